@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('gives embedded defaults when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.smtpUrl).toBeUndefined();
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.redisPrefix).toBe('crieur');
+    expect(c.port).toBe(3000);
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.dataDir.endsWith('.data')).toBe(true);
+    expect(c.sendRate).toBe(10);
+  });
+
+  it('reads and coerces given settings', () => {
+    const c = loadConfig({ PORT: '8080', PUBLIC_URL: 'https://democraties.example/', SEND_RATE: '12.5', TRUST_PROXY: 'true' });
+    expect(c.port).toBe(8080);
+    expect(c.publicUrl).toBe('https://democraties.example');
+    expect(c.sendRate).toBe(12.5);
+    expect(c.trustProxy).toBe(true);
+  });
+
+  it('names every wrong variable and what it expects, in one message', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEND_RATE: '-1', REDIS_PREFIX: 'a b' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/PORT: expected a port number/);
+    expect(message).toMatch(/DATABASE_URL: expected a PostgreSQL URL/);
+    expect(message).toMatch(/SEND_RATE: expected a number of messages per second above 0/);
+    expect(message).toMatch(/REDIS_PREFIX: expected 1 to 40 letters/);
+    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'PORT', 'REDIS_PREFIX', 'SEND_RATE']);
+  });
+
+  it('asks for all DKIM settings together', () => {
+    expect(() => loadConfig({ DKIM_DOMAIN: 'example.org' })).toThrow(/DKIM_SELECTOR: expected together/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+});

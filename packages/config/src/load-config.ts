@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { ConfigSchema } from './schema';
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string;
+  redisPrefix: string;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+  host: string;
+  port: number;
+  trustProxy: boolean;
+  appSecret: string | undefined;
+  mailFrom: string;
+  dkim: { domain: string; selector: string; privateKey: string } | undefined;
+  sendRate: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+};
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: { variable: string; expected: string }[]) {
+    super(
+      `Invalid settings:\n${problems.map((p) => `  - ${p.variable}: ${p.expected}`).join('\n')}\n` +
+        'Fix these environment variables (see the settings table in README.md) and start again.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+// Pure: the entry file reads process.env once and passes it here.
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const known = Object.keys(ConfigSchema.shape);
+  const input: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  const parsed = ConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? 'settings'),
+      expected: issue.message,
+    }));
+    throw new ConfigError(problems);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.REDIS_PREFIX,
+    smtpUrl: c.SMTP_URL,
+    publicUrl: c.PUBLIC_URL,
+    host: c.HOST,
+    port: c.PORT,
+    trustProxy: c.TRUST_PROXY,
+    appSecret: c.APP_SECRET,
+    mailFrom: c.MAIL_FROM,
+    dkim:
+      c.DKIM_DOMAIN && c.DKIM_SELECTOR && c.DKIM_PRIVATE_KEY
+        ? { domain: c.DKIM_DOMAIN, selector: c.DKIM_SELECTOR, privateKey: c.DKIM_PRIVATE_KEY }
+        : undefined,
+    sendRate: c.SEND_RATE,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const url = (protocols: string[], what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `expected ${what} (${protocols.map((p) => `${p}//…`).join(' or ')})`);
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+// Every setting of DESIGN.md; all optional in development.
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATA_DIR: z.string().trim().min(1, 'expected a folder path').default('./.data'),
+    DATABASE_URL: url(['postgres:', 'postgresql:'], 'a PostgreSQL URL').optional(),
+    REDIS_URL: url(['redis:', 'rediss:'], 'a Redis URL').default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'expected 1 to 40 letters, digits, "-" or "_"')
+      .default('crieur'),
+    SMTP_URL: url(['smtp:', 'smtps:'], 'an SMTP URL').optional(),
+    PUBLIC_URL: url(['http:', 'https:'], 'an http(s) URL')
+      .default('http://localhost:3000')
+      .transform((v) => v.replace(/\/+$/, '')),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: z.coerce
+      .number({ error: 'expected a port number' })
+      .int('expected a whole port number')
+      .min(0, 'expected a port between 0 and 65535')
+      .max(65535, 'expected a port between 0 and 65535')
+      .default(3000),
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+    APP_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'expected an address like "démocratieS <lettre@example.org>"')
+      .default('Crieur <crieur@localhost>'),
+    DKIM_DOMAIN: optionalText,
+    DKIM_SELECTOR: optionalText,
+    DKIM_PRIVATE_KEY: optionalText,
+    SEND_RATE: z.coerce
+      .number({ error: 'expected a number of messages per second' })
+      .positive('expected a number of messages per second above 0')
+      .max(10000, 'expected at most 10000 messages per second')
+      .default(10),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY];
+    if (dkim.some(Boolean) && !dkim.every(Boolean)) {
+      for (const key of ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'expected together with the other DKIM_* settings' });
+      }
+    }
+  });
+
+export type RawConfig = z.infer<typeof ConfigSchema>;

@@ -1,0 +1,41 @@
+import { desc, lt } from 'drizzle-orm';
+import type { Db } from '../database';
+import { auditLog } from '../schema';
+
+export type AuditAction =
+  | 'login'
+  | 'login_failed'
+  | 'login_locked'
+  | 'logout'
+  | 'user_created'
+  | 'user_invited'
+  | 'invitation_accepted'
+  | 'user_role_changed'
+  | 'user_deactivated'
+  | 'user_reactivated';
+
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+export async function appendAudit(
+  db: Db,
+  entry: { action: AuditAction; actorId?: string | null; targetType?: string; targetId?: string; data?: Record<string, unknown>; ip?: string | null },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    action: entry.action,
+    actorId: entry.actorId ?? null,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    data: entry.data ?? {},
+    ip: entry.ip ?? null,
+  });
+}
+
+// page by last id: OFFSET slows down as the log grows
+export async function listAudit(db: Db, input: { limit: number; beforeId?: number }): Promise<AuditEntry[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(input.beforeId ? lt(auditLog.id, input.beforeId) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(input.limit);
+}

@@ -1,0 +1,19 @@
+export { openDatabase, type Database, type Db, type OpenDatabaseOptions } from './database';
+export { DuplicateEmailError, NotFoundError } from './errors';
+export type { User, UserRow, Role, UserStatus } from './users/user-row';
+export { createUser } from './users/create-user';
+export { findUserForLogin, findUserById, listUsers, countUsers } from './users/find-user';
+export { updateUser, setUserPassword, recordFailedLogin, recordSuccessfulLogin } from './users/update-user';
+export { createInvitation, findOpenInvitation, useInvitation } from './users/invitations';
+export { ensureFirstAdmin } from './users/ensure-first-admin';
+export {
+  createSession,
+  findActiveSession,
+  touchSession,
+  deleteSession,
+  deleteUserSessions,
+  deleteExpiredSessions,
+  type ActiveSession,
+} from './sessions/sessions';
+export { appendAudit, listAudit, type AuditAction, type AuditEntry } from './audit/audit-log';
+export { listLists, type List } from './lists/lists';

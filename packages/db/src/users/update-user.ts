@@ -1,0 +1,64 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { NotFoundError } from '../errors';
+import { users } from '../schema';
+import { toUser, type Role, type User, type UserStatus } from './user-row';
+
+export async function updateUser(
+  db: Db,
+  input: { id: string; role?: Role; status?: UserStatus; name?: string },
+): Promise<User> {
+  const [row] = await db
+    .update(users)
+    .set({
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, input.id))
+    .returning();
+  if (!row) throw new NotFoundError('user', input.id);
+  return toUser(row);
+}
+
+export async function setUserPassword(db: Db, input: { id: string; passwordHash: string; name?: string }): Promise<User> {
+  const [row] = await db
+    .update(users)
+    .set({
+      passwordHash: input.passwordHash,
+      status: 'active',
+      failedLogins: 0,
+      lockedUntil: null,
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, input.id))
+    .returning();
+  if (!row) throw new NotFoundError('user', input.id);
+  return toUser(row);
+}
+
+/** Counts a failed password; locks the account once `maxFailures` is reached. */
+export async function recordFailedLogin(
+  db: Db,
+  input: { id: string; now: Date; maxFailures: number; lockMs: number },
+): Promise<{ locked: boolean }> {
+  const lockUntil = new Date(input.now.getTime() + input.lockMs);
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${input.maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, input.id))
+    .returning({ failedLogins: users.failedLogins });
+  return { locked: (row?.failedLogins ?? 0) >= input.maxFailures };
+}
+
+export async function recordSuccessfulLogin(db: Db, input: { id: string; now: Date }): Promise<void> {
+  await db
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: input.now })
+    .where(eq(users.id, input.id));
+}

@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appendAudit,
+  createSession,
+  createUser,
+  DuplicateEmailError,
+  ensureFirstAdmin,
+  findActiveSession,
+  findUserForLogin,
+  listAudit,
+  listLists,
+  openDatabase,
+  recordFailedLogin,
+  type Database,
+} from '../src';
+import { createTestDatabase } from '../src/testing';
+
+// The same behaviour on real PostgreSQL and on embedded PGlite.
+const backends: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
+  [
+    'postgres',
+    async () => {
+      const t = await createTestDatabase('db');
+      const database = await openDatabase({ databaseUrl: t.url });
+      return { database, cleanup: async () => { await database.close(); await t.drop(); } };
+    },
+  ],
+  [
+    'pglite',
+    async () => {
+      const database = await openDatabase({ inMemory: true });
+      return { database, cleanup: () => database.close() };
+    },
+  ],
+];
+
+describe.each(backends)('database on %s', (_name, open) => {
+  let database: Database;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ database, cleanup } = await open());
+    await database.migrate();
+    await database.migrate(); // applying twice is a no-op
+  });
+  afterAll(() => cleanup());
+
+  it('seeds the three lists of DESIGN.md', async () => {
+    const lists = await listLists(database.db);
+    expect(lists.map((l) => [l.slug, l.visibility, l.legalBasis])).toEqual([
+      ['membres', 'public', 'consent'],
+      ['adherents', 'private', 'legitimate_interest'],
+      ['democraties', 'public', 'consent'],
+    ]);
+  });
+
+  it('creates the first admin on an empty database, once only', async () => {
+    const expiresAt = new Date(Date.now() + 3600_000);
+    const both = await Promise.all([
+      ensureFirstAdmin(database.db, { email: 'admin@localhost', tokenHash: 'h1', expiresAt }),
+      ensureFirstAdmin(database.db, { email: 'admin@localhost', tokenHash: 'h2', expiresAt }),
+    ]);
+    expect(both.filter(Boolean)).toEqual([{ email: 'admin@localhost' }]);
+    expect(await ensureFirstAdmin(database.db, { email: 'admin@localhost', tokenHash: 'h3', expiresAt })).toBeUndefined();
+    expect((await findUserForLogin(database.db, 'admin@localhost'))?.status).toBe('invited');
+  });
+
+  it('keeps emails unique without regard to case', async () => {
+    await createUser(database.db, { email: 'Claire@Example.org', role: 'editor', status: 'active' });
+    await expect(createUser(database.db, { email: 'claire@example.ORG', role: 'author', status: 'active' })).rejects.toBeInstanceOf(
+      DuplicateEmailError,
+    );
+    expect((await findUserForLogin(database.db, 'CLAIRE@example.org'))?.role).toBe('editor');
+  });
+
+  it('locks an account after the allowed number of failures', async () => {
+    const user = await createUser(database.db, { email: 'lock@example.org', role: 'author', status: 'active' });
+    const now = new Date();
+    for (let i = 1; i < 5; i++) expect((await recordFailedLogin(database.db, { id: user.id, now, maxFailures: 5, lockMs: 60_000 })).locked).toBe(false);
+    expect((await recordFailedLogin(database.db, { id: user.id, now, maxFailures: 5, lockMs: 60_000 })).locked).toBe(true);
+    const row = await findUserForLogin(database.db, 'lock@example.org');
+    expect(row?.lockedUntil?.getTime()).toBe(now.getTime() + 60_000);
+  });
+
+  it('finds sessions until they expire', async () => {
+    const user = await createUser(database.db, { email: 'session@example.org', role: 'sender', status: 'active' });
+    const now = new Date('2026-01-01T10:00:00Z');
+    await createSession(database.db, { idHash: 'abc', userId: user.id, now, expiresAt: new Date('2026-01-01T12:00:00Z') });
+    expect((await findActiveSession(database.db, { idHash: 'abc', now }))?.user.email).toBe('session@example.org');
+    expect(await findActiveSession(database.db, { idHash: 'abc', now: new Date('2026-01-01T12:00:01Z') })).toBeUndefined();
+    expect(await findActiveSession(database.db, { idHash: 'other', now })).toBeUndefined();
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await appendAudit(database.db, { action: 'login', targetType: 'user', targetId: 'x', ip: '127.0.0.1' });
+    const [entry] = await listAudit(database.db, { limit: 1 });
+    expect(entry?.action).toBe('login');
+    await expect(database.db.execute(sql`update audit_log set action = 'tampered'`)).rejects.toThrow();
+    await expect(database.db.execute(sql`delete from audit_log`)).rejects.toThrow();
+    expect((await listAudit(database.db, { limit: 10 })).map((e) => e.action)).toContain('login');
+  });
+});
