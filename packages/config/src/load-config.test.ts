@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     expect(message).toMatch(/PORT: expected a port number/);
     expect(message).toMatch(/DATABASE_URL: expected a PostgreSQL URL/);
     expect(message).toMatch(/SEND_RATE: expected a number of messages per second above 0/);
-    expect(message).toMatch(/REDIS_PREFIX: expected 1 to 40 letters/);
+    expect(message).toMatch(/REDIS_PREFIX: expected 1 to 64 letters/);
     expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'PORT', 'REDIS_PREFIX', 'SEND_RATE']);
   });
 

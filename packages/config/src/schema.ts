@@ -27,7 +27,7 @@ export const ConfigSchema = z
     REDIS_URL: url(['redis:', 'rediss:'], 'a Redis URL').default('redis://127.0.0.1:6379'),
     REDIS_PREFIX: z
       .string()
-      .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'expected 1 to 40 letters, digits, "-" or "_"')
+      .regex(/^[a-zA-Z0-9_-]{1,64}$/, 'expected 1 to 64 letters, digits, "-" or "_"')
       .default('crieur'),
     SMTP_URL: url(['smtp:', 'smtps:'], 'an SMTP URL').optional(),
     PUBLIC_URL: url(['http:', 'https:'], 'an http(s) URL')

@@ -1,0 +1,8 @@
+// Queue names; every queue and key lives under the REDIS_PREFIX given to BullMQ.
+export const QUEUES = {
+  heartbeat: 'heartbeat',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** The Redis key where the workers' last heartbeat is kept. */
+export const heartbeatKey = (prefix: string) => `${prefix}:workers:heartbeat`;

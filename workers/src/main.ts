@@ -1,0 +1,31 @@
+// Wiring for a workers-only process (production: one per machine, as many as needed).
+import { ConfigError, loadConfig } from '@crieur/config';
+import { pino } from 'pino';
+import { startWorkers } from './start-workers';
+
+const config = (() => {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+})();
+const logger = pino({ level: config.logLevel, base: { process: 'workers' } });
+
+try {
+  const workers = await startWorkers({ redisUrl: config.redisUrl, prefix: config.redisPrefix, mode: config.env, logger });
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'stopping workers');
+    const { graceful } = await workers.close(10_000);
+    process.exit(graceful ? 0 : 1);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+} catch (error) {
+  logger.fatal({ err: error }, (error as Error).message);
+  process.exit(1);
+}

@@ -1,0 +1,69 @@
+import { Queue, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { createRedis, QUEUES } from '@crieur/queue';
+import { checkRedisPolicy } from './check-redis';
+import { heartbeatProcessor } from './heartbeat';
+
+export type WorkersOptions = {
+  redisUrl: string;
+  prefix: string;
+  mode: 'development' | 'production' | 'test';
+  logger: Logger;
+  now?: () => Date;
+  heartbeatEveryMs?: number;
+};
+
+export type RunningWorkers = {
+  /** Lets running jobs finish, up to `timeoutMs`, then closes everything. */
+  close(timeoutMs?: number): Promise<{ graceful: boolean }>;
+};
+
+export async function startWorkers(options: WorkersOptions): Promise<RunningWorkers> {
+  const { logger, prefix } = options;
+  const connection = createRedis(options.redisUrl, 'worker');
+  connection.on('error', (error) => logger.error({ err: error }, 'Redis connection error'));
+  try {
+    await checkRedisPolicy(connection, options.mode, logger);
+  } catch (error) {
+    connection.disconnect();
+    throw error;
+  }
+
+  const everyMs = options.heartbeatEveryMs ?? 30_000;
+  const queue = new Queue(QUEUES.heartbeat, { connection, prefix });
+  await queue.upsertJobScheduler('heartbeat', { every: everyMs }, { name: 'heartbeat', opts: { removeOnComplete: 10, removeOnFail: 50 } });
+
+  const beat = heartbeatProcessor({ redis: connection, prefix, now: options.now ?? (() => new Date()), ttlSeconds: Math.ceil((everyMs * 3) / 1000) });
+  await beat(); // alive from the first second, not after the first interval
+  const workers = [
+    new Worker(QUEUES.heartbeat, beat, {
+      connection,
+      prefix,
+      concurrency: 1,
+    }),
+  ];
+  for (const worker of workers) {
+    worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, err: error }, 'job failed'));
+    worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'));
+  }
+  logger.info({ queues: workers.map((w) => w.name) }, 'workers started');
+
+  return {
+    close: async (timeoutMs = 10_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const graceful = Promise.all(workers.map((w) => w.close())).then(() => true);
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const finished = await Promise.race([graceful, timeout]);
+      clearTimeout(timer);
+      if (!finished) {
+        logger.warn({ timeoutMs }, 'workers did not finish in time: forcing close');
+        await Promise.all(workers.map((w) => w.close(true)));
+      }
+      await queue.close();
+      connection.disconnect();
+      return { graceful: finished };
+    },
+  };
+}
