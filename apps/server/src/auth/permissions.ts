@@ -1,0 +1,35 @@
+import type { Role } from '@crieur/auth';
+
+export type Access = 'public' | readonly Role[];
+
+const STAFF: readonly Role[] = ['admin', 'editor', 'author', 'sender'];
+const ADMIN: readonly Role[] = ['admin'];
+
+/**
+ * The role × route table: every /api route must appear here, or the server refuses to start.
+ * Checked on the server for each request; the studio only hides what this forbids.
+ */
+export const ROUTE_ACCESS = {
+  'GET /api/session': 'public',
+  'POST /api/login': 'public',
+  'POST /api/logout': 'public',
+  'GET /api/invitations/:token': 'public',
+  'POST /api/invitations/:token/accept': 'public',
+  'GET /api/lists': STAFF,
+  'GET /api/users': ADMIN,
+  'POST /api/users/invitations': ADMIN,
+  'PATCH /api/users/:id': ADMIN,
+  'GET /api/audit': ADMIN,
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof ROUTE_ACCESS;
+
+export function accessFor(method: string, url: string): Access | undefined {
+  const key = `${method === 'HEAD' ? 'GET' : method} ${url}`;
+  return (ROUTE_ACCESS as Record<string, Access>)[key];
+}
+
+export function isAllowed(access: Access, role: Role | undefined): boolean {
+  if (access === 'public') return true;
+  return role !== undefined && access.includes(role);
+}

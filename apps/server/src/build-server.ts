@@ -1,0 +1,106 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '@crieur/config';
+import type { Database } from '@crieur/db';
+import { registerAccessControl } from './auth/register-access';
+import { loadSession, type SessionSettings } from './auth/session-cookie';
+import { ApiError } from './http/api-error';
+import { registerErrorHandler } from './http/error-handler';
+import { adminRoutes } from './routes/admin-routes';
+import type { LoginSettings, RouteContext } from './routes/context';
+import { healthRoutes } from './routes/health-routes';
+import { homeRoutes } from './routes/home-routes';
+import { invitationRoutes } from './routes/invitation-routes';
+import { sessionRoutes } from './routes/session-routes';
+import { studioRoutes } from './routes/studio-routes';
+import { userRoutes } from './routes/user-routes';
+
+export type ServerDeps = {
+  config: Config;
+  appSecret: string;
+  database: Database;
+  /** Shared Redis for health and rate limits; absent means in-memory limits. */
+  redis?: Redis;
+  logger: Logger;
+  studioDir: string;
+  now?: () => Date;
+  login?: Partial<LoginSettings>;
+  sessionIdleMs?: number;
+  invitationTtlMs?: number;
+};
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const secure = config.publicUrl.startsWith('https://');
+  const ctx: RouteContext = {
+    config,
+    database: deps.database,
+    redis: deps.redis,
+    logger: deps.logger,
+    now: deps.now ?? (() => new Date()),
+    session: { idleMs: deps.sessionIdleMs ?? 12 * 3600_000, secureCookies: secure } satisfies SessionSettings,
+    login: { perIpPerMinute: 10, maxFailures: 5, lockMs: 15 * 60_000, ...deps.login },
+    invitationTtlMs: deps.invitationTtlMs ?? 7 * 24 * 3600_000,
+  };
+
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Mantine writes its CSS variables inline
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    hsts: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyCookie, { secret: deps.appSecret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'crieur_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure },
+    getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(deps.redis ? { redis: deps.redis, nameSpace: `${config.redisPrefix}:ratelimit:` } : {}),
+    errorResponseBuilder: (_req, context) =>
+      new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  });
+
+  registerErrorHandler(app);
+  app.decorateRequest('staff', null);
+  app.decorateRequest('sessionIdHash', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) await loadSession(ctx.database.db, request, { now: ctx.now(), settings: ctx.session });
+  });
+  registerAccessControl(app, app.csrfProtection);
+
+  healthRoutes(app, ctx);
+  homeRoutes(app);
+  sessionRoutes(app, ctx);
+  userRoutes(app, ctx);
+  invitationRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  await studioRoutes(app, deps.studioDir);
+  return app;
+}

@@ -1,0 +1,30 @@
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF_INVALID'
+  | 'VALIDATION'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'RATE_LIMITED'
+  | 'NOT_FOUND'
+  | 'DUPLICATE_EMAIL'
+  | 'INVITATION_INVALID'
+  | 'CANNOT_CHANGE_SELF'
+  | 'INTERNAL';
+
+/** An error the API answers with `{ error: { code, message, ...extra } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const unauthenticated = () => new ApiError(401, 'UNAUTHENTICATED', 'Log in to continue');
+export const forbidden = () => new ApiError(403, 'FORBIDDEN', 'Your role does not allow this');
+export const notFound = (what = 'Resource') => new ApiError(404, 'NOT_FOUND', `${what} not found`);

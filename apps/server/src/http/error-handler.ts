@@ -1,0 +1,28 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DuplicateEmailError, NotFoundError } from '@crieur/db';
+import { ApiError } from './api-error';
+
+/** Maps every error to one JSON shape; domain errors become HTTP only here. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
+    const api = toApiError(error);
+    if (api.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(api.statusCode).send({ error: { code: api.code, message: api.message, ...api.extra } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DuplicateEmailError) return new ApiError(409, 'DUPLICATE_EMAIL', 'A user with this email already exists');
+  if (error instanceof NotFoundError) return new ApiError(404, 'NOT_FOUND', `${error.entity} not found`);
+  const e = error as FastifyError;
+  if (e.code?.startsWith('FST_CSRF')) return new ApiError(403, 'CSRF_INVALID', 'Missing or invalid CSRF token: reload the page');
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.statusCode === 400)
+    return new ApiError(400, 'VALIDATION', 'The request body is not valid JSON', { issues: [] });
+  if (e.statusCode === 413) return new ApiError(413, 'VALIDATION', 'The request body is too large', { issues: [] });
+  if (e.statusCode === 429) return new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again');
+  return new ApiError(500, 'INTERNAL', 'Something went wrong on our side');
+}

@@ -1,0 +1,3 @@
+export { buildServer, type ServerDeps } from './build-server';
+export { ROUTE_ACCESS } from './auth/permissions';
+export { createLogger, maskUrl } from './logger';

@@ -1,0 +1,76 @@
+// Wiring for `pnpm start` (mode "all": server and workers in one process) and `pnpm start:server`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, resolveAppSecret, type Config } from '@crieur/config';
+import { openDatabase } from '@crieur/db';
+import { createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
+import { startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
+import { buildServer } from './build-server';
+import { createLogger } from './logger';
+import { ensureRedis } from './start/ensure-redis';
+import { bootstrapFirstAdmin } from './start/first-admin';
+import { ensureStudioBuild } from './start/studio-build';
+
+const mode = process.argv[2] === 'server' ? 'server' : 'all';
+const studioRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../studio');
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  throw error;
+}
+const logger = createLogger({ level: config.logLevel, name: mode === 'all' ? 'crieur' : 'server' });
+
+let embeddedRedis: EmbeddedRedis | undefined;
+try {
+  const appSecret = resolveAppSecret(config);
+  if (mode === 'all') {
+    if (config.env !== 'production') ensureStudioBuild(studioRoot, (m) => logger.info(m));
+    embeddedRedis = await ensureRedis({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger });
+  }
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  logger.info({ database: database.kind }, 'database ready');
+  const welcome = await bootstrapFirstAdmin(database.db, { publicUrl: config.publicUrl, now: new Date() });
+  if (welcome) process.stdout.write(`${welcome}\n`);
+
+  const redis = createRedis(config.redisUrl, 'client');
+  redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
+  const app = await buildServer({ config, appSecret, database, redis, logger, studioDir: path.join(studioRoot, 'dist') });
+  let workers: RunningWorkers | undefined;
+  if (mode === 'all') {
+    workers = await startWorkers({ redisUrl: config.redisUrl, prefix: config.redisPrefix, mode: config.env, logger });
+  }
+  await app.listen({ host: config.host, port: config.port });
+  process.stdout.write(`\n  Crieur is running: ${config.publicUrl}/studio/\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 15_000).unref();
+    await app.close();
+    const result = workers ? await workers.close(10_000) : { graceful: true };
+    redis.disconnect();
+    await database.close();
+    await embeddedRedis?.stop();
+    clearTimeout(timer);
+    process.exit(result.graceful ? 0 : 1);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+} catch (error) {
+  if (error instanceof RedisUnavailableError || error instanceof UnsafeRedisError) {
+    process.stderr.write(`\n${error.message}\n`);
+  } else {
+    logger.fatal({ err: error }, 'could not start');
+  }
+  await embeddedRedis?.stop();
+  process.exit(1);
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { listAudit, listLists } from '@crieur/db';
+import { parse } from '../http/parse-body';
+import type { RouteContext } from './context';
+
+const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().positive().optional(),
+});
+
+export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const db = ctx.database.db;
+
+  app.get('/api/lists', async () => {
+    const lists = await listLists(db);
+    return {
+      lists: lists.map((l) => ({ id: l.id, slug: l.slug, name: l.name, description: l.description, visibility: l.visibility, legalBasis: l.legalBasis })),
+    };
+  });
+
+  app.get('/api/audit', async (request) => {
+    const query = parse(AuditQuery, request.query);
+    const entries = await listAudit(db, { limit: query.limit, beforeId: query.before });
+    return { entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+  });
+}

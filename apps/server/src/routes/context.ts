@@ -1,0 +1,25 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Config } from '@crieur/config';
+import type { Database } from '@crieur/db';
+import type { SessionSettings } from '../auth/session-cookie';
+
+export type LoginSettings = {
+  /** Login attempts per IP per minute. */
+  perIpPerMinute: number;
+  /** Failed passwords before an account is locked. */
+  maxFailures: number;
+  lockMs: number;
+};
+
+/** What every route module is handed by buildServer. */
+export type RouteContext = {
+  config: Config;
+  database: Database;
+  redis: Redis | undefined;
+  logger: Logger;
+  now: () => Date;
+  session: SessionSettings;
+  login: LoginSettings;
+  invitationTtlMs: number;
+};
