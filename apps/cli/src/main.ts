@@ -1,0 +1,44 @@
+// Wiring for `pnpm cli <command>`.
+import { ConfigError, loadConfig } from '@crieur/config';
+import { openDatabase } from '@crieur/db';
+import { CliError, type Command } from './command';
+import { lists } from './commands/lists';
+import { userCreate } from './commands/user-create';
+import { readSecret } from './read-secret';
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  'user:create': { run: userCreate, help: 'user:create --email E --role admin|editor|author|sender [--name N]   (password from stdin)' },
+  lists: { run: lists, help: 'lists                                       the newsletter lists' },
+};
+
+const usage = `Usage: pnpm cli <command>\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`;
+const [name, ...argv] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  process.stderr.write(name && name !== '--help' ? `Unknown command "${name}".\n\n${usage}` : usage);
+  process.exit(name && name !== '--help' ? 2 : 0);
+}
+
+try {
+  const config = loadConfig(process.env);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    await database.migrate();
+    await command.run(database.db, argv, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      readSecret: (prompt) => readSecret(process.stdin, process.stderr, prompt),
+    });
+  } finally {
+    await database.close();
+  }
+} catch (error) {
+  if (error instanceof CliError || error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '@crieur/auth';
+import { findUserForLogin, listAudit, openDatabase, type Database } from '@crieur/db';
+import { createTestDatabase } from '@crieur/db/testing';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+
+function cli(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('pnpm cli (PostgreSQL)', () => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  let database: Database;
+  beforeAll(async () => {
+    t = await createTestDatabase('cli');
+    database = await openDatabase({ databaseUrl: t.url });
+  });
+  afterAll(async () => {
+    await database.close();
+    await t.drop();
+  });
+
+  it('user:create reads the password from stdin and creates an active user', async () => {
+    const res = await cli(['user:create', '--email', 'Chloe@Example.org', '--role', 'sender', '--name', 'Chloé'], { DATABASE_URL: t.url }, 'un mot de passe solide\n');
+    expect(res.stderr).not.toMatch(/Error/);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('Created sender Chloe@Example.org');
+    const user = await findUserForLogin(database.db, 'chloe@example.org');
+    expect(user).toMatchObject({ role: 'sender', status: 'active', name: 'Chloé' });
+    expect(await verifyPassword(user!.passwordHash!, 'un mot de passe solide')).toBe(true);
+    expect((await listAudit(database.db, { limit: 5 })).map((e) => e.action)).toContain('user_created');
+  });
+
+  it('refuses a duplicate, a bad role, a short password, with a clear message and exit code 2', async () => {
+    const dup = await cli(['user:create', '--email', 'chloe@example.org', '--role', 'admin'], { DATABASE_URL: t.url }, 'un mot de passe solide\n');
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('already exists');
+    const role = await cli(['user:create', '--email', 'x@example.org', '--role', 'boss'], { DATABASE_URL: t.url }, 'un mot de passe solide\n');
+    expect(role.code).toBe(2);
+    expect(role.stderr).toContain('--role: expected admin, editor, author or sender');
+    const short = await cli(['user:create', '--email', 'x@example.org', '--role', 'admin'], { DATABASE_URL: t.url }, 'court\n');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('at least 12 characters');
+    expect(await findUserForLogin(database.db, 'x@example.org')).toBeUndefined();
+  });
+
+  it('lists prints the three lists', async () => {
+    const res = await cli(['lists'], { DATABASE_URL: t.url });
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^SLUG\s+NAME\s+VISIBILITY\s+LEGAL BASIS$/);
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['membres', 'adherents', 'democraties']);
+    expect(res.stdout).toMatch(/adherents\s+Lettre des adhérent·es\s+private\s+legitimate interest/);
+  });
+
+  it('names a bad setting', async () => {
+    const res = await cli(['lists'], { DATABASE_URL: 'mysql://nope' });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('DATABASE_URL: expected a PostgreSQL URL');
+  });
+});
