@@ -30,8 +30,8 @@ let embeddedRedis: EmbeddedRedis | undefined;
 try {
   const appSecret = resolveAppSecret(config);
   if (mode === 'all') {
-    if (config.env !== 'production') ensureStudioBuild(studioRoot, (m) => logger.info(m));
     embeddedRedis = await ensureRedis({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger });
+    if (config.env !== 'production') ensureStudioBuild(studioRoot, (m) => logger.info(m));
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
