@@ -1,0 +1,88 @@
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, startHarness, type Harness } from '../harness';
+import { launchChromium, screenshotDir } from './browser';
+
+const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the studio in Chromium', () => {
+  let h: Harness;
+  let base: string;
+  let admin: BrowserContext;
+  let guest: BrowserContext;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    h = await startHarness({ studioDir, env: { PUBLIC_URL: base } });
+    await h.app.listen({ host: '127.0.0.1', port });
+    admin = await launchChromium();
+    guest = await launchChromium();
+  });
+  afterAll(async () => {
+    await admin?.close();
+    await guest?.close();
+    await h?.close();
+  });
+
+  it('logs in, shows the shell in French, and an admin invites a user who then joins', async () => {
+    h.clock.now = new Date();
+    const me = await h.createStaff('admin', 'camille@icpc.example');
+    const page = await admin.newPage();
+    await page.goto(`${base}/studio/`);
+    await page.waitForURL(/\/studio\/login/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+
+    await page.getByLabel('Adresse e-mail').fill(me.email);
+    await page.getByLabel('Mot de passe').fill('mauvais mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBeTruthy();
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByLabel('Mot de passe').press('Enter');
+
+    for (const section of ['Éditorial', 'Newsletters', 'Abonné·es', 'Campagnes', 'Croissance', 'Réglages']) {
+      await page.getByRole('link', { name: section }).first().waitFor();
+    }
+    await page.screenshot({ path: path.join(screenshotDir, 'studio-home.png') });
+
+    await page.getByRole('link', { name: 'Utilisateur·rices' }).click();
+    await page.getByRole('button', { name: 'Inviter' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Adresse e-mail').fill('nora@icpc.example');
+    await dialog.getByLabel('Nom').fill('Nora');
+    await dialog.getByLabel('Rôle').click();
+    await page.getByRole('option', { name: 'Auteur·rice' }).click();
+    await dialog.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
+    expect(link).toMatch(new RegExp(`^${base}/studio/invitation/[A-Za-z0-9_-]{43}$`));
+    await page.screenshot({ path: path.join(screenshotDir, 'studio-invite.png') });
+
+    const joining = await guest.newPage();
+    await joining.goto(link);
+    await joining.getByText('nora@icpc.example').waitFor();
+    await joining.getByLabel('Nom').fill('Nora Benali');
+    const passwords = joining.getByLabel(/mot de passe/i);
+    await passwords.nth(0).fill(PASSWORD);
+    await passwords.nth(1).fill(PASSWORD);
+    await passwords.nth(1).press('Enter');
+    await joining.getByRole('link', { name: 'Éditorial' }).first().waitFor();
+    // an author does not see the users page
+    expect(await joining.getByRole('link', { name: 'Utilisateur·rices' }).count()).toBe(0);
+
+    const users = (await h.client().request('GET', '/api/session')).statusCode;
+    expect(users).toBe(200);
+    await page.reload();
+    await page.getByText('Nora Benali').waitFor();
+  }, 120_000);
+});
