@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dummyPasswordHash, verifyPassword } from '@crieur/auth';
-import { appendAudit, findUserForLogin, recordFailedLogin, recordSuccessfulLogin } from '@crieur/db';
+import { appendAudit, deleteExpiredSessions, findUserForLogin, recordFailedLogin, recordSuccessfulLogin } from '@crieur/db';
 import { endSession, startSession } from '../auth/session-cookie';
 import { ApiError } from '../http/api-error';
 import { parse } from '../http/parse-body';
@@ -44,6 +44,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
         throw invalid();
       }
       await recordSuccessfulLogin(db, { id: user.id, now });
+      await deleteExpiredSessions(db, now); // logins are rare: a cheap moment to sweep
       await startSession(db, reply, { userId: user.id, now, settings: ctx.session });
       await appendAudit(db, { action: 'login', actorId: user.id, targetType: 'user', targetId: user.id, ip: request.ip });
       return { user: sessionUser(user) };
