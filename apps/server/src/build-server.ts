@@ -82,6 +82,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    // Redis down must not lock staff out: the per-account lock in PostgreSQL still holds
+    skipOnError: true,
     ...(deps.redis ? { redis: deps.redis, nameSpace: `${config.redisPrefix}:ratelimit:` } : {}),
     errorResponseBuilder: (_req, context) =>
       new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
