@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { findUserForLogin } from '@crieur/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startHarness, type Harness } from '../harness';
 import { launchChromium, screenshotDir } from './browser';
@@ -70,18 +71,17 @@ describe('the studio in Chromium', () => {
 
     const joining = await guest.newPage();
     await joining.goto(link);
-    await joining.getByText('nora@icpc.example').waitFor();
+    await expect.poll(() => joining.getByLabel('Adresse e-mail').inputValue()).toBe('nora@icpc.example');
     await joining.getByLabel('Nom').fill('Nora Benali');
-    const passwords = joining.getByLabel(/mot de passe/i);
-    await passwords.nth(0).fill(PASSWORD);
-    await passwords.nth(1).fill(PASSWORD);
-    await passwords.nth(1).press('Enter');
+    await joining.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+    await joining.getByLabel('Confirmer le mot de passe').fill(PASSWORD);
+    await joining.getByLabel('Confirmer le mot de passe').press('Enter');
     await joining.getByRole('link', { name: 'Éditorial' }).first().waitFor();
     // an author does not see the users page
     expect(await joining.getByRole('link', { name: 'Utilisateur·rices' }).count()).toBe(0);
 
-    const users = (await h.client().request('GET', '/api/session')).statusCode;
-    expect(users).toBe(200);
+    await joining.screenshot({ path: path.join(screenshotDir, 'studio-author-home.png') });
+    expect(await findUserForLogin(h.database.db, 'nora@icpc.example')).toMatchObject({ role: 'author', status: 'active', name: 'Nora Benali' });
     await page.reload();
     await page.getByText('Nora Benali').waitFor();
   }, 120_000);
