@@ -129,6 +129,23 @@ describe('staff authentication (PostgreSQL)', () => {
     expect(actions).toEqual(['user_invited', 'invitation_accepted', 'user_role_changed', 'user_deactivated', 'login_failed', 'user_reactivated']);
   });
 
+  it('renews the link when inviting again someone who never accepted; refuses an active account', async () => {
+    const admin = await h.createStaff('admin');
+    const a = h.client();
+    await a.login(admin.email);
+    const first = (await a.request('POST', '/api/users/invitations', { email: 'twice@example.org', role: 'author' })).json();
+    const second = (await a.request('POST', '/api/users/invitations', { email: 'Twice@example.org', role: 'editor' })).json();
+    expect(second.user).toMatchObject({ id: first.user.id, role: 'editor', status: 'invited' });
+    expect((await h.client().request('GET', `/api/invitations/${first.inviteUrl.split('/').pop()}`)).statusCode).toBe(410);
+    expect((await h.client().request('GET', `/api/invitations/${second.inviteUrl.split('/').pop()}`)).statusCode).toBe(200);
+    // deactivated then reactivated before accepting: back to invited, not active without a password
+    await a.request('PATCH', `/api/users/${first.user.id}`, { status: 'deactivated' });
+    expect((await a.request('PATCH', `/api/users/${first.user.id}`, { status: 'active' })).json().user.status).toBe('invited');
+    const taken = await a.request('POST', '/api/users/invitations', { email: admin.email, role: 'author' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('DUPLICATE_EMAIL');
+  });
+
   it('keeps passwords, tokens and cookies out of the logs', async () => {
     const admin = await h.createStaff('admin');
     const a = h.client();

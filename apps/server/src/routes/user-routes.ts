@@ -40,10 +40,12 @@ export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/users/invitations', async (request, reply) => {
     const admin = requireStaff(request);
     const body: InviteBody = parse(InviteBody, request.body);
-    let user = await findUserForLogin(db, body.email);
-    // inviting again someone who never accepted renews their link
-    if (user && user.status !== 'invited') throw new DuplicateEmailError();
-    user ??= { ...(await createUser(db, { email: body.email, name: body.name, role: body.role, status: 'invited' })), passwordHash: null, failedLogins: 0, lockedUntil: null };
+    const existing = await findUserForLogin(db, body.email);
+    // inviting again someone who never accepted renews their link (and takes the new role)
+    if (existing && existing.status !== 'invited') throw new DuplicateEmailError();
+    const user = existing
+      ? await updateUser(db, { id: existing.id, role: body.role, ...(body.name ? { name: body.name } : {}) })
+      : await createUser(db, { email: body.email, name: body.name, role: body.role, status: 'invited' });
     const token = newToken();
     await createInvitation(db, {
       tokenHash: hashToken(token),
@@ -52,8 +54,7 @@ export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
       expiresAt: new Date(ctx.now().getTime() + ctx.invitationTtlMs),
     });
     await appendAudit(db, { action: 'user_invited', actorId: admin.id, targetType: 'user', targetId: user.id, data: { role: user.role }, ip: request.ip });
-    const fresh = await findUserById(db, user.id);
-    return reply.status(201).send({ user: adminUserView(fresh!), inviteUrl: `${ctx.config.publicUrl}/studio/invitation/${token}` });
+    return reply.status(201).send({ user: adminUserView(user), inviteUrl: `${ctx.config.publicUrl}/studio/invitation/${token}` });
   });
 
   app.patch('/api/users/:id', async (request) => {
@@ -63,9 +64,7 @@ export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (id === admin.id) throw new ApiError(409, 'CANNOT_CHANGE_SELF', 'You cannot change your own role or status');
     const before = await findUserById(db, id);
     if (!before) throw notFound('User');
-    const login = await findUserForLogin(db, before.email);
-    const status = body.status === 'active' ? (login?.passwordHash ? 'active' : 'invited') : body.status;
-    const user = await updateUser(db, { id, role: body.role, status });
+    const user = await updateUser(db, { id, role: body.role, status: body.status });
     if (body.role && body.role !== before.role) {
       await appendAudit(db, { action: 'user_role_changed', actorId: admin.id, targetType: 'user', targetId: id, data: { from: before.role, to: body.role }, ip: request.ip });
     }

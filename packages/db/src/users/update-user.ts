@@ -12,7 +12,12 @@ export async function updateUser(
     .update(users)
     .set({
       ...(input.role ? { role: input.role } : {}),
-      ...(input.status ? { status: input.status } : {}),
+      // reactivating someone who never chose a password puts them back to invited
+      ...(input.status === 'active'
+        ? { status: sql`case when ${users.passwordHash} is null then 'invited'::user_status else 'active'::user_status end` }
+        : input.status
+          ? { status: input.status }
+          : {}),
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       updatedAt: sql`now()`,
     })
