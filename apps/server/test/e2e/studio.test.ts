@@ -65,11 +65,22 @@ describe('the studio in Chromium', () => {
     await dialog.getByLabel('Rôle').click();
     await page.getByRole('option', { name: 'Auteur·rice' }).click();
     await dialog.getByRole('button', { name: "Envoyer l'invitation" }).click();
-    const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
-    expect(link).toMatch(new RegExp(`^${base}/studio/invitation/[A-Za-z0-9_-]{43}$`));
+    const first = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
+    expect(first).toMatch(new RegExp(`^${base}/studio/invitation/[A-Za-z0-9_-]{43}$`));
     await page.screenshot({ path: path.join(screenshotDir, 'studio-invite.png') });
+    await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
+
+    // the link got lost: the admin makes a new one, and the old one stops working
+    await page.getByRole('button', { name: "Renvoyer l'invitation à Nora" }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Créer un nouveau lien' }).click();
+    const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
+    expect(link).toMatch(/\/studio\/invitation\//);
+    expect(link).not.toBe(first);
+    await page.screenshot({ path: path.join(screenshotDir, 'studio-users.png') });
 
     const joining = await guest.newPage();
+    await joining.goto(first);
+    await joining.getByText('Invitation non valable').waitFor();
     await joining.goto(link);
     await expect.poll(() => joining.getByLabel('Adresse e-mail').inputValue()).toBe('nora@icpc.example');
     await joining.getByLabel('Nom').fill('Nora Benali');

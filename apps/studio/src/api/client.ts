@@ -1,0 +1,63 @@
+import { ApiError, apiErrorFrom } from './api-error';
+import type { Session } from './types';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Called on any 401 UNAUTHENTICATED, so the session can send the user to the login page. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+async function send(method: Method, path: string, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  }
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: method === 'GET' || body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', cause instanceof Error ? cause.message : 'network error');
+  }
+}
+
+/** GET /api/session; also keeps the CSRF token every later write sends. */
+export async function fetchSession(): Promise<Session> {
+  const response = await send('GET', '/api/session', undefined);
+  if (!response.ok) throw await apiErrorFrom(response);
+  const session = (await response.json()) as Session;
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** One JSON request to the staff API. Throws ApiError on any non-2xx answer. */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  if (method !== 'GET' && csrfToken === null) await fetchSession();
+  // an empty JSON body is refused by the server's parser: writes always send an object
+  const payload = method === 'GET' ? undefined : (body ?? {});
+  let response = await send(method, path, payload);
+  if (!response.ok) {
+    let error = await apiErrorFrom(response);
+    // the token rotates (login, expiry): fetch a fresh one and retry once
+    if (error.code === 'CSRF_INVALID') {
+      await fetchSession();
+      response = await send(method, path, payload);
+      if (!response.ok) error = await apiErrorFrom(response);
+    }
+    if (!response.ok) {
+      if (error.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+      throw error;
+    }
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

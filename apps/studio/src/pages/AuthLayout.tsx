@@ -1,0 +1,37 @@
+import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage } from '../i18n';
+
+/** Centered card for the pages seen before logging in (login, invitation). */
+export function AuthLayout({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const other = i18n.language === 'en' ? 'fr' : 'en';
+  return (
+    <Container size={440} py={48}>
+      <Group justify="space-between" mb="lg">
+        <Text fw={700} fz="xl">
+          {t('app.name')}
+        </Text>
+        <Button variant="subtle" size="compact-sm" lang={other} onClick={() => void changeLanguage(other)}>
+          {t(`languages.${other}`)}
+        </Button>
+      </Group>
+      <Paper withBorder shadow="sm" p="xl" radius="md">
+        <Stack gap="md">
+          <div>
+            <Title order={1} size="h2">
+              {title}
+            </Title>
+            {intro && (
+              <Text c="dimmed" size="sm" mt={4}>
+                {intro}
+              </Text>
+            )}
+          </div>
+          {children}
+        </Stack>
+      </Paper>
+    </Container>
+  );
+}

@@ -1,0 +1,126 @@
+import { Alert, Button, Center, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../api/api-error';
+import { acceptInvitation, getInvitation } from '../api/endpoints';
+import type { Invitation } from '../api/types';
+import { useApiData } from '../hooks/use-api-data';
+import { usePageTitle } from '../hooks/use-page-title';
+import { errorMessage, fieldErrors } from '../i18n/error-message';
+import { useSession } from '../session/session-context';
+import { AuthLayout } from './AuthLayout';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function InvitationPage() {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  const invitation = useApiData(() => getInvitation(token));
+  usePageTitle(t('invitation.title'));
+
+  if (invitation.status === 'loading') {
+    return (
+      <AuthLayout title={t('invitation.title')}>
+        <Center py="lg">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      </AuthLayout>
+    );
+  }
+  if (invitation.status === 'failed') {
+    const invalid = invitation.error instanceof ApiError && ['INVITATION_INVALID', 'NOT_FOUND'].includes(invitation.error.code);
+    return (
+      <AuthLayout title={t('invitation.invalidTitle')}>
+        <Alert color="red" role="alert">
+          {invalid ? t('errors.INVITATION_INVALID') : errorMessage(t, invitation.error)}
+        </Alert>
+        {invalid && <Text size="sm">{t('invitation.invalidHelp')}</Text>}
+        <Button component={Link} to="/login" variant="light">
+          {t('invitation.toLogin')}
+        </Button>
+      </AuthLayout>
+    );
+  }
+  return <AcceptForm token={token} invitation={invitation.data} />;
+}
+
+function AcceptForm({ token, invitation }: { token: string; invitation: Invitation }) {
+  const { t } = useTranslation();
+  const { refresh } = useSession();
+  const navigate = useNavigate();
+  const [name, setName] = useState(invitation.name);
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [checked, setChecked] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const local = {
+    name: name.trim() === '' ? t('validation.required') : undefined,
+    password: password.length < MIN_PASSWORD_LENGTH ? t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH }) : undefined,
+    confirm: confirm !== password ? t('validation.passwordMismatch') : undefined,
+  };
+  const server = fieldErrors(error);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setChecked(true);
+    if (local.name || local.password || local.confirm) return;
+    setSubmitting(true);
+    setError(null);
+    try {
+      await acceptInvitation(token, { name: name.trim(), password });
+      await refresh(); // the server set the session cookie
+      await navigate('/', { replace: true });
+    } catch (caught) {
+      setError(caught);
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('invitation.title')} intro={t('invitation.intro')}>
+      {error !== null && (
+        <Alert color="red" title={t('invitation.failed')} role="alert">
+          {errorMessage(t, error)}
+        </Alert>
+      )}
+      <form onSubmit={(event) => void onSubmit(event)} noValidate>
+        <Stack gap="sm">
+          <TextInput label={t('invitation.email')} value={invitation.email} readOnly variant="filled" autoComplete="username" />
+          <TextInput
+            label={t('invitation.name')}
+            required
+            autoComplete="name"
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={(checked && local.name) || server.name}
+          />
+          <PasswordInput
+            label={t('invitation.password')}
+            description={t('invitation.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+            required
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={(checked && local.password) || server.password}
+            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+          />
+          <PasswordInput
+            label={t('invitation.passwordConfirm')}
+            required
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(event) => setConfirm(event.currentTarget.value)}
+            error={checked && local.confirm}
+            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+          />
+          <Button type="submit" mt="sm" fullWidth loading={submitting}>
+            {t('invitation.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

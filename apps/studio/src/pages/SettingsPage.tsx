@@ -1,0 +1,77 @@
+import { Badge, Code, EmptyState, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { IconMailOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { listLists } from '../api/endpoints';
+import type { MailingList } from '../api/types';
+import { LoadError } from '../components/LoadError';
+import { useApiData } from '../hooks/use-api-data';
+import { SectionHeader } from './SectionPage';
+
+const loadLists = () => listLists().then((answer) => answer.lists);
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const lists = useApiData(loadLists);
+
+  return (
+    <Stack gap="xl">
+      <SectionHeader section="settings" />
+      <section aria-labelledby="settings-lists">
+        <Title order={2} size="h3" id="settings-lists" mb="sm">
+          {t('settings.listsTitle')}
+        </Title>
+        {lists.status === 'loading' && <Loader aria-label={t('app.loading')} />}
+        {lists.status === 'failed' && <LoadError error={lists.error} onRetry={lists.reload} />}
+        {lists.status === 'ready' && <ListsTable lists={lists.data} />}
+      </section>
+    </Stack>
+  );
+}
+
+function ListsTable({ lists }: { lists: MailingList[] }) {
+  const { t } = useTranslation();
+  if (lists.length === 0) {
+    return (
+      <EmptyState icon={<IconMailOff aria-hidden />} title={t('settings.emptyTitle')} description={t('settings.emptyDescription')} />
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped withTableBorder verticalSpacing="sm" aria-labelledby="settings-lists">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('settings.slug')}</Table.Th>
+            <Table.Th scope="col">{t('settings.name')}</Table.Th>
+            <Table.Th scope="col">{t('settings.visibility')}</Table.Th>
+            <Table.Th scope="col">{t('settings.legalBasis')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lists.map((list) => (
+            <Table.Tr key={list.id}>
+              <Table.Td>
+                <Code>{list.slug}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {list.name}
+                </Text>
+                {list.description && (
+                  <Text size="xs" c="dimmed">
+                    {list.description}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={list.visibility === 'public' ? 'teal' : 'gray'}>
+                  {t(`settings.visibilityValues.${list.visibility}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{t(`settings.legalBasisValues.${list.legalBasis}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,37 @@
+import { NavLink } from '@mantine/core';
+import { IconHome } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useCurrentUser } from '../session/session-context';
+import { sectionsFor } from './sections';
+
+export function ShellNavbar() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { pathname } = useLocation();
+  const isActive = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+
+  return (
+    <>
+      <NavLink
+        component={Link}
+        to="/"
+        label={t('shell.home')}
+        leftSection={<IconHome size={18} aria-hidden />}
+        active={pathname === '/'}
+        aria-current={pathname === '/' ? 'page' : undefined}
+      />
+      {sectionsFor(user.role).map(({ key, path, icon: Icon }) => (
+        <NavLink
+          key={key}
+          component={Link}
+          to={path}
+          label={t(`sections.${key}.title`)}
+          leftSection={<Icon size={18} aria-hidden />}
+          active={isActive(path)}
+          aria-current={isActive(path) ? 'page' : undefined}
+        />
+      ))}
+    </>
+  );
+}

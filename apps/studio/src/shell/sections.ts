@@ -1,0 +1,36 @@
+import {
+  IconChartLine,
+  IconNews,
+  IconMail,
+  IconSend,
+  IconSettings,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Role } from '../api/types';
+
+export type SectionKey = 'editorial' | 'newsletters' | 'subscribers' | 'campaigns' | 'growth' | 'settings' | 'users';
+
+export type Section = {
+  key: SectionKey;
+  path: string;
+  icon: Icon;
+  /** Roles that see the section; undefined means every staff role. */
+  roles?: readonly Role[];
+};
+
+/** Navbar order; titles and descriptions live in the catalog under sections.<key>. */
+export const SECTIONS: readonly Section[] = [
+  { key: 'editorial', path: '/editorial', icon: IconNews },
+  { key: 'newsletters', path: '/newsletters', icon: IconMail },
+  { key: 'subscribers', path: '/subscribers', icon: IconUsersGroup },
+  { key: 'campaigns', path: '/campaigns', icon: IconSend },
+  { key: 'growth', path: '/growth', icon: IconChartLine },
+  { key: 'settings', path: '/settings', icon: IconSettings },
+  { key: 'users', path: '/users', icon: IconUsers, roles: ['admin'] },
+];
+
+export function sectionsFor(role: Role): Section[] {
+  return SECTIONS.filter((section) => !section.roles || section.roles.includes(role));
+}
