@@ -17,3 +17,4 @@ export {
 } from './sessions/sessions';
 export { appendAudit, listAudit, type AuditAction, type AuditEntry } from './audit/audit-log';
 export { listLists, type List } from './lists/lists';
+export * from './subscribers';

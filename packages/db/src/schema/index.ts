@@ -1,3 +1,4 @@
 export * from './users';
 export * from './audit';
 export * from './lists';
+export * from './subscribers';

@@ -1,0 +1,84 @@
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { confirmations, lists, subscribers, subscriptions } from '../schema';
+import { appendEvents, randomToken } from './shared';
+
+export type ListSummary = { id: number; slug: string; name: string; description: string };
+
+/** For the mail worker: records the token's hash and returns what the email needs, or null if moot. */
+export async function prepareConfirmationEmail(
+  db: Db,
+  input: { confirmationId: string; tokenHash: string; now: Date },
+): Promise<{ email: string; subscriberId: string; lists: ListSummary[] } | null> {
+  const [row] = await db
+    .update(confirmations)
+    .set({ tokenHash: input.tokenHash })
+    .where(and(eq(confirmations.id, input.confirmationId), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)))
+    .returning({ subscriberId: confirmations.subscriberId, listIds: confirmations.listIds });
+  if (!row) return null;
+  const [subscriber] = await db.select({ email: subscribers.email }).from(subscribers).where(eq(subscribers.id, row.subscriberId));
+  if (!subscriber) return null;
+  const listRows = await db.select({ id: lists.id, slug: lists.slug, name: lists.name, description: lists.description }).from(lists).where(inArray(lists.id, row.listIds));
+  return { email: subscriber.email, subscriberId: row.subscriberId, lists: listRows };
+}
+
+/** For the confirmation page: the lists a valid token would confirm. */
+export async function findOpenConfirmation(db: Db, input: { tokenHash: string; now: Date }): Promise<{ lists: ListSummary[] } | null> {
+  const [row] = await db
+    .select({ listIds: confirmations.listIds })
+    .from(confirmations)
+    .where(and(eq(confirmations.tokenHash, input.tokenHash), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)));
+  if (!row) return null;
+  return { lists: await db.select({ id: lists.id, slug: lists.slug, name: lists.name, description: lists.description }).from(lists).where(inArray(lists.id, row.listIds)) };
+}
+
+/** The click on "Confirmer": single use; each list becomes confirmed with its consent proof. */
+export async function confirmSubscription(
+  db: Db,
+  input: { tokenHash: string; ip: string | null; now: Date },
+): Promise<{ subscriberId: string; confirmed: { subscriptionId: string; listId: number }[] } | null> {
+  return db.transaction(async (tx) => {
+    const [c] = await tx
+      .update(confirmations)
+      .set({ usedAt: input.now })
+      .where(and(eq(confirmations.tokenHash, input.tokenHash), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)))
+      .returning();
+    if (!c) return null;
+    const confirmed = await tx
+      .insert(subscriptions)
+      .values(
+        c.listIds.map((listId) => ({
+          subscriberId: c.subscriberId,
+          listId,
+          status: 'confirmed' as const,
+          legalBasis: 'consent' as const,
+          unsubscribeToken: randomToken(),
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [subscriptions.subscriberId, subscriptions.listId],
+        set: {
+          status: 'confirmed',
+          legalBasis: 'consent',
+          consentAt: input.now,
+          consentSource: 'form',
+          consentFormId: c.formId,
+          consentTextVersion: c.textVersion,
+          consentIp: input.ip ?? c.ip,
+          consentNote: null,
+          confirmedAt: input.now,
+          unsubscribedAt: null,
+          updatedAt: input.now,
+        },
+        setWhere: sql`${subscriptions.status} <> 'confirmed'`,
+      })
+      .returning({ subscriptionId: subscriptions.id, listId: subscriptions.listId });
+    // rows inserted by the conflict-free path need their proof too
+    await tx
+      .update(subscriptions)
+      .set({ consentAt: input.now, consentSource: 'form', consentFormId: c.formId, consentTextVersion: c.textVersion, consentIp: input.ip ?? c.ip, confirmedAt: input.now })
+      .where(and(eq(subscriptions.subscriberId, c.subscriberId), inArray(subscriptions.listId, c.listIds), isNull(subscriptions.consentAt)));
+    await appendEvents(tx, confirmed.map((s) => ({ type: 'confirmed' as const, subscriberId: c.subscriberId, listId: s.listId, source: 'form' as const, at: input.now, data: { formId: c.formId, textVersion: c.textVersion } })));
+    return { subscriberId: c.subscriberId, confirmed };
+  });
+}

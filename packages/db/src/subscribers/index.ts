@@ -1,0 +1,12 @@
+export { emailHash, isSuppressed } from './shared';
+export { requestSubscription, type SubscriptionRequest } from './request-subscription';
+export { prepareConfirmationEmail, findOpenConfirmation, confirmSubscription, type ListSummary } from './confirm-subscription';
+export { unsubscribeByToken, findUnsubscribeTarget, unsubscribeSubscriber, type UnsubscribeSource } from './unsubscribe';
+export { eraseSubscriber } from './erase-subscriber';
+export { suppressAddress, findSuppression, type SuppressionReason } from './suppress';
+export { findByPreferencesToken, updatePreferences, exportSubscriberData, listIdsBySlugs, type PreferenceList } from './preferences';
+export { findWelcomeData } from './welcome';
+export { listCounts, searchSubscribers, getSubscriberDetail, updateSubscriber, confirmedPage, type SubscriptionStatus } from './staff-queries';
+export { staffSubscribe, DuplicateSubscriberError, SuppressedAddressError } from './staff-subscribe';
+export { importRows, type ImportInputRow, type ImportOutcome } from './import-rows';
+export { createImport, recordImportProgress, finishImport, getImport, listImports, importProblemsPage, type ImportRecord } from './imports';

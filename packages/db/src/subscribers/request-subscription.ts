@@ -1,0 +1,94 @@
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { confirmations, lists, subscribers, subscriptions } from '../schema';
+import { appendEvents, isSuppressed, randomToken } from './shared';
+
+export type SubscriptionRequest = {
+  email: string;
+  name: string;
+  listSlugs: string[];
+  formId: string;
+  textVersion: string;
+  ip: string | null;
+  now: Date;
+  confirmationTtlMs: number;
+  /** at most one confirmation email per address in this window */
+  resendAfterMs: number;
+};
+
+/**
+ * The public form's subscribe: pending subscriptions plus a double opt-in request.
+ * Returns the confirmation to email, or null when nothing must be sent (suppressed, already
+ * confirmed, or a confirmation already went out in the last 24 h).
+ */
+export async function requestSubscription(db: Db, input: SubscriptionRequest): Promise<{ confirmationId: string | null; subscriberId: string | null }> {
+  if (await isSuppressed(db, input.email)) return { confirmationId: null, subscriberId: null };
+  return db.transaction(async (tx) => {
+    const wanted = await tx
+      .select({ id: lists.id })
+      .from(lists)
+      .where(and(inArray(lists.slug, input.listSlugs), eq(lists.visibility, 'public')));
+    if (!wanted.length) return { confirmationId: null, subscriberId: null };
+
+    await tx
+      .insert(subscribers)
+      .values({ email: input.email.trim(), name: input.name.trim(), preferencesToken: randomToken() })
+      .onConflictDoNothing();
+    const [subscriber] = await tx
+      .select({ id: subscribers.id })
+      .from(subscribers)
+      .where(sql`lower(${subscribers.email}) = lower(${input.email.trim()})`)
+      .for('update');
+    const subscriberId = subscriber!.id;
+
+    const existing = await tx
+      .select({ listId: subscriptions.listId, status: subscriptions.status })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.subscriberId, subscriberId), inArray(subscriptions.listId, wanted.map((l) => l.id))));
+    const known = new Map(existing.map((s) => [s.listId, s.status]));
+    const fresh = wanted.filter((l) => !known.has(l.id));
+    if (fresh.length) {
+      await tx.insert(subscriptions).values(
+        fresh.map((l) => ({ subscriberId, listId: l.id, status: 'pending' as const, legalBasis: 'consent' as const, unsubscribeToken: randomToken() })),
+      );
+      await appendEvents(tx, fresh.map((l) => ({ type: 'subscribed' as const, subscriberId, listId: l.id, source: 'form' as const, at: input.now, data: { formId: input.formId } })));
+    }
+    // someone who left may come back, but only through a new confirmation
+    const toConfirm = wanted.filter((l) => known.get(l.id) !== 'confirmed').map((l) => l.id);
+    if (!toConfirm.length) return { confirmationId: null, subscriberId };
+
+    const [open] = await tx
+      .select({ id: confirmations.id, listIds: confirmations.listIds })
+      .from(confirmations)
+      .where(and(eq(confirmations.subscriberId, subscriberId), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)))
+      .orderBy(sql`${confirmations.createdAt} desc`)
+      .limit(1);
+    const allowed = await tx
+      .update(subscribers)
+      .set({ lastConfirmationSentAt: input.now })
+      .where(
+        and(
+          eq(subscribers.id, subscriberId),
+          sql`(${subscribers.lastConfirmationSentAt} is null or ${subscribers.lastConfirmationSentAt} <= ${new Date(input.now.getTime() - input.resendAfterMs).toISOString()}::timestamptz)`,
+        ),
+      )
+      .returning({ id: subscribers.id });
+
+    const expiresAt = new Date(input.now.getTime() + input.confirmationTtlMs);
+    if (open) {
+      // one open request per person: a later form adds its lists to it
+      const merged = [...new Set([...open.listIds, ...toConfirm])];
+      await tx
+        .update(confirmations)
+        .set({ listIds: merged, ...(allowed.length ? { expiresAt, formId: input.formId, textVersion: input.textVersion, ip: input.ip } : {}) })
+        .where(eq(confirmations.id, open.id));
+      return { confirmationId: allowed.length ? open.id : null, subscriberId };
+    }
+    if (!allowed.length) return { confirmationId: null, subscriberId };
+    const [created] = await tx
+      .insert(confirmations)
+      .values({ subscriberId, listIds: toConfirm, formId: input.formId, textVersion: input.textVersion, ip: input.ip, createdAt: input.now, expiresAt })
+      .returning({ id: confirmations.id });
+    return { confirmationId: created!.id, subscriberId };
+  });
+}

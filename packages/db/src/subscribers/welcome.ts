@@ -1,0 +1,20 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../database';
+import { lists, subscribers, subscriptions } from '../schema';
+
+/** What a welcome email needs; null once the person left or was erased. */
+export async function findWelcomeData(db: Db, subscriptionId: string) {
+  const [row] = await db
+    .select({
+      email: subscribers.email,
+      subscriberId: subscribers.id,
+      preferencesToken: subscribers.preferencesToken,
+      unsubscribeToken: subscriptions.unsubscribeToken,
+      list: { slug: lists.slug, name: lists.name, description: lists.description },
+    })
+    .from(subscriptions)
+    .innerJoin(subscribers, eq(subscribers.id, subscriptions.subscriberId))
+    .innerJoin(lists, eq(lists.id, subscriptions.listId))
+    .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.status, 'confirmed')));
+  return row ?? null;
+}

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  confirmSubscription,
+  eraseSubscriber,
+  findByPreferencesToken,
+  getSubscriberDetail,
+  importRows,
+  listCounts,
+  listIdsBySlugs,
+  openDatabase,
+  prepareConfirmationEmail,
+  requestSubscription,
+  staffSubscribe,
+  suppressAddress,
+  unsubscribeByToken,
+  updatePreferences,
+  type Database,
+} from '../src';
+import { createTestDatabase } from '../src/testing';
+
+const DAY = 24 * 3600_000;
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+const backends: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
+  ['postgres', async () => {
+    const t = await createTestDatabase('subs');
+    const database = await openDatabase({ databaseUrl: t.url });
+    return { database, cleanup: async () => { await database.close(); await t.drop(); } };
+  }],
+  ['pglite', async () => {
+    const database = await openDatabase({ inMemory: true });
+    return { database, cleanup: () => database.close() };
+  }],
+];
+
+describe.each(backends)('subscribers on %s', (_name, open) => {
+  let database: Database;
+  let cleanup: () => Promise<void>;
+  let ids: Record<string, number>;
+  const now = new Date('2026-05-04T08:00:00Z');
+  const base = { name: 'Alex', formId: 'subscribe', textVersion: 'v1', ip: '192.0.2.1', confirmationTtlMs: 7 * DAY, resendAfterMs: DAY };
+
+  beforeAll(async () => {
+    ({ database, cleanup } = await open());
+    await database.migrate();
+    ids = Object.fromEntries((await listIdsBySlugs(database.db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]));
+  });
+  afterAll(() => cleanup());
+
+  it('takes a form subscription through double opt-in, once per 24 h', async () => {
+    const db = database.db;
+    const first = await requestSubscription(db, { ...base, email: 'Alex@Example.org', listSlugs: ['membres', 'adherents'], now });
+    expect(first.confirmationId).toBeTruthy();
+    // the private list is not offered by the public form
+    const again = await requestSubscription(db, { ...base, email: 'alex@example.org', listSlugs: ['democraties'], now: new Date(now.getTime() + 60_000) });
+    expect(again.confirmationId).toBeNull();
+    const mail = await prepareConfirmationEmail(db, { confirmationId: first.confirmationId!, tokenHash: sha('tok'), now });
+    expect(mail?.email).toBe('Alex@Example.org');
+    expect(mail?.lists.map((l) => l.slug).sort()).toEqual(['democraties', 'membres']);
+    const done = await confirmSubscription(db, { tokenHash: sha('tok'), ip: '198.51.100.7', now });
+    expect(done?.confirmed).toHaveLength(2);
+    expect(await confirmSubscription(db, { tokenHash: sha('tok'), ip: null, now })).toBeNull(); // single use
+    const detail = await getSubscriberDetail(db, done!.subscriberId);
+    expect(detail?.subscriptions.map((s) => [s.list.slug, s.sub.status, s.sub.consentSource, s.sub.consentIp, s.sub.consentTextVersion])).toEqual([
+      ['membres', 'confirmed', 'form', '198.51.100.7', 'v1'],
+      ['democraties', 'confirmed', 'form', '198.51.100.7', 'v1'],
+    ]);
+    expect(detail?.events.map((e) => e.e.type).sort()).toEqual(['confirmed', 'confirmed', 'subscribed', 'subscribed']);
+  });
+
+  it('unsubscribes by token idempotently, and an import never brings the person back', async () => {
+    const db = database.db;
+    const detail = (await getSubscriberDetail(db, (await findByEmail(database, 'alex@example.org'))!))!;
+    const token = detail.subscriptions.find((s) => s.list.slug === 'membres')!.sub.unsubscribeToken;
+    expect((await unsubscribeByToken(db, { token, now }))?.listName).toBe('Lettre des membres');
+    expect((await unsubscribeByToken(db, { token, now }))?.listName).toBe('Lettre des membres');
+    const events = (await getSubscriberDetail(db, detail.subscriber.id))!.events.filter((e) => e.e.type === 'unsubscribed');
+    expect(events).toHaveLength(1);
+
+    const outcome = await importRows(db, {
+      listId: ids.membres!, legalBasis: 'consent', consentNote: 'AG 2026', actorId: null, importId: null, now, dryRun: false,
+      rows: [{ line: 2, email: 'ALEX@example.org', name: 'Alex' }, { line: 3, email: 'new@example.org', name: 'Nouvelle' }],
+    });
+    expect(outcome).toEqual({ imported: 1, alreadySubscribed: 0, problems: [{ line: 2, reason: 'unsubscribed', value: 'ALEX@example.org' }] });
+  });
+
+  it('dry-runs an import without writing', async () => {
+    const before = await listCounts(database.db);
+    const outcome = await importRows(database.db, {
+      listId: ids.adherents!, legalBasis: 'legitimate_interest', consentNote: null, actorId: null, importId: null, now, dryRun: true,
+      rows: [{ line: 2, email: 'a1@example.org', name: '' }, { line: 3, email: 'new@example.org', name: '' }],
+    });
+    expect(outcome.imported).toBe(2);
+    expect(await listCounts(database.db)).toEqual(before);
+  });
+
+  it('lets preferences join public lists and leave any', async () => {
+    const db = database.db;
+    const id = (await findByEmail(database, 'new@example.org'))!;
+    const token = (await getSubscriberDetail(db, id))!.subscriber.preferencesToken;
+    const prefs = await findByPreferencesToken(db, token);
+    expect(prefs?.lists.map((l) => [l.slug, l.status])).toEqual([['membres', 'confirmed'], ['democraties', null]]);
+    expect(await updatePreferences(db, { subscriberId: id, wantedListIds: [ids.democraties!, ids.adherents!], ip: null, now, textVersion: 'v1' })).toEqual({ joined: [ids.democraties], left: [ids.membres] });
+  });
+
+  it('suppresses and refuses staff re-adds, and erases leaving only the hash', async () => {
+    const db = database.db;
+    const { subscriberId } = await staffSubscribe(db, { email: 'erase@example.org', name: 'Éva', listIds: [ids.adherents!], consentNote: null, actorId: '00000000-0000-4000-8000-000000000000', now });
+    await eraseSubscriber(db, { subscriberId, now, source: 'form' });
+    expect(await getSubscriberDetail(db, subscriberId)).toBeNull();
+    const dump = JSON.stringify((await db.execute(sql`select row_to_json(t)::text as j from (select * from subscribers union all select * from subscribers) t`)).rows ?? []);
+    expect(dump).not.toContain('erase@example.org');
+    expect((await requestSubscription(db, { ...base, email: 'ERASE@example.org', listSlugs: ['membres'], now })).confirmationId).toBeNull();
+    await suppressAddress(db, { email: 'new@example.org', reason: 'hard_bounce', now, source: 'email' });
+    await expect(staffSubscribe(db, { email: 'new@example.org', listIds: [ids.membres!], consentNote: 'x', actorId: '00000000-0000-4000-8000-000000000000', now })).rejects.toThrow(/suppression/);
+  });
+});
+
+async function findByEmail(database: Database, email: string): Promise<string | undefined> {
+  const res = await database.db.execute(sql`select id from subscribers where lower(email) = lower(${email})`);
+  return (res.rows as { id: string }[])[0]?.id;
+}
