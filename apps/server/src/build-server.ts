@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -7,12 +8,15 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
 import type { Database } from '@crieur/db';
+import type { MailQueue } from '@crieur/queue';
 import { registerAccessControl } from './auth/register-access';
 import { loadSession, type SessionSettings } from './auth/session-cookie';
 import { ApiError } from './http/api-error';
 import { registerErrorHandler } from './http/error-handler';
 import { adminRoutes } from './routes/admin-routes';
-import type { LoginSettings, RouteContext } from './routes/context';
+import type { LoginSettings, RouteContext, SubscribeSettings } from './routes/context';
+import { preferenceRoutes } from './routes/preference-routes';
+import { subscriptionRoutes } from './routes/subscription-routes';
 import { healthRoutes } from './routes/health-routes';
 import { homeRoutes } from './routes/home-routes';
 import { invitationRoutes } from './routes/invitation-routes';
@@ -32,6 +36,9 @@ export type ServerDeps = {
   login?: Partial<LoginSettings>;
   sessionIdleMs?: number;
   invitationTtlMs?: number;
+  /** Where the server queues transactional mail for the workers. */
+  mailQueue: MailQueue;
+  subscribe?: Partial<SubscribeSettings>;
 };
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -46,6 +53,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     session: { idleMs: deps.sessionIdleMs ?? 12 * 3600_000, secureCookies: secure } satisfies SessionSettings,
     login: { perIpPerMinute: 10, maxFailures: 5, lockMs: 15 * 60_000, ...deps.login },
     invitationTtlMs: deps.invitationTtlMs ?? 7 * 24 * 3600_000,
+    mailQueue: deps.mailQueue,
+    subscribe: { perIpPerMinute: 10, perAddressPerHour: 5, ...deps.subscribe },
   };
 
   const app = Fastify({
@@ -74,6 +83,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyCookie, { secret: deps.appSecret });
+  await app.register(fastifyFormbody, { bodyLimit: 65_536 });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'crieur_csrf',
@@ -103,6 +113,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   invitationRoutes(app, ctx);
   adminRoutes(app, ctx);
+  subscriptionRoutes(app, ctx);
+  preferenceRoutes(app, ctx);
   await studioRoutes(app, deps.studioDir);
   return app;
 }

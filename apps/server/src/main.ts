@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, resolveAppSecret, type Config } from '@crieur/config';
 import { openDatabase } from '@crieur/db';
-import { createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
+import { createMailQueue, createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
 import { startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
 import { buildServer } from './build-server';
 import { createLogger } from './logger';
@@ -41,7 +41,10 @@ try {
 
   const redis = createRedis(config.redisUrl, 'client');
   redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
-  const app = await buildServer({ config, appSecret, database, redis, logger, studioDir: path.join(studioRoot, 'dist') });
+  const queueConnection = createRedis(config.redisUrl, 'worker');
+  queueConnection.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
+  const mailQueue = createMailQueue(queueConnection, config.redisPrefix);
+  const app = await buildServer({ config, appSecret, database, redis, mailQueue, logger, studioDir: path.join(studioRoot, 'dist') });
   let workers: RunningWorkers | undefined;
   if (mode === 'all') {
     workers = await startWorkers({ redisUrl: config.redisUrl, prefix: config.redisPrefix, mode: config.env, logger });
@@ -57,6 +60,8 @@ try {
     const timer = setTimeout(() => process.exit(1), 15_000).unref();
     await app.close();
     const result = workers ? await workers.close(10_000) : { graceful: true };
+    await mailQueue.close();
+    queueConnection.disconnect();
     redis.disconnect();
     await database.close();
     await embeddedRedis?.stop();

@@ -7,6 +7,7 @@ import { hashPassword, type Role } from '@crieur/auth';
 import { loadConfig } from '@crieur/config';
 import { createUser, openDatabase, type Database } from '@crieur/db';
 import { createTestDatabase } from '@crieur/db/testing';
+import { createMailQueue, type MailQueue } from '@crieur/queue';
 import { buildServer, createLogger, type ServerDeps } from '../src';
 
 export const PASSWORD = 'un mot de passe solide';
@@ -18,6 +19,7 @@ export type Harness = {
   prefix: string;
   clock: { now: Date };
   logLines: string[];
+  mailQueue: MailQueue;
   createStaff(role: Role, email?: string): Promise<{ id: string; email: string }>;
   client(): Client;
   close(): Promise<void>;
@@ -36,7 +38,10 @@ export async function startHarness(
   const logLines: string[] = [];
   const logger: Logger = createLogger({ level: 'info', name: 'test', destination: { write: (line: string) => logLines.push(line) } });
   const config = loadConfig({ REDIS_PREFIX: prefix, PUBLIC_URL: 'http://localhost:3000', ...options.env });
+  const queueRedis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+  const mailQueue = createMailQueue(queueRedis, prefix);
   const app = await buildServer({
+    mailQueue,
     config,
     appSecret: 'test-secret-test-secret-test-secret-123',
     database,
@@ -54,6 +59,7 @@ export async function startHarness(
     prefix,
     clock,
     logLines,
+    mailQueue,
     createStaff: async (role, email = `${role}-${randomUUID().slice(0, 8)}@example.org`) => {
       const user = await createUser(database.db, { email, role, status: 'active', passwordHash: await hashPassword(PASSWORD) });
       return { id: user.id, email: user.email };
@@ -61,6 +67,8 @@ export async function startHarness(
     client: () => new Client(app),
     close: async () => {
       await app.close();
+      await mailQueue.close();
+      queueRedis.disconnect();
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length) await redis.del(...keys);
       redis.disconnect();

@@ -18,6 +18,7 @@ import {
   updatePreferences,
   type Database,
 } from '../src';
+import { subscribers } from '../src/schema';
 import { createTestDatabase } from '../src/testing';
 
 const DAY = 24 * 3600_000;
@@ -110,7 +111,7 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
     const { subscriberId } = await staffSubscribe(db, { email: 'erase@example.org', name: 'Éva', listIds: [ids.adherents!], consentNote: null, actorId: '00000000-0000-4000-8000-000000000000', now });
     await eraseSubscriber(db, { subscriberId, now, source: 'form' });
     expect(await getSubscriberDetail(db, subscriberId)).toBeNull();
-    const dump = JSON.stringify((await db.execute(sql`select row_to_json(t)::text as j from (select * from subscribers union all select * from subscribers) t`)).rows ?? []);
+    const dump = JSON.stringify(await db.select().from(subscribers));
     expect(dump).not.toContain('erase@example.org');
     expect((await requestSubscription(db, { ...base, email: 'ERASE@example.org', listSlugs: ['membres'], now })).confirmationId).toBeNull();
     await suppressAddress(db, { email: 'new@example.org', reason: 'hard_bounce', now, source: 'email' });
@@ -119,6 +120,6 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
 });
 
 async function findByEmail(database: Database, email: string): Promise<string | undefined> {
-  const res = await database.db.execute(sql`select id from subscribers where lower(email) = lower(${email})`);
-  return (res.rows as { id: string }[])[0]?.id;
+  const [row] = await database.db.select({ id: subscribers.id }).from(subscribers).where(sql`lower(${subscribers.email}) = lower(${email})`);
+  return row?.id;
 }

@@ -1,6 +1,7 @@
 // Queue names; every queue and key lives under the REDIS_PREFIX given to BullMQ.
 export const QUEUES = {
   heartbeat: 'heartbeat',
+  mail: 'mail',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

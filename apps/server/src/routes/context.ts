@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
 import type { Database } from '@crieur/db';
+import type { MailQueue } from '@crieur/queue';
 import type { SessionSettings } from '../auth/session-cookie';
 
 export type LoginSettings = {
@@ -22,4 +23,13 @@ export type RouteContext = {
   session: SessionSettings;
   login: LoginSettings;
   invitationTtlMs: number;
+  mailQueue: MailQueue;
+  subscribe: SubscribeSettings;
+};
+
+export type SubscribeSettings = {
+  /** POST /subscribe per IP per minute. */
+  perIpPerMinute: number;
+  /** Requests for one address per hour before they are silently ignored. */
+  perAddressPerHour: number;
 };

@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { PUBLIC_CSS } from './styles';
+
+// Shared by every public page (and the reader site): French, no script, readable without CSS.
+export function PublicLayout(props: { title: string; children: ReactNode }) {
+  return (
+    <html lang="fr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} · démocratieS`}</title>
+        <style dangerouslySetInnerHTML={{ __html: PUBLIC_CSS }} />
+      </head>
+      <body>
+        <header className="site">
+          <a href="/" className="brand">
+            démocratie<span>S</span>
+          </a>
+          <span className="tagline">le média de l'Institut de la concertation et de la participation citoyenne</span>
+        </header>
+        <main id="contenu">{props.children}</main>
+        <footer className="site">
+          <p>
+            Institut de la concertation et de la participation citoyenne (ICPC). Nous ne suivons ni l'ouverture de nos lettres ni les clics, et ne
+            transmettons jamais votre adresse.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** React escapes every value: nothing a visitor typed can become markup. */
+export function renderPage(title: string, body: ReactNode): string {
+  return `<!doctype html>${renderToStaticMarkup(<PublicLayout title={title}>{body}</PublicLayout>)}`;
+}
+
+export function MessagePage(props: { heading: string; children?: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby="titre">
+      <h1 id="titre">{props.heading}</h1>
+      {props.children}
+    </section>
+  );
+}

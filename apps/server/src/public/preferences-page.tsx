@@ -1,0 +1,75 @@
+import { MessagePage } from './layout';
+
+export type PreferencesView = {
+  token: string;
+  email: string;
+  lists: { id: number; name: string; description: string; visibility: 'public' | 'private'; subscribed: boolean }[];
+  saved?: boolean;
+};
+
+export function PreferencesPage(props: PreferencesView) {
+  const action = `/preferences/${encodeURIComponent(props.token)}`;
+  return (
+    <div className="stack">
+      <section className="card" aria-labelledby="titre">
+        <h1 id="titre">Gérer mes abonnements</h1>
+        <p>Pour l'adresse {props.email}.</p>
+        {props.saved && (
+          <p role="status" className="notice">
+            Vos choix sont enregistrés.
+          </p>
+        )}
+        <form method="post" action={action}>
+          <input type="hidden" name="action" value="save" />
+          <fieldset>
+            <legend>Les lettres que je reçois</legend>
+            {props.lists.map((l) => (
+              <div className="choice" key={l.id}>
+                <input type="checkbox" id={`liste-${l.id}`} name="lists" value={String(l.id)} defaultChecked={l.subscribed} />
+                <label htmlFor={`liste-${l.id}`}>
+                  {l.name}
+                  <span className="desc">{l.visibility === 'private' ? `${l.description} (réservée aux adhérent·es : décochez pour ne plus la recevoir)` : l.description}</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit">Enregistrer mes choix</button>
+        </form>
+        <form method="post" action={action}>
+          <input type="hidden" name="action" value="unsubscribe_all" />
+          <button type="submit" className="secondary">
+            Me désinscrire de tout
+          </button>
+        </form>
+      </section>
+      <section className="card" aria-labelledby="donnees">
+        <h2 id="donnees">Mes données</h2>
+        <p>Téléchargez tout ce que nous savons de vous, ou effacez-le. L'effacement est définitif : nous ne gardons qu'une empreinte chiffrée de l'adresse pour ne plus jamais vous écrire.</p>
+        <form method="post" action={action}>
+          <input type="hidden" name="action" value="export" />
+          <button type="submit" className="secondary">
+            Télécharger mes données (JSON)
+          </button>
+        </form>
+        <form method="post" action={action}>
+          <input type="hidden" name="action" value="erase" />
+          <div className="choice">
+            <input type="checkbox" id="confirmer-effacement" name="confirm" value="yes" required />
+            <label htmlFor="confirmer-effacement">Je comprends que l'effacement est définitif</label>
+          </div>
+          <button type="submit" className="danger">
+            Effacer mes données
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+export function ErasedPage() {
+  return (
+    <MessagePage heading="Vos données sont effacées">
+      <p>Nous ne vous écrirons plus. Seule une empreinte chiffrée de votre adresse reste, pour que personne ne puisse vous réinscrire.</p>
+    </MessagePage>
+  );
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { eraseSubscriber, exportSubscriberData, findByPreferencesToken, findUnsubscribeTarget, unsubscribeByToken, unsubscribeSubscriber, updatePreferences } from '@crieur/db';
+import { removeSubscriberJobs } from '@crieur/queue';
+import { InvalidLinkPage } from '../public/confirm-page';
+import { renderPage } from '../public/layout';
+import { ErasedPage, PreferencesPage } from '../public/preferences-page';
+import { SUBSCRIBE_TEXT_VERSION } from '../public/subscribe-page';
+import { UnsubscribedPage, UnsubscribePage } from '../public/unsubscribe-page';
+import type { RouteContext } from './context';
+import { sendHtml, Token } from './subscription-routes';
+
+const PreferencesBody = z.object({
+  action: z.enum(['save', 'unsubscribe_all', 'export', 'erase']).default('save'),
+  lists: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(20)),
+  confirm: z.string().optional(),
+});
+
+const notFoundPage = () => renderPage('Lien inconnu', <InvalidLinkPage />);
+
+export function preferenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const db = ctx.database.db;
+
+  app.get('/unsubscribe/:token', async (request, reply) => {
+    const token = Token.safeParse((request.params as { token: string }).token);
+    const target = token.success ? await findUnsubscribeTarget(db, token.data) : null;
+    if (!target) return sendHtml(reply, 404, notFoundPage());
+    return sendHtml(reply, 200, renderPage('Se désinscrire', <UnsubscribePage token={token.data!} listName={target.listName} alreadyLeft={target.status === 'unsubscribed'} />));
+  });
+
+  // RFC 8058 one-click: no cookie, no CSRF token, 200 and no redirect, safe to repeat
+  app.post('/unsubscribe/:token', async (request, reply) => {
+    const token = Token.safeParse((request.params as { token: string }).token);
+    const done = token.success ? await unsubscribeByToken(db, { token: token.data, now: ctx.now() }) : null;
+    if (!done) return sendHtml(reply, 404, notFoundPage());
+    return sendHtml(reply, 200, renderPage('Désinscription', <UnsubscribedPage listName={done.listName} preferencesToken={done.preferencesToken} />));
+  });
+
+  app.get('/preferences/:token', async (request, reply) => {
+    const token = Token.safeParse((request.params as { token: string }).token);
+    const found = token.success ? await findByPreferencesToken(db, token.data) : null;
+    if (!found) return sendHtml(reply, 404, notFoundPage());
+    return sendHtml(reply, 200, renderPage('Mes abonnements', <PreferencesPage token={token.data!} email={found.subscriber.email} lists={found.lists.map((l) => ({ ...l, subscribed: l.status === 'confirmed' || l.status === 'pending' }))} />));
+  });
+
+  app.post('/preferences/:token', async (request, reply) => {
+    const token = Token.safeParse((request.params as { token: string }).token);
+    const found = token.success ? await findByPreferencesToken(db, token.data) : null;
+    if (!found) return sendHtml(reply, 404, notFoundPage());
+    const body = PreferencesBody.safeParse(request.body ?? {});
+    if (!body.success) return sendHtml(reply, 400, notFoundPage());
+    const subscriberId = found.subscriber.id;
+    const now = ctx.now();
+    switch (body.data.action) {
+      case 'export': {
+        const data = await exportSubscriberData(db, subscriberId);
+        return reply
+          .header('content-disposition', 'attachment; filename="mes-donnees-democraties.json"')
+          .header('cache-control', 'no-store')
+          .type('application/json; charset=utf-8')
+          .send(JSON.stringify(data, null, 2));
+      }
+      case 'erase': {
+        if (body.data.confirm !== 'yes') break;
+        await eraseSubscriber(db, { subscriberId, now, source: 'form' });
+        await removeSubscriberJobs(ctx.mailQueue, subscriberId);
+        return sendHtml(reply, 200, renderPage('Données effacées', <ErasedPage />));
+      }
+      case 'unsubscribe_all':
+        await unsubscribeSubscriber(db, { subscriberId, now, source: 'form' });
+        break;
+      case 'save':
+        await updatePreferences(db, { subscriberId, wantedListIds: body.data.lists, ip: request.ip, now, textVersion: SUBSCRIBE_TEXT_VERSION });
+        break;
+    }
+    const fresh = (await findByPreferencesToken(db, token.data!))!;
+    return sendHtml(reply, 200, renderPage('Mes abonnements', <PreferencesPage token={token.data!} email={fresh.subscriber.email} saved lists={fresh.lists.map((l) => ({ ...l, subscribed: l.status === 'confirmed' || l.status === 'pending' }))} />));
+  });
+}
