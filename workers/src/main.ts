@@ -1,6 +1,9 @@
 // Wiring for a workers-only process (production: one per machine, as many as needed).
 import { ConfigError, loadConfig } from '@crieur/config';
 import { pino } from 'pino';
+import path from 'node:path';
+import { openDatabase } from '@crieur/db';
+import { createMailer } from '@crieur/mailer';
 import { startWorkers } from './start-workers';
 
 const config = (() => {
@@ -17,10 +20,21 @@ const config = (() => {
 const logger = pino({ level: config.logLevel, base: { process: 'workers' } });
 
 try {
-  const workers = await startWorkers({ redisUrl: config.redisUrl, prefix: config.redisPrefix, mode: config.env, logger });
+  // the server applies migrations; workers only read and write rows
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 5 });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim });
+  const workers = await startWorkers({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    mode: config.env,
+    logger,
+    mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
+  });
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping workers');
     const { graceful } = await workers.close(10_000);
+    await mailer.close();
+    await database.close();
     process.exit(graceful ? 0 : 1);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

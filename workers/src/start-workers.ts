@@ -1,8 +1,10 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { createRedis, QUEUES } from '@crieur/queue';
+import { createRedis, QUEUES, type MailJob } from '@crieur/queue';
 import { checkRedisPolicy } from './check-redis';
 import { heartbeatProcessor } from './heartbeat';
+import { mailProcessor, type MailDeps } from './mail/process-mail';
+import { redactAddresses } from './redact';
 
 export type WorkersOptions = {
   redisUrl: string;
@@ -11,6 +13,8 @@ export type WorkersOptions = {
   logger: Logger;
   now?: () => Date;
   heartbeatEveryMs?: number;
+  /** Transactional mail (confirmations, welcomes); absent in processes that do not send. */
+  mail?: Omit<MailDeps, 'now'> & { concurrency?: number };
 };
 
 export type RunningWorkers = {
@@ -35,16 +39,15 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
 
   const beat = heartbeatProcessor({ redis: connection, prefix, now: options.now ?? (() => new Date()), ttlSeconds: Math.ceil((everyMs * 3) / 1000) });
   await beat(); // alive from the first second, not after the first interval
-  const workers = [
-    new Worker(QUEUES.heartbeat, beat, {
-      connection,
-      prefix,
-      concurrency: 1,
-    }),
-  ];
+  const now = options.now ?? (() => new Date());
+  const workers: Worker[] = [new Worker(QUEUES.heartbeat, beat, { connection, prefix, concurrency: 1 })];
+  if (options.mail) {
+    workers.push(new Worker<MailJob>(QUEUES.mail, mailProcessor({ ...options.mail, now }), { connection, prefix, concurrency: options.mail.concurrency ?? 4 }));
+  }
   for (const worker of workers) {
-    worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, err: error }, 'job failed'));
-    worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'));
+    // the job id and the error's message only: never the job's data or an address
+    worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, reason: redactAddresses(error.message) }, 'job failed'));
+    worker.on('error', (error) => logger.error({ queue: worker.name, reason: redactAddresses(error.message) }, 'worker error'));
   }
   logger.info({ queues: workers.map((w) => w.name) }, 'workers started');
 

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, resolveAppSecret, type Config } from '@crieur/
 import { openDatabase } from '@crieur/db';
 import { createMailQueue, createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
 import { startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
+import { createMailer } from '@crieur/mailer';
 import { buildServer } from './build-server';
 import { createLogger } from './logger';
 import { ensureRedis } from './start/ensure-redis';
@@ -46,8 +47,15 @@ try {
   const mailQueue = createMailQueue(queueConnection, config.redisPrefix);
   const app = await buildServer({ config, appSecret, database, redis, mailQueue, logger, studioDir: path.join(studioRoot, 'dist') });
   let workers: RunningWorkers | undefined;
-  if (mode === 'all') {
-    workers = await startWorkers({ redisUrl: config.redisUrl, prefix: config.redisPrefix, mode: config.env, logger });
+  const mailer = mode === 'all' ? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim }) : undefined;
+  if (mailer) {
+    workers = await startWorkers({
+      redisUrl: config.redisUrl,
+      prefix: config.redisPrefix,
+      mode: config.env,
+      logger,
+      mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
+    });
   }
   await app.listen({ host: config.host, port: config.port });
   process.stdout.write(`\n  Crieur is running: ${config.publicUrl}/studio/\n\n`);
@@ -60,6 +68,7 @@ try {
     const timer = setTimeout(() => process.exit(1), 15_000).unref();
     await app.close();
     const result = workers ? await workers.close(10_000) : { graceful: true };
+    await mailer?.close();
     await mailQueue.close();
     queueConnection.disconnect();
     redis.disconnect();

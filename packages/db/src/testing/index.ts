@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database';
 import pg from 'pg';
 
 // Tests are entry points: they may read the environment to find the test server.
@@ -28,4 +30,15 @@ export async function createTestDatabase(label = 't'): Promise<{ url: string; dr
       }
     },
   };
+}
+
+/** Every row of every table in the public schema, as text: for "no trace left" assertions. */
+export async function dumpAllRows(db: Db): Promise<string> {
+  const tables = (await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)) as unknown as { rows: { table_name: string }[] };
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const res = (await db.execute(sql.raw(`select t::text as row from "${table_name}" t`))) as unknown as { rows: { row: string }[] };
+    parts.push(...res.rows.map((r) => `${table_name}: ${r.row}`));
+  }
+  return parts.join('\n');
 }

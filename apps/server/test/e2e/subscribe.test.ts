@@ -1,0 +1,113 @@
+import { createServer } from 'node:net';
+import { pino } from 'pino';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSubscriberDetail, searchSubscribers } from '@crieur/db';
+import { createMailer, type Mailer } from '@crieur/mailer';
+import { startWorkers, type RunningWorkers } from '@crieur/workers';
+import { startHarness, type Harness } from '../harness';
+import { startSmtpSink } from '../smtp-sink';
+import { launchChromium, screenshotDir } from './browser';
+import path from 'node:path';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The reader's subscriptions and events as the studio sees them. */
+async function ledger(h: Harness, email: string) {
+  const { subscribers } = await searchSubscribers(h.database.db, { q: email, limit: 1 });
+  const detail = await getSubscriberDetail(h.database.db, subscribers[0]!.id);
+  return {
+    subscriptions: detail!.subscriptions.map((s) => ({ list: s.list.slug, status: s.sub.status, source: s.sub.consentSource, textVersion: s.sub.consentTextVersion, hasIp: s.sub.consentIp !== null })),
+    events: detail!.events.map((e) => ({ type: e.e.type, source: e.e.source, list: e.list })).reverse(),
+  };
+}
+
+describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, Redis)', () => {
+  let h: Harness;
+  let base: string;
+  let browser: BrowserContext;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let workers: RunningWorkers;
+  let mailer: Mailer;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    sink = await startSmtpSink();
+    h = await startHarness({ env: { PUBLIC_URL: base } });
+    await h.app.listen({ host: '127.0.0.1', port });
+    mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
+    workers = await startWorkers({
+      redisUrl: 'redis://127.0.0.1:6379',
+      prefix: h.prefix,
+      mode: 'test',
+      logger: pino({ level: 'silent' }),
+      mail: { db: h.database.db, mailer, publicUrl: base, mailFrom: 'démocratieS <lettre@democraties.example>' },
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await workers?.close(5_000);
+    await mailer?.close();
+    await sink?.close();
+    await h?.close();
+  });
+
+  it('subscribe → confirmation email → confirm → welcome → one-click unsubscribe from the List-Unsubscribe header', async () => {
+    h.clock.now = new Date();
+    const page = await browser.newPage();
+    await page.goto(`${base}/subscribe`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as unknown as { checked: boolean }).checked))).toEqual([false, false]);
+    await page.getByLabel('Adresse e-mail').fill('lea.martin@example.org');
+    await page.getByLabel(/Prénom ou nom/).fill('Léa <b>Martin</b>');
+    await page.getByLabel(/Lettre de démocratieS/).check();
+    await page.screenshot({ path: path.join(screenshotDir, 'public-subscribe.png'), fullPage: true });
+    await page.getByRole('button', { name: "M'abonner" }).click();
+    await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
+
+    const [confirmation] = await sink.waitFor(1);
+    expect(confirmation!.to).toEqual(['lea.martin@example.org']);
+    expect(confirmation!.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(confirmation!.parsed.headers.get('list-unsubscribe')).toBeUndefined();
+    expect(confirmation!.raw).not.toContain('Martin'); // no user-supplied text in the confirmation
+    const confirmUrl = confirmation!.parsed.text!.match(/https?:\/\/\S+\/confirm\/[A-Za-z0-9_-]+/)![0];
+    expect(confirmation!.parsed.html).toContain(confirmUrl);
+
+    const lea = 'lea.martin@example.org';
+    expect((await ledger(h, lea)).subscriptions).toMatchObject([{ list: 'democraties', status: 'pending' }]);
+
+    await page.goto(confirmUrl); // a link scanner's GET confirms nothing
+    expect((await ledger(h, lea)).subscriptions).toMatchObject([{ status: 'pending' }]);
+    await page.getByRole('button', { name: 'Confirmer mon inscription' }).click();
+    await page.getByRole('heading', { name: 'Inscription confirmée' }).waitFor();
+    expect((await ledger(h, lea)).subscriptions).toEqual([{ list: 'democraties', status: 'confirmed', source: 'form', textVersion: 'subscribe-2026-11', hasIp: true }]);
+
+    const welcome = (await sink.waitFor(2))[1]!;
+    const header = String(welcome.parsed.headers.get('list-unsubscribe') ?? (welcome.parsed.headerLines.find((l) => l.key === 'list-unsubscribe')?.line ?? ''));
+    const unsubscribeUrl = header.match(/<(https?:\/\/[^>]+)>/)?.[1] ?? header.match(/https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/)![0];
+    expect(welcome.raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
+
+    // RFC 8058: a bare POST, no cookie, no CSRF token, answered 200 without redirect
+    const res = await fetch(unsubscribeUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click', redirect: 'manual' });
+    expect(res.status).toBe(200);
+    const again = await fetch(unsubscribeUrl, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(again.status).toBe(200);
+
+    const final = await ledger(h, lea);
+    expect(final.subscriptions).toMatchObject([{ status: 'unsubscribed' }]);
+    expect(final.events).toEqual([
+      { type: 'subscribed', source: 'form', list: 'democraties' },
+      { type: 'confirmed', source: 'form', list: 'democraties' },
+      { type: 'unsubscribed', source: 'email', list: 'democraties' },
+    ]);
+  }, 120_000);
+});

@@ -1,0 +1,57 @@
+export type SmtpErrorClassification = {
+  /** true when retrying the same message to the same recipient would fail again (5xx) */
+  permanent: boolean;
+  /** true when the address itself is bad (5.1.x): stop mailing it */
+  suppress: boolean;
+  code: number | undefined;
+  enhancedCode: string | undefined;
+  response: string;
+};
+
+// RFC 3463 X.1.7 and X.1.8 blame our sender address, not the recipient's
+const SENDER_ADDRESS_STATUSES = new Set(['5.1.7', '5.1.8']);
+
+function field(error: unknown, key: string): unknown {
+  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
+}
+
+/** Reads the reply code, RFC 3463 enhanced status and text of an SMTP or connection error. */
+export function classifySmtpError(error: unknown): SmtpErrorClassification {
+  const rawResponse = field(error, 'response');
+  const response = typeof rawResponse === 'string' ? rawResponse : error instanceof Error ? error.message : String(error);
+  const rawCode = field(error, 'responseCode');
+  const parsedCode = /^([2-5]\d\d)[ -]/.exec(response)?.[1];
+  const code = typeof rawCode === 'number' ? rawCode : typeof rawResponse === 'string' && parsedCode ? Number(parsedCode) : undefined;
+  const enhancedCode = code === undefined ? undefined : /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(response)?.[1];
+  // no reply code means the connection failed (ECONNREFUSED, ETIMEDOUT, ESOCKET...): try later
+  const permanent = code !== undefined && code >= 500 && code < 600;
+  const senderProblem = field(error, 'command') === 'MAIL FROM' || (enhancedCode !== undefined && SENDER_ADDRESS_STATUSES.has(enhancedCode));
+  const suppress = permanent && enhancedCode !== undefined && enhancedCode.startsWith('5.1.') && !senderProblem;
+  return { permanent, suppress, code, enhancedCode, response };
+}
+
+/** The SMTP server (or the connection to it) refused a message; see classifySmtpError. */
+export class SmtpSendError extends Error {
+  override name = 'SmtpSendError';
+  code?: number;
+  enhancedCode?: string;
+  /** the server's reply as received: it may quote the recipient's address, do not log it as is */
+  response: string;
+  permanent: boolean;
+  suppress: boolean;
+
+  constructor(classification: SmtpErrorClassification) {
+    // the message stays free of the server text, which may quote the address
+    const status = [classification.code, classification.enhancedCode].filter((part) => part !== undefined).join(' ');
+    super(`SMTP send failed (${status || 'no reply'}, ${classification.permanent ? 'permanent' : 'transient'})`);
+    if (classification.code !== undefined) this.code = classification.code;
+    if (classification.enhancedCode !== undefined) this.enhancedCode = classification.enhancedCode;
+    this.response = classification.response;
+    this.permanent = classification.permanent;
+    this.suppress = classification.suppress;
+  }
+
+  static from(error: unknown): SmtpSendError {
+    return new SmtpSendError(classifySmtpError(error));
+  }
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { DKIMOptions, Transporter } from 'nodemailer';
+import { buildMailOptions, DKIM_SIGNED_HEADERS } from './build-mail-options';
+import { SmtpSendError } from './classify-smtp-error';
+import { parseOutboundMessage } from './outbound-message';
+import type { OutboundMessage } from './outbound-message';
+import { outboxFileName } from './outbox-file-name';
+
+export type SendResult = { messageId: string; response: string };
+export type Mailer = { send(message: OutboundMessage): Promise<SendResult>; close(): Promise<void>; kind: 'smtp' | 'outbox' };
+
+export type CreateMailerOptions = {
+  /** e.g. smtp://user:pass@smtp.example.org:587; unset: write .eml files into outboxDir */
+  smtpUrl?: string;
+  outboxDir: string;
+  dkim?: { domain: string; selector: string; privateKey: string };
+  /** reuse SMTP connections across messages (default false) */
+  pool?: boolean;
+  /** pooled connections (nodemailer's default 5; more adds nothing, it is CPU bound) */
+  maxConnections?: number;
+};
+
+function dkimOptions(dkim: CreateMailerOptions['dkim']): DKIMOptions | undefined {
+  if (!dkim) return undefined;
+  return { domainName: dkim.domain, keySelector: dkim.selector, privateKey: dkim.privateKey, headerFieldNames: DKIM_SIGNED_HEADERS };
+}
+
+function newMessageId(from: string): string {
+  // the right-hand side names our sending domain, as RFC 5322 suggests
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'crieur.invalid';
+  return `${randomUUID()}@${domain.toLowerCase()}`;
+}
+
+function createSmtpMailer(options: CreateMailerOptions & { smtpUrl: string }): Mailer {
+  const dkim = dkimOptions(options.dkim);
+  const transport: Transporter = options.pool
+    ? nodemailer.createTransport({ url: options.smtpUrl, pool: true, ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}), ...(dkim ? { dkim } : {}) })
+    : nodemailer.createTransport({ url: options.smtpUrl, ...(dkim ? { dkim } : {}) });
+  return {
+    kind: 'smtp',
+    async send(input) {
+      const message = parseOutboundMessage(input);
+      const messageId = message.messageId ?? newMessageId(message.from);
+      try {
+        const info: { response?: unknown } = await transport.sendMail(buildMailOptions(message, { messageId }));
+        return { messageId, response: typeof info.response === 'string' ? info.response : '' };
+      } catch (error) {
+        // the original error lists the rejected addresses: keep it out of the thrown one
+        throw SmtpSendError.from(error);
+      }
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}
+
+function createOutboxMailer(options: CreateMailerOptions): Mailer {
+  const dkim = dkimOptions(options.dkim);
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) });
+  let ready: Promise<unknown> | undefined;
+  return {
+    kind: 'outbox',
+    async send(input) {
+      const message = parseOutboundMessage(input);
+      const messageId = message.messageId ?? newMessageId(message.from);
+      ready ??= mkdir(options.outboxDir, { recursive: true });
+      await ready;
+      const info = await transport.sendMail(buildMailOptions(message, { messageId }));
+      const file = outboxFileName({ at: new Date() });
+      // wx: never overwrite another message, even on a name collision
+      await writeFile(join(options.outboxDir, file), info.message as Buffer, { flag: 'wx' });
+      return { messageId, response: `250 written to outbox as ${file}` };
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}
+
+/** SMTP when smtpUrl is set, otherwise an outbox folder of .eml files (created on first send). */
+export function createMailer(options: CreateMailerOptions): Mailer {
+  return options.smtpUrl ? createSmtpMailer({ ...options, smtpUrl: options.smtpUrl }) : createOutboxMailer(options);
+}
