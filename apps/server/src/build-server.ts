@@ -16,6 +16,7 @@ import { registerErrorHandler } from './http/error-handler';
 import { adminRoutes } from './routes/admin-routes';
 import type { LoginSettings, RouteContext, SubscribeSettings } from './routes/context';
 import { preferenceRoutes } from './routes/preference-routes';
+import { subscriberRoutes } from './routes/subscriber-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
 import { healthRoutes } from './routes/health-routes';
 import { homeRoutes } from './routes/home-routes';
@@ -113,6 +114,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   userRoutes(app, ctx);
   invitationRoutes(app, ctx);
   adminRoutes(app, ctx);
+  subscriberRoutes(app, ctx);
   subscriptionRoutes(app, ctx);
   preferenceRoutes(app, ctx);
   await studioRoutes(app, deps.studioDir);

@@ -4,6 +4,7 @@ export type Access = 'public' | readonly Role[];
 
 const STAFF: readonly Role[] = ['admin', 'editor', 'author', 'sender'];
 const ADMIN: readonly Role[] = ['admin'];
+const SENDERS: readonly Role[] = ['admin', 'sender'];
 
 /**
  * The role × route table: every /api route must appear here, or the server refuses to start.
@@ -20,6 +21,14 @@ export const ROUTE_ACCESS = {
   'POST /api/users/invitations': ADMIN,
   'PATCH /api/users/:id': ADMIN,
   'GET /api/audit': ADMIN,
+  'GET /api/subscribers': SENDERS,
+  'POST /api/subscribers': SENDERS,
+  'GET /api/subscribers/:id': SENDERS,
+  'PATCH /api/subscribers/:id': SENDERS,
+  'POST /api/subscribers/:id/subscriptions': SENDERS,
+  'POST /api/subscribers/:id/unsubscribe': SENDERS,
+  'POST /api/subscribers/:id/suppress': SENDERS,
+  'POST /api/subscribers/:id/erase': ADMIN,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'DUPLICATE_EMAIL'
   | 'INVITATION_INVALID'
   | 'CANNOT_CHANGE_SELF'
+  | 'DUPLICATE_SUBSCRIBER'
+  | 'SUPPRESSED'
+  | 'CONSENT_SOURCE_REQUIRED'
+  | 'IMPORT_FILE_INVALID'
   | 'INTERNAL';
 
 /** An error the API answers with `{ error: { code, message, ...extra } }`. */

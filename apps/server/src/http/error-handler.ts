@@ -1,15 +1,25 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DuplicateEmailError, NotFoundError } from '@crieur/db';
 import { ApiError } from './api-error';
+import { publicErrorPage } from '../public/error-page';
 
 /** Maps every error to one JSON shape; domain errors become HTTP only here. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     const api = toApiError(error);
     if (api.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    // readers on the public pages get a French page, not JSON
+    if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
+      void reply.status(api.statusCode).type('text/html; charset=utf-8').send(publicErrorPage(api));
+      return;
+    }
     void reply.status(api.statusCode).send({ error: { code: api.code, message: api.message, ...api.extra } });
   });
   app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
+      void reply.status(404).type('text/html; charset=utf-8').send(publicErrorPage(new ApiError(404, 'NOT_FOUND', 'Not found')));
+      return;
+    }
     void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { listAudit, listLists } from '@crieur/db';
+import { listAudit, listCounts, listLists } from '@crieur/db';
 import { parse } from '../http/parse-body';
 import type { RouteContext } from './context';
 
@@ -13,9 +13,17 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
 
   app.get('/api/lists', async () => {
-    const lists = await listLists(db);
+    const [lists, counts] = await Promise.all([listLists(db), listCounts(db)]);
     return {
-      lists: lists.map((l) => ({ id: l.id, slug: l.slug, name: l.name, description: l.description, visibility: l.visibility, legalBasis: l.legalBasis })),
+      lists: lists.map((l) => ({
+        id: l.id,
+        slug: l.slug,
+        name: l.name,
+        description: l.description,
+        visibility: l.visibility,
+        legalBasis: l.legalBasis,
+        counts: counts.get(l.id) ?? { pending: 0, confirmed: 0, unsubscribed: 0 },
+      })),
     };
   });
 

@@ -12,7 +12,10 @@ export type AuditAction =
   | 'invitation_accepted'
   | 'user_role_changed'
   | 'user_deactivated'
-  | 'user_reactivated';
+  | 'user_reactivated'
+  | 'subscriber_erased'
+  | 'list_exported'
+  | 'import_started';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 

@@ -1,0 +1,20 @@
+import type { ApiError } from '../http/api-error';
+import { MessagePage, renderPage } from './layout';
+
+const TEXTS: Partial<Record<ApiError['code'], [string, string]>> = {
+  RATE_LIMITED: ['Trop de tentatives', "Vous avez envoyé beaucoup de demandes en peu de temps. Patientez une minute, puis réessayez."],
+  VALIDATION: ['Demande incomplète', "La demande n'a pas pu être lue. Revenez à la page précédente et vérifiez le formulaire."],
+  NOT_FOUND: ['Page introuvable', "Cette adresse ne correspond à aucune page. Vérifiez le lien, ou repartez de l'accueil."],
+};
+
+export function publicErrorPage(error: ApiError): string {
+  const [heading, text] = TEXTS[error.code] ?? ['Une erreur est survenue', 'Le problème vient de chez nous. Réessayez dans quelques minutes.'];
+  return renderPage(heading, (
+    <MessagePage heading={heading}>
+      <p>{text}</p>
+      <p>
+        <a href="/">Retour à l'accueil</a>
+      </p>
+    </MessagePage>
+  ));
+}
