@@ -16,6 +16,7 @@ import { registerErrorHandler } from './http/error-handler';
 import { adminRoutes } from './routes/admin-routes';
 import type { LoginSettings, RouteContext, SubscribeSettings } from './routes/context';
 import { preferenceRoutes } from './routes/preference-routes';
+import { importRoutes } from './routes/import-routes';
 import { subscriberRoutes } from './routes/subscriber-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -115,6 +116,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   invitationRoutes(app, ctx);
   adminRoutes(app, ctx);
   subscriberRoutes(app, ctx);
+  importRoutes(app, ctx);
   subscriptionRoutes(app, ctx);
   preferenceRoutes(app, ctx);
   await studioRoutes(app, deps.studioDir);

@@ -29,6 +29,11 @@ export const ROUTE_ACCESS = {
   'POST /api/subscribers/:id/unsubscribe': SENDERS,
   'POST /api/subscribers/:id/suppress': SENDERS,
   'POST /api/subscribers/:id/erase': ADMIN,
+  'POST /api/imports': SENDERS,
+  'GET /api/imports': SENDERS,
+  'GET /api/imports/:id': SENDERS,
+  'GET /api/imports/:id/report.csv': SENDERS,
+  'GET /api/lists/:slug/export': SENDERS,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ROUTE_ACCESS;

@@ -1,0 +1,11 @@
+import type { ProblemReason } from './import-types';
+
+/** French labels for the import report; unsubscribed and suppressed are added by the database step. */
+export const PROBLEM_LABELS_FR: Record<ProblemReason | 'unsubscribed' | 'suppressed', string> = {
+  missing_email: 'Adresse e-mail manquante',
+  invalid_email: 'Adresse e-mail invalide',
+  duplicate_in_file: 'Doublon dans le fichier (seule la première ligne est importée)',
+  malformed_line: 'Ligne mal formée (guillemet non fermé ?) : corrigez-la dans le tableur',
+  unsubscribed: 'Personne désinscrite : elle n’est pas réinscrite sans son accord',
+  suppressed: 'Adresse bloquée (rebonds ou plainte) : elle n’est pas réinscrite',
+};
