@@ -2,6 +2,8 @@
 import { ConfigError, loadConfig } from '@crieur/config';
 import { openDatabase } from '@crieur/db';
 import { CliError, type Command } from './command';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { lists } from './commands/lists';
 import { userCreate } from './commands/user-create';
 import { readSecret } from './read-secret';
@@ -9,6 +11,8 @@ import { readSecret } from './read-secret';
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   'user:create': { run: userCreate, help: 'user:create --email E --role admin|editor|author|sender [--name N]   (password from stdin)' },
   lists: { run: lists, help: 'lists                                       the newsletter lists' },
+  import: { run: importCommand, help: 'import <file.csv> --list <slug> [--consent-source "…"] [--dry-run] [--report problems.csv]' },
+  export: { run: exportCommand, help: 'export --list <slug> [--out file.csv]       confirmed subscribers, UTF-8 CSV with BOM' },
 };
 
 const usage = `Usage: pnpm cli <command>\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`;
@@ -26,6 +30,8 @@ try {
     await database.migrate();
     await command.run(database.db, argv, {
       out: (line) => process.stdout.write(`${line}\n`),
+      progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[2K${line}`) : undefined,
+      stdout: process.stdout,
       readSecret: (prompt) => readSecret(process.stdin, process.stderr, prompt),
     });
   } finally {

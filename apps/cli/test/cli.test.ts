@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@crieur/auth';
@@ -65,6 +67,40 @@ describe('pnpm cli (PostgreSQL)', () => {
     expect(lines[0]).toMatch(/^SLUG\s+NAME\s+VISIBILITY\s+LEGAL BASIS$/);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(['membres', 'adherents', 'democraties']);
     expect(res.stdout).toMatch(/adherents\s+Lettre des adhérent·es\s+private\s+legitimate interest/);
+  });
+
+  it('imports a CSV into a list with a report, and exports it back', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crieur-cli-'));
+    const file = path.join(dir, 'membres.csv');
+    writeFileSync(file, 'E-mail,Nom\nana@example.org,Ana\nbad-address,Bob\nANA@example.org,Ana bis\ncarl@example.org,"Carl, dit ""le grand"""\n');
+    const noConsent = await cli(['import', file, '--list', 'membres'], { DATABASE_URL: t.url });
+    expect(noConsent.code).toBe(2);
+    expect(noConsent.stderr).toContain('--consent-source');
+    const dry = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026', '--dry-run'], { DATABASE_URL: t.url });
+    expect(dry.stdout).toContain('Dry run (nothing written): 4 rows read');
+    const report = path.join(dir, 'report.csv');
+    const res = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026', '--report', report], { DATABASE_URL: t.url });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/4 rows read in [\d.]+ s — 2 imported, 0 already subscribed, 2 not imported\./);
+    expect(readFileSync(report, 'utf8').split('\r\n').slice(1, 3).map((l) => l.split(';')[0])).toEqual(['3', '4']);
+    const again = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026'], { DATABASE_URL: t.url });
+    expect(again.stdout).toContain('0 imported, 2 already subscribed');
+
+    const out = await cli(['export', '--list', 'membres'], { DATABASE_URL: t.url });
+    expect(out.code).toBe(0);
+    expect(out.stdout.charCodeAt(0)).toBe(0xfeff);
+    const lines = out.stdout.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('Email;Nom;Langue;Confirmé le');
+    expect(lines.slice(1).map((l) => l.split(';').slice(0, 2).join(';')).sort()).toEqual(['ana@example.org;Ana', 'carl@example.org;"Carl, dit ""le grand"""']);
+  });
+
+  it('refuses a file that is not a subscriber CSV and writes nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crieur-cli-'));
+    const file = path.join(dir, 'bad.csv');
+    writeFileSync(file, 'Ville;Pays\nNantes;France\n');
+    const res = await cli(['import', file, '--list', 'adherents'], { DATABASE_URL: t.url });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/^Nothing imported: /);
   });
 
   it('names a bad setting', async () => {
