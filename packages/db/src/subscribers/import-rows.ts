@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { subscribers, subscriptions, suppressions } from '../schema';
 import { emailHash, randomToken } from './shared';
@@ -31,7 +31,7 @@ export async function importRows(
       const problems: ImportOutcome['problems'] = [];
       const hashes = input.rows.map((r) => emailHash(r.email));
       const suppressed = new Set(
-        (await tx.select({ h: suppressions.emailHash }).from(suppressions).where(inArray(suppressions.emailHash, hashes))).map((s) => s.h),
+        (await tx.select({ h: suppressions.emailHash }).from(suppressions).where(sql`${suppressions.emailHash} = any(${sql.param(hashes)}::text[])`)).map((s) => s.h),
       );
       const rows = input.rows.filter((r, i) => {
         if (!suppressed.has(hashes[i]!)) return true;
@@ -52,7 +52,7 @@ export async function importRows(
       const idOf = new Map(known.map((k) => [k.key, k.id]));
       const ids = known.map((k) => k.id);
       const statuses = new Map(
-        (await tx.select({ s: subscriptions.subscriberId, status: subscriptions.status }).from(subscriptions).where(and(eq(subscriptions.listId, input.listId), inArray(subscriptions.subscriberId, ids)))).map((r) => [r.s, r.status]),
+        (await tx.select({ s: subscriptions.subscriberId, status: subscriptions.status }).from(subscriptions).where(and(eq(subscriptions.listId, input.listId), sql`${subscriptions.subscriberId} = any(${sql.param(ids)}::uuid[])`))).map((r) => [r.s, r.status]),
       );
       const fresh: string[] = [];
       const upgrade: string[] = [];
@@ -76,7 +76,7 @@ export async function importRows(
         await tx
           .update(subscriptions)
           .set({ status: 'confirmed', consentAt: input.now, consentSource: 'import', consentNote: note, confirmedAt: input.now, updatedAt: input.now })
-          .where(and(eq(subscriptions.listId, input.listId), inArray(subscriptions.subscriberId, upgrade)));
+          .where(and(eq(subscriptions.listId, input.listId), sql`${subscriptions.subscriberId} = any(${sql.param(upgrade)}::uuid[])`));
       }
       const joined = [...fresh, ...upgrade];
       if (joined.length) {

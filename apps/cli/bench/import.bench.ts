@@ -1,0 +1,26 @@
+// `pnpm bench`: import speed and peak memory for 20 000 and 100 000 rows on PostgreSQL.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { openDatabase } from '@crieur/db';
+import { createTestDatabase } from '@crieur/db/testing';
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const emit = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(2)), unit })}\n`);
+
+const t = await createTestDatabase('bench');
+try {
+  const database = await openDatabase({ databaseUrl: t.url });
+  await database.migrate();
+  await database.close();
+  const results: Record<number, { rows: number; seconds: number; maxRssMb: number }> = {};
+  for (const rows of [20_000, 100_000]) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/bench/import-child.ts'), String(rows), t.url], { cwd: root, encoding: 'utf8' });
+    results[rows] = JSON.parse(out.trim().split('\n').pop()!);
+  }
+  const big = results[100_000]!;
+  emit('import.rows_per_s', big.rows / big.seconds, 'rows/s');
+  emit('import.peak_rss_mb', big.maxRssMb, 'MB');
+  emit('import.peak_rss_mb_20k', results[20_000]!.maxRssMb, 'MB');
+} finally {
+  await t.drop();
+}
