@@ -44,7 +44,7 @@ export function PreferencesPage(props: PreferencesView) {
       </section>
       <section className="card" aria-labelledby="donnees">
         <h2 id="donnees">Mes données</h2>
-        <p>Téléchargez tout ce que nous savons de vous, ou effacez-le. L'effacement est définitif : nous ne gardons qu'une empreinte chiffrée de l'adresse pour ne plus jamais vous écrire.</p>
+        <p>Téléchargez tout ce que nous savons de vous, ou effacez-le. L'effacement est définitif : nous ne gardons qu'une empreinte irréversible de l'adresse pour ne plus jamais vous écrire.</p>
         <form method="post" action={action}>
           <input type="hidden" name="action" value="export" />
           <button type="submit" className="secondary">
@@ -69,7 +69,7 @@ export function PreferencesPage(props: PreferencesView) {
 export function ErasedPage() {
   return (
     <MessagePage heading="Vos données sont effacées">
-      <p>Nous ne vous écrirons plus. Seule une empreinte chiffrée de votre adresse reste, pour que personne ne puisse vous réinscrire.</p>
+      <p>Nous ne vous écrirons plus. Seule une empreinte irréversible de votre adresse reste, pour que personne ne puisse vous réinscrire.</p>
     </MessagePage>
   );
 }

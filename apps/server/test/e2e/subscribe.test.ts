@@ -102,12 +102,27 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
     const again = await fetch(unsubscribeUrl, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(again.status).toBe(200);
 
+    // the welcome email's preferences link shows the choice, on a phone too
+    const preferencesUrl = welcome.parsed.text!.match(/https?:\/\/\S+\/preferences\/[A-Za-z0-9_-]+/)![0];
+    const phone = await browser.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(preferencesUrl);
+    expect(await phone.getByLabel(/Lettre de démocratieS/).isChecked()).toBe(false);
+    await phone.getByLabel(/Lettre des membres/).check();
+    await phone.getByRole('button', { name: 'Enregistrer mes choix' }).click();
+    await phone.getByText('Vos choix sont enregistrés.').waitFor();
+    await phone.screenshot({ path: path.join(screenshotDir, 'public-preferences-mobile.png'), fullPage: true });
+
     const final = await ledger(h, lea);
-    expect(final.subscriptions).toMatchObject([{ status: 'unsubscribed' }]);
+    expect(final.subscriptions).toMatchObject([
+      { list: 'membres', status: 'confirmed', source: 'form' },
+      { list: 'democraties', status: 'unsubscribed' },
+    ]);
     expect(final.events).toEqual([
       { type: 'subscribed', source: 'form', list: 'democraties' },
       { type: 'confirmed', source: 'form', list: 'democraties' },
       { type: 'unsubscribed', source: 'email', list: 'democraties' },
+      { type: 'confirmed', source: 'form', list: 'membres' },
     ]);
   }, 120_000);
 });
