@@ -5,6 +5,9 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SectionPage } from './pages/SectionPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ImportPage } from './pages/subscribers/ImportPage';
+import { SubscriberPage } from './pages/subscribers/SubscriberPage';
+import { SubscribersPage } from './pages/subscribers/SubscribersPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { RequireAuth, RequireRole } from './session/RequireAuth';
 import { useSession } from './session/session-context';
@@ -12,7 +15,10 @@ import { Shell } from './shell/Shell';
 import type { SectionKey } from './shell/sections';
 
 // sections that later issues build; until then each shows its title and "Bientôt"
-const UPCOMING: readonly SectionKey[] = ['editorial', 'newsletters', 'subscribers', 'campaigns', 'growth'];
+const UPCOMING: readonly SectionKey[] = ['editorial', 'newsletters', 'campaigns', 'growth'];
+
+/** Roles that may manage subscribers (the server answers 403 to the others). */
+const SUBSCRIBER_ROLES = ['sender', 'admin'] as const;
 
 export function App() {
   return (
@@ -31,6 +37,32 @@ export function App() {
           {UPCOMING.map((key) => (
             <Route key={key} path={`/${key}`} element={<SectionPage section={key} />} />
           ))}
+          <Route path="/subscribers">
+            <Route
+              index
+              element={
+                <RequireRole roles={SUBSCRIBER_ROLES}>
+                  <SubscribersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="import"
+              element={
+                <RequireRole roles={SUBSCRIBER_ROLES}>
+                  <ImportPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path=":id"
+              element={
+                <RequireRole roles={SUBSCRIBER_ROLES}>
+                  <SubscriberPage />
+                </RequireRole>
+              }
+            />
+          </Route>
           <Route path="/settings" element={<SettingsPage />} />
           <Route
             path="/users"

@@ -21,6 +21,7 @@ export const ROUTE_ACCESS = {
   'POST /api/users/invitations': ADMIN,
   'PATCH /api/users/:id': ADMIN,
   'GET /api/audit': ADMIN,
+  'GET /api/outbox': SENDERS,
   'GET /api/subscribers': SENDERS,
   'POST /api/subscribers': SENDERS,
   'GET /api/subscribers/:id': SENDERS,

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import path from 'node:path';
 import { listAudit, listCounts, listLists } from '@crieur/db';
+import { listOutbox } from '@crieur/mailer';
 import { parse } from '../http/parse-body';
 import type { RouteContext } from './context';
 
@@ -25,6 +27,13 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
         counts: counts.get(l.id) ?? { pending: 0, confirmed: 0, unsubscribed: 0 },
       })),
     };
+  });
+
+  // without SMTP_URL every email is a file: staff read them here (development and demos)
+  app.get('/api/outbox', async () => {
+    if (ctx.config.smtpUrl) return { mode: 'smtp', messages: [] };
+    const messages = await listOutbox(path.join(ctx.config.dataDir, 'outbox'), { limit: 50 });
+    return { mode: 'outbox', messages: messages.map((m) => ({ file: m.file, at: m.at.toISOString(), to: m.to, subject: m.subject, size: m.size })) };
   });
 
   app.get('/api/audit', async (request) => {

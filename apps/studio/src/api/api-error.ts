@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: ValidationIssue[] = [],
     readonly retryAfterSeconds?: number,
+    /** Other fields of the error object, e.g. `subscriberId` of DUPLICATE_SUBSCRIBER. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,5 +41,6 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
     message,
     issues.length > 0 ? issues : Array.isArray(topIssues) ? (topIssues as ValidationIssue[]) : [],
     typeof retry === 'number' ? retry : undefined,
+    error ?? {},
   );
 }

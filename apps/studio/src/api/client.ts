@@ -61,3 +61,67 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+export type UploadProgress = { loaded: number; total: number };
+
+function xhrSend(
+  path: string,
+  body: Blob,
+  headers: Record<string, string>,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ status: number; statusText: string; text: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : body.size });
+    xhr.onload = () => resolve({ status: xhr.status, statusText: xhr.statusText, text: xhr.responseText });
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
+    xhr.onabort = () => reject(new ApiError(0, 'NETWORK', 'aborted'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
+}
+
+/**
+ * POSTs a file's raw bytes (not JSON) with XMLHttpRequest, so the caller can show the upload
+ * progress (fetch cannot report it). Same conventions as api(): CSRF header, one retry on
+ * CSRF_INVALID, ApiError on any non-2xx answer.
+ */
+export async function uploadRaw<T>(
+  path: string,
+  file: File,
+  contentType: string,
+  onProgress: (progress: UploadProgress) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  if (csrfToken === null) await fetchSession();
+  const attempt = () =>
+    xhrSend(
+      path,
+      file,
+      {
+        accept: 'application/json',
+        'content-type': contentType,
+        'x-file-name': encodeURIComponent(file.name),
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      onProgress,
+      signal,
+    );
+  const toError = (answer: { status: number; statusText: string; text: string }) =>
+    apiErrorFrom(new Response(answer.text, { status: Math.min(Math.max(answer.status, 400), 599), statusText: answer.statusText }));
+
+  let answer = await attempt();
+  if (answer.status >= 200 && answer.status < 300) return (answer.text ? JSON.parse(answer.text) : undefined) as T;
+  let error = await toError(answer);
+  if (error.code === 'CSRF_INVALID') {
+    await fetchSession();
+    answer = await attempt();
+    if (answer.status >= 200 && answer.status < 300) return (answer.text ? JSON.parse(answer.text) : undefined) as T;
+    error = await toError(answer);
+  }
+  if (error.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+  throw error;
+}

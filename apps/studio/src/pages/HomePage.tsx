@@ -4,16 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../hooks/use-page-title';
 import { useCurrentUser } from '../session/session-context';
-import { SECTIONS } from '../shell/sections';
+import { sectionsFor } from '../shell/sections';
 import { displayName } from '../session/display-name';
-
-// admin pages stay in the navbar only; the cards are the day-to-day work
-const HOME_SECTIONS = SECTIONS.filter((section) => !section.roles);
 
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   usePageTitle(t('shell.home'));
+  // the day-to-day work this role may open; admin pages stay in the navbar only
+  const homeSections = sectionsFor(user.role).filter((section) => section.onHome !== false);
 
   return (
     <>
@@ -22,7 +21,7 @@ export function HomePage() {
         {t('home.intro')}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
-        {HOME_SECTIONS.map(({ key, path, icon: Icon }) => (
+        {homeSections.map(({ key, path, icon: Icon }) => (
           <Card key={key} withBorder radius="md" padding="lg" component="section" aria-labelledby={`home-card-${key}`}>
             <Group gap="sm" mb="xs" wrap="nowrap">
               <ThemeIcon variant="light" size="lg" aria-hidden>

@@ -18,17 +18,19 @@ export type Section = {
   icon: Icon;
   /** Roles that see the section; undefined means every staff role. */
   roles?: readonly Role[];
+  /** false: in the navbar only, no card on the home page (admin pages). */
+  onHome?: boolean;
 };
 
 /** Navbar order; titles and descriptions live in the catalog under sections.<key>. */
 export const SECTIONS: readonly Section[] = [
   { key: 'editorial', path: '/editorial', icon: IconNews },
   { key: 'newsletters', path: '/newsletters', icon: IconMail },
-  { key: 'subscribers', path: '/subscribers', icon: IconUsersGroup },
+  { key: 'subscribers', path: '/subscribers', icon: IconUsersGroup, roles: ['sender', 'admin'] },
   { key: 'campaigns', path: '/campaigns', icon: IconSend },
   { key: 'growth', path: '/growth', icon: IconChartLine },
   { key: 'settings', path: '/settings', icon: IconSettings },
-  { key: 'users', path: '/users', icon: IconUsers, roles: ['admin'] },
+  { key: 'users', path: '/users', icon: IconUsers, roles: ['admin'], onHome: false },
 ];
 
 export function sectionsFor(role: Role): Section[] {
