@@ -1,0 +1,71 @@
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, startHarness, type Harness } from '../harness';
+import { launchChromium, screenshotDir } from './browser';
+
+const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+describe('staff import a spreadsheet and find the people (Chromium)', () => {
+  let h: Harness;
+  let base: string;
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    h = await startHarness({ studioDir, env: { PUBLIC_URL: base } });
+    await h.app.listen({ host: '127.0.0.1', port });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('uploads a CSV, reads the summary, and finds an imported person with their consent proof', async () => {
+    h.clock.now = new Date();
+    const sender = await h.createStaff('sender', 'chloe@icpc.example');
+    const file = path.join(tmpdir(), `adherents-${Date.now()}.csv`);
+    writeFileSync(file, '\ufeffPrénom;Nom;Courriel\r\nHélène;Durand;helene@example.org\r\nJean;Dupont;pas-une-adresse\r\nZoé;Martin;zoe@example.org\r\nZoé;Martin;ZOE@example.org\r\n');
+
+    const page = await browser.newPage();
+    await page.goto(`${base}/studio/login`);
+    await page.getByLabel('Adresse e-mail').fill(sender.email);
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('link', { name: 'Abonné·es' }).first().click();
+    await page.getByRole('link', { name: 'Importer un fichier' }).click();
+
+    await page.getByRole('combobox', { name: 'Liste', exact: true }).click();
+    await page.getByRole('option', { name: /adhérent/i }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: "Lancer l'import" }).click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor();
+    expect(await page.getByTestId('import-count-imported').textContent()).toContain('2');
+    expect(await page.getByTestId('import-count-problems').textContent()).toContain('2');
+    await page.screenshot({ path: path.join(screenshotDir, 'studio-import.png'), fullPage: true });
+
+    await page.goto(`${base}/studio/subscribers`);
+    await page.getByLabel('Rechercher').fill('zoe@');
+    await page.getByLabel('Rechercher').press('Enter');
+    await page.getByRole('link', { name: 'zoe@example.org' }).click();
+    await page.getByRole('heading', { name: 'zoe@example.org' }).waitFor();
+    const subscriptions = page.getByTestId('subscriptions-table');
+    await subscriptions.getByText(/import/i).first().waitFor();
+    await page.screenshot({ path: path.join(screenshotDir, 'studio-subscriber.png'), fullPage: true });
+  }, 120_000);
+});
