@@ -1,4 +1,4 @@
-// `pnpm bench`: import speed and peak memory for 20 000 and 100 000 rows on PostgreSQL.
+// `pnpm bench`: import speed and peak memory for 20 000, 100 000 and 300 000 rows on PostgreSQL (memory should level off).
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase } from '@crieur/db';
@@ -13,7 +13,7 @@ try {
   await database.migrate();
   await database.close();
   const results: Record<number, { rows: number; seconds: number; maxRssMb: number }> = {};
-  for (const rows of [20_000, 100_000]) {
+  for (const rows of [20_000, 100_000, 300_000]) {
     const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/bench/import-child.ts'), String(rows), t.url], { cwd: root, encoding: 'utf8' });
     results[rows] = JSON.parse(out.trim().split('\n').pop()!);
   }
@@ -21,6 +21,8 @@ try {
   emit('import.rows_per_s', big.rows / big.seconds, 'rows/s');
   emit('import.peak_rss_mb', big.maxRssMb, 'MB');
   emit('import.peak_rss_mb_20k', results[20_000]!.maxRssMb, 'MB');
+  emit('import.peak_rss_mb_300k', results[300_000]!.maxRssMb, 'MB');
+  emit('import.rows_per_s_300k', 300_000 / results[300_000]!.seconds, 'rows/s');
 } finally {
   await t.drop();
 }
