@@ -29,6 +29,7 @@ try {
     mode: config.env,
     logger,
     mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
+    publishing: { db: database.db },
   });
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping workers');

@@ -1,6 +1,8 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { createRedis, QUEUES, type MailJob } from '@crieur/queue';
+import { createPublishingQueue, createRedis, QUEUES, reconcilePublications, type MailJob, type PublishJob } from '@crieur/queue';
+import { scheduledArticles, type Db } from '@crieur/db';
+import { publicationProcessor } from './publishing/process-publication';
 import { checkRedisPolicy } from './check-redis';
 import { heartbeatProcessor } from './heartbeat';
 import { mailProcessor, type MailDeps } from './mail/process-mail';
@@ -15,6 +17,8 @@ export type WorkersOptions = {
   heartbeatEveryMs?: number;
   /** Transactional mail (confirmations, welcomes); absent in processes that do not send. */
   mail?: Omit<MailDeps, 'now'> & { concurrency?: number };
+  /** Scheduled publication; reconciles the queue with the database at start and every `reconcileEveryMs`. */
+  publishing?: { db: Db; reconcileEveryMs?: number };
 };
 
 export type RunningWorkers = {
@@ -44,6 +48,23 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   if (options.mail) {
     workers.push(new Worker<MailJob>(QUEUES.mail, mailProcessor({ ...options.mail, now }), { connection, prefix, concurrency: options.mail.concurrency ?? 4 }));
   }
+  const publishingQueue = options.publishing ? createPublishingQueue(connection, prefix) : undefined;
+  let reconcileTimer: NodeJS.Timeout | undefined;
+  if (options.publishing && publishingQueue) {
+    const { db } = options.publishing;
+    workers.push(new Worker<PublishJob>(QUEUES.publishing, publicationProcessor({ db, now }), { connection, prefix, concurrency: 2 }));
+    const reconcile = async () => {
+      try {
+        const created = await reconcilePublications(publishingQueue, { scheduled: await scheduledArticles(db), now: now() });
+        if (created) logger.info({ created }, 'publication jobs re-created from the database');
+      } catch (error) {
+        logger.warn({ reason: redactAddresses((error as Error).message) }, 'publication reconcile failed; will retry');
+      }
+    };
+    await reconcile();
+    // not a BullMQ scheduler: it must survive Redis losing its keys
+    reconcileTimer = setInterval(() => void reconcile(), options.publishing.reconcileEveryMs ?? 60_000);
+  }
   for (const worker of workers) {
     // the job id and the error's message only: never the job's data or an address
     worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, reason: redactAddresses(error.message) }, 'job failed'));
@@ -53,6 +74,7 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
 
   return {
     close: async (timeoutMs = 10_000) => {
+      clearInterval(reconcileTimer);
       let timer: NodeJS.Timeout | undefined;
       const graceful = Promise.all(workers.map((w) => w.close())).then(() => true);
       const timeout = new Promise<boolean>((resolve) => {
@@ -65,6 +87,7 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
         await Promise.all(workers.map((w) => w.close(true)));
       }
       await queue.close();
+      await publishingQueue?.close();
       connection.disconnect();
       return { graceful: finished };
     },

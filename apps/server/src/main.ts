@@ -55,6 +55,7 @@ try {
       mode: config.env,
       logger,
       mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
+      publishing: { db: database.db },
     });
   }
   await app.listen({ host: config.host, port: config.port });

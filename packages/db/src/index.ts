@@ -18,3 +18,4 @@ export {
 export { appendAudit, listAudit, type AuditAction, type AuditEntry } from './audit/audit-log';
 export { listLists, type List } from './lists/lists';
 export * from './subscribers';
+export * from './editorial';

@@ -3,3 +3,5 @@ export { HeartbeatJob, MailJob } from './jobs';
 export { createMailQueue, enqueueMail, removeSubscriberJobs, type MailQueue } from './mail-queue';
 export { createRedis, pingRedis, readEvictionPolicy, type RedisRole } from './redis';
 export { startEmbeddedRedis, hasRedisServer, RedisUnavailableError, type EmbeddedRedis } from './embedded-redis';
+export { PublishJob } from './jobs';
+export { createPublishingQueue, schedulePublication, reconcilePublications, publishJobId, type PublishingQueue } from './publishing-queue';

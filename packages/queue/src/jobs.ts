@@ -9,3 +9,6 @@ export const MailJob = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), subscriptionId: z.uuid(), subscriberId: z.uuid() }),
 ]);
 export type MailJob = z.infer<typeof MailJob>;
+
+export const PublishJob = z.object({ articleId: z.uuid(), at: z.string() });
+export type PublishJob = z.infer<typeof PublishJob>;

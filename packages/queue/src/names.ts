@@ -2,6 +2,7 @@
 export const QUEUES = {
   heartbeat: 'heartbeat',
   mail: 'mail',
+  publishing: 'publishing',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

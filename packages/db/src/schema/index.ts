@@ -2,3 +2,4 @@ export * from './users';
 export * from './audit';
 export * from './lists';
 export * from './subscribers';
+export * from './editorial';
