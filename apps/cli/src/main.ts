@@ -5,6 +5,7 @@ import { CliError, type Command } from './command';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { lists } from './commands/lists';
+import { seedDemo } from './commands/seed-demo';
 import { userCreate } from './commands/user-create';
 import { readSecret } from './read-secret';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   'user:create': { run: userCreate, help: 'user:create --email E --role admin|editor|author|sender [--name N]   (password from stdin)' },
   lists: { run: lists, help: 'lists                                       the newsletter lists' },
   import: { run: importCommand, help: 'import <file.csv> --list <slug> [--consent-source "…"] [--dry-run] [--report problems.csv]' },
+  'seed:demo': { run: seedDemo, help: 'seed:demo                                   demo dossiers and articles for a living reader site' },
   export: { run: exportCommand, help: 'export --list <slug> [--out file.csv]       confirmed subscribers, UTF-8 CSV with BOM' },
 };
 

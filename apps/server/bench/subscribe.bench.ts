@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { loadConfig } from '@crieur/config';
 import { openDatabase } from '@crieur/db';
 import { createTestDatabase } from '@crieur/db/testing';
-import { createMailQueue } from '@crieur/queue';
+import { createMailQueue, createPublishingQueue } from '@crieur/queue';
 import { buildServer } from '../src';
 
 const emit = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
@@ -24,6 +24,7 @@ const app = await buildServer({
   database,
   redis,
   mailQueue,
+  publishingQueue: createPublishingQueue(queueRedis, prefix),
   logger: pino({ level: 'silent' }),
   studioDir: '/nonexistent',
   subscribe: { perIpPerMinute: 10_000_000, perAddressPerHour: 10_000_000 },

@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
 import type { Database } from '@crieur/db';
-import type { MailQueue } from '@crieur/queue';
+import type { MailQueue, PublishingQueue } from '@crieur/queue';
 import { registerAccessControl } from './auth/register-access';
 import { loadSession, type SessionSettings } from './auth/session-cookie';
 import { ApiError } from './http/api-error';
@@ -16,11 +16,14 @@ import { registerErrorHandler } from './http/error-handler';
 import { adminRoutes } from './routes/admin-routes';
 import type { LoginSettings, RouteContext, SubscribeSettings } from './routes/context';
 import { preferenceRoutes } from './routes/preference-routes';
+import { dossierRoutes } from './routes/dossier-routes';
+import { editorialRoutes } from './routes/editorial-routes';
 import { importRoutes } from './routes/import-routes';
+import { mediaRoutes } from './routes/media-routes';
+import { readerRoutes } from './routes/reader-routes';
 import { subscriberRoutes } from './routes/subscriber-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
 import { healthRoutes } from './routes/health-routes';
-import { homeRoutes } from './routes/home-routes';
 import { invitationRoutes } from './routes/invitation-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { studioRoutes } from './routes/studio-routes';
@@ -40,6 +43,8 @@ export type ServerDeps = {
   invitationTtlMs?: number;
   /** Where the server queues transactional mail for the workers. */
   mailQueue: MailQueue;
+  /** Where scheduled publications wait for the publishing worker. */
+  publishingQueue: PublishingQueue;
   subscribe?: Partial<SubscribeSettings>;
 };
 
@@ -56,6 +61,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     login: { perIpPerMinute: 10, maxFailures: 5, lockMs: 15 * 60_000, ...deps.login },
     invitationTtlMs: deps.invitationTtlMs ?? 7 * 24 * 3600_000,
     mailQueue: deps.mailQueue,
+    publishingQueue: deps.publishingQueue,
     subscribe: { perIpPerMinute: 10, perAddressPerHour: 5, ...deps.subscribe },
   };
 
@@ -110,13 +116,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerAccessControl(app, app.csrfProtection);
 
   healthRoutes(app, ctx);
-  homeRoutes(app);
   sessionRoutes(app, ctx);
   userRoutes(app, ctx);
   invitationRoutes(app, ctx);
   adminRoutes(app, ctx);
   subscriberRoutes(app, ctx);
   importRoutes(app, ctx);
+  editorialRoutes(app, ctx);
+  dossierRoutes(app, ctx);
+  mediaRoutes(app, ctx);
+  readerRoutes(app, ctx);
   subscriptionRoutes(app, ctx);
   preferenceRoutes(app, ctx);
   await studioRoutes(app, deps.studioDir);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, resolveAppSecret, type Config } from '@crieur/config';
 import { openDatabase } from '@crieur/db';
-import { createMailQueue, createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
+import { createMailQueue, createPublishingQueue, createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
 import { startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
 import { createMailer } from '@crieur/mailer';
 import { buildServer } from './build-server';
@@ -45,7 +45,8 @@ try {
   const queueConnection = createRedis(config.redisUrl, 'worker');
   queueConnection.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
   const mailQueue = createMailQueue(queueConnection, config.redisPrefix);
-  const app = await buildServer({ config, appSecret, database, redis, mailQueue, logger, studioDir: path.join(studioRoot, 'dist') });
+  const publishingQueue = createPublishingQueue(queueConnection, config.redisPrefix);
+  const app = await buildServer({ config, appSecret, database, redis, mailQueue, publishingQueue, logger, studioDir: path.join(studioRoot, 'dist') });
   let workers: RunningWorkers | undefined;
   const mailer = mode === 'all' ? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim }) : undefined;
   if (mailer) {
@@ -71,6 +72,7 @@ try {
     const result = workers ? await workers.close(10_000) : { graceful: true };
     await mailer?.close();
     await mailQueue.close();
+    await publishingQueue.close();
     queueConnection.disconnect();
     redis.disconnect();
     await database.close();

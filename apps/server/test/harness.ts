@@ -7,7 +7,7 @@ import { hashPassword, type Role } from '@crieur/auth';
 import { loadConfig } from '@crieur/config';
 import { createUser, openDatabase, type Database } from '@crieur/db';
 import { createTestDatabase } from '@crieur/db/testing';
-import { createMailQueue, type MailQueue } from '@crieur/queue';
+import { createMailQueue, createPublishingQueue, type MailQueue, type PublishingQueue } from '@crieur/queue';
 import { buildServer, createLogger, type ServerDeps } from '../src';
 
 export const PASSWORD = 'un mot de passe solide';
@@ -20,6 +20,7 @@ export type Harness = {
   clock: { now: Date };
   logLines: string[];
   mailQueue: MailQueue;
+  publishingQueue: PublishingQueue;
   createStaff(role: Role, email?: string): Promise<{ id: string; email: string }>;
   client(): Client;
   close(): Promise<void>;
@@ -40,8 +41,10 @@ export async function startHarness(
   const config = loadConfig({ REDIS_PREFIX: prefix, PUBLIC_URL: 'http://localhost:3000', ...options.env });
   const queueRedis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
   const mailQueue = createMailQueue(queueRedis, prefix);
+  const publishingQueue = createPublishingQueue(queueRedis, prefix);
   const app = await buildServer({
     mailQueue,
+    publishingQueue,
     config,
     appSecret: 'test-secret-test-secret-test-secret-123',
     database,
@@ -60,6 +63,7 @@ export async function startHarness(
     clock,
     logLines,
     mailQueue,
+    publishingQueue,
     createStaff: async (role, email = `${role}-${randomUUID().slice(0, 8)}@example.org`) => {
       const user = await createUser(database.db, { email, role, status: 'active', passwordHash: await hashPassword(PASSWORD) });
       return { id: user.id, email: user.email };
@@ -68,6 +72,7 @@ export async function startHarness(
     close: async () => {
       await app.close();
       await mailQueue.close();
+      await publishingQueue.close();
       queueRedis.disconnect();
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length) await redis.del(...keys);

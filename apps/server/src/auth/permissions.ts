@@ -5,6 +5,8 @@ export type Access = 'public' | readonly Role[];
 const STAFF: readonly Role[] = ['admin', 'editor', 'author', 'sender'];
 const ADMIN: readonly Role[] = ['admin'];
 const SENDERS: readonly Role[] = ['admin', 'sender'];
+const EDITORS: readonly Role[] = ['admin', 'editor'];
+const WRITERS: readonly Role[] = ['admin', 'editor', 'author'];
 
 /**
  * The role × route table: every /api route must appear here, or the server refuses to start.
@@ -22,6 +24,26 @@ export const ROUTE_ACCESS = {
   'PATCH /api/users/:id': ADMIN,
   'GET /api/audit': ADMIN,
   'GET /api/outbox': SENDERS,
+  'GET /api/rubriques': STAFF,
+  'GET /api/articles': STAFF,
+  'POST /api/articles': WRITERS,
+  'GET /api/articles/:id': STAFF,
+  'PUT /api/articles/:id': WRITERS,
+  'POST /api/articles/:id/transition': WRITERS,
+  'POST /api/articles/:id/comments': WRITERS,
+  'GET /api/articles/:id/revisions': WRITERS,
+  'GET /api/articles/:id/revisions/:revisionId': WRITERS,
+  'POST /api/articles/:id/revisions/:revisionId/restore': WRITERS,
+  'GET /api/articles/:id/preview': STAFF,
+  'GET /api/calendar': STAFF,
+  'GET /api/dossiers': STAFF,
+  'POST /api/dossiers': EDITORS,
+  'GET /api/dossiers/:id': STAFF,
+  'PATCH /api/dossiers/:id': EDITORS,
+  'PUT /api/dossiers/:id/order': EDITORS,
+  'GET /api/media': STAFF,
+  'POST /api/media': WRITERS,
+  'PATCH /api/media/:id': WRITERS,
   'GET /api/subscribers': SENDERS,
   'POST /api/subscribers': SENDERS,
   'GET /api/subscribers/:id': SENDERS,

@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'SUPPRESSED'
   | 'CONSENT_SOURCE_REQUIRED'
   | 'IMPORT_FILE_INVALID'
+  | 'EDIT_CONFLICT'
+  | 'SLUG_TAKEN'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'MEDIA_INVALID'
   | 'INTERNAL';
 
 /** An error the API answers with `{ error: { code, message, ...extra } }`. */

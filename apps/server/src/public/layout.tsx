@@ -3,13 +3,15 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { PUBLIC_CSS } from './styles';
 
 // Shared by every public page (and the reader site): French, no script, readable without CSS.
-export function PublicLayout(props: { title: string; children: ReactNode }) {
+export function PublicLayout(props: { title: string; children: ReactNode; head?: ReactNode; indexable?: boolean }) {
   return (
     <html lang="fr">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
+        {!props.indexable && <meta name="robots" content="noindex" />}
+        <link rel="alternate" type="application/atom+xml" title="démocratieS" href="/feed.xml" />
+        {props.head}
         <title>{`${props.title} · démocratieS`}</title>
         <style dangerouslySetInnerHTML={{ __html: PUBLIC_CSS }} />
       </head>
@@ -19,6 +21,12 @@ export function PublicLayout(props: { title: string; children: ReactNode }) {
             démocratie<span>S</span>
           </a>
           <span className="tagline">le média de l'Institut de la concertation et de la participation citoyenne</span>
+          <nav aria-label="Rubriques" className="rubriques">
+            <a href="/rubriques/points-de-vue">Points de vue</a>
+            <a href="/rubriques/sur-le-terrain">Sur le terrain</a>
+            <a href="/rubriques/dans-les-marges">Dans les marges</a>
+            <a href="/subscribe" className="cta">S'abonner</a>
+          </nav>
         </header>
         <main id="contenu">{props.children}</main>
         <footer className="site">
@@ -33,8 +41,8 @@ export function PublicLayout(props: { title: string; children: ReactNode }) {
 }
 
 /** React escapes every value: nothing a visitor typed can become markup. */
-export function renderPage(title: string, body: ReactNode): string {
-  return `<!doctype html>${renderToStaticMarkup(<PublicLayout title={title}>{body}</PublicLayout>)}`;
+export function renderPage(title: string, body: ReactNode, options: { head?: ReactNode; indexable?: boolean } = {}): string {
+  return `<!doctype html>${renderToStaticMarkup(<PublicLayout title={title} head={options.head} indexable={options.indexable}>{body}</PublicLayout>)}`;
 }
 
 export function MessagePage(props: { heading: string; children?: ReactNode }) {

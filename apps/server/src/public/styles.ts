@@ -29,4 +29,20 @@ button.danger{background:var(--error)}
 .errors{border-left:4px solid var(--error);padding:.25rem .75rem;background:#fff5f5}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .stack>*+*{margin-top:1rem}
+nav.rubriques{flex-basis:100%;display:flex;flex-wrap:wrap;gap:.25rem 1.1rem;font-size:.95rem}
+nav.rubriques a{color:var(--ink)}
+nav.rubriques a.cta{color:var(--accent);font-weight:700}
+article.piece h1{font-size:2.1rem;margin-top:.25rem}
+.kicker{text-transform:uppercase;letter-spacing:.06em;font-size:.8rem;font-weight:700;color:var(--accent);text-decoration:none}
+.lede{font-size:1.15rem;color:#33364a}
+.byline{color:var(--muted);font-size:.92rem}
+.prose{font-size:1.08rem;line-height:1.7}
+.prose h2{font-size:1.45rem;margin:2rem 0 .5rem}.prose h3{font-size:1.2rem}.prose h4{font-size:1.05rem}
+.prose blockquote{margin:1.5rem 0;padding:.25rem 1rem;border-left:4px solid var(--accent);color:#33364a;font-style:italic}
+.prose figure{margin:1.5rem 0}.prose img{max-width:100%;height:auto;border-radius:6px}
+.prose figcaption{color:var(--muted);font-size:.9rem;margin-top:.35rem}
+.teasers{list-style:none;padding:0;margin:0}.teasers li{padding:1rem 0;border-top:1px solid var(--line)}
+.teasers h3{margin:.15rem 0 .25rem;font-size:1.2rem}.teasers h3 a{color:var(--ink);text-decoration:none}.teasers p{margin:0;color:#33364a}
+.subscribe-box{background:#eaf0fb;border-radius:12px;padding:1.25rem 1.5rem;margin:2rem 0}
+.preview-banner{background:#fff3cd;border:1px solid #f2a900;border-radius:8px;padding:.5rem .75rem;font-weight:600}
 `;

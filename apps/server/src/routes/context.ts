@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
 import type { Database } from '@crieur/db';
-import type { MailQueue } from '@crieur/queue';
+import type { MailQueue, PublishingQueue } from '@crieur/queue';
 import type { SessionSettings } from '../auth/session-cookie';
 
 export type LoginSettings = {
@@ -24,6 +24,7 @@ export type RouteContext = {
   login: LoginSettings;
   invitationTtlMs: number;
   mailQueue: MailQueue;
+  publishingQueue: PublishingQueue;
   subscribe: SubscribeSettings;
 };
 

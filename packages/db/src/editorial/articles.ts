@@ -54,7 +54,7 @@ export async function getArticle(db: Db, id: string): Promise<ArticleWithRefs | 
   return row ? toArticle(row) : null;
 }
 
-export async function createArticle(db: Db, input: { title: string; slug: string; rubriqueId: number; dossierId: string | null; body: Record<string, unknown>; authors: string[]; userId: string; now: Date }): Promise<string> {
+export async function createArticle(db: Db, input: { title: string; slug: string; rubriqueId: number; dossierId: string | null; body: Record<string, unknown>; authors: string[]; userId: string | null; now: Date }): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
       const [row] = await db

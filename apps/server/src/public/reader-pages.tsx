@@ -1,0 +1,109 @@
+import type { ReactNode } from 'react';
+
+const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+export type Teaser = { slug: string; title: string; lede: string; excerpt: string; authors: string[]; publishedAt: Date | null; rubrique: { slug: string; name: string } };
+
+export function TeaserList(props: { items: Teaser[]; showRubrique?: boolean }) {
+  if (!props.items.length) return <p>Rien de publié pour l'instant : revenez bientôt.</p>;
+  return (
+    <ul className="teasers">
+      {props.items.map((t) => (
+        <li key={t.slug}>
+          {props.showRubrique && (
+            <a className="kicker" href={`/rubriques/${t.rubrique.slug}`}>
+              {t.rubrique.name}
+            </a>
+          )}
+          <h3>
+            <a href={`/articles/${t.slug}`}>{t.title}</a>
+          </h3>
+          <p>{t.lede || t.excerpt}</p>
+          <p className="byline">
+            {t.authors.join(', ')}
+            {t.publishedAt && ` · ${dateFr.format(t.publishedAt)}`}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SubscribeBox() {
+  return (
+    <aside className="subscribe-box" aria-labelledby="abonnement">
+      <h2 id="abonnement">Recevoir démocratieS</h2>
+      <p>Une lettre à chaque nouveau dossier, sans pistage. Désinscription en un clic.</p>
+      <a className="button" href="/subscribe">
+        S'abonner à la lettre
+      </a>
+    </aside>
+  );
+}
+
+export function ArticlePage(props: { title: string; lede: string; html: string; authors: string[]; publishedAt: Date | null; rubrique: { slug: string; name: string }; dossier: { slug: string; title: string } | null; preview?: boolean }) {
+  return (
+    <article className="piece" aria-labelledby="titre">
+      {props.preview && <p className="preview-banner">Aperçu : cette page n'est pas encore visible des lecteur·rices.</p>}
+      <a className="kicker" href={`/rubriques/${props.rubrique.slug}`}>
+        {props.rubrique.name}
+      </a>
+      <h1 id="titre">{props.title}</h1>
+      {props.lede && <p className="lede">{props.lede}</p>}
+      <p className="byline">
+        {props.authors.length > 0 && <>Par {props.authors.join(', ')}</>}
+        {props.publishedAt && <> · <time dateTime={props.publishedAt.toISOString()}>{dateFr.format(props.publishedAt)}</time></>}
+        {props.dossier && (
+          <>
+            {' '}
+            · Dossier <a href={`/dossiers/${props.dossier.slug}`}>{props.dossier.title}</a>
+          </>
+        )}
+      </p>
+      {/* the body comes from @crieur/content's renderer over a validated document: escaped there */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: props.html }} />
+      <SubscribeBox />
+    </article>
+  );
+}
+
+export function Section(props: { id: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id} className="card" style={{ marginTop: '1.5rem' }}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+/** Open Graph and schema.org, for shares on Mastodon, Bluesky or LinkedIn and for search engines. */
+export function ArticleHead(props: { url: string; title: string; description: string; image: string | null; publishedAt: Date | null; updatedAt: Date; authors: string[] }) {
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: props.title,
+    description: props.description,
+    datePublished: props.publishedAt?.toISOString(),
+    dateModified: props.updatedAt.toISOString(),
+    author: props.authors.map((name) => ({ '@type': 'Person', name })),
+    publisher: { '@type': 'Organization', name: 'Institut de la concertation et de la participation citoyenne' },
+    mainEntityOfPage: props.url,
+    ...(props.image ? { image: props.image } : {}),
+  };
+  return (
+    <>
+      <link rel="canonical" href={props.url} />
+      <meta name="description" content={props.description} />
+      <meta property="og:type" content="article" />
+      <meta property="og:site_name" content="démocratieS" />
+      <meta property="og:locale" content="fr_FR" />
+      <meta property="og:title" content={props.title} />
+      <meta property="og:description" content={props.description} />
+      <meta property="og:url" content={props.url} />
+      {props.image && <meta property="og:image" content={props.image} />}
+      {props.publishedAt && <meta property="article:published_time" content={props.publishedAt.toISOString()} />}
+      {/* "<" escaped: the JSON can never close the script element */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />
+    </>
+  );
+}

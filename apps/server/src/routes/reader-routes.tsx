@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Feed } from 'feed';
+import { excerpt, renderWebHtml, type ArticleDoc } from '@crieur/content';
+import { dossierBySlug, getArticle, latestPublished, listRubriques, publishedArticleBySlug, publishedDossiers, rubriqueBySlug, type ArticleWithRefs } from '@crieur/db';
+import { renderPage } from '../public/layout';
+import { ArticleHead, ArticlePage, Section, SubscribeBox, TeaserList, type Teaser } from '../public/reader-pages';
+import { mediaUrl } from './media-routes';
+import type { RouteContext } from './context';
+
+type Latest = Awaited<ReturnType<typeof latestPublished>>[number];
+const teaser = (a: Latest): Teaser => ({ slug: a.slug, title: a.title, lede: a.lede, excerpt: excerpt(a.body as unknown as ArticleDoc, 220), authors: a.authors, publishedAt: a.publishedAt, rubrique: a.rubrique });
+
+/** Sends HTML with a strong ETag; a matching If-None-Match gets a 304 and no body. */
+function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type = 'text/html; charset=utf-8', maxAge = 60) {
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  void reply.header('etag', etag).header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=600`);
+  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+  return reply.type(type).send(body);
+}
+
+export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const db = ctx.database.db;
+  const abs = (p: string) => `${ctx.config.publicUrl}${p}`;
+  const notFoundPage = (reply: FastifyReply) =>
+    reply.status(404).type('text/html; charset=utf-8').send(renderPage('Page introuvable', <Section id="introuvable" title="Page introuvable"><p>Ce contenu n'existe pas ou n'est plus publié. <a href="/">Retour à l'accueil</a></p></Section>));
+
+  const articleHtml = (a: ArticleWithRefs, preview = false) => {
+    const description = a.lede || excerpt(a.body as unknown as ArticleDoc, 200);
+    return renderPage(
+      a.title,
+      <ArticlePage title={a.title} lede={a.lede} html={renderWebHtml(a.body as unknown as ArticleDoc)} authors={a.authors} publishedAt={a.publishedAt} rubrique={a.rubrique} dossier={a.dossier} preview={preview} />,
+      {
+        indexable: !preview,
+        head: <ArticleHead url={abs(`/articles/${a.slug}`)} title={a.title} description={description} image={a.coverMediaId ? abs(mediaUrl(a.coverMediaId)) : null} publishedAt={a.publishedAt} updatedAt={a.updatedAt} authors={a.authors} />,
+      },
+    );
+  };
+
+  app.get('/', async (request, reply) => {
+    const now = ctx.now();
+    const [dossiers, rubriques] = await Promise.all([publishedDossiers(db), listRubriques(db)]);
+    const current = dossiers[0];
+    const [dossierItems, ...perRubrique] = await Promise.all([
+      current ? latestPublished(db, { now, limit: 6, dossierId: current.id }) : Promise.resolve([]),
+      ...rubriques.map((r) => latestPublished(db, { now, limit: 3, rubriqueId: r.id })),
+    ]);
+    const html = renderPage(
+      'Accueil',
+      <>
+        {current && (
+          <Section id="dossier" title={<>Dossier : <a href={`/dossiers/${current.slug}`}>{current.title}</a></>}>
+            {current.lede && <p className="lede">{current.lede}</p>}
+            <TeaserList items={dossierItems.map(teaser)} showRubrique />
+          </Section>
+        )}
+        {rubriques.map((r, i) => (
+          <Section key={r.slug} id={`rubrique-${r.slug}`} title={<a href={`/rubriques/${r.slug}`}>{r.name}</a>}>
+            <TeaserList items={(perRubrique[i] ?? []).map(teaser)} />
+          </Section>
+        ))}
+        <SubscribeBox />
+      </>,
+      { indexable: true },
+    );
+    return sendCached(request, reply, html);
+  });
+
+  app.get('/articles/:slug', async (request, reply) => {
+    const article = await publishedArticleBySlug(db, { slug: (request.params as { slug: string }).slug, now: ctx.now() });
+    if (!article) return notFoundPage(reply);
+    return sendCached(request, reply, articleHtml(article));
+  });
+
+  // staff see a piece exactly as readers will, whatever its status
+  app.get('/api/articles/:id/preview', async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const article = /^[0-9a-f-]{36}$/.test(id) ? await getArticle(db, id) : null;
+    if (!article) return notFoundPage(reply);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(articleHtml(article, true));
+  });
+
+  app.get('/dossiers/:slug', async (request, reply) => {
+    const dossier = await dossierBySlug(db, (request.params as { slug: string }).slug);
+    if (!dossier) return notFoundPage(reply);
+    const items = await latestPublished(db, { now: ctx.now(), limit: 100, dossierId: dossier.id });
+    const html = renderPage(
+      dossier.title,
+      <Section id="dossier" title={<>Dossier : {dossier.title}</>}>
+        {dossier.lede && <p className="lede">{dossier.lede}</p>}
+        {dossier.editorialNote && <p>{dossier.editorialNote}</p>}
+        <TeaserList items={items.map(teaser)} showRubrique />
+      </Section>,
+      { indexable: true },
+    );
+    return sendCached(request, reply, html);
+  });
+
+  app.get('/rubriques/:slug', async (request, reply) => {
+    const rubrique = await rubriqueBySlug(db, (request.params as { slug: string }).slug);
+    if (!rubrique) return notFoundPage(reply);
+    const items = await latestPublished(db, { now: ctx.now(), limit: 100, rubriqueId: rubrique.id });
+    const html = renderPage(
+      rubrique.name,
+      <Section id="rubrique" title={rubrique.name}>
+        <p className="lede">{rubrique.description}</p>
+        <TeaserList items={items.map(teaser)} />
+      </Section>,
+      { indexable: true },
+    );
+    return sendCached(request, reply, html);
+  });
+
+  app.get('/feed.xml', async (request, reply) => {
+    const items = await latestPublished(db, { now: ctx.now(), limit: 30 });
+    const feed = new Feed({
+      title: 'démocratieS',
+      description: "Le média de l'Institut de la concertation et de la participation citoyenne",
+      id: abs('/'),
+      link: abs('/'),
+      language: 'fr',
+      copyright: 'ICPC',
+      updated: items[0]?.publishedAt ?? new Date(0),
+      feedLinks: { atom: abs('/feed.xml') },
+    });
+    for (const a of items) {
+      feed.addItem({
+        title: a.title,
+        id: abs(`/articles/${a.slug}`),
+        link: abs(`/articles/${a.slug}`),
+        description: a.lede || excerpt(a.body as unknown as ArticleDoc, 300),
+        content: renderWebHtml(a.body as unknown as ArticleDoc),
+        author: a.authors.map((name) => ({ name })),
+        date: a.updatedAt,
+        published: a.publishedAt ?? undefined,
+        category: [{ name: a.rubrique.name }],
+      });
+    }
+    return sendCached(request, reply, feed.atom1(), 'application/atom+xml; charset=utf-8', 300);
+  });
+
+  app.get('/sitemap.xml', async (request, reply) => {
+    const [items, dossiers, rubriques] = await Promise.all([latestPublished(db, { now: ctx.now(), limit: 50_000 }), publishedDossiers(db), listRubriques(db)]);
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const urls = [
+      `<url><loc>${esc(abs('/'))}</loc></url>`,
+      ...rubriques.map((r) => `<url><loc>${esc(abs(`/rubriques/${r.slug}`))}</loc></url>`),
+      ...dossiers.map((d) => `<url><loc>${esc(abs(`/dossiers/${d.slug}`))}</loc><lastmod>${d.updatedAt.toISOString()}</lastmod></url>`),
+      ...items.map((a) => `<url><loc>${esc(abs(`/articles/${a.slug}`))}</loc><lastmod>${a.updatedAt.toISOString()}</lastmod></url>`),
+    ];
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+    return sendCached(request, reply, xml, 'application/xml; charset=utf-8', 3600);
+  });
+}

@@ -1,0 +1,21 @@
+// @crieur/content: the démocratieS article document model and its renderers (pure, browser-safe).
+export type {
+  BlockNode, BlockquoteNode, BoldMark, BulletListNode, HardBreakNode, HeadingLevel, HeadingNode, HorizontalRuleNode,
+  ImageAttrs, ImageNode, InlineNode, ItalicMark, LinkMark, ListItemNode, ListNode, OrderedListNode, ParagraphNode,
+  TextMark, TextNode,
+} from './article-types.js';
+export { ArticleDoc } from './article-doc-schema.js';
+export type { ArticleDocIssue } from './issue-path.js';
+export { InvalidArticleDocError, parseArticleDoc } from './parse-article-doc.js';
+export type { ParseArticleDocResult } from './parse-article-doc.js';
+export { EMPTY_DOC } from './empty-doc.js';
+export { editorExtensions } from './editor-extensions.js';
+export { renderWebHtml } from './render-web-html.js';
+export { renderEmailHtml } from './render-email-html.js';
+export type { RenderEmailHtmlOptions } from './render-email-html.js';
+export { renderText } from './render-text.js';
+export { excerpt } from './excerpt.js';
+export { wordCount } from './word-count.js';
+export { mediaIds } from './media-ids.js';
+export { isSafeHref, isSafeImageSrc } from './safe-url.js';
+export { MAX_DEPTH, MAX_NODES, MAX_TEXT_CHARS } from './limits.js';

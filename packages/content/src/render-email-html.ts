@@ -1,0 +1,82 @@
+// Email-safe HTML: the web structure with inline styles, no classes and no <figure>.
+import type { ArticleDoc, BlockNode, ImageNode, InlineNode, ListNode, ParagraphNode } from './article-types.js';
+import { LINK_REL } from './article-link.js';
+import { EMAIL_STYLES as S } from './email-styles.js';
+import { escapeHtml } from './escape-html.js';
+import { hasMark, linkRuns } from './link-runs.js';
+import { requireArticleDoc } from './parse-article-doc.js';
+import { isSafeHref, isSafeHttpUrl, isSafeImageSrc } from './safe-url.js';
+
+export type RenderEmailHtmlOptions = {
+  /** Public site URL prefixed to "/media/…" images, since a mail client has no base URL; e.g. "https://crieur.example". */
+  mediaBaseUrl?: string;
+};
+
+type Where = 'top' | 'list' | 'quote';
+
+function inlineNode(node: InlineNode): string {
+  let html = node.type === 'text' ? escapeHtml(node.text) : '<br>';
+  if (hasMark(node, 'italic')) html = `<em>${html}</em>`;
+  if (hasMark(node, 'bold')) html = `<strong>${html}</strong>`;
+  return html;
+}
+
+function inline(content: readonly InlineNode[] | undefined): string {
+  return linkRuns(content)
+    .map(({ href, nodes }) => {
+      const inner = nodes.map(inlineNode).join('');
+      if (href === null || !isSafeHref(href)) return inner;
+      return `<a href="${escapeHtml(href)}" rel="${LINK_REL}" style="${S.a}">${inner}</a>`;
+    })
+    .join('');
+}
+
+function paragraph(node: ParagraphNode, where: Where): string {
+  const style = where === 'list' ? S.pInList : where === 'quote' ? S.pInQuote : S.p;
+  return `<p style="${style}">${inline(node.content)}</p>`;
+}
+
+function list(node: ListNode, nested: boolean, options: RenderEmailHtmlOptions): string {
+  const style = nested ? S.nestedList : S.list;
+  const tag = node.type === 'orderedList' ? 'ol' : 'ul';
+  const start = node.type === 'orderedList' && node.attrs.start !== 1 ? ` start="${node.attrs.start}"` : '';
+  const items = node.content
+    .map((item) => `<li style="${S.li}">${item.content.map((child) => flow(child, 'list', options)).join('')}</li>`)
+    .join('');
+  return `<${tag}${start} style="${style}">${items}</${tag}>`;
+}
+
+function flow(node: ParagraphNode | ListNode, where: Where, options: RenderEmailHtmlOptions): string {
+  return node.type === 'paragraph' ? paragraph(node, where) : list(node, where === 'list', options);
+}
+
+function image(node: ImageNode, options: RenderEmailHtmlOptions): string {
+  const { src, alt, title, caption } = node.attrs;
+  if (!isSafeImageSrc(src)) return '';
+  const base = options.mediaBaseUrl?.replace(/\/+$/, '');
+  const url = base && isSafeHttpUrl(base) && src.startsWith('/media/') ? `${base}${src}` : src;
+  const img = `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''} style="${S.img}">`;
+  return `<div style="${S.figure}">${img}${caption ? `<p style="${S.caption}">${escapeHtml(caption)}</p>` : ''}</div>`;
+}
+
+function block(node: BlockNode, options: RenderEmailHtmlOptions): string {
+  switch (node.type) {
+    case 'paragraph':
+      return paragraph(node, 'top');
+    case 'heading':
+      return `<h${node.attrs.level} style="${S[`h${node.attrs.level}`]}">${inline(node.content)}</h${node.attrs.level}>`;
+    case 'bulletList':
+    case 'orderedList':
+      return list(node, false, options);
+    case 'blockquote':
+      return `<blockquote style="${S.blockquote}">${node.content.map((child) => flow(child, 'quote', options)).join('')}</blockquote>`;
+    case 'horizontalRule':
+      return `<hr style="${S.hr}">`;
+    case 'image':
+      return image(node, options);
+  }
+}
+
+export function renderEmailHtml(doc: ArticleDoc, options: RenderEmailHtmlOptions = {}): string {
+  return requireArticleDoc(doc).content.map((node) => block(node, options)).join('');
+}
