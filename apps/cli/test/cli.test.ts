@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@crieur/auth';
-import { findUserForLogin, listAudit, openDatabase, type Database } from '@crieur/db';
+import { findUserForLogin, listArticles, listAudit, listDossiers, openDatabase, type Database } from '@crieur/db';
 import { createTestDatabase } from '@crieur/db/testing';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -101,6 +101,22 @@ describe('pnpm cli (PostgreSQL)', () => {
     const res = await cli(['import', file, '--list', 'adherents'], { DATABASE_URL: t.url });
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/^Nothing imported: /);
+  });
+
+  it('seed:demo fills a living site, and running it again adds nothing', async () => {
+    const first = await cli(['seed:demo'], { DATABASE_URL: t.url });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Demo ready: 4 dossiers, 5 new articles');
+    const second = await cli(['seed:demo'], { DATABASE_URL: t.url });
+    expect(second.stdout).toContain('0 new articles');
+    const published = await listArticles(database.db, { status: 'published' });
+    expect(published).toHaveLength(5);
+    expect((await listDossiers(database.db)).map(({ d }) => [d.slug, d.status]).sort()).toEqual([
+      ['democratie-alimentaire', 'draft'],
+      ['democratie-du-vivant', 'published'],
+      ['l-intelligence-artificielle-vraie-ou-fausse-alliee-de-la-participation', 'published'],
+      ['les-communes-sauveront-elles-la-democratie', 'published'],
+    ]);
   });
 
   it('names a bad setting', async () => {

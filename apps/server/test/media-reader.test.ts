@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Client, type Harness } from './harness';
+
+describe('media library and reader pages (PostgreSQL)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-media-'));
+  let h: Harness;
+  let editor: Client;
+  const upload = async (body: Buffer, type: string, query: string) => {
+    if (!editor.csrfToken) await editor.refreshCsrf();
+    return h.app.inject({
+      method: 'POST',
+      url: `/api/media?${query}`,
+      headers: { cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`, 'x-csrf-token': editor.csrfToken!, 'content-type': type, 'x-file-name': 'conseil.png' },
+      payload: body,
+    });
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ env: { DATA_DIR: dataDir } });
+    editor = h.client();
+    await editor.login((await h.createStaff('editor')).email);
+  });
+  afterAll(async () => {
+    await h.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores an image with its alt text and serves resized WebP variants without metadata', async () => {
+    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#1c4fa0' } }).png().withMetadata({ exif: { IFD0: { Artist: 'secret' } } }).toBuffer();
+    expect((await upload(png, 'image/png', 'caption=x')).statusCode).toBe(400); // alt text is required
+    expect((await upload(Buffer.from('not an image'), 'image/png', 'alt=x')).json().error.code).toBe('MEDIA_INVALID');
+    const res = await upload(png, 'image/png', `alt=${encodeURIComponent('Le conseil municipal en séance')}&caption=${encodeURIComponent('Photo : mairie')}`);
+    expect(res.statusCode).toBe(201);
+    const media = res.json().media;
+    expect(media).toMatchObject({ alt: 'Le conseil municipal en séance', caption: 'Photo : mairie', width: 2400, height: 1200, url: `/media/${media.id}/w1600.webp` });
+    const small = await h.app.inject({ method: 'GET', url: media.thumbUrl });
+    expect(small.headers['content-type']).toBe('image/webp');
+    const meta = await sharp(small.rawPayload).metadata();
+    expect([meta.width, meta.height, meta.exif]).toEqual([400, 200, undefined]);
+    expect((await h.app.inject({ method: 'GET', url: `/media/${media.id}/w9999.webp` })).statusCode).toBe(404);
+  });
+
+  it('shows the current dossier and each rubrique on the home page, in French', async () => {
+    const dossier = (await editor.request('POST', '/api/dossiers', { title: 'Les communes sauveront-elles la démocratie ?', lede: 'Enquête.' })).json().dossier;
+    await editor.request('PATCH', `/api/dossiers/${dossier.id}`, { status: 'published' });
+    const a = (await editor.request('POST', '/api/articles', { title: 'Budget participatif', rubrique: 'sur-le-terrain', dossierId: dossier.id })).json().article;
+    await editor.request('POST', `/api/articles/${a.id}/transition`, { action: 'submit' });
+    await editor.request('POST', `/api/articles/${a.id}/transition`, { action: 'approve' });
+    await editor.request('POST', `/api/articles/${a.id}/transition`, { action: 'publish' });
+    const home = await h.app.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<html lang="fr"');
+    expect(home.body).toContain('Dossier : <a href="/dossiers/les-communes-sauveront-elles-la-democratie">');
+    expect(home.body).toContain('href="/articles/budget-participatif"');
+    expect(home.body).toContain('href="/subscribe"');
+    expect(home.headers.etag).toBeTruthy();
+    const dossierPage = await h.app.inject({ method: 'GET', url: '/dossiers/les-communes-sauveront-elles-la-democratie' });
+    expect(dossierPage.body).toContain('Budget participatif');
+    const rubrique = await h.app.inject({ method: 'GET', url: '/rubriques/sur-le-terrain' });
+    expect(rubrique.body).toContain('Budget participatif');
+    expect((await h.app.inject({ method: 'GET', url: '/rubriques/inconnue', headers: { accept: 'text/html' } })).statusCode).toBe(404);
+  });
+});
