@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
+import { LRUCache } from 'lru-cache';
 import { excerpt, renderWebHtml, type ArticleDoc } from '@crieur/content';
 import { dossierBySlug, getArticle, latestPublished, listRubriques, publishedArticleBySlug, publishedDossiers, rubriqueBySlug, type ArticleWithRefs } from '@crieur/db';
 import { renderPage } from '../public/layout';
@@ -11,9 +12,12 @@ import type { RouteContext } from './context';
 type Latest = Awaited<ReturnType<typeof latestPublished>>[number];
 const teaser = (a: Latest): Teaser => ({ slug: a.slug, title: a.title, lede: a.lede, excerpt: excerpt(a.body as unknown as ArticleDoc, 220), authors: a.authors, publishedAt: a.publishedAt, rubrique: a.rubrique });
 
-/** Sends HTML with a strong ETag; a matching If-None-Match gets a 304 and no body. */
-function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, type = 'text/html; charset=utf-8', maxAge = 60) {
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+type Rendered = { body: string; etag: string };
+const rendered = (body: string): Rendered => ({ body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` });
+
+/** Sends a page with a strong ETag; a matching If-None-Match gets a 304 and no body. */
+function sendCached(request: FastifyRequest, reply: FastifyReply, page: string | Rendered, type = 'text/html; charset=utf-8', maxAge = 60) {
+  const { body, etag } = typeof page === 'string' ? rendered(page) : page;
   void reply.header('etag', etag).header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=600`);
   if (request.headers['if-none-match'] === etag) return reply.status(304).send();
   return reply.type(type).send(body);
@@ -21,6 +25,8 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, 
 
 export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
+  // rendering a document costs milliseconds; a page is rendered once per version of what it shows
+  const articlePages = new LRUCache<string, Rendered>({ max: 500 });
   const abs = (p: string) => `${ctx.config.publicUrl}${p}`;
   const notFoundPage = (reply: FastifyReply) =>
     reply.status(404).type('text/html; charset=utf-8').send(renderPage('Page introuvable', <Section id="introuvable" title="Page introuvable"><p>Ce contenu n'existe pas ou n'est plus publié. <a href="/">Retour à l'accueil</a></p></Section>));
@@ -69,7 +75,13 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/articles/:slug', async (request, reply) => {
     const article = await publishedArticleBySlug(db, { slug: (request.params as { slug: string }).slug, now: ctx.now() });
     if (!article) return notFoundPage(reply);
-    return sendCached(request, reply, articleHtml(article));
+    const key = [article.id, article.version, article.updatedAt.getTime(), article.publishedAt?.getTime(), article.rubrique.name, article.dossier?.title ?? ''].join('|');
+    let page = articlePages.get(key);
+    if (!page) {
+      page = rendered(articleHtml(article));
+      articlePages.set(key, page);
+    }
+    return sendCached(request, reply, page);
   });
 
   // staff see a piece exactly as readers will, whatever its status

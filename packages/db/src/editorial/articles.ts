@@ -49,6 +49,12 @@ export async function listArticles(db: Db, f: { status?: ArticleStatus; rubrique
   return rows.map(toArticle);
 }
 
+/** One query for the reader page: the article, its rubrique and dossier, if readers may see it. */
+export async function findVisibleArticle(db: Db, input: { slug: string; now: Date }): Promise<ArticleWithRefs | null> {
+  const [row] = await withRefs(db).where(and(eq(articles.slug, input.slug), eq(articles.status, 'published'), lte(articles.publishedAt, input.now)));
+  return row ? toArticle(row) : null;
+}
+
 export async function getArticle(db: Db, id: string): Promise<ArticleWithRefs | null> {
   const [row] = await withRefs(db).where(eq(articles.id, id));
   return row ? toArticle(row) : null;

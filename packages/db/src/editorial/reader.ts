@@ -1,14 +1,13 @@
 import { and, asc, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { articles, dossiers, rubriques } from '../schema';
-import { getArticle, type ArticleWithRefs } from './articles';
+import { findVisibleArticle, type ArticleWithRefs } from './articles';
 
 // What readers may see: published articles whose date has come.
 const visible = (now: Date) => and(eq(articles.status, 'published'), isNotNull(articles.publishedAt), lte(articles.publishedAt, now));
 
 export async function publishedArticleBySlug(db: Db, input: { slug: string; now: Date }): Promise<ArticleWithRefs | null> {
-  const [row] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, input.slug), visible(input.now)));
-  return row ? getArticle(db, row.id) : null;
+  return findVisibleArticle(db, input);
 }
 
 export async function latestPublished(db: Db, input: { now: Date; limit: number; rubriqueId?: number; dossierId?: string }) {
