@@ -1,3 +1,5 @@
+import { Loader } from '@mantine/core';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomePage } from './pages/HomePage';
 import { InvitationPage } from './pages/InvitationPage';
@@ -13,9 +15,21 @@ import { RequireAuth, RequireRole } from './session/RequireAuth';
 import { useSession } from './session/session-context';
 import { Shell } from './shell/Shell';
 import type { SectionKey } from './shell/sections';
+import i18n from './i18n';
 
 // sections that later issues build; until then each shows its title and "Bientôt"
-const UPCOMING: readonly SectionKey[] = ['editorial', 'newsletters', 'campaigns', 'growth'];
+const UPCOMING: readonly SectionKey[] = ['newsletters', 'campaigns', 'growth'];
+
+/** Roles that see the editorial section (senders read the articles; the server decides the rest). */
+const EDITORIAL_ROLES = ['author', 'editor', 'admin', 'sender'] as const;
+
+// the editorial pages load on demand: the editor (Tiptap, ProseMirror) and the date pickers
+// would otherwise double the first load of every page of the studio
+const ArticlesPage = lazy(() => import('./pages/editorial/ArticlesPage').then((m) => ({ default: m.ArticlesPage })));
+const ArticleEditorPage = lazy(() => import('./pages/editorial/editor/ArticleEditorPage').then((m) => ({ default: m.ArticleEditorPage })));
+const DossiersPage = lazy(() => import('./pages/editorial/DossiersPage').then((m) => ({ default: m.DossiersPage })));
+const DossierPage = lazy(() => import('./pages/editorial/DossierPage').then((m) => ({ default: m.DossierPage })));
+const CalendarPage = lazy(() => import('./pages/editorial/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 /** Roles that may manage subscribers (the server answers 403 to the others). */
 const SUBSCRIBER_ROLES = ['sender', 'admin'] as const;
@@ -37,6 +51,13 @@ export function App() {
           {UPCOMING.map((key) => (
             <Route key={key} path={`/${key}`} element={<SectionPage section={key} />} />
           ))}
+          <Route path="/editorial">
+            <Route index element={<Editorial page={<ArticlesPage />} />} />
+            <Route path="articles/:id" element={<Editorial page={<ArticleEditorPage />} />} />
+            <Route path="dossiers" element={<Editorial page={<DossiersPage />} />} />
+            <Route path="dossiers/:id" element={<Editorial page={<DossierPage />} />} />
+            <Route path="calendar" element={<Editorial page={<CalendarPage />} />} />
+          </Route>
           <Route path="/subscribers">
             <Route
               index
@@ -76,6 +97,15 @@ export function App() {
         <Route path="*" element={<NotFound />} />
       </Routes>
     </BrowserRouter>
+  );
+}
+
+/** An editorial page, fetched on first visit. */
+function Editorial({ page }: { page: ReactNode }) {
+  return (
+    <RequireRole roles={EDITORIAL_ROLES}>
+      <Suspense fallback={<Loader aria-label={i18n.t('app.loading')} />}>{page}</Suspense>
+    </RequireRole>
   );
 }
 

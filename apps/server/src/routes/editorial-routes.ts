@@ -81,7 +81,8 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
       rubriqueId: await rubriqueId(body.rubrique),
       dossierId: body.dossierId ?? null,
       body: EMPTY_DOC as unknown as Record<string, unknown>,
-      authors: [staff.name || staff.email],
+      // never a staff email on the public site: a name, or none until the editor adds one
+      authors: staff.name ? [staff.name] : [],
       userId: staff.id,
       now: ctx.now(),
     });

@@ -1,0 +1,149 @@
+import { Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconFolder, IconPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { createDossier } from '../../api/endpoints';
+import { LoadError } from '../../components/LoadError';
+import { useApiData } from '../../hooks/use-api-data';
+import { errorMessage, fieldErrors } from '../../i18n/error-message';
+import { useSession } from '../../session/session-context';
+import { SectionHeader } from '../SectionPage';
+import { loadDossiers } from './data';
+import { EditorialTabs } from './EditorialTabs';
+import { DOSSIER_STATUS_COLORS, formatDate } from './format';
+
+/** /studio/editorial/dossiers: the dossiers and "Nouveau dossier". */
+export function DossiersPage() {
+  const { t, i18n } = useTranslation();
+  const { user } = useSession();
+  const dossiers = useApiData(loadDossiers);
+  const [creating, create] = useDisclosure(false);
+  const mayCreate = user?.role !== 'sender';
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <SectionHeader section="editorial" />
+        {mayCreate && (
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={create.open}>
+            {t('editorial.dossiers.new')}
+          </Button>
+        )}
+      </Group>
+      <EditorialTabs />
+      {dossiers.status === 'failed' ? (
+        <LoadError error={dossiers.error} onRetry={dossiers.reload} />
+      ) : dossiers.status === 'loading' ? (
+        <Loader aria-label={t('app.loading')} />
+      ) : dossiers.data.length === 0 ? (
+        <EmptyState icon={<IconFolder aria-hidden />} title={t('editorial.dossiers.emptyTitle')} description={t('editorial.dossiers.emptyDescription')} />
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped highlightOnHover withTableBorder verticalSpacing="sm" aria-label={t('editorial.dossiers.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('editorial.dossiers.columns.title')}</Table.Th>
+                <Table.Th scope="col">{t('editorial.dossiers.columns.status')}</Table.Th>
+                <Table.Th scope="col">{t('editorial.dossiers.columns.articles')}</Table.Th>
+                <Table.Th scope="col">{t('editorial.dossiers.columns.publishedAt')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {dossiers.data.map((dossier) => (
+                <Table.Tr key={dossier.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/editorial/dossiers/${encodeURIComponent(dossier.id)}`} size="sm" fw={500}>
+                      {dossier.title}
+                    </Anchor>
+                    {dossier.lede && (
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {dossier.lede}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={DOSSIER_STATUS_COLORS[dossier.status]} variant="light" size="sm" tt="none" style={{ minWidth: 'max-content' }}>
+                      {t(`editorial.dossierStatusValues.${dossier.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{dossier.articleCount}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDate(dossier.publishedAt, i18n.language) ?? '—'}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {mayCreate && <NewDossierModal opened={creating} onClose={create.close} />}
+    </Stack>
+  );
+}
+
+function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [lede, setLede] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!title.trim()) {
+      setErrors({ title: t('validation.required') });
+      return;
+    }
+    setErrors({});
+    setFailure(null);
+    setBusy(true);
+    try {
+      const { dossier } = await createDossier({ title: title.trim(), lede: lede.trim() || undefined, editorialNote: note.trim() || undefined });
+      navigate(`/editorial/dossiers/${encodeURIComponent(dossier.id)}`);
+    } catch (caught) {
+      setErrors(fieldErrors(caught));
+      setFailure(caught);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('editorial.dossiers.newTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {failure !== null && (
+            <Alert color="red" role="alert" title={t('editorial.dossiers.failed')}>
+              {errorMessage(t, failure)}
+            </Alert>
+          )}
+          <TextInput label={t('editorial.dossiers.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required data-autofocus />
+          <Textarea label={t('editorial.dossiers.lede')} value={lede} onChange={(e) => setLede(e.currentTarget.value)} error={errors.lede} autosize minRows={2} />
+          <Textarea
+            label={t('editorial.dossiers.editorialNote')}
+            description={t('editorial.dossiers.editorialNoteHint')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={errors.editorialNote}
+            autosize
+            minRows={3}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {t('editorial.dossiers.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
