@@ -1,5 +1,5 @@
 // One import of a generated CSV into a fresh list, in its own process so its peak memory is its own.
-// Usage: tsx apps/cli/bench/import-child.ts <rows> <DATABASE_URL>; prints {"rows","seconds","maxRssMb"}.
+// Usage: tsx apps/cli/bench/import-child.ts <rows> <DATABASE_URL>; prints {"rows","seconds","maxRssMb","heapUsedMb"}.
 import { Readable } from 'node:stream';
 import { createImportStore, listIdsBySlugs, openDatabase } from '@crieur/db';
 import { runImport } from '@crieur/import';
@@ -29,5 +29,5 @@ const totals = await runImport({
 });
 const seconds = (performance.now() - started) / 1000;
 if (totals.imported !== rows) throw new Error(`imported ${totals.imported} of ${rows}`);
-process.stdout.write(JSON.stringify({ rows, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(JSON.stringify({ rows, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: process.memoryUsage().heapUsed / 1048576 }) + '\n');
 await database.close();

@@ -66,4 +66,4 @@ const dist = path.resolve(import.meta.dirname, '..', '..', 'studio', 'dist');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const files = [...html.matchAll(/(?:src|href)="\/studio\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
 const gzipKb = files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dist, f))).length, 0) / 1024;
-emit('studio.first_load_js_gzip', gzipKb, 'KB');
+emit('studio.first_load_js_gzip', gzipKb, 'KiB');

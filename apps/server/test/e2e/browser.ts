@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PASSWORD } from '../harness';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function launchChromium(): Promise<BrowserContext> {
@@ -15,3 +16,12 @@ export async function launchChromium(): Promise<BrowserContext> {
 }
 
 export const screenshotDir = path.resolve(import.meta.dirname, '..', '..', '..', '..', '.test-results', 'screenshots');
+
+/** Logs a staff member in through the studio's form and waits for the shell. */
+export async function login(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/studio/login`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Éditorial' }).first().waitFor();
+}

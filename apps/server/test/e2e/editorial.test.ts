@@ -1,31 +1,15 @@
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, startHarness, type Harness } from '../harness';
-import { launchChromium, screenshotDir } from './browser';
+import { startHarness, type Harness } from '../harness';
+import { launchChromium, login, screenshotDir } from './browser';
+import { freePort } from '../free-port';
 
 const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function login(page: Page, base: string, email: string) {
-  await page.goto(`${base}/studio/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('link', { name: 'Éditorial' }).first().waitFor();
-}
 
 describe('an author writes, an editor publishes, readers read (Chromium)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-editorial-'));

@@ -1,22 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, startHarness, type Harness } from '../harness';
-import { launchChromium, screenshotDir } from './browser';
+import { startHarness, type Harness } from '../harness';
+import { launchChromium, login, screenshotDir } from './browser';
+import { freePort } from '../free-port';
 
 const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('staff import a spreadsheet and find the people (Chromium)', () => {
   let h: Harness;
@@ -42,10 +33,7 @@ describe('staff import a spreadsheet and find the people (Chromium)', () => {
     writeFileSync(file, '\ufeffPrénom;Nom;Courriel\r\nHélène;Durand;helene@example.org\r\nJean;Dupont;pas-une-adresse\r\nZoé;Martin;zoe@example.org\r\nZoé;Martin;ZOE@example.org\r\n');
 
     const page = await browser.newPage();
-    await page.goto(`${base}/studio/login`);
-    await page.getByLabel('Adresse e-mail').fill(sender.email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await login(page, base, sender.email);
     await page.getByRole('link', { name: 'Abonné·es' }).first().click();
     await page.getByRole('link', { name: 'Importer un fichier' }).click();
 

@@ -1,21 +1,12 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { findUserForLogin } from '@crieur/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startHarness, type Harness } from '../harness';
 import { launchChromium, screenshotDir } from './browser';
+import { freePort } from '../free-port';
 
 const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the studio in Chromium', () => {
   let h: Harness;

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { pino } from 'pino';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +8,7 @@ import { startHarness, type Harness } from '../harness';
 import { startSmtpSink } from '../smtp-sink';
 import { launchChromium, screenshotDir } from './browser';
 import path from 'node:path';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../free-port';
 
 /** The reader's subscriptions and events as the studio sees them. */
 async function ledger(h: Harness, email: string) {
