@@ -86,5 +86,12 @@ describe('the studio in Chromium', () => {
     expect(await findUserForLogin(h.database.db, 'nora@icpc.example')).toMatchObject({ role: 'author', status: 'active', name: 'Nora Benali' });
     await page.reload();
     await page.getByText('Nora Benali').waitFor();
+
+    // the admin reads the activity log and the local outbox in Réglages
+    await page.getByRole('link', { name: 'Réglages' }).first().click();
+    const log = page.getByRole('table', { name: "Journal d'activité" });
+    await log.getByText('invitation acceptée').first().waitFor();
+    expect(await log.getByText('échec de connexion').count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: "Boîte d'envoi locale" }).waitFor();
   }, 120_000);
 });

@@ -178,3 +178,9 @@ export const uploadMedia = (
 
 export const updateMedia = (id: string, patch: { alt?: string; caption?: string }) =>
   api<{ media: Media }>('PATCH', `/api/media/${encodeURIComponent(id)}`, patch);
+
+export type OutboxMessage = { file: string; at: string; to: string; subject: string; size: number };
+export const listOutbox = () => api<{ mode: 'smtp' | 'outbox'; messages: OutboxMessage[] }>('GET', '/api/outbox');
+
+export type AuditEntry = { id: number; at: string; actorId: string | null; action: string; targetType: string | null; targetId: string | null; data: Record<string, unknown> };
+export const listAudit = () => api<{ entries: AuditEntry[] }>('GET', '/api/audit?limit=50');

@@ -5,13 +5,17 @@ import { listLists } from '../api/endpoints';
 import type { MailingList } from '../api/types';
 import { LoadError } from '../components/LoadError';
 import { useApiData } from '../hooks/use-api-data';
+import { useCurrentUser } from '../session/session-context';
 import { SectionHeader } from './SectionPage';
+import { AuditSection } from './settings/AuditSection';
+import { OutboxSection } from './settings/OutboxSection';
 
 const loadLists = () => listLists().then((answer) => answer.lists);
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const lists = useApiData(loadLists);
+  const me = useCurrentUser();
 
   return (
     <Stack gap="xl">
@@ -24,6 +28,8 @@ export function SettingsPage() {
         {lists.status === 'failed' && <LoadError error={lists.error} onRetry={lists.reload} />}
         {lists.status === 'ready' && <ListsTable lists={lists.data} />}
       </section>
+      {(me.role === 'admin' || me.role === 'sender') && <OutboxSection />}
+      {me.role === 'admin' && <AuditSection />}
     </Stack>
   );
 }
