@@ -19,6 +19,16 @@ const config = (() => {
 })();
 const logger = pino({ level: config.logLevel, base: { process: 'workers' } });
 
+// listen for signals before anything starts: a SIGTERM during start-up still stops cleanly
+let stopping: string | undefined;
+let stopNow: ((signal: string) => void) | undefined;
+const onSignal = (signal: string) => {
+  stopping ??= signal;
+  stopNow?.(signal);
+};
+process.once('SIGTERM', () => onSignal('SIGTERM'));
+process.once('SIGINT', () => onSignal('SIGINT'));
+
 try {
   // the server applies migrations; workers only read and write rows
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 5 });
@@ -31,15 +41,15 @@ try {
     mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
     publishing: { db: database.db },
   });
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'stopping workers');
-    const { graceful } = await workers.close(10_000);
-    await mailer.close();
-    await database.close();
-    process.exit(graceful ? 0 : 1);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  stopNow = (signal: string) =>
+    void (async () => {
+      logger.info({ signal }, 'stopping workers');
+      const { graceful } = await workers.close(10_000);
+      await mailer.close();
+      await database.close();
+      process.exit(graceful ? 0 : 1);
+    })();
+  if (stopping) stopNow(stopping);
 } catch (error) {
   logger.fatal({ err: error }, (error as Error).message);
   process.exit(1);

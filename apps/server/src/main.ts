@@ -28,6 +28,15 @@ try {
 const logger = createLogger({ level: config.logLevel, name: mode === 'all' ? 'crieur' : 'server' });
 
 let embeddedRedis: EmbeddedRedis | undefined;
+// listen for signals before anything starts: a SIGTERM during start-up is honoured once ready
+let requested: string | undefined;
+let stopNow: ((signal: string) => void) | undefined;
+const onSignal = (signal: string) => {
+  requested ??= signal;
+  stopNow?.(signal);
+};
+process.once('SIGTERM', () => onSignal('SIGTERM'));
+process.once('SIGINT', () => onSignal('SIGINT'));
 try {
   const appSecret = resolveAppSecret(config);
   if (mode === 'all') {
@@ -80,8 +89,8 @@ try {
     clearTimeout(timer);
     process.exit(result.graceful ? 0 : 1);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  stopNow = (signal) => void stop(signal);
+  if (requested) stopNow(requested);
 } catch (error) {
   if (error instanceof RedisUnavailableError || error instanceof UnsafeRedisError) {
     process.stderr.write(`\n${error.message}\n`);
