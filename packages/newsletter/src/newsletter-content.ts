@@ -1,0 +1,18 @@
+// One campaign's content: which newsletter, its subject and preheader, and its blocks.
+import { z } from 'zod';
+import { NewsletterBlock } from './newsletter-blocks.js';
+import { holdsReservedToken } from './placeholders.js';
+
+export const NewsletterKind = z.enum(['membres', 'adherents', 'democraties']);
+export type NewsletterKind = z.infer<typeof NewsletterKind>;
+
+const noToken = (value: string) => !holdsReservedToken(value);
+
+export const NewsletterContent = z.object({
+  kind: NewsletterKind,
+  subject: z.string().trim().min(1, 'L’objet est obligatoire').max(200).refine(noToken, 'Marqueur réservé « %%CRIEUR_ »'),
+  // the grey line mail clients show after the subject; empty lets them pick the first text
+  preheader: z.string().trim().max(200).refine(noToken, 'Marqueur réservé « %%CRIEUR_ »'),
+  blocks: z.array(NewsletterBlock).max(60),
+});
+export type NewsletterContent = z.infer<typeof NewsletterContent>;

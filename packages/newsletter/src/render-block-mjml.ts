@@ -1,0 +1,120 @@
+// One block → its MJML fragment. Every value is escaped here, before it meets a template.
+import { renderEmailHtml } from '@crieur/content';
+import { escapeHtml as esc } from './escape-html.js';
+import { fillSlots } from './fill-slots.js';
+import { formatEventDate } from './format-event-date.js';
+import type { PartialName } from './load-newsletter-templates.js';
+import type { NewsletterBlock } from './newsletter-blocks.js';
+import { resolveUrl } from './newsletter-url.js';
+import type { RenderContext } from './render-context.js';
+
+type Block<T extends NewsletterBlock['type']> = Extract<NewsletterBlock, { type: T }>;
+
+function partial(ctx: RenderContext, name: PartialName, values: Record<string, string>): string {
+  return fillSlots(ctx.templates.partials[name], { accent: ctx.theme.accent, tint: ctx.theme.tint, ...values });
+}
+
+/** An escaped absolute URL, ready for an href or src attribute. */
+function href(ctx: RenderContext, url: string): string {
+  return esc(resolveUrl(url, ctx.publicUrl));
+}
+
+/** Plain text with its line breaks kept. */
+function lines(text: string): string {
+  return esc(text).replace(/\r?\n/g, '<br>');
+}
+
+function moreLink(ctx: RenderContext, url: string | undefined, label: string): string {
+  if (!url) return '';
+  return `<br><a href="${href(ctx, url)}" style="color:${ctx.theme.accent};text-decoration:underline;">${label}</a>`;
+}
+
+function listTitle(ctx: RenderContext, title: string | undefined): string {
+  return title ? partial(ctx, 'listTitle', { text: esc(title) }) : '';
+}
+
+function edito(ctx: RenderContext, block: Block<'edito'>): string {
+  const signature = block.signature ? `<p style="margin:0;font-style:italic;color:#4a5160;">${esc(block.signature)}</p>` : '';
+  return partial(ctx, 'edito', { title: esc(block.title ?? 'Édito'), html: renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl }), signature });
+}
+
+function richText(ctx: RenderContext, block: Block<'richText'>): string {
+  const title = block.title ? `<h2 style="margin:0 0 12px;font-size:21px;line-height:1.3;font-weight:bold;color:#1f2430;">${esc(block.title)}</h2>` : '';
+  return partial(ctx, 'richText', { title, html: renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl }) });
+}
+
+function article(ctx: RenderContext, block: Block<'article'>): string {
+  const rubrique = block.rubrique
+    ? `<p style="margin:0 0 4px;font-size:12px;letter-spacing:1px;text-transform:uppercase;font-weight:bold;color:${ctx.theme.accent};">${esc(block.rubrique)}</p>`
+    : '';
+  const url = href(ctx, block.url);
+  const body = partial(ctx, 'articleCardBody', { rubrique, url, title: esc(block.title), lede: esc(block.lede) });
+  if (!block.image) return partial(ctx, 'articleCardText', { body });
+  return partial(ctx, 'articleCard', { body, url, imageSrc: href(ctx, block.image.src), imageAlt: esc(block.image.alt) });
+}
+
+function dossier(ctx: RenderContext, block: Block<'dossier'>): string {
+  const url = href(ctx, block.url);
+  const image = block.image ? partial(ctx, 'dossierImage', { src: href(ctx, block.image.src), alt: esc(block.image.alt), url }) : '';
+  return partial(ctx, 'dossier', { label: 'Dossier', image, url, title: esc(block.title), lede: esc(block.lede) });
+}
+
+function agenda(ctx: RenderContext, block: Block<'agenda'>): string {
+  const items = block.events
+    .map((event) => {
+      const date = formatEventDate(event.date);
+      return partial(ctx, 'agendaEvent', {
+        day: esc(date.day), month: esc(date.month), when: esc(date.full), title: esc(event.title), place: esc(event.place),
+        link: moreLink(ctx, event.url, 'En savoir plus'),
+      });
+    })
+    .join('');
+  return partial(ctx, 'listBlock', { title: listTitle(ctx, block.title), items });
+}
+
+function jobs(ctx: RenderContext, block: Block<'jobs'>): string {
+  const items = block.offers
+    .map((offer) => partial(ctx, 'jobOffer', { url: href(ctx, offer.url), title: esc(offer.title), organisation: esc(offer.organisation), place: esc(offer.place) }))
+    .join('');
+  return partial(ctx, 'listBlock', { title: listTitle(ctx, block.title), items });
+}
+
+function membersNews(ctx: RenderContext, block: Block<'membersNews'>): string {
+  const items = block.items
+    .map((item) => partial(ctx, 'membersNewsItem', { title: esc(item.title), text: lines(item.text), link: moreLink(ctx, item.url, 'En savoir plus') }))
+    .join('');
+  return partial(ctx, 'listBlock', { title: listTitle(ctx, block.title), items });
+}
+
+function image(ctx: RenderContext, block: Block<'image'>): string {
+  const caption = block.caption ? partial(ctx, 'imageCaption', { text: lines(block.caption) }) : '';
+  const link = block.url ? ` href="${href(ctx, block.url)}"` : '';
+  return partial(ctx, 'image', { src: href(ctx, block.src), alt: esc(block.alt), href: link, caption });
+}
+
+export function renderBlockMjml(ctx: RenderContext, block: NewsletterBlock): string {
+  switch (block.type) {
+    case 'edito':
+      return edito(ctx, block);
+    case 'article':
+      return article(ctx, block);
+    case 'dossier':
+      return dossier(ctx, block);
+    case 'richText':
+      return richText(ctx, block);
+    case 'agenda':
+      return agenda(ctx, block);
+    case 'jobs':
+      return jobs(ctx, block);
+    case 'membersNews':
+      return membersNews(ctx, block);
+    case 'image':
+      return image(ctx, block);
+    case 'button':
+      return partial(ctx, 'button', { url: href(ctx, block.url), label: esc(block.label) });
+    case 'divider':
+      return partial(ctx, 'divider', {});
+    case 'sectionTitle':
+      return partial(ctx, 'sectionTitle', { text: esc(block.text) });
+  }
+}

@@ -1,0 +1,9 @@
+// What every block renderer needs besides the block: where links resolve, the look, the files.
+import type { NewsletterTemplates } from './load-newsletter-templates.js';
+import type { NewsletterTheme } from './newsletter-themes.js';
+
+export type RenderContext = {
+  publicUrl: string;
+  theme: NewsletterTheme;
+  templates: NewsletterTemplates;
+};
