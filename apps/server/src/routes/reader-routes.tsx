@@ -27,6 +27,17 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   // rendering a document costs milliseconds; a page is rendered once per version of what it shows
   const articlePages = new LRUCache<string, Rendered>({ max: 500 });
+  const bodies = new LRUCache<string, string>({ max: 500 });
+  // the feed and the pages share one rendering of each version of a body
+  const bodyHtml = (a: { id: string; updatedAt: Date; body: unknown }) => {
+    const key = `${a.id}|${a.updatedAt.getTime()}`;
+    let html = bodies.get(key);
+    if (html === undefined) {
+      html = renderWebHtml(a.body as ArticleDoc);
+      bodies.set(key, html);
+    }
+    return html;
+  };
   const abs = (p: string) => `${ctx.config.publicUrl}${p}`;
   const notFoundPage = (reply: FastifyReply) =>
     reply.status(404).type('text/html; charset=utf-8').send(renderPage('Page introuvable', <Section id="introuvable" title="Page introuvable"><p>Ce contenu n'existe pas ou n'est plus publié. <a href="/">Retour à l'accueil</a></p></Section>));
@@ -35,7 +46,7 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const description = a.lede || excerpt(a.body as unknown as ArticleDoc, 200);
     return renderPage(
       a.title,
-      <ArticlePage title={a.title} lede={a.lede} html={renderWebHtml(a.body as unknown as ArticleDoc)} authors={a.authors} publishedAt={a.publishedAt} rubrique={a.rubrique} dossier={a.dossier} preview={preview} />,
+      <ArticlePage title={a.title} lede={a.lede} html={bodyHtml(a)} authors={a.authors} publishedAt={a.publishedAt} rubrique={a.rubrique} dossier={a.dossier} preview={preview} />,
       {
         indexable: !preview,
         head: <ArticleHead url={abs(`/articles/${a.slug}`)} title={a.title} description={description} image={a.coverMediaId ? abs(mediaUrl(a.coverMediaId)) : null} publishedAt={a.publishedAt} updatedAt={a.updatedAt} authors={a.authors} />,
@@ -141,7 +152,7 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
         id: abs(`/articles/${a.slug}`),
         link: abs(`/articles/${a.slug}`),
         description: a.lede || excerpt(a.body as unknown as ArticleDoc, 300),
-        content: renderWebHtml(a.body as unknown as ArticleDoc),
+        content: bodyHtml(a),
         author: a.authors.map((name) => ({ name })),
         date: a.updatedAt,
         published: a.publishedAt ?? undefined,
