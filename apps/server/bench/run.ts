@@ -2,24 +2,15 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { freePort } from '../test/free-port';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
 function emit(bench: string, value: number, unit: string): void {
   process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(3)), unit })}\n`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs `pnpm start` and times it from spawn to a 200 on /healthz. */

@@ -9,3 +9,8 @@ export const PROBLEM_LABELS_FR: Record<ProblemReason | 'unsubscribed' | 'suppres
   unsubscribed: 'Personne désinscrite : elle n’est pas réinscrite sans son accord',
   suppressed: 'Adresse bloquée (rebonds ou plainte) : elle n’est pas réinscrite',
 };
+
+/** The French label of a reason code, or the code itself for one this version does not know. */
+export function problemLabel(reason: string): string {
+  return (PROBLEM_LABELS_FR as Record<string, string>)[reason] ?? reason;
+}

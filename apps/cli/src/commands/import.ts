@@ -2,8 +2,8 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { ImportFileError, PROBLEM_LABELS_FR, runImport, writeCsv } from '@crieur/import';
-import { createImport, createImportStore, finishImport, importProblemsPage, listIdsBySlugs, type Db } from '@crieur/db';
+import { ImportFileError, problemLabel, runImport, writeCsv } from '@crieur/import';
+import { createImport, createImportStore, finishImport, importProblemRows, listIdsBySlugs, type Db } from '@crieur/db';
 import { CliError, type CommandIo } from '../command';
 
 const nf = new Intl.NumberFormat('fr-FR');
@@ -65,10 +65,5 @@ export async function importCommand(db: Db, argv: string[], io: CommandIo): Prom
 }
 
 async function* problemRows(db: Db, importId: string): AsyncGenerator<string[]> {
-  for (let afterId: number | undefined; ; ) {
-    const page = await importProblemsPage(db, { importId, afterId, limit: 2000 });
-    for (const p of page) yield [String(p.line), p.value, PROBLEM_LABELS_FR[p.reason as keyof typeof PROBLEM_LABELS_FR] ?? p.reason];
-    if (page.length < 2000) return;
-    afterId = page.at(-1)!.id;
-  }
+  for await (const p of importProblemRows(db, importId)) yield [String(p.line), p.value, problemLabel(p.reason)];
 }

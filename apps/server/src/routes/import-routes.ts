@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ImportFileError, PROBLEM_LABELS_FR, runImport, writeCsv } from '@crieur/import';
+import { ImportFileError, problemLabel, runImport, writeCsv } from '@crieur/import';
 import {
   appendAudit,
   confirmedSubscriberRows,
@@ -15,7 +15,7 @@ import {
   EXPORT_HEADER,
   finishImport,
   getImport,
-  importProblemsPage,
+  importProblemRows,
   listIdsBySlugs,
   listImports,
 } from '@crieur/db';
@@ -96,12 +96,7 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const found = await getImport(db, parse(IdParams, request.params).id);
     if (!found) throw notFound('Import');
     async function* lines() {
-      for (let afterId: number | undefined; ; ) {
-        const page = await importProblemsPage(db, { importId: found!.id, afterId, limit: 2000 });
-        for (const p of page) yield [String(p.line), p.value, PROBLEM_LABELS_FR[p.reason as keyof typeof PROBLEM_LABELS_FR] ?? p.reason];
-        if (page.length < 2000) return;
-        afterId = page.at(-1)!.id;
-      }
+      for await (const p of importProblemRows(db, found!.id)) yield [String(p.line), p.value, problemLabel(p.reason)];
     }
     return reply
       .type('text/csv; charset=utf-8')

@@ -16,7 +16,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export function InvitationPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const invitation = useApiData(() => getInvitation(token));
+  const invitation = useApiData(() => getInvitation(token), token);
   usePageTitle(t('invitation.title'));
 
   if (invitation.status === 'loading') {

@@ -1,6 +1,6 @@
 import type { Db } from '../database';
 import { importRows, type ImportInputRow } from './import-rows';
-import { recordImportProgress } from './imports';
+import { importProblemsPage, recordImportProgress } from './imports';
 import { confirmedPage } from './staff-queries';
 
 /** The database side of an import, shaped as the import package's ImportStore asks. */
@@ -25,6 +25,16 @@ export async function* confirmedSubscriberRows(db: Db, listId: number): AsyncGen
   for (let afterId: string | undefined; ; ) {
     const page = await confirmedPage(db, { listId, afterId, limit: 2000 });
     for (const s of page) yield [s.email, s.name, s.locale, s.confirmedAt?.toISOString().slice(0, 10) ?? ''];
+    if (page.length < 2000) return;
+    afterId = page.at(-1)!.id;
+  }
+}
+
+/** Every refused line of an import, in order, read in pages: for reports of any size. */
+export async function* importProblemRows(db: Db, importId: string): AsyncGenerator<{ line: number; reason: string; value: string }> {
+  for (let afterId: number | undefined; ; ) {
+    const page = await importProblemsPage(db, { importId, afterId, limit: 2000 });
+    yield* page;
     if (page.length < 2000) return;
     afterId = page.at(-1)!.id;
   }

@@ -10,4 +10,4 @@ export { listCounts, searchSubscribers, getSubscriberDetail, updateSubscriber, c
 export { staffSubscribe, DuplicateSubscriberError, SuppressedAddressError } from './staff-subscribe';
 export { importRows, type ImportInputRow, type ImportOutcome } from './import-rows';
 export { createImport, recordImportProgress, finishImport, getImport, listImports, importProblemsPage, type ImportRecord } from './imports';
-export { createImportStore, confirmedSubscriberRows, EXPORT_HEADER } from './import-store';
+export { createImportStore, confirmedSubscriberRows, importProblemRows, EXPORT_HEADER } from './import-store';

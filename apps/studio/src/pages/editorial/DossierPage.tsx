@@ -38,6 +38,7 @@ import { ApiError } from '../../api/api-error';
 import { getDossier, listMedia, orderDossier, updateDossier } from '../../api/endpoints';
 import type { DossierDetail, DossierStatus, Media } from '../../api/types';
 import { LoadError } from '../../components/LoadError';
+import { useApiData } from '../../hooks/use-api-data';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { useSession } from '../../session/session-context';
@@ -48,23 +49,10 @@ import { MediaLibraryModal } from './MediaLibraryModal';
 export function DossierPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const [state, setState] = useState<{ dossier: DossierDetail } | { error: unknown } | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const state = useApiData(() => getDossier(id).then((answer) => answer.dossier), id);
 
-  useEffect(() => {
-    let current = true;
-    setState(null);
-    getDossier(id).then(
-      (answer) => current && setState({ dossier: answer.dossier }),
-      (error: unknown) => current && setState({ error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, generation]);
-
-  if (state === null) return <Loader aria-label={t('app.loading')} />;
-  if ('error' in state) {
+  if (state.status === 'loading') return <Loader aria-label={t('app.loading')} />;
+  if (state.status === 'failed') {
     if (state.error instanceof ApiError && state.error.code === 'NOT_FOUND')
       return (
         <EmptyState icon={<IconFolderQuestion aria-hidden />} title={t('editorial.dossier.notFoundTitle')} description={t('editorial.dossier.notFoundBody')}>
@@ -75,9 +63,9 @@ export function DossierPage() {
           </EmptyState.Actions>
         </EmptyState>
       );
-    return <LoadError error={state.error} onRetry={() => setGeneration((n) => n + 1)} />;
+    return <LoadError error={state.error} onRetry={state.reload} />;
   }
-  return <DossierEditor key={id} initial={state.dossier} />;
+  return <DossierEditor key={id} initial={state.data} />;
 }
 
 function DossierEditor({ initial }: { initial: DossierDetail }) {

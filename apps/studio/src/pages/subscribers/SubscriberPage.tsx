@@ -25,7 +25,7 @@ export function SubscriberPage() {
 
 function SubscriberView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const loaded = useApiData(() => getSubscriber(id));
+  const loaded = useApiData(() => getSubscriber(id), id);
   const lists = useApiData(loadLists);
   // every write answers with the whole subscriber: it replaces what was loaded
   const [latest, setLatest] = useState<SubscriberDetail | null>(null);

@@ -25,6 +25,7 @@ import { ApiError } from '../../../api/api-error';
 import { articlePreviewUrl, getArticle, listMedia } from '../../../api/endpoints';
 import type { ArticleDetail, Media } from '../../../api/types';
 import { LoadError } from '../../../components/LoadError';
+import { useApiData } from '../../../hooks/use-api-data';
 import { usePageTitle } from '../../../hooks/use-page-title';
 import { errorMessage } from '../../../i18n/error-message';
 import { loadOptions, type EditorialOptions } from '../data';
@@ -43,23 +44,10 @@ const NONE = 'none';
 export function ArticleEditorPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const [state, setState] = useState<{ article: ArticleDetail; options: EditorialOptions } | { error: unknown } | null>(null);
-  const [generation, setGeneration] = useState(0);
+  const state = useApiData(() => Promise.all([getArticle(id), loadOptions()]).then(([answer, options]) => ({ article: answer.article, options })), id);
 
-  useEffect(() => {
-    let current = true;
-    setState(null);
-    Promise.all([getArticle(id), loadOptions()]).then(
-      ([answer, options]) => current && setState({ article: answer.article, options }),
-      (error: unknown) => current && setState({ error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, generation]);
-
-  if (state === null) return <Loader aria-label={t('app.loading')} />;
-  if ('error' in state) {
+  if (state.status === 'loading') return <Loader aria-label={t('app.loading')} />;
+  if (state.status === 'failed') {
     if (state.error instanceof ApiError && state.error.code === 'NOT_FOUND')
       return (
         <EmptyState icon={<IconFileUnknown aria-hidden />} title={t('editorial.editor.notFoundTitle')} description={t('editorial.editor.notFoundBody')}>
@@ -70,9 +58,9 @@ export function ArticleEditorPage() {
           </EmptyState.Actions>
         </EmptyState>
       );
-    return <LoadError error={state.error} onRetry={() => setGeneration((n) => n + 1)} />;
+    return <LoadError error={state.error} onRetry={state.reload} />;
   }
-  return <ArticleEditor key={id} initial={state.article} options={state.options} />;
+  return <ArticleEditor key={id} initial={state.data.article} options={state.data.options} />;
 }
 
 function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: EditorialOptions }) {
