@@ -3,3 +3,4 @@ export * from './audit';
 export * from './lists';
 export * from './subscribers';
 export * from './editorial';
+export * from './campaigns';
