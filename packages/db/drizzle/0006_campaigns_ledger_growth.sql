@@ -19,6 +19,7 @@ CREATE TABLE "campaign_recipients" (
 	"response" text,
 	"error" text,
 	"claimed_at" timestamp with time zone,
+	"claimed_by" text,
 	"sent_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "campaign_recipients_campaign_id_subscriber_id_pk" PRIMARY KEY("campaign_id","subscriber_id")

@@ -75,6 +75,8 @@ export const campaignRecipients = pgTable(
     response: text('response'),
     error: text('error'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    // the sending process: while it lives (a Redis key), its `sending` rows are in flight, not uncertain
+    claimedBy: text('claimed_by'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
