@@ -16,6 +16,9 @@ export type Config = {
   mailFrom: string;
   dkim: { domain: string; selector: string; privateKey: string } | undefined;
   sendRate: number;
+  sendConcurrency: number;
+  sendLateMinutes: number;
+  bounceToken: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -65,6 +68,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { domain: c.DKIM_DOMAIN, selector: c.DKIM_SELECTOR, privateKey: c.DKIM_PRIVATE_KEY }
         : undefined,
     sendRate: c.SEND_RATE,
+    sendConcurrency: c.SEND_CONCURRENCY,
+    sendLateMinutes: c.SEND_LATE_MINUTES,
+    bounceToken: c.BOUNCE_TOKEN,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -58,6 +58,21 @@ export const ConfigSchema = z
       .positive('expected a number of messages per second above 0')
       .max(10000, 'expected at most 10000 messages per second')
       .default(10),
+    // SMTP connections each sending process keeps open (more adds little: nodemailer is CPU bound)
+    SEND_CONCURRENCY: z.coerce
+      .number({ error: 'expected a number of connections' })
+      .int('expected a whole number of connections')
+      .min(1, 'expected between 1 and 50 connections')
+      .max(50, 'expected between 1 and 50 connections')
+      .default(5),
+    // a scheduled campaign later than this (system down) waits for a human instead of going out late
+    SEND_LATE_MINUTES: z.coerce
+      .number({ error: 'expected a number of minutes' })
+      .int('expected a whole number of minutes')
+      .min(1, 'expected at least 1 minute')
+      .default(60),
+    // the bearer token a mail server's bounce handler uses to POST delivery reports to /api/bounces
+    BOUNCE_TOKEN: z.string().min(32, 'expected at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -19,3 +19,5 @@ export { appendAudit, listAudit, type AuditAction, type AuditEntry } from './aud
 export { listLists, type List } from './lists/lists';
 export * from './subscribers';
 export * from './editorial';
+export * from './campaigns';
+export * from './sending';

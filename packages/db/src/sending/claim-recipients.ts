@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { queryRows } from './rows';
+
+export type ClaimedRecipient = {
+  subscriberId: string;
+  listId: number;
+  messageId: string;
+  attempts: number;
+  /** null when the subscriber was erased since the freeze */
+  email: string | null;
+  name: string;
+  /** the subscription's status now: anything but confirmed means skip */
+  subscriptionStatus: string | null;
+  unsubscribeToken: string | null;
+  preferencesToken: string | null;
+};
+
+/**
+ * Claims up to `limit` queued rows of one batch (queued → sending) for this process, only while the
+ * campaign is `sending`: a pause takes effect at the next claim. SKIP LOCKED lets two workers share a batch.
+ */
+export async function claimRecipients(
+  db: Db,
+  input: { campaignId: string; batch: number; limit: number; workerId: string; now: Date },
+): Promise<ClaimedRecipient[]> {
+  const now = input.now.toISOString();
+  const rows = await queryRows<{
+    subscriber_id: string;
+    list_id: number;
+    message_id: string;
+    attempts: number;
+    email: string | null;
+    name: string | null;
+    subscription_status: string | null;
+    unsubscribe_token: string | null;
+    preferences_token: string | null;
+  }>(
+    db,
+    sql`
+    with picked as (
+      select r.campaign_id, r.subscriber_id from campaign_recipients r
+      join campaigns c on c.id = r.campaign_id and c.status = 'sending'
+      where r.campaign_id = ${input.campaignId} and r.batch = ${input.batch} and r.status = 'queued'
+        and (r.next_attempt_at is null or r.next_attempt_at <= ${now}::timestamptz)
+      order by r.subscriber_id
+      limit ${input.limit}
+      for update of r skip locked
+    ), claimed as (
+      update campaign_recipients r set status = 'sending', claimed_at = ${now}::timestamptz, claimed_by = ${input.workerId},
+        attempts = r.attempts + 1, updated_at = ${now}::timestamptz
+      from picked where r.campaign_id = picked.campaign_id and r.subscriber_id = picked.subscriber_id
+      returning r.subscriber_id, r.list_id, r.message_id, r.attempts
+    )
+    select claimed.*, sub.email, sub.name, s.status as subscription_status, s.unsubscribe_token, sub.preferences_token
+    from claimed
+    left join subscribers sub on sub.id = claimed.subscriber_id
+    left join subscriptions s on s.subscriber_id = claimed.subscriber_id and s.list_id = claimed.list_id`,
+  );
+  return rows.map((r) => ({
+    subscriberId: r.subscriber_id,
+    listId: r.list_id,
+    messageId: r.message_id,
+    attempts: r.attempts,
+    email: r.email,
+    name: r.name ?? '',
+    subscriptionStatus: r.subscription_status,
+    unsubscribeToken: r.unsubscribe_token,
+    preferencesToken: r.preferences_token,
+  }));
+}

@@ -1,0 +1,31 @@
+export { startCampaign, type StartCampaignInput, type StartCampaignResult } from './start-campaign';
+export { claimRecipients, type ClaimedRecipient } from './claim-recipients';
+export { recordOutcomes, type RecipientOutcome } from './record-outcomes';
+export {
+  pauseCampaign,
+  resumeCampaign,
+  cancelCampaign,
+  scheduleCampaign,
+  unscheduleCampaign,
+  holdCampaign,
+  requeueRecipients,
+  finishCampaignIfDone,
+  markOrphansUncertain,
+  inFlightWorkers,
+  pendingBatches,
+  sendingCampaignIds,
+  dueCampaigns,
+  upcomingCampaigns,
+  type ActiveBatch,
+} from './campaign-controls';
+export {
+  campaignProgress,
+  findCampaignRecipient,
+  findSendingCampaign,
+  suppressedAmong,
+  type CampaignProgress,
+  type RecipientCounts,
+  type RecipientRecord,
+  type SendingCampaign,
+} from './campaign-progress';
+export { CampaignStateError } from './errors';

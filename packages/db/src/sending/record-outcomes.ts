@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database';
+
+export type RecipientOutcome =
+  | { subscriberId: string; status: 'sent'; response: string }
+  | { subscriberId: string; status: 'failed'; error: string }
+  | { subscriberId: string; status: 'skipped'; error: string }
+  /** not sent (connection refused, 4xx): back to the queue, tried again from `retryAt` */
+  | { subscriberId: string; status: 'queued'; error: string; retryAt: Date }
+  /** the server may have accepted it (timeout after DATA): never resent on its own */
+  | { subscriberId: string; status: 'uncertain'; error: string };
+
+/**
+ * Records a chunk's outcomes in one statement. Only rows this process still holds change: a row
+ * another reconcile marked uncertain meanwhile is corrected to what really happened.
+ */
+export async function recordOutcomes(db: Db, input: { campaignId: string; workerId: string; now: Date; outcomes: RecipientOutcome[] }): Promise<number> {
+  if (input.outcomes.length === 0) return 0;
+  const ids = input.outcomes.map((o) => o.subscriberId);
+  const statuses = input.outcomes.map((o) => o.status);
+  const responses = input.outcomes.map((o) => (o.status === 'sent' ? o.response.slice(0, 500) : null));
+  const errors = input.outcomes.map((o) => (o.status === 'sent' ? null : o.error.slice(0, 500)));
+  const retries = input.outcomes.map((o) => (o.status === 'queued' ? o.retryAt.toISOString() : null));
+  const now = input.now.toISOString();
+  const result = (await db.execute(sql`
+    update campaign_recipients r set
+      status = x.status::recipient_status,
+      response = coalesce(x.response, r.response),
+      error = x.error,
+      next_attempt_at = x.retry_at,
+      sent_at = case when x.status = 'sent' then ${now}::timestamptz else r.sent_at end,
+      claimed_by = case when x.status = 'queued' then null else r.claimed_by end,
+      updated_at = ${now}::timestamptz
+    from unnest(${sql.param(ids)}::uuid[], ${sql.param(statuses)}::text[], ${sql.param(responses)}::text[], ${sql.param(errors)}::text[], ${sql.param(retries)}::timestamptz[])
+      as x(subscriber_id, status, response, error, retry_at)
+    where r.campaign_id = ${input.campaignId} and r.subscriber_id = x.subscriber_id
+      and r.claimed_by = ${input.workerId} and r.status in ('sending', 'uncertain')`)) as unknown as { rowCount?: number; affectedRows?: number };
+  return result.rowCount ?? result.affectedRows ?? 0;
+}

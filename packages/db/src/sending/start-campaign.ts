@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { NotFoundError } from '../errors';
+import { CampaignStateError } from './errors';
+import { queryRows } from './rows';
+
+export type StartCampaignInput = {
+  campaignId: string;
+  now: Date;
+  /** Compiled once: what every recipient gets, placeholders in. */
+  html: string;
+  text: string;
+  /** Recipients per BullMQ job. */
+  batchSize: number;
+  /** Right-hand side of each Message-ID, e.g. "lettre.example.org". */
+  messageIdDomain: string;
+  actorId: string | null;
+};
+
+export type StartCampaignResult = { started: boolean; status: string; recipientCount: number; batches: number };
+
+/**
+ * Freezes the recipients (confirmed, not suppressed, now) into the ledger and moves the campaign to
+ * `sending`, in one transaction. The row lock makes a second click (or a second worker) a no-op.
+ */
+export async function startCampaign(db: Db, input: StartCampaignInput): Promise<StartCampaignResult> {
+  return db.transaction(async (tx) => {
+    const [campaign] = await queryRows<{ status: string; recipient_count: number }>(
+      tx,
+      sql`select status, recipient_count from campaigns where id = ${input.campaignId} for update`,
+    );
+    if (!campaign) throw new NotFoundError('campaign', input.campaignId);
+    if (campaign.status === 'sending' || campaign.status === 'paused' || campaign.status === 'sent') {
+      return { started: false, status: campaign.status, recipientCount: campaign.recipient_count, batches: 0 };
+    }
+    if (campaign.status === 'cancelled') throw new CampaignStateError('start', campaign.status);
+    // one row per subscriber even when on several of the campaign's lists; suppressed hashes are
+    // checked again in JS right before each send (same hash function as everywhere else)
+    const inserted = await queryRows<{ n: number }>(
+      tx,
+      sql`
+      with chosen as (
+        select distinct on (s.subscriber_id) s.subscriber_id, s.list_id
+        from subscriptions s
+        join campaign_lists cl on cl.list_id = s.list_id and cl.campaign_id = ${input.campaignId}
+        join subscribers sub on sub.id = s.subscriber_id
+        where s.status = 'confirmed'
+          and not exists (
+            select 1 from suppressions x
+            where x.email_hash = encode(sha256(convert_to(lower(btrim(sub.email)), 'UTF8')), 'hex'))
+        order by s.subscriber_id, s.list_id
+      ), numbered as (
+        select subscriber_id, list_id, (row_number() over (order by subscriber_id) - 1) / ${input.batchSize} as batch from chosen
+      ), ins as (
+        insert into campaign_recipients (campaign_id, subscriber_id, list_id, batch, message_id, updated_at)
+        select ${input.campaignId}, subscriber_id, list_id, batch,
+          ${input.campaignId}::text || '.' || subscriber_id::text || '@' || ${input.messageIdDomain}, ${input.now.toISOString()}::timestamptz
+        from numbered
+        on conflict do nothing
+        returning batch
+      )
+      select count(*)::int as n, coalesce(max(batch) + 1, 0)::int as batches from ins`,
+    );
+    const count = inserted[0]?.n ?? 0;
+    const batches = (inserted[0] as { batches?: number } | undefined)?.batches ?? 0;
+    await tx.execute(sql`
+      update campaigns set status = 'sending', started_at = ${input.now.toISOString()}::timestamptz, recipient_count = ${count},
+        rendered_html = ${input.html}, rendered_text = ${input.text}, pause_reason = null, updated_at = ${input.now.toISOString()}::timestamptz,
+        updated_by = ${input.actorId}
+      where id = ${input.campaignId}`);
+    return { started: true, status: 'sending', recipientCount: count, batches };
+  });
+}
