@@ -5,3 +5,13 @@ export { createRedis, pingRedis, readEvictionPolicy, type RedisRole } from './re
 export { startEmbeddedRedis, hasRedisServer, RedisUnavailableError, type EmbeddedRedis } from './embedded-redis';
 export { PublishJob } from './jobs';
 export { createPublishingQueue, schedulePublication, reconcilePublications, publishJobId, type PublishingQueue } from './publishing-queue';
+export {
+  CampaignJob,
+  createCampaignQueue,
+  enqueueBatches,
+  batchJobId,
+  senderLivenessKey,
+  sendRateKey,
+  type CampaignQueue,
+} from './campaign-queue';
+export { GrowthJob, createGrowthQueue, scheduleGrowthSnapshots, GROWTH_CRON, GROWTH_SCHEDULER_ID, type GrowthQueue } from './growth-queue';

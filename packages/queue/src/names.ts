@@ -3,6 +3,8 @@ export const QUEUES = {
   heartbeat: 'heartbeat',
   mail: 'mail',
   publishing: 'publishing',
+  campaigns: 'campaigns',
+  growth: 'growth',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -1,4 +1,4 @@
-export { startCampaign, type StartCampaignInput, type StartCampaignResult } from './start-campaign';
+export { startCampaign, findCampaignContent, type StartCampaignInput, type StartCampaignResult, type CampaignContent } from './start-campaign';
 export { claimRecipients, type ClaimedRecipient } from './claim-recipients';
 export { recordOutcomes, type RecipientOutcome } from './record-outcomes';
 export {
@@ -29,3 +29,4 @@ export {
   type SendingCampaign,
 } from './campaign-progress';
 export { CampaignStateError } from './errors';
+export { recordBounce, type BounceInput, type BounceResult } from './record-bounce';

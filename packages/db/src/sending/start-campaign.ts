@@ -71,3 +71,29 @@ export async function startCampaign(db: Db, input: StartCampaignInput): Promise<
     return { started: true, status: 'sending', recipientCount: count, batches };
   });
 }
+
+export type CampaignContent = {
+  id: string;
+  slug: string;
+  status: string;
+  kind: string;
+  subject: string;
+  preheader: string;
+  blocks: unknown[];
+  scheduledAt: Date | null;
+  lists: { id: number; slug: string; name: string }[];
+};
+
+/** What a launch compiles: the campaign's content and lists. */
+export async function findCampaignContent(db: Db, campaignId: string): Promise<CampaignContent | null> {
+  const [row] = await queryRows<{ id: string; slug: string; status: string; kind: string; subject: string; preheader: string; blocks: unknown[]; scheduled_at: string | Date | null }>(
+    db,
+    sql`select id, slug, status, kind, subject, preheader, blocks, scheduled_at from campaigns where id = ${campaignId}`,
+  );
+  if (!row) return null;
+  const lists = await queryRows<{ id: number; slug: string; name: string }>(
+    db,
+    sql`select l.id, l.slug, l.name from campaign_lists cl join lists l on l.id = cl.list_id where cl.campaign_id = ${campaignId} order by l.id`,
+  );
+  return { id: row.id, slug: row.slug, status: row.status, kind: row.kind, subject: row.subject, preheader: row.preheader, blocks: row.blocks, scheduledAt: row.scheduled_at === null ? null : new Date(row.scheduled_at), lists };
+}

@@ -1,0 +1,127 @@
+// Sending a campaign: start, schedule, pause, resume, cancel, resend; live progress; per-recipient lookup.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  appendAudit,
+  campaignProgress,
+  CampaignStateError,
+  cancelCampaign,
+  findCampaignRecipient,
+  NotFoundError,
+  pauseCampaign,
+  pendingBatches,
+  requeueRecipients,
+  resumeCampaign,
+  scheduleCampaign,
+  unscheduleCampaign,
+  type AuditAction,
+} from '@crieur/db';
+import { enqueueBatches } from '@crieur/queue';
+import { CampaignNotReadyError, launchCampaign } from '@crieur/workers';
+import { ApiError, notFound } from '../http/api-error';
+import { requireStaff } from '../auth/register-access';
+import { parse } from '../http/parse-body';
+import type { RouteContext } from './context';
+
+const IdParams = z.object({ id: z.uuid('Unknown campaign') });
+const ScheduleBody = z.object({ at: z.iso.datetime({ offset: true, error: 'Expected a date and time like 2026-03-12T09:30:00+01:00' }) });
+const ResendBody = z.object({ which: z.enum(['failed', 'uncertain']) });
+const LookupQuery = z.object({ email: z.string().trim().min(3).max(320) });
+
+// a state error or a missing campaign says what happened, in the API's terms
+function mapError(error: unknown): never {
+  if (error instanceof NotFoundError) throw notFound('Campaign');
+  if (error instanceof CampaignStateError) throw new ApiError(409, 'CAMPAIGN_STATE', error.message, { status: error.status });
+  if (error instanceof CampaignNotReadyError) throw new ApiError(422, 'CAMPAIGN_NOT_READY', error.message, { problems: error.problems });
+  throw error;
+}
+
+export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const db = ctx.database.db;
+  const audit = async (request: FastifyRequest, action: AuditAction, id: string, data: Record<string, unknown> = {}) =>
+    appendAudit(db, { action, actorId: requireStaff(request).id, targetType: 'campaign', targetId: id, data, ip: request.ip });
+  const requeueNow = async (campaignId: string) => {
+    // the reconcile would do it within seconds; doing it now makes "Reprendre" feel immediate
+    const batches = (await pendingBatches(db)).filter((b) => b.campaignId === campaignId && (b.nextAt === null || b.nextAt <= ctx.now()));
+    await enqueueBatches(ctx.campaignQueue, { campaignId, batches: batches.map((b) => b.batch) });
+  };
+  const progress = async (id: string) => {
+    const p = await campaignProgress(db, { campaignId: id, now: ctx.now() }).catch(mapError);
+    const left = p.counts.queued + p.counts.sending;
+    return {
+      progress: {
+        ...p,
+        startedAt: p.startedAt?.toISOString() ?? null,
+        finishedAt: p.finishedAt?.toISOString() ?? null,
+        // at the last minute's pace; null while nothing was sent lately
+        secondsLeft: p.ratePerSecond > 0 ? Math.ceil(left / p.ratePerSecond) : null,
+      },
+    };
+  };
+
+  app.post('/api/campaigns/:id/send', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    const result = await launchCampaign(
+      { db, queue: ctx.campaignQueue, publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom },
+      { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id },
+    ).catch(mapError);
+    if (result.started) await audit(request, 'campaign_started', id, { recipients: result.recipientCount });
+    return { started: result.started, status: result.status, ...(await progress(id)) };
+  });
+
+  app.post('/api/campaigns/:id/schedule', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    const at = new Date(parse(ScheduleBody, request.body).at);
+    if (at.getTime() <= ctx.now().getTime()) throw new ApiError(400, 'VALIDATION', 'Choose a time in the future', { issues: [{ path: 'at', message: 'Choose a time in the future' }] });
+    await scheduleCampaign(db, { campaignId: id, now: ctx.now(), at, actorId: requireStaff(request).id }).catch(mapError);
+    await audit(request, 'campaign_scheduled', id, { at: at.toISOString() });
+    return progress(id);
+  });
+
+  app.post('/api/campaigns/:id/unschedule', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    await unscheduleCampaign(db, { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
+    await audit(request, 'campaign_unscheduled', id);
+    return progress(id);
+  });
+
+  app.post('/api/campaigns/:id/pause', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    await pauseCampaign(db, { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
+    await audit(request, 'campaign_paused', id);
+    return progress(id);
+  });
+
+  app.post('/api/campaigns/:id/resume', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    await resumeCampaign(db, { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
+    await requeueNow(id);
+    await audit(request, 'campaign_resumed', id);
+    return progress(id);
+  });
+
+  app.post('/api/campaigns/:id/cancel', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    await cancelCampaign(db, { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
+    await audit(request, 'campaign_cancelled', id);
+    return progress(id);
+  });
+
+  app.post('/api/campaigns/:id/resend', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    const { which } = parse(ResendBody, request.body);
+    const rows = await requeueRecipients(db, { campaignId: id, now: ctx.now(), which, actorId: requireStaff(request).id }).catch(mapError);
+    await requeueNow(id);
+    await audit(request, 'campaign_resent', id, { which, rows });
+    return { requeued: rows, ...(await progress(id)) };
+  });
+
+  app.get('/api/campaigns/:id/progress', async (request) => progress(parse(IdParams, request.params).id));
+
+  app.get('/api/campaigns/:id/recipients', async (request) => {
+    const { id } = parse(IdParams, request.params);
+    const { email } = parse(LookupQuery, request.query);
+    const row = await findCampaignRecipient(db, { campaignId: id, email });
+    return { recipient: row ? { ...row, sentAt: row.sentAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString() } : null };
+  });
+}

@@ -1,0 +1,89 @@
+// A campaign's message is built once per process (per list, for its List-Id); per recipient only
+// the personal values are spliced in.
+import { findSendingCampaign, type Db } from '@crieur/db';
+import { prepareCampaignMessage } from '@crieur/mailer';
+import { PERSONAL_TOKENS, personalTokenValues } from '@crieur/newsletter';
+
+export type RecipientInput = {
+  email: string;
+  name: string;
+  messageId: string;
+  listId: number;
+  unsubscribeToken: string;
+  preferencesToken: string;
+  date: Date;
+};
+
+export type RecipientMessage = { envelopeFrom: string; render(input: RecipientInput): Buffer };
+
+export type CampaignMessages = { get(campaignId: string): Promise<RecipientMessage | null> };
+
+// DKIM signing is the mailer's: it holds the key and signs what sendRaw sends
+export type CampaignMessageSettings = { db: Db; publicUrl: string; mailFrom: string };
+
+/** "Marie Curie" → "Marie": the greeting uses the first name only. */
+export const firstNameOf = (name: string) => name.trim().split(/\s+/)[0] ?? '';
+
+/** The bare address of "Name <a@b>" or "a@b". */
+export const addressOf = (from: string) => /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+
+export const listDomainOf = (publicUrl: string) => {
+  const host = new URL(publicUrl).hostname;
+  return host.includes('.') ? host : `${host}.local`;
+};
+
+function fromHeader(fromName: string, mailFrom: string): string {
+  if (fromName.trim() === '') return mailFrom;
+  // the name is quoted by the MIME layer; the address stays the installation's own
+  return `${fromName.trim()} <${addressOf(mailFrom)}>`;
+}
+
+export function createCampaignMessages(settings: CampaignMessageSettings): CampaignMessages {
+  const cache = new Map<string, RecipientMessage>();
+  const domain = listDomainOf(settings.publicUrl);
+  const envelopeFrom = addressOf(settings.mailFrom);
+  return {
+    async get(campaignId) {
+      const hit = cache.get(campaignId);
+      if (hit) return hit;
+      const campaign = await findSendingCampaign(settings.db, campaignId);
+      if (!campaign) return null;
+      const perList = new Map(
+        campaign.lists.map((list) => [
+          list.id,
+          prepareCampaignMessage({
+            from: fromHeader(campaign.fromName, settings.mailFrom),
+            ...(campaign.replyTo ? { replyTo: campaign.replyTo } : {}),
+            subject: campaign.subject,
+            html: campaign.html,
+            text: campaign.text,
+            list: { id: `${list.slug}.${domain}`, name: list.name },
+            // a human reads this mailbox; one-click POST is what mail clients use
+            unsubscribeMailto: `mailto:${envelopeFrom}?subject=unsubscribe`,
+            tokens: [...PERSONAL_TOKENS],
+          }),
+        ]),
+      );
+      const webUrl = `${settings.publicUrl}/archive/${campaign.slug}`;
+      const message: RecipientMessage = {
+        envelopeFrom,
+        render(input) {
+          const prepared = perList.get(input.listId) ?? perList.values().next().value;
+          if (!prepared) throw new Error(`campaign ${campaignId} has no list`);
+          const unsubscribeUrl = `${settings.publicUrl}/unsubscribe/${input.unsubscribeToken}`;
+          const values = personalTokenValues({
+            firstName: firstNameOf(input.name),
+            unsubscribeUrl,
+            preferencesUrl: `${settings.publicUrl}/preferences/${input.preferencesToken}`,
+            webUrl,
+          });
+          return prepared.render({ to: input.email, messageId: input.messageId, unsubscribeUrl, date: input.date, htmlValues: values.html, textValues: values.text });
+        },
+      };
+      // a few campaigns at most are sending at once
+      if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+      cache.set(campaignId, message);
+      return message;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { Config } from '@crieur/config';
+import type { Db } from '@crieur/db';
+import type { CampaignWorkerOptions } from './campaign-worker';
+import type { RawSender } from './send-batch';
+
+/** The campaign worker's settings from the parsed config: one definition for `pnpm start` and worker processes. */
+export function campaignWorkerOptions(config: Config, db: Db, mailer: RawSender): CampaignWorkerOptions {
+  return {
+    db,
+    mailer,
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+    sendRate: config.sendRate,
+    concurrency: config.sendConcurrency,
+    lateMinutes: config.sendLateMinutes,
+  };
+}
