@@ -40,6 +40,8 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
   const workerId = randomUUID();
   const livenessTtlMs = options.livenessTtlMs ?? 15_000;
   const queue = createCampaignQueue(connection, prefix);
+  // Redis going away is expected (restart, failover): logged, and the reconcile catches up after
+  queue.on('error', (error) => logger.warn({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign queue error'));
   const pace = createSendPace({ redis: connection, prefix, rate: options.sendRate });
   const messages = createCampaignMessages({ db: options.db, publicUrl: options.publicUrl, mailFrom: options.mailFrom });
   const health = { consecutiveErrors: 0 };

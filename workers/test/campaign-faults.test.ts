@@ -1,0 +1,167 @@
+// Fault tests of campaign sending against real PostgreSQL, Redis and SMTP: kill -9 the worker,
+// FLUSHALL and restart Redis, mid-campaign. Each recipient gets at most one message; only rows
+// in flight at a kill may be uncertain; nothing is lost.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaignProgress, openDatabase, type Database } from '@crieur/db';
+import { createTestDatabase } from '@crieur/db/testing';
+import { createMailer, type Mailer } from '@crieur/mailer';
+import { createCampaignQueue, startEmbeddedRedis, type CampaignQueue, type EmbeddedRedis } from '@crieur/queue';
+import { launchCampaign, startCampaignWorker } from '../src';
+import { createDraftCampaign, seedSubscribers } from './support/campaign-fixture';
+import { startSmtpRecorder, type SmtpRecorder } from './support/smtp-recorder';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const MAIL_FROM = 'démocratieS <lettre@lettre.example.org>';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const sqlCount = async (database: Database, campaignId: string, status: string) =>
+  (await campaignProgress(database.db, { campaignId, now: new Date() })).counts[status as 'sending'];
+
+describe('campaign sending under faults', () => {
+  let database: Database;
+  let dropDb: () => Promise<void>;
+  let databaseUrl: string;
+  let smtp: SmtpRecorder;
+  let redisServer: EmbeddedRedis;
+  let redisUrl: string;
+  let redisPort: number;
+  let redisDir: string;
+  let client: Redis;
+  let queue: CampaignQueue;
+  const prefix = `test-${randomUUID()}`;
+
+  beforeAll(async () => {
+    const t = await createTestDatabase('faults');
+    database = await openDatabase({ databaseUrl: t.url, poolSize: 6 });
+    dropDb = t.drop;
+    databaseUrl = t.url;
+    await database.migrate();
+    smtp = await startSmtpRecorder();
+    // a Redis of our own: FLUSHALL and restarts must not touch other tests' keys
+    redisPort = await freePort();
+    redisDir = mkdtempSync(path.join(tmpdir(), 'crieur-faults-redis-'));
+    redisServer = await startEmbeddedRedis({ dataDir: redisDir, port: redisPort });
+    redisUrl = `redis://127.0.0.1:${redisPort}`;
+    client = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    client.on('error', () => undefined);
+    queue = createCampaignQueue(client, prefix);
+    queue.on('error', () => undefined);
+  }, 60_000);
+
+  afterAll(async () => {
+    await queue.close();
+    client.disconnect();
+    await redisServer.stop();
+    rmSync(redisDir, { recursive: true, force: true });
+    await smtp.close();
+    await database.close();
+    await dropDb();
+  });
+
+  const launch = async (lists: string[]) => {
+    const id = await createDraftCampaign(database.db, { lists });
+    const result = await launchCampaign({ db: database.db, queue, publicUrl: 'https://democraties.example', mailFrom: MAIL_FROM, batchSize: 250 }, { campaignId: id, now: new Date(), actorId: null });
+    expect(result.started).toBe(true);
+    return { id, recipients: result.recipientCount };
+  };
+
+  const waitSent = async (id: string, ms: number) => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const p = await campaignProgress(database.db, { campaignId: id, now: new Date() });
+      if (p.status === 'sent') return p;
+      if (Date.now() > end) throw new Error(`campaign still ${p.status}: ${JSON.stringify(p.counts)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  const receivedBy = (domain: string) => {
+    const counts = new Map<string, number>();
+    for (const m of smtp.messages) if (m.to.endsWith(`@${domain}`)) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
+    return counts;
+  };
+
+  it('kill -9 of the worker process three times during a 5,000-recipient campaign: one message each, uncertain only what was in flight', async () => {
+    const emails = await seedSubscribers(database.db, { list: 'membres', count: 5000, domain: 'kill.example', now: new Date() });
+    const spawnWorker = async (): Promise<ChildProcess> => {
+      const settings = { databaseUrl, redisUrl, prefix, smtpUrl: smtp.url, sendRate: 2000, concurrency: 3 };
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+        child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+      });
+      return child;
+    };
+    const { id } = await launch(['membres']);
+    let inFlightAtKills = 0;
+    let child = await spawnWorker();
+    for (const threshold of [800, 1900, 3000]) {
+      await smtp.waitUntil(() => receivedBy('kill.example').size >= threshold, 60_000, `${threshold} messages`);
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      // what the dead process had claimed and not recorded: the only rows allowed to become uncertain
+      inFlightAtKills += await sqlCount(database, id, 'sending');
+      child = await spawnWorker();
+    }
+    const done = await waitSent(id, 90_000);
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    const counts = receivedBy('kill.example');
+    expect(Math.max(...counts.values())).toBe(1);
+    expect(done.counts.uncertain).toBeLessThanOrEqual(inFlightAtKills);
+    expect(done.counts.uncertain).toBeGreaterThan(0);
+    expect(done.counts.sent + done.counts.uncertain).toBe(5000);
+    // every address not uncertain was delivered exactly once
+    expect(counts.size).toBeGreaterThanOrEqual(5000 - done.counts.uncertain);
+    expect(emails.filter((e) => !counts.has(e)).length).toBeLessThanOrEqual(done.counts.uncertain);
+  }, 180_000);
+
+  it.each(['flushall', 'restart'] as const)('Redis %s mid-campaign: the campaign completes, nothing lost, nothing doubled', async (fault) => {
+    const domain = `${fault}.example`;
+    await seedSubscribers(database.db, { list: fault === 'flushall' ? 'democraties' : 'adherents', count: 1500, domain, now: new Date() });
+    let mailer: Mailer | undefined = createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', pool: true, maxConnections: 3 });
+    const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    connection.on('error', () => undefined);
+    const worker = await startCampaignWorker({
+      db: database.db, mailer, publicUrl: 'https://democraties.example', mailFrom: MAIL_FROM, sendRate: 600, concurrency: 3, lateMinutes: 60,
+      batchSize: 250, reconcileEveryMs: 200, livenessTtlMs: 1500, lockDurationMs: 2000, connection, prefix, logger: pino({ level: 'silent' }), now: () => new Date(),
+    });
+    const { id } = await launch([fault === 'flushall' ? 'democraties' : 'adherents']);
+    await smtp.waitUntil(() => receivedBy(domain).size >= 400, 30_000, '400 messages');
+    if (fault === 'flushall') await client.flushall();
+    else {
+      await redisServer.stop();
+      await new Promise((r) => setTimeout(r, 500));
+      redisServer = await startEmbeddedRedis({ dataDir: redisDir, port: redisPort });
+    }
+    const done = await waitSent(id, 90_000);
+    await worker.close();
+    await mailer.close();
+    mailer = undefined;
+    connection.disconnect();
+    const counts = receivedBy(domain);
+    expect(Math.max(...counts.values())).toBe(1);
+    expect(done.counts.sent + done.counts.uncertain).toBe(1500);
+    // a live worker's rows are never orphaned by a flush: its liveness key comes back within a beat
+    expect(done.counts.uncertain).toBe(0);
+    expect(counts.size).toBe(1500);
+  }, 120_000);
+});
