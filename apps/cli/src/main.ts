@@ -2,9 +2,11 @@
 import { ConfigError, loadConfig } from '@crieur/config';
 import { openDatabase } from '@crieur/db';
 import { CliError, type Command } from './command';
+import { bouncesImport } from './commands/bounces-import';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { lists } from './commands/lists';
+import { reportCommand } from './commands/report';
 import { seedDemo } from './commands/seed-demo';
 import { userCreate } from './commands/user-create';
 import { readSecret } from './read-secret';
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   import: { run: importCommand, help: 'import <file.csv> --list <slug> [--consent-source "…"] [--dry-run] [--report problems.csv]' },
   'seed:demo': { run: seedDemo, help: 'seed:demo                                   demo dossiers and articles for a living reader site' },
   export: { run: exportCommand, help: 'export --list <slug> [--out file.csv]       confirmed subscribers, UTF-8 CSV with BOM' },
+  'bounces:import': { run: bouncesImport, help: 'bounces:import <file.eml>…                  delivery reports (RFC 3464): hard bounces suppress, soft ones count' },
+  report: { run: reportCommand, help: 'report --year <yyyy> [--format md|csv|json] the yearly activity report\'s figures (Markdown by default)' },
 };
 
 const usage = `Usage: pnpm cli <command>\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`;
