@@ -6,7 +6,7 @@ import { createMailer } from '@crieur/mailer';
 import { createRedis } from '@crieur/queue';
 import { startCampaignWorker } from '../../src/campaigns/campaign-worker';
 
-type Settings = { databaseUrl: string; redisUrl: string; prefix: string; smtpUrl: string; sendRate: number; concurrency: number };
+type Settings = { databaseUrl: string; redisUrl: string; prefix: string; smtpUrl: string; sendRate: number; concurrency: number; batchSize?: number; lockDurationMs?: number };
 const settings = JSON.parse(process.argv[2] ?? '{}') as Settings;
 
 const database = await openDatabase({ databaseUrl: settings.databaseUrl, poolSize: 4 });
@@ -21,10 +21,10 @@ const worker = await startCampaignWorker({
   sendRate: settings.sendRate,
   concurrency: settings.concurrency,
   lateMinutes: 60,
-  batchSize: 250,
+  batchSize: settings.batchSize ?? 250,
   reconcileEveryMs: 200,
   livenessTtlMs: 1500,
-  lockDurationMs: 2000,
+  lockDurationMs: settings.lockDurationMs ?? 2000,
   connection,
   prefix: settings.prefix,
   logger: pino({ level: 'silent' }),
