@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const LAZY_VENDOR = /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@tiptap|prosemirror-|@mantine[\\/](tiptap|dates)|dayjs|@dnd-kit|linkifyjs|orderedmap|rope-sequence|w3c-keyname|markdown-it|zod|@crieur)/;
+const LAZY_VENDOR = /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@tiptap|prosemirror-|@mantine[\\/](tiptap|dates)|dayjs|@dnd-kit|linkifyjs|orderedmap|rope-sequence|w3c-keyname|markdown-it|zod|@crieur|echarts|echarts-for-react|zrender|size-sensor)/;
 
 // the server serves this build under /studio/ and answers /api itself
 export default defineConfig({

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import path from 'node:path';
 import { openDatabase } from '@crieur/db';
 import { createMailer } from '@crieur/mailer';
+import { campaignWorkerOptions } from './campaigns/campaign-options';
 import { startWorkers } from './start-workers';
 
 const config = (() => {
@@ -33,6 +34,8 @@ try {
   // the server applies migrations; workers only read and write rows
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 5 });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim });
+  // campaigns keep SEND_CONCURRENCY connections open
+  const campaignMailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency });
   const workers = await startWorkers({
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
@@ -40,12 +43,15 @@ try {
     logger,
     mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
     publishing: { db: database.db },
+    campaigns: campaignWorkerOptions(config, database.db, campaignMailer),
+    growth: { db: database.db },
   });
   stopNow = (signal: string) =>
     void (async () => {
       logger.info({ signal }, 'stopping workers');
       const { graceful } = await workers.close(10_000);
       await mailer.close();
+      await campaignMailer.close();
       await database.close();
       process.exit(graceful ? 0 : 1);
     })();

@@ -7,6 +7,8 @@ import { checkRedisPolicy } from './check-redis';
 import { heartbeatProcessor } from './heartbeat';
 import { mailProcessor, type MailDeps } from './mail/process-mail';
 import { redactAddresses } from './redact';
+import { startCampaignWorker, type CampaignWorker, type CampaignWorkerOptions } from './campaigns/campaign-worker';
+import { startGrowthWorker, type GrowthWorkerOptions } from './growth/growth-worker';
 
 export type WorkersOptions = {
   redisUrl: string;
@@ -19,6 +21,10 @@ export type WorkersOptions = {
   mail?: Omit<MailDeps, 'now'> & { concurrency?: number };
   /** Scheduled publication; reconciles the queue with the database at start and every `reconcileEveryMs`. */
   publishing?: { db: Db; reconcileEveryMs?: number };
+  /** Campaign sending (batch jobs, pace, reconcile from the send ledger). */
+  campaigns?: CampaignWorkerOptions;
+  /** Daily list snapshots (growth): nightly at 00:15 Paris and once at start. */
+  growth?: GrowthWorkerOptions;
 };
 
 export type RunningWorkers = {
@@ -65,18 +71,23 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
     // not a BullMQ scheduler: it must survive Redis losing its keys
     reconcileTimer = setInterval(() => void reconcile(), options.publishing.reconcileEveryMs ?? 60_000);
   }
+  const campaignWorker: CampaignWorker | undefined = options.campaigns
+    ? await startCampaignWorker({ ...options.campaigns, connection, prefix, logger, now })
+    : undefined;
+  const growth = options.growth ? await startGrowthWorker({ ...options.growth, connection, prefix, logger, now }) : undefined;
+  if (growth) workers.push(growth.worker as Worker);
   for (const worker of workers) {
     // the job id and the error's message only: never the job's data or an address
     worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, reason: redactAddresses(error.message) }, 'job failed'));
     worker.on('error', (error) => logger.error({ queue: worker.name, reason: redactAddresses(error.message) }, 'worker error'));
   }
-  logger.info({ queues: workers.map((w) => w.name) }, 'workers started');
+  logger.info({ queues: [...workers.map((w) => w.name), ...(campaignWorker ? [QUEUES.campaigns] : [])] }, 'workers started');
 
   return {
     close: async (timeoutMs = 10_000) => {
       clearInterval(reconcileTimer);
       let timer: NodeJS.Timeout | undefined;
-      const graceful = Promise.all(workers.map((w) => w.close())).then(() => true);
+      const graceful = Promise.all([...workers.map((w) => w.close()), campaignWorker?.close()]).then(() => true);
       const timeout = new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), timeoutMs);
       });
@@ -84,10 +95,11 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
       clearTimeout(timer);
       if (!finished) {
         logger.warn({ timeoutMs }, 'workers did not finish in time: forcing close');
-        await Promise.all(workers.map((w) => w.close(true)));
+        await Promise.all([...workers.map((w) => w.close(true)), campaignWorker?.close(true)]);
       }
       await queue.close();
       await publishingQueue?.close();
+      await growth?.queue.close();
       connection.disconnect();
       return { graceful: finished };
     },

@@ -137,7 +137,7 @@ describe('campaign sending under faults', () => {
   it.each(['flushall', 'restart'] as const)('Redis %s mid-campaign: the campaign completes, nothing lost, nothing doubled', async (fault) => {
     const domain = `${fault}.example`;
     await seedSubscribers(database.db, { list: fault === 'flushall' ? 'democraties' : 'adherents', count: 1500, domain, now: new Date() });
-    let mailer: Mailer | undefined = createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', pool: true, maxConnections: 3 });
+    const mailer: Mailer = createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', pool: true, maxConnections: 3 });
     const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
     connection.on('error', () => undefined);
     const worker = await startCampaignWorker({
@@ -155,7 +155,6 @@ describe('campaign sending under faults', () => {
     const done = await waitSent(id, 90_000);
     await worker.close();
     await mailer.close();
-    mailer = undefined;
     connection.disconnect();
     const counts = receivedBy(domain);
     expect(Math.max(...counts.values())).toBe(1);

@@ -7,9 +7,10 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { loadConfig } from '@crieur/config';
+import { createMailer } from '@crieur/mailer';
 import { createArticle, listRubriques, openDatabase, setArticleStatus } from '@crieur/db';
 import { createTestDatabase } from '@crieur/db/testing';
-import { createMailQueue, createPublishingQueue } from '@crieur/queue';
+import { createCampaignQueue, createMailQueue, createPublishingQueue } from '@crieur/queue';
 import { buildServer } from '../src';
 
 const emit = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
@@ -42,8 +43,11 @@ const app = await buildServer({
   redis,
   mailQueue: createMailQueue(queueRedis, prefix),
   publishingQueue: createPublishingQueue(queueRedis, prefix),
+  campaignQueue: createCampaignQueue(queueRedis, prefix),
   logger: pino({ level: 'silent' }),
   studioDir: '/nonexistent',
+  // never used here: the outbox folder is only created on a first send
+  mailer: createMailer({ outboxDir: path.join('/tmp', `${prefix}-outbox`) }),
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = app.server.address() as { port: number };

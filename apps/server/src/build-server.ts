@@ -8,12 +8,16 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
 import type { Database } from '@crieur/db';
-import type { MailQueue, PublishingQueue } from '@crieur/queue';
+import type { Mailer } from '@crieur/mailer';
+import type { CampaignQueue, MailQueue, PublishingQueue } from '@crieur/queue';
 import { registerAccessControl } from './auth/register-access';
 import { loadSession, type SessionSettings } from './auth/session-cookie';
 import { ApiError } from './http/api-error';
 import { registerErrorHandler } from './http/error-handler';
 import { adminRoutes } from './routes/admin-routes';
+import { archiveRoutes } from './routes/archive-routes';
+import { campaignRoutes } from './routes/campaign-routes';
+import { growthRoutes } from './routes/growth-routes';
 import type { LoginSettings, RouteContext, SubscribeSettings } from './routes/context';
 import { preferenceRoutes } from './routes/preference-routes';
 import { dossierRoutes } from './routes/dossier-routes';
@@ -27,6 +31,9 @@ import { healthRoutes } from './routes/health-routes';
 import { invitationRoutes } from './routes/invitation-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { studioRoutes } from './routes/studio-routes';
+import { sendingRoutes } from './routes/sending-routes';
+import { bounceRoutes } from './routes/bounce-routes';
+import { queueDashboard } from './routes/queue-dashboard';
 import { userRoutes } from './routes/user-routes';
 
 export type ServerDeps = {
@@ -46,6 +53,9 @@ export type ServerDeps = {
   /** Where scheduled publications wait for the publishing worker. */
   publishingQueue: PublishingQueue;
   subscribe?: Partial<SubscribeSettings>;
+  /** Test sends of newsletters; main.ts builds it from SMTP_URL (or the outbox). */
+  mailer: Mailer;
+  campaignQueue: CampaignQueue;
 };
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -63,6 +73,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     mailQueue: deps.mailQueue,
     publishingQueue: deps.publishingQueue,
     subscribe: { perIpPerMinute: 10, perAddressPerHour: 5, ...deps.subscribe },
+    mailer: deps.mailer,
+    campaignQueue: deps.campaignQueue,
   };
 
   const app = Fastify({
@@ -128,6 +140,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   readerRoutes(app, ctx);
   subscriptionRoutes(app, ctx);
   preferenceRoutes(app, ctx);
+  campaignRoutes(app, ctx);
+  growthRoutes(app, ctx);
+  archiveRoutes(app, ctx);
+  sendingRoutes(app, ctx);
+  bounceRoutes(app, ctx);
+  await queueDashboard(app, ctx, { queues: [deps.mailQueue, deps.publishingQueue, deps.campaignQueue] });
   await studioRoutes(app, deps.studioDir);
   return app;
 }

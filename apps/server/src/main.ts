@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, resolveAppSecret, type Config } from '@crieur/config';
 import { openDatabase } from '@crieur/db';
-import { createMailQueue, createPublishingQueue, createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
-import { startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
+import { createCampaignQueue, createMailQueue, createPublishingQueue, createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
+import { campaignWorkerOptions, startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
 import { createMailer } from '@crieur/mailer';
 import { buildServer } from './build-server';
 import { createLogger } from './logger';
@@ -55,10 +55,14 @@ try {
   queueConnection.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
   const mailQueue = createMailQueue(queueConnection, config.redisPrefix);
   const publishingQueue = createPublishingQueue(queueConnection, config.redisPrefix);
-  const app = await buildServer({ config, appSecret, database, redis, mailQueue, publishingQueue, logger, studioDir: path.join(studioRoot, 'dist') });
+  const campaignQueue = createCampaignQueue(queueConnection, config.redisPrefix);
+  // one mailer for the server's test sends and, in mode all, the workers: same SMTP, outbox and DKIM settings
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim });
+  const app = await buildServer({ config, appSecret, database, redis, mailQueue, publishingQueue, campaignQueue, logger, mailer, studioDir: path.join(studioRoot, 'dist') });
   let workers: RunningWorkers | undefined;
-  const mailer = mode === 'all' ? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim }) : undefined;
-  if (mailer) {
+  // campaigns keep SEND_CONCURRENCY connections open; test sends and confirmations use the plain one
+  const campaignMailer = mode === 'all' ? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency }) : undefined;
+  if (mode === 'all' && campaignMailer) {
     workers = await startWorkers({
       redisUrl: config.redisUrl,
       prefix: config.redisPrefix,
@@ -66,6 +70,8 @@ try {
       logger,
       mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
       publishing: { db: database.db },
+      growth: { db: database.db },
+      campaigns: campaignWorkerOptions(config, database.db, campaignMailer),
     });
   }
   await app.listen({ host: config.host, port: config.port });
@@ -79,7 +85,9 @@ try {
     const timer = setTimeout(() => process.exit(1), 15_000).unref();
     await app.close();
     const result = workers ? await workers.close(10_000) : { graceful: true };
-    await mailer?.close();
+    await mailer.close();
+    await campaignMailer?.close();
+    await campaignQueue.close();
     await mailQueue.close();
     await publishingQueue.close();
     queueConnection.disconnect();

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
@@ -7,7 +9,8 @@ import { hashPassword, type Role } from '@crieur/auth';
 import { loadConfig } from '@crieur/config';
 import { createUser, openDatabase, type Database } from '@crieur/db';
 import { createTestDatabase } from '@crieur/db/testing';
-import { createMailQueue, createPublishingQueue, type MailQueue, type PublishingQueue } from '@crieur/queue';
+import { createMailer } from '@crieur/mailer';
+import { createCampaignQueue, createMailQueue, createPublishingQueue, type CampaignQueue, type MailQueue, type PublishingQueue } from '@crieur/queue';
 import { buildServer, createLogger, type ServerDeps } from '../src';
 
 export const PASSWORD = 'un mot de passe solide';
@@ -21,6 +24,9 @@ export type Harness = {
   logLines: string[];
   mailQueue: MailQueue;
   publishingQueue: PublishingQueue;
+  campaignQueue: CampaignQueue;
+  /** Where the default mailer writes .eml files (unused when deps.mailer is given). */
+  outboxDir: string;
   createStaff(role: Role, email?: string): Promise<{ id: string; email: string }>;
   client(): Client;
   close(): Promise<void>;
@@ -42,9 +48,13 @@ export async function startHarness(
   const queueRedis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
   const mailQueue = createMailQueue(queueRedis, prefix);
   const publishingQueue = createPublishingQueue(queueRedis, prefix);
+  const campaignQueue = createCampaignQueue(queueRedis, prefix);
+  const outboxDir = path.join(tmpdir(), `${prefix}-outbox`);
+  const mailer = createMailer({ outboxDir });
   const app = await buildServer({
     mailQueue,
     publishingQueue,
+    campaignQueue,
     config,
     appSecret: 'test-secret-test-secret-test-secret-123',
     database,
@@ -52,6 +62,7 @@ export async function startHarness(
     logger,
     now: () => clock.now,
     studioDir: options.studioDir ?? path.join(import.meta.dirname, 'no-studio-build'),
+    mailer,
     ...options.deps,
   });
   await app.ready();
@@ -64,6 +75,8 @@ export async function startHarness(
     logLines,
     mailQueue,
     publishingQueue,
+    campaignQueue,
+    outboxDir,
     createStaff: async (role, email = `${role}-${randomUUID().slice(0, 8)}@example.org`) => {
       const user = await createUser(database.db, { email, role, status: 'active', passwordHash: await hashPassword(PASSWORD) });
       return { id: user.id, email: user.email };
@@ -73,12 +86,15 @@ export async function startHarness(
       await app.close();
       await mailQueue.close();
       await publishingQueue.close();
+      await campaignQueue.close();
       queueRedis.disconnect();
       const keys = await redis.keys(`${prefix}:*`);
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
       await database.close();
       await testDb?.drop();
+      await mailer.close();
+      await rm(outboxDir, { recursive: true, force: true });
     },
   };
 }

@@ -6,7 +6,7 @@ import { ROUTE_ACCESS } from '../src';
 import { startHarness, type Client, type Harness } from './harness';
 
 // Fill path parameters with values that reach the handler (they may then 400 or 404).
-const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', token: 'x'.repeat(43), revisionId: '1', slug: 'membres' };
+const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', token: 'x'.repeat(43), revisionId: '1', slug: 'membres', list: 'membres', month: '2025-01', year: '2025' };
 
 function sampleUrl(pattern: string): string {
   return pattern.replace(/:([a-zA-Z]+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'sample');

@@ -18,7 +18,7 @@ import type { SectionKey } from './shell/sections';
 import i18n from './i18n';
 
 // sections that later issues build; until then each shows its title and "Bientôt"
-const UPCOMING: readonly SectionKey[] = ['newsletters', 'campaigns', 'growth'];
+const UPCOMING: readonly SectionKey[] = ['campaigns'];
 
 /** Roles that see the editorial section (senders read the articles; the server decides the rest). */
 const EDITORIAL_ROLES = ['author', 'editor', 'admin', 'sender'] as const;
@@ -30,6 +30,14 @@ const ArticleEditorPage = lazy(() => import('./pages/editorial/editor/ArticleEdi
 const DossiersPage = lazy(() => import('./pages/editorial/DossiersPage').then((m) => ({ default: m.DossiersPage })));
 const DossierPage = lazy(() => import('./pages/editorial/DossierPage').then((m) => ({ default: m.DossierPage })));
 const CalendarPage = lazy(() => import('./pages/editorial/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+// the composer brings Tiptap and dnd-kit too: on demand as well
+const NewslettersPage = lazy(() => import('./pages/newsletters/NewslettersPage').then((m) => ({ default: m.NewslettersPage })));
+const ComposerPage = lazy(() => import('./pages/newsletters/ComposerPage').then((m) => ({ default: m.ComposerPage })));
+
+// the growth pages bring ECharts and the date pickers: on demand
+const GrowthPage = lazy(() => import('./pages/growth/GrowthPage').then((m) => ({ default: m.GrowthPage })));
+const CampaignReportPage = lazy(() => import('./pages/growth/CampaignReportPage').then((m) => ({ default: m.CampaignReportPage })));
+const YearReportPage = lazy(() => import('./pages/growth/YearReportPage').then((m) => ({ default: m.YearReportPage })));
 
 /** Roles that may manage subscribers (the server answers 403 to the others). */
 const SUBSCRIBER_ROLES = ['sender', 'admin'] as const;
@@ -57,6 +65,15 @@ export function App() {
             <Route path="dossiers" element={<Editorial page={<DossiersPage />} />} />
             <Route path="dossiers/:id" element={<Editorial page={<DossierPage />} />} />
             <Route path="calendar" element={<Editorial page={<CalendarPage />} />} />
+          </Route>
+          <Route path="/newsletters">
+            <Route index element={<Newsletters page={<NewslettersPage />} />} />
+            <Route path=":id" element={<Newsletters page={<ComposerPage />} />} />
+          </Route>
+          <Route path="/growth">
+            <Route index element={<Lazy page={<GrowthPage />} />} />
+            <Route path="campaigns" element={<Lazy page={<CampaignReportPage />} />} />
+            <Route path="report" element={<Lazy page={<YearReportPage />} />} />
           </Route>
           <Route path="/subscribers">
             <Route
@@ -107,6 +124,20 @@ function Editorial({ page }: { page: ReactNode }) {
       <Suspense fallback={<Loader aria-label={i18n.t('app.loading')} />}>{page}</Suspense>
     </RequireRole>
   );
+}
+
+/** A newsletters page (senders and admins), fetched on first visit. */
+function Newsletters({ page }: { page: ReactNode }) {
+  return (
+    <RequireRole roles={SUBSCRIBER_ROLES}>
+      <Suspense fallback={<Loader aria-label={i18n.t('app.loading')} />}>{page}</Suspense>
+    </RequireRole>
+  );
+}
+
+/** A page every staff role may see (growth: the board reads it), fetched on first visit. */
+function Lazy({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<Loader aria-label={i18n.t('app.loading')} />}>{page}</Suspense>;
 }
 
 /** Unknown addresses: inside the shell for logged-in users, alone otherwise. */

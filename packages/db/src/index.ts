@@ -21,3 +21,4 @@ export * from './subscribers';
 export * from './editorial';
 export * from './campaigns';
 export * from './sending';
+export * from './growth';

@@ -18,7 +18,7 @@ const list: OutboundMessage = {
   unsubscribe: { url: 'https://crieur.example.org/unsubscribe/abc' },
 };
 
-const asRecord = (message: OutboundMessage) => Object.fromEntries(buildHeaders(message).map((header) => [header.key, header.value]));
+const asRecord = (message: OutboundMessage) => Object.fromEntries(buildHeaders(message).map((header) => [header.key, header.value.value]));
 
 describe('buildHeaders', () => {
   it('marks transactional mail auto-generated, with no List-* header', () => {

@@ -1,8 +1,9 @@
 import type { SendMailOptions } from 'nodemailer';
-import { encodeWord, isPlainText, quoteString } from 'nodemailer/lib/mime-funcs';
+import { listIdValue, listUnsubscribeValue } from './list-headers';
 import type { OutboundMessage } from './outbound-message';
 
-type PreparedHeader = { key: string; value: string; prepared: true; foldLines: true };
+// nodemailer reads `prepared` only inside the value object of a { key, value } header entry
+type PreparedHeader = { key: string; value: { value: string; prepared: true; foldLines: true } };
 
 // DKIM fields we sign: nodemailer's RFC 4871 default list plus the headers receivers trust us on
 export const DKIM_SIGNED_HEADERS = [
@@ -14,11 +15,7 @@ export const DKIM_SIGNED_HEADERS = [
 
 function header(key: string, value: string): PreparedHeader {
   // prepared: the values below are already RFC 5322 tokens, nodemailer must not re-encode them
-  return { key, value, prepared: true, foldLines: true };
-}
-
-function mailtoUrl(mailto: string): string {
-  return mailto.toLowerCase().startsWith('mailto:') ? mailto : `mailto:${mailto}`;
+  return { key, value: { value, prepared: true, foldLines: true } };
 }
 
 /** The List-* or Auto-Submitted headers for a validated message. */
@@ -26,11 +23,9 @@ export function buildHeaders(message: OutboundMessage): PreparedHeader[] {
   if (message.kind === 'transactional') return [header('Auto-Submitted', 'auto-generated')];
   const { list, unsubscribe } = message;
   if (!list || !unsubscribe) throw new Error('list mail needs list and unsubscribe');
-  const phrase = isPlainText(list.name) ? quoteString(list.name) : encodeWord(list.name, 'Q');
-  const targets = [unsubscribe.url, ...(unsubscribe.mailto ? [mailtoUrl(unsubscribe.mailto)] : [])];
   return [
-    header('List-Id', `${phrase} <${list.id}>`),
-    header('List-Unsubscribe', targets.map((target) => `<${target}>`).join(', ')),
+    header('List-Id', listIdValue(list)),
+    header('List-Unsubscribe', listUnsubscribeValue(unsubscribe.url, unsubscribe.mailto)),
     header('List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'),
   ];
 }

@@ -1,16 +1,25 @@
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { DKIMOptions, Transporter } from 'nodemailer';
 import { buildMailOptions, DKIM_SIGNED_HEADERS } from './build-mail-options';
 import { SmtpSendError } from './classify-smtp-error';
-import { parseOutboundMessage } from './outbound-message';
+import { InvalidMessageError, parseOutboundMessage } from './outbound-message';
 import type { OutboundMessage } from './outbound-message';
 import { outboxFileName } from './outbox-file-name';
+import { RawMessage } from './raw-message';
+import { createRawSmtpPool } from './raw-smtp-pool';
+import type { RawSmtpPool } from './raw-smtp-pool';
 
 export type SendResult = { messageId: string; response: string };
-export type Mailer = { send(message: OutboundMessage): Promise<SendResult>; close(): Promise<void>; kind: 'smtp' | 'outbox' };
+export type Mailer = {
+  send(message: OutboundMessage): Promise<SendResult>;
+  /** a prebuilt message (prepareCampaignMessage), sent as is: sign it when rendering, never here */
+  sendRaw(message: RawMessage): Promise<SendResult>;
+  close(): Promise<void>;
+  kind: 'smtp' | 'outbox';
+};
 
 export type CreateMailerOptions = {
   /** e.g. smtp://user:pass@smtp.example.org:587; unset: write .eml files into outboxDir */
@@ -19,13 +28,20 @@ export type CreateMailerOptions = {
   dkim?: { domain: string; selector: string; privateKey: string };
   /** reuse SMTP connections across messages (default false) */
   pool?: boolean;
-  /** pooled connections (nodemailer's default 5; more adds nothing, it is CPU bound) */
+  /** pooled connections (nodemailer's default 5; more adds nothing, it is CPU bound); also sendRaw's pool size */
   maxConnections?: number;
 };
 
 function dkimOptions(dkim: CreateMailerOptions['dkim']): DKIMOptions | undefined {
   if (!dkim) return undefined;
-  return { domainName: dkim.domain, keySelector: dkim.selector, privateKey: dkim.privateKey, headerFieldNames: DKIM_SIGNED_HEADERS };
+  // a parsed key: nodemailer would otherwise parse the PEM again for every message (~0.5 ms)
+  return { domainName: dkim.domain, keySelector: dkim.selector, privateKey: createPrivateKey(dkim.privateKey), headerFieldNames: DKIM_SIGNED_HEADERS };
+}
+
+function parseRawMessage(input: RawMessage): RawMessage {
+  const result = RawMessage.safeParse(input);
+  if (!result.success) throw new InvalidMessageError(result.error.issues.map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`));
+  return result.data;
 }
 
 function newMessageId(from: string): string {
@@ -39,6 +55,8 @@ function createSmtpMailer(options: CreateMailerOptions & { smtpUrl: string }): M
   const transport: Transporter = options.pool
     ? nodemailer.createTransport({ url: options.smtpUrl, pool: true, ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}), ...(dkim ? { dkim } : {}) })
     : nodemailer.createTransport({ url: options.smtpUrl, ...(dkim ? { dkim } : {}) });
+  // prebuilt messages skip nodemailer's transport: ~30 % less CPU a message, twice the rate on one connection (raw-smtp-pool.ts)
+  let rawPool: RawSmtpPool | undefined;
   return {
     kind: 'smtp',
     async send(input) {
@@ -52,8 +70,19 @@ function createSmtpMailer(options: CreateMailerOptions & { smtpUrl: string }): M
         throw SmtpSendError.from(error);
       }
     },
+    async sendRaw(input) {
+      const message = parseRawMessage(input);
+      rawPool ??= createRawSmtpPool({ url: options.smtpUrl, ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}) });
+      try {
+        const response = await rawPool.send(message.envelope, message.raw);
+        return { messageId: message.messageId, response };
+      } catch (error) {
+        throw SmtpSendError.from(error);
+      }
+    },
     async close() {
       transport.close();
+      await rawPool?.close();
     },
   };
 }
@@ -62,18 +91,25 @@ function createOutboxMailer(options: CreateMailerOptions): Mailer {
   const dkim = dkimOptions(options.dkim);
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) });
   let ready: Promise<unknown> | undefined;
+  const write = async (bytes: Buffer) => {
+    ready ??= mkdir(options.outboxDir, { recursive: true });
+    await ready;
+    const file = outboxFileName({ at: new Date() });
+    // wx: never overwrite another message, even on a name collision
+    await writeFile(join(options.outboxDir, file), bytes, { flag: 'wx' });
+    return `250 written to outbox as ${file}`;
+  };
   return {
     kind: 'outbox',
     async send(input) {
       const message = parseOutboundMessage(input);
       const messageId = message.messageId ?? newMessageId(message.from);
-      ready ??= mkdir(options.outboxDir, { recursive: true });
-      await ready;
       const info = await transport.sendMail(buildMailOptions(message, { messageId }));
-      const file = outboxFileName({ at: new Date() });
-      // wx: never overwrite another message, even on a name collision
-      await writeFile(join(options.outboxDir, file), info.message as Buffer, { flag: 'wx' });
-      return { messageId, response: `250 written to outbox as ${file}` };
+      return { messageId, response: await write(info.message as Buffer) };
+    },
+    async sendRaw(input) {
+      const message = parseRawMessage(input);
+      return { messageId: message.messageId, response: await write(message.raw) };
     },
     async close() {
       transport.close();

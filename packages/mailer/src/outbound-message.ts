@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
 // one bare address only: a comma or a display name would let one message reach several people
-const singleAddress = /^[^\s@,;:<>"()[\]\\]+@[^\s@,;:<>"()[\]\\]+$/;
+export const singleAddress = /^[^\s@,;:<>"()[\]\\]+@[^\s@,;:<>"()[\]\\]+$/;
 // RFC 2919 list-id: a dot-atom ending in a domain the sender controls
-const listIdentifier = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
+export const listIdentifier = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 // Message-ID without its angle brackets: id-left "@" id-right
-const messageIdentifier = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
+export const messageIdentifier = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/;
 // RFC 2369 wants commas and spaces inside a List-* URL percent-encoded
-const listHeaderUrlSafe = /^[^\s<>",]+$/;
+export const listHeaderUrlSafe = /^[^\s<>",]+$/;
 
-const oneLine = (label: string) => z.string().min(1).refine((value) => !/[\r\n]/.test(value), `${label} must fit on one line`);
+export const oneLine = (label: string) => z.string().min(1).refine((value) => !/[\r\n]/.test(value), `${label} must fit on one line`);
 
 export const OutboundMessage = z
   .object({

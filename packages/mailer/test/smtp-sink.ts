@@ -3,7 +3,7 @@ import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type SmtpSink = { url: string; received: { raw: string; parsed: ParsedMail }[]; close(): Promise<void> };
+export type SmtpSink = { url: string; received: { raw: string; parsed: ParsedMail }[]; connections(): number; close(): Promise<void> };
 
 // recipients the sink refuses, with the reply it gives (smtp-server sends `${responseCode} ${message}`)
 export const REFUSED: Record<string, { responseCode: number; message: string }> = {
@@ -14,10 +14,15 @@ export const REFUSED: Record<string, { responseCode: number; message: string }> 
 /** A real SMTP server on a free loopback port that keeps every message it accepts. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: SmtpSink['received'] = [];
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       const refusal = REFUSED[address.address];
       if (!refusal) return callback();
@@ -40,6 +45,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -16,6 +16,8 @@ export class InvalidPersonalValueError extends Error {
 }
 
 const ORDER = ['firstName', 'unsubscribeUrl', 'preferencesUrl', 'webUrl'] as const satisfies readonly PlaceholderName[];
+/** Every placeholder string the personaliser fills: what a MIME layer splicing values must look for. */
+export const PERSONAL_TOKENS: readonly string[] = ORDER.map((name) => PLACEHOLDERS[name]);
 const TOKEN = new RegExp(ORDER.map((name) => PLACEHOLDERS[name]).join('|'), 'g');
 const INDEX = new Map<string, number>(ORDER.map((name, i) => [PLACEHOLDERS[name], i]));
 
@@ -58,17 +60,35 @@ function checkUrl(values: PersonalValues, field: 'unsubscribeUrl' | 'preferences
   return url;
 }
 
+/** The cleaned and checked values in ORDER, for the text part (plain) and the HTML part (escaped). */
+function orderedValues(values: PersonalValues): { html: string[]; text: string[] } {
+  const name = cleanName(values.firstName);
+  const urls = [checkUrl(values, 'unsubscribeUrl'), checkUrl(values, 'preferencesUrl'), checkUrl(values, 'webUrl')];
+  const greeting = name === '' ? '' : ` ${name}`;
+  const text = [greeting, ...urls];
+  return { html: text.map(escapeHtml), text };
+}
+
+export type PersonalTokenValues = { html: Record<string, string>; text: Record<string, string> };
+
+/** Placeholder string → its value, for a layer that splices values itself (the campaign's prebuilt MIME message). */
+export function personalTokenValues(values: PersonalValues): PersonalTokenValues {
+  const ordered = orderedValues(values);
+  const html: Record<string, string> = {};
+  const text: Record<string, string> = {};
+  ORDER.forEach((name, i) => {
+    html[PLACEHOLDERS[name]] = ordered.html[i] ?? '';
+    text[PLACEHOLDERS[name]] = ordered.text[i] ?? '';
+  });
+  return { html, text };
+}
+
 export function preparePersonaliser(compiled: CompiledNewsletter): Personaliser {
   const html = split(compiled.html);
   const text = split(compiled.text);
   // fresh arrays per call: nothing of one recipient survives into the next
   return (values) => {
-    const name = cleanName(values.firstName);
-    const urls = [checkUrl(values, 'unsubscribeUrl'), checkUrl(values, 'preferencesUrl'), checkUrl(values, 'webUrl')];
-    const greeting = name === '' ? '' : ` ${name}`;
-    return {
-      html: join(html, [escapeHtml(greeting), ...urls.map(escapeHtml)]),
-      text: join(text, [greeting, ...urls]),
-    };
+    const ordered = orderedValues(values);
+    return { html: join(html, ordered.html), text: join(text, ordered.text) };
   };
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileNewsletter, InvalidPersonalValueError, PLACEHOLDERS, preparePersonaliser } from '../src/index.js';
+import { compileNewsletter, InvalidPersonalValueError, PERSONAL_TOKENS, personalTokenValues, PLACEHOLDERS, preparePersonaliser } from '../src/index.js';
 import type { CompiledNewsletter, Personaliser } from '../src/index.js';
 import { LIST_NAMES, membresNewsletter, PUBLIC_URL } from './fixtures.js';
 import { hrefs } from './helpers.js';
@@ -65,5 +65,32 @@ describe('preparePersonaliser', () => {
     }
     // the compiled campaign itself is untouched
     expect(compiled.html).toContain(PLACEHOLDERS.unsubscribeUrl);
+  });
+});
+
+describe('personalTokenValues', () => {
+  it('gives every placeholder its value, escaped for the HTML part and plain for the text part', () => {
+    const { html, text } = personalTokenValues(values('7', '<b>Zoé</b> & "Léa"'));
+    expect(Object.keys(html).sort()).toEqual([...PERSONAL_TOKENS].sort());
+    expect(Object.keys(text).sort()).toEqual(Object.values(PLACEHOLDERS).sort());
+    expect(html[PLACEHOLDERS.firstName]).toBe(' &lt;b&gt;Zoé&lt;/b&gt; &amp; &quot;Léa&quot;');
+    expect(text[PLACEHOLDERS.firstName]).toBe(' <b>Zoé</b> & "Léa"');
+    expect(html[PLACEHOLDERS.webUrl]).toBe('https://crieur.example/archive/printemps-2026?r=7&amp;v=1');
+    expect(text[PLACEHOLDERS.unsubscribeUrl]).toBe('https://crieur.example/unsubscribe/tok-7');
+  });
+
+  it('fills exactly as the personaliser does, so both paths share one definition', () => {
+    const input = values('9', ' Ali\u202ece  ');
+    const { html, text } = personalTokenValues(input);
+    const fill = (source: string, map: Record<string, string>) => source.replace(/%%CRIEUR_[A-Z_]+%%/g, (token) => map[token] ?? token);
+    expect(fill(compiled.html, html)).toBe(personalise(input).html);
+    expect(fill(compiled.text, text)).toBe(personalise(input).text);
+    expect(text[PLACEHOLDERS.firstName]).toBe(' Ali ce');
+    expect(personalTokenValues(values('9', '')).html[PLACEHOLDERS.firstName]).toBe('');
+  });
+
+  it('refuses the same URLs as the personaliser', () => {
+    expect(() => personalTokenValues({ ...values('1'), preferencesUrl: 'javascript:alert(1)' })).toThrow(InvalidPersonalValueError);
+    expect(() => personalTokenValues({ ...values('1'), unsubscribeUrl: 'https://x.example/a b' })).toThrow(InvalidPersonalValueError);
   });
 });

@@ -18,6 +18,12 @@ export type ErrorCode =
   | 'SLUG_TAKEN'
   | 'TRANSITION_NOT_ALLOWED'
   | 'MEDIA_INVALID'
+  | 'CAMPAIGN_NOT_EDITABLE'
+  | 'NEWSLETTER_INVALID'
+  | 'SMTP_FAILED'
+  | 'CAMPAIGN_NOT_READY'
+  | 'CAMPAIGN_STATE'
+  | 'NOT_A_DSN'
   | 'INTERNAL';
 
 /** An error the API answers with `{ error: { code, message, ...extra } }`. */

@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
 import type { Database } from '@crieur/db';
-import type { MailQueue, PublishingQueue } from '@crieur/queue';
+import type { Mailer } from '@crieur/mailer';
+import type { CampaignQueue, MailQueue, PublishingQueue } from '@crieur/queue';
 import type { SessionSettings } from '../auth/session-cookie';
 
 export type LoginSettings = {
@@ -26,6 +27,10 @@ export type RouteContext = {
   mailQueue: MailQueue;
   publishingQueue: PublishingQueue;
   subscribe: SubscribeSettings;
+  /** Sends staff's test newsletters (SMTP or the outbox); campaigns themselves go through the workers. */
+  mailer: Mailer;
+  /** Batches of a started campaign; the workers' reconcile rebuilds it from the ledger if lost. */
+  campaignQueue: CampaignQueue;
 };
 
 export type SubscribeSettings = {

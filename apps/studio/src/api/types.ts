@@ -274,3 +274,115 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ValidationIssue = { path: string; message: string };
+
+// ——— newsletters (campaigns) ———
+
+export const NEWSLETTER_KINDS = ['membres', 'adherents', 'democraties'] as const;
+export type NewsletterKind = (typeof NEWSLETTER_KINDS)[number];
+
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'held', 'sending', 'paused', 'sent', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** A row of GET /api/campaigns. */
+export type CampaignSummary = {
+  id: string;
+  slug: string;
+  kind: NewsletterKind;
+  subject: string;
+  status: CampaignStatus;
+  lists: { slug: string; name: string }[];
+  recipientCount: number;
+  scheduledAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+  createdAt: string;
+};
+
+/** GET /api/campaigns/:id; `blocks` as stored (a draft may hold incomplete blocks). */
+export type Campaign = CampaignSummary & {
+  preheader: string;
+  fromName: string;
+  replyTo: string;
+  blocks: unknown[];
+  version: number;
+  pauseReason: string | null;
+  duplicatedFrom: string | null;
+};
+
+/** The body of PUT /api/campaigns/:id: the whole draft and the version it was based on. */
+export type CampaignInput = {
+  version: number;
+  kind: NewsletterKind;
+  subject: string;
+  preheader: string;
+  fromName: string;
+  replyTo: string;
+  lists: string[];
+  blocks: unknown[];
+};
+
+export type CampaignPreviewInput = { kind: NewsletterKind; subject: string; preheader: string; lists: string[]; blocks: unknown[] };
+
+export type MjmlError = { line: number; message: string; tagName: string };
+export type BlockError = { index: number; path: string; message: string };
+/** Subject, preheader, reply-to or "no block at all": errors outside the blocks. */
+export type CampaignFieldError = { path: string; message: string };
+
+export type CampaignPreview = {
+  html: string;
+  text: string;
+  bytes: number;
+  clipped: boolean;
+  clipBytes: number;
+  mjmlErrors: MjmlError[];
+  blockErrors: BlockError[];
+  fieldErrors: CampaignFieldError[];
+};
+
+/** A published article or dossier, as a card block needs it (GET /api/campaigns/articles|dossiers). */
+export type PublishedItem = {
+  id: string;
+  title: string;
+  lede: string;
+  url: string;
+  rubrique?: string;
+  image?: { src: string; alt: string };
+  publishedAt: string | null;
+};
+
+// ——— campaign sending (the "Campagnes" section) ———
+
+/** One send-ledger row per recipient, counted by status. */
+export type RecipientCounts = { queued: number; sending: number; sent: number; failed: number; skipped: number; uncertain: number };
+export type RecipientStatus = keyof RecipientCounts;
+
+/** GET /api/campaigns/:id/progress (and the answer of every sending action). */
+export type CampaignProgress = {
+  status: CampaignStatus;
+  recipientCount: number;
+  counts: RecipientCounts;
+  /** messages recorded sent in the last minute, per second */
+  ratePerSecond: number;
+  /** null while nothing was sent lately */
+  secondsLeft: number | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  pauseReason: string | null;
+  /** failures grouped by reason, most frequent first */
+  errors: { error: string; count: number }[];
+};
+
+/** GET /api/campaigns/:id/recipients?email=: one address in the ledger, or null if it is not a recipient. */
+export type CampaignRecipient = {
+  status: RecipientStatus;
+  attempts: number;
+  messageId: string;
+  response: string | null;
+  error: string | null;
+  sentAt: string | null;
+  updatedAt: string;
+};
+
+/** `problems` of a 422 CAMPAIGN_NOT_READY (French messages). */
+export type CampaignProblem = { path: string; message: string };

@@ -25,7 +25,7 @@ export type Section = {
 /** Navbar order; titles and descriptions live in the catalog under sections.<key>. */
 export const SECTIONS: readonly Section[] = [
   { key: 'editorial', path: '/editorial', icon: IconNews },
-  { key: 'newsletters', path: '/newsletters', icon: IconMail },
+  { key: 'newsletters', path: '/newsletters', icon: IconMail, roles: ['sender', 'admin'] },
   { key: 'subscribers', path: '/subscribers', icon: IconUsersGroup, roles: ['sender', 'admin'] },
   { key: 'campaigns', path: '/campaigns', icon: IconSend },
   { key: 'growth', path: '/growth', icon: IconChartLine },

@@ -15,7 +15,19 @@ export type AuditAction =
   | 'user_reactivated'
   | 'subscriber_erased'
   | 'list_exported'
-  | 'import_started';
+  | 'import_started'
+  | 'campaign_created'
+  | 'campaign_edited'
+  | 'campaign_duplicated'
+  | 'campaign_deleted'
+  | 'campaign_test_sent'
+  | 'campaign_started'
+  | 'campaign_scheduled'
+  | 'campaign_unscheduled'
+  | 'campaign_paused'
+  | 'campaign_resumed'
+  | 'campaign_cancelled'
+  | 'campaign_resent';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 

@@ -42,3 +42,5 @@ export async function dumpAllRows(db: Db): Promise<string> {
   }
   return parts.join('\n');
 }
+export { markCampaignSent, createTestCampaign } from './campaigns';
+export { seedGrowthFixture } from './growth-fixture';

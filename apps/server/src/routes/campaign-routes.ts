@@ -1,0 +1,217 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { EMPTY_DOC } from '@crieur/content';
+import {
+  appendAudit,
+  CampaignNotEditableError,
+  createCampaign,
+  deleteDraft,
+  duplicateCampaign,
+  EditConflictError,
+  findCampaign,
+  listCampaigns,
+  listLists,
+  UnknownListError,
+  updateCampaignDraft,
+  type CampaignWithLists,
+  type List,
+} from '@crieur/db';
+import { InvalidMessageError, SmtpSendError } from '@crieur/mailer';
+import { loadNewsletterTemplates, NewsletterKind } from '@crieur/newsletter';
+import { requireStaff } from '../auth/register-access';
+import { ApiError, notFound } from '../http/api-error';
+import { parse } from '../http/parse-body';
+import { DraftBlocks } from './campaign-blocks';
+import { renderPreview, renderStrict, sampleValues, type RenderSettings } from './campaign-render';
+import { campaignSearchRoutes } from './campaign-search';
+import { campaignSlugBase } from './campaign-slug';
+import { testMessages } from './campaign-test-message';
+import { campaignDetail, campaignSummary } from './campaign-views';
+import type { RouteContext } from './context';
+
+const Status = z.enum(['draft', 'scheduled', 'held', 'sending', 'paused', 'sent', 'cancelled']);
+const Slugs = z.array(z.string().trim().min(1).max(60)).max(10);
+const oneLine = (max: number) => z.string().max(max).refine((v) => !/[\r\n]/.test(v), 'Must fit on one line');
+const CreateBody = z.object({ kind: NewsletterKind, lists: Slugs.optional() });
+// autosave: lengths are generous and content unchecked, so typing never loses work; preview, test and send are strict
+const SaveBody = z.object({
+  version: z.number().int().positive(),
+  kind: NewsletterKind,
+  subject: oneLine(1000),
+  preheader: oneLine(1000),
+  fromName: oneLine(200),
+  replyTo: oneLine(320),
+  lists: Slugs,
+  blocks: DraftBlocks,
+});
+const PreviewBody = z.object({ kind: NewsletterKind, subject: z.string().max(1000).default(''), preheader: z.string().max(1000).default(''), lists: Slugs.default([]), blocks: z.array(z.unknown()).max(60) });
+const TestBody = z.object({ addresses: z.array(z.email('Not a valid email address').max(320)).min(1, 'Give at least one address').max(5, 'Five addresses at most') });
+
+// a new issue starts from the usual shape of its newsletter
+const SKELETONS: Record<NewsletterKind, unknown[]> = {
+  membres: [{ type: 'edito', doc: EMPTY_DOC }, { type: 'sectionTitle', text: 'démocratieS' }, { type: 'sectionTitle', text: 'Les actualités de nos adhérent·es' }],
+  adherents: [{ type: 'edito', doc: EMPTY_DOC }],
+  democraties: [{ type: 'edito', doc: EMPTY_DOC }],
+};
+// one editing session is one audit entry, not one per autosave
+const EDIT_SESSION_MS = 30 * 60_000;
+const TEST_SENDS_PER_USER = 10;
+
+export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const db = ctx.database.db;
+  // read once at start: a preview then never touches the disk
+  const settings: RenderSettings = { publicUrl: ctx.config.publicUrl, templates: loadNewsletterTemplates() };
+
+  const load = async (id: string): Promise<CampaignWithLists> => {
+    const campaign = await findCampaign(db, id);
+    if (!campaign) throw notFound('Campaign');
+    return campaign;
+  };
+  /** The lists by slug, or a 400 naming the unknown ones; none given means the kind's own list. */
+  const resolveLists = async (kind: NewsletterKind, slugs: string[]): Promise<List[]> => {
+    const all = await listLists(db);
+    const wanted = slugs.length ? slugs : [kind];
+    const unknown = wanted.filter((slug) => !all.some((l) => l.slug === slug));
+    if (unknown.length) throw unknownLists(unknown);
+    return wanted.map((slug) => all.find((l) => l.slug === slug)!);
+  };
+  const domainError = (error: unknown): never => {
+    if (error instanceof CampaignNotEditableError) throw new ApiError(409, 'CAMPAIGN_NOT_EDITABLE', `The campaign is ${error.status}: only drafts can be changed`, { status: error.status });
+    if (error instanceof UnknownListError) throw unknownLists(error.slugs);
+    throw error;
+  };
+
+  app.get('/api/campaigns', async (request) => {
+    const { status } = parse(z.object({ status: Status.optional() }), request.query);
+    return { campaigns: (await listCampaigns(db, { status })).map(campaignSummary) };
+  });
+
+  app.post('/api/campaigns', async (request, reply) => {
+    const staff = requireStaff(request);
+    const body = parse(CreateBody, request.body);
+    const now = ctx.now();
+    const all = await listLists(db);
+    // the kind's own list by default, if it still exists
+    const lists = body.lists ?? all.filter((l) => l.slug === body.kind).map((l) => l.slug);
+    const campaign = await createCampaign(db, { kind: body.kind, slugBase: campaignSlugBase({ subject: '', kind: body.kind, at: now }), lists, blocks: SKELETONS[body.kind], userId: staff.id, now }).catch(domainError);
+    await appendAudit(db, { action: 'campaign_created', actorId: staff.id, targetType: 'campaign', targetId: campaign.id, data: { kind: body.kind }, ip: request.ip });
+    return reply.status(201).send({ campaign: campaignDetail(campaign) });
+  });
+
+  app.get('/api/campaigns/:id', async (request) => ({ campaign: campaignDetail(await load(campaignId(request))) }));
+
+  app.put('/api/campaigns/:id', async (request) => {
+    const staff = requireStaff(request);
+    const id = campaignId(request);
+    const body = parse(SaveBody, request.body);
+    const before = await load(id);
+    const now = ctx.now();
+    let campaign: CampaignWithLists;
+    try {
+      campaign = await updateCampaignDraft(db, {
+        id,
+        version: body.version,
+        fields: { kind: body.kind, subject: body.subject, preheader: body.preheader, fromName: body.fromName, replyTo: body.replyTo.trim(), blocks: body.blocks },
+        lists: body.lists,
+        slugBase: campaignSlugBase({ subject: body.subject, kind: body.kind, at: now }),
+        userId: staff.id,
+        now,
+      });
+    } catch (error) {
+      if (error instanceof EditConflictError) {
+        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this campaign meanwhile', { current: campaignDetail(await load(id)) });
+      }
+      return domainError(error);
+    }
+    if (before.updatedBy !== staff.id || now.getTime() - before.updatedAt.getTime() > EDIT_SESSION_MS) {
+      await appendAudit(db, { action: 'campaign_edited', actorId: staff.id, targetType: 'campaign', targetId: id, ip: request.ip });
+    }
+    return { campaign: campaignDetail(campaign) };
+  });
+
+  app.delete('/api/campaigns/:id', async (request, reply) => {
+    const staff = requireStaff(request);
+    const id = campaignId(request);
+    const campaign = await load(id);
+    await deleteDraft(db, id).catch(domainError);
+    await appendAudit(db, { action: 'campaign_deleted', actorId: staff.id, targetType: 'campaign', targetId: id, data: { kind: campaign.kind, subject: campaign.subject }, ip: request.ip });
+    return reply.status(204).send();
+  });
+
+  app.post('/api/campaigns/:id/duplicate', async (request, reply) => {
+    const staff = requireStaff(request);
+    const id = campaignId(request);
+    const source = await load(id);
+    const now = ctx.now();
+    const subject = source.subject ? `${source.subject} (copie)` : '';
+    const campaign = await duplicateCampaign(db, { id, slugBase: campaignSlugBase({ subject, kind: source.kind, at: now }), userId: staff.id, now });
+    await appendAudit(db, { action: 'campaign_duplicated', actorId: staff.id, targetType: 'campaign', targetId: campaign.id, data: { from: id }, ip: request.ip });
+    return reply.status(201).send({ campaign: campaignDetail(campaign) });
+  });
+
+  app.post('/api/campaigns/preview', async (request) => {
+    const body = parse(PreviewBody, request.body);
+    const [list] = await resolveLists(body.kind, body.lists);
+    return renderPreview({ kind: body.kind, subject: body.subject, preheader: body.preheader, blocks: body.blocks, listName: list!.name }, settings);
+  });
+
+  app.post(
+    '/api/campaigns/:id/test',
+    // each test is a real message from our domain: a stolen session must not turn it into a spam cannon
+    { config: { rateLimit: { max: TEST_SENDS_PER_USER, timeWindow: 10 * 60_000, keyGenerator: (request) => `campaign-test:${request.staff?.id ?? request.ip}` } } },
+    async (request, reply) => {
+      const staff = requireStaff(request);
+      const id = campaignId(request);
+      const addresses = [...new Set(parse(TestBody, request.body).addresses.map((a) => a.trim().toLowerCase()))];
+      const campaign = await load(id);
+      const [list] = await resolveLists(campaign.kind, campaign.lists.map((l) => l.slug));
+      const replyTo = campaign.replyTo && !z.email().safeParse(campaign.replyTo).success ? [{ path: 'replyTo', message: 'Adresse de réponse invalide' }] : [];
+      const draft = { kind: campaign.kind, subject: campaign.subject, preheader: campaign.preheader, blocks: campaign.blocks, listName: list!.name };
+      const rendered = await renderStrict(draft, settings, sampleValues(ctx.config.publicUrl));
+      if (!rendered.ok || replyTo.length) {
+        const { blockErrors = [], fieldErrors = [], mjmlErrors = [] } = rendered.ok ? {} : rendered;
+        throw new ApiError(422, 'NEWSLETTER_INVALID', 'The newsletter is not ready to send: fix the listed errors', { blockErrors, fieldErrors: [...fieldErrors, ...replyTo], mjmlErrors });
+      }
+      const messages = testMessages({ addresses, subject: campaign.subject, html: rendered.html, text: rendered.text, fromName: campaign.fromName, replyTo: campaign.replyTo, mailFrom: ctx.config.mailFrom, publicUrl: ctx.config.publicUrl, list: list! });
+      let sent = 0;
+      try {
+        for (const message of messages) {
+          await ctx.mailer.send(message);
+          sent++;
+        }
+      } catch (error) {
+        throw testSendError(error, sent) ?? error;
+      } finally {
+        // never the addresses: only how many and where
+        await appendAudit(db, { action: 'campaign_test_sent', actorId: staff.id, targetType: 'campaign', targetId: id, data: { count: sent, of: messages.length, via: ctx.mailer.kind }, ip: request.ip });
+      }
+      return reply.status(202).send({ sent, outbox: ctx.mailer.kind === 'outbox' });
+    },
+  );
+
+  campaignSearchRoutes(app, ctx);
+}
+
+// ids are uuids: anything else names no campaign (and would make PostgreSQL fail the cast)
+function campaignId(request: FastifyRequest): string {
+  const { id } = request.params as { id: string };
+  if (!z.uuid().safeParse(id).success) throw notFound('Campaign');
+  return id;
+}
+
+function unknownLists(slugs: string[]): ApiError {
+  return new ApiError(400, 'VALIDATION', `Unknown list: ${slugs.join(', ')}`, { issues: slugs.map((slug) => ({ path: 'lists', message: `Unknown list: ${slug}` })), unknownLists: slugs });
+}
+
+/** What staff can act on, in French; the server's reply may quote an address, so it stays out. */
+function testSendError(error: unknown, sent: number): ApiError | undefined {
+  if (error instanceof InvalidMessageError) return new ApiError(422, 'NEWSLETTER_INVALID', `Le message de test est invalide : ${error.issues.join(' ; ')}`, { sent, blockErrors: [], fieldErrors: [], mjmlErrors: [] });
+  if (error instanceof SmtpSendError) {
+    const status = [error.code, error.enhancedCode].filter(Boolean).join(' ');
+    const message = status
+      ? `Le serveur d’envoi a refusé le message (${status}). Vérifiez que l’adresse d’expédition (MAIL_FROM) est autorisée sur ce serveur et que l’adresse de test existe.`
+      : 'Le serveur d’envoi ne répond pas. Vérifiez SMTP_URL (hôte, port, identifiants) et que le serveur est joignable.';
+    return new ApiError(502, 'SMTP_FAILED', message, { sent, smtpCode: error.code ?? null, enhancedCode: error.enhancedCode ?? null });
+  }
+  return undefined;
+}

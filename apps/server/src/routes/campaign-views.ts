@@ -1,0 +1,35 @@
+import type { CampaignWithLists } from '@crieur/db';
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** One line of the campaigns list. */
+export function campaignSummary(c: CampaignWithLists) {
+  return {
+    id: c.id,
+    slug: c.slug,
+    kind: c.kind,
+    subject: c.subject,
+    status: c.status,
+    lists: c.lists.map((l) => ({ slug: l.slug, name: l.name })),
+    recipientCount: c.recipientCount,
+    scheduledAt: iso(c.scheduledAt),
+    startedAt: iso(c.startedAt),
+    finishedAt: iso(c.finishedAt),
+    updatedAt: c.updatedAt.toISOString(),
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+/** What the composer edits. */
+export function campaignDetail(c: CampaignWithLists) {
+  return {
+    ...campaignSummary(c),
+    preheader: c.preheader,
+    fromName: c.fromName,
+    replyTo: c.replyTo,
+    blocks: c.blocks,
+    version: c.version,
+    pauseReason: c.pauseReason,
+    duplicatedFrom: c.duplicatedFrom,
+  };
+}

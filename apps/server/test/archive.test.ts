@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCampaign, requestSubscription, updateCampaignDraft } from '@crieur/db';
+import { markCampaignSent } from '@crieur/db/testing';
+import { compileNewsletter, type NewsletterBlock } from '@crieur/newsletter';
+import { startHarness, type Harness } from './harness';
+
+const PUBLIC_URL = 'http://localhost:3000';
+const blocks: NewsletterBlock[] = [
+  { type: 'edito', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Le mot de la présidente pour ce printemps.' }] }] } },
+  { type: 'article', title: 'À Grenoble, un budget participatif', lede: 'Dix ans de projets votés par les habitant·es.', url: `${PUBLIC_URL}/articles/grenoble` },
+];
+
+describe('the web archive of sent newsletters (PostgreSQL)', () => {
+  let h: Harness;
+  let staffId: string;
+
+  /** A campaign as the sender leaves it: the frozen HTML still holds the personal placeholders. */
+  const sentCampaign = async (input: { subject: string; kind: 'membres' | 'adherents' | 'democraties'; lists: string[]; at: string; status?: 'sent' | 'draft' }) => {
+    const slugBase = input.subject.toLowerCase().replace(/\W+/g, '-');
+    const created = await createCampaign(h.database.db, { kind: input.kind, slugBase, lists: input.lists, blocks: [], userId: null, now: new Date(input.at) });
+    const fields = { kind: input.kind, subject: input.subject, preheader: 'Au sommaire ce mois-ci', fromName: '', replyTo: '', blocks };
+    const c = await updateCampaignDraft(h.database.db, { id: created.id, version: 1, fields, lists: input.lists, slugBase, userId: staffId, now: new Date(input.at) });
+    const compiled = await compileNewsletter({ kind: input.kind, subject: input.subject, preheader: 'Au sommaire ce mois-ci', blocks }, { publicUrl: PUBLIC_URL, listName: 'La lettre' });
+    expect(compiled.html).toContain('%%CRIEUR_UNSUBSCRIBE_URL%%');
+    if (input.status !== 'draft') await markCampaignSent(h.database.db, { id: c.id, renderedHtml: compiled.html, renderedText: compiled.text, at: new Date(input.at) });
+    return c;
+  };
+
+  let spring: { slug: string };
+  let winter: { slug: string };
+  let privateIssue: { slug: string };
+  let draft: { slug: string };
+  let mixed: { slug: string };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    staffId = (await h.createStaff('sender')).id;
+    // a real subscriber: nothing of theirs may reach a public page
+    const subscribed = await requestSubscription(h.database.db, { email: 'camille.dupont@example.org', name: 'Camille Dupont', listSlugs: ['membres'], formId: 'test', textVersion: 'v1', ip: '192.0.2.1', now: new Date('2026-01-01T10:00:00Z'), confirmationTtlMs: 86_400_000, resendAfterMs: 86_400_000 });
+    expect(subscribed.subscriberId).not.toBeNull();
+    winter = await sentCampaign({ subject: 'Lettre d’hiver', kind: 'democraties', lists: ['democraties'], at: '2025-12-15T09:00:00Z' });
+    spring = await sentCampaign({ subject: 'Lettre de printemps', kind: 'membres', lists: ['membres'], at: '2026-03-12T09:00:00Z' });
+    privateIssue = await sentCampaign({ subject: 'Réservé aux adhérent·es', kind: 'adherents', lists: ['adherents'], at: '2026-02-10T09:00:00Z' });
+    mixed = await sentCampaign({ subject: 'Membres et adhérent·es', kind: 'membres', lists: ['membres', 'adherents'], at: '2026-02-11T09:00:00Z' });
+    draft = await sentCampaign({ subject: 'Brouillon en cours', kind: 'membres', lists: ['membres'], at: '2026-03-01T09:00:00Z', status: 'draft' });
+  });
+  afterAll(() => h.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers: { accept: 'text/html', ...headers } });
+
+  it('lists sent issues of public lists only, newest first, grouped by year with French dates', async () => {
+    const res = await get('/archive');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    const body = res.body;
+    expect(body).toContain('lang="fr"');
+    expect(body.indexOf('Lettre de printemps')).toBeLessThan(body.indexOf('Lettre d’hiver'));
+    expect(body.indexOf('>2026</h2>')).toBeLessThan(body.indexOf('>2025</h2>'));
+    expect(body).toContain('12 mars 2026');
+    expect(body).toContain('15 décembre 2025');
+    expect(body).toContain(`href="/archive/${spring.slug}"`);
+    for (const hidden of ['Réservé aux adhérent·es', 'Membres et adhérent·es', 'Brouillon en cours']) expect(body).not.toContain(hidden);
+  });
+
+  it('shows one issue without placeholders or personal data, in a sandboxed frame, with an ETag', async () => {
+    const res = await get(`/archive/${spring.slug}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.body;
+    expect(body).toContain('<h1 id="titre">Lettre de printemps</h1>');
+    expect(body).toMatch(/<iframe[^>]+sandbox="allow-popups/);
+    expect(body).not.toContain('allow-scripts');
+    expect(body).toContain('Le mot de la présidente pour ce printemps.');
+    expect(body).toContain('À Grenoble, un budget participatif');
+    expect(body).not.toContain('%%CRIEUR_');
+    expect(body).not.toMatch(/camille|dupont|@example\.org|192\.0\.2\.1/i);
+    expect(body).toContain(`${PUBLIC_URL}/subscribe`);
+    expect(body).toContain(`${PUBLIC_URL}/archive/${spring.slug}`);
+    expect(body).not.toMatch(/\/(unsubscribe|preferences)\//);
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const again = await get(`/archive/${spring.slug}`, { 'if-none-match': String(res.headers.etag) });
+    expect(again.statusCode).toBe(304);
+  });
+
+  it('serves the letter alone under a sandbox policy, for reading full page', async () => {
+    const res = await get(`/archive/${winter.slug}/lettre`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-security-policy']).toMatch(/^sandbox /);
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.body).toContain('<base target="_top">');
+    expect(res.body).not.toContain('%%CRIEUR_');
+  });
+
+  it('answers a French 404 for unknown, draft and private-list issues', async () => {
+    for (const slug of ['inconnue', draft.slug, privateIssue.slug, mixed.slug]) {
+      for (const url of [`/archive/${slug}`, `/archive/${slug}/lettre`]) {
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(404);
+        expect(res.body).toContain('Lettre introuvable');
+        expect(res.body).not.toContain('%%CRIEUR_');
+      }
+    }
+  });
+});

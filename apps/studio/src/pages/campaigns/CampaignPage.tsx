@@ -1,0 +1,138 @@
+import { Alert, Anchor, Badge, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconExternalLink } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { getCampaign } from '../../api/endpoints';
+import type { Campaign, CampaignProgress, CampaignStatus } from '../../api/types';
+import { LoadError } from '../../components/LoadError';
+import { useApiData } from '../../hooks/use-api-data';
+import { usePageTitle } from '../../hooks/use-page-title';
+import { CampaignActions } from './CampaignActions';
+import { formatParisDateTime, STATUS_COLORS } from './format';
+import { ProgressPanel } from './ProgressPanel';
+import { RecipientLookup } from './RecipientLookup';
+import { useCampaignProgress } from './use-campaign-progress';
+
+/** /studio/campaigns/:id: where the campaign stands, what can be done now, and who got it. */
+export function CampaignPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const campaign = useApiData(() => getCampaign(id).then((answer) => answer.campaign), id);
+  const progress = useCampaignProgress(id);
+  const liveStatus = progress.progress?.status;
+  const loadedStatus = campaign.status === 'ready' ? campaign.data.status : undefined;
+
+  // the ledger moves on its own (sent, held, paused by the system): fetch the campaign's dates and reason again
+  useEffect(() => {
+    if (liveStatus && loadedStatus && liveStatus !== loadedStatus) campaign.reload();
+  }, [liveStatus]); // only a change of the live status triggers it
+
+  usePageTitle(campaign.status === 'ready' ? campaign.data.subject || t('campaignsPage.list.noSubject') : t('sections.campaigns.title'));
+
+  if (campaign.status === 'failed') return <LoadError error={campaign.error} onRetry={campaign.reload} />;
+  if (campaign.status === 'loading') return <Loader aria-label={t('app.loading')} />;
+
+  const data = campaign.data;
+  const status = liveStatus ?? data.status;
+  const changed = (next: CampaignProgress) => {
+    progress.set(next);
+    campaign.reload();
+  };
+  const reloadAll = () => {
+    progress.refresh();
+    campaign.reload();
+  };
+
+  return (
+    <Stack gap="xl">
+      <Anchor component={Link} to="/campaigns" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={14} aria-hidden />
+          {t('campaignsPage.detail.back')}
+        </Group>
+      </Anchor>
+      <Header campaign={data} status={status} />
+      <StatusNotice campaign={data} status={status} progress={progress.progress} />
+      <CampaignActions campaign={data} status={status} progress={progress.progress} onChanged={changed} onStale={reloadAll} />
+      <Divider />
+      {progress.progress ? (
+        <ProgressPanel progress={progress.progress} pollError={progress.error} />
+      ) : progress.error ? (
+        <LoadError error={progress.error} onRetry={progress.refresh} />
+      ) : (
+        <Loader aria-label={t('app.loading')} />
+      )}
+      {status !== 'draft' && status !== 'scheduled' && status !== 'held' && (
+        <>
+          <Divider />
+          <RecipientLookup campaignId={data.id} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Header({ campaign, status }: { campaign: Campaign; status: CampaignStatus }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Group gap="sm" align="center">
+        <Title order={1} fs={campaign.subject ? undefined : 'italic'}>
+          {campaign.subject || t('campaignsPage.list.noSubject')}
+        </Title>
+        <Badge color={STATUS_COLORS[status]} variant="light" size="lg" tt="none" data-testid="campaign-status">
+          {t(`campaignsPage.status.${status}`)}
+        </Badge>
+      </Group>
+      <Text c="dimmed" mt={4}>
+        {t('campaignsPage.detail.meta', {
+          kind: t(`newsletters.kinds.${campaign.kind}`),
+          lists: campaign.lists.map((l) => l.name).join(', ') || t('campaignsPage.detail.noLists'),
+        })}
+      </Text>
+      <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} size="sm" mt={4} display="inline-block">
+        <Group gap={4} component="span">
+          {t('campaignsPage.detail.editNewsletter')}
+          <IconExternalLink size={14} aria-hidden />
+        </Group>
+      </Anchor>
+    </div>
+  );
+}
+
+/** One sentence on the state, and why when the system (not a person) decided it. */
+function StatusNotice({ campaign, status, progress }: { campaign: Campaign; status: CampaignStatus; progress: CampaignProgress | null }) {
+  const { t, i18n } = useTranslation();
+  const reason = progress?.pauseReason ?? campaign.pauseReason;
+  switch (status) {
+    case 'draft':
+      return <Text>{t('campaignsPage.detail.draftHint')}</Text>;
+    case 'scheduled':
+      return (
+        <Alert color="blue" variant="light">
+          {t('campaignsPage.detail.scheduledFor', { date: formatParisDateTime(campaign.scheduledAt, i18n.language) ?? '—' })}
+        </Alert>
+      );
+    case 'held':
+      return (
+        <Alert color="orange" title={t('campaignsPage.detail.heldTitle')} role="status">
+          {reason || t('campaignsPage.detail.heldNoReason')}
+        </Alert>
+      );
+    case 'paused':
+      return reason ? (
+        <Alert color="orange" title={t('campaignsPage.detail.pausedBySystem')} role="status">
+          {reason}
+        </Alert>
+      ) : (
+        <Alert color="yellow" variant="light">
+          {t('campaignsPage.detail.pausedByStaff')}
+        </Alert>
+      );
+    case 'cancelled':
+      return <Text>{t('campaignsPage.detail.cancelledHint')}</Text>;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,144 @@
+import { Anchor, Badge, Button, EmptyState, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { IconFilterOff, IconMail, IconSend } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { getCampaignProgress, listCampaigns } from '../../api/endpoints';
+import { CAMPAIGN_STATUSES, type CampaignStatus, type CampaignSummary } from '../../api/types';
+import { LoadError } from '../../components/LoadError';
+import { useApiData } from '../../hooks/use-api-data';
+import { SectionHeader } from '../SectionPage';
+import { formatCount, formatParisShort, STATUS_COLORS } from './format';
+
+// Mantine's Select wants a non-empty value for "no filter"
+const ALL = 'all';
+// a draft has no ledger yet: asking for its progress would only say zero
+const HAS_LEDGER: readonly CampaignStatus[] = ['sending', 'paused', 'sent', 'cancelled'];
+
+const isStatus = (value: string | null): value is CampaignStatus => value !== null && (CAMPAIGN_STATUSES as readonly string[]).includes(value);
+
+// figures line up digit under digit
+const NUMERIC = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
+
+type Row = CampaignSummary & { sent: number | null };
+
+/** The list, then the sent count of each campaign that has a ledger (the list API does not carry it). */
+async function loadRows(status: CampaignStatus | undefined): Promise<Row[]> {
+  const { campaigns } = await listCampaigns(status);
+  return Promise.all(
+    campaigns.map(async (c) => {
+      if (!HAS_LEDGER.includes(c.status)) return { ...c, sent: null };
+      const answer = await getCampaignProgress(c.id).catch(() => null);
+      return { ...c, sent: answer ? answer.progress.counts.sent : null };
+    }),
+  );
+}
+
+/** /studio/campaigns: every campaign with its status and figures, filterable by status. */
+export function CampaignsPage() {
+  const { t } = useTranslation();
+  // the filter lives in the address: back from a campaign finds the same view
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status = isStatus(raw) ? raw : undefined;
+  const rows = useApiData(() => loadRows(status), status ?? ALL);
+  const setStatus = (value: string | null) => setParams(value && value !== ALL ? { status: value } : {}, { replace: true });
+
+  const options = [{ value: ALL, label: t('campaignsPage.list.allStatuses') }, ...CAMPAIGN_STATUSES.map((value) => ({ value, label: t(`campaignsPage.status.${value}`) }))];
+
+  return (
+    <Stack gap="xl">
+      <SectionHeader section="campaigns" />
+      <Group align="flex-end">
+        <Select label={t('campaignsPage.list.statusFilter')} data={options} value={status ?? ALL} onChange={setStatus} allowDeselect={false} w={240} />
+      </Group>
+      {rows.status === 'loading' && <Loader aria-label={t('app.loading')} />}
+      {rows.status === 'failed' && <LoadError error={rows.error} onRetry={rows.reload} />}
+      {rows.status === 'ready' && rows.data.length === 0 && !status && (
+        <EmptyState icon={<IconMail aria-hidden />} title={t('campaignsPage.list.emptyTitle')} description={t('campaignsPage.list.emptyBody')}>
+          <EmptyState.Actions>
+            <Button component={Link} to="/newsletters" leftSection={<IconSend size={18} aria-hidden />}>
+              {t('campaignsPage.list.toNewsletters')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      )}
+      {rows.status === 'ready' && rows.data.length === 0 && status && (
+        <EmptyState icon={<IconFilterOff aria-hidden />} title={t('campaignsPage.list.noMatchTitle')} description={t('campaignsPage.list.noMatchBody')}>
+          <EmptyState.Actions>
+            <Button variant="default" onClick={() => setStatus(null)}>
+              {t('campaignsPage.list.clearFilter')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      )}
+      {rows.status === 'ready' && rows.data.length > 0 && <CampaignTable rows={rows.data} />}
+    </Stack>
+  );
+}
+
+function CampaignTable({ rows }: { rows: Row[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table striped highlightOnHover verticalSpacing="sm" aria-label={t('campaignsPage.list.tableLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('campaignsPage.list.columns.subject')}</Table.Th>
+            <Table.Th scope="col">{t('campaignsPage.list.columns.newsletter')}</Table.Th>
+            <Table.Th scope="col">{t('campaignsPage.list.columns.lists')}</Table.Th>
+            <Table.Th scope="col">{t('campaignsPage.list.columns.status')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('campaignsPage.list.columns.recipients')}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('campaignsPage.list.columns.sent')}
+            </Table.Th>
+            <Table.Th scope="col">{t('campaignsPage.list.columns.date')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((c) => {
+            const date = when(c);
+            return (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/campaigns/${encodeURIComponent(c.id)}`} fw={500} fs={c.subject ? undefined : 'italic'}>
+                    {c.subject || t('campaignsPage.list.noSubject')}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{t(`newsletters.kinds.${c.kind}`)}</Table.Td>
+                <Table.Td>{c.lists.map((l) => l.name).join(', ') || '—'}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLORS[c.status]} variant="light" tt="none">
+                    {t(`campaignsPage.status.${c.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td ta="right" style={NUMERIC}>
+                  {c.recipientCount > 0 ? formatCount(c.recipientCount, lang) : '—'}
+                </Table.Td>
+                <Table.Td ta="right" style={NUMERIC}>
+                  {c.sent === null ? '—' : t('campaignsPage.list.sentOfTotal', { sent: formatCount(c.sent, lang), total: formatCount(c.recipientCount, lang) })}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatParisShort(date.at, lang)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`campaignsPage.list.dates.${date.what}`)}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The date that says most about a campaign in its state. */
+function when(c: CampaignSummary): { at: string; what: 'finished' | 'started' | 'scheduled' | 'updated' } {
+  if (c.finishedAt) return { at: c.finishedAt, what: 'finished' };
+  if (c.startedAt) return { at: c.startedAt, what: 'started' };
+  if (c.scheduledAt) return { at: c.scheduledAt, what: 'scheduled' };
+  return { at: c.updatedAt, what: 'updated' };
+}

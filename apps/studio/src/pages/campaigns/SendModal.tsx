@@ -1,0 +1,100 @@
+import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { listLists, sendCampaign } from '../../api/endpoints';
+import type { Campaign, CampaignProblem, CampaignProgress } from '../../api/types';
+import { useApiData } from '../../hooks/use-api-data';
+import { formatCount, notReadyProblems, problemText, sendingError } from './format';
+
+type Props = {
+  campaign: Campaign;
+  opened: boolean;
+  onClose: () => void;
+  onSent: (progress: CampaignProgress, started: boolean) => void;
+};
+
+/** "Envoyer maintenant": states the lists and about how many people, then starts the sending once. */
+export function SendModal({ campaign, opened, onClose, onSent }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('campaignsPage.sendModal.title')} closeButtonProps={{ 'aria-label': t('common.closeDialog') }} size="lg">
+      {opened && <SendForm campaign={campaign} onClose={onClose} onSent={onSent} />}
+    </Modal>
+  );
+}
+
+function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
+  const { t, i18n } = useTranslation();
+  // counts of today's confirmed subscribers; the ledger freezes the exact set at launch
+  const lists = useApiData(() => listLists().then((answer) => answer.lists));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [problems, setProblems] = useState<CampaignProblem[] | null>(null);
+  const names = campaign.lists.map((l) => l.name).join(', ');
+
+  const send = async () => {
+    // one click only: the button stays disabled until the answer, and the server starts it once anyway
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    setProblems(null);
+    try {
+      const answer = await sendCampaign(campaign.id);
+      onSent(answer.progress, answer.started);
+    } catch (error) {
+      const found = notReadyProblems(error);
+      if (found) setProblems(found);
+      else setFailure(error);
+      setBusy(false);
+    }
+  };
+
+  let estimate: string;
+  if (lists.status === 'loading') estimate = t('campaignsPage.sendModal.estimateLoading');
+  else if (lists.status === 'failed') estimate = t('campaignsPage.sendModal.estimateUnknown');
+  else {
+    const slugs = new Set(campaign.lists.map((l) => l.slug));
+    const count = lists.data.filter((l) => slugs.has(l.slug)).reduce((sum, l) => sum + l.counts.confirmed, 0);
+    estimate = t('campaignsPage.sendModal.estimate', { count, n: formatCount(count, i18n.language) });
+  }
+
+  return (
+    <Stack gap="md">
+      <Text>{t('campaignsPage.sendModal.body', { subject: campaign.subject || t('campaignsPage.list.noSubject'), lists: names || t('campaignsPage.detail.noLists') })}</Text>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        {lists.status === 'loading' && <Loader size="xs" aria-hidden />}
+        <Text fw={600}>{estimate}</Text>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('campaignsPage.sendModal.irreversible')}
+      </Text>
+      {problems && (
+        <Alert color="orange" role="alert" title={t('campaignsPage.sendModal.notReadyTitle')}>
+          <Text size="sm">{t('campaignsPage.sendModal.notReadyBody')}</Text>
+          <List size="sm" mt="xs">
+            {(problems.length > 0 ? problems : [{ path: '', message: t('campaignsPage.errors.notReady') }]).map((p, i) => (
+              <List.Item key={i}>{problemText(t, p)}</List.Item>
+            ))}
+          </List>
+          <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} size="sm" fw={600} mt="sm" display="inline-block">
+            {t('campaignsPage.sendModal.fixInComposer')}
+          </Anchor>
+        </Alert>
+      )}
+      {failure !== null && (
+        <Alert color="red" role="alert" title={t('campaignsPage.actions.failed')}>
+          {sendingError(t, failure)}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+        <Button onClick={() => void send()} loading={busy} disabled={busy || problems !== null} data-autofocus>
+          {t('campaignsPage.sendModal.confirm')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

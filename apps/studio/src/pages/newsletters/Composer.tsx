@@ -1,0 +1,130 @@
+import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle, IconArrowLeft, IconCopy, IconSend } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { duplicateCampaign, getCampaign } from '../../api/endpoints';
+import type { Campaign, MailingList } from '../../api/types';
+import { usePageTitle } from '../../hooks/use-page-title';
+import { BlockList } from './BlockList';
+import { ConflictDialog } from './ConflictDialog';
+import { CAMPAIGN_STATUS_COLORS, newsletterError } from './format';
+import { PreviewPanel } from './PreviewPanel';
+import { SaveStatus } from './SaveStatus';
+import { SettingsPanel } from './SettingsPanel';
+import { TestSendModal } from './TestSendModal';
+import { payloadOf, useCampaignDraft } from './use-campaign-draft';
+import { useLivePreview } from './use-live-preview';
+
+/** The composer: settings and blocks on the left, the live preview on the right. */
+export function Composer({ initial, lists }: { initial: Campaign; lists: MailingList[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [campaign, setCampaign] = useState(initial);
+  const [testing, setTesting] = useState(false);
+  const [duplicating, setDuplicating] = useState(false);
+  const editable = campaign.status === 'draft';
+  const onSaved = useCallback((saved: Campaign) => setCampaign(saved), []);
+  const draft = useCampaignDraft(initial, editable, onSaved);
+  const { fields } = draft;
+  const body = payloadOf(fields);
+  const live = useLivePreview({ kind: body.kind, subject: body.subject, preheader: body.preheader, lists: body.lists, blocks: body.blocks });
+  const readOnly = !editable || draft.state.kind === 'conflict';
+
+  usePageTitle(fields.subject || t('newsletters.list.noSubject'));
+
+  const duplicate = async () => {
+    setDuplicating(true);
+    try {
+      if (editable) await draft.flush();
+      const { campaign: copy } = await duplicateCampaign(campaign.id);
+      notifications.show({ color: 'teal', message: t('newsletters.list.duplicated') });
+      void navigate(`/newsletters/${encodeURIComponent(copy.id)}`);
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('newsletters.list.duplicateFailed'), message: newsletterError(t, error) });
+    } finally {
+      setDuplicating(false);
+    }
+  };
+
+  const reloadTheirs = async () => {
+    const { campaign: fresh } = await getCampaign(campaign.id);
+    setCampaign(fresh);
+    draft.reset(fresh);
+  };
+
+  const overwrite = async () => {
+    const { campaign: fresh } = await getCampaign(campaign.id);
+    if (fresh.status !== 'draft') {
+      // it left the draft state meanwhile (scheduled, sent): nothing to overwrite any more
+      setCampaign(fresh);
+      draft.reset(fresh);
+      return;
+    }
+    await draft.overwrite(fresh.version);
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center" wrap="wrap" gap="sm">
+        <Anchor component={Link} to="/newsletters" size="sm">
+          <Group gap={4} component="span">
+            <IconArrowLeft size={14} aria-hidden />
+            {t('newsletters.composer.back')}
+          </Group>
+        </Anchor>
+        <Group gap="sm" wrap="wrap">
+          {editable && <SaveStatus state={draft.state} onRetry={() => void draft.flush()} />}
+          <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} loading={duplicating} onClick={() => void duplicate()}>
+            {t('newsletters.composer.duplicate')}
+          </Button>
+          <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => setTesting(true)} disabled={draft.state.kind === 'conflict'}>
+            {t('newsletters.composer.sendTest')}
+          </Button>
+        </Group>
+      </Group>
+      <Group gap="sm" align="center">
+        <Title order={1} size="h2">
+          {fields.subject || t('newsletters.list.noSubject')}
+        </Title>
+        <Badge color={CAMPAIGN_STATUS_COLORS[campaign.status]} variant="light" size="lg" tt="none">
+          {t(`newsletters.status.${campaign.status}`)}
+        </Badge>
+        <Badge variant="outline" color="gray" size="lg" tt="none">
+          {t(`newsletters.kinds.${fields.kind}`)}
+        </Badge>
+      </Group>
+      {!editable && (
+        <Alert color="gray" icon={<IconAlertCircle aria-hidden />}>
+          {t('newsletters.composer.readOnly')}
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <SettingsPanel fields={fields} lists={lists} readOnly={readOnly} errors={live.preview?.fieldErrors ?? []} onChange={draft.update} />
+            <section aria-labelledby="campaign-blocks">
+              <Title order={2} size="h4" id="campaign-blocks" mb="xs">
+                {t('newsletters.composer.blocksTitle')}
+              </Title>
+              <BlockList
+                blocks={fields.blocks}
+                errors={live.preview?.blockErrors ?? []}
+                readOnly={readOnly}
+                onChange={(change) => draft.update((current) => ({ blocks: change(current.blocks) }))}
+              />
+            </section>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <div style={{ position: 'sticky', top: 72 }}>
+            <PreviewPanel live={live} />
+          </div>
+        </Grid.Col>
+      </Grid>
+      <TestSendModal campaignId={campaign.id} opened={testing} onClose={() => setTesting(false)} beforeSend={() => (editable ? draft.flush() : Promise.resolve(true))} />
+      <ConflictDialog opened={draft.state.kind === 'conflict'} onReload={reloadTheirs} onOverwrite={overwrite} />
+    </Stack>
+  );
+}

@@ -1,0 +1,89 @@
+import { MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NEWSLETTER_KINDS, type CampaignFieldError, type MailingList, type NewsletterKind } from '../../api/types';
+import type { DraftFields } from './use-campaign-draft';
+
+type Props = {
+  fields: DraftFields;
+  lists: MailingList[];
+  readOnly: boolean;
+  /** What the last preview said of the subject and preheader. */
+  errors: CampaignFieldError[];
+  onChange: (patch: Partial<DraftFields>) => void;
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Subject, preheader, sender and audience of the campaign. */
+export function SettingsPanel({ fields, lists, readOnly, errors, onChange }: Props) {
+  const { t } = useTranslation();
+  const errorOf = (path: string) => errors.filter((error) => error.path === path).map((error) => error.message).join(' ') || undefined;
+  const replyToError = fields.replyTo.trim() && !EMAIL.test(fields.replyTo.trim()) ? t('newsletters.settings.replyToInvalid') : undefined;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="campaign-settings">
+      <Stack gap="sm">
+        <Text fw={600} id="campaign-settings" component="h2" size="lg" m={0}>
+          {t('newsletters.settings.title')}
+        </Text>
+        <TextInput
+          label={t('newsletters.settings.subject')}
+          description={t('newsletters.settings.subjectHint')}
+          value={fields.subject}
+          onChange={(event) => onChange({ subject: event.currentTarget.value })}
+          error={fields.subject.trim() ? errorOf('subject') : undefined}
+          readOnly={readOnly}
+          maxLength={200}
+          withAsterisk
+        />
+        <TextInput
+          label={t('newsletters.settings.preheader')}
+          description={t('newsletters.settings.preheaderHint')}
+          value={fields.preheader}
+          onChange={(event) => onChange({ preheader: event.currentTarget.value })}
+          error={errorOf('preheader')}
+          readOnly={readOnly}
+          maxLength={200}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={t('newsletters.settings.fromName')}
+            description={t('newsletters.settings.fromNameHint')}
+            value={fields.fromName}
+            onChange={(event) => onChange({ fromName: event.currentTarget.value })}
+            readOnly={readOnly}
+            maxLength={100}
+          />
+          <TextInput
+            label={t('newsletters.settings.replyTo')}
+            description={t('newsletters.settings.replyToHint')}
+            type="email"
+            value={fields.replyTo}
+            onChange={(event) => onChange({ replyTo: event.currentTarget.value })}
+            error={replyToError}
+            readOnly={readOnly}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t('newsletters.settings.kind')}
+            description={t('newsletters.settings.kindHint')}
+            data={NEWSLETTER_KINDS.map((kind) => ({ value: kind, label: t(`newsletters.kinds.${kind}`) }))}
+            value={fields.kind}
+            allowDeselect={false}
+            onChange={(value) => value && onChange({ kind: value as NewsletterKind })}
+            readOnly={readOnly}
+          />
+          <MultiSelect
+            label={t('newsletters.settings.lists')}
+            description={t('newsletters.settings.listsHint')}
+            data={lists.map((list) => ({ value: list.slug, label: list.name }))}
+            value={fields.lists}
+            onChange={(value) => onChange({ lists: value })}
+            readOnly={readOnly}
+            error={fields.lists.length === 0 ? t('newsletters.settings.listsRequired') : undefined}
+          />
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}

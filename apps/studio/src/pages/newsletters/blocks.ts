@@ -1,0 +1,170 @@
+// Local mirror of @crieur/newsletter's block schemas: importing them would pull zod and mjml's
+// helpers into the studio bundle. The server validates; these types only shape the forms.
+import type { ArticleBody, PublishedItem } from '../../api/types';
+
+export type BlockImage = { src: string; alt: string };
+export type AgendaEvent = { title: string; date: string; place: string; url?: string };
+export type JobOffer = { title: string; organisation: string; place: string; url: string };
+export type MembersNewsItem = { title: string; text: string; url?: string };
+
+export type EditoBlock = { type: 'edito'; title?: string; doc: ArticleBody; signature?: string };
+export type ArticleBlock = { type: 'article'; title: string; lede: string; url: string; rubrique?: string; image?: BlockImage };
+export type DossierBlock = { type: 'dossier'; title: string; lede: string; url: string; image?: BlockImage };
+export type RichTextBlock = { type: 'richText'; title?: string; doc: ArticleBody };
+export type AgendaBlock = { type: 'agenda'; title?: string; events: AgendaEvent[] };
+export type JobsBlock = { type: 'jobs'; title?: string; offers: JobOffer[] };
+export type MembersNewsBlock = { type: 'membersNews'; title?: string; items: MembersNewsItem[] };
+export type ImageBlock = { type: 'image'; src: string; alt: string; caption?: string; url?: string };
+export type ButtonBlock = { type: 'button'; label: string; url: string };
+export type DividerBlock = { type: 'divider' };
+export type SectionTitleBlock = { type: 'sectionTitle'; text: string };
+
+export type Block =
+  | EditoBlock
+  | ArticleBlock
+  | DossierBlock
+  | RichTextBlock
+  | AgendaBlock
+  | JobsBlock
+  | MembersNewsBlock
+  | ImageBlock
+  | ButtonBlock
+  | DividerBlock
+  | SectionTitleBlock;
+export type BlockType = Block['type'];
+
+/** The add menu's order: the usual shape of an issue, top to bottom. */
+export const BLOCK_TYPES: readonly BlockType[] = [
+  'edito',
+  'sectionTitle',
+  'article',
+  'dossier',
+  'richText',
+  'agenda',
+  'jobs',
+  'membersNews',
+  'image',
+  'button',
+  'divider',
+];
+
+/** A block with a stable key: drag and drop and React need one that survives reordering. */
+export type KeyedBlock = { key: string; block: Block };
+
+let nextKey = 0;
+export const newKey = (): string => `b${++nextKey}`;
+
+const EMPTY_DOC: ArticleBody = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+export const emptyEvent = (): AgendaEvent => ({ title: '', date: '', place: '', url: '' });
+export const emptyOffer = (): JobOffer => ({ title: '', organisation: '', place: '', url: '' });
+export const emptyNewsItem = (): MembersNewsItem => ({ title: '', text: '', url: '' });
+
+/** A new block of `type`, its required fields empty (the preview lists what is missing). */
+export function emptyBlock(type: BlockType): Block {
+  switch (type) {
+    case 'edito':
+      return { type, title: '', doc: EMPTY_DOC, signature: '' };
+    case 'article':
+      return { type, title: '', lede: '', url: '', rubrique: '' };
+    case 'dossier':
+      return { type, title: '', lede: '', url: '' };
+    case 'richText':
+      return { type, title: '', doc: EMPTY_DOC };
+    case 'agenda':
+      return { type, title: '', events: [emptyEvent()] };
+    case 'jobs':
+      return { type, title: '', offers: [emptyOffer()] };
+    case 'membersNews':
+      return { type, title: '', items: [emptyNewsItem()] };
+    case 'image':
+      return { type, src: '', alt: '', caption: '', url: '' };
+    case 'button':
+      return { type, label: '', url: '' };
+    case 'divider':
+      return { type };
+    case 'sectionTitle':
+      return { type, text: '' };
+  }
+}
+
+/** An article or dossier card filled from a search result, as the server describes it. */
+export function cardFrom(kind: 'article' | 'dossier', item: PublishedItem): Block {
+  const image = item.image ? { image: { src: item.image.src, alt: item.image.alt } } : {};
+  return kind === 'article'
+    ? { type: 'article', title: item.title, lede: item.lede, url: item.url, ...(item.rubrique ? { rubrique: item.rubrique } : {}), ...image }
+    : { type: 'dossier', title: item.title, lede: item.lede, url: item.url, ...image };
+}
+
+// optional fields left empty are dropped: the schema refuses an empty string where it accepts nothing
+const OPTIONAL = new Set(['title', 'signature', 'rubrique', 'caption', 'url']);
+const REQUIRED_URL: Partial<Record<BlockType, true>> = { article: true, dossier: true, button: true };
+
+function prune(value: Record<string, unknown>, keepUrl: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (typeof field === 'string' && field.trim() === '' && OPTIONAL.has(key) && !(key === 'url' && keepUrl)) continue;
+    out[key] = field;
+  }
+  return out;
+}
+
+/** The block as the API takes it: empty optional fields dropped, an image with neither address nor text dropped. */
+export function toPayload(block: Block): Record<string, unknown> {
+  const out = prune(block as Record<string, unknown>, REQUIRED_URL[block.type] === true);
+  if ('image' in block && block.image && !block.image.src.trim() && !block.image.alt.trim()) delete out.image;
+  if (block.type === 'agenda') out.events = block.events.map((event) => prune(event, false));
+  if (block.type === 'jobs') out.offers = block.offers.map((offer) => prune(offer, true));
+  if (block.type === 'membersNews') out.items = block.items.map((item) => prune(item, false));
+  return out;
+}
+
+const KNOWN = new Set<string>(BLOCK_TYPES);
+
+/** Stored blocks (possibly incomplete drafts) as editable ones; unknown types are dropped. */
+export function fromStored(blocks: unknown[]): KeyedBlock[] {
+  return blocks
+    .filter((raw): raw is Block => typeof raw === 'object' && raw !== null && KNOWN.has(String((raw as { type?: unknown }).type)))
+    .map((block) => ({ key: newKey(), block: withDefaults(block) }));
+}
+
+// a stored draft may miss a required array: forms need something to map over
+function withDefaults(block: Block): Block {
+  switch (block.type) {
+    case 'agenda':
+      return { ...block, events: Array.isArray(block.events) ? block.events : [] };
+    case 'jobs':
+      return { ...block, offers: Array.isArray(block.offers) ? block.offers : [] };
+    case 'membersNews':
+      return { ...block, items: Array.isArray(block.items) ? block.items : [] };
+    case 'edito':
+    case 'richText':
+      return { ...block, doc: block.doc && typeof block.doc === 'object' ? block.doc : EMPTY_DOC };
+    default:
+      return block;
+  }
+}
+
+/** A short label for a block in lists and announcements: its title or first words. */
+export function blockSummary(block: Block): string {
+  switch (block.type) {
+    case 'article':
+    case 'dossier':
+      return block.title;
+    case 'sectionTitle':
+      return block.text;
+    case 'button':
+      return block.label;
+    case 'image':
+      return block.alt;
+    case 'divider':
+      return '';
+    default:
+      return block.title ?? '';
+  }
+}
+
+/** Errors of one field: the path equals it or lies below it ("events.0" holds "events.0.date"). */
+export function errorsAt(errors: { path: string; message: string }[], path: string): string[] {
+  return errors.filter((error) => error.path === path || error.path.startsWith(`${path}.`)).map((error) => error.message);
+}

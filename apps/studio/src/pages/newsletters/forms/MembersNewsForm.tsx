@@ -1,0 +1,41 @@
+import { Stack, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { emptyNewsItem, type MembersNewsBlock } from '../blocks';
+import { fieldError, type FormProps } from './form-props';
+import { RowList } from './RowList';
+
+/** "Les actualités de nos adhérent·es": short items with a title, a text and an optional link. */
+export function MembersNewsForm({ block, onChange, errors, readOnly }: FormProps<MembersNewsBlock>) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label={t('newsletters.fields.sectionTitleOptional')}
+        placeholder={t('newsletters.fields.membersNewsPlaceholder')}
+        value={block.title ?? ''}
+        onChange={(event) => onChange({ title: event.currentTarget.value })}
+        error={fieldError(errors, 'title')}
+        readOnly={readOnly}
+      />
+      <RowList
+        name="items"
+        rows={block.items}
+        errors={errors}
+        readOnly={readOnly}
+        max={30}
+        rowLabel={(index) => t('newsletters.fields.newsN', { n: index + 1 })}
+        addLabel={t('newsletters.fields.addNews')}
+        removeLabel={(index) => t('newsletters.fields.removeNews', { n: index + 1 })}
+        empty={emptyNewsItem}
+        onChange={(items) => onChange({ items })}
+        renderRow={(item, setItem, rowErrors) => (
+          <>
+            <TextInput label={t('newsletters.fields.newsTitle')} value={item.title} onChange={(e) => setItem({ title: e.currentTarget.value })} error={fieldError(rowErrors, 'title')} readOnly={readOnly} withAsterisk />
+            <Textarea label={t('newsletters.fields.newsText')} value={item.text} onChange={(e) => setItem({ text: e.currentTarget.value })} error={fieldError(rowErrors, 'text')} readOnly={readOnly} autosize minRows={2} maxRows={6} withAsterisk />
+            <TextInput label={t('newsletters.fields.urlOptional')} type="url" value={item.url ?? ''} onChange={(e) => setItem({ url: e.currentTarget.value })} error={fieldError(rowErrors, 'url')} readOnly={readOnly} />
+          </>
+        )}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { NO_CHANGES, type DayChanges, type ListCounts } from './fold-snapshots';
+
+type Row = { list_id: number; bucket: number; dc: number; dp: number; du: number; subscribes: number; confirmations: number; unsubscribes: number; bounces: number; erasures: number };
+
+/**
+ * The ledger's changes grouped per list and per interval of `bounds` (ascending instants:
+ * interval i is [bounds[i-1], bounds[i]); everything before bounds[0] is folded into `before`).
+ *
+ * State of a subscription (subscriber, list) = its latest state event by (at, id): subscribed →
+ * pending, confirmed or imported → confirmed, unsubscribed → unsubscribed, erased (no list: it
+ * applies to every list the person had events on) → gone. Subscribes are new subscriptions by form,
+ * preferences or staff; imports bring audiences that existed before and count only as confirmations.
+ * All grouping happens in PostgreSQL.
+ */
+export async function ledgerChanges(db: Db, input: { bounds: Date[] }): Promise<{ before: Map<number, ListCounts>; changes: Map<number, Map<number, DayChanges>> }> {
+  const bounds = input.bounds.map((d) => d.toISOString());
+  const start = bounds[0]!;
+  const end = bounds[bounds.length - 1]!;
+  const b = sql`${sql.param(bounds)}::timestamptz[]`;
+  const result = (await db.execute(sql`
+    with state_events as (
+      select e.id, e.at, e.subscriber_id, e.list_id,
+        case e.type when 'subscribed' then 'p' when 'unsubscribed' then 'u' else 'c' end as s, e.type = 'imported' as imp
+      from subscription_events e
+      where e.list_id is not null and e.type in ('subscribed', 'confirmed', 'imported', 'unsubscribed') and e.at < ${end}::timestamptz
+      union all
+      select e.id, e.at, e.subscriber_id, l.list_id, 'n', false
+      from subscription_events e
+      cross join lateral (select distinct x.list_id from subscription_events x where x.subscriber_id = e.subscriber_id and x.list_id is not null and x.at <= e.at) l
+      where e.type = 'erased' and e.list_id is null and e.at < ${end}::timestamptz
+    ),
+    transitions as (
+      select list_id, at, s, imp, coalesce(lag(s) over (partition by subscriber_id, list_id order by at, id), 'n') as prev
+      from state_events
+    ),
+    moves as (
+      select list_id, width_bucket(at, ${b}) as bucket,
+        sum((s = 'c')::int - (prev = 'c')::int) as dc,
+        sum((s = 'p')::int - (prev = 'p')::int) as dp,
+        sum((s = 'u')::int - (prev = 'u')::int) as du,
+        count(*) filter (where s in ('p', 'c') and prev in ('n', 'u') and not imp) as subscribes,
+        count(*) filter (where s = 'c') as confirmations,
+        count(*) filter (where s = 'u') as unsubscribes,
+        count(*) filter (where s = 'n') as erasures
+      from transitions
+      where s <> prev
+      group by 1, 2
+    ),
+    bounce_events as (
+      select e.at, e.list_id from subscription_events e
+      where e.type = 'bounced' and e.list_id is not null and e.at >= ${start}::timestamptz and e.at < ${end}::timestamptz
+      union all
+      -- the bounce handling names the campaign: the list is the one that recipient was sent for
+      select e.at, r.list_id from subscription_events e
+      join campaign_recipients r on r.campaign_id::text = e.data->>'campaignId' and r.subscriber_id = e.subscriber_id
+      where e.type = 'bounced' and e.list_id is null and e.data ? 'campaignId' and e.at >= ${start}::timestamptz and e.at < ${end}::timestamptz
+      union all
+      select e.at, l.list_id from subscription_events e
+      cross join lateral (select distinct x.list_id from subscription_events x where x.subscriber_id = e.subscriber_id and x.list_id is not null and x.at <= e.at) l
+      where e.type = 'bounced' and e.list_id is null and not (e.data ? 'campaignId') and e.at >= ${start}::timestamptz and e.at < ${end}::timestamptz
+    ),
+    bounces as (
+      select list_id, width_bucket(at, ${b}) as bucket, count(*) as n from bounce_events group by 1, 2
+    )
+    select coalesce(m.list_id, x.list_id) as list_id, coalesce(m.bucket, x.bucket) as bucket,
+      coalesce(m.dc, 0)::int as dc, coalesce(m.dp, 0)::int as dp, coalesce(m.du, 0)::int as du,
+      coalesce(m.subscribes, 0)::int as subscribes, coalesce(m.confirmations, 0)::int as confirmations,
+      coalesce(m.unsubscribes, 0)::int as unsubscribes, coalesce(x.n, 0)::int as bounces, coalesce(m.erasures, 0)::int as erasures
+    from moves m full join bounces x on x.list_id = m.list_id and x.bucket = m.bucket
+  `)) as unknown as { rows: Row[] };
+
+  const before = new Map<number, ListCounts>();
+  const changes = new Map<number, Map<number, DayChanges>>();
+  for (const r of result.rows) {
+    const bucket = Number(r.bucket);
+    if (bucket === 0) {
+      before.set(r.list_id, { confirmed: r.dc, pending: r.dp, unsubscribed: r.du });
+      continue;
+    }
+    const perList = changes.get(r.list_id) ?? new Map<number, DayChanges>();
+    perList.set(bucket, {
+      ...NO_CHANGES,
+      confirmed: r.dc,
+      pending: r.dp,
+      unsubscribed: r.du,
+      subscribes: r.subscribes,
+      confirmations: r.confirmations,
+      unsubscribes: r.unsubscribes,
+      bounces: r.bounces,
+      erasures: r.erasures,
+    });
+    changes.set(r.list_id, perList);
+  }
+  return { before, changes };
+}

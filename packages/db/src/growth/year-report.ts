@@ -1,0 +1,89 @@
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { articles, dossiers, lists, rubriques } from '../schema';
+import { campaignReports } from './campaign-reports';
+import { listEnteredCounts } from './list-history';
+import { closingCount, openingCount } from './monthly-growth';
+import { parisDay, parisDayStart } from './paris-day';
+import { snapshotsBetween } from './growth-dashboard';
+
+export type YearReport = {
+  year: number;
+  /** the last day the figures cover: 31 December, or yesterday while the year runs */
+  asOf: string;
+  campaigns: { total: number; perList: { slug: string; name: string; sent: number }[] };
+  sends: { date: string; slug: string; subject: string; lists: string[]; recipients: number; sent: number }[];
+  lists: {
+    slug: string;
+    name: string;
+    /** subscribers on 1 January and 31 December (or `asOf`); entered = from a count entered by staff */
+    january: number | null;
+    januaryEntered: boolean;
+    december: number | null;
+    decemberEntered: boolean;
+    change: number | null;
+    subscribes: number;
+    unsubscribes: number;
+  }[];
+  publications: { rubriques: { slug: string; name: string; articles: number }[]; articles: number; dossiers: { slug: string; title: string; publishedAt: string }[] };
+};
+
+/** The figures of the yearly activity report (Paris calendar year). */
+export async function yearReport(db: Db, input: { year: number; now: Date }): Promise<YearReport> {
+  const { year } = input;
+  const start = parisDayStart(`${year}-01-01`);
+  const end = parisDayStart(`${year + 1}-01-01`);
+  const yesterday = parisDay(new Date(input.now.getTime() - 86_400_000));
+  const asOf = yesterday < `${year}-12-31` ? yesterday : `${year}-12-31`;
+  const allLists = await db.select({ id: lists.id, slug: lists.slug, name: lists.name }).from(lists).orderBy(asc(lists.id));
+  const ids = allLists.map((l) => l.id);
+  const [snaps, entered, sends, perRubrique, dossierRows] = await Promise.all([
+    snapshotsBetween(db, { listIds: ids, from: `${year - 1}-12-31`, to: `${year}-12-31` }),
+    listEnteredCounts(db, { listIds: ids, fromMonth: `${year}-01`, toMonth: `${year + 1}-01` }),
+    campaignReports(db, { from: start, to: end, sentOnly: true }),
+    db
+      .select({ slug: rubriques.slug, name: rubriques.name, n: sql<number>`count(${articles.id})::int` })
+      .from(rubriques)
+      .leftJoin(articles, and(eq(articles.rubriqueId, rubriques.id), inArray(articles.status, ['published', 'unpublished']), gte(articles.publishedAt, start), lt(articles.publishedAt, end)))
+      .groupBy(rubriques.id, rubriques.slug, rubriques.name)
+      .orderBy(asc(rubriques.id)),
+    db
+      .select({ slug: dossiers.slug, title: dossiers.title, publishedAt: dossiers.publishedAt })
+      .from(dossiers)
+      .where(and(eq(dossiers.status, 'published'), gte(dossiers.publishedAt, start), lt(dossiers.publishedAt, end)))
+      .orderBy(asc(dossiers.publishedAt)),
+  ]);
+  const chronological = [...sends].reverse();
+  return {
+    year,
+    asOf,
+    campaigns: {
+      total: sends.length,
+      perList: allLists.map((l) => ({ slug: l.slug, name: l.name, sent: sends.filter((c) => c.lists.includes(l.slug)).length })),
+    },
+    sends: chronological.map((c) => ({ date: parisDay(c.startedAt!), slug: c.slug, subject: c.subject, lists: c.lists, recipients: c.recipients, sent: c.sent })),
+    lists: allLists.map((l) => {
+      const mine = snaps.filter((s) => s.listId === l.id);
+      const inYear = mine.filter((s) => s.day >= `${year}-01-01` && s.day <= asOf);
+      const counts = new Map(entered.filter((e) => e.listId === l.id).map((e) => [e.month, e.confirmed]));
+      const open = openingCount(`${year}-01`, new Map(mine.map((s) => [s.day, s.confirmed])), counts);
+      const close = closingCount(`${year}-12`, inYear, counts) ?? (inYear.at(-1) ? { value: inYear.at(-1)!.confirmed, source: 'snapshot' as const, day: asOf } : null);
+      return {
+        slug: l.slug,
+        name: l.name,
+        january: open?.value ?? null,
+        januaryEntered: open?.source === 'entered',
+        december: close?.value ?? null,
+        decemberEntered: close?.source === 'entered',
+        change: open && close ? close.value - open.value : null,
+        subscribes: inYear.reduce((n, s) => n + s.subscribes, 0),
+        unsubscribes: inYear.reduce((n, s) => n + s.unsubscribes, 0),
+      };
+    }),
+    publications: {
+      rubriques: perRubrique.map((r) => ({ slug: r.slug, name: r.name, articles: r.n })),
+      articles: perRubrique.reduce((n, r) => n + r.n, 0),
+      dossiers: dossierRows.map((d) => ({ slug: d.slug, title: d.title, publishedAt: parisDay(d.publishedAt!) })),
+    },
+  };
+}
