@@ -20,8 +20,9 @@ const print = (bench: string, value: number, unit: string) => process.stdout.wri
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const BIG = Number(process.env.SEND_BENCH_RECIPIENTS ?? 100_000);
 const SMALL = Math.round(BIG / 10);
-const WORKERS = 2;
-const CONCURRENCY = 5;
+const WORKERS = Number(process.env.SEND_BENCH_WORKERS ?? 2);
+const CONCURRENCY = Number(process.env.SEND_BENCH_CONCURRENCY ?? 5);
+const CHUNK = Number(process.env.SEND_BENCH_CHUNK ?? 100);
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -75,10 +76,10 @@ try {
     const freezeMs = performance.now() - started;
     if (frozen.recipientCount !== count) throw new Error(`froze ${frozen.recipientCount}, expected ${count}`);
     // fresh worker processes per campaign, so each one's peak memory is its own
-    const settings = { databaseUrl: t.url, redisUrl, prefix, smtpUrl: `smtp://127.0.0.1:${sinkPort}`, sendRate: 10_000, concurrency: CONCURRENCY, batchSize: 1000, lockDurationMs: 30_000 };
+    const settings = { databaseUrl: t.url, redisUrl, prefix, smtpUrl: `smtp://127.0.0.1:${sinkPort}`, sendRate: 10_000, concurrency: CONCURRENCY, batchSize: 1000, lockDurationMs: 30_000, chunkSize: CHUNK };
     const procs = await Promise.all(
       Array.from({ length: WORKERS }, async () => {
-        const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [...(process.env.SEND_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEND_BENCH_PROFILE}`] : []), '--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
         await new Promise<void>((resolve) => child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve()));
         workers.push(child);
         return child;

@@ -1,7 +1,7 @@
 // A campaign's message is built once per process (per list, for its List-Id); per recipient only
 // the personal values are spliced in.
 import { findSendingCampaign, type Db } from '@crieur/db';
-import { prepareCampaignMessage } from '@crieur/mailer';
+import { createDkimSigner, prepareCampaignMessage, type DkimSettings } from '@crieur/mailer';
 import { PERSONAL_TOKENS, personalTokenValues } from '@crieur/newsletter';
 
 export type RecipientInput = {
@@ -18,8 +18,8 @@ export type RecipientMessage = { envelopeFrom: string; render(input: RecipientIn
 
 export type CampaignMessages = { get(campaignId: string): Promise<RecipientMessage | null> };
 
-// DKIM signing is the mailer's: it holds the key and signs what sendRaw sends
-export type CampaignMessageSettings = { db: Db; publicUrl: string; mailFrom: string };
+// sendRaw sends bytes as given: the signature is made here, with the body hash from parts prepared once
+export type CampaignMessageSettings = { db: Db; publicUrl: string; mailFrom: string; dkim?: DkimSettings | undefined };
 
 /** "Marie Curie" → "Marie": the greeting uses the first name only. */
 export const firstNameOf = (name: string) => name.trim().split(/\s+/)[0] ?? '';
@@ -42,6 +42,8 @@ export function createCampaignMessages(settings: CampaignMessageSettings): Campa
   const cache = new Map<string, RecipientMessage>();
   const domain = listDomainOf(settings.publicUrl);
   const envelopeFrom = addressOf(settings.mailFrom);
+  // the key is parsed once per process
+  const dkim = settings.dkim ? createDkimSigner(settings.dkim) : undefined;
   return {
     async get(campaignId) {
       const hit = cache.get(campaignId);
@@ -77,7 +79,8 @@ export function createCampaignMessages(settings: CampaignMessageSettings): Campa
             preferencesUrl: `${settings.publicUrl}/preferences/${input.preferencesToken}`,
             webUrl,
           });
-          return prepared.render({ to: input.email, messageId: input.messageId, unsubscribeUrl, date: input.date, htmlValues: values.html, textValues: values.text });
+          const recipient = { to: input.email, messageId: input.messageId, unsubscribeUrl, date: input.date, htmlValues: values.html, textValues: values.text };
+          return dkim ? prepared.render(recipient, { dkim }) : prepared.render(recipient);
         },
       };
       // a few campaigns at most are sending at once

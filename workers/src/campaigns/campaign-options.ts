@@ -10,6 +10,7 @@ export function campaignWorkerOptions(config: Config, db: Db, mailer: RawSender)
     mailer,
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
+    dkim: config.dkim,
     sendRate: config.sendRate,
     concurrency: config.sendConcurrency,
     lateMinutes: config.sendLateMinutes,

@@ -4,6 +4,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Db } from '@crieur/db';
+import type { DkimSettings } from '@crieur/mailer';
 import type { NewsletterTemplates } from '@crieur/newsletter';
 import { CampaignJob, createCampaignQueue, QUEUES, senderLivenessKey, type CampaignQueue } from '@crieur/queue';
 import { redactAddresses } from '../redact';
@@ -18,6 +19,8 @@ export type CampaignWorkerOptions = {
   mailer: RawSender;
   publicUrl: string;
   mailFrom: string;
+  /** DKIM_* settings: each campaign message is signed as it is rendered */
+  dkim?: DkimSettings | undefined;
   templates?: NewsletterTemplates;
   /** messages per second for the whole cluster (SEND_RATE) */
   sendRate: number;
@@ -25,6 +28,8 @@ export type CampaignWorkerOptions = {
   concurrency: number;
   lateMinutes: number;
   batchSize?: number;
+  /** rows claimed per round trip (default 100; the pace window caps it) */
+  chunkSize?: number;
   retry?: RetryPolicy;
   pauseAfterErrors?: number;
   reconcileEveryMs?: number;
@@ -42,8 +47,8 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
   const queue = createCampaignQueue(connection, prefix);
   // Redis going away is expected (restart, failover): logged, and the reconcile catches up after
   queue.on('error', (error) => logger.warn({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign queue error'));
-  const pace = createSendPace({ redis: connection, prefix, rate: options.sendRate });
-  const messages = createCampaignMessages({ db: options.db, publicUrl: options.publicUrl, mailFrom: options.mailFrom });
+  const pace = createSendPace({ redis: connection, prefix, rate: options.sendRate, maxChunk: options.chunkSize ?? 100 });
+  const messages = createCampaignMessages({ db: options.db, publicUrl: options.publicUrl, mailFrom: options.mailFrom, dkim: options.dkim });
   const health = { consecutiveErrors: 0 };
   let stopping = false;
 

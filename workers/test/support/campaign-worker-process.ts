@@ -6,7 +6,7 @@ import { createMailer } from '@crieur/mailer';
 import { createRedis } from '@crieur/queue';
 import { startCampaignWorker } from '../../src/campaigns/campaign-worker';
 
-type Settings = { databaseUrl: string; redisUrl: string; prefix: string; smtpUrl: string; sendRate: number; concurrency: number; batchSize?: number; lockDurationMs?: number };
+type Settings = { databaseUrl: string; redisUrl: string; prefix: string; smtpUrl: string; sendRate: number; concurrency: number; batchSize?: number; lockDurationMs?: number; chunkSize?: number };
 const settings = JSON.parse(process.argv[2] ?? '{}') as Settings;
 
 const database = await openDatabase({ databaseUrl: settings.databaseUrl, poolSize: 4 });
@@ -22,6 +22,7 @@ const worker = await startCampaignWorker({
   concurrency: settings.concurrency,
   lateMinutes: 60,
   batchSize: settings.batchSize ?? 250,
+  ...(settings.chunkSize ? { chunkSize: settings.chunkSize } : {}),
   reconcileEveryMs: 200,
   livenessTtlMs: 1500,
   lockDurationMs: settings.lockDurationMs ?? 2000,
