@@ -92,28 +92,30 @@ describe('campaign sending under faults', () => {
     }
   };
 
-  const receivedBy = (domain: string) => {
+  // our Message-IDs start with the campaign's id: what each campaign delivered, per address
+  const receivedFor = (campaignId: string) => {
     const counts = new Map<string, number>();
-    for (const m of smtp.messages) if (m.to.endsWith(`@${domain}`)) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
+    for (const m of smtp.messages) if (m.messageId?.startsWith(`${campaignId}.`)) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
     return counts;
+  };
+
+  const spawnWorker = async (): Promise<ChildProcess> => {
+    const settings = { databaseUrl, redisUrl, prefix, smtpUrl: smtp.url, sendRate: 2000, concurrency: 3 };
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+      child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+    });
+    return child;
   };
 
   it('kill -9 of the worker process three times during a 5,000-recipient campaign: one message each, uncertain only what was in flight', async () => {
     const emails = await seedSubscribers(database.db, { list: 'membres', count: 5000, domain: 'kill.example', now: new Date() });
-    const spawnWorker = async (): Promise<ChildProcess> => {
-      const settings = { databaseUrl, redisUrl, prefix, smtpUrl: smtp.url, sendRate: 2000, concurrency: 3 };
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve, reject) => {
-        child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-        child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-      });
-      return child;
-    };
     const { id } = await launch(['membres']);
     let inFlightAtKills = 0;
     let child = await spawnWorker();
     for (const threshold of [800, 1900, 3000]) {
-      await smtp.waitUntil(() => receivedBy('kill.example').size >= threshold, 60_000, `${threshold} messages`);
+      await smtp.waitUntil(() => receivedFor(id).size >= threshold, 60_000, `${threshold} messages`);
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       // what the dead process had claimed and not recorded: the only rows allowed to become uncertain
@@ -124,7 +126,7 @@ describe('campaign sending under faults', () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
 
-    const counts = receivedBy('kill.example');
+    const counts = receivedFor(id);
     expect(Math.max(...counts.values())).toBe(1);
     expect(done.counts.uncertain).toBeLessThanOrEqual(inFlightAtKills);
     expect(done.counts.uncertain).toBeGreaterThan(0);
@@ -134,9 +136,23 @@ describe('campaign sending under faults', () => {
     expect(emails.filter((e) => !counts.has(e)).length).toBeLessThanOrEqual(done.counts.uncertain);
   }, 180_000);
 
+  it('two worker processes on one campaign at once: each recipient gets exactly one message', async () => {
+    await seedSubscribers(database.db, { list: 'adherents', count: 2000, domain: 'two.example', now: new Date() });
+    const [a, b] = await Promise.all([spawnWorker(), spawnWorker()]);
+    const { id } = await launch(['adherents']);
+    const done = await waitSent(id, 90_000);
+    for (const child of [a, b]) child.kill('SIGTERM');
+    await Promise.all([a, b].map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    const counts = receivedFor(id);
+    expect(done.counts).toMatchObject({ sent: 2000, uncertain: 0, failed: 0 });
+    expect(counts.size).toBe(2000);
+    expect(Math.max(...counts.values())).toBe(1);
+  }, 120_000);
+
   it.each(['flushall', 'restart'] as const)('Redis %s mid-campaign: the campaign completes, nothing lost, nothing doubled', async (fault) => {
     const domain = `${fault}.example`;
-    await seedSubscribers(database.db, { list: fault === 'flushall' ? 'democraties' : 'adherents', count: 1500, domain, now: new Date() });
+    const list = fault === 'flushall' ? 'democraties' : 'adherents';
+    await seedSubscribers(database.db, { list, count: 1500, domain, now: new Date() });
     const mailer: Mailer = createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', pool: true, maxConnections: 3 });
     const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
     connection.on('error', () => undefined);
@@ -144,8 +160,8 @@ describe('campaign sending under faults', () => {
       db: database.db, mailer, publicUrl: 'https://democraties.example', mailFrom: MAIL_FROM, sendRate: 600, concurrency: 3, lateMinutes: 60,
       batchSize: 250, reconcileEveryMs: 200, livenessTtlMs: 1500, lockDurationMs: 2000, connection, prefix, logger: pino({ level: 'silent' }), now: () => new Date(),
     });
-    const { id } = await launch([fault === 'flushall' ? 'democraties' : 'adherents']);
-    await smtp.waitUntil(() => receivedBy(domain).size >= 400, 30_000, '400 messages');
+    const { id, recipients } = await launch([list]);
+    await smtp.waitUntil(() => receivedFor(id).size >= 400, 30_000, '400 messages');
     if (fault === 'flushall') await client.flushall();
     else {
       await redisServer.stop();
@@ -156,11 +172,40 @@ describe('campaign sending under faults', () => {
     await worker.close();
     await mailer.close();
     connection.disconnect();
-    const counts = receivedBy(domain);
+    const counts = receivedFor(id);
     expect(Math.max(...counts.values())).toBe(1);
-    expect(done.counts.sent + done.counts.uncertain).toBe(1500);
+    expect(done.counts.sent + done.counts.uncertain).toBe(recipients);
     // a live worker's rows are never orphaned by a flush: its liveness key comes back within a beat
     expect(done.counts.uncertain).toBe(0);
-    expect(counts.size).toBe(1500);
+    expect(counts.size).toBe(recipients);
   }, 120_000);
+
+  it('a mail server that is down pauses the campaign with the reason, and nothing is lost', async () => {
+    await seedSubscribers(database.db, { list: 'democraties', count: 200, domain: 'down.example', now: new Date() });
+    const deadPort = await freePort();
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${deadPort}`, outboxDir: '/nonexistent', pool: true, maxConnections: 2 });
+    const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    connection.on('error', () => undefined);
+    const worker = await startCampaignWorker({
+      db: database.db, mailer, publicUrl: 'https://democraties.example', mailFrom: MAIL_FROM, sendRate: 500, concurrency: 2, lateMinutes: 60,
+      batchSize: 250, reconcileEveryMs: 200, livenessTtlMs: 1500, lockDurationMs: 2000, pauseAfterErrors: 10,
+      retry: { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 200 }, connection, prefix, logger: pino({ level: 'silent' }), now: () => new Date(),
+    });
+    const { id, recipients } = await launch(['democraties']);
+    const end = Date.now() + 30_000;
+    let p = await campaignProgress(database.db, { campaignId: id, now: new Date() });
+    while (p.status !== 'paused' && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
+      p = await campaignProgress(database.db, { campaignId: id, now: new Date() });
+    }
+    await worker.close();
+    await mailer.close();
+    connection.disconnect();
+    // read again once the worker is closed: a chunk in flight at the pause has been recorded
+    p = await campaignProgress(database.db, { campaignId: id, now: new Date() });
+    expect(p.status).toBe('paused');
+    expect(p.pauseReason).toMatch(/Le serveur d’envoi refuse ou ne répond pas \(10 erreurs de suite/);
+    // a refused connection sent nothing: every row is still to send, none failed or uncertain
+    expect(p.counts).toMatchObject({ queued: recipients, sent: 0, failed: 0, uncertain: 0, sending: 0 });
+  }, 60_000);
 });

@@ -16,7 +16,7 @@ describe('classifySmtpError', () => {
     ['550 5.1.10 Recipient address has null MX', '5.1.10'],
     ['553 5.1.3 Bad recipient address syntax', '5.1.3'],
   ])('treats %s as a bad address to suppress', (response, enhancedCode) => {
-    expect(classifySmtpError(smtpError(response))).toEqual({ permanent: true, suppress: true, code: Number(response.slice(0, 3)), enhancedCode, response });
+    expect(classifySmtpError(smtpError(response))).toEqual({ permanent: true, suppress: true, code: Number(response.slice(0, 3)), enhancedCode, response, command: undefined, errorCode: 'EENVELOPE' });
   });
 
   it('treats other 5xx as permanent without suppressing the address', () => {
@@ -35,13 +35,13 @@ describe('classifySmtpError', () => {
   });
 
   it.each(['ECONNREFUSED', 'ETIMEDOUT', 'ESOCKET', 'ECONNECTION', 'EDNS'])('treats a %s connection error as transient', (code) => {
-    const error = Object.assign(new Error('connect failed'), { code });
-    expect(classifySmtpError(error)).toEqual({ permanent: false, suppress: false, code: undefined, enhancedCode: undefined, response: 'connect failed' });
+    const error = Object.assign(new Error('connect failed'), { code, command: 'CONN' });
+    expect(classifySmtpError(error)).toEqual({ permanent: false, suppress: false, code: undefined, enhancedCode: undefined, response: 'connect failed', command: 'CONN', errorCode: code });
   });
 
   it('reads the code from the reply text when responseCode is missing, and copes with non-errors', () => {
     expect(classifySmtpError({ response: '550 5.1.1 Unknown' })).toMatchObject({ code: 550, permanent: true, suppress: true });
-    expect(classifySmtpError('boom')).toEqual({ permanent: false, suppress: false, code: undefined, enhancedCode: undefined, response: 'boom' });
+    expect(classifySmtpError('boom')).toEqual({ permanent: false, suppress: false, code: undefined, enhancedCode: undefined, response: 'boom', command: undefined, errorCode: undefined });
     expect(classifySmtpError(undefined)).toMatchObject({ permanent: false });
   });
 });

@@ -6,6 +6,10 @@ export type SmtpErrorClassification = {
   code: number | undefined;
   enhancedCode: string | undefined;
   response: string;
+  /** nodemailer's stage when it failed ('CONN', 'MAIL FROM', 'RCPT TO', 'DATA'…): before DATA nothing can have been delivered */
+  command: string | undefined;
+  /** nodemailer's error code ('ECONNECTION', 'ETIMEDOUT', 'EENVELOPE', 'EMESSAGE'…) */
+  errorCode: string | undefined;
 };
 
 // RFC 3463 X.1.7 and X.1.8 blame our sender address, not the recipient's
@@ -27,7 +31,9 @@ export function classifySmtpError(error: unknown): SmtpErrorClassification {
   const permanent = code !== undefined && code >= 500 && code < 600;
   const senderProblem = field(error, 'command') === 'MAIL FROM' || (enhancedCode !== undefined && SENDER_ADDRESS_STATUSES.has(enhancedCode));
   const suppress = permanent && enhancedCode !== undefined && enhancedCode.startsWith('5.1.') && !senderProblem;
-  return { permanent, suppress, code, enhancedCode, response };
+  const command = field(error, 'command');
+  const errorCode = field(error, 'code');
+  return { permanent, suppress, code, enhancedCode, response, command: typeof command === 'string' ? command : undefined, errorCode: typeof errorCode === 'string' ? errorCode : undefined };
 }
 
 /** The SMTP server (or the connection to it) refused a message; see classifySmtpError. */
@@ -39,6 +45,8 @@ export class SmtpSendError extends Error {
   response: string;
   permanent: boolean;
   suppress: boolean;
+  command?: string;
+  errorCode?: string;
 
   constructor(classification: SmtpErrorClassification) {
     // the message stays free of the server text, which may quote the address
@@ -49,6 +57,8 @@ export class SmtpSendError extends Error {
     this.response = classification.response;
     this.permanent = classification.permanent;
     this.suppress = classification.suppress;
+    if (classification.command !== undefined) this.command = classification.command;
+    if (classification.errorCode !== undefined) this.errorCode = classification.errorCode;
   }
 
   static from(error: unknown): SmtpSendError {

@@ -46,6 +46,11 @@ export async function sendBatch(deps: BatchSenderDeps, job: { campaignId: string
     const suppressed = await suppressedAmong(deps.db, claimed.flatMap((r) => (r.email ? [r.email] : [])));
     const outcomes: RecipientOutcome[] = [];
     for (const r of claimed) {
+      // stopping, or the server is failing: the rest of the chunk goes back untried, at once
+      if (stop() || deps.health.consecutiveErrors >= deps.pauseAfterErrors) {
+        outcomes.push({ subscriberId: r.subscriberId, status: 'queued', error: 'not attempted', retryAt: deps.now(), released: true });
+        continue;
+      }
       const skip = skipReason(r, suppressed);
       if (skip !== null || r.email === null) {
         outcomes.push({ subscriberId: r.subscriberId, status: 'skipped', error: skip ?? 'erased' });

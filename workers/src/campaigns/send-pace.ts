@@ -48,7 +48,8 @@ export function createSendPace(options: { redis: Redis; prefix: string; rate: nu
       if (delayMs > 0) await sleep(delayMs);
     },
     serverTrouble() {
-      delayMs = Math.min(10_000, Math.max(200, delayMs * 2));
+      // doubling from 100 ms up to 2 s: gentle on a struggling server, and a pause still lands within seconds
+      delayMs = Math.min(2000, Math.max(100, delayMs * 2));
     },
     serverFine() {
       delayMs = delayMs < 50 ? 0 : delayMs / 2;

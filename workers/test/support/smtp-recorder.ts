@@ -46,6 +46,8 @@ export async function startSmtpRecorder(options: { port?: number } = {}): Promis
       });
     },
   });
+  // a client killed mid-session (kill -9) resets its connection: expected here, not a test failure
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as { port: number };
   return {

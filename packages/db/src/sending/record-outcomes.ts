@@ -5,8 +5,8 @@ export type RecipientOutcome =
   | { subscriberId: string; status: 'sent'; response: string }
   | { subscriberId: string; status: 'failed'; error: string }
   | { subscriberId: string; status: 'skipped'; error: string }
-  /** not sent (connection refused, 4xx): back to the queue, tried again from `retryAt` */
-  | { subscriberId: string; status: 'queued'; error: string; retryAt: Date }
+  /** not sent (connection refused, 4xx): back to the queue, tried again from `retryAt`; `released`: never tried, the attempt is not counted */
+  | { subscriberId: string; status: 'queued'; error: string; retryAt: Date; released?: boolean }
   /** the server may have accepted it (timeout after DATA): never resent on its own */
   | { subscriberId: string; status: 'uncertain'; error: string };
 
@@ -21,6 +21,7 @@ export async function recordOutcomes(db: Db, input: { campaignId: string; worker
   const responses = input.outcomes.map((o) => (o.status === 'sent' ? o.response.slice(0, 500) : null));
   const errors = input.outcomes.map((o) => (o.status === 'sent' ? null : o.error.slice(0, 500)));
   const retries = input.outcomes.map((o) => (o.status === 'queued' ? o.retryAt.toISOString() : null));
+  const released = input.outcomes.map((o) => o.status === 'queued' && o.released === true);
   const now = input.now.toISOString();
   const result = (await db.execute(sql`
     update campaign_recipients r set
@@ -28,11 +29,12 @@ export async function recordOutcomes(db: Db, input: { campaignId: string; worker
       response = coalesce(x.response, r.response),
       error = x.error,
       next_attempt_at = x.retry_at,
+      attempts = case when x.released then greatest(r.attempts - 1, 0) else r.attempts end,
       sent_at = case when x.status = 'sent' then ${now}::timestamptz else r.sent_at end,
       claimed_by = case when x.status = 'queued' then null else r.claimed_by end,
       updated_at = ${now}::timestamptz
-    from unnest(${sql.param(ids)}::uuid[], ${sql.param(statuses)}::text[], ${sql.param(responses)}::text[], ${sql.param(errors)}::text[], ${sql.param(retries)}::timestamptz[])
-      as x(subscriber_id, status, response, error, retry_at)
+    from unnest(${sql.param(ids)}::uuid[], ${sql.param(statuses)}::text[], ${sql.param(responses)}::text[], ${sql.param(errors)}::text[], ${sql.param(retries)}::timestamptz[], ${sql.param(released)}::boolean[])
+      as x(subscriber_id, status, response, error, retry_at, released)
     where r.campaign_id = ${input.campaignId} and r.subscriber_id = x.subscriber_id
       and r.claimed_by = ${input.workerId} and r.status in ('sending', 'uncertain')`)) as unknown as { rowCount?: number; affectedRows?: number };
   return result.rowCount ?? result.affectedRows ?? 0;
