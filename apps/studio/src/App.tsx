@@ -18,7 +18,7 @@ import type { SectionKey } from './shell/sections';
 import i18n from './i18n';
 
 // sections that later issues build; until then each shows its title and "Bientôt"
-const UPCOMING: readonly SectionKey[] = ['campaigns'];
+const UPCOMING: readonly SectionKey[] = [];
 
 /** Roles that see the editorial section (senders read the articles; the server decides the rest). */
 const EDITORIAL_ROLES = ['author', 'editor', 'admin', 'sender'] as const;
@@ -33,6 +33,9 @@ const CalendarPage = lazy(() => import('./pages/editorial/CalendarPage').then((m
 // the composer brings Tiptap and dnd-kit too: on demand as well
 const NewslettersPage = lazy(() => import('./pages/newsletters/NewslettersPage').then((m) => ({ default: m.NewslettersPage })));
 const ComposerPage = lazy(() => import('./pages/newsletters/ComposerPage').then((m) => ({ default: m.ComposerPage })));
+// sending and following campaigns: the date pickers load with them
+const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })));
 
 // the growth pages bring ECharts and the date pickers: on demand
 const GrowthPage = lazy(() => import('./pages/growth/GrowthPage').then((m) => ({ default: m.GrowthPage })));
@@ -69,6 +72,10 @@ export function App() {
           <Route path="/newsletters">
             <Route index element={<Newsletters page={<NewslettersPage />} />} />
             <Route path=":id" element={<Newsletters page={<ComposerPage />} />} />
+          </Route>
+          <Route path="/campaigns">
+            <Route index element={<Newsletters page={<CampaignsPage />} />} />
+            <Route path=":id" element={<Newsletters page={<CampaignPage />} />} />
           </Route>
           <Route path="/growth">
             <Route index element={<Lazy page={<GrowthPage />} />} />

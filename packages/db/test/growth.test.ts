@@ -253,6 +253,12 @@ describe('the ledger agrees with the subscriptions and with a replay in JavaScri
         ]);
       }
     }
+    // the nightly path (yesterday's snapshot plus the people with events) agrees with a full replay
+    const mid = addDays(from, 12);
+    await snapshotDays(db, { from, to: mid, now: new Date('2026-05-01T00:00:00Z') });
+    const nightly = await computeSnapshots(db, { from: addDays(mid, 1), to });
+    expect(nightly).toEqual(await computeSnapshots(db, { from: addDays(mid, 1), to, fromScratch: true }));
+    expect(nightly).toEqual(rows.filter((r) => r.day > mid));
   });
 });
 

@@ -99,6 +99,9 @@ describe('send ledger on PostgreSQL', () => {
     const progress = await campaignProgress(database.db, { campaignId: id, now });
     expect(progress).toMatchObject({ status: 'sent', recipientCount: 9, counts: { sent: 8, failed: 1, queued: 0, sending: 0 } });
     expect(progress.errors).toEqual([{ error: '550 5.1.1 unknown', count: 1 }]);
+    // 8 sent at `now`: 4 s later that is 2 a second, not 8 spread over a minute
+    expect((await campaignProgress(database.db, { campaignId: id, now: later(4) })).ratePerSecond).toBe(2);
+    expect((await campaignProgress(database.db, { campaignId: id, now: later(61) })).ratePerSecond).toBe(0);
     expect(await requeueRecipients(database.db, { campaignId: id, now, which: 'failed' })).toBe(1);
     expect((await campaignProgress(database.db, { campaignId: id, now })).status).toBe('sending');
   });

@@ -4,6 +4,7 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import { isSmtpSafe } from './smtp-safe';
 
 export type RawSmtpPoolOptions = {
   /** smtp://user:pass@host:port or smtps://… */
@@ -24,6 +25,36 @@ export type RawSmtpPool = {
 
 type Job = { envelope: { from: string; to: string }; raw: Buffer; resolve(response: string): void; reject(error: unknown): void };
 type Slot = { connection: SMTPConnection; sent: number; idleTimer?: NodeJS.Timeout; closed: boolean };
+
+type DataStreamLike = { _transform(chunk: Buffer, encoding: string, done: () => void): void; push(chunk: Buffer): boolean; inByteCount: number; outByteCount: number; lastByte: number | false };
+type WithSendStream = { _createSendStream(callback: unknown): DataStreamLike };
+
+// whether the message about to go out on a connection is SMTP-safe (see installFastDataStream)
+const safeNext = new WeakMap<SMTPConnection, boolean>();
+
+function passThrough(this: DataStreamLike, chunk: Buffer, _encoding: string, done: () => void): void {
+  this.inByteCount += chunk.length;
+  this.outByteCount += chunk.length;
+  if (chunk.length > 0) this.lastByte = chunk[chunk.length - 1]!;
+  this.push(chunk);
+  done();
+}
+
+/**
+ * nodemailer's DATA stream checks every byte for dots and bare line ends: about 40 % of a sending
+ * process's CPU (profiled). For a message already SMTP-safe (isSmtpSafe, set per send in safeNext)
+ * the stream passes chunks through; its end marker and byte counts stay nodemailer's. Relies on
+ * nodemailer 10's internal `_createSendStream` (version pinned; test/send-raw.test.ts checks it).
+ */
+function installFastDataStream(connection: SMTPConnection): void {
+  const target = connection as unknown as WithSendStream;
+  const original = target._createSendStream;
+  target._createSendStream = function (this: WithSendStream, callback: unknown) {
+    const stream = original.call(this, callback);
+    if (safeNext.get(connection) === true) stream._transform = passThrough;
+    return stream;
+  };
+}
 
 function connectionOptions(url: string): { options: SMTPConnectionOptions; auth: { user: string; pass: string } | undefined } {
   const parsed = parseConnectionUrl(url) as SMTPConnectionOptions & { auth?: { user?: string; pass?: string } };
@@ -64,6 +95,7 @@ export function createRawSmtpPool(poolOptions: RawSmtpPoolOptions): RawSmtpPool 
 
   function run(slot: Slot, job: Job): void {
     clearTimeout(slot.idleTimer);
+    safeNext.set(slot.connection, isSmtpSafe(job.raw));
     slot.connection.send({ from: job.envelope.from, to: [job.envelope.to] }, job.raw, (error, info) => {
       slot.sent++;
       if (!error) {
@@ -84,6 +116,7 @@ export function createRawSmtpPool(poolOptions: RawSmtpPoolOptions): RawSmtpPool 
   function connect(job: Job): void {
     open++;
     const connection = new SMTPConnection(options);
+    installFastDataStream(connection);
     const slot: Slot = { connection, sent: 0, closed: false };
     let started = false;
     const fail = (error: unknown) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +12,15 @@ const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 
 
 /** Points of each line of a chart, read from the SVG ECharts drew: one M or L command per point. */
 async function linePoints(page: Page, chart: string, colors: string[]): Promise<number[]> {
-  return page.locator(`[data-chart="${chart}"] svg`).evaluate((svg, wanted) => {
-    const paths = [...svg.querySelectorAll('path')].filter((p) => p.getAttribute('fill') === 'none' && wanted.includes(p.getAttribute('stroke') ?? ''));
-    return wanted.map((color) => {
-      const line = paths.filter((p) => p.getAttribute('stroke') === color).sort((a, b) => (b.getAttribute('d') ?? '').length - (a.getAttribute('d') ?? '').length)[0];
-      return (line?.getAttribute('d')?.match(/[ML]/g) ?? []).length;
-    });
-  }, colors);
+  const counts: number[] = [];
+  for (const color of colors) {
+    const paths = await page.locator(`[data-chart="${chart}"] svg path[fill="none"][stroke="${color}"]`).all();
+    const ds = await Promise.all(paths.map((p) => p.getAttribute('d')));
+    // the legend's icon is a short path of the same colour: the line is the longest
+    const line = ds.sort((a, b) => (b?.length ?? 0) - (a?.length ?? 0))[0] ?? '';
+    counts.push((line.match(/[ML]/g) ?? []).length);
+  }
+  return counts;
 }
 
 describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
@@ -56,24 +59,36 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     expect((await page.locator('[data-headline="membres"] [data-figure="now"]').textContent())?.replace(/\u202f/g, ' ')).toBe('3 240 abonné·es');
     expect(await page.locator('[data-headline="adherents"]').count()).toBe(0);
 
-    await page.locator('[data-chart="growth-line"] svg path').first().waitFor();
+    await page.locator('[data-chart="growth-line"] svg path[fill="none"][stroke="#d9480f"]').first().waitFor({ state: 'attached' });
     // démocratieS: 200 days from 15 June plus the January count entered by staff; membres: 200 days
     expect(await linePoints(page, 'growth-line', ['#d9480f', '#1c7ed6'])).toEqual([201, 200]);
     // the entered count is marked, and said to be entered
     await page.getByText('Les chiffres marqués « saisi »').waitFor();
-    expect(await page.locator('[data-chart="growth-line"] svg text', { hasText: 'saisi' }).count()).toBe(1);
+    const texts = await page.locator('[data-chart="growth-line"] svg text').allTextContents();
+    expect(texts.filter((x) => x === 'saisi')).toHaveLength(1); // the label on the diamond
+    expect(texts).toContain('Lettre de démocratieS (saisi)'); // and its legend
     await page.locator('[data-chart="growth-net"] svg').waitFor();
     await page.locator('[data-chart="growth-moves"] svg').waitFor();
+    await page.waitForTimeout(800); // the charts' entry animation
     await page.screenshot({ path: path.join(screenshotDir, 'studio-growth.png'), fullPage: true });
 
     // download as SVG: a real SVG file with the chart in it
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger « Abonné·es confirmé·es » en SVG' }).click()]);
     expect(download.suggestedFilename()).toBe('croissance-2025-01-01-2025-12-31-abonnes.svg');
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Lettre de démocratieS');
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger « Abonné·es confirmé·es » en PNG' }).click()]);
     expect(png.suggestedFilename()).toBe('croissance-2025-01-01-2025-12-31-abonnes.png');
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(screenshotDir, 'studio-growth-phone.png'), fullPage: true });
   }, 120_000);
 
   it('lists the campaigns and prints the yearly report', async () => {
+    await browser.clearCookies(); // the editor's session stays in this profile otherwise
     const page = await browser.newPage();
     const sender = await h.createStaff('sender', 'envois@icpc.example');
     await login(page, base, sender.email);
@@ -81,7 +96,8 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     const table = page.getByTestId('campaign-report');
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(11);
-    expect((await table.locator('tbody tr', { hasText: 'membres-octobre' }).textContent())?.replace(/\u202f/g, ' ')).toContain('3 3003 29064060');
+    const cells = await table.locator('tbody tr', { hasText: 'membres-octobre' }).locator('td').allTextContents();
+    expect(cells.map((c) => c.replace(/\u202f/g, ' '))).toEqual(['30/10/2025', 'Lettre membres-octobre', 'membres', '3 300', '3 290', '6', '0', '4', '60']);
     await page.screenshot({ path: path.join(screenshotDir, 'studio-growth-campaigns.png'), fullPage: true });
 
     await page.goto(`${base}/studio/growth/report?year=2025`);

@@ -7,6 +7,7 @@ import { LoadError } from '../components/LoadError';
 import { useApiData } from '../hooks/use-api-data';
 import { useCurrentUser } from '../session/session-context';
 import { SectionHeader } from './SectionPage';
+import { QueueDashboardSection } from './campaigns/QueueDashboardSection';
 import { AuditSection } from './settings/AuditSection';
 import { OutboxSection } from './settings/OutboxSection';
 
@@ -29,6 +30,7 @@ export function SettingsPage() {
         {lists.status === 'ready' && <ListsTable lists={lists.data} />}
       </section>
       {(me.role === 'admin' || me.role === 'sender') && <OutboxSection />}
+      {me.role === 'admin' && <QueueDashboardSection />}
       {me.role === 'admin' && <AuditSection />}
     </Stack>
   );

@@ -27,7 +27,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'editorial', path: '/editorial', icon: IconNews },
   { key: 'newsletters', path: '/newsletters', icon: IconMail, roles: ['sender', 'admin'] },
   { key: 'subscribers', path: '/subscribers', icon: IconUsersGroup, roles: ['sender', 'admin'] },
-  { key: 'campaigns', path: '/campaigns', icon: IconSend },
+  { key: 'campaigns', path: '/campaigns', icon: IconSend, roles: ['sender', 'admin'] },
   { key: 'growth', path: '/growth', icon: IconChartLine },
   { key: 'settings', path: '/settings', icon: IconSettings },
   { key: 'users', path: '/users', icon: IconUsers, roles: ['admin'], onHome: false },

@@ -61,7 +61,7 @@ export async function growthDashboard(db: Db, input: { listIds: number[]; from: 
     const entered = new Map(enteredRows.filter((e) => e.listId === listId).map((e) => [e.month, e.confirmed]));
     const byDay = new Map(all.map((s) => [s.day, s.confirmed]));
     const daily = upToTo.filter((s) => s.day >= input.from).map(({ listId: _l, ...p }) => p);
-    const enteredInRange = enteredRows.filter((e) => e.listId === listId && e.month >= fromMonth && `${e.month}-01` <= input.to);
+    const enteredInRange = enteredRows.filter((e) => e.listId === listId && `${e.month}-01` >= input.from && `${e.month}-01` <= input.to);
     const points: SeriesPoint[] = [
       ...daily.map((p) => ({ day: p.day, confirmed: p.confirmed, entered: false })),
       // an entered month is drawn only where the ledger does not already say it

@@ -14,22 +14,32 @@ type Row = { list_id: number; bucket: number; dc: number; dp: number; du: number
  * preferences or staff; imports bring audiences that existed before and count only as confirmations.
  * All grouping happens in PostgreSQL.
  */
-export async function ledgerChanges(db: Db, input: { bounds: Date[] }): Promise<{ before: Map<number, ListCounts>; changes: Map<number, Map<number, DayChanges>> }> {
+export async function ledgerChanges(
+  db: Db,
+  input: { bounds: Date[]; onlyTouched?: boolean },
+): Promise<{ before: Map<number, ListCounts>; changes: Map<number, Map<number, DayChanges>> }> {
   const bounds = input.bounds.map((d) => d.toISOString());
   const start = bounds[0]!;
   const end = bounds[bounds.length - 1]!;
   const b = sql`${sql.param(bounds)}::timestamptz[]`;
+  // nightly: only the people with events in the range matter (their whole history gives the
+  // state before each change); `before` is then incomplete and the caller uses yesterday's snapshot
+  const touched = input.onlyTouched ? sql`and e.subscriber_id in (select subscriber_id from touched)` : sql``;
   const result = (await db.execute(sql`
-    with state_events as (
+    with touched as (
+      select distinct x.subscriber_id from subscription_events x
+      where (x.list_id in (select id from lists) or x.list_id is null) and x.at >= ${start}::timestamptz and x.at < ${end}::timestamptz
+    ),
+    state_events as (
       select e.id, e.at, e.subscriber_id, e.list_id,
         case e.type when 'subscribed' then 'p' when 'unsubscribed' then 'u' else 'c' end as s, e.type = 'imported' as imp
       from subscription_events e
-      where e.list_id is not null and e.type in ('subscribed', 'confirmed', 'imported', 'unsubscribed') and e.at < ${end}::timestamptz
+      where e.list_id is not null and e.type in ('subscribed', 'confirmed', 'imported', 'unsubscribed') and e.at < ${end}::timestamptz ${touched}
       union all
       select e.id, e.at, e.subscriber_id, l.list_id, 'n', false
       from subscription_events e
       cross join lateral (select distinct x.list_id from subscription_events x where x.subscriber_id = e.subscriber_id and x.list_id is not null and x.at <= e.at) l
-      where e.type = 'erased' and e.list_id is null and e.at < ${end}::timestamptz
+      where e.type = 'erased' and e.list_id is null and e.at < ${end}::timestamptz ${touched}
     ),
     transitions as (
       select list_id, at, s, imp, coalesce(lag(s) over (partition by subscriber_id, list_id order by at, id), 'n') as prev

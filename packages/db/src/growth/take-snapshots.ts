@@ -1,17 +1,26 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { lists } from '../schema';
+import { lists, listSnapshots } from '../schema';
 import { foldSnapshots, type DayChanges, type DaySnapshot } from './fold-snapshots';
 import { ledgerChanges } from './ledger-changes';
 import { addDays, daysBetween, parisDay, parisDayStart } from './paris-day';
 
-/** Computes the snapshots of `from`..`to` (Paris days) from the ledger, without writing them. */
-export async function computeSnapshots(db: Db, input: { from: string; to: string }): Promise<DaySnapshot[]> {
+/**
+ * Computes the snapshots of `from`..`to` (Paris days) from the ledger, without writing them.
+ * When every list has a snapshot for the day before `from`, it starts from those counts and reads
+ * only the history of the people with events in the range (the nightly case); `fromScratch`
+ * replays the whole ledger instead.
+ */
+export async function computeSnapshots(db: Db, input: { from: string; to: string; fromScratch?: boolean }): Promise<DaySnapshot[]> {
   const days = daysBetween(input.from, input.to);
   if (!days.length) return [];
   const bounds = [...days.map(parisDayStart), parisDayStart(addDays(input.to, 1))];
-  const { before, changes } = await ledgerChanges(db, { bounds });
   const listIds = (await db.select({ id: lists.id }).from(lists).orderBy(lists.id)).map((l) => l.id);
+  const eve = input.fromScratch ? [] : await db.select().from(listSnapshots).where(eq(listSnapshots.day, addDays(input.from, -1)));
+  const incremental = listIds.length > 0 && listIds.every((id) => eve.some((s) => s.listId === id));
+  const ledger = await ledgerChanges(db, { bounds, onlyTouched: incremental });
+  const before = incremental ? new Map(eve.map((s) => [s.listId, { confirmed: s.confirmed, pending: s.pending, unsubscribed: s.unsubscribed }])) : ledger.before;
+  const { changes } = ledger;
   const byDay = new Map<string, DayChanges>();
   for (const [listId, perBucket] of changes) for (const [bucket, c] of perBucket) byDay.set(`${listId}|${days[bucket - 1]}`, c);
   return foldSnapshots({ listIds, days, before, changes: byDay });
@@ -21,7 +30,7 @@ export async function computeSnapshots(db: Db, input: { from: string; to: string
  * Writes the snapshots of `from`..`to` (idempotent: a row is rewritten only when its figures
  * differ, so running twice changes nothing). Returns the number of rows written or changed.
  */
-export async function snapshotDays(db: Db, input: { from: string; to: string; now: Date }): Promise<{ days: number; written: number }> {
+export async function snapshotDays(db: Db, input: { from: string; to: string; now: Date; fromScratch?: boolean }): Promise<{ days: number; written: number }> {
   const rows = await computeSnapshots(db, input);
   if (!rows.length) return { days: 0, written: 0 };
   const col = <K extends keyof DaySnapshot>(k: K) => sql.param(rows.map((r) => r[k]));

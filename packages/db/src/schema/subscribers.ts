@@ -98,7 +98,12 @@ export const subscriptionEvents = pgTable(
     actorId: uuid('actor_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('subscription_events_subscriber_idx').on(t.subscriberId), index('subscription_events_list_at_idx').on(t.listId, t.at)],
+  (t) => [
+    index('subscription_events_subscriber_idx').on(t.subscriberId),
+    index('subscription_events_list_at_idx').on(t.listId, t.at),
+    // campaign reports count a campaign's bounces without reading the whole ledger
+    index('subscription_events_bounced_campaign_idx').on(sql`(${t.data}->>'campaignId')`).where(sql`${t.type} = 'bounced'`),
+  ],
 );
 
 /** Addresses that must never be mailed again, kept only as sha256(lower(email)). */

@@ -21,6 +21,13 @@ export type CampaignProgress = {
 
 const toDate = (v: string | Date | null) => (v === null ? null : new Date(v));
 
+// messages per second between the first send of the last minute and now (at least one second)
+function rateOf(count: number, first: string | Date | null, now: Date): number {
+  if (count === 0 || first === null) return 0;
+  const seconds = Math.max(1, (now.getTime() - new Date(first).getTime()) / 1000);
+  return count / seconds;
+}
+
 export async function campaignProgress(db: Db, input: { campaignId: string; now: Date }): Promise<CampaignProgress> {
   const [campaign] = await queryRows<{ status: string; recipient_count: number; started_at: string | null; finished_at: string | null; pause_reason: string | null }>(
     db,
@@ -35,9 +42,11 @@ export async function campaignProgress(db: Db, input: { campaignId: string; now:
     counts[row.status] = row.n;
   }
   const since = new Date(input.now.getTime() - 60_000).toISOString();
-  const [recent] = await queryRows<{ n: number }>(
+  // over the span actually covered: a send that began 10 s ago is not averaged over a minute
+  const [recent] = await queryRows<{ n: number; first: string | Date | null }>(
     db,
-    sql`select count(*)::int as n from campaign_recipients where campaign_id = ${input.campaignId} and sent_at is not null and sent_at > ${since}::timestamptz`,
+    sql`select count(*)::int as n, min(sent_at) as first from campaign_recipients
+        where campaign_id = ${input.campaignId} and sent_at is not null and sent_at > ${since}::timestamptz`,
   );
   const errors = await queryRows<{ error: string; count: number }>(
     db,
@@ -49,7 +58,7 @@ export async function campaignProgress(db: Db, input: { campaignId: string; now:
     status: campaign.status,
     recipientCount: campaign.recipient_count,
     counts,
-    ratePerSecond: (recent?.n ?? 0) / 60,
+    ratePerSecond: rateOf(recent?.n ?? 0, recent?.first ?? null, input.now),
     startedAt: toDate(campaign.started_at),
     finishedAt: toDate(campaign.finished_at),
     pauseReason: campaign.pause_reason,

@@ -57,7 +57,7 @@ export function CampaignPage() {
       <CampaignActions campaign={data} status={status} progress={progress.progress} onChanged={changed} onStale={reloadAll} />
       <Divider />
       {progress.progress ? (
-        <ProgressPanel progress={progress.progress} pollError={progress.error} />
+        <ProgressPanel progress={progress.progress} pace={progress.pace} pollError={progress.error} />
       ) : progress.error ? (
         <LoadError error={progress.error} onRetry={progress.refresh} />
       ) : (

@@ -110,7 +110,8 @@ function CampaignTable({ rows }: { rows: Row[] }) {
                 <Table.Td>{t(`newsletters.kinds.${c.kind}`)}</Table.Td>
                 <Table.Td>{c.lists.map((l) => l.name).join(', ') || '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLORS[c.status]} variant="light" tt="none">
+                  {/* the label never shrinks to "Envo…": the column makes room */}
+                  <Badge color={STATUS_COLORS[c.status]} variant="light" tt="none" style={{ minWidth: 'max-content' }}>
                     {t(`campaignsPage.status.${c.status}`)}
                   </Badge>
                 </Table.Td>

@@ -2,12 +2,13 @@ import { Alert, Box, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Tit
 import { useTranslation } from 'react-i18next';
 import type { CampaignProgress } from '../../api/types';
 import { errorMessage } from '../../i18n/error-message';
-import { formatCount, formatParisDateTime, formatRate, formatTimeLeft, progressTotal, reasonText, SEGMENTS, segmentValues } from './format';
+import type { TFunction } from 'i18next';
+import { formatCount, formatDuration, formatParisDateTime, formatRate, formatTimeLeft, progressTotal, reasonText, SEGMENTS, segmentValues, type Pace } from './format';
 
-type Props = { progress: CampaignProgress; pollError: unknown };
+type Props = { progress: CampaignProgress; pace: Pace | null; pollError: unknown };
 
 /** The segmented bar, its legend, pace, time left, start and end, and the errors by reason. */
-export function ProgressPanel({ progress, pollError }: Props) {
+export function ProgressPanel({ progress, pace, pollError }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const total = progressTotal(progress);
@@ -57,8 +58,9 @@ export function ProgressPanel({ progress, pollError }: Props) {
               </Group>
             </div>
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
-              <Figure label={t('campaignsPage.progress.rate')} value={sending && progress.ratePerSecond > 0 ? t('campaignsPage.progress.rateValue', { rate: formatRate(progress.ratePerSecond, lang) }) : '—'} />
-              <Figure label={t('campaignsPage.progress.timeLeft')} value={sending ? (formatTimeLeft(t, progress.secondsLeft) ?? t('campaignsPage.progress.unknown')) : '—'} />
+              {paceFigures(t, lang, progress, pace).map((f) => (
+                <Figure key={f.label} label={f.label} value={f.value} />
+              ))}
               <Figure label={t('campaignsPage.progress.startedAt')} value={formatParisDateTime(progress.startedAt, lang) ?? '—'} />
               <Figure label={t('campaignsPage.progress.finishedAt')} value={formatParisDateTime(progress.finishedAt, lang) ?? '—'} />
             </SimpleGrid>
@@ -73,6 +75,32 @@ export function ProgressPanel({ progress, pollError }: Props) {
       {started && <ErrorList errors={progress.errors} />}
     </Stack>
   );
+}
+
+/** While sending: the current rate and time left; once over: the average rate and how long it took. */
+function paceFigures(t: TFunction, lang: string, progress: CampaignProgress, pace: Pace | null): { label: string; value: string }[] {
+  const rate = (perSecond: number) => t('campaignsPage.progress.rateValue', { rate: formatRate(perSecond, lang) });
+  if (progress.status === 'sending') {
+    // this page's own measure once it has a few seconds of polls; the server's minute average before that
+    const perSecond = pace?.ratePerSecond ?? progress.ratePerSecond;
+    const left = pace ? pace.secondsLeft : progress.secondsLeft;
+    return [
+      { label: t('campaignsPage.progress.rate'), value: perSecond > 0 ? rate(perSecond) : '—' },
+      { label: t('campaignsPage.progress.timeLeft'), value: formatTimeLeft(t, left) ?? t('campaignsPage.progress.unknown') },
+    ];
+  }
+  if (progress.startedAt && progress.finishedAt && (progress.status === 'sent' || progress.status === 'cancelled')) {
+    const seconds = (new Date(progress.finishedAt).getTime() - new Date(progress.startedAt).getTime()) / 1000;
+    const handled = progress.counts.sent + progress.counts.failed;
+    return [
+      { label: t('campaignsPage.progress.averageRate'), value: seconds >= 1 ? rate(handled / seconds) : '—' },
+      { label: t('campaignsPage.progress.duration'), value: formatDuration(t, seconds) },
+    ];
+  }
+  return [
+    { label: t('campaignsPage.progress.rate'), value: '—' },
+    { label: t('campaignsPage.progress.timeLeft'), value: '—' },
+  ];
 }
 
 function Figure({ label, value }: { label: string; value: string }) {

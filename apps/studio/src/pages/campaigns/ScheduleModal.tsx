@@ -31,14 +31,17 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
   const { t, i18n } = useTranslation();
   const [date, setDate] = useState<string | null>(null);
   const [time, setTime] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [timeError, setTimeError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
   const submit = async () => {
     const at = date && time ? parisToIso(date.slice(0, 10), time.slice(0, 5)) : null;
-    if (!at) return setFieldError(t('campaignsPage.scheduleModal.required'));
-    if (new Date(at).getTime() <= Date.now()) return setFieldError(t('campaignsPage.scheduleModal.past'));
+    if (!date) setDateError(t('campaignsPage.scheduleModal.dateRequired'));
+    if (!time) setTimeError(t('campaignsPage.scheduleModal.timeRequired'));
+    if (!at) return;
+    if (new Date(at).getTime() <= Date.now()) return setTimeError(t('campaignsPage.scheduleModal.past'));
     setBusy(true);
     setFailure(null);
     try {
@@ -65,12 +68,23 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
             value={date}
             onChange={(value) => {
               setDate(value);
-              setFieldError(null);
+              setDateError(null);
             }}
             minDate={parisToday()}
             valueFormat="dddd D MMMM YYYY"
+            ariaLabels={{
+              nextMonth: t('campaignsPage.scheduleModal.calendar.nextMonth'),
+              previousMonth: t('campaignsPage.scheduleModal.calendar.previousMonth'),
+              nextYear: t('campaignsPage.scheduleModal.calendar.nextYear'),
+              previousYear: t('campaignsPage.scheduleModal.calendar.previousYear'),
+              nextDecade: t('campaignsPage.scheduleModal.calendar.nextDecade'),
+              previousDecade: t('campaignsPage.scheduleModal.calendar.previousDecade'),
+              monthLevelControl: t('campaignsPage.scheduleModal.calendar.monthLevelControl'),
+              yearLevelControl: t('campaignsPage.scheduleModal.calendar.yearLevelControl'),
+            }}
             popoverProps={{ withinPortal: true, zIndex: 1000 }}
-            required
+            error={dateError}
+            withAsterisk
             data-autofocus
           />
           <TimeInput
@@ -79,10 +93,10 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
             value={time}
             onChange={(event) => {
               setTime(event.currentTarget.value);
-              setFieldError(null);
+              setTimeError(null);
             }}
-            error={fieldError}
-            required
+            error={timeError}
+            withAsterisk
           />
           {failure !== null && (
             <Alert color="red" role="alert" title={t('campaignsPage.actions.failed')}>

@@ -56,7 +56,7 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
   else {
     const slugs = new Set(campaign.lists.map((l) => l.slug));
     const count = lists.data.filter((l) => slugs.has(l.slug)).reduce((sum, l) => sum + l.counts.confirmed, 0);
-    estimate = t('campaignsPage.sendModal.estimate', { count, n: formatCount(count, i18n.language) });
+    estimate = count === 0 ? t('campaignsPage.sendModal.estimateNone') : t('campaignsPage.sendModal.estimate', { count, n: formatCount(count, i18n.language) });
   }
 
   return (

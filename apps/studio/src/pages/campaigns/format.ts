@@ -75,6 +75,14 @@ export function formatTimeLeft(t: TFunction, seconds: number | null): string | n
   return t('campaignsPage.progress.aboutHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
+/** How long a finished sending took: "42 s", "6 min", "1 h 20 min". */
+export function formatDuration(t: TFunction, seconds: number): string {
+  if (seconds < 60) return t('campaignsPage.progress.durationSeconds', { seconds: Math.max(0, Math.round(seconds)) });
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return t('campaignsPage.progress.durationMinutes', { minutes });
+  return t('campaignsPage.progress.durationHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+}
+
 /** The raw code of an API error, even one the shared catalog does not list (the client maps those to INTERNAL). */
 export function rawCode(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
@@ -119,3 +127,22 @@ export function reasonText(t: TFunction, error: string): string {
   const key = (KNOWN_REASONS as Record<string, (typeof KNOWN_REASONS)[keyof typeof KNOWN_REASONS] | undefined>)[error];
   return key ? t(`campaignsPage.reasons.${key}`) : error;
 }
+
+export type PaceSample = { at: number; processed: number };
+export type Pace = { ratePerSecond: number; secondsLeft: number | null };
+
+// long enough to smooth batch boundaries, short enough to follow a slowdown (4xx backoff, pause)
+const PACE_WINDOW_MS = 15_000;
+const PACE_MIN_SPAN_MS = 2_500;
+
+/** Messages handled per second over the last polls, and the time left at that pace; null until the polls span a few seconds. */
+export function paceFrom(samples: readonly PaceSample[], remaining: number): Pace | null {
+  const last = samples.at(-1);
+  const first = last && samples.find((s) => last.at - s.at <= PACE_WINDOW_MS);
+  if (!last || !first || last.at - first.at < PACE_MIN_SPAN_MS) return null;
+  const ratePerSecond = ((last.processed - first.processed) * 1000) / (last.at - first.at);
+  return { ratePerSecond, secondsLeft: ratePerSecond > 0 ? Math.ceil(remaining / ratePerSecond) : null };
+}
+
+/** Rows that have an outcome (sent, failed, skipped or uncertain). */
+export const processedOf = (counts: RecipientCounts) => counts.sent + counts.failed + counts.skipped + counts.uncertain;

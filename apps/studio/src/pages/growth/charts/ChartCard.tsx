@@ -3,7 +3,7 @@ import { IconDownload } from '@tabler/icons-react';
 import EChartsReactCore from 'echarts-for-react/esm/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { echarts, exportChart, type ChartOption } from './echarts';
+import { chartLocale, echarts, exportChart, type ChartOption } from './echarts';
 
 const HEIGHT = 320;
 
@@ -18,11 +18,11 @@ function download(url: string, filename: string) {
 
 /** A titled chart (drawn in SVG) with PNG and SVG downloads for the activity report. */
 export function ChartCard({ id, title, hint, option, filename }: { id: string; title: string; hint?: string; option: ChartOption; filename: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const holder = useRef<HTMLDivElement>(null);
   const save = (type: 'png' | 'svg') => {
     const width = Math.max(640, holder.current?.clientWidth ?? 960);
-    download(exportChart(option, type, { width, height: HEIGHT }), `${filename}.${type}`);
+    download(exportChart(option, type, { width, height: HEIGHT }, chartLocale(i18n.language)), `${filename}.${type}`);
   };
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={`${id}-title`}>
@@ -47,7 +47,7 @@ export function ChartCard({ id, title, hint, option, filename }: { id: string; t
         </Group>
       </Group>
       <div ref={holder} data-chart={id}>
-        <EChartsReactCore echarts={echarts} option={option} notMerge opts={{ renderer: 'svg' }} style={{ height: HEIGHT, width: '100%' }} />
+        <EChartsReactCore key={i18n.language} echarts={echarts} option={option} notMerge opts={{ renderer: 'svg', locale: chartLocale(i18n.language) }} style={{ height: HEIGHT, width: '100%' }} />
       </div>
     </Paper>
   );

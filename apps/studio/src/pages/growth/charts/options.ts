@@ -12,9 +12,11 @@ export type ChartLabels = { entered: string; subscribes: string; unsubscribes: s
 const font = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' };
 const base = (language: string, description: string) => ({
   textStyle: font,
+  animationDuration: 400,
   aria: { enabled: true, label: { description } },
-  grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-  legend: { top: 0, type: 'scroll' as const },
+  // the legend under the plot may wrap on narrow screens without covering it
+  grid: { left: 8, right: 16, top: 16, bottom: 64, containLabel: true },
+  legend: { bottom: 0 },
   yAxis: { type: 'value' as const, scale: true, axisLabel: { formatter: (v: number) => formatCount(language, v) } },
 });
 
@@ -80,6 +82,8 @@ export function movesOption(lists: ListGrowth[], language: string, labels: Chart
   return {
     ...base(language, labels.description),
     tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatCount(language, Math.abs(v)) },
+    // up to six entries: more room for the legend
+    grid: { left: 8, right: 16, top: 16, bottom: 96, containLabel: true },
     xAxis: { type: 'category', data: axis.map((m) => formatMonth(language, m, 'short')) },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(language, Math.abs(v)) } },
     series: lists.flatMap((l, i) => [

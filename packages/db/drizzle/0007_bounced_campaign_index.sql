@@ -1,0 +1,1 @@
+CREATE INDEX "subscription_events_bounced_campaign_idx" ON "subscription_events" USING btree (("data"->>'campaignId')) WHERE "subscription_events"."type" = 'bounced';
