@@ -23,6 +23,8 @@ const SMALL = Math.round(BIG / 10);
 const WORKERS = Number(process.env.SEND_BENCH_WORKERS ?? 2);
 const CONCURRENCY = Number(process.env.SEND_BENCH_CONCURRENCY ?? 5);
 const CHUNK = Number(process.env.SEND_BENCH_CHUNK ?? 100);
+// as `pnpm start:workers` runs them: a bounded old space keeps a long send's memory flat
+const WORKER_NODE_FLAGS = (process.env.SEND_BENCH_NODE_FLAGS ?? '--max-old-space-size=192').split(' ').filter(Boolean);
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -79,7 +81,7 @@ try {
     const settings = { databaseUrl: t.url, redisUrl, prefix, smtpUrl: `smtp://127.0.0.1:${sinkPort}`, sendRate: 10_000, concurrency: CONCURRENCY, batchSize: 1000, lockDurationMs: 30_000, chunkSize: CHUNK };
     const procs = await Promise.all(
       Array.from({ length: WORKERS }, async () => {
-        const child = spawn(process.execPath, [...(process.env.SEND_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEND_BENCH_PROFILE}`] : []), '--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...(process.env.SEND_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEND_BENCH_PROFILE}`] : []), '--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
         await new Promise<void>((resolve) => child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve()));
         workers.push(child);
         return child;

@@ -109,7 +109,7 @@ function createOutboxMailer(options: CreateMailerOptions): Mailer {
     },
     async sendRaw(input) {
       const message = parseRawMessage(input);
-      return { messageId: message.messageId, response: await write(message.raw) };
+      return { messageId: message.messageId, response: await write(Array.isArray(message.raw) ? Buffer.concat(message.raw) : message.raw) };
     },
     async close() {
       transport.close();

@@ -24,6 +24,11 @@ export type PreparedCampaignMessage = {
   readonly tokens: readonly string[];
   /** the full raw message (CRLF, 7-bit, no line starting with ".") for one recipient */
   render(recipient: CampaignRecipient, options?: RenderOptions): Buffer;
+  /**
+   * The same bytes as render(), as a list of buffers: the prebuilt ones are shared by every
+   * recipient, not copied (about 50 KB less to allocate per message when sending).
+   */
+  renderChunks(recipient: CampaignRecipient, options?: RenderOptions): Buffer[];
 };
 
 const SOFT_BREAK = '=\r\n';
@@ -132,22 +137,27 @@ export function prepareCampaignMessage(input: CampaignMessageInput): PreparedCam
     return Buffer.from(relaxLines(body.toString('latin1')), 'latin1');
   });
 
+  const literal1 = literals[1] ?? Buffer.alloc(0);
+  const headStartOfLiteral1 = literal1.subarray(0, literal1.indexOf('\r\n\r\n'));
+
   return {
     tokens: message.tokens,
-    render(input, options = {}) {
+    renderChunks(input, options = {}) {
       const checked = CampaignRecipient.safeParse(input);
       if (!checked.success) throw new InvalidMessageError(issues(checked.error));
       const recipient = checked.data;
       const signer = options.dkim ? signerOf(options.dkim) : undefined;
       const bodyHash: Hash | undefined = signer ? createHash('sha256') : undefined;
       const chunks: Buffer[] = [literals[0] ?? Buffer.alloc(0)];
+      let recipientHeaders = Buffer.alloc(0);
       slots.forEach((slot, i) => {
         if (slot.kind === 'headers') {
           const headers = headerField('To', recipient.to)
             + headerField('Date', dateValue(recipient.date ?? new Date()))
             + headerField('Message-ID', `<${recipient.messageId}>`)
             + headerField('List-Unsubscribe', listUnsubscribeValue(recipient.unsubscribeUrl, unsubscribeMailto));
-          chunks.push(Buffer.from(headers, 'utf8'));
+          recipientHeaders = Buffer.from(headers, 'utf8');
+          chunks.push(recipientHeaders);
         } else {
           const value = (slot.part === 'html' ? recipient.htmlValues : recipient.textValues)[slot.token];
           if (value === undefined) throw new InvalidMessageError([`${slot.part}Values: no value for a token of the message`]);
@@ -158,8 +168,13 @@ export function prepareCampaignMessage(input: CampaignMessageInput): PreparedCam
         chunks.push(literals[i + 1] ?? Buffer.alloc(0));
         bodyHash?.update(relaxedLiterals[i + 1] ?? Buffer.alloc(0));
       });
-      const raw = Buffer.concat(chunks);
-      return signer && bodyHash ? signer.sign(raw, bodyHash.digest('base64')) : raw;
+      if (!signer || !bodyHash) return chunks;
+      // the header block is literal 0, the recipient's headers and the start of literal 1
+      const head = Buffer.concat([literals[0] ?? Buffer.alloc(0), recipientHeaders, headStartOfLiteral1]);
+      return [signer.field(head, bodyHash.digest('base64')), ...chunks];
+    },
+    render(input, options = {}) {
+      return Buffer.concat(this.renderChunks(input, options));
     },
   };
 }

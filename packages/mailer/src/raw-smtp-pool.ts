@@ -19,15 +19,44 @@ export type RawSmtpPoolOptions = {
 
 export type RawSmtpPool = {
   /** resolves with the server's final reply; rejects with nodemailer's error (classify it) */
-  send(envelope: { from: string; to: string }, raw: Buffer): Promise<string>;
+  send(envelope: { from: string; to: string }, raw: Buffer | Buffer[]): Promise<string>;
   close(): Promise<void>;
 };
 
-type Job = { envelope: { from: string; to: string }; raw: Buffer; resolve(response: string): void; reject(error: unknown): void };
+type Job = { envelope: { from: string; to: string }; raw: Buffer | Buffer[]; resolve(response: string): void; reject(error: unknown): void };
 type Slot = { connection: SMTPConnection; sent: number; idleTimer?: NodeJS.Timeout; closed: boolean };
 
 type DataStreamLike = { _transform(chunk: Buffer, encoding: string, done: () => void): void; push(chunk: Buffer): boolean; inByteCount: number; outByteCount: number; lastByte: number | false };
 type WithSendStream = { _createSendStream(callback: unknown): DataStreamLike };
+
+// a campaign's prebuilt parts are the same Buffer objects for every recipient: checked once
+const checkedChunks = new WeakMap<Buffer, boolean>();
+function chunkIsSafe(chunk: Buffer): boolean {
+  if (chunk.length === 0) return true;
+  let safe = checkedChunks.get(chunk);
+  if (safe === undefined) {
+    safe = isSmtpSafe(chunk);
+    checkedChunks.set(chunk, safe);
+  }
+  return safe;
+}
+
+/**
+ * What nodemailer's send() takes as a stream (it calls on() and pipe()): the chunks are written
+ * into its DATA stream at once, without copying them into one buffer or going through a Readable.
+ */
+function chunkSource(chunks: Buffer[]) {
+  return {
+    on() {
+      return this;
+    },
+    pipe(destination: { write(chunk: Buffer): boolean; end(): void }) {
+      for (const chunk of chunks) if (chunk.length > 0) destination.write(chunk);
+      destination.end();
+      return destination;
+    },
+  };
+}
 
 // whether the message about to go out on a connection is SMTP-safe (see installFastDataStream)
 const safeNext = new WeakMap<SMTPConnection, boolean>();
@@ -95,8 +124,9 @@ export function createRawSmtpPool(poolOptions: RawSmtpPoolOptions): RawSmtpPool 
 
   function run(slot: Slot, job: Job): void {
     clearTimeout(slot.idleTimer);
-    safeNext.set(slot.connection, isSmtpSafe(job.raw));
-    slot.connection.send({ from: job.envelope.from, to: [job.envelope.to] }, job.raw, (error, info) => {
+    safeNext.set(slot.connection, Array.isArray(job.raw) ? job.raw.every(chunkIsSafe) : isSmtpSafe(job.raw));
+    const message = Array.isArray(job.raw) ? chunkSource(job.raw) : job.raw;
+    slot.connection.send({ from: job.envelope.from, to: [job.envelope.to] }, message as unknown as Buffer, (error, info) => {
       slot.sent++;
       if (!error) {
         job.resolve(info?.response ?? '');

@@ -24,6 +24,8 @@ export type DkimSigner = {
    * sha256 of raw's body in relaxed form (a prepared campaign message knows it for less).
    */
   sign(raw: Buffer, bodyHash?: string): Buffer;
+  /** Only the DKIM-Signature line (CRLF-terminated) for a message's header block and known body hash. */
+  field(head: Buffer, bodyHash: string): Buffer;
 };
 
 export class DkimSignError extends Error {
@@ -72,16 +74,19 @@ function parsedKey(key: string | KeyObject): KeyObject {
 export function createDkimSigner(options: DkimSignOptions): DkimSigner {
   const privateKey = parsedKey(options.privateKey);
   const headerFieldNames = options.headerFieldNames ? options.headerFieldNames.join(':') : DKIM_SIGNED_HEADERS;
+  const field = (head: Buffer, bodyHash: string): Buffer => {
+    // latin1: one character per byte, so the signature covers exactly the bytes sent
+    const value = sign(headerLines(head.toString('latin1')), 'sha256', bodyHash, { domainName: options.domain, keySelector: options.selector, privateKey, headerFieldNames });
+    if (!value) throw new DkimSignError('DKIM: the private key could not sign');
+    return Buffer.from(`${value}\r\n`, 'latin1');
+  };
   return {
+    field,
     sign(raw, knownBodyHash) {
       const end = raw.indexOf(HEADER_END);
       if (end === -1) throw new DkimSignError('DKIM: the message has no header/body separator');
-      // latin1: one character per byte, so the signature covers exactly the bytes sent
-      const headers = headerLines(raw.subarray(0, end).toString('latin1'));
       const bodyHash = knownBodyHash ?? relaxedBodyHash(raw.subarray(end + HEADER_END.length));
-      const field = sign(headers, 'sha256', bodyHash, { domainName: options.domain, keySelector: options.selector, privateKey, headerFieldNames });
-      if (!field) throw new DkimSignError('DKIM: the private key could not sign');
-      return Buffer.concat([Buffer.from(`${field}\r\n`, 'latin1'), raw]);
+      return Buffer.concat([field(raw.subarray(0, end), bodyHash), raw]);
     },
   };
 }

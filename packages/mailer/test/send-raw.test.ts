@@ -46,6 +46,20 @@ afterAll(async () => {
 });
 
 describe('sendRaw over SMTP', () => {
+  it('sends a message given as chunks (shared prebuilt parts) byte for byte as the whole one, and still escapes unsafe chunks', async () => {
+    const url = 'https://crieur.example.org/unsubscribe/tok-c';
+    const recipient: CampaignRecipient = { to: 'chunks@example.org', date: new Date('2026-03-02T09:30:00Z'), messageId: 'c3-c@crieur.example.org', unsubscribeUrl: url, htmlValues: { [NAME]: ' Léa', [UNSUBSCRIBE]: url }, textValues: { [NAME]: ' Léa', [UNSUBSCRIBE]: url } };
+    const chunks = prepared.renderChunks(recipient);
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(Buffer.concat(chunks).equals(prepared.render(recipient))).toBe(true);
+    await mailer.sendRaw({ envelope: { from: 'rebonds@example.org', to: 'chunks@example.org' }, raw: chunks, messageId: recipient.messageId });
+    expect(sink.received[0]?.raw).toBe(prepared.render(recipient).toString('latin1'));
+    // a chunk starting a line with "." must still be dot-stuffed on the wire (the server removes the stuffing)
+    const unsafe = [Buffer.from('Subject: x\r\n\r\nline\r\n'), Buffer.from('.dot first\r\n')];
+    await mailer.sendRaw({ envelope: { from: 'rebonds@example.org', to: 'dots@example.org' }, raw: unsafe, messageId: 'dots@crieur.example.org' });
+    expect(sink.received[1]?.raw).toBe('Subject: x\r\n\r\nline\r\n.dot first\r\n');
+  });
+
   it('delivers the prebuilt bytes intact, with their own Message-ID', async () => {
     const { raw } = rawFor('lectrice@example.org', '1');
     const result = await send(mailer, 'lectrice@example.org', '1');

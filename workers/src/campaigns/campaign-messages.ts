@@ -14,7 +14,8 @@ export type RecipientInput = {
   date: Date;
 };
 
-export type RecipientMessage = { envelopeFrom: string; render(input: RecipientInput): Buffer };
+// render gives the message as buffers: the campaign's prebuilt parts are shared, not copied per recipient
+export type RecipientMessage = { envelopeFrom: string; render(input: RecipientInput): Buffer[] };
 
 export type CampaignMessages = { get(campaignId: string): Promise<RecipientMessage | null> };
 
@@ -80,7 +81,7 @@ export function createCampaignMessages(settings: CampaignMessageSettings): Campa
             webUrl,
           });
           const recipient = { to: input.email, messageId: input.messageId, unsubscribeUrl, date: input.date, htmlValues: values.html, textValues: values.text };
-          return dkim ? prepared.render(recipient, { dkim }) : prepared.render(recipient);
+          return dkim ? prepared.renderChunks(recipient, { dkim }) : prepared.renderChunks(recipient);
         },
       };
       // a few campaigns at most are sending at once

@@ -7,7 +7,7 @@ import { toSendFailure } from './send-failure';
 import type { SendPace } from './send-pace';
 
 /** What the batch sender needs of @crieur/mailer's Mailer (a recorder in tests). */
-export type RawSender = { sendRaw(input: { envelope: { from: string; to: string }; raw: Buffer; messageId: string }): Promise<{ response: string }> };
+export type RawSender = { sendRaw(input: { envelope: { from: string; to: string }; raw: Buffer | Buffer[]; messageId: string }): Promise<{ response: string }> };
 
 export type BatchSenderDeps = {
   db: Db;
