@@ -128,6 +128,11 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
       expect(result?.status.result).toBe('pass');
       expect(result?.signingHeaders?.keys.toLowerCase().split(': ').join(':').split(':')).toEqual(expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'from', 'to', 'subject', 'message-id']));
     }
+    // membres is public: the web link is the archive page, open to anyone, without a token
+    const html = (await simpleParser(sample[0]!.raw)).html as string;
+    const web = /https:\/\/democraties\.example(\/archive\/[a-z0-9-]+)(\?k=)?/.exec(html);
+    expect(web?.[2]).toBeUndefined();
+    expect((await h.app.inject({ method: 'GET', url: web![1]! })).statusCode).toBe(200);
     // a bare POST to the header's URL (no cookie, no token) unsubscribes
     const url = new URL(/^List-Unsubscribe:\s*<(https:[^>]+)>/im.exec(sample[0]!.raw)![1]!);
     const res = await h.app.inject({ method: 'POST', url: url.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
@@ -184,5 +189,12 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
     expect(mine.length).toBe(400);
     expect(new Set(mine.map((m) => m.to)).size).toBe(400);
     for (const e of emails) expect(mine.some((m) => m.to === e)).toBe(true);
+    // adherents is a private list: its "voir en ligne" link carries the campaign's token, and only that opens it
+    const html = (await simpleParser(mine[0]!.raw)).html as string;
+    const web = /https:\/\/democraties\.example(\/archive\/[a-z0-9-]+)\?k=([A-Za-z0-9_-]+)/.exec(html);
+    expect(web).not.toBeNull();
+    expect((await h.app.inject({ method: 'GET', url: `${web![1]}?k=${web![2]}` })).statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: web![1]! })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: `${web![1]}?k=${'x'.repeat(43)}` })).statusCode).toBe(404);
   });
 });

@@ -67,7 +67,8 @@ export function createCampaignMessages(settings: CampaignMessageSettings): Campa
           }),
         ]),
       );
-      const webUrl = `${settings.publicUrl}/archive/${campaign.slug}`;
+      // a private list's issue is not in the public archive: its link carries the campaign's web token
+      const webUrl = `${settings.publicUrl}/archive/${campaign.slug}${campaign.webToken ? `?k=${campaign.webToken}` : ''}`;
       const message: RecipientMessage = {
         envelopeFrom,
         render(input) {

@@ -58,7 +58,7 @@ export function ArchiveIndex(props: { items: ArchivedCampaign[] }) {
   );
 }
 
-export function ArchiveIssue(props: { campaign: ArchivedCampaign; html: string }) {
+export function ArchiveIssue(props: { campaign: ArchivedCampaign; html: string; token?: string | undefined }) {
   const { campaign } = props;
   return (
     <article className="piece" aria-labelledby="titre">
@@ -78,7 +78,7 @@ export function ArchiveIssue(props: { campaign: ArchivedCampaign; html: string }
         style={{ display: 'block', width: '100%', height: '80vh', minHeight: '32rem', border: '1px solid var(--line)', borderRadius: '12px', background: '#fff', marginTop: '1rem' }}
       />
       <p>
-        <a href={`/archive/${campaign.slug}/lettre`}>Lire la lettre en pleine page</a>
+        <a href={`/archive/${campaign.slug}/lettre${props.token ? `?k=${props.token}` : ''}`}>Lire la lettre en pleine page</a>
       </p>
       <SubscribeBox />
     </article>

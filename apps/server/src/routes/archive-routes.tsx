@@ -24,9 +24,10 @@ export function publicLetterHtml(campaign: ArchivedCampaign & { renderedHtml: st
   return html.replace(/<head>/i, '<head><base target="_top">');
 }
 
-function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, csp?: string) {
+function sendCached(request: FastifyRequest, reply: FastifyReply, body: string, csp?: string, scope: 'public' | 'private' = 'public') {
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  void reply.header('etag', etag).header('cache-control', 'public, max-age=60, stale-while-revalidate=600');
+  void reply.header('etag', etag).header('cache-control', `${scope}, max-age=60, stale-while-revalidate=600`);
+  if (scope === 'private') void reply.header('x-robots-tag', 'noindex');
   if (csp) void reply.header('content-security-policy', csp);
   if (request.headers['if-none-match'] === etag) return reply.status(304).send();
   return reply.type('text/html; charset=utf-8').send(body);
@@ -40,7 +41,12 @@ export function archiveRoutes(app: FastifyInstance, ctx: RouteContext): void {
       .status(404)
       .type('text/html; charset=utf-8')
       .send(renderPage('Lettre introuvable', <Section id="introuvable" title="Lettre introuvable"><p>Cette lettre n'existe pas ou n'est pas publiée dans les archives. <a href="/archive">Voir toutes les lettres</a></p></Section>));
-  const issue = async (request: FastifyRequest) => findArchived(db, (request.params as { slug: string }).slug);
+  // ?k= is the web token of an issue sent to a private list (its "voir en ligne" link)
+  const tokenOf = (request: FastifyRequest) => {
+    const k = (request.query as { k?: unknown }).k;
+    return typeof k === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(k) ? k : undefined;
+  };
+  const issue = async (request: FastifyRequest) => findArchived(db, (request.params as { slug: string }).slug, tokenOf(request));
 
   app.get('/archive', async (request, reply) => {
     const items = await listArchive(db);
@@ -50,16 +56,18 @@ export function archiveRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/archive/:slug', async (request, reply) => {
     const campaign = await issue(request);
     if (!campaign) return notFoundPage(reply);
-    const page = renderPage(issueTitle(campaign), <ArchiveIssue campaign={campaign} html={publicLetterHtml(campaign, publicUrl)} />, {
-      indexable: true,
+    const token = tokenOf(request);
+    const page = renderPage(issueTitle(campaign), <ArchiveIssue campaign={campaign} html={publicLetterHtml(campaign, publicUrl)} token={token} />, {
+      // an issue opened with its token may be a private list's: never indexed, never cached by others
+      indexable: !token,
       head: <link rel="canonical" href={`${publicUrl}/archive/${campaign.slug}`} />,
     });
-    return sendCached(request, reply, page, ISSUE_CSP);
+    return sendCached(request, reply, page, ISSUE_CSP, token ? 'private' : 'public');
   });
 
   app.get('/archive/:slug/lettre', async (request, reply) => {
     const campaign = await issue(request);
     if (!campaign) return notFoundPage(reply);
-    return sendCached(request, reply, publicLetterHtml(campaign, publicUrl), LETTER_CSP);
+    return sendCached(request, reply, publicLetterHtml(campaign, publicUrl), LETTER_CSP, tokenOf(request) ? 'private' : 'public');
   });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { campaigns } from '../schema';
 
@@ -20,10 +20,23 @@ export async function listArchive(db: Db, input: { limit?: number } = {}): Promi
   return db.select(fields).from(campaigns).where(archived).orderBy(desc(sentAt), desc(campaigns.id)).limit(input.limit ?? 500);
 }
 
-export async function findArchived(db: Db, slug: string): Promise<(ArchivedCampaign & { renderedHtml: string }) | null> {
+// an issue being sent is readable at once: its recipients follow "voir en ligne" before the last message leaves
+const readable = and(
+  inArray(campaigns.status, ['sending', 'paused', 'sent']),
+  isNotNull(campaigns.renderedHtml),
+  sql`exists (select 1 from campaign_lists cl where cl.campaign_id = "campaigns"."id")`,
+);
+const allListsPublic = sql`not exists (select 1 from campaign_lists cl join lists l on l.id = cl.list_id where cl.campaign_id = "campaigns"."id" and l.visibility <> 'public')`;
+
+/**
+ * One issue's web version: a public lists' issue for anyone; a private list's issue only with the
+ * campaign's web token (the link in its own emails), so its readers can open it and nobody else.
+ */
+export async function findArchived(db: Db, slug: string, token?: string): Promise<(ArchivedCampaign & { renderedHtml: string }) | null> {
+  const access = token ? sql`(${allListsPublic} or ${campaigns.webToken} = ${token})` : allListsPublic;
   const [row] = await db
     .select({ ...fields, renderedHtml: campaigns.renderedHtml })
     .from(campaigns)
-    .where(and(eq(campaigns.slug, slug), archived));
+    .where(and(eq(campaigns.slug, slug), readable, access));
   return row?.renderedHtml ? { ...row, renderedHtml: row.renderedHtml } : null;
 }

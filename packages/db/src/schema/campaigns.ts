@@ -33,6 +33,8 @@ export const campaigns = pgTable(
     renderedHtml: text('rendered_html'),
     renderedText: text('rendered_text'),
     recipientCount: integer('recipient_count').notNull().default(0),
+    // the "voir en ligne" link of an issue sent to a private list carries it (a public list's issue is in the archive)
+    webToken: text('web_token'),
     duplicatedFrom: uuid('duplicated_from'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),

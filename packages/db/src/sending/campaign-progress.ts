@@ -98,21 +98,24 @@ export type SendingCampaign = {
   replyTo: string;
   html: string;
   text: string;
-  lists: { id: number; slug: string; name: string }[];
+  /** null when every list is public: the archive shows the issue to anyone */
+  webToken: string | null;
+  lists: { id: number; slug: string; name: string; visibility: string }[];
 };
 
 /** What a sending process needs to build a campaign's message once. */
 export async function findSendingCampaign(db: Db, campaignId: string): Promise<SendingCampaign | null> {
-  const [row] = await queryRows<{ id: string; slug: string; kind: string; status: string; subject: string; from_name: string; reply_to: string; rendered_html: string | null; rendered_text: string | null }>(
+  const [row] = await queryRows<{ id: string; slug: string; kind: string; status: string; subject: string; from_name: string; reply_to: string; rendered_html: string | null; rendered_text: string | null; web_token: string | null }>(
     db,
-    sql`select id, slug, kind, status, subject, from_name, reply_to, rendered_html, rendered_text from campaigns where id = ${campaignId}`,
+    sql`select id, slug, kind, status, subject, from_name, reply_to, rendered_html, rendered_text, web_token from campaigns where id = ${campaignId}`,
   );
   if (!row || row.rendered_html === null || row.rendered_text === null) return null;
-  const lists = await queryRows<{ id: number; slug: string; name: string }>(
+  const lists = await queryRows<{ id: number; slug: string; name: string; visibility: string }>(
     db,
-    sql`select l.id, l.slug, l.name from campaign_lists cl join lists l on l.id = cl.list_id where cl.campaign_id = ${campaignId} order by l.id`,
+    sql`select l.id, l.slug, l.name, l.visibility from campaign_lists cl join lists l on l.id = cl.list_id where cl.campaign_id = ${campaignId} order by l.id`,
   );
-  return { id: row.id, slug: row.slug, kind: row.kind, status: row.status, subject: row.subject, fromName: row.from_name, replyTo: row.reply_to, html: row.rendered_html, text: row.rendered_text, lists };
+  const webToken = lists.every((l) => l.visibility === 'public') ? null : row.web_token;
+  return { id: row.id, slug: row.slug, kind: row.kind, status: row.status, subject: row.subject, fromName: row.from_name, replyTo: row.reply_to, html: row.rendered_html, text: row.rendered_text, webToken, lists };
 }
 
 /** Which of these addresses are suppressed, by the same hash as everywhere else. */

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertCircle, IconArrowLeft, IconCopy, IconSend } from '@tabler/icons-react';
+import { IconAlertCircle, IconArrowLeft, IconCalendarTime, IconCopy, IconSend } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -81,6 +81,20 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
           </Button>
           <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => setTesting(true)} disabled={draft.state.kind === 'conflict'}>
             {t('newsletters.composer.sendTest')}
+          </Button>
+          <Button
+            variant="light"
+            leftSection={<IconCalendarTime size={16} aria-hidden />}
+            disabled={draft.state.kind === 'conflict'}
+            onClick={() =>
+              void (async () => {
+                // sending reads the saved campaign: save what is typed first
+                if (editable) await draft.flush();
+                void navigate(`/campaigns/${campaign.id}`);
+              })()
+            }
+          >
+            {t(editable ? 'newsletters.composer.goToSending' : 'newsletters.composer.followSending')}
           </Button>
         </Group>
       </Group>

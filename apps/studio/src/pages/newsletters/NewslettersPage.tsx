@@ -124,7 +124,7 @@ function CampaignTable({ campaigns, onDuplicate, onDelete }: TableProps) {
                 <Table.Td>{t(`newsletters.kinds.${campaign.kind}`)}</Table.Td>
                 <Table.Td>{campaign.lists.map((list) => list.name).join(', ') || '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={CAMPAIGN_STATUS_COLORS[campaign.status]} variant="light" tt="none">
+                  <Badge color={CAMPAIGN_STATUS_COLORS[campaign.status]} variant="light" tt="none" style={{ minWidth: 'max-content' }}>
                     {t(`newsletters.status.${campaign.status}`)}
                   </Badge>
                 </Table.Td>
