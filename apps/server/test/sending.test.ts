@@ -103,6 +103,8 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
     expect(lookup).toMatchObject({ status: 'failed', attempts: 1 });
     expect(lookup.error).toContain('550');
     expect(done.errors).toEqual([{ error: lookup.error, count: 1 }]);
+    const listed = (await sender.request('GET', '/api/campaigns')).json().campaigns.find((c: { id: string }) => c.id === id);
+    expect(listed).toMatchObject({ status: 'sent', recipientCount: 250, sentCount: 249 });
   });
 
   it('every message is multipart with its own unsubscribe headers and link, DKIM-signed over both List-Unsubscribe fields', async () => {

@@ -11,6 +11,7 @@ import {
   findCampaign,
   listCampaigns,
   listLists,
+  sentCounts,
   UnknownListError,
   updateCampaignDraft,
   type CampaignWithLists,
@@ -83,7 +84,9 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/api/campaigns', async (request) => {
     const { status } = parse(z.object({ status: Status.optional() }), request.query);
-    return { campaigns: (await listCampaigns(db, { status })).map(campaignSummary) };
+    const rows = await listCampaigns(db, { status });
+    const sent = await sentCounts(db, rows.map((c) => c.id));
+    return { campaigns: rows.map((c) => ({ ...campaignSummary(c), sentCount: sent.get(c.id) ?? 0 })) };
   });
 
   app.post('/api/campaigns', async (request, reply) => {

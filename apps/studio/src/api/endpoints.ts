@@ -14,7 +14,7 @@ import type {
   CampaignProgress,
   CampaignRecipient,
   CampaignStatus,
-  CampaignSummary,
+  CampaignListItem,
   NewsletterKind,
   PublishedItem,
   DossierDetail,
@@ -200,7 +200,7 @@ export const listAudit = () => api<{ entries: AuditEntry[] }>('GET', '/api/audit
 const campaignPath = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
 
 export const listCampaigns = (status?: CampaignStatus) =>
-  api<{ campaigns: CampaignSummary[] }>('GET', `/api/campaigns${queryString({ status })}`);
+  api<{ campaigns: CampaignListItem[] }>('GET', `/api/campaigns${queryString({ status })}`);
 
 export const createCampaign = (input: { kind: NewsletterKind; lists?: string[] }) =>
   api<{ campaign: Campaign }>('POST', '/api/campaigns', input);

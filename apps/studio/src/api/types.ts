@@ -299,6 +299,9 @@ export type CampaignSummary = {
   createdAt: string;
 };
 
+/** A line of GET /api/campaigns: the summary and how many messages went out. */
+export type CampaignListItem = CampaignSummary & { sentCount: number };
+
 /** GET /api/campaigns/:id; `blocks` as stored (a draft may hold incomplete blocks). */
 export type Campaign = CampaignSummary & {
   preheader: string;

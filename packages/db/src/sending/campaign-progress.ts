@@ -126,3 +126,14 @@ export async function suppressedAmong(db: Db, emails: string[]): Promise<Set<str
   const found = new Set(rows.map((r) => r.email_hash));
   return new Set(emails.filter((_, i) => found.has(hashes[i]!)));
 }
+
+/** Messages sent per campaign, for the campaigns list (one grouped count, not a request per row). */
+export async function sentCounts(db: Db, campaignIds: string[]): Promise<Map<string, number>> {
+  if (campaignIds.length === 0) return new Map();
+  const rows = await queryRows<{ campaign_id: string; n: number }>(
+    db,
+    sql`select campaign_id, count(*)::int as n from campaign_recipients
+        where campaign_id = any(${sql.param(campaignIds)}::uuid[]) and status = 'sent' group by campaign_id`,
+  );
+  return new Map(rows.map((r) => [r.campaign_id, r.n]));
+}

@@ -22,6 +22,7 @@ export {
   campaignProgress,
   findCampaignRecipient,
   findSendingCampaign,
+  sentCounts,
   suppressedAmong,
   type CampaignProgress,
   type RecipientCounts,
