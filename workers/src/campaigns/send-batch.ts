@@ -1,6 +1,6 @@
 // One batch job: claim a chunk (as the pace allows), send each message, record the chunk, repeat.
 import type { Logger } from 'pino';
-import { claimRecipients, pauseCampaign, recordOutcomes, suppressAddress, suppressedAmong, type ClaimedRecipient, type Db, type RecipientOutcome } from '@crieur/db';
+import { claimRecipients, currentRecipientStates, pauseCampaign, recordOutcomes, suppressAddress, suppressedAmong, type ClaimedRecipient, type Db, type RecipientOutcome } from '@crieur/db';
 import type { CampaignMessages, RecipientMessage } from './campaign-messages';
 import { decideFailure, type RetryPolicy } from './decide-failure';
 import { toSendFailure } from './send-failure';
@@ -24,6 +24,9 @@ export type BatchSenderDeps = {
   health: { consecutiveErrors: number };
 };
 
+// how old the unsubscribe/suppression check of a chunk's next message may be
+const RECHECK_AFTER_MS = 250;
+
 export type BatchResult = { sent: number; failed: number; skipped: number; retried: number; uncertain: number; paused: boolean };
 
 function skipReason(r: ClaimedRecipient, suppressed: Set<string>): string | null {
@@ -43,9 +46,20 @@ export async function sendBatch(deps: BatchSenderDeps, job: { campaignId: string
     const claimed = await claimRecipients(deps.db, { campaignId: job.campaignId, batch: job.batch, limit: allowed, workerId: deps.workerId, now: deps.now() });
     if (claimed.length === 0) break;
     // checked right before sending: an unsubscribe or suppression since the freeze wins
-    const suppressed = await suppressedAmong(deps.db, claimed.flatMap((r) => (r.email ? [r.email] : [])));
+    let suppressed = await suppressedAmong(deps.db, claimed.flatMap((r) => (r.email ? [r.email] : [])));
+    let checkedAt = Date.now();
     const outcomes: RecipientOutcome[] = [];
-    for (const r of claimed) {
+    for (const [index, claimedRow] of claimed.entries()) {
+      let r = claimedRow;
+      // a slow chunk (low SEND_RATE, struggling server) reads the remaining rows' state again
+      if (Date.now() - checkedAt > RECHECK_AFTER_MS) {
+        const rest = claimed.slice(index);
+        const states = await currentRecipientStates(deps.db, { subscriberIds: rest.map((x) => x.subscriberId), listIds: rest.map((x) => x.listId) });
+        for (const x of rest) Object.assign(x, states.get(x.subscriberId) ?? { email: null, subscriptionStatus: null });
+        suppressed = await suppressedAmong(deps.db, rest.flatMap((x) => (x.email ? [x.email] : [])));
+        checkedAt = Date.now();
+        r = claimed[index]!;
+      }
       // stopping, or the server is failing: the rest of the chunk goes back untried, at once
       if (stop() || deps.health.consecutiveErrors >= deps.pauseAfterErrors) {
         outcomes.push({ subscriberId: r.subscriberId, status: 'queued', error: 'not attempted', retryAt: deps.now(), released: true });

@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 
-export type Recorded = { to: string; raw: string; messageId: string | null };
+export type Recorded = { to: string; raw: string; messageId: string | null; /** when the message was accepted (ms) */ at: number };
 
 export type SmtpRecorder = {
   url: string;
@@ -41,7 +41,7 @@ export async function startSmtpRecorder(options: { port?: number } = {}): Promis
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const messageId = /^Message-ID:\s*<([^>]+)>/im.exec(raw)?.[1] ?? null;
-        for (const r of session.envelope.rcptTo) messages.push({ to: r.address.toLowerCase(), raw, messageId });
+        for (const r of session.envelope.rcptTo) messages.push({ to: r.address.toLowerCase(), raw, messageId, at: Date.now() });
         callback();
       });
     },

@@ -69,3 +69,19 @@ export async function claimRecipients(
     preferencesToken: r.preferences_token,
   }));
 }
+
+/** The subscription status and address of claimed rows now: re-read during a long chunk, so a late unsubscribe still wins. */
+export async function currentRecipientStates(
+  db: Db,
+  input: { subscriberIds: string[]; listIds: number[] },
+): Promise<Map<string, { email: string | null; subscriptionStatus: string | null }>> {
+  if (input.subscriberIds.length === 0) return new Map();
+  const rows = await queryRows<{ subscriber_id: string; email: string | null; status: string | null }>(
+    db,
+    sql`select x.subscriber_id, sub.email, s.status
+        from unnest(${sql.param(input.subscriberIds)}::uuid[], ${sql.param(input.listIds)}::int[]) as x(subscriber_id, list_id)
+        left join subscribers sub on sub.id = x.subscriber_id
+        left join subscriptions s on s.subscriber_id = x.subscriber_id and s.list_id = x.list_id`,
+  );
+  return new Map(rows.map((r) => [r.subscriber_id, { email: r.email, subscriptionStatus: r.status }]));
+}

@@ -1,5 +1,5 @@
 export { startCampaign, findCampaignContent, type StartCampaignInput, type StartCampaignResult, type CampaignContent } from './start-campaign';
-export { claimRecipients, type ClaimedRecipient } from './claim-recipients';
+export { claimRecipients, currentRecipientStates, type ClaimedRecipient } from './claim-recipients';
 export { recordOutcomes, type RecipientOutcome } from './record-outcomes';
 export {
   pauseCampaign,
