@@ -53,6 +53,7 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
         ...p,
         startedAt: p.startedAt?.toISOString() ?? null,
         finishedAt: p.finishedAt?.toISOString() ?? null,
+        lastSentAt: p.lastSentAt?.toISOString() ?? null,
         // at the last minute's pace; null while nothing was sent lately
         secondsLeft: p.ratePerSecond > 0 ? Math.ceil(left / p.ratePerSecond) : null,
       },

@@ -14,6 +14,8 @@ export type CampaignProgress = {
   ratePerSecond: number;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** when the last message was accepted by the mail server */
+  lastSentAt: Date | null;
   pauseReason: string | null;
   /** failures grouped by reason, most frequent first */
   errors: { error: string; count: number }[];
@@ -43,9 +45,11 @@ export async function campaignProgress(db: Db, input: { campaignId: string; now:
   }
   const since = new Date(input.now.getTime() - 60_000).toISOString();
   // over the span actually covered: a send that began 10 s ago is not averaged over a minute
-  const [recent] = await queryRows<{ n: number; first: string | Date | null }>(
+  const [recent] = await queryRows<{ n: number; first: string | Date | null; last: string | Date | null }>(
     db,
-    sql`select count(*)::int as n, min(sent_at) as first from campaign_recipients
+    sql`select count(*)::int as n, min(sent_at) as first,
+          (select max(sent_at) from campaign_recipients where campaign_id = ${input.campaignId} and sent_at is not null) as last
+        from campaign_recipients
         where campaign_id = ${input.campaignId} and sent_at is not null and sent_at > ${since}::timestamptz`,
   );
   const errors = await queryRows<{ error: string; count: number }>(
@@ -61,6 +65,7 @@ export async function campaignProgress(db: Db, input: { campaignId: string; now:
     ratePerSecond: rateOf(recent?.n ?? 0, recent?.first ?? null, input.now),
     startedAt: toDate(campaign.started_at),
     finishedAt: toDate(campaign.finished_at),
+    lastSentAt: toDate(recent?.last ?? null),
     pauseReason: campaign.pause_reason,
     errors,
   };
