@@ -44,3 +44,4 @@ export async function dumpAllRows(db: Db): Promise<string> {
 }
 export { markCampaignSent, createTestCampaign } from './campaigns';
 export { seedGrowthFixture } from './growth-fixture';
+export { seedGrowthBenchLedger } from './growth-bench-ledger';

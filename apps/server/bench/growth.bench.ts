@@ -1,0 +1,72 @@
+// `pnpm bench`: the Croissance requests over HTTP (session, query, JSON) on 1,000,000 ledger events
+// and 100,000 subscribers: a year of daily points across three lists, and the yearly report.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { hashPassword } from '@crieur/auth';
+import { loadConfig } from '@crieur/config';
+import { createUser, openDatabase, takeSnapshots } from '@crieur/db';
+import { createTestDatabase, seedGrowthBenchLedger } from '@crieur/db/testing';
+import { createMailer } from '@crieur/mailer';
+import { createCampaignQueue, createMailQueue, createPublishingQueue } from '@crieur/queue';
+import { buildServer } from '../src';
+
+const emit = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+const prefix = `bench-${randomUUID()}`;
+const t = await createTestDatabase('growthhttp');
+const database = await openDatabase({ databaseUrl: t.url, poolSize: 6 });
+await database.migrate();
+await seedGrowthBenchLedger(database.db, (line) => process.stderr.write(`${line}\n`));
+await takeSnapshots(database.db, { now: new Date() });
+await createUser(database.db, { email: 'bureau@icpc.example', role: 'editor', status: 'active', passwordHash: await hashPassword('un mot de passe solide') });
+const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+const queueRedis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+const app = await buildServer({
+  config: loadConfig({ REDIS_PREFIX: prefix }),
+  appSecret: 'bench-secret-bench-secret-bench-secret',
+  database,
+  redis,
+  mailQueue: createMailQueue(queueRedis, prefix),
+  publishingQueue: createPublishingQueue(queueRedis, prefix),
+  campaignQueue: createCampaignQueue(queueRedis, prefix),
+  logger: pino({ level: 'silent' }),
+  studioDir: '/nonexistent',
+  mailer: createMailer({ outboxDir: path.join('/tmp', `${prefix}-outbox`) }),
+});
+try {
+  const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'bureau@icpc.example', password: 'un mot de passe solide' }, headers: await csrf() });
+  if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode}`);
+  const session = login.cookies.find((c) => c.name === 'crieur_session');
+  const cookie = `crieur_session=${session?.value ?? ''}`;
+  const today = new Date();
+  const yearAgo = new Date(today.getTime() - 365 * 24 * 3600_000);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const time = async (url: string, runs: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      times.push(performance.now() - start);
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    return median(times.slice(1));
+  };
+  emit('growth.request_ms', await time(`/api/growth?lists=membres,democraties,adherents&from=${day(yearAgo)}&to=${day(today)}`, 11), 'ms');
+  emit('growth.report_request_ms', await time('/api/reports/year/2025', 6), 'ms');
+} finally {
+  await app.close();
+  redis.disconnect();
+  queueRedis.disconnect();
+  await database.close();
+  await t.drop();
+}
+
+// the CSRF pair a browser gets from GET /api/session, needed for the login POST
+async function csrf(): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'GET', url: '/api/session' });
+  const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken, cookie: cookies, 'content-type': 'application/json' };
+}
