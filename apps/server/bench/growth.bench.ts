@@ -1,40 +1,20 @@
 // `pnpm bench`: the Croissance requests over HTTP (session, query, JSON) on 1,000,000 ledger events
 // and 100,000 subscribers: a year of daily points across three lists, and the yearly report.
-import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { Redis } from 'ioredis';
-import { pino } from 'pino';
 import { hashPassword } from '@crieur/auth';
-import { loadConfig } from '@crieur/config';
-import { createUser, openDatabase, takeSnapshots } from '@crieur/db';
-import { createTestDatabase, seedGrowthBenchLedger } from '@crieur/db/testing';
-import { createMailer } from '@crieur/mailer';
-import { createCampaignQueue, createMailQueue, createPublishingQueue } from '@crieur/queue';
-import { buildServer } from '../src';
+import { createUser, takeSnapshots } from '@crieur/db';
+import { seedGrowthBenchLedger } from '@crieur/db/testing';
+import { startBenchServer } from './bench-server';
 
 const emit = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-const prefix = `bench-${randomUUID()}`;
-const t = await createTestDatabase('growthhttp');
-const database = await openDatabase({ databaseUrl: t.url, poolSize: 6 });
-await database.migrate();
-await seedGrowthBenchLedger(database.db, (line) => process.stderr.write(`${line}\n`));
-await takeSnapshots(database.db, { now: new Date() });
-await createUser(database.db, { email: 'bureau@icpc.example', role: 'editor', status: 'active', passwordHash: await hashPassword('un mot de passe solide') });
-const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-const queueRedis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-const app = await buildServer({
-  config: loadConfig({ REDIS_PREFIX: prefix }),
-  appSecret: 'bench-secret-bench-secret-bench-secret',
-  database,
-  redis,
-  mailQueue: createMailQueue(queueRedis, prefix),
-  publishingQueue: createPublishingQueue(queueRedis, prefix),
-  campaignQueue: createCampaignQueue(queueRedis, prefix),
-  logger: pino({ level: 'silent' }),
-  studioDir: '/nonexistent',
-  mailer: createMailer({ outboxDir: path.join('/tmp', `${prefix}-outbox`) }),
+const { app, close } = await startBenchServer({
+  label: 'growthhttp',
+  seed: async ({ db }) => {
+    await seedGrowthBenchLedger(db, (line) => process.stderr.write(`${line}\n`));
+    await takeSnapshots(db, { now: new Date() });
+    await createUser(db, { email: 'bureau@icpc.example', role: 'editor', status: 'active', passwordHash: await hashPassword('un mot de passe solide') });
+  },
 });
 try {
   const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'bureau@icpc.example', password: 'un mot de passe solide' }, headers: await csrf() });
@@ -57,11 +37,7 @@ try {
   emit('growth.request_ms', await time(`/api/growth?lists=membres,democraties,adherents&from=${day(yearAgo)}&to=${day(today)}`, 11), 'ms');
   emit('growth.report_request_ms', await time('/api/reports/year/2025', 6), 'ms');
 } finally {
-  await app.close();
-  redis.disconnect();
-  queueRedis.disconnect();
-  await database.close();
-  await t.drop();
+  await close();
 }
 
 // the CSRF pair a browser gets from GET /api/session, needed for the login POST

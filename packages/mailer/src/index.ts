@@ -14,3 +14,4 @@ export type { PreparedCampaignMessage, RenderOptions } from './prepare-campaign-
 export { createDkimSigner, signRaw, DkimSignError } from './sign-raw';
 export type { DkimSettings, DkimSigner, DkimSignOptions } from './sign-raw';
 export { HeaderTooLongError } from './mime-header';
+export { mailFromAddress, campaignFrom, listDomain } from './sender-address';

@@ -1,7 +1,7 @@
 // A campaign's message is built once per process (per list, for its List-Id); per recipient only
 // the personal values are spliced in.
 import { findSendingCampaign, type Db } from '@crieur/db';
-import { createDkimSigner, prepareCampaignMessage, type DkimSettings } from '@crieur/mailer';
+import { campaignFrom, createDkimSigner, listDomain, mailFromAddress, prepareCampaignMessage, type DkimSettings } from '@crieur/mailer';
 import { PERSONAL_TOKENS, personalTokenValues } from '@crieur/newsletter';
 
 export type RecipientInput = {
@@ -25,24 +25,10 @@ export type CampaignMessageSettings = { db: Db; publicUrl: string; mailFrom: str
 /** "Marie Curie" → "Marie": the greeting uses the first name only. */
 export const firstNameOf = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
-/** The bare address of "Name <a@b>" or "a@b". */
-export const addressOf = (from: string) => /<([^<>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
-
-export const listDomainOf = (publicUrl: string) => {
-  const host = new URL(publicUrl).hostname;
-  return host.includes('.') ? host : `${host}.local`;
-};
-
-function fromHeader(fromName: string, mailFrom: string): string {
-  if (fromName.trim() === '') return mailFrom;
-  // the name is quoted by the MIME layer; the address stays the installation's own
-  return `${fromName.trim()} <${addressOf(mailFrom)}>`;
-}
-
 export function createCampaignMessages(settings: CampaignMessageSettings): CampaignMessages {
   const cache = new Map<string, RecipientMessage>();
-  const domain = listDomainOf(settings.publicUrl);
-  const envelopeFrom = addressOf(settings.mailFrom);
+  const domain = listDomain(settings.publicUrl);
+  const envelopeFrom = mailFromAddress(settings.mailFrom);
   // the key is parsed once per process
   const dkim = settings.dkim ? createDkimSigner(settings.dkim) : undefined;
   return {
@@ -55,7 +41,7 @@ export function createCampaignMessages(settings: CampaignMessageSettings): Campa
         campaign.lists.map((list) => [
           list.id,
           prepareCampaignMessage({
-            from: fromHeader(campaign.fromName, settings.mailFrom),
+            from: campaignFrom({ fromName: campaign.fromName, mailFrom: settings.mailFrom }),
             ...(campaign.replyTo ? { replyTo: campaign.replyTo } : {}),
             subject: campaign.subject,
             html: campaign.html,

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Db } from '@crieur/db';
 import type { DkimSettings } from '@crieur/mailer';
 import type { NewsletterTemplates } from '@crieur/newsletter';
-import { CampaignJob, createCampaignQueue, QUEUES, senderLivenessKey, type CampaignQueue } from '@crieur/queue';
+import { CampaignJob, createCampaignQueue, QUEUES, senderLivenessKey } from '@crieur/queue';
 import { redactAddresses } from '../redact';
 import { createCampaignMessages } from './campaign-messages';
 import type { RetryPolicy } from './decide-failure';
@@ -38,7 +38,7 @@ export type CampaignWorkerOptions = {
   lockDurationMs?: number;
 };
 
-export type CampaignWorker = { workerId: string; queue: CampaignQueue; worker: Worker; reconcileNow(): Promise<void>; close(force?: boolean): Promise<void> };
+export type CampaignWorker = { close(force?: boolean): Promise<void> };
 
 export async function startCampaignWorker(options: CampaignWorkerOptions & { connection: Redis; prefix: string; logger: Logger; now: () => Date }): Promise<CampaignWorker> {
   const { connection, prefix, logger, now } = options;
@@ -115,10 +115,6 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
   const timer = setInterval(() => void reconcileNow(), options.reconcileEveryMs ?? 5_000);
 
   return {
-    workerId,
-    queue,
-    worker,
-    reconcileNow,
     close: async (force = false) => {
       stopping = true;
       clearInterval(timer);

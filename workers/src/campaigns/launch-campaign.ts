@@ -1,8 +1,8 @@
 // "Envoyer" (or a schedule coming due): compile once, freeze the recipients, queue the batches.
 import { findCampaignContent, startCampaign, type Db } from '@crieur/db';
 import { compileNewsletter, NewsletterContent, type NewsletterTemplates } from '@crieur/newsletter';
+import { mailFromAddress } from '@crieur/mailer';
 import { enqueueBatches, type CampaignQueue } from '@crieur/queue';
-import { addressOf } from './campaign-messages';
 
 export type LaunchDeps = {
   db: Db;
@@ -40,7 +40,7 @@ export async function launchCampaign(deps: LaunchDeps, input: { campaignId: stri
     validation: 'strict',
     ...(deps.templates ? { templates: deps.templates } : {}),
   });
-  const domain = addressOf(deps.mailFrom).split('@')[1] ?? 'crieur.invalid';
+  const domain = mailFromAddress(deps.mailFrom).split('@')[1] ?? 'crieur.invalid';
   const started = await startCampaign(deps.db, {
     campaignId: input.campaignId,
     now: input.now,

@@ -3,7 +3,7 @@ import type { SendFailure } from './decide-failure';
 
 // nodemailer's stage names before the message body: a failure there cannot have delivered anything
 const BEFORE_DATA = new Set(['CONN', 'EHLO', 'HELO', 'LHLO', 'STARTTLS', 'AUTH', 'AUTH PLAIN', 'AUTH LOGIN', 'AUTH XOAUTH2', 'AUTH CRAM-MD5', 'MAIL FROM', 'RCPT TO']);
-const CONNECTION_CODES = new Set(['ECONNECTION', 'EDNS', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ECONNRESET_BEFORE_DATA', 'EAUTH', 'ETLS']);
+const CONNECTION_CODES = new Set(['ECONNECTION', 'EDNS', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'EAUTH', 'ETLS']);
 
 const field = (error: unknown, key: string): unknown => (typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined);
 

@@ -2,7 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { hashToken, newToken } from '@crieur/auth';
 import { findWelcomeData, prepareConfirmationEmail, type Db } from '@crieur/db';
 import { renderConfirmSubscription, renderWelcome } from '@crieur/emails';
-import { SmtpSendError, type Mailer } from '@crieur/mailer';
+import { listDomain, SmtpSendError, type Mailer } from '@crieur/mailer';
 import { MailJob } from '@crieur/queue';
 
 export type MailDeps = {
@@ -17,7 +17,7 @@ export type MailOutcome = { sent: boolean; reason?: string };
 
 /** Turns a mail job (ids only) into one message: reads the address, makes the token, renders, sends. */
 export function mailProcessor(deps: MailDeps) {
-  const listDomain = new URL(deps.publicUrl).hostname.includes('.') ? new URL(deps.publicUrl).hostname : `${new URL(deps.publicUrl).hostname}.local`;
+  const domain = listDomain(deps.publicUrl);
   return async (job: Job<MailJob>): Promise<MailOutcome> => {
     const parsed = MailJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid mail job');
@@ -45,9 +45,9 @@ export function mailProcessor(deps: MailDeps) {
         kind: 'list',
         to: welcome.email,
         from: deps.mailFrom,
-        list: { id: `${welcome.list.slug}.${listDomain}`, name: welcome.list.name },
+        list: { id: `${welcome.list.slug}.${domain}`, name: welcome.list.name },
         unsubscribe: { url: unsubscribeUrl },
-        messageId: `welcome-${data.subscriptionId}@${listDomain}`,
+        messageId: `welcome-${data.subscriptionId}@${domain}`,
         ...email,
       });
       return { sent: true };

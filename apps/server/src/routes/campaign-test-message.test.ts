@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OutboundMessage } from '@crieur/mailer';
-import { campaignFrom, listDomain, testMessages } from './campaign-test-message';
+import { testMessages } from './campaign-test-message';
 
 describe('test-send messages', () => {
-  it('puts the campaign sender name on the MAIL_FROM address, quoted', () => {
-    expect(campaignFrom({ fromName: 'L’équipe "ICPC"', mailFrom: 'Crieur <lettre@icpc.example>' })).toBe('"L’équipe \\"ICPC\\"" <lettre@icpc.example>');
-    expect(campaignFrom({ fromName: '', mailFrom: 'Crieur <lettre@icpc.example>' })).toBe('Crieur <lettre@icpc.example>');
-    expect(campaignFrom({ fromName: 'ICPC', mailFrom: 'lettre@icpc.example' })).toBe('"ICPC" <lettre@icpc.example>');
-  });
-
-  it('gives a dotted List-Id domain even on localhost', () => {
-    expect(listDomain('http://localhost:3000')).toBe('localhost.local');
-    expect(listDomain('https://democraties.example')).toBe('democraties.example');
-  });
-
   it('builds valid list messages, one per address, subject marked as a test', () => {
     const messages = testMessages({
       addresses: ['a@example.org', 'b@example.org'],

@@ -42,7 +42,7 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
     appendAudit(db, { action, actorId: requireStaff(request).id, targetType: 'campaign', targetId: id, data, ip: request.ip });
   const requeueNow = async (campaignId: string) => {
     // the reconcile would do it within seconds; doing it now makes "Reprendre" feel immediate
-    const batches = (await pendingBatches(db)).filter((b) => b.campaignId === campaignId && (b.nextAt === null || b.nextAt <= ctx.now()));
+    const batches = (await pendingBatches(db, { campaignId })).filter((b) => b.nextAt === null || b.nextAt <= ctx.now());
     await enqueueBatches(ctx.campaignQueue, { campaignId, batches: batches.map((b) => b.batch) });
   };
   const progress = async (id: string) => {

@@ -116,14 +116,15 @@ export async function inFlightWorkers(db: Db): Promise<string[]> {
 
 export type ActiveBatch = { campaignId: string; batch: number; nextAt: Date | null };
 
-/** For the reconcile: batches of sending campaigns that still have queued rows (and when the earliest is due). */
-export async function pendingBatches(db: Db): Promise<ActiveBatch[]> {
+/** Batches of sending campaigns (or of one) that still have queued rows, and when the earliest is due. */
+export async function pendingBatches(db: Db, input: { campaignId?: string } = {}): Promise<ActiveBatch[]> {
+  const only = input.campaignId ? sql`and r.campaign_id = ${input.campaignId}` : sql``;
   const rows = await queryRows<{ campaign_id: string; batch: number; next_at: string | Date | null }>(
     db,
     sql`select r.campaign_id, r.batch, min(r.next_attempt_at) filter (where r.next_attempt_at is not null) as next_at,
           bool_or(r.next_attempt_at is null) as ready
         from campaign_recipients r join campaigns c on c.id = r.campaign_id and c.status = 'sending'
-        where r.status = 'queued'
+        where r.status = 'queued' ${only}
         group by r.campaign_id, r.batch`,
   );
   return rows.map((r) => {

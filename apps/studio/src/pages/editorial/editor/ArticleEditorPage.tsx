@@ -133,7 +133,7 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
     });
   };
 
-  const conflict = save.state.kind === 'conflict' ? save.state.current : null;
+  const conflict = save.state.kind === 'conflict' ? save.state.conflict : null;
 
   return (
     <Stack gap="md">
