@@ -74,7 +74,7 @@ try {
   const runCampaign = async (list: string, count: number) => {
     const id = await createTestCampaign(database.db, { slug: `bench-${list}`, lists: [list], subject: newsletter.subject, preheader: newsletter.preheader, blocks: newsletter.blocks });
     const started = performance.now();
-    const frozen = await startCampaign(database.db, { campaignId: id, now: new Date(), html: compiled.html, text: compiled.text, batchSize: 1000, messageIdDomain: 'lettre.example.org', actorId: null });
+    const frozen = await startCampaign(database.db, { campaignId: id, now: new Date(), html: compiled.html, text: compiled.text, batchSize: 1000, messageIdDomain: 'lettre.example.org', actorId: null, expect: { statuses: ['draft'], version: 1 } });
     const freezeMs = performance.now() - started;
     if (frozen.recipientCount !== count) throw new Error(`froze ${frozen.recipientCount}, expected ${count}`);
     // fresh worker processes per campaign, so each one's peak memory is its own

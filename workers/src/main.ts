@@ -33,9 +33,9 @@ process.once('SIGINT', () => onSignal('SIGINT'));
 try {
   // the server applies migrations; workers only read and write rows
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 5 });
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, timeouts: config.smtpTimeouts });
   // campaigns keep SEND_CONCURRENCY connections open
-  const campaignMailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency });
+  const campaignMailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency, timeouts: config.smtpTimeouts });
   const workers = await startWorkers({
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,

@@ -1,11 +1,21 @@
 import { Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { createPublishingQueue, createRedis, QUEUES, reconcilePublications, type MailJob, type PublishJob } from '@crieur/queue';
+import {
+  createMailQueue,
+  createPublishingQueue,
+  createRedis,
+  QUEUES,
+  reconcilePublications,
+  type MailJob,
+  type MailQueue,
+  type PublishJob,
+} from '@crieur/queue';
 import { scheduledArticles, type Db } from '@crieur/db';
 import { publicationProcessor } from './publishing/process-publication';
 import { checkRedisPolicy } from './check-redis';
 import { heartbeatProcessor } from './heartbeat';
 import { mailProcessor, type MailDeps } from './mail/process-mail';
+import { startMailReconcile } from './mail/reconcile-mail';
 import { redactAddresses } from './redact';
 import { startCampaignWorker, type CampaignWorker, type CampaignWorkerOptions } from './campaigns/campaign-worker';
 import { startGrowthWorker, type GrowthWorkerOptions } from './growth/growth-worker';
@@ -18,7 +28,7 @@ export type WorkersOptions = {
   now?: () => Date;
   heartbeatEveryMs?: number;
   /** Transactional mail (confirmations, welcomes); absent in processes that do not send. */
-  mail?: Omit<MailDeps, 'now'> & { concurrency?: number };
+  mail?: Omit<MailDeps, 'now'> & { concurrency?: number; reconcileEveryMs?: number };
   /** Scheduled publication; reconciles the queue with the database at start and every `reconcileEveryMs`. */
   publishing?: { db: Db; reconcileEveryMs?: number };
   /** Campaign sending (batch jobs, pace, reconcile from the send ledger). */
@@ -54,6 +64,14 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   if (options.mail) {
     workers.push(new Worker<MailJob>(QUEUES.mail, mailProcessor({ ...options.mail, now }), { connection, prefix, concurrency: options.mail.concurrency ?? 4 }));
   }
+  // owed confirmations and welcomes get their job back from the database at start and every minute
+  let mailQueue: MailQueue | undefined;
+  let mailReconcile: { stop(): void } | undefined;
+  if (options.mail) {
+    mailQueue = createMailQueue(connection, prefix);
+    const { db, reconcileEveryMs } = options.mail;
+    mailReconcile = await startMailReconcile({ db, queue: mailQueue, logger, now, everyMs: reconcileEveryMs });
+  }
   const publishingQueue = options.publishing ? createPublishingQueue(connection, prefix) : undefined;
   let reconcileTimer: NodeJS.Timeout | undefined;
   if (options.publishing && publishingQueue) {
@@ -86,6 +104,7 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   return {
     close: async (timeoutMs = 10_000) => {
       clearInterval(reconcileTimer);
+      mailReconcile?.stop();
       let timer: NodeJS.Timeout | undefined;
       const graceful = Promise.all([...workers.map((w) => w.close()), campaignWorker?.close()]).then(() => true);
       const timeout = new Promise<boolean>((resolve) => {
@@ -99,6 +118,7 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
       }
       await queue.close();
       await publishingQueue?.close();
+      await mailQueue?.close();
       await growth?.queue.close();
       connection.disconnect();
       return { graceful: finished };

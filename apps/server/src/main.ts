@@ -51,17 +51,20 @@ try {
 
   const redis = createRedis(config.redisUrl, 'client');
   redis.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
-  const queueConnection = createRedis(config.redisUrl, 'worker');
+  // fail-fast like the client: a request must never wait on Redis (a Queue, unlike a Worker, allows it)
+  const queueConnection = createRedis(config.redisUrl, 'client');
   queueConnection.on('error', (error) => logger.warn({ err: error.message }, 'Redis connection error'));
   const mailQueue = createMailQueue(queueConnection, config.redisPrefix);
   const publishingQueue = createPublishingQueue(queueConnection, config.redisPrefix);
   const campaignQueue = createCampaignQueue(queueConnection, config.redisPrefix);
+  // the connection's listener above logs Redis errors once; queues re-emit them (unheard, they reach stderr)
+  for (const queue of [mailQueue, publishingQueue, campaignQueue]) queue.on('error', () => undefined);
   // one mailer for the server's test sends and, in mode all, the workers: same SMTP, outbox and DKIM settings
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, timeouts: config.smtpTimeouts });
   const app = await buildServer({ config, appSecret, database, redis, mailQueue, publishingQueue, campaignQueue, logger, mailer, studioDir: path.join(studioRoot, 'dist') });
   let workers: RunningWorkers | undefined;
   // campaigns keep SEND_CONCURRENCY connections open; test sends and confirmations use the plain one
-  const campaignMailer = mode === 'all' ? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency }) : undefined;
+  const campaignMailer = mode === 'all' ? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency, timeouts: config.smtpTimeouts }) : undefined;
   if (mode === 'all' && campaignMailer) {
     workers = await startWorkers({
       redisUrl: config.redisUrl,

@@ -8,6 +8,7 @@ import { markCampaignSent } from '@crieur/db/testing';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startHarness, type Client, type Harness } from './harness';
 import { startSmtpSink } from './smtp-sink';
+import { startSmtpRecorder } from '../../../workers/test/support/smtp-recorder';
 
 const doc = (...paragraphs: string[]) => ({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 const edito = { type: 'edito', doc: doc('Chères et chers membres, le printemps des communes commence.') };
@@ -25,7 +26,7 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
   let outboxDir: string;
   // the server keeps one mailer; tests point it at the SMTP sink or at an outbox folder, both real
   let current: Mailer;
-  const mailer: Mailer = { get kind() { return current.kind; }, send: (m) => current.send(m), sendRaw: (m) => current.sendRaw(m), close: async () => undefined };
+  const mailer: Mailer = { get kind() { return current.kind; }, send: (m) => current.send(m), sendRaw: (m) => current.sendRaw(m), probe: () => current.probe(), close: async () => undefined };
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -183,7 +184,8 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     expect(parsed.from?.value[0]).toMatchObject({ name: 'ICPC', address: 'crieur@localhost' });
     expect(parsed.replyTo?.value[0]?.address).toBe('contact@icpc.example');
     expect(mail!.raw).toMatch(/^List-Id: .*<membres\.localhost\.local>/im);
-    expect(mail!.raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/subscribe>/m);
+    // a reviewer has no token: the links lead to a page that says it is a test
+    expect(mail!.raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/essai>,\s+<mailto:crieur@/m);
     for (const part of [String(parsed.html), parsed.text ?? '']) {
       expect(part).toContain('le printemps des communes commence');
       expect(part).toContain('Premier titre');
@@ -231,6 +233,23 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
       expect(down.json().error).toMatchObject({ code: 'SMTP_FAILED', sent: 0 });
       expect(down.json().error.message).toContain('SMTP_URL');
     } finally {
+      current = createMailer({ smtpUrl: sink.url, outboxDir });
+    }
+    // a refusal of the prebuilt message (sendRaw) is explained with the server's codes, never its text
+    const refusing = await startSmtpRecorder();
+    refusing.plan('relecture@example.org', [{ code: 550, message: '5.1.1 relecture@example.org: no such user' }]);
+    current = createMailer({ smtpUrl: refusing.url, outboxDir });
+    try {
+      const testUrl = `/api/campaigns/${c.id}/test`;
+      const refused = await sender.request('POST', testUrl, { addresses: ['relecture@example.org'] });
+      expect(refused.statusCode).toBe(502);
+      expect(refused.json().error).toMatchObject({ code: 'SMTP_FAILED', sent: 0, smtpCode: 550 });
+      expect(refused.json().error.enhancedCode).toBe('5.1.1');
+      expect(refused.json().error.message).toContain('(550 5.1.1)');
+      expect(refused.body).not.toContain('relecture@');
+    } finally {
+      await current.close();
+      await refusing.close();
       current = createMailer({ smtpUrl: sink.url, outboxDir });
     }
     expect(h.logLines.join('\n')).not.toContain('relecture@example.org');

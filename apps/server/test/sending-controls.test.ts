@@ -3,7 +3,9 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignProgress, findSuppression } from '@crieur/db';
-import { reconcileCampaigns } from '@crieur/workers';
+import { setServerWait } from '@crieur/db/testing';
+import { batchQueue, createSendJournal } from '@crieur/queue';
+import { reconcileCampaigns } from '@crieur/sending';
 import { createDraftCampaign, seedSubscribers } from '../../../workers/test/support/campaign-fixture';
 import { dsnMessage } from '../../../workers/test/support/dsn-fixture';
 import { startHarness, type Client, type Harness } from './harness';
@@ -32,7 +34,8 @@ describe('schedules, bounces and the queue dashboard (PostgreSQL, Redis)', () =>
 
   const reconcileAt = (now: Date) =>
     reconcileCampaigns({
-      db: h.database.db, queue: h.campaignQueue, redis: connection, prefix: h.prefix, logger: pino({ level: 'silent' }), now: () => now,
+      db: h.database.db, queue: batchQueue(h.campaignQueue), journal: createSendJournal(connection, h.prefix), transport: { probe: async () => undefined },
+      logger: pino({ level: 'silent' }), now: () => now,
       publicUrl: 'https://democraties.example', mailFrom: 'lettre@lettre.example.org', livenessTtlMs: 2000, lateMs: 60 * 60_000,
     });
 
@@ -56,6 +59,26 @@ describe('schedules, bounces and the queue dashboard (PostgreSQL, Redis)', () =>
     expect(held.pauseReason).toMatch(/L’heure prévue est passée depuis 120 min/);
     // a human decides: send now
     expect((await sender.request('POST', `/api/campaigns/${late}/send`, {})).json()).toMatchObject({ started: true, status: 'sending' });
+  });
+
+  it('a campaign waiting for its mail server says why, since when, the next try (ISO); staff may pause', async () => {
+    const id = await createDraftCampaign(h.database.db, { lists: ['membres'] });
+    expect((await sender.request('POST', `/api/campaigns/${id}/send`, {})).json().progress.serverWait).toBeNull();
+    const since = new Date(h.clock.now.getTime() - 90_000);
+    const next = new Date(h.clock.now.getTime() + 30_000);
+    const reason = 'Le serveur d’envoi refuse ou ne répond pas (connect ECONNREFUSED 127.0.0.1:2525).';
+    await setServerWait(h.database.db, { campaignId: id, reason, since, nextProbeAt: next });
+    const wait = { reason, since: since.toISOString(), nextProbeAt: next.toISOString() };
+    const res = await sender.request('GET', `/api/campaigns/${id}/progress`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().progress).toMatchObject({ status: 'sending', serverWait: wait });
+    // the list and the campaign show the wait too: "En attente du serveur d'envoi" rather than "Envoi en cours"
+    const listed = (await sender.request('GET', '/api/campaigns?status=sending')).json().campaigns;
+    expect(listed.find((c: { id: string }) => c.id === id)).toMatchObject({ status: 'sending', serverWait: wait });
+    expect((await sender.request('GET', `/api/campaigns/${id}`)).json().campaign.serverWait).toEqual(wait);
+    // a pause by staff keeps the wait; both are said
+    const paused = await sender.request('POST', `/api/campaigns/${id}/pause`, {});
+    expect(paused.json().progress).toMatchObject({ status: 'paused', serverWait: wait });
   });
 
   it('a sent campaign cannot be paused, a draft cannot be resumed: 409 with the state', async () => {

@@ -28,7 +28,7 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
   const startWorker = async (sendRate = 1000) => {
     const worker = await startCampaignWorker({
       db: h.database.db,
-      mailer,
+      transport: mailer,
       publicUrl: 'https://democraties.example',
       mailFrom: 'démocratieS <lettre@lettre.example.org>',
       dkim: DKIM,

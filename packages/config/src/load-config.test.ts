@@ -12,6 +12,7 @@ describe('loadConfig', () => {
     expect(c.publicUrl).toBe('http://localhost:3000');
     expect(c.dataDir.endsWith('.data')).toBe(true);
     expect(c.sendRate).toBe(10);
+    expect(c.smtpTimeouts).toEqual({ connectMs: 15_000, greetingMs: 15_000, socketMs: 60_000 });
   });
 
   it('reads and coerces given settings', () => {
@@ -20,6 +21,15 @@ describe('loadConfig', () => {
     expect(c.publicUrl).toBe('https://democraties.example');
     expect(c.sendRate).toBe(12.5);
     expect(c.trustProxy).toBe(true);
+  });
+
+  it('reads the SMTP timeouts in seconds, the connect one for the greeting too', () => {
+    const c = loadConfig({ SMTP_CONNECT_TIMEOUT: '5', SMTP_SOCKET_TIMEOUT: '0.5' });
+    expect(c.smtpTimeouts).toEqual({ connectMs: 5000, greetingMs: 5000, socketMs: 500 });
+    const problem = (env: Record<string, string>) => () => loadConfig(env);
+    expect(problem({ SMTP_CONNECT_TIMEOUT: 'soon' })).toThrow(/SMTP_CONNECT_TIMEOUT: expected a number of seconds/);
+    expect(problem({ SMTP_SOCKET_TIMEOUT: '0' })).toThrow(/SMTP_SOCKET_TIMEOUT: expected a number of seconds above 0/);
+    expect(problem({ SMTP_SOCKET_TIMEOUT: '3600' })).toThrow(/SMTP_SOCKET_TIMEOUT: expected at most 600 seconds/);
   });
 
   it('names every wrong variable and what it expects, in one message', () => {

@@ -8,6 +8,8 @@ export type Config = {
   redisUrl: string;
   redisPrefix: string;
   smtpUrl: string | undefined;
+  /** SMTP_CONNECT_TIMEOUT (connect and greeting) and SMTP_SOCKET_TIMEOUT, in ms */
+  smtpTimeouts: { connectMs: number; greetingMs: number; socketMs: number };
   publicUrl: string;
   host: string;
   port: number;
@@ -57,6 +59,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: c.REDIS_URL,
     redisPrefix: c.REDIS_PREFIX,
     smtpUrl: c.SMTP_URL,
+    smtpTimeouts: {
+      connectMs: Math.round(c.SMTP_CONNECT_TIMEOUT * 1000),
+      greetingMs: Math.round(c.SMTP_CONNECT_TIMEOUT * 1000),
+      socketMs: Math.round(c.SMTP_SOCKET_TIMEOUT * 1000),
+    },
     publicUrl: c.PUBLIC_URL,
     host: c.HOST,
     port: c.PORT,

@@ -30,6 +30,18 @@ export const ConfigSchema = z
       .regex(/^[a-zA-Z0-9_-]{1,64}$/, 'expected 1 to 64 letters, digits, "-" or "_"')
       .default('crieur'),
     SMTP_URL: url(['smtp:', 'smtps:'], 'an SMTP URL').optional(),
+    // how long a mail server may take to accept a connection, then to greet (nodemailer's own: 2 min, 30 s)
+    SMTP_CONNECT_TIMEOUT: z.coerce
+      .number({ error: 'expected a number of seconds' })
+      .positive('expected a number of seconds above 0')
+      .max(600, 'expected at most 600 seconds')
+      .default(15),
+    // how long a silent mail server may hold a message before it is given up: after DATA it becomes uncertain
+    SMTP_SOCKET_TIMEOUT: z.coerce
+      .number({ error: 'expected a number of seconds' })
+      .positive('expected a number of seconds above 0')
+      .max(600, 'expected at most 600 seconds')
+      .default(60),
     PUBLIC_URL: url(['http:', 'https:'], 'an http(s) URL')
       .default('http://localhost:3000')
       .transform((v) => v.replace(/\/+$/, '')),

@@ -7,7 +7,9 @@ import {
   findCampaignRecipient,
   importRows,
   listIdsBySlugs,
-  markOrphansUncertain,
+  markClaimUncertain,
+  inFlightClaims,
+  claimRows,
   openDatabase,
   pauseCampaign,
   pendingBatches,
@@ -54,7 +56,7 @@ describe('send ledger on PostgreSQL', () => {
     return c!.id;
   }
   const start = (campaignId: string, batchSize = 4) =>
-    startCampaign(database.db, { campaignId, now, html: '<p>h</p>', text: 't', batchSize, messageIdDomain: 'example.org', actorId: null });
+    startCampaign(database.db, { campaignId, now, html: '<p>h</p>', text: 't', batchSize, messageIdDomain: 'example.org', actorId: null, expect: { statuses: ['draft', 'scheduled', 'held'], version: 1 } });
 
   it('freezes confirmed, unsuppressed subscribers once, in batches, and a second start changes nothing', async () => {
     const id = await newCampaign(['membres', 'democraties']);
@@ -73,28 +75,28 @@ describe('send ledger on PostgreSQL', () => {
     const id = await newCampaign(['membres']);
     await start(id, 100);
     const [a, b] = await Promise.all([
-      claimRecipients(database.db, { campaignId: id, batch: 0, limit: 5, workerId: 'w1', now }),
-      claimRecipients(database.db, { campaignId: id, batch: 0, limit: 5, workerId: 'w2', now }),
+      claimRecipients(database.db, { campaignId: id, batch: 0, limit: 5, claimer: 'w1', now }),
+      claimRecipients(database.db, { campaignId: id, batch: 0, limit: 5, claimer: 'w2', now }),
     ]);
     const all = [...a, ...b].map((r) => r.subscriberId);
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBe(9);
     await pauseCampaign(database.db, { campaignId: id, now });
-    expect(await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 5, workerId: 'w3', now })).toEqual([]);
+    expect(await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 5, claimer: 'w3', now })).toEqual([]);
     // another process's outcome for w1's rows is ignored
-    expect(await recordOutcomes(database.db, { campaignId: id, workerId: 'w2', now, outcomes: a.map((r) => ({ subscriberId: r.subscriberId, status: 'sent', response: '250 ok' })) })).toBe(0);
-    await recordOutcomes(database.db, { campaignId: id, workerId: 'w1', now, outcomes: a.map((r) => ({ subscriberId: r.subscriberId, status: 'sent', response: '250 ok' })) });
+    expect(await recordOutcomes(database.db, { campaignId: id, claimer: 'w2', now, outcomes: a.map((r) => ({ subscriberId: r.subscriberId, status: 'sent', response: '250 ok' })) })).toBe(0);
+    await recordOutcomes(database.db, { campaignId: id, claimer: 'w1', now, outcomes: a.map((r) => ({ subscriberId: r.subscriberId, status: 'sent', response: '250 ok' })) });
     const [first, ...rest] = b;
     await recordOutcomes(database.db, {
-      campaignId: id, workerId: 'w2', now,
+      campaignId: id, claimer: 'w2', now,
       outcomes: [{ subscriberId: first!.subscriberId, status: 'failed', error: '550 5.1.1 unknown' }, ...rest.map((r) => ({ subscriberId: r.subscriberId, status: 'queued' as const, error: '451 later', retryAt: later(30) }))],
     });
     expect(await finishCampaignIfDone(database.db, { campaignId: id, now })).toBe(false);
     await resumeCampaign(database.db, { campaignId: id, now });
-    expect(await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 50, workerId: 'w1', now: later(10) })).toEqual([]);
-    const retried = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 50, workerId: 'w1', now: later(31) });
+    expect(await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 50, claimer: 'w1', now: later(10) })).toEqual([]);
+    const retried = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 50, claimer: 'w1', now: later(31) });
     expect(retried.map((r) => r.attempts)).toEqual(rest.map(() => 2));
-    await recordOutcomes(database.db, { campaignId: id, workerId: 'w1', now, outcomes: retried.map((r) => ({ subscriberId: r.subscriberId, status: 'sent', response: '250' })) });
+    await recordOutcomes(database.db, { campaignId: id, claimer: 'w1', now, outcomes: retried.map((r) => ({ subscriberId: r.subscriberId, status: 'sent', response: '250' })) });
     expect(await finishCampaignIfDone(database.db, { campaignId: id, now })).toBe(true);
     const progress = await campaignProgress(database.db, { campaignId: id, now });
     expect(progress).toMatchObject({ status: 'sent', recipientCount: 9, counts: { sent: 8, failed: 1, queued: 0, sending: 0 } });
@@ -106,16 +108,19 @@ describe('send ledger on PostgreSQL', () => {
     expect((await campaignProgress(database.db, { campaignId: id, now })).status).toBe('sending');
   });
 
-  it('rows of a dead worker become uncertain, never queued; a live worker\'s rows are left alone', async () => {
+  it('a claim whose journal is lost becomes uncertain, never queued; another claim is left alone', async () => {
     const id = await newCampaign(['democraties']);
     await start(id, 100);
-    const dead = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 3, workerId: 'dead', now });
-    const live = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 3, workerId: 'live', now });
-    expect(await markOrphansUncertain(database.db, { liveWorkers: ['live'], claimedBefore: later(1), now: later(1) })).toBe(dead.length);
+    const dead = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 3, claimer: 'dead', now });
+    const live = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 3, claimer: 'live', now });
+    expect((await inFlightClaims(database.db, { claimedBefore: later(1) })).sort()).toEqual(['dead', 'live']);
+    expect(await inFlightClaims(database.db, { claimedBefore: now })).toEqual([]);
+    expect((await claimRows(database.db, 'dead')).map((r) => r.subscriberId).sort()).toEqual(dead.map((r) => r.subscriberId).sort());
+    expect(await markClaimUncertain(database.db, { claimer: 'dead', now: later(1) })).toBe(dead.length);
     const progress = await campaignProgress(database.db, { campaignId: id, now });
     expect(progress.counts).toMatchObject({ uncertain: 3, sending: live.length });
     // the live worker's late answer still lands
-    await recordOutcomes(database.db, { campaignId: id, workerId: 'live', now, outcomes: live.map((r) => ({ subscriberId: r.subscriberId, status: 'sent', response: '250' })) });
+    await recordOutcomes(database.db, { campaignId: id, claimer: 'live', now, outcomes: live.map((r) => ({ subscriberId: r.subscriberId, status: 'sent', response: '250' })) });
     await cancelCampaign(database.db, { campaignId: id, now });
     expect((await campaignProgress(database.db, { campaignId: id, now })).counts).toMatchObject({ sent: 3, uncertain: 3, skipped: 2, queued: 0 });
   });
@@ -125,7 +130,7 @@ describe('send ledger on PostgreSQL', () => {
     await start(id, 100);
     const [sub] = await database.db.select().from(subscriptions).where((await import('drizzle-orm')).eq(subscriptions.listId, ids.democraties!)).limit(1);
     await unsubscribeByToken(database.db, { token: sub!.unsubscribeToken, now });
-    const claimed = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 50, workerId: 'w', now });
+    const claimed = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 50, claimer: 'w', now });
     expect(claimed.find((r) => r.subscriberId === sub!.subscriberId)?.subscriptionStatus).toBe('unsubscribed');
     expect(claimed.filter((r) => r.subscriptionStatus === 'confirmed').length).toBe(claimed.length - 1);
   });

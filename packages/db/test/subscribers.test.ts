@@ -9,7 +9,9 @@ import {
   importRows,
   listCounts,
   listIdsBySlugs,
+  markConfirmationSent,
   openDatabase,
+  owedConfirmations,
   prepareConfirmationEmail,
   requestSubscription,
   staffSubscribe,
@@ -56,10 +58,19 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
     expect(first.confirmationId).toBeTruthy();
     // the private list is not offered by the public form
     const again = await requestSubscription(db, { ...base, email: 'alex@example.org', listSlugs: ['democraties'], now: new Date(now.getTime() + 60_000) });
-    expect(again.confirmationId).toBeNull();
+    // its email has not gone out: the same confirmation (hence the same job), with both requests' lists
+    expect(again.confirmationId).toBe(first.confirmationId);
     const mail = await prepareConfirmationEmail(db, { confirmationId: first.confirmationId!, tokenHash: sha('tok'), now });
     expect(mail?.email).toBe('Alex@Example.org');
     expect(mail?.lists.map((l) => l.slug).sort()).toEqual(['democraties', 'membres']);
+    const sentAt = new Date(now.getTime() + 3 * 3600_000); // the email went out three hours after the request
+    await markConfirmationSent(db, { confirmationId: first.confirmationId!, now: sentAt });
+    const late = { confirmationId: first.confirmationId!, tokenHash: sha('other'), now: sentAt };
+    expect(await prepareConfirmationEmail(db, late)).toBeNull(); // sent: no second token, no second email
+    const ask = (at: number) =>
+      requestSubscription(db, { ...base, email: 'alex@example.org', listSlugs: ['membres'], now: new Date(at) });
+    // 24 h count from the email, not from the request
+    expect((await ask(now.getTime() + DAY + 3600_000)).confirmationId).toBeNull();
     const done = await confirmSubscription(db, { tokenHash: sha('tok'), ip: '198.51.100.7', now });
     expect(done?.confirmed).toHaveLength(2);
     expect(await confirmSubscription(db, { tokenHash: sha('tok'), ip: null, now })).toBeNull(); // single use
@@ -104,6 +115,15 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
     const prefs = await findByPreferencesToken(db, token);
     expect(prefs?.lists.map((l) => [l.slug, l.status])).toEqual([['membres', 'confirmed'], ['democraties', null]]);
     expect(await updatePreferences(db, { subscriberId: id, wantedListIds: [ids.democraties!, ids.adherents!], ip: null, now, textVersion: 'v1' })).toEqual({ joined: [ids.democraties], left: [ids.membres] });
+  });
+
+  it('owes no confirmation email to an address suppressed after it asked', async () => {
+    const db = database.db;
+    const { confirmationId } = await requestSubscription(db, { ...base, email: ' Owed@Example.org', listSlugs: ['membres'], now });
+    const owed = async () => (await owedConfirmations(db, { now })).map((o) => o.confirmationId);
+    expect(await owed()).toContain(confirmationId);
+    await suppressAddress(db, { email: 'owed@example.org', reason: 'complaint', now, source: 'email' });
+    expect(await owed()).not.toContain(confirmationId);
   });
 
   it('suppresses and refuses staff re-adds, and erases leaving only the hash', async () => {

@@ -16,7 +16,16 @@ describe('classifySmtpError', () => {
     ['550 5.1.10 Recipient address has null MX', '5.1.10'],
     ['553 5.1.3 Bad recipient address syntax', '5.1.3'],
   ])('treats %s as a bad address to suppress', (response, enhancedCode) => {
-    expect(classifySmtpError(smtpError(response))).toEqual({ permanent: true, suppress: true, code: Number(response.slice(0, 3)), enhancedCode, response, command: undefined, errorCode: 'EENVELOPE' });
+    expect(classifySmtpError(smtpError(response))).toEqual({
+      permanent: true,
+      suppress: true,
+      code: Number(response.slice(0, 3)),
+      enhancedCode,
+      response,
+      stage: 'unknown',
+      command: undefined,
+      errorCode: 'EENVELOPE',
+    });
   });
 
   it('treats other 5xx as permanent without suppressing the address', () => {
@@ -35,13 +44,40 @@ describe('classifySmtpError', () => {
   });
 
   it.each(['ECONNREFUSED', 'ETIMEDOUT', 'ESOCKET', 'ECONNECTION', 'EDNS'])('treats a %s connection error as transient', (code) => {
-    const error = Object.assign(new Error('connect failed'), { code, command: 'CONN' });
-    expect(classifySmtpError(error)).toEqual({ permanent: false, suppress: false, code: undefined, enhancedCode: undefined, response: 'connect failed', command: 'CONN', errorCode: code });
+    const error = Object.assign(new Error('connect failed'), { code });
+    expect(classifySmtpError(error)).toEqual({
+      permanent: false,
+      suppress: false,
+      code: undefined,
+      enhancedCode: undefined,
+      response: 'connect failed',
+      stage: 'unknown',
+      command: undefined,
+      errorCode: code,
+    });
+  });
+
+  // the socket-level tests (test/raw-smtp-stage.test.ts) show the raw pool sets dataStarted; here only its reading
+  it('takes the stage from a dataStarted boolean alone, never from the command', () => {
+    const failed = (extra: Record<string, unknown>) => Object.assign(new Error('Connection closed'), extra);
+    expect(classifySmtpError(failed({ dataStarted: true, command: 'CONN' })).stage).toBe('data');
+    expect(classifySmtpError(failed({ dataStarted: false, command: 'DATA' })).stage).toBe('before-data');
+    expect(classifySmtpError(failed({ command: 'DATA' })).stage).toBe('unknown');
+    expect(classifySmtpError(failed({ dataStarted: 'yes' })).stage).toBe('unknown');
   });
 
   it('reads the code from the reply text when responseCode is missing, and copes with non-errors', () => {
     expect(classifySmtpError({ response: '550 5.1.1 Unknown' })).toMatchObject({ code: 550, permanent: true, suppress: true });
-    expect(classifySmtpError('boom')).toEqual({ permanent: false, suppress: false, code: undefined, enhancedCode: undefined, response: 'boom', command: undefined, errorCode: undefined });
+    expect(classifySmtpError('boom')).toEqual({
+      permanent: false,
+      suppress: false,
+      code: undefined,
+      enhancedCode: undefined,
+      response: 'boom',
+      stage: 'unknown',
+      command: undefined,
+      errorCode: undefined,
+    });
     expect(classifySmtpError(undefined)).toMatchObject({ permanent: false });
   });
 });
@@ -53,5 +89,13 @@ describe('SmtpSendError', () => {
     expect(error).toMatchObject({ name: 'SmtpSendError', code: 550, enhancedCode: '5.1.1', permanent: true, suppress: true });
     expect(error.message).toBe('SMTP send failed (550 5.1.1, permanent)');
     expect(error.response).toContain('Recipient address rejected');
+  });
+
+  it('carries the stage, which a sender that knows it may set', () => {
+    const closed = Object.assign(new Error('Connection closed'), { code: 'ECONNECTION', dataStarted: true });
+    expect(SmtpSendError.from(closed)).toMatchObject({ stage: 'data', permanent: false, code: undefined });
+    const unwritable = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    expect(SmtpSendError.from(unwritable).stage).toBe('unknown');
+    expect(SmtpSendError.from(unwritable, 'before-data')).toMatchObject({ stage: 'before-data', errorCode: 'EACCES' });
   });
 });

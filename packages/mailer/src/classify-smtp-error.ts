@@ -1,3 +1,10 @@
+/**
+ * Where the SMTP transaction was when it failed. 'before-data': the body never left, nothing can have been
+ * delivered; 'data': the body was being sent, so a failure with no reply code may have been delivered;
+ * 'unknown': the sender could not tell (nodemailer's transport).
+ */
+export type SmtpStage = 'before-data' | 'data' | 'unknown';
+
 export type SmtpErrorClassification = {
   /** true when retrying the same message to the same recipient would fail again (5xx) */
   permanent: boolean;
@@ -6,7 +13,10 @@ export type SmtpErrorClassification = {
   code: number | undefined;
   enhancedCode: string | undefined;
   response: string;
-  /** nodemailer's stage when it failed ('CONN', 'MAIL FROM', 'RCPT TO', 'DATA'…): before DATA nothing can have been delivered */
+  /** read from the raw error's `dataStarted` (set by the raw pool); 'unknown' when it has none */
+  stage: SmtpStage;
+  // command and errorCode are for logs only: nodemailer says 'CONN' for any close or timeout, whatever the stage
+  /** nodemailer's command in flight ('CONN', 'MAIL FROM', 'RCPT TO', 'DATA'…) */
   command: string | undefined;
   /** nodemailer's error code ('ECONNECTION', 'ETIMEDOUT', 'EENVELOPE', 'EMESSAGE'…) */
   errorCode: string | undefined;
@@ -33,7 +43,18 @@ export function classifySmtpError(error: unknown): SmtpErrorClassification {
   const suppress = permanent && enhancedCode !== undefined && enhancedCode.startsWith('5.1.') && !senderProblem;
   const command = field(error, 'command');
   const errorCode = field(error, 'code');
-  return { permanent, suppress, code, enhancedCode, response, command: typeof command === 'string' ? command : undefined, errorCode: typeof errorCode === 'string' ? errorCode : undefined };
+  const dataStarted = field(error, 'dataStarted');
+  const stage: SmtpStage = typeof dataStarted === 'boolean' ? (dataStarted ? 'data' : 'before-data') : 'unknown';
+  return {
+    permanent,
+    suppress,
+    code,
+    enhancedCode,
+    response,
+    stage,
+    command: typeof command === 'string' ? command : undefined,
+    errorCode: typeof errorCode === 'string' ? errorCode : undefined,
+  };
 }
 
 /** The SMTP server (or the connection to it) refused a message; see classifySmtpError. */
@@ -45,6 +66,9 @@ export class SmtpSendError extends Error {
   response: string;
   permanent: boolean;
   suppress: boolean;
+  /** 'data' with no code: the message may have been delivered; 'before-data': it was not */
+  stage: SmtpStage;
+  // for logs only: nodemailer reports any close or timeout as 'CONN', so these never tell the stage
   command?: string;
   errorCode?: string;
 
@@ -57,11 +81,14 @@ export class SmtpSendError extends Error {
     this.response = classification.response;
     this.permanent = classification.permanent;
     this.suppress = classification.suppress;
+    this.stage = classification.stage;
     if (classification.command !== undefined) this.command = classification.command;
     if (classification.errorCode !== undefined) this.errorCode = classification.errorCode;
   }
 
-  static from(error: unknown): SmtpSendError {
-    return new SmtpSendError(classifySmtpError(error));
+  /** stage overrides what the error says, for a sender that knows it (the outbox's file write) */
+  static from(error: unknown, stage?: SmtpStage): SmtpSendError {
+    const classification = classifySmtpError(error);
+    return new SmtpSendError(stage ? { ...classification, stage } : classification);
   }
 }

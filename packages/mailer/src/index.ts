@@ -3,7 +3,7 @@ export type { CreateMailerOptions, Mailer, SendResult } from './create-mailer';
 export { OutboundMessage, InvalidMessageError } from './outbound-message';
 export { RawMessage } from './raw-message';
 export { classifySmtpError, SmtpSendError } from './classify-smtp-error';
-export type { SmtpErrorClassification } from './classify-smtp-error';
+export type { SmtpErrorClassification, SmtpStage } from './classify-smtp-error';
 export { listOutbox } from './list-outbox';
 export type { OutboxEntry } from './list-outbox';
 export { parseDsn, NotADsnError } from './parse-dsn';

@@ -1,10 +1,13 @@
 // Prebuilt messages straight onto nodemailer's SMTPConnection, a few kept open and reused.
 // Measured against smtp-sink: ~2,300–2,500 msgs/s and 0.22 ms CPU a message (rendering included),
 // against 1,100–2,070 msgs/s and 0.32–0.42 ms through a pooled nodemailer transport with `raw`.
+import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import { isSmtpSafe } from './smtp-safe';
+import { nodemailerTimeouts } from './smtp-timeouts';
+import type { SmtpTimeouts } from './smtp-timeouts';
 
 export type RawSmtpPoolOptions = {
   /** smtp://user:pass@host:port or smtps://… */
@@ -15,11 +18,21 @@ export type RawSmtpPoolOptions = {
   maxMessages?: number;
   /** an idle connection is closed after this many ms (default 5,000), before the server drops it */
   idleTimeout?: number;
+  /** connect 15 s, greeting 15 s, socket 60 s unless set (smtp-timeouts.ts) */
+  timeouts?: SmtpTimeouts;
+};
+
+/** nodemailer's error (or ours), plus whether the body had started to go out when it failed. */
+export type RawSmtpError = Error & {
+  /** true once nodemailer read the body, which it does only after the server's 354 reply to DATA */
+  dataStarted: boolean;
 };
 
 export type RawSmtpPool = {
-  /** resolves with the server's final reply; rejects with nodemailer's error (classify it) */
+  /** resolves with the server's final reply; rejects with a RawSmtpError (classify it) */
   send(envelope: { from: string; to: string }, raw: Buffer | Buffer[]): Promise<string>;
+  /** greeting, EHLO and AUTH on a connection of its own, then QUIT; rejects with a RawSmtpError (dataStarted false) */
+  probe(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -35,6 +48,36 @@ type Slot = {
 
 type DataStreamLike = { _transform(chunk: Buffer, encoding: string, done: () => void): void; push(chunk: Buffer): boolean; inByteCount: number; outByteCount: number; lastByte: number | false };
 type WithSendStream = { _createSendStream(callback: unknown): DataStreamLike };
+
+/**
+ * The message body handed to connection.send: nodemailer pipes it only once DATA got its 354, so its first read
+ * tells for certain that the message started to go out (nodemailer's own error fields say 'CONN' at any stage).
+ */
+class MessageBody extends Readable {
+  started = false;
+  private body: Buffer | undefined;
+
+  constructor(body: Buffer) {
+    super();
+    this.body = body;
+  }
+
+  override _read(): void {
+    if (this.started) return;
+    this.started = true;
+    const body = this.body as Buffer;
+    // the buffer may be the connection's reusable one: drop the reference once handed on
+    this.body = undefined;
+    this.push(body);
+    this.push(null);
+  }
+}
+
+function staged(error: unknown, dataStarted: boolean): RawSmtpError {
+  const result = (error instanceof Error ? error : new Error(String(error))) as RawSmtpError;
+  result.dataStarted = dataStarted;
+  return result;
+}
 
 // a campaign's prebuilt parts are the same Buffer objects for every recipient: checked once
 const checkedChunks = new WeakMap<Buffer, boolean>();
@@ -98,7 +141,8 @@ export function createRawSmtpPool(poolOptions: RawSmtpPoolOptions): RawSmtpPool 
   const maxConnections = poolOptions.maxConnections ?? 5;
   const maxMessages = poolOptions.maxMessages ?? 100;
   const idleTimeout = poolOptions.idleTimeout ?? 5000;
-  const { options, auth } = connectionOptions(poolOptions.url);
+  const { options: urlOptions, auth } = connectionOptions(poolOptions.url);
+  const options: SMTPConnectionOptions = { ...urlOptions, ...nodemailerTimeouts(poolOptions.timeouts) };
   const queue: Job[] = [];
   const idle: Slot[] = [];
   let open = 0;
@@ -128,15 +172,15 @@ export function createRawSmtpPool(poolOptions: RawSmtpPoolOptions): RawSmtpPool 
   function run(slot: Slot, job: Job): void {
     clearTimeout(slot.idleTimer);
     safeNext.set(slot.connection, Array.isArray(job.raw) ? job.raw.every(chunkIsSafe) : isSmtpSafe(job.raw));
-    const message = Array.isArray(job.raw) ? gather(slot, job.raw) : job.raw;
-    slot.connection.send({ from: job.envelope.from, to: [job.envelope.to] }, message, (error, info) => {
+    const body = new MessageBody(Array.isArray(job.raw) ? gather(slot, job.raw) : job.raw);
+    slot.connection.send({ from: job.envelope.from, to: [job.envelope.to] }, body, (error, info) => {
       slot.sent++;
       if (!error) {
         job.resolve(info?.response ?? '');
         release(slot);
         return;
       }
-      job.reject(error);
+      job.reject(staged(error, body.started));
       // the server refused this message but the session is sound: reset it and keep it
       if ((error.code === 'EENVELOPE' || error.code === 'EMESSAGE') && error.responseCode !== 421) {
         slot.connection.reset((resetError) => (resetError ? retire(slot, false) : release(slot)));
@@ -155,7 +199,7 @@ export function createRawSmtpPool(poolOptions: RawSmtpPoolOptions): RawSmtpPool 
     const fail = (error: unknown) => {
       if (!started) {
         started = true;
-        job.reject(error);
+        job.reject(staged(error, false));
       }
       retire(slot, false);
     };
@@ -187,10 +231,35 @@ export function createRawSmtpPool(poolOptions: RawSmtpPoolOptions): RawSmtpPool 
 
   return {
     send(envelope, raw) {
-      if (closing) return Promise.reject(new Error('the SMTP pool is closed'));
+      if (closing) return Promise.reject(staged(new Error('the SMTP pool is closed'), false));
       return new Promise<string>((resolve, reject) => {
         queue.push({ envelope, raw, resolve, reject });
         dispatch();
+      });
+    },
+    probe() {
+      return new Promise<void>((resolve, reject) => {
+        const connection = new SMTPConnection(options);
+        let settled = false;
+        const settle = (error?: unknown) => {
+          if (settled) return;
+          settled = true;
+          if (error === undefined) {
+            connection.quit();
+            resolve();
+          } else {
+            connection.close();
+            reject(staged(error, false));
+          }
+        };
+        // kept after settling: an error on the way out (QUIT unanswered) must not be an unhandled 'error' event
+        connection.on('error', (error) => settle(error));
+        connection.once('end', () => settle(new Error('the SMTP server closed the connection before answering')));
+        connection.connect((error) => {
+          if (error) return settle(error);
+          if (!auth) return settle();
+          connection.login(auth, (loginError) => settle(loginError ?? undefined));
+        });
       });
     },
     async close() {

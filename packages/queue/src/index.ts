@@ -1,7 +1,17 @@
 export { QUEUES, heartbeatKey, type QueueName } from './names';
 export { HeartbeatJob, MailJob } from './jobs';
-export { createMailQueue, enqueueMail, removeSubscriberJobs, type MailQueue } from './mail-queue';
-export { createRedis, pingRedis, readEvictionPolicy, type RedisRole } from './redis';
+export {
+  createMailQueue,
+  enqueueMail,
+  removeSubscriberJobs,
+  restoreMailJobs,
+  confirmJobId,
+  welcomeJobId,
+  mailJobId,
+  type MailQueue,
+} from './mail-queue';
+export { createRedis, failFastQueueOptions, pingRedis, readEvictionPolicy, type RedisRole } from './redis';
+export { RedisDownError, isRedisDownError, promptly } from './fail-fast';
 export { startEmbeddedRedis, hasRedisServer, RedisUnavailableError, type EmbeddedRedis } from './embedded-redis';
 export { PublishJob } from './jobs';
 export { createPublishingQueue, schedulePublication, reconcilePublications, publishJobId, type PublishingQueue } from './publishing-queue';
@@ -9,9 +19,11 @@ export {
   CampaignJob,
   createCampaignQueue,
   enqueueBatches,
+  batchQueue,
   batchJobId,
   senderLivenessKey,
   sendRateKey,
   type CampaignQueue,
 } from './campaign-queue';
 export { GrowthJob, createGrowthQueue, scheduleGrowthSnapshots, GROWTH_CRON, GROWTH_SCHEDULER_ID, type GrowthQueue } from './growth-queue';
+export { createSendJournal, journalKey, campaignHoldKey, type RedisSendJournal } from './send-journal';

@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { MailJob } from './jobs';
 import { QUEUES } from './names';
+import { failFastQueueOptions } from './redis';
 
 export type MailQueue = Queue<MailJob>;
 
@@ -9,6 +10,7 @@ export function createMailQueue(connection: Redis, prefix: string): MailQueue {
   return new Queue<MailJob>(QUEUES.mail, {
     connection,
     prefix,
+    ...failFastQueueOptions(connection),
     defaultJobOptions: {
       attempts: 5,
       backoff: { type: 'exponential', delay: 30_000 },
@@ -18,11 +20,29 @@ export function createMailQueue(connection: Redis, prefix: string): MailQueue {
   });
 }
 
+// one job per confirmation email and per welcome: a flood, a double click or the rebuild queues one
+export const confirmJobId = (confirmationId: string) => `confirm-${confirmationId}`;
+export const welcomeJobId = (subscriptionId: string) => `welcome-${subscriptionId}`;
+export const mailJobId = (job: MailJob) =>
+  job.type === 'confirm' ? confirmJobId(job.confirmationId) : welcomeJobId(job.subscriptionId);
+
 export async function enqueueMail(queue: MailQueue, job: MailJob): Promise<void> {
   const data = MailJob.parse(job);
-  // welcome mails are idempotent per subscription: a double click queues one
-  const jobId = data.type === 'welcome' ? `welcome-${data.subscriptionId}` : undefined;
-  await queue.add(data.type, data, jobId ? { jobId } : {});
+  await queue.add(data.type, data, { jobId: mailJobId(data) });
+}
+
+/**
+ * The database says which emails are still owed: each gets its job back unless one with its id
+ * exists (waiting, running, done or failed: a failed one is not retried here). Returns how many.
+ */
+export async function restoreMailJobs(queue: MailQueue, owed: MailJob[]): Promise<number> {
+  let created = 0;
+  for (const job of owed) {
+    if (await queue.getJob(mailJobId(job))) continue;
+    await enqueueMail(queue, job);
+    created++;
+  }
+  return created;
 }
 
 /** Erasure: no queued job may keep pointing at the person. */

@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { PublishJob } from './jobs';
 import { QUEUES } from './names';
+import { failFastQueueOptions } from './redis';
 
 export type PublishingQueue = Queue<PublishJob>;
 
@@ -9,6 +10,7 @@ export function createPublishingQueue(connection: Redis, prefix: string): Publis
   return new Queue<PublishJob>(QUEUES.publishing, {
     connection,
     prefix,
+    ...failFastQueueOptions(connection),
     defaultJobOptions: { attempts: 10, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } },
   });
 }

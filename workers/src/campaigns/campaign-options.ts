@@ -1,13 +1,13 @@
 import type { Config } from '@crieur/config';
 import type { Db } from '@crieur/db';
+import type { Transport } from '@crieur/sending';
 import type { CampaignWorkerOptions } from './campaign-worker';
-import type { RawSender } from './send-batch';
 
 /** The campaign worker's settings from the parsed config: one definition for `pnpm start` and worker processes. */
-export function campaignWorkerOptions(config: Config, db: Db, mailer: RawSender): CampaignWorkerOptions {
+export function campaignWorkerOptions(config: Config, db: Db, transport: Transport): CampaignWorkerOptions {
   return {
     db,
-    mailer,
+    transport,
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
     dkim: config.dkim,

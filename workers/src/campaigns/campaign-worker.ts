@@ -1,4 +1,4 @@
-// The campaigns queue's worker: batch jobs, the process's liveness key, and the periodic reconcile.
+// The campaigns queue's worker (BullMQ wiring only): batch jobs, the process's liveness key, the reconcile.
 import { randomUUID } from 'node:crypto';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -6,17 +6,23 @@ import type { Logger } from 'pino';
 import type { Db } from '@crieur/db';
 import type { DkimSettings } from '@crieur/mailer';
 import type { NewsletterTemplates } from '@crieur/newsletter';
-import { CampaignJob, createCampaignQueue, QUEUES, senderLivenessKey } from '@crieur/queue';
+import { batchQueue, CampaignJob, createCampaignQueue, createSendJournal, QUEUES, senderLivenessKey } from '@crieur/queue';
+import {
+  createCampaignMessages,
+  createSendLedger,
+  newSenderHealth,
+  reconcileCampaigns,
+  retryUnrecorded,
+  sendBatch,
+  type RetryPolicy,
+  type Transport,
+} from '@crieur/sending';
 import { redactAddresses } from '../redact';
-import { createCampaignMessages } from './campaign-messages';
-import type { RetryPolicy } from './decide-failure';
-import { reconcileCampaigns } from './reconcile-campaigns';
-import { sendBatch, type RawSender } from './send-batch';
 import { createSendPace } from './send-pace';
 
 export type CampaignWorkerOptions = {
   db: Db;
-  mailer: RawSender;
+  transport: Transport;
   publicUrl: string;
   mailFrom: string;
   /** DKIM_* settings: each campaign message is signed as it is rendered */
@@ -27,14 +33,20 @@ export type CampaignWorkerOptions = {
   /** batches (so SMTP connections) this process works on at once (SEND_CONCURRENCY) */
   concurrency: number;
   lateMinutes: number;
+  /** recipients per batch job (default: about 40 batches a campaign, see BATCHING) */
   batchSize?: number;
   /** rows claimed per round trip (default 100; the pace window caps it) */
   chunkSize?: number;
   retry?: RetryPolicy;
-  pauseAfterErrors?: number;
+  /** consecutive server errors before the campaign waits for the mail server (default 10) */
+  waitAfterErrors?: number;
+  /** the longest wait between two probes of a silent mail server (default 60 s) */
+  maxProbeDelayMs?: number;
+  /** default 2.5 s: with the liveness below, a crashed process's batches go on within about 8 s */
   reconcileEveryMs?: number;
+  /** default 5 s, renewed every quarter of it */
   livenessTtlMs?: number;
-  /** BullMQ lock of a running batch; a killed process's job is picked up again after it */
+  /** BullMQ lock of a running batch; the reconcile takes over a dead process's batches well before it expires */
   lockDurationMs?: number;
 };
 
@@ -43,39 +55,38 @@ export type CampaignWorker = { close(force?: boolean): Promise<void> };
 export async function startCampaignWorker(options: CampaignWorkerOptions & { connection: Redis; prefix: string; logger: Logger; now: () => Date }): Promise<CampaignWorker> {
   const { connection, prefix, logger, now } = options;
   const workerId = randomUUID();
-  const livenessTtlMs = options.livenessTtlMs ?? 15_000;
+  const livenessTtlMs = options.livenessTtlMs ?? 5_000;
   const queue = createCampaignQueue(connection, prefix);
   // Redis going away is expected (restart, failover): logged, and the reconcile catches up after
   queue.on('error', (error) => logger.warn({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign queue error'));
   const pace = createSendPace({ redis: connection, prefix, rate: options.sendRate, maxChunk: options.chunkSize ?? 100 });
   const messages = createCampaignMessages({ db: options.db, publicUrl: options.publicUrl, mailFrom: options.mailFrom, dkim: options.dkim });
-  const health = { consecutiveErrors: 0 };
+  const journal = createSendJournal(connection, prefix);
+  const ledger = createSendLedger(options.db);
+  const health = newSenderHealth();
   let stopping = false;
 
   const beat = () => connection.set(senderLivenessKey(prefix, workerId), '1', 'PX', livenessTtlMs).catch(() => undefined);
   await beat();
-  const liveness = setInterval(() => void beat(), Math.max(500, Math.floor(livenessTtlMs / 4)));
+  const liveness = setInterval(() => void beat(), Math.max(250, Math.floor(livenessTtlMs / 4)));
 
+  const batchDeps = {
+    ledger,
+    journal,
+    transport: options.transport,
+    messages,
+    pace,
+    workerId,
+    now,
+    retry: options.retry ?? { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 30 * 60_000 },
+    waitAfterErrors: options.waitAfterErrors ?? 10,
+    logger,
+    health,
+  };
   const processor = async (job: Job<CampaignJob>) => {
     const parsed = CampaignJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid campaign job');
-    const result = await sendBatch(
-      {
-        db: options.db,
-        mailer: options.mailer,
-        messages,
-        pace,
-        workerId,
-        now,
-        retry: options.retry ?? { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 30 * 60_000 },
-        pauseAfterErrors: options.pauseAfterErrors ?? 25,
-        logger,
-        health,
-      },
-      parsed.data,
-      () => stopping,
-    );
-    return result;
+    return sendBatch(batchDeps, parsed.data, () => stopping);
   };
   const worker = new Worker<CampaignJob>(QUEUES.campaigns, processor, {
     connection,
@@ -84,27 +95,30 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
     lockDuration: options.lockDurationMs ?? 30_000,
     stalledInterval: options.lockDurationMs ?? 30_000,
   });
-  worker.on('failed', (job, error) => logger.error({ queue: QUEUES.campaigns, jobId: job?.id, reason: redactAddresses(error.message) }, 'campaign batch failed'));
+  worker.on('failed', (job, error) => logger.warn({ queue: QUEUES.campaigns, jobId: job?.id, reason: redactAddresses(error.message) }, 'campaign batch ended on an error; the reconcile takes it up again'));
   worker.on('error', (error) => logger.error({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign worker error'));
 
   let running: Promise<void> | undefined;
   const reconcileNow = async () => {
     // one reconcile at a time per process
-    running ??= reconcileCampaigns({
-      db: options.db,
-      queue,
-      redis: connection,
-      prefix,
-      logger,
-      now,
-      templates: options.templates,
-      publicUrl: options.publicUrl,
-      mailFrom: options.mailFrom,
-      batchSize: options.batchSize ?? 1000,
-      livenessTtlMs,
-      lateMs: options.lateMinutes * 60_000,
-    })
-      .then(() => undefined)
+    running ??= (async () => {
+      await retryUnrecorded(batchDeps);
+      await reconcileCampaigns({
+        db: options.db,
+        queue: batchQueue(queue),
+        journal,
+        transport: options.transport,
+        logger,
+        now,
+        templates: options.templates,
+        publicUrl: options.publicUrl,
+        mailFrom: options.mailFrom,
+        ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+        ...(options.maxProbeDelayMs ? { maxProbeDelayMs: options.maxProbeDelayMs } : {}),
+        livenessTtlMs,
+        lateMs: options.lateMinutes * 60_000,
+      });
+    })()
       .catch((error: unknown) => logger.warn({ reason: redactAddresses((error as Error).message) }, 'campaign reconcile failed; will retry'))
       .finally(() => {
         running = undefined;
@@ -112,7 +126,7 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
     return running;
   };
   await reconcileNow();
-  const timer = setInterval(() => void reconcileNow(), options.reconcileEveryMs ?? 5_000);
+  const timer = setInterval(() => void reconcileNow(), options.reconcileEveryMs ?? 2_500);
 
   return {
     close: async (force = false) => {
@@ -120,6 +134,7 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
       clearInterval(timer);
       await worker.close(force);
       await running;
+      await retryUnrecorded(batchDeps).catch(() => undefined);
       clearInterval(liveness);
       await connection.del(senderLivenessKey(prefix, workerId)).catch(() => undefined);
       await queue.close();

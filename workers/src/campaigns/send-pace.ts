@@ -3,17 +3,8 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { sendRateKey } from '@crieur/queue';
+import type { SendPace } from '@crieur/sending';
 
-export type SendPace = {
-  /** How many messages this process may send now (at most `wanted`), waiting for the window if needed. */
-  take(wanted: number, stop: () => boolean): Promise<number>;
-  /** Wait between messages while the server pushes back. */
-  beforeEach(): Promise<void>;
-  serverTrouble(): void;
-  serverFine(): void;
-  /** The largest chunk one window allows. */
-  readonly maxChunk: number;
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,9 +1,9 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { hashToken, newToken } from '@crieur/auth';
-import { findWelcomeData, prepareConfirmationEmail, type Db } from '@crieur/db';
+import { findWelcomeData, markConfirmationSent, markWelcomeSent, prepareConfirmationEmail, type Db } from '@crieur/db';
 import { renderConfirmSubscription, renderWelcome } from '@crieur/emails';
 import { listDomain, SmtpSendError, type Mailer } from '@crieur/mailer';
-import { MailJob } from '@crieur/queue';
+import { confirmJobId, MailJob } from '@crieur/queue';
 
 export type MailDeps = {
   db: Db;
@@ -24,12 +24,16 @@ export function mailProcessor(deps: MailDeps) {
     const data = parsed.data;
     try {
       if (data.type === 'confirm') {
+        // only the job under the confirmation's own id sends it, so two jobs never race to send one email
+        if (job.id !== confirmJobId(data.confirmationId)) return { sent: false, reason: 'not the confirmation job' };
         // the raw token exists only in this email; the database keeps its hash
         const token = newToken();
         const target = await prepareConfirmationEmail(deps.db, { confirmationId: data.confirmationId, tokenHash: hashToken(token), now: deps.now() });
         if (!target) return { sent: false, reason: 'confirmation used, expired or erased' };
         const email = await renderConfirmSubscription({ confirmUrl: `${deps.publicUrl}/confirm/${token}`, lists: target.lists });
         await deps.mailer.send({ kind: 'transactional', to: target.email, from: deps.mailFrom, ...email });
+        // stamped once the mail server took it: the 24 h rule and the rebuild count from here
+        await markConfirmationSent(deps.db, { confirmationId: data.confirmationId, now: deps.now() });
         return { sent: true };
       }
       const welcome = await findWelcomeData(deps.db, data.subscriptionId);
@@ -50,6 +54,7 @@ export function mailProcessor(deps: MailDeps) {
         messageId: `welcome-${data.subscriptionId}@${domain}`,
         ...email,
       });
+      await markWelcomeSent(deps.db, { subscriptionId: data.subscriptionId, now: deps.now() });
       return { sent: true };
     } catch (error) {
       // a permanent SMTP refusal will not change with retries

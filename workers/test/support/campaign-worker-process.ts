@@ -1,34 +1,58 @@
-// A campaign worker in its own process, for the fault tests (kill -9, two processes at once).
-// Settings come as one JSON argument; "ready" on stdout once it listens.
+// A campaign worker in its own process, for the fault tests and the send bench (kill -9, SIGSTOP,
+// several processes at once). Settings come as one JSON argument; "ready" on stdout once it listens.
 import { pino } from 'pino';
 import { openDatabase } from '@crieur/db';
 import { createMailer } from '@crieur/mailer';
 import { createRedis } from '@crieur/queue';
 import { startCampaignWorker } from '../../src/campaigns/campaign-worker';
 
-type Settings = { databaseUrl: string; redisUrl: string; prefix: string; smtpUrl: string; sendRate: number; concurrency: number; batchSize?: number; lockDurationMs?: number; chunkSize?: number };
-const settings = JSON.parse(process.argv[2] ?? '{}') as Settings;
+export type WorkerProcessSettings = {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  smtpUrl: string;
+  sendRate: number;
+  concurrency: number;
+  batchSize?: number;
+  lockDurationMs?: number;
+  chunkSize?: number;
+  reconcileEveryMs?: number;
+  livenessTtlMs?: number;
+  waitAfterErrors?: number;
+  maxProbeDelayMs?: number;
+  retry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  timeouts?: { connectMs?: number; greetingMs?: number; socketMs?: number };
+  /** set by the tests to find this process's database connections (pg_terminate_backend) */
+  applicationName?: string;
+  /** pino level on stderr (default silent), to debug a fault test */
+  logLevel?: string;
+};
 
-const database = await openDatabase({ databaseUrl: settings.databaseUrl, poolSize: 4 });
-const mailer = createMailer({ smtpUrl: settings.smtpUrl, outboxDir: '/nonexistent', pool: true, maxConnections: settings.concurrency });
+const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerProcessSettings;
+const databaseUrl = settings.applicationName ? `${settings.databaseUrl}?application_name=${settings.applicationName}` : settings.databaseUrl;
+const database = await openDatabase({ databaseUrl, poolSize: 4 });
+const mailer = createMailer({ smtpUrl: settings.smtpUrl, outboxDir: '/nonexistent', pool: true, maxConnections: settings.concurrency, ...(settings.timeouts ? { timeouts: settings.timeouts } : {}) });
 const connection = createRedis(settings.redisUrl, 'worker');
 connection.on('error', () => undefined);
 const worker = await startCampaignWorker({
   db: database.db,
-  mailer,
+  transport: mailer,
   publicUrl: 'https://democraties.example',
   mailFrom: 'démocratieS <lettre@lettre.example.org>',
   sendRate: settings.sendRate,
   concurrency: settings.concurrency,
   lateMinutes: 60,
-  batchSize: settings.batchSize ?? 250,
+  ...(settings.batchSize ? { batchSize: settings.batchSize } : {}),
   ...(settings.chunkSize ? { chunkSize: settings.chunkSize } : {}),
-  reconcileEveryMs: 200,
-  livenessTtlMs: 1500,
+  ...(settings.waitAfterErrors ? { waitAfterErrors: settings.waitAfterErrors } : {}),
+  ...(settings.maxProbeDelayMs ? { maxProbeDelayMs: settings.maxProbeDelayMs } : {}),
+  ...(settings.retry ? { retry: settings.retry } : {}),
+  reconcileEveryMs: settings.reconcileEveryMs ?? 200,
+  livenessTtlMs: settings.livenessTtlMs ?? 1500,
   lockDurationMs: settings.lockDurationMs ?? 2000,
   connection,
   prefix: settings.prefix,
-  logger: pino({ level: 'silent' }),
+  logger: pino({ level: settings.logLevel ?? 'silent' }, pino.destination(2)),
   now: () => new Date(),
 });
 process.stdout.write('ready\n');

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'CAMPAIGN_NOT_READY'
   | 'CAMPAIGN_STATE'
   | 'NOT_A_DSN'
+  | 'REDIS_UNAVAILABLE'
   | 'INTERNAL';
 
 /** An error the API answers with `{ error: { code, message, ...extra } }`. */
@@ -42,3 +43,6 @@ export class ApiError extends Error {
 export const unauthenticated = () => new ApiError(401, 'UNAUTHENTICATED', 'Log in to continue');
 export const forbidden = () => new ApiError(403, 'FORBIDDEN', 'Your role does not allow this');
 export const notFound = (what = 'Resource') => new ApiError(404, 'NOT_FOUND', `${what} not found`);
+/** Redis (the job queues) does not answer; the client may retry in a while. */
+export const redisUnavailable = () =>
+  new ApiError(503, 'REDIS_UNAVAILABLE', 'La file des tâches (Redis) ne répond pas : réessayez dans quelques minutes.');

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DuplicateEmailError, NotFoundError } from '@crieur/db';
-import { ApiError } from './api-error';
+import { isRedisDownError } from '@crieur/queue';
+import { ApiError, redisUnavailable } from './api-error';
 import { publicErrorPage } from '../public/error-page';
 
 /** Maps every error to one JSON shape; domain errors become HTTP only here. */
@@ -28,6 +29,8 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof DuplicateEmailError) return new ApiError(409, 'DUPLICATE_EMAIL', 'A user with this email already exists');
   if (error instanceof NotFoundError) return new ApiError(404, 'NOT_FOUND', `${error.entity} not found`);
+  // the server's queues fail fast: a route that cannot work without Redis says so instead of hanging
+  if (isRedisDownError(error)) return redisUnavailable();
   const e = error as FastifyError;
   if (e.code?.startsWith('FST_CSRF')) return new ApiError(403, 'CSRF_INVALID', 'Missing or invalid CSRF token: reload the page');
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.statusCode === 400)

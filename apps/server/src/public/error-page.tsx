@@ -5,6 +5,10 @@ const TEXTS: Partial<Record<ApiError['code'], [string, string]>> = {
   RATE_LIMITED: ['Trop de tentatives', "Vous avez envoyé beaucoup de demandes en peu de temps. Patientez une minute, puis réessayez."],
   VALIDATION: ['Demande incomplète', "La demande n'a pas pu être lue. Revenez à la page précédente et vérifiez le formulaire."],
   NOT_FOUND: ['Page introuvable', "Cette adresse ne correspond à aucune page. Vérifiez le lien, ou repartez de l'accueil."],
+  REDIS_UNAVAILABLE: [
+    'Service momentanément indisponible',
+    'Une partie de nos serveurs ne répond pas pour le moment. Réessayez dans quelques minutes.',
+  ],
 };
 
 export function publicErrorPage(error: ApiError): string {

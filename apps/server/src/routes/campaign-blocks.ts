@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { wordCount } from '@crieur/content';
-import { NewsletterBlock, NewsletterContent, type NewsletterBlockType, type NewsletterKind } from '@crieur/newsletter';
+import { NewsletterBlock, NewsletterContent, type NewsletterBlockType } from '@crieur/newsletter';
 
 // a Record so the compiler tells us when @crieur/newsletter gains a block type
 const TYPES: Record<NewsletterBlockType, true> = {
@@ -35,7 +35,7 @@ export function checkBlocks(blocks: readonly unknown[]): { valid: NewsletterBloc
 }
 
 /** Subject and preheader errors, checked with the newsletter's own rules. */
-export function checkFields(input: { kind: NewsletterKind; subject: string; preheader: string }): FieldError[] {
+export function checkFields(input: { kind: string; subject: string; preheader: string }): FieldError[] {
   const result = NewsletterContent.safeParse({ ...input, blocks: [] });
   return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }

@@ -9,6 +9,7 @@ import {
   duplicateCampaign,
   EditConflictError,
   findCampaign,
+  findCampaignContent,
   listCampaigns,
   listLists,
   sentCounts,
@@ -17,13 +18,13 @@ import {
   type CampaignWithLists,
   type List,
 } from '@crieur/db';
-import { InvalidMessageError, SmtpSendError } from '@crieur/mailer';
+import { createDkimSigner, InvalidMessageError, SmtpSendError } from '@crieur/mailer';
 import { loadNewsletterTemplates, NewsletterKind } from '@crieur/newsletter';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
 import { parse } from '../http/parse-body';
 import { DraftBlocks } from './campaign-blocks';
-import { renderPreview, renderStrict, sampleValues, type RenderSettings } from './campaign-render';
+import { compileStrict, renderPreview, type RenderSettings } from './campaign-render';
 import { campaignSearchRoutes } from './campaign-search';
 import { campaignSlugBase } from './campaign-slug';
 import { testMessages } from './campaign-test-message';
@@ -62,6 +63,8 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   // read once at start: a preview then never touches the disk
   const settings: RenderSettings = { publicUrl: ctx.config.publicUrl, templates: loadNewsletterTemplates() };
+  // signed as the workers sign campaign mail; the key is parsed once
+  const dkim = ctx.config.dkim ? createDkimSigner(ctx.config.dkim) : undefined;
 
   const load = async (id: string): Promise<CampaignWithLists> => {
     const campaign = await findCampaign(db, id);
@@ -154,8 +157,9 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.post('/api/campaigns/preview', async (request) => {
     const body = parse(PreviewBody, request.body);
-    const [list] = await resolveLists(body.kind, body.lists);
-    return renderPreview({ kind: body.kind, subject: body.subject, preheader: body.preheader, blocks: body.blocks, listName: list!.name }, settings);
+    const lists = await resolveLists(body.kind, body.lists);
+    const { kind, subject, preheader, blocks } = body;
+    return renderPreview({ kind, subject, preheader, blocks, lists }, settings);
   });
 
   app.post(
@@ -166,27 +170,36 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const staff = requireStaff(request);
       const id = campaignId(request);
       const addresses = [...new Set(parse(TestBody, request.body).addresses.map((a) => a.trim().toLowerCase()))];
-      const campaign = await load(id);
-      const [list] = await resolveLists(campaign.kind, campaign.lists.map((l) => l.slug));
+      // the campaign as the real send reads it: every list, in the same order
+      const campaign = await findCampaignContent(db, id);
+      if (!campaign) throw notFound('Campaign');
       const replyTo = campaign.replyTo && !z.email().safeParse(campaign.replyTo).success ? [{ path: 'replyTo', message: 'Adresse de réponse invalide' }] : [];
-      const draft = { kind: campaign.kind, subject: campaign.subject, preheader: campaign.preheader, blocks: campaign.blocks, listName: list!.name };
-      const rendered = await renderStrict(draft, settings, sampleValues(ctx.config.publicUrl));
-      if (!rendered.ok || replyTo.length) {
-        const { blockErrors = [], fieldErrors = [], mjmlErrors = [] } = rendered.ok ? {} : rendered;
+      const compiled = await compileStrict(campaign, settings);
+      if (!compiled.ok || replyTo.length) {
+        const { blockErrors = [], fieldErrors = [], mjmlErrors = [] } = compiled.ok ? {} : compiled;
         throw new ApiError(422, 'NEWSLETTER_INVALID', 'The newsletter is not ready to send: fix the listed errors', { blockErrors, fieldErrors: [...fieldErrors, ...replyTo], mjmlErrors });
       }
-      const messages = testMessages({ addresses, subject: campaign.subject, html: rendered.html, text: rendered.text, fromName: campaign.fromName, replyTo: campaign.replyTo, mailFrom: ctx.config.mailFrom, publicUrl: ctx.config.publicUrl, list: list! });
+      const { html, text } = compiled.compiled;
       let sent = 0;
       try {
+        // a draft has no web token yet: its "voir en ligne" link is the archive address
+        const messages = testMessages({
+          campaign: { ...campaign, html, text, webToken: null },
+          addresses,
+          settings: { publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom, dkim },
+          now: ctx.now(),
+        });
         for (const message of messages) {
-          await ctx.mailer.send(message);
+          await ctx.mailer.sendRaw(message);
           sent++;
         }
       } catch (error) {
         throw testSendError(error, sent) ?? error;
       } finally {
         // never the addresses: only how many and where
-        await appendAudit(db, { action: 'campaign_test_sent', actorId: staff.id, targetType: 'campaign', targetId: id, data: { count: sent, of: messages.length, via: ctx.mailer.kind }, ip: request.ip });
+        const data = { count: sent, of: addresses.length, via: ctx.mailer.kind };
+        const target = { targetType: 'campaign' as const, targetId: id };
+        await appendAudit(db, { action: 'campaign_test_sent', actorId: staff.id, ...target, data, ip: request.ip });
       }
       return reply.status(202).send({ sent, outbox: ctx.mailer.kind === 'outbox' });
     },

@@ -15,6 +15,10 @@ export function campaignSummary(c: CampaignWithLists) {
     scheduledAt: iso(c.scheduledAt),
     startedAt: iso(c.startedAt),
     finishedAt: iso(c.finishedAt),
+    // the mail server refuses or does not answer: sending waits for it (null when all is well)
+    serverWait: c.waitSince
+      ? { reason: c.waitReason ?? '', since: c.waitSince.toISOString(), nextProbeAt: iso(c.waitUntil) }
+      : null,
     updatedAt: c.updatedAt.toISOString(),
     createdAt: c.createdAt.toISOString(),
   };

@@ -18,7 +18,7 @@ import {
   type ArticleWithRefs,
 } from '@crieur/db';
 import { canCreate, canEdit, canTransition, slugify, TRANSITIONS, type EditorialRole } from '@crieur/editorial';
-import { schedulePublication } from '@crieur/queue';
+import { promptly, schedulePublication } from '@crieur/queue';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, forbidden, notFound } from '../http/api-error';
 import { parse } from '../http/parse-body';
@@ -151,7 +151,10 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     if (body.action === 'schedule' && scheduledAt) {
       // the database already says "scheduled": if this fails, the workers' reconcile re-creates the job
-      await schedulePublication(ctx.publishingQueue, { articleId: id, at: scheduledAt, now }).catch((error: Error) => request.log.warn({ reason: error.message }, 'could not queue publication'));
+      const publication = { articleId: id, at: scheduledAt, now };
+      await promptly(schedulePublication(ctx.publishingQueue, publication)).catch((error: Error) =>
+        request.log.warn({ reason: error.message }, 'could not queue publication'),
+      );
     }
     return detail(id, staff);
   });

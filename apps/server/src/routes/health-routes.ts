@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { heartbeatKey } from '@crieur/queue';
+import { heartbeatKey, promptly } from '@crieur/queue';
 import type { RouteContext } from './context';
 
 type Check = 'ok' | 'error' | 'not-configured';
@@ -22,7 +22,8 @@ export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const [database, redisState, heartbeat] = await Promise.all([
       check(() => ctx.database.ping(), 2_000),
       redis ? check(() => redis.ping(), 1_000) : Promise.resolve<Check>('not-configured'),
-      redis ? redis.get(heartbeatKey(ctx.config.redisPrefix)).catch(() => null) : Promise.resolve(null),
+      // bounded like the ping: a stuck Redis must make /healthz say so, not hang it
+      redis ? promptly(redis.get(heartbeatKey(ctx.config.redisPrefix))).catch(() => null) : Promise.resolve(null),
     ]);
     const ok = database === 'ok' && redisState !== 'error';
     void reply.header('cache-control', 'no-store');

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eraseSubscriber, exportSubscriberData, findByPreferencesToken, findUnsubscribeTarget, unsubscribeByToken, unsubscribeSubscriber, updatePreferences } from '@crieur/db';
-import { removeSubscriberJobs } from '@crieur/queue';
+import { promptly, removeSubscriberJobs } from '@crieur/queue';
 import { InvalidLinkPage } from '../public/confirm-page';
 import { renderPage } from '../public/layout';
 import { ErasedPage, PreferencesPage } from '../public/preferences-page';
 import { SUBSCRIBE_TEXT_VERSION } from '../public/subscribe-page';
+import { TEST_LINK_TOKEN, TestLinkPage } from '../public/test-link-page';
 import { UnsubscribedPage, UnsubscribePage } from '../public/unsubscribe-page';
 import type { RouteContext } from './context';
 import { sendHtml, Token } from './subscription-routes';
@@ -20,6 +21,13 @@ const notFoundPage = () => renderPage('Lien inconnu', <InvalidLinkPage />);
 
 export function preferenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
+
+  // a test send's links: these static paths win over /:token, and one-click POSTs get their 200 too
+  for (const link of ['unsubscribe', 'preferences'] as const) {
+    const page = () => renderPage("Lien d'essai", <TestLinkPage link={link} />);
+    app.get(`/${link}/${TEST_LINK_TOKEN}`, async (_request, reply) => sendHtml(reply, 200, page()));
+    app.post(`/${link}/${TEST_LINK_TOKEN}`, async (_request, reply) => sendHtml(reply, 200, page()));
+  }
 
   app.get('/unsubscribe/:token', async (request, reply) => {
     const token = Token.safeParse((request.params as { token: string }).token);
@@ -62,8 +70,12 @@ export function preferenceRoutes(app: FastifyInstance, ctx: RouteContext): void 
       }
       case 'erase': {
         if (body.data.confirm !== 'yes') break;
+        // erasure includes the queued jobs: with Redis down, do nothing and say so (503) rather than half of it
+        await promptly(ctx.mailQueue.count());
         await eraseSubscriber(db, { subscriberId, now, source: 'form' });
-        await removeSubscriberJobs(ctx.mailQueue, subscriberId);
+        await promptly(removeSubscriberJobs(ctx.mailQueue, subscriberId)).catch((error: Error) =>
+          request.log.warn({ reason: error.message }, 'queued jobs not removed'),
+        );
         return sendHtml(reply, 200, renderPage('Données effacées', <ErasedPage />));
       }
       case 'unsubscribe_all':

@@ -5,19 +5,16 @@ import {
   appendAudit,
   campaignProgress,
   CampaignStateError,
-  cancelCampaign,
   findCampaignRecipient,
   NotFoundError,
-  pauseCampaign,
   pendingBatches,
   requeueRecipients,
-  resumeCampaign,
   scheduleCampaign,
   unscheduleCampaign,
   type AuditAction,
 } from '@crieur/db';
-import { enqueueBatches } from '@crieur/queue';
-import { CampaignNotReadyError, launchCampaign } from '@crieur/workers';
+import { batchQueue, createSendJournal, enqueueBatches } from '@crieur/queue';
+import { CampaignNotReadyError, controlCampaign, launchCampaign, type CampaignControl } from '@crieur/sending';
 import { ApiError, notFound } from '../http/api-error';
 import { requireStaff } from '../auth/register-access';
 import { parse } from '../http/parse-body';
@@ -40,6 +37,10 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   const audit = async (request: FastifyRequest, action: AuditAction, id: string, data: Record<string, unknown> = {}) =>
     appendAudit(db, { action, actorId: requireStaff(request).id, targetType: 'campaign', targetId: id, data, ip: request.ip });
+  // pause and cancel hold the campaign in Redis first: once they answer, no new message is handed over
+  const journal = ctx.redis ? createSendJournal(ctx.redis, ctx.config.redisPrefix) : { hold: async () => {}, unhold: async () => {} };
+  const control = async (request: FastifyRequest, action: CampaignControl, id: string) =>
+    controlCampaign({ db, journal }, { action, campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
   const requeueNow = async (campaignId: string) => {
     // the reconcile would do it within seconds; doing it now makes "Reprendre" feel immediate
     const batches = (await pendingBatches(db, { campaignId })).filter((b) => b.nextAt === null || b.nextAt <= ctx.now());
@@ -54,6 +55,11 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
         startedAt: p.startedAt?.toISOString() ?? null,
         finishedAt: p.finishedAt?.toISOString() ?? null,
         lastSentAt: p.lastSentAt?.toISOString() ?? null,
+        serverWait: p.serverWait && {
+          reason: p.serverWait.reason,
+          since: p.serverWait.since.toISOString(),
+          nextProbeAt: p.serverWait.nextProbeAt?.toISOString() ?? null,
+        },
         // at the last minute's pace; null while nothing was sent lately
         secondsLeft: p.ratePerSecond > 0 ? Math.ceil(left / p.ratePerSecond) : null,
       },
@@ -63,7 +69,7 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/campaigns/:id/send', async (request) => {
     const { id } = parse(IdParams, request.params);
     const result = await launchCampaign(
-      { db, queue: ctx.campaignQueue, publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom },
+      { db, queue: batchQueue(ctx.campaignQueue), publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom },
       { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id },
     ).catch(mapError);
     if (result.started) await audit(request, 'campaign_started', id, { recipients: result.recipientCount });
@@ -88,14 +94,14 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.post('/api/campaigns/:id/pause', async (request) => {
     const { id } = parse(IdParams, request.params);
-    await pauseCampaign(db, { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
+    await control(request, 'pause', id);
     await audit(request, 'campaign_paused', id);
     return progress(id);
   });
 
   app.post('/api/campaigns/:id/resume', async (request) => {
     const { id } = parse(IdParams, request.params);
-    await resumeCampaign(db, { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
+    await control(request, 'resume', id);
     await requeueNow(id);
     await audit(request, 'campaign_resumed', id);
     return progress(id);
@@ -103,7 +109,7 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.post('/api/campaigns/:id/cancel', async (request) => {
     const { id } = parse(IdParams, request.params);
-    await cancelCampaign(db, { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
+    await control(request, 'cancel', id);
     await audit(request, 'campaign_cancelled', id);
     return progress(id);
   });

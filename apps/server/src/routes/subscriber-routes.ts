@@ -13,7 +13,7 @@ import {
   unsubscribeSubscriber,
   updateSubscriber,
 } from '@crieur/db';
-import { removeSubscriberJobs } from '@crieur/queue';
+import { promptly, removeSubscriberJobs } from '@crieur/queue';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
 import { parse } from '../http/parse-body';
@@ -139,8 +139,12 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
   app.post('/api/subscribers/:id/erase', async (request, reply) => {
     const staff = requireStaff(request);
     const { id } = parse(IdParams, request.params);
+    // erasure includes the queued jobs: with Redis down, do nothing and answer 503 rather than half of it
+    await promptly(ctx.mailQueue.count());
     if (!(await eraseSubscriber(db, { subscriberId: id, now: ctx.now(), source: 'staff', actorId: staff.id }))) throw notFound('Subscriber');
-    await removeSubscriberJobs(ctx.mailQueue, id);
+    await promptly(removeSubscriberJobs(ctx.mailQueue, id)).catch((error: Error) =>
+      request.log.warn({ reason: error.message }, 'queued jobs not removed'),
+    );
     await appendAudit(db, { action: 'subscriber_erased', actorId: staff.id, targetType: 'subscriber', targetId: id, ip: request.ip });
     return reply.status(204).send();
   });

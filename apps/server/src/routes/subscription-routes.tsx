@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hashToken } from '@crieur/auth';
 import { confirmSubscription, emailHash, findOpenConfirmation, listLists, requestSubscription } from '@crieur/db';
-import { enqueueMail } from '@crieur/queue';
+import { enqueueMail, promptly } from '@crieur/queue';
+import { ApiError } from '../http/api-error';
+import { MemoryWindow } from '../http/memory-window';
 import { ConfirmedPage, ConfirmPage, InvalidLinkPage } from '../public/confirm-page';
 import { renderPage } from '../public/layout';
 import { SUBSCRIBE_FORM_ID, SUBSCRIBE_TEXT_VERSION, SubscribeForm, SubscribeThanks, type PublicList, type SubscribeFormErrors } from '../public/subscribe-page';
@@ -29,6 +31,7 @@ const wantsJson = (request: FastifyRequest) => (request.headers['content-type'] 
 
 export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
+  const local: LocalLimits = { ip: new MemoryWindow(60_000), address: new MemoryWindow(3600_000) };
   const publicLists = async (): Promise<PublicList[]> => (await listLists(db)).filter((l) => l.visibility === 'public');
   const thanks = (request: FastifyRequest, reply: FastifyReply) =>
     wantsJson(request)
@@ -55,7 +58,9 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
     if (input.consent === false) return reply.status(400).send({ error: { code: 'VALIDATION', message: 'Consent is required', issues: [{ path: 'consent', message: 'Consent is required' }] } });
     // every outcome below answers the same: the page never tells whether an address is known
     if (input.website) return thanks(request, reply);
-    if (!(await withinAddressLimit(ctx, input.email))) return thanks(request, reply);
+    const limit = await subscribeLimit(ctx, local, input.email, request.ip);
+    if (limit === 'ip') throw new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again');
+    if (limit === 'address') return thanks(request, reply);
     const known = new Set(lists.map((l) => l.slug));
     const slugs = input.lists.filter((s) => known.has(s));
     const result = await requestSubscription(db, {
@@ -70,7 +75,11 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
       resendAfterMs: DAY,
     });
     if (result.confirmationId && result.subscriberId) {
-      await enqueueMail(ctx.mailQueue, { type: 'confirm', confirmationId: result.confirmationId, subscriberId: result.subscriberId });
+      const job = { confirmationId: result.confirmationId, subscriberId: result.subscriberId };
+      // Redis down: the request is safe in PostgreSQL, and the workers' mail rebuild queues its email later
+      await promptly(enqueueMail(ctx.mailQueue, { type: 'confirm', ...job })).catch((error: Error) =>
+        request.log.warn({ reason: error.message }, 'confirmation left to the mail rebuild'),
+      );
     }
     return thanks(request, reply);
   });
@@ -86,20 +95,44 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
     const token = Token.safeParse((request.params as { token: string }).token);
     const done = token.success ? await confirmSubscription(db, { tokenHash: hashToken(token.data), ip: request.ip, now: ctx.now() }) : null;
     if (!done) return sendHtml(reply, 410, renderPage('Lien expiré', <InvalidLinkPage />));
-    for (const s of done.confirmed) await enqueueMail(ctx.mailQueue, { type: 'welcome', subscriptionId: s.subscriptionId, subscriberId: done.subscriberId });
+    const welcomes = done.confirmed.map(({ subscriptionId }) =>
+      enqueueMail(ctx.mailQueue, { type: 'welcome', subscriptionId, subscriberId: done.subscriberId }),
+    );
+    // Redis down: the confirmation is recorded, and the workers' mail rebuild sends the welcomes later
+    await promptly(Promise.all(welcomes)).catch((error: Error) =>
+      request.log.warn({ reason: error.message }, 'welcomes left to the mail rebuild'),
+    );
     const names = (await listLists(db)).filter((l) => done.confirmed.some((c) => c.listId === l.id)).map((l) => l.name);
     return sendHtml(reply, 200, renderPage('Inscription confirmée', <ConfirmedPage lists={names} />));
   });
 }
 
-/** At most a few requests per address per hour, counted in Redis under a hash of the address. */
-async function withinAddressLimit(ctx: RouteContext, email: string): Promise<boolean> {
-  if (!ctx.redis) return true;
-  const key = `${ctx.config.redisPrefix}:subscribe:address:${emailHash(email)}`;
-  try {
-    const [[, count]] = (await ctx.redis.multi().incr(key).expire(key, 3600, 'NX').exec()) as [[Error | null, number]];
-    return count <= ctx.subscribe.perAddressPerHour;
-  } catch {
-    return true; // Redis down: the database's 24 h rule still caps confirmation emails
+type LocalLimits = { ip: MemoryWindow; address: MemoryWindow };
+
+/**
+ * At most a few requests per address per hour, counted in Redis under a hash of the address.
+ * Redis down: the per-IP plugin lets all through (skipOnError) and this counter is out of reach, so this
+ * process counts per IP and per address in memory instead (bounded: floods still stop), and PostgreSQL's
+ * `sent_at` still allows one confirmation email per address per 24 h whatever gets through.
+ */
+async function subscribeLimit(
+  ctx: RouteContext,
+  local: LocalLimits,
+  email: string,
+  ip: string,
+): Promise<'ok' | 'ip' | 'address'> {
+  const hash = emailHash(email);
+  if (ctx.redis) {
+    const key = `${ctx.config.redisPrefix}:subscribe:address:${hash}`;
+    try {
+      const reply = await ctx.redis.multi().incr(key).expire(key, 3600, 'NX').exec();
+      const [[, count]] = reply as [[Error | null, number]];
+      return count <= ctx.subscribe.perAddressPerHour ? 'ok' : 'address';
+    } catch {
+      // Redis down: the in-memory counters below take over
+    }
   }
+  const nowMs = ctx.now().getTime();
+  if (local.ip.hit(ip, nowMs) > ctx.subscribe.perIpPerMinute) return 'ip';
+  return local.address.hit(hash, nowMs) <= ctx.subscribe.perAddressPerHour ? 'ok' : 'address';
 }

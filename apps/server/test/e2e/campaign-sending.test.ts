@@ -52,7 +52,7 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
     connection = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     worker = await startCampaignWorker({
       db: h.database.db,
-      mailer,
+      transport: mailer,
       publicUrl: base,
       mailFrom: 'démocratieS <lettre@lettre.example.org>',
       sendRate: SEND_RATE,

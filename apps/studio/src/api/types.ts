@@ -269,6 +269,7 @@ export const ERROR_CODES = [
   'TRANSITION_NOT_ALLOWED',
   'SLUG_TAKEN',
   'MEDIA_INVALID',
+  'REDIS_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -295,8 +296,19 @@ export type CampaignSummary = {
   scheduledAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;
+  /** the mail server refuses or does not answer: sending waits for it (null when all is well) */
+  serverWait: ServerWait | null;
   updatedAt: string;
   createdAt: string;
+};
+
+/** Sending waits for the mail server and probes it; it resumes on its own once the server answers. */
+export type ServerWait = {
+  /** in French, written by the sender (the server's own reply inside) */
+  reason: string;
+  since: string;
+  /** when the server is tried next; no try happens while staff keep the campaign paused */
+  nextProbeAt: string | null;
 };
 
 /** A line of GET /api/campaigns: the summary and how many messages went out. */
@@ -372,6 +384,7 @@ export type CampaignProgress = {
   startedAt: string | null;
   finishedAt: string | null;
   pauseReason: string | null;
+  serverWait: ServerWait | null;
   /** failures grouped by reason, most frequent first */
   errors: { error: string; count: number }[];
 };

@@ -29,6 +29,11 @@ export const campaigns = pgTable(
     pausedAt: timestamp('paused_at', { withTimezone: true }),
     // why sending stopped without a human (mail server down, late schedule), shown in the studio
     pauseReason: text('pause_reason'),
+    // the mail server refuses or does not answer: sending waits (status stays `sending`) and probes it
+    waitReason: text('wait_reason'),
+    waitSince: timestamp('wait_since', { withTimezone: true }),
+    // next probe of the mail server; claims wait until it answers
+    waitUntil: timestamp('wait_until', { withTimezone: true }),
     // frozen at start: what every recipient gets, placeholders in; the archive shows it without them
     renderedHtml: text('rendered_html'),
     renderedText: text('rendered_text'),
@@ -87,6 +92,8 @@ export const campaignRecipients = pgTable(
     index('campaign_recipients_batch_idx').on(t.campaignId, t.batch, t.status),
     index('campaign_recipients_status_idx').on(t.campaignId, t.status),
     index('campaign_recipients_sent_at_idx').on(t.campaignId, t.sentAt).where(sql`${t.sentAt} is not null`),
+    // the reconcile looks for in-flight rows every few seconds: without it, a scan of every ledger row
+    index('campaign_recipients_in_flight_idx').on(t.claimedBy).where(sql`${t.status} = 'sending'`),
   ],
 );
 

@@ -29,6 +29,7 @@ export const subscribers = pgTable(
     locale: localeEnum('locale').notNull().default('fr'),
     // stable for the links of old emails; random, never derived from the address
     preferencesToken: text('preferences_token').notNull().unique(),
+    // when a confirmation email was last handed to the mail server (not when it was asked for)
     lastConfirmationSentAt: timestamp('last_confirmation_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -58,10 +59,21 @@ export const subscriptions = pgTable(
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
     // the one-click unsubscribe link of this list's emails
     unsubscribeToken: text('unsubscribe_token').notNull().unique(),
+    // set only when a form confirmation confirms the list: imports and staff never owe a welcome
+    welcomeDueAt: timestamp('welcome_due_at', { withTimezone: true }),
+    // stamped once the mail server took the welcome email
+    welcomeSentAt: timestamp('welcome_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('subscriptions_subscriber_list_key').on(t.subscriberId, t.listId), index('subscriptions_list_status_idx').on(t.listId, t.status)],
+  (t) => [
+    unique('subscriptions_subscriber_list_key').on(t.subscriberId, t.listId),
+    index('subscriptions_list_status_idx').on(t.listId, t.status),
+    // the mail rebuild looks for owed welcomes every minute
+    index('subscriptions_welcome_owed_idx')
+      .on(t.welcomeDueAt)
+      .where(sql`${t.welcomeSentAt} is null and ${t.welcomeDueAt} is not null`),
+  ],
 );
 
 /** A double opt-in request: which lists, under which consent text, from where. */
@@ -81,8 +93,14 @@ export const confirmations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    // stamped once the mail server took the email: the 24 h rule counts from here, not from the request
+    sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('confirmations_subscriber_idx').on(t.subscriberId)],
+  (t) => [
+    index('confirmations_subscriber_idx').on(t.subscriberId),
+    // the mail rebuild looks for open confirmations whose email never went out, every minute
+    index('confirmations_unsent_idx').on(t.expiresAt).where(sql`${t.sentAt} is null and ${t.usedAt} is null`),
+  ],
 );
 
 // Append-only, and free of personal data: it outlives erasure, for growth counts.

@@ -92,28 +92,6 @@ export async function finishCampaignIfDone(db: Db, input: { campaignId: string; 
   return rows.length > 0;
 }
 
-/**
- * Rows left `sending` by a process that is gone (its liveness key expired) become `uncertain`:
- * the server may have said 250 before the crash. `liveWorkers` are the ids whose key still exists.
- */
-export async function markOrphansUncertain(db: Db, input: { liveWorkers: string[]; claimedBefore: Date; now: Date }): Promise<number> {
-  const rows = await queryRows<{ n: number }>(
-    db,
-    sql`with u as (update campaign_recipients set status = 'uncertain', error = 'worker stopped while sending', updated_at = ${input.now.toISOString()}::timestamptz
-          where status = 'sending' and claimed_at < ${input.claimedBefore.toISOString()}::timestamptz
-            and (claimed_by is null or not (claimed_by = any(${sql.param(input.liveWorkers)}::text[])))
-          returning 1)
-        select count(*)::int as n from u`,
-  );
-  return rows[0]?.n ?? 0;
-}
-
-/** Distinct claimers of in-flight rows: the reconcile checks which of them are still alive. */
-export async function inFlightWorkers(db: Db): Promise<string[]> {
-  const rows = await queryRows<{ w: string }>(db, sql`select distinct claimed_by as w from campaign_recipients where status = 'sending' and claimed_by is not null`);
-  return rows.map((r) => r.w);
-}
-
 export type ActiveBatch = { campaignId: string; batch: number; nextAt: Date | null };
 
 /** Batches of sending campaigns (or of one) that still have queued rows, and when the earliest is due. */

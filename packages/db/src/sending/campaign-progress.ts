@@ -17,6 +17,8 @@ export type CampaignProgress = {
   /** when the last message was accepted by the mail server */
   lastSentAt: Date | null;
   pauseReason: string | null;
+  /** the mail server refuses or does not answer: sending waits and probes it (null when all is well) */
+  serverWait: { reason: string; since: Date; nextProbeAt: Date | null } | null;
   /** failures grouped by reason, most frequent first */
   errors: { error: string; count: number }[];
 };
@@ -31,9 +33,18 @@ function rateOf(count: number, first: string | Date | null, now: Date): number {
 }
 
 export async function campaignProgress(db: Db, input: { campaignId: string; now: Date }): Promise<CampaignProgress> {
-  const [campaign] = await queryRows<{ status: string; recipient_count: number; started_at: string | null; finished_at: string | null; pause_reason: string | null }>(
+  const [campaign] = await queryRows<{
+    status: string;
+    recipient_count: number;
+    started_at: string | null;
+    finished_at: string | null;
+    pause_reason: string | null;
+    wait_reason: string | null;
+    wait_since: string | Date | null;
+    wait_until: string | Date | null;
+  }>(
     db,
-    sql`select status, recipient_count, started_at, finished_at, pause_reason from campaigns where id = ${input.campaignId}`,
+    sql`select status, recipient_count, started_at, finished_at, pause_reason, wait_reason, wait_since, wait_until from campaigns where id = ${input.campaignId}`,
   );
   if (!campaign) throw new NotFoundError('campaign', input.campaignId);
   const counts: RecipientCounts = { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, uncertain: 0 };
@@ -67,6 +78,10 @@ export async function campaignProgress(db: Db, input: { campaignId: string; now:
     finishedAt: toDate(campaign.finished_at),
     lastSentAt: toDate(recent?.last ?? null),
     pauseReason: campaign.pause_reason,
+    serverWait:
+      campaign.wait_since === null
+        ? null
+        : { reason: campaign.wait_reason ?? '', since: new Date(campaign.wait_since), nextProbeAt: toDate(campaign.wait_until) },
     errors,
   };
 }

@@ -17,12 +17,12 @@ export type ClaimedRecipient = {
 };
 
 /**
- * Claims up to `limit` queued rows of one batch (queued → sending) for this process, only while the
- * campaign is `sending`: a pause takes effect at the next claim. SKIP LOCKED lets two workers share a batch.
+ * Claims up to `limit` queued rows of one batch (queued → sending) under `claimer` (one name per chunk),
+ * only while the campaign is `sending` and not waiting for the mail server. SKIP LOCKED lets workers share a batch.
  */
 export async function claimRecipients(
   db: Db,
-  input: { campaignId: string; batch: number; limit: number; workerId: string; now: Date },
+  input: { campaignId: string; batch: number; limit: number; claimer: string; now: Date },
 ): Promise<ClaimedRecipient[]> {
   const now = input.now.toISOString();
   const rows = await queryRows<{
@@ -40,14 +40,14 @@ export async function claimRecipients(
     sql`
     with picked as (
       select r.campaign_id, r.subscriber_id from campaign_recipients r
-      join campaigns c on c.id = r.campaign_id and c.status = 'sending'
+      join campaigns c on c.id = r.campaign_id and c.status = 'sending' and c.wait_until is null
       where r.campaign_id = ${input.campaignId} and r.batch = ${input.batch} and r.status = 'queued'
         and (r.next_attempt_at is null or r.next_attempt_at <= ${now}::timestamptz)
       order by r.subscriber_id
       limit ${input.limit}
       for update of r skip locked
     ), claimed as (
-      update campaign_recipients r set status = 'sending', claimed_at = ${now}::timestamptz, claimed_by = ${input.workerId},
+      update campaign_recipients r set status = 'sending', claimed_at = ${now}::timestamptz, claimed_by = ${input.claimer},
         attempts = r.attempts + 1, updated_at = ${now}::timestamptz
       from picked where r.campaign_id = picked.campaign_id and r.subscriber_id = picked.subscriber_id
       returning r.subscriber_id, r.list_id, r.message_id, r.attempts

@@ -10,8 +10,6 @@ export {
   holdCampaign,
   requeueRecipients,
   finishCampaignIfDone,
-  markOrphansUncertain,
-  inFlightWorkers,
   pendingBatches,
   sendingCampaignIds,
   dueCampaigns,
@@ -31,3 +29,5 @@ export {
 } from './campaign-progress';
 export { CampaignStateError } from './errors';
 export { recordBounce, type BounceInput, type BounceResult } from './record-bounce';
+export { inFlightClaims, claimRows, markClaimUncertain, type ClaimedRow } from './claims';
+export { waitForServer, serverWaitsDue, postponeServerWait, endServerWait, type ServerWait } from './server-wait';

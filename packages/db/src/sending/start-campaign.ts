@@ -11,11 +11,13 @@ export type StartCampaignInput = {
   /** Compiled once: what every recipient gets, placeholders in. */
   html: string;
   text: string;
-  /** Recipients per BullMQ job. */
-  batchSize: number;
+  /** Recipients per BullMQ job: a fixed size, or sized from the count (about `target` batches, within min and max). */
+  batchSize: number | { target: number; min: number; max: number };
   /** Right-hand side of each Message-ID, e.g. "lettre.example.org". */
   messageIdDomain: string;
   actorId: string | null;
+  /** what the launch compiled: the campaign must still be in one of these states, at this version */
+  expect: { statuses: readonly string[]; version: number };
 };
 
 export type StartCampaignResult = { started: boolean; status: string; recipientCount: number; batches: number };
@@ -25,16 +27,21 @@ export type StartCampaignResult = { started: boolean; status: string; recipientC
  * `sending`, in one transaction. The row lock makes a second click (or a second worker) a no-op.
  */
 export async function startCampaign(db: Db, input: StartCampaignInput): Promise<StartCampaignResult> {
+  const sizing = typeof input.batchSize === 'number' ? { target: 1, min: input.batchSize, max: input.batchSize } : input.batchSize;
   return db.transaction(async (tx) => {
-    const [campaign] = await queryRows<{ status: string; recipient_count: number }>(
+    const [campaign] = await queryRows<{ status: string; recipient_count: number; version: number }>(
       tx,
-      sql`select status, recipient_count from campaigns where id = ${input.campaignId} for update`,
+      sql`select status, recipient_count, version from campaigns where id = ${input.campaignId} for update`,
     );
     if (!campaign) throw new NotFoundError('campaign', input.campaignId);
     if (campaign.status === 'sending' || campaign.status === 'paused' || campaign.status === 'sent') {
       return { started: false, status: campaign.status, recipientCount: campaign.recipient_count, batches: 0 };
     }
     if (campaign.status === 'cancelled') throw new CampaignStateError('start', campaign.status);
+    // unscheduled, edited or started by someone else since the launch read it: not this content, not now
+    if (!input.expect.statuses.includes(campaign.status) || campaign.version !== input.expect.version) {
+      return { started: false, status: campaign.status, recipientCount: 0, batches: 0 };
+    }
     // one row per subscriber even when on several of the campaign's lists; suppressed hashes are
     // checked again in JS right before each send (same hash function as everywhere else)
     const inserted = await queryRows<{ n: number }>(
@@ -51,7 +58,9 @@ export async function startCampaign(db: Db, input: StartCampaignInput): Promise<
             where x.email_hash = encode(sha256(convert_to(lower(btrim(sub.email)), 'UTF8')), 'hex'))
         order by s.subscriber_id, s.list_id
       ), numbered as (
-        select subscriber_id, list_id, (row_number() over (order by subscriber_id) - 1) / ${input.batchSize} as batch from chosen
+        select subscriber_id, list_id, (row_number() over (order by subscriber_id) - 1)
+          / greatest(${sizing.min}::int, least(${sizing.max}::int, ceil(count(*) over () / ${sizing.target}::numeric)::int)) as batch
+        from chosen
       ), ins as (
         insert into campaign_recipients (campaign_id, subscriber_id, list_id, batch, message_id, updated_at)
         select ${input.campaignId}, subscriber_id, list_id, batch,
@@ -82,19 +91,31 @@ export type CampaignContent = {
   preheader: string;
   blocks: unknown[];
   scheduledAt: Date | null;
+  version: number;
+  fromName: string;
+  replyTo: string;
   lists: { id: number; slug: string; name: string }[];
 };
 
 /** What a launch compiles: the campaign's content and lists. */
 export async function findCampaignContent(db: Db, campaignId: string): Promise<CampaignContent | null> {
-  const [row] = await queryRows<{ id: string; slug: string; status: string; kind: string; subject: string; preheader: string; blocks: unknown[]; scheduled_at: string | Date | null }>(
-    db,
-    sql`select id, slug, status, kind, subject, preheader, blocks, scheduled_at from campaigns where id = ${campaignId}`,
-  );
+  const [row] = await queryRows<{
+    id: string;
+    slug: string;
+    status: string;
+    kind: string;
+    subject: string;
+    preheader: string;
+    blocks: unknown[];
+    scheduled_at: string | Date | null;
+    version: number;
+    from_name: string;
+    reply_to: string;
+  }>(db, sql`select id, slug, status, kind, subject, preheader, blocks, scheduled_at, version, from_name, reply_to from campaigns where id = ${campaignId}`);
   if (!row) return null;
   const lists = await queryRows<{ id: number; slug: string; name: string }>(
     db,
     sql`select l.id, l.slug, l.name from campaign_lists cl join lists l on l.id = cl.list_id where cl.campaign_id = ${campaignId} order by l.id`,
   );
-  return { id: row.id, slug: row.slug, status: row.status, kind: row.kind, subject: row.subject, preheader: row.preheader, blocks: row.blocks, scheduledAt: row.scheduled_at === null ? null : new Date(row.scheduled_at), lists };
+  return { id: row.id, slug: row.slug, status: row.status, kind: row.kind, subject: row.subject, preheader: row.preheader, blocks: row.blocks, scheduledAt: row.scheduled_at === null ? null : new Date(row.scheduled_at), version: row.version, fromName: row.from_name, replyTo: row.reply_to, lists };
 }

@@ -5,7 +5,7 @@ import { appendEvents, randomToken } from './shared';
 
 export type ListSummary = { id: number; slug: string; name: string; description: string };
 
-/** For the mail worker: records the token's hash and returns what the email needs, or null if moot. */
+/** For the mail worker: records the token's hash and returns what the email needs, or null if moot or already sent. */
 export async function prepareConfirmationEmail(
   db: Db,
   input: { confirmationId: string; tokenHash: string; now: Date },
@@ -13,7 +13,14 @@ export async function prepareConfirmationEmail(
   const [row] = await db
     .update(confirmations)
     .set({ tokenHash: input.tokenHash })
-    .where(and(eq(confirmations.id, input.confirmationId), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)))
+    .where(
+      and(
+        eq(confirmations.id, input.confirmationId),
+        isNull(confirmations.usedAt),
+        gt(confirmations.expiresAt, input.now),
+        isNull(confirmations.sentAt),
+      ),
+    )
     .returning({ subscriberId: confirmations.subscriberId, listIds: confirmations.listIds });
   if (!row) return null;
   const [subscriber] = await db.select({ email: subscribers.email }).from(subscribers).where(eq(subscribers.id, row.subscriberId));
@@ -53,6 +60,7 @@ export async function confirmSubscription(
           status: 'confirmed' as const,
           legalBasis: 'consent' as const,
           unsubscribeToken: randomToken(),
+          welcomeDueAt: input.now,
         })),
       )
       .onConflictDoUpdate({
@@ -69,6 +77,9 @@ export async function confirmSubscription(
           confirmedAt: input.now,
           unsubscribedAt: null,
           updatedAt: input.now,
+          // this confirmation owes a welcome, even to someone who had one before leaving
+          welcomeDueAt: input.now,
+          welcomeSentAt: null,
         },
         setWhere: sql`${subscriptions.status} <> 'confirmed'`,
       })

@@ -6,6 +6,8 @@ export { eraseSubscriber } from './erase-subscriber';
 export { suppressAddress, findSuppression, type SuppressionReason } from './suppress';
 export { findByPreferencesToken, updatePreferences, exportSubscriberData, listIdsBySlugs, type PreferenceList } from './preferences';
 export { findWelcomeData } from './welcome';
+export { owedConfirmations, owedWelcomes, type OwedConfirmation, type OwedWelcome } from './owed-mail';
+export { markConfirmationSent, markWelcomeSent } from './mark-mail-sent';
 export { listCounts, searchSubscribers, getSubscriberDetail, updateSubscriber, confirmedPage, type SubscriptionStatus } from './staff-queries';
 export { staffSubscribe, DuplicateSubscriberError, SuppressedAddressError } from './staff-subscribe';
 export { importRows, type ImportInputRow, type ImportOutcome } from './import-rows';

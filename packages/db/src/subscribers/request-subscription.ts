@@ -18,8 +18,9 @@ export type SubscriptionRequest = {
 
 /**
  * The public form's subscribe: pending subscriptions plus a double opt-in request.
- * Returns the confirmation to email, or null when nothing must be sent (suppressed, already
- * confirmed, or a confirmation already went out in the last 24 h).
+ * Returns the confirmation whose email is owed (queue it under `confirmJobId`: a flood queues one job),
+ * or null when nothing must be sent (suppressed, already confirmed, or an email went out in the last 24 h).
+ * The 24 h count from `last_confirmation_sent_at`, which the mail worker stamps once the email went out.
  */
 export async function requestSubscription(db: Db, input: SubscriptionRequest): Promise<{ confirmationId: string | null; subscriberId: string | null }> {
   if (await isSuppressed(db, input.email)) return { confirmationId: null, subscriberId: null };
@@ -35,7 +36,7 @@ export async function requestSubscription(db: Db, input: SubscriptionRequest): P
       .values({ email: input.email.trim(), name: input.name.trim(), preferencesToken: randomToken() })
       .onConflictDoNothing();
     const [subscriber] = await tx
-      .select({ id: subscribers.id })
+      .select({ id: subscribers.id, lastSentAt: subscribers.lastConfirmationSentAt })
       .from(subscribers)
       .where(sql`lower(${subscribers.email}) = lower(${input.email.trim()})`)
       .for('update');
@@ -58,36 +59,30 @@ export async function requestSubscription(db: Db, input: SubscriptionRequest): P
     if (!toConfirm.length) return { confirmationId: null, subscriberId };
 
     const [open] = await tx
-      .select({ id: confirmations.id, listIds: confirmations.listIds })
+      .select({ id: confirmations.id, listIds: confirmations.listIds, sentAt: confirmations.sentAt })
       .from(confirmations)
       .where(and(eq(confirmations.subscriberId, subscriberId), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)))
       .orderBy(sql`${confirmations.createdAt} desc`)
       .limit(1);
-    const allowed = await tx
-      .update(subscribers)
-      .set({ lastConfirmationSentAt: input.now })
-      .where(
-        and(
-          eq(subscribers.id, subscriberId),
-          sql`(${subscribers.lastConfirmationSentAt} is null or ${subscribers.lastConfirmationSentAt} <= ${new Date(input.now.getTime() - input.resendAfterMs).toISOString()}::timestamptz)`,
-        ),
-      )
-      .returning({ id: subscribers.id });
-
+    const listIds = open ? [...new Set([...open.listIds, ...toConfirm])] : toConfirm;
     const expiresAt = new Date(input.now.getTime() + input.confirmationTtlMs);
-    if (open) {
-      // one open request per person: a later form adds its lists to it
-      const merged = [...new Set([...open.listIds, ...toConfirm])];
-      await tx
-        .update(confirmations)
-        .set({ listIds: merged, ...(allowed.length ? { expiresAt, formId: input.formId, textVersion: input.textVersion, ip: input.ip } : {}) })
-        .where(eq(confirmations.id, open.id));
-      return { confirmationId: allowed.length ? open.id : null, subscriberId };
+    const request = { expiresAt, formId: input.formId, textVersion: input.textVersion, ip: input.ip };
+    if (open && !open.sentAt) {
+      // its email has not gone out yet: this request joins it, and its one job id keeps it to one email
+      await tx.update(confirmations).set({ listIds, ...request }).where(eq(confirmations.id, open.id));
+      return { confirmationId: open.id, subscriberId };
     }
-    if (!allowed.length) return { confirmationId: null, subscriberId };
+    const lastSentAt = subscriber!.lastSentAt;
+    const allowed = !lastSentAt || lastSentAt.getTime() <= input.now.getTime() - input.resendAfterMs;
+    if (!allowed) {
+      // one open request per person: a later form adds its lists to it, but no second email within 24 h
+      if (open) await tx.update(confirmations).set({ listIds }).where(eq(confirmations.id, open.id));
+      return { confirmationId: null, subscriberId };
+    }
+    // a new email is a new row (new job id); the previous link works until this email goes out
     const [created] = await tx
       .insert(confirmations)
-      .values({ subscriberId, listIds: toConfirm, formId: input.formId, textVersion: input.textVersion, ip: input.ip, createdAt: input.now, expiresAt })
+      .values({ subscriberId, listIds, ...request, createdAt: input.now })
       .returning({ id: confirmations.id });
     return { confirmationId: created!.id, subscriberId };
   });

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../database';
 import { lists, subscribers, subscriptions } from '../schema';
 
-/** What a welcome email needs; null once the person left or was erased. */
+/** What a welcome email needs; null once the person left or was erased, or once it was sent. */
 export async function findWelcomeData(db: Db, subscriptionId: string) {
   const [row] = await db
     .select({
@@ -15,6 +15,12 @@ export async function findWelcomeData(db: Db, subscriptionId: string) {
     .from(subscriptions)
     .innerJoin(subscribers, eq(subscribers.id, subscriptions.subscriberId))
     .innerJoin(lists, eq(lists.id, subscriptions.listId))
-    .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.status, 'confirmed')));
+    .where(
+      and(
+        eq(subscriptions.id, subscriptionId),
+        eq(subscriptions.status, 'confirmed'),
+        isNull(subscriptions.welcomeSentAt),
+      ),
+    );
   return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { campaignLists, campaigns, lists } from '../schema';
 
@@ -19,4 +19,12 @@ export async function createTestCampaign(db: Db, input: { slug: string; lists: s
   const found = await db.select({ id: lists.id }).from(lists).where(inArray(lists.slug, input.lists));
   await db.insert(campaignLists).values(found.map((l) => ({ campaignId: row!.id, listId: l.id })));
   return row!.id;
+}
+
+/** Each recipient's ledger row by address (erased people are absent), for the fault tests' checks. */
+export async function recipientRows(db: Db, campaignId: string): Promise<Map<string, { status: string; attempts: number; batch: number; sentAt: Date | null }>> {
+  const result = (await db.execute(sql`
+    select s.email, r.status, r.attempts, r.batch, r.sent_at from campaign_recipients r join subscribers s on s.id = r.subscriber_id
+    where r.campaign_id = ${campaignId}`)) as unknown as { rows: { email: string; status: string; attempts: number; batch: number; sent_at: string | Date | null }[] };
+  return new Map(result.rows.map((r) => [r.email.toLowerCase(), { status: r.status, attempts: r.attempts, batch: r.batch, sentAt: r.sent_at === null ? null : new Date(r.sent_at) }]));
 }

@@ -42,6 +42,15 @@ export async function dumpAllRows(db: Db): Promise<string> {
   }
   return parts.join('\n');
 }
-export { markCampaignSent, createTestCampaign } from './campaigns';
+export { markCampaignSent, createTestCampaign, recipientRows } from './campaigns';
+export { setServerWait } from './server-wait';
 export { seedGrowthFixture } from './growth-fixture';
 export { seedGrowthBenchLedger } from './growth-bench-ledger';
+
+/** Kills every connection of this database opened under `applicationName` (a fault test's lost connections). */
+export async function terminateBackends(db: Db, applicationName: string): Promise<number> {
+  const result = (await db.execute(sql`
+    select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+    where application_name = ${applicationName} and datname = current_database()`)) as unknown as { rows: { n: number }[] };
+  return result.rows[0]?.n ?? 0;
+}

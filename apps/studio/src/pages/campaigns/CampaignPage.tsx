@@ -1,17 +1,19 @@
-import { Alert, Anchor, Badge, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Divider, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconExternalLink } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getCampaign } from '../../api/endpoints';
-import type { Campaign, CampaignProgress, CampaignStatus } from '../../api/types';
+import type { Campaign, CampaignProgress, CampaignStatus, ServerWait } from '../../api/types';
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/use-api-data';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { CampaignActions } from './CampaignActions';
-import { formatParisDateTime, STATUS_COLORS } from './format';
+import { formatParisDateTime } from './format';
 import { ProgressPanel } from './ProgressPanel';
 import { RecipientLookup } from './RecipientLookup';
+import { ServerWaitNotice } from './ServerWaitNotice';
+import { StatusBadge } from './StatusBadge';
 import { useCampaignProgress } from './use-campaign-progress';
 
 /** /studio/campaigns/:id: where the campaign stands, what can be done now, and who got it. */
@@ -35,6 +37,8 @@ export function CampaignPage() {
 
   const data = campaign.data;
   const status = liveStatus ?? data.status;
+  // the live figure once polled: the wait starts and ends on its own
+  const serverWait = progress.progress ? progress.progress.serverWait : data.serverWait;
   const changed = (next: CampaignProgress) => {
     progress.set(next);
     campaign.reload();
@@ -52,8 +56,8 @@ export function CampaignPage() {
           {t('campaignsPage.detail.back')}
         </Group>
       </Anchor>
-      <Header campaign={data} status={status} />
-      <StatusNotice campaign={data} status={status} progress={progress.progress} />
+      <Header campaign={data} status={status} serverWait={serverWait} />
+      <StatusNotice campaign={data} status={status} progress={progress.progress} serverWait={serverWait} />
       <CampaignActions campaign={data} status={status} progress={progress.progress} onChanged={changed} onStale={reloadAll} />
       <Divider />
       {progress.progress ? (
@@ -73,7 +77,9 @@ export function CampaignPage() {
   );
 }
 
-function Header({ campaign, status }: { campaign: Campaign; status: CampaignStatus }) {
+type HeaderProps = { campaign: Campaign; status: CampaignStatus; serverWait: ServerWait | null };
+
+function Header({ campaign, status, serverWait }: HeaderProps) {
   const { t } = useTranslation();
   return (
     <div>
@@ -81,9 +87,7 @@ function Header({ campaign, status }: { campaign: Campaign; status: CampaignStat
         <Title order={1} fs={campaign.subject ? undefined : 'italic'}>
           {campaign.subject || t('campaignsPage.list.noSubject')}
         </Title>
-        <Badge color={STATUS_COLORS[status]} variant="light" size="lg" tt="none" data-testid="campaign-status">
-          {t(`campaignsPage.status.${status}`)}
-        </Badge>
+        <StatusBadge status={status} serverWait={serverWait} size="lg" testId="campaign-status" />
       </Group>
       <Text c="dimmed" mt={4}>
         {t('campaignsPage.detail.meta', {
@@ -101,10 +105,17 @@ function Header({ campaign, status }: { campaign: Campaign; status: CampaignStat
   );
 }
 
+type NoticeProps = HeaderProps & { progress: CampaignProgress | null };
+
 /** One sentence on the state, and why when the system (not a person) decided it. */
-function StatusNotice({ campaign, status, progress }: { campaign: Campaign; status: CampaignStatus; progress: CampaignProgress | null }) {
+function StatusNotice({ campaign, status, progress, serverWait }: NoticeProps) {
   const { t, i18n } = useTranslation();
   const reason = progress?.pauseReason ?? campaign.pauseReason;
+  // a staff pause and the wait for the mail server are said together; a pause by the system keeps its own alert
+  const wait = serverWait && (status === 'sending' || status === 'paused') && (
+    <ServerWaitNotice wait={serverWait} paused={status === 'paused'} pausedByStaff={!reason} />
+  );
+  if (wait && !(status === 'paused' && reason)) return wait;
   switch (status) {
     case 'draft':
       return <Text>{t('campaignsPage.detail.draftHint')}</Text>;
@@ -122,9 +133,12 @@ function StatusNotice({ campaign, status, progress }: { campaign: Campaign; stat
       );
     case 'paused':
       return reason ? (
-        <Alert color="orange" title={t('campaignsPage.detail.pausedBySystem')} role="status">
-          {reason}
-        </Alert>
+        <>
+          <Alert color="orange" title={t('campaignsPage.detail.pausedBySystem')} role="status">
+            {reason}
+          </Alert>
+          {wait}
+        </>
       ) : (
         <Alert color="yellow" variant="light">
           {t('campaignsPage.detail.pausedByStaff')}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, EmptyState, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { IconFilterOff, IconMail, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,7 +7,8 @@ import { CAMPAIGN_STATUSES, type CampaignListItem, type CampaignStatus, type Cam
 import { LoadError } from '../../components/LoadError';
 import { useApiData } from '../../hooks/use-api-data';
 import { SectionHeader } from '../SectionPage';
-import { formatCount, formatParisShort, STATUS_COLORS } from './format';
+import { formatCount, formatParisShort } from './format';
+import { StatusBadge } from './StatusBadge';
 
 // Mantine's Select wants a non-empty value for "no filter"
 const ALL = 'all';
@@ -104,10 +105,7 @@ function CampaignTable({ rows }: { rows: Row[] }) {
                 <Table.Td>{t(`newsletters.kinds.${c.kind}`)}</Table.Td>
                 <Table.Td>{c.lists.map((l) => l.name).join(', ') || '—'}</Table.Td>
                 <Table.Td>
-                  {/* the label never shrinks to "Envo…": the column makes room */}
-                  <Badge color={STATUS_COLORS[c.status]} variant="light" tt="none" style={{ minWidth: 'max-content' }}>
-                    {t(`campaignsPage.status.${c.status}`)}
-                  </Badge>
+                  <StatusBadge status={c.status} serverWait={c.serverWait} />
                 </Table.Td>
                 <Table.Td ta="right" style={NUMERIC}>
                   {c.recipientCount > 0 ? formatCount(c.recipientCount, lang) : '—'}

@@ -16,7 +16,8 @@ export function ProgressPanel({ progress, pace, pollError }: Props) {
   const percent = (n: number) => (total > 0 ? (n / total) * 100 : 0);
   const done = total - values.remaining;
   const percentText = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(total > 0 ? done / total : 0);
-  const sending = progress.status === 'sending';
+  // nothing moves while sending waits for the mail server: no stripes that suggest it does
+  const sending = progress.status === 'sending' && !progress.serverWait;
   const started = progress.startedAt !== null || total > 0;
 
   return (
@@ -86,7 +87,12 @@ function paceFigures(t: TFunction, lang: string, progress: CampaignProgress, pac
     const left = pace ? pace.secondsLeft : progress.secondsLeft;
     return [
       { label: t('campaignsPage.progress.rate'), value: perSecond > 0 ? rate(perSecond) : '—' },
-      { label: t('campaignsPage.progress.timeLeft'), value: formatTimeLeft(t, left) ?? t('campaignsPage.progress.unknown') },
+      {
+        label: t('campaignsPage.progress.timeLeft'),
+        value: progress.serverWait
+          ? t('campaignsPage.serverWait.timeLeft')
+          : (formatTimeLeft(t, left) ?? t('campaignsPage.progress.unknown')),
+      },
     ];
   }
   if (progress.startedAt && progress.finishedAt && (progress.status === 'sent' || progress.status === 'cancelled')) {

@@ -58,6 +58,14 @@ export function formatParisDateTime(iso: string | null, language: string): strin
   return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(date);
 }
 
+/** "10:42:13", in Paris time: the mail server is tried again within seconds or minutes. */
+export function formatParisTime(iso: string | null, language: string): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(intlLocale(language), { timeStyle: 'medium', timeZone: PARIS }).format(date);
+}
+
 /** "12 mars 2026, 09:41", in Paris time: short enough for a table cell. */
 export function formatParisShort(iso: string | null, language: string): string | null {
   if (!iso) return null;

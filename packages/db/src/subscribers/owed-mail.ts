@@ -1,0 +1,47 @@
+import { and, asc, eq, gt, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { confirmations, subscribers, subscriptions, suppressions } from '../schema';
+
+export type OwedConfirmation = { confirmationId: string; subscriberId: string };
+export type OwedWelcome = { subscriptionId: string; subscriberId: string };
+
+/** Open confirmations whose email never went out, to addresses not suppressed since they asked. */
+export async function owedConfirmations(db: Db, input: { now: Date; limit?: number }): Promise<OwedConfirmation[]> {
+  // the same key as emailHash(): sha256 of the trimmed, lower-cased address
+  const hash = sql`encode(sha256(convert_to(lower(trim(${subscribers.email})), 'UTF8')), 'hex')`;
+  return db
+    .select({ confirmationId: confirmations.id, subscriberId: confirmations.subscriberId })
+    .from(confirmations)
+    .innerJoin(subscribers, eq(subscribers.id, confirmations.subscriberId))
+    .where(
+      and(
+        isNull(confirmations.sentAt),
+        isNull(confirmations.usedAt),
+        gt(confirmations.expiresAt, input.now),
+        notExists(db.select({ one: sql`1` }).from(suppressions).where(eq(suppressions.emailHash, hash))),
+      ),
+    )
+    .orderBy(asc(confirmations.createdAt))
+    .limit(input.limit ?? 1000);
+}
+
+/**
+ * Welcomes owed by a form confirmation since `since` and not sent. Imports and staff never set
+ * `welcome_due_at`, and the consent source must still be the form: an imported person gets none.
+ */
+export async function owedWelcomes(db: Db, input: { since: Date; limit?: number }): Promise<OwedWelcome[]> {
+  return db
+    .select({ subscriptionId: subscriptions.id, subscriberId: subscriptions.subscriberId })
+    .from(subscriptions)
+    .where(
+      and(
+        isNotNull(subscriptions.welcomeDueAt),
+        isNull(subscriptions.welcomeSentAt),
+        gt(subscriptions.welcomeDueAt, input.since),
+        eq(subscriptions.status, 'confirmed'),
+        eq(subscriptions.consentSource, 'form'),
+      ),
+    )
+    .orderBy(asc(subscriptions.welcomeDueAt))
+    .limit(input.limit ?? 1000);
+}

@@ -1,0 +1,98 @@
+// A campaign's message is built once per process (per list, for its List-Id); per recipient only
+// the personal values are spliced in.
+import { findSendingCampaign, type Db } from '@crieur/db';
+import { campaignFrom, createDkimSigner, listDomain, mailFromAddress, prepareCampaignMessage, type DkimSettings, type DkimSigner } from '@crieur/mailer';
+import { PERSONAL_TOKENS, personalTokenValues } from '@crieur/newsletter';
+
+export type RecipientInput = {
+  email: string;
+  name: string;
+  messageId: string;
+  listId: number;
+  unsubscribeToken: string;
+  preferencesToken: string;
+  date: Date;
+};
+
+// render gives the message as buffers: the campaign's prebuilt parts are shared, not copied per recipient
+export type RecipientMessage = { envelopeFrom: string; render(input: RecipientInput): Buffer[] };
+
+export type CampaignMessages = { get(campaignId: string): Promise<RecipientMessage | null> };
+
+// sendRaw sends bytes as given: the signature is made here, with the body hash from parts prepared once
+export type CampaignMessageSettings = { db: Db; publicUrl: string; mailFrom: string; dkim?: DkimSettings | undefined };
+
+/** "Marie Curie" → "Marie": the greeting uses the first name only. */
+export const firstNameOf = (name: string) => name.trim().split(/\s+/)[0] ?? '';
+
+/** What a campaign's message is built from: the frozen rendering (or a test send's compile) and its lists. */
+export type CampaignForMessage = {
+  slug: string;
+  subject: string;
+  fromName: string;
+  replyTo: string;
+  html: string;
+  text: string;
+  /** only for an issue of a private list: its "voir en ligne" link carries it */
+  webToken: string | null;
+  lists: { id: number; slug: string; name: string }[];
+};
+
+/** The prebuilt message of a campaign (pure): the same bytes for subscribers and for a test send, only the values differ. */
+export function buildRecipientMessage(campaign: CampaignForMessage, settings: { publicUrl: string; mailFrom: string; dkim?: DkimSigner | undefined }): RecipientMessage {
+  const domain = listDomain(settings.publicUrl);
+  const envelopeFrom = mailFromAddress(settings.mailFrom);
+  const perList = new Map(
+    campaign.lists.map((list) => [
+      list.id,
+      prepareCampaignMessage({
+        from: campaignFrom({ fromName: campaign.fromName, mailFrom: settings.mailFrom }),
+        ...(campaign.replyTo ? { replyTo: campaign.replyTo } : {}),
+        subject: campaign.subject,
+        html: campaign.html,
+        text: campaign.text,
+        list: { id: `${list.slug}.${domain}`, name: list.name },
+        // a human reads this mailbox; one-click POST is what mail clients use
+        unsubscribeMailto: `mailto:${envelopeFrom}?subject=unsubscribe`,
+        tokens: [...PERSONAL_TOKENS],
+      }),
+    ]),
+  );
+  const webUrl = `${settings.publicUrl}/archive/${campaign.slug}${campaign.webToken ? `?k=${campaign.webToken}` : ''}`;
+  const { dkim } = settings;
+  return {
+    envelopeFrom,
+    render(input) {
+      const prepared = perList.get(input.listId) ?? perList.values().next().value;
+      if (!prepared) throw new Error(`campaign ${campaign.slug} has no list`);
+      const unsubscribeUrl = `${settings.publicUrl}/unsubscribe/${input.unsubscribeToken}`;
+      const values = personalTokenValues({
+        firstName: firstNameOf(input.name),
+        unsubscribeUrl,
+        preferencesUrl: `${settings.publicUrl}/preferences/${input.preferencesToken}`,
+        webUrl,
+      });
+      const recipient = { to: input.email, messageId: input.messageId, unsubscribeUrl, date: input.date, htmlValues: values.html, textValues: values.text };
+      return dkim ? prepared.renderChunks(recipient, { dkim }) : prepared.renderChunks(recipient);
+    },
+  };
+}
+
+export function createCampaignMessages(settings: CampaignMessageSettings): CampaignMessages {
+  const cache = new Map<string, RecipientMessage>();
+  // the key is parsed once per process
+  const dkim = settings.dkim ? createDkimSigner(settings.dkim) : undefined;
+  return {
+    async get(campaignId) {
+      const hit = cache.get(campaignId);
+      if (hit) return hit;
+      const campaign = await findSendingCampaign(settings.db, campaignId);
+      if (!campaign) return null;
+      const message = buildRecipientMessage(campaign, { publicUrl: settings.publicUrl, mailFrom: settings.mailFrom, dkim });
+      // a few campaigns at most are sending at once
+      if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+      cache.set(campaignId, message);
+      return message;
+    },
+  };
+}

@@ -1,0 +1,226 @@
+// One batch job: claim a chunk (as the pace allows), send each message, record the chunk, repeat.
+// Before each message is handed to the SMTP connection, the attempt journal says so: after a crash,
+// only the message actually in flight can become uncertain, the rest of the chunk is sent later.
+import type { Logger } from 'pino';
+import type { ClaimedRecipient, RecipientOutcome } from '@crieur/db';
+import type { RecipientMessage } from './campaign-messages';
+import { decideFailure, toSendFailure, type RetryPolicy } from './decide-failure';
+import { encodeEntry, HANDED } from './journal-entry';
+import type { SendJournal, SendPace, Transport } from './ports';
+import type { SendLedger } from './send-ledger';
+
+export type BatchSenderDeps = {
+  ledger: SendLedger;
+  journal: SendJournal;
+  transport: Transport;
+  messages: { get(campaignId: string): Promise<RecipientMessage | null> };
+  pace: SendPace;
+  /** this process's id (its liveness key); each chunk is claimed as `<workerId>.<n>` */
+  workerId: string;
+  now: () => Date;
+  retry: RetryPolicy;
+  /** consecutive server errors (no reply, 4xx) in this process before the campaign waits for the server */
+  waitAfterErrors: number;
+  logger: Logger;
+  /** shared by every batch this process runs: the mail server's health is not per batch */
+  health: SenderHealth;
+};
+
+export type SenderHealth = {
+  consecutiveErrors: number;
+  lastError: string;
+  /** when this process saw a campaign go into waiting: its chunks claimed before then stop at once */
+  waiting: Map<string, number>;
+  /** claims whose recording failed (database gone): retried by the reconcile, never left `sending` */
+  unrecorded: Map<string, { campaignId: string; outcomes: RecipientOutcome[] }>;
+  chunks: number;
+};
+
+export const newSenderHealth = (): SenderHealth => ({ consecutiveErrors: 0, lastError: '', waiting: new Map(), unrecorded: new Map(), chunks: 0 });
+
+// how old the unsubscribe/suppression check of a chunk's next message may be
+const RECHECK_AFTER_MS = 250;
+
+export type BatchResult = { sent: number; failed: number; skipped: number; retried: number; uncertain: number; released: number; waiting: boolean };
+
+function skipReason(r: ClaimedRecipient, suppressed: Set<string>): string | null {
+  if (r.email === null) return 'erased';
+  if (r.subscriptionStatus !== 'confirmed') return 'unsubscribed';
+  if (suppressed.has(r.email)) return 'suppressed';
+  return null;
+}
+
+export async function sendBatch(deps: BatchSenderDeps, job: { campaignId: string; batch: number }, stop: () => boolean): Promise<BatchResult> {
+  const result: BatchResult = { sent: 0, failed: 0, skipped: 0, retried: 0, uncertain: 0, released: 0, waiting: false };
+  const message = await deps.messages.get(job.campaignId);
+  if (!message) return result;
+  while (!stop()) {
+    const allowed = await deps.pace.take(deps.pace.maxChunk, stop);
+    if (allowed === 0) break;
+    const claimer = `${deps.workerId}.${++deps.health.chunks}`;
+    const chunk = await sendChunk(deps, { ...job, claimer, limit: allowed }, message, stop, result);
+    if (chunk === 'empty' || chunk === 'stopped') break;
+  }
+  return result;
+}
+
+type ChunkEnd = 'done' | 'empty' | 'stopped';
+
+async function sendChunk(
+  deps: BatchSenderDeps,
+  job: { campaignId: string; batch: number; claimer: string; limit: number },
+  message: RecipientMessage,
+  stop: () => boolean,
+  result: BatchResult,
+): Promise<ChunkEnd> {
+  const { campaignId, claimer } = job;
+  const startedAt = Date.now();
+  const waitingSinceStart = () => (deps.health.waiting.get(campaignId) ?? 0) >= startedAt;
+  // the journal exists before the claim: a crash right after claiming finds it empty, so nothing is uncertain
+  await deps.journal.open(claimer);
+  const outcomes: RecipientOutcome[] = [];
+  let noted = 0;
+  let end: ChunkEnd = 'done';
+  let reaped = false;
+  try {
+    const claimed = await deps.ledger.claim({ campaignId, batch: job.batch, limit: job.limit, claimer, now: deps.now() });
+    if (claimed.length === 0) return (end = 'empty');
+    // checked right before sending: an unsubscribe or suppression since the freeze wins
+    let suppressed = await deps.ledger.suppressedAmong(claimed.flatMap((r) => (r.email ? [r.email] : [])));
+    let checkedAt = Date.now();
+    for (const [index, row] of claimed.entries()) {
+      // a slow chunk (low SEND_RATE, struggling server) reads the remaining rows' state again
+      if (Date.now() - checkedAt > RECHECK_AFTER_MS) {
+        const rest = claimed.slice(index);
+        const states = await deps.ledger.currentStates(rest);
+        for (const x of rest) Object.assign(x, states.get(x.subscriberId) ?? { email: null, subscriptionStatus: null });
+        suppressed = await deps.ledger.suppressedAmong(rest.flatMap((x) => (x.email ? [x.email] : [])));
+        checkedAt = Date.now();
+      }
+      if (stop() || waitingSinceStart()) return (end = 'stopped');
+      const skip = skipReason(row, suppressed);
+      if (skip !== null || row.email === null) {
+        outcomes.push({ subscriberId: row.subscriberId, status: 'skipped', error: skip ?? 'erased' });
+        result.skipped++;
+        continue;
+      }
+      await deps.pace.beforeEach();
+      // outcomes since the last write, and this message marked handed, in one round trip
+      const entries = pendingEntries(outcomes, noted);
+      entries.push([row.subscriberId, HANDED]);
+      let written = await deps.journal.write({ claimer, campaignId, entries, handing: true });
+      if (written === 'lost') {
+        // Redis lost the journal: what it said is recorded in the ledger first, then a new journal starts
+        await deps.ledger.record({ campaignId, claimer, now: deps.now(), outcomes, final: false });
+        await deps.journal.open(claimer);
+        written = await deps.journal.write({ claimer, campaignId, entries: [[row.subscriberId, HANDED]], handing: true });
+      }
+      if (written === 'reaped') {
+        // a reconcile thought this process dead (frozen, cut off) and took the claim: nothing more is sent;
+        // replies already in hand may still correct rows it marked uncertain, nothing else is released
+        reaped = true;
+        deps.logger.warn({ campaignId }, 'claim taken by a reconcile: this process was thought stopped');
+        await deps.ledger.record({ campaignId, claimer, now: deps.now(), outcomes, final: false }).catch(() => undefined);
+        return (end = 'stopped');
+      }
+      if (written !== 'ok') return (end = 'stopped'); // held: paused or cancelled
+      noted = outcomes.length;
+      const outcome = await sendOne(deps, campaignId, message, row, row.email, result);
+      outcomes.push(outcome);
+      if (deps.health.consecutiveErrors >= deps.waitAfterErrors) {
+        await startWaiting(deps, campaignId);
+        result.waiting = true;
+        return (end = 'stopped');
+      }
+    }
+    return end;
+  } finally {
+    if (!reaped) await finishChunk(deps, { campaignId, claimer, outcomes, noted });
+  }
+}
+
+function pendingEntries(outcomes: RecipientOutcome[], from: number): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const o of outcomes.slice(from)) {
+    const entry = encodeEntry(o);
+    if (entry !== null) entries.push([o.subscriberId, entry]);
+  }
+  return entries;
+}
+
+/** Records what the chunk knows and releases what it did not try, whatever threw; retried if the database fails. */
+async function finishChunk(deps: BatchSenderDeps, input: { campaignId: string; claimer: string; outcomes: RecipientOutcome[]; noted: number }): Promise<void> {
+  const { campaignId, claimer, outcomes } = input;
+  // the last outcomes go to the journal first: if this process dies before recording, they are not lost
+  const last = pendingEntries(outcomes, input.noted);
+  if (last.length > 0) await deps.journal.write({ claimer, campaignId, entries: last, handing: false }).catch(() => undefined);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      await deps.ledger.record({ campaignId, claimer, now: deps.now(), outcomes, final: true });
+      await deps.journal.close(claimer).catch(() => undefined);
+      return;
+    } catch (error) {
+      deps.logger.warn({ campaignId, attempt, reason: (error as Error).message }, 'recording a chunk failed; trying again');
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  // the reconcile of this process tries again; if it dies first, the journal tells the others
+  deps.health.unrecorded.set(claimer, { campaignId, outcomes });
+}
+
+/** Claims whose recording failed earlier: recorded now, or kept for the next reconcile. */
+export async function retryUnrecorded(deps: Pick<BatchSenderDeps, 'ledger' | 'journal' | 'health' | 'now'>): Promise<number> {
+  let done = 0;
+  for (const [claimer, pending] of deps.health.unrecorded) {
+    await deps.ledger.record({ campaignId: pending.campaignId, claimer, now: deps.now(), outcomes: pending.outcomes, final: true });
+    deps.health.unrecorded.delete(claimer);
+    await deps.journal.close(claimer).catch(() => undefined);
+    done++;
+  }
+  return done;
+}
+
+async function startWaiting(deps: BatchSenderDeps, campaignId: string): Promise<void> {
+  const reason = `Le serveur d’envoi refuse ou ne répond pas (${deps.health.consecutiveErrors} erreurs de suite, dernière : ${deps.health.lastError}).`;
+  deps.health.waiting.set(campaignId, Date.now());
+  deps.health.consecutiveErrors = 0;
+  const now = deps.now();
+  await deps.ledger.waitForServer({ campaignId, reason, now, probeAt: new Date(now.getTime() + 1000) });
+  deps.logger.warn({ campaignId }, 'campaign waits for the mail server');
+}
+
+async function sendOne(deps: BatchSenderDeps, campaignId: string, message: RecipientMessage, r: ClaimedRecipient, email: string, result: BatchResult): Promise<RecipientOutcome> {
+  const raw = message.render({ email, name: r.name, messageId: r.messageId, listId: r.listId, unsubscribeToken: r.unsubscribeToken ?? '', preferencesToken: r.preferencesToken ?? '', date: deps.now() });
+  try {
+    const sent = await deps.transport.sendRaw({ envelope: { from: message.envelopeFrom, to: email }, raw, messageId: r.messageId });
+    deps.health.consecutiveErrors = 0;
+    deps.pace.serverFine();
+    result.sent++;
+    return { subscriberId: r.subscriberId, status: 'sent', response: sent.response };
+  } catch (error) {
+    const failure = toSendFailure(error);
+    const decision = decideFailure(failure, r.attempts, deps.now(), deps.retry);
+    if (decision.serverTrouble) {
+      deps.health.consecutiveErrors++;
+      deps.health.lastError = failure.reason;
+      deps.pace.serverTrouble();
+    } else {
+      deps.health.consecutiveErrors = 0;
+    }
+    if (decision.status === 'queued') {
+      if (decision.released) result.released++;
+      else result.retried++;
+      return { subscriberId: r.subscriberId, status: 'queued', error: failure.reason, retryAt: decision.retryAt, released: decision.released };
+    }
+    if (decision.status === 'uncertain') {
+      result.uncertain++;
+      return { subscriberId: r.subscriberId, status: 'uncertain', error: failure.reason };
+    }
+    result.failed++;
+    if (decision.suppress) {
+      // the outcome stands even if this fails; the bounce report will suppress the address later
+      await deps.ledger.suppress({ email, campaignId, now: deps.now() }).catch((e: unknown) => deps.logger.warn({ campaignId, reason: (e as Error).message }, 'suppression failed'));
+    }
+    return { subscriberId: r.subscriberId, status: 'failed', error: failure.reason };
+  }
+}

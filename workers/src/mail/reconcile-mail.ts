@@ -1,0 +1,37 @@
+// Rebuilds lost mail jobs from PostgreSQL, as the publishing reconcile does for scheduled articles.
+import type { Logger } from 'pino';
+import { owedConfirmations, owedWelcomes, type Db } from '@crieur/db';
+import { restoreMailJobs, type MailJob, type MailQueue } from '@crieur/queue';
+import { redactAddresses } from '../redact';
+
+// a welcome later than this is no longer worth sending (and a failed job is kept 7 days: never retried)
+const WELCOME_WINDOW_MS = 3 * 24 * 3600_000;
+
+export type MailReconcileOptions = { db: Db; queue: MailQueue; logger: Logger; now: () => Date; everyMs?: number };
+
+/** One pass: every confirmation and welcome the database still owes gets its job back, never twice. */
+export async function reconcileMail(options: Omit<MailReconcileOptions, 'logger' | 'everyMs'>): Promise<number> {
+  const now = options.now();
+  const confirmations = await owedConfirmations(options.db, { now });
+  const welcomes = await owedWelcomes(options.db, { since: new Date(now.getTime() - WELCOME_WINDOW_MS) });
+  const owed: MailJob[] = [
+    ...confirmations.map((c) => ({ type: 'confirm' as const, ...c })),
+    ...welcomes.map((w) => ({ type: 'welcome' as const, ...w })),
+  ];
+  return restoreMailJobs(options.queue, owed);
+}
+
+/** At start and every minute; not a BullMQ scheduler: it must survive Redis losing its keys. */
+export async function startMailReconcile(options: MailReconcileOptions): Promise<{ stop(): void }> {
+  const run = async () => {
+    try {
+      const created = await reconcileMail(options);
+      if (created) options.logger.info({ created }, 'mail jobs re-created from the database');
+    } catch (error) {
+      options.logger.warn({ reason: redactAddresses((error as Error).message) }, 'mail reconcile failed; will retry');
+    }
+  };
+  await run();
+  const timer = setInterval(() => void run(), options.everyMs ?? 60_000);
+  return { stop: () => clearInterval(timer) };
+}
