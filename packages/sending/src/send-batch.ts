@@ -55,10 +55,8 @@ export async function sendBatch(deps: BatchSenderDeps, job: { campaignId: string
   const message = await deps.messages.get(job.campaignId);
   if (!message) return result;
   while (!stop()) {
-    const allowed = await deps.pace.take(deps.pace.maxChunk, stop);
-    if (allowed === 0) break;
     const claimer = `${deps.workerId}.${++deps.health.chunks}`;
-    const chunk = await sendChunk(deps, { ...job, claimer, limit: allowed }, message, stop, result);
+    const chunk = await sendChunk(deps, { ...job, claimer, limit: deps.pace.maxChunk }, message, stop, result);
     if (chunk === 'empty' || chunk === 'stopped') break;
   }
   return result;
@@ -85,6 +83,8 @@ async function sendChunk(
   try {
     const claimed = await deps.ledger.claim({ campaignId, batch: job.batch, limit: job.limit, claimer, now: deps.now() });
     if (claimed.length === 0) return (end = 'empty');
+    // the pace is taken for rows really claimed: a paused or finished campaign's job costs no window
+    if ((await deps.pace.take(claimed.length, stop)) === 0) return (end = 'stopped');
     // checked right before sending: an unsubscribe or suppression since the freeze wins
     let suppressed = await deps.ledger.suppressedAmong(claimed.flatMap((r) => (r.email ? [r.email] : [])));
     let checkedAt = Date.now();

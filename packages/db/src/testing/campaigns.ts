@@ -22,9 +22,18 @@ export async function createTestCampaign(db: Db, input: { slug: string; lists: s
 }
 
 /** Each recipient's ledger row by address (erased people are absent), for the fault tests' checks. */
-export async function recipientRows(db: Db, campaignId: string): Promise<Map<string, { status: string; attempts: number; batch: number; sentAt: Date | null }>> {
+export async function recipientRows(
+  db: Db,
+  campaignId: string,
+): Promise<Map<string, { status: string; attempts: number; batch: number; sentAt: Date | null; claimedBy: string | null }>> {
+  type Row = { email: string; status: string; attempts: number; batch: number; sent_at: string | Date | null; claimed_by: string | null };
   const result = (await db.execute(sql`
-    select s.email, r.status, r.attempts, r.batch, r.sent_at from campaign_recipients r join subscribers s on s.id = r.subscriber_id
-    where r.campaign_id = ${campaignId}`)) as unknown as { rows: { email: string; status: string; attempts: number; batch: number; sent_at: string | Date | null }[] };
-  return new Map(result.rows.map((r) => [r.email.toLowerCase(), { status: r.status, attempts: r.attempts, batch: r.batch, sentAt: r.sent_at === null ? null : new Date(r.sent_at) }]));
+    select s.email, r.status, r.attempts, r.batch, r.sent_at, r.claimed_by from campaign_recipients r join subscribers s on s.id = r.subscriber_id
+    where r.campaign_id = ${campaignId}`)) as unknown as { rows: Row[] };
+  return new Map(
+    result.rows.map((r) => [
+      r.email.toLowerCase(),
+      { status: r.status, attempts: r.attempts, batch: r.batch, sentAt: r.sent_at === null ? null : new Date(r.sent_at), claimedBy: r.claimed_by },
+    ]),
+  );
 }
