@@ -26,6 +26,14 @@ export default tseslint.config(
     },
   },
   {
+    // the server's code uses @crieur/sending; only the one-process wiring (main.ts) starts the workers
+    files: ['apps/server/src/**/*.{ts,tsx}'],
+    ignores: ['apps/server/src/main.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@crieur/workers'], message: 'The server imports @crieur/sending, never @crieur/workers.' }] }],
+    },
+  },
+  {
     // packages never import apps or workers
     files: ['packages/**/*.ts'],
     rules: {

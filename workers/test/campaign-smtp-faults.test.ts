@@ -92,6 +92,28 @@ describe('campaign sending when the mail server misbehaves', () => {
     expect(done.counts).toMatchObject({ sent: recipients, uncertain: 0 });
   }, 120_000);
 
+  it('a pause by staff while the campaign waits for the server is never lifted when the server comes back', async () => {
+    const child = await w.spawnWorker({ sendRate: 400 });
+    const { id, recipients } = await w.launch({ list: 'democraties', count: 200, domain: 'staffpause.example' });
+    await w.smtp.waitUntil(() => w.receivedFor(id).size >= 20, 30_000, '20 messages');
+    await w.smtp.stop();
+    await w.waitFor(id, (p) => p.serverWait !== null, 15_000, 'the campaign to wait for the server');
+    const journal = createSendJournal(w.redis, w.prefix);
+    await controlCampaign({ db: w.database.db, journal }, { action: 'pause', campaignId: id, now: new Date(), actorId: null });
+    await w.smtp.start();
+    const sentBefore = w.receivedFor(id).size;
+    await new Promise((r) => setTimeout(r, 3000));
+    const still = await w.progress(id);
+    expect(still.status).toBe('paused');
+    expect(w.receivedFor(id).size).toBe(sentBefore);
+    await controlCampaign({ db: w.database.db, journal }, { action: 'resume', campaignId: id, now: new Date(), actorId: null });
+    const done = await w.waitFor(id, (p) => p.status === 'sent', 30_000, 'the campaign to finish');
+    await w.stopWorker(child);
+    expect(done.serverWait).toBeNull();
+    expect(done.counts).toMatchObject({ sent: recipients, uncertain: 0 });
+    expect(Math.max(...w.receivedFor(id).values())).toBe(1);
+  }, 60_000);
+
   it('a server that accepts the connection and never answers: retried later, within the configured timeout, never uncertain', async () => {
     const sockets = new Set<Socket>();
     const silent: Server = createServer((socket) => {

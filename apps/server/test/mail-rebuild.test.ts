@@ -120,7 +120,8 @@ describe('mail jobs lost in Redis are rebuilt from the database', () => {
     const second = tokenIn(to('perdu@example.org')[1]!);
     const open = await findOpenConfirmation(h.database.db, { tokenHash: hashToken(second), now: h.clock.now });
     expect(open?.lists.map((l) => l.slug).sort()).toEqual(['democraties', 'membres']);
-    expect(await findOpenConfirmation(h.database.db, { tokenHash: hashToken(token), now: h.clock.now })).toBeNull();
+    // the worker closes older links once the new email is stamped sent, just after the server took it
+    await waitUntil(async () => (await findOpenConfirmation(h.database.db, { tokenHash: hashToken(token), now: h.clock.now })) === null);
     await sleep(1_000);
     expect(to('perdu@example.org')).toHaveLength(2);
   });

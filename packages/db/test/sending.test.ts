@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   campaignProgress,
@@ -71,6 +72,28 @@ describe('send ledger on PostgreSQL', () => {
     expect(row?.messageId).toMatch(new RegExp(`^${id}\\.[0-9a-f-]{36}@example\\.org$`));
   });
 
+  it('starts only from the expected states, at the version compiled: an unscheduled or edited campaign does not start', async () => {
+    const id = await newCampaign(['democraties']);
+    const base = { campaignId: id, now, html: '<p>h</p>', text: 't', batchSize: 4, messageIdDomain: 'example.org', actorId: null };
+    // the reconcile saw it scheduled; staff unscheduled it (draft) before the start
+    expect(await startCampaign(database.db, { ...base, expect: { statuses: ['scheduled'], version: 1 } })).toMatchObject({ started: false, status: 'draft' });
+    // staff edited it since the launch read and compiled version 1
+    await database.db.update(campaigns).set({ version: 2 }).where(eq(campaigns.id, id));
+    expect(await startCampaign(database.db, { ...base, expect: { statuses: ['draft'], version: 1 } })).toMatchObject({ started: false, status: 'draft' });
+    expect((await campaignProgress(database.db, { campaignId: id, now })).recipientCount).toBe(0);
+    expect(await startCampaign(database.db, { ...base, expect: { statuses: ['draft'], version: 2 } })).toMatchObject({ started: true });
+  });
+
+  it('sizes batches from the count: about the target number, within min and max', async () => {
+    const id = await newCampaign(['membres', 'democraties']);
+    const started = await startCampaign(database.db, {
+      campaignId: id, now, html: 'h', text: 't', batchSize: { target: 4, min: 2, max: 1000 }, messageIdDomain: 'example.org', actorId: null,
+      expect: { statuses: ['draft'], version: 1 },
+    });
+    // 12 recipients, about 4 batches: 3 each
+    expect(started).toMatchObject({ started: true, recipientCount: 12, batches: 4 });
+  });
+
   it('two workers claiming the same batch never get the same row; pause stops claims; outcomes finish the campaign', async () => {
     const id = await newCampaign(['membres']);
     await start(id, 100);
@@ -128,7 +151,7 @@ describe('send ledger on PostgreSQL', () => {
   it('a claim reports the subscription as it is now, so an unsubscribe after the freeze is seen', async () => {
     const id = await newCampaign(['democraties']);
     await start(id, 100);
-    const [sub] = await database.db.select().from(subscriptions).where((await import('drizzle-orm')).eq(subscriptions.listId, ids.democraties!)).limit(1);
+    const [sub] = await database.db.select().from(subscriptions).where(eq(subscriptions.listId, ids.democraties!)).limit(1);
     await unsubscribeByToken(database.db, { token: sub!.unsubscribeToken, now });
     const claimed = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 50, claimer: 'w', now });
     expect(claimed.find((r) => r.subscriberId === sub!.subscriberId)?.subscriptionStatus).toBe('unsubscribed');
