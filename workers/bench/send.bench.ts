@@ -78,7 +78,7 @@ try {
     const freezeMs = performance.now() - started;
     if (frozen.recipientCount !== count) throw new Error(`froze ${frozen.recipientCount}, expected ${count}`);
     // fresh worker processes per campaign, so each one's peak memory is its own
-    const settings = { databaseUrl: t.url, redisUrl, prefix, smtpUrl: `smtp://127.0.0.1:${sinkPort}`, sendRate: 10_000, concurrency: CONCURRENCY, batchSize: 1000, lockDurationMs: 30_000, chunkSize: CHUNK };
+    const settings = { databaseUrl: t.url, redisUrl, prefix, smtpUrl: `smtp://127.0.0.1:${sinkPort}`, sendRate: 10_000, concurrency: CONCURRENCY, batchSize: 1000, lockDurationMs: 30_000, reconcileEveryMs: 2500, livenessTtlMs: 5000, chunkSize: CHUNK };
     const procs = await Promise.all(
       Array.from({ length: WORKERS }, async () => {
         const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...(process.env.SEND_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEND_BENCH_PROFILE}`] : []), '--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });

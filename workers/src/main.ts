@@ -1,6 +1,7 @@
 // Wiring for a workers-only process (production: one per machine, as many as needed).
-import { ConfigError, loadConfig } from '@crieur/config';
-import { pino } from 'pino';
+import { linkKey } from '@crieur/auth';
+import { ConfigError, loadConfig, resolveAppSecret } from '@crieur/config';
+import { createSafeLogger } from '@crieur/safe-text';
 import path from 'node:path';
 import { openDatabase } from '@crieur/db';
 import { createMailer } from '@crieur/mailer';
@@ -18,7 +19,14 @@ const config = (() => {
     throw error;
   }
 })();
-const logger = pino({ level: config.logLevel, base: { process: 'workers' } });
+// links in emails are signed with APP_SECRET: workers on another machine must share the server's
+if (config.env === 'production' && !config.appSecret) {
+  process.stderr.write('APP_SECRET must be set for workers in production, to the same value as the server: unsubscribe and preferences links are signed with it.\n');
+  process.exit(78);
+}
+const links = linkKey(resolveAppSecret(config));
+// errors anywhere in a line are reduced to class, code and a scrubbed message: no parameters, addresses or tokens
+const logger = createSafeLogger({ level: config.logLevel, name: 'workers' });
 
 // listen for signals before anything starts: a SIGTERM during start-up still stops cleanly
 let stopping: string | undefined;
@@ -32,7 +40,14 @@ process.once('SIGINT', () => onSignal('SIGINT'));
 
 try {
   // the server applies migrations; workers only read and write rows
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 5 });
+  // on the embedded database while `pnpm start:server` runs, the workers work through the server
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 5,
+    command: 'pnpm start:workers',
+    onWait: (message) => logger.info(message),
+  });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, timeouts: config.smtpTimeouts });
   // campaigns keep SEND_CONCURRENCY connections open
   const campaignMailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency, timeouts: config.smtpTimeouts });
@@ -41,9 +56,9 @@ try {
     prefix: config.redisPrefix,
     mode: config.env,
     logger,
-    mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
+    mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, linkKey: links },
     publishing: { db: database.db },
-    campaigns: campaignWorkerOptions(config, database.db, campaignMailer),
+    campaigns: campaignWorkerOptions(config, database.db, campaignMailer, links),
     growth: { db: database.db },
   });
   stopNow = (signal: string) =>

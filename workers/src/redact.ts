@@ -1,6 +1,6 @@
-// SMTP replies and driver errors may quote the recipient: logs get the shape, not the address.
-const ADDRESS = /[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g;
+import { scrubText } from '@crieur/safe-text';
 
+// SMTP replies and driver errors may quote the recipient or carry query parameters: logs get the shape only.
 export function redactAddresses(text: string): string {
-  return text.replace(ADDRESS, '[address]');
+  return scrubText(text);
 }

@@ -95,9 +95,9 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   const growth = options.growth ? await startGrowthWorker({ ...options.growth, connection, prefix, logger, now }) : undefined;
   if (growth) workers.push(growth.worker as Worker);
   for (const worker of workers) {
-    // the job id and the error's message only: never the job's data or an address
-    worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, reason: redactAddresses(error.message) }, 'job failed'));
-    worker.on('error', (error) => logger.error({ queue: worker.name, reason: redactAddresses(error.message) }, 'worker error'));
+    // the job id and the error as describeError tells it (class, code, scrubbed message): never the job's data
+    worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'job failed'));
+    worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'));
   }
   logger.info({ queues: [...workers.map((w) => w.name), ...(campaignWorker ? [QUEUES.campaigns] : [])] }, 'workers started');
 

@@ -1,4 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
+import { linkKey } from '@crieur/auth';
+import { linkLinks } from './routes/link-tokens';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -10,10 +12,13 @@ import type { Config } from '@crieur/config';
 import type { Database } from '@crieur/db';
 import type { Mailer } from '@crieur/mailer';
 import type { CampaignQueue, MailQueue, PublishingQueue } from '@crieur/queue';
+import { DEFAULT_LOGIN_SETTINGS } from './auth/login-throttle';
 import { registerAccessControl } from './auth/register-access';
 import { loadSession, type SessionSettings } from './auth/session-cookie';
 import { ApiError } from './http/api-error';
 import { registerErrorHandler } from './http/error-handler';
+import { IMAGE_IMPORT_DEFAULTS, type ImageImportSettings } from './media/fetch-public-image';
+import { registerInputRule } from './http/input-rule';
 import { adminRoutes } from './routes/admin-routes';
 import { archiveRoutes } from './routes/archive-routes';
 import { campaignRoutes } from './routes/campaign-routes';
@@ -56,6 +61,8 @@ export type ServerDeps = {
   /** Test sends of newsletters; main.ts builds it from SMTP_URL (or the outbox). */
   mailer: Mailer;
   campaignQueue: CampaignQueue;
+  /** Tests shorten the limits or trust their own local https server; defaults: IMAGE_IMPORT_DEFAULTS. */
+  imageImport?: Partial<ImageImportSettings>;
 };
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -63,18 +70,20 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const secure = config.publicUrl.startsWith('https://');
   const ctx: RouteContext = {
     config,
+    links: linkLinks(linkKey(deps.appSecret)),
     database: deps.database,
     redis: deps.redis,
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
     session: { idleMs: deps.sessionIdleMs ?? 12 * 3600_000, secureCookies: secure } satisfies SessionSettings,
-    login: { perIpPerMinute: 10, maxFailures: 5, lockMs: 15 * 60_000, ...deps.login },
+    login: { ...DEFAULT_LOGIN_SETTINGS, ...deps.login },
     invitationTtlMs: deps.invitationTtlMs ?? 7 * 24 * 3600_000,
     mailQueue: deps.mailQueue,
     publishingQueue: deps.publishingQueue,
     subscribe: { perIpPerMinute: 10, perAddressPerHour: 5, ...deps.subscribe },
     mailer: deps.mailer,
     campaignQueue: deps.campaignQueue,
+    imageImport: { ...IMAGE_IMPORT_DEFAULTS, ...deps.imageImport },
   };
 
   const app = Fastify({
@@ -126,6 +135,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (request.url.startsWith('/api/')) await loadSession(ctx.database.db, request, { now: ctx.now(), settings: ctx.session });
   });
   registerAccessControl(app, app.csrfProtection);
+  registerInputRule(app);
 
   healthRoutes(app, ctx);
   sessionRoutes(app, ctx);

@@ -2,10 +2,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, resolveAppSecret, type Config } from '@crieur/config';
-import { openDatabase } from '@crieur/db';
+import { DatabaseInUseError, openDatabase, type Database } from '@crieur/db';
 import { createCampaignQueue, createMailQueue, createPublishingQueue, createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
 import { campaignWorkerOptions, startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
 import { createMailer } from '@crieur/mailer';
+import { linkKey } from '@crieur/auth';
 import { buildServer } from './build-server';
 import { createLogger } from './logger';
 import { ensureRedis } from './start/ensure-redis';
@@ -28,6 +29,7 @@ try {
 const logger = createLogger({ level: config.logLevel, name: mode === 'all' ? 'crieur' : 'server' });
 
 let embeddedRedis: EmbeddedRedis | undefined;
+let opened: Database | undefined;
 // listen for signals before anything starts: a SIGTERM during start-up is honoured once ready
 let requested: string | undefined;
 let stopNow: ((signal: string) => void) | undefined;
@@ -39,11 +41,14 @@ process.once('SIGTERM', () => onSignal('SIGTERM'));
 process.once('SIGINT', () => onSignal('SIGINT'));
 try {
   const appSecret = resolveAppSecret(config);
+  // first, so that a second server on the same DATA_DIR stops before it starts anything
+  const command = mode === 'all' ? 'pnpm start' : 'pnpm start:server';
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, serve: true, command });
+  opened = database;
   if (mode === 'all') {
     embeddedRedis = await ensureRedis({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger });
     if (config.env !== 'production') ensureStudioBuild(studioRoot, (m) => logger.info(m));
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   logger.info({ database: database.kind }, 'database ready');
   const welcome = await bootstrapFirstAdmin(database.db, { publicUrl: config.publicUrl, now: new Date() });
@@ -71,10 +76,10 @@ try {
       prefix: config.redisPrefix,
       mode: config.env,
       logger,
-      mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom },
+      mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, linkKey: linkKey(appSecret) },
       publishing: { db: database.db },
       growth: { db: database.db },
-      campaigns: campaignWorkerOptions(config, database.db, campaignMailer),
+      campaigns: campaignWorkerOptions(config, database.db, campaignMailer, linkKey(appSecret)),
     });
   }
   await app.listen({ host: config.host, port: config.port });
@@ -103,11 +108,12 @@ try {
   stopNow = (signal) => void stop(signal);
   if (requested) stopNow(requested);
 } catch (error) {
-  if (error instanceof RedisUnavailableError || error instanceof UnsafeRedisError) {
+  if (error instanceof RedisUnavailableError || error instanceof UnsafeRedisError || error instanceof DatabaseInUseError) {
     process.stderr.write(`\n${error.message}\n`);
   } else {
     logger.fatal({ err: error }, 'could not start');
   }
+  await opened?.close().catch(() => undefined);
   await embeddedRedis?.stop();
   process.exit(1);
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRows, listIdsBySlugs } from '@crieur/db';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startCampaignWorker, type CampaignWorker } from '@crieur/workers';
-import { startHarness, type Client, type Harness } from './harness';
+import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
 import { startSmtpSink, type ReceivedMail } from './smtp-sink';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -167,6 +167,7 @@ describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)'
       db: h.database.db,
       transport,
       publicUrl: PUBLIC_URL,
+      linkKey: TEST_LINK_KEY,
       mailFrom: MAIL_FROM,
       dkim: DKIM,
       sendRate: 1000,

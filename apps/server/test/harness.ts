@@ -1,3 +1,4 @@
+import { linkKey } from '@crieur/auth';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,10 @@ import { createTestDatabase } from '@crieur/db/testing';
 import { createMailer } from '@crieur/mailer';
 import { createCampaignQueue, createMailQueue, createPublishingQueue, type CampaignQueue, type MailQueue, type PublishingQueue } from '@crieur/queue';
 import { buildServer, createLogger, type ServerDeps } from '../src';
+
+/** The harness server's APP_SECRET: workers started beside it sign links with the same key. */
+export const TEST_APP_SECRET = 'test-secret-test-secret-test-secret-123';
+export const TEST_LINK_KEY = linkKey(TEST_APP_SECRET);
 
 export const PASSWORD = 'un mot de passe solide';
 
@@ -28,7 +33,8 @@ export type Harness = {
   /** Where the default mailer writes .eml files (unused when deps.mailer is given). */
   outboxDir: string;
   createStaff(role: Role, email?: string): Promise<{ id: string; email: string }>;
-  client(): Client;
+  /** A browser-like client; `ip` is the address the server sees (127.0.0.1 by default). */
+  client(ip?: string): Client;
   close(): Promise<void>;
 };
 
@@ -56,7 +62,7 @@ export async function startHarness(
     publishingQueue,
     campaignQueue,
     config,
-    appSecret: 'test-secret-test-secret-test-secret-123',
+    appSecret: TEST_APP_SECRET,
     database,
     redis,
     logger,
@@ -81,7 +87,7 @@ export async function startHarness(
       const user = await createUser(database.db, { email, role, status: 'active', passwordHash: await hashPassword(PASSWORD) });
       return { id: user.id, email: user.email };
     },
-    client: () => new Client(app),
+    client: (ip) => new Client(app, ip),
     close: async () => {
       await app.close();
       await mailQueue.close();
@@ -103,7 +109,10 @@ export async function startHarness(
 export class Client {
   private cookies = new Map<string, string>();
   csrfToken: string | undefined;
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly ip?: string,
+  ) {}
 
   async request(method: string, url: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
     const write = !['GET', 'HEAD'].includes(method);
@@ -111,6 +120,7 @@ export class Client {
     const res = await this.app.inject({
       method: method as 'GET',
       url,
+      ...(this.ip ? { remoteAddress: this.ip } : {}),
       headers: {
         cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
         ...(write && options.csrf !== false && this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
@@ -136,5 +146,10 @@ export class Client {
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
+  }
+
+  /** Carries a cookie over from another client, as a browser moving to another network would. */
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
   }
 }

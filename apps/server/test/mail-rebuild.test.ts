@@ -15,7 +15,7 @@ import { dumpAllRows } from '@crieur/db/testing';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { confirmJobId } from '@crieur/queue';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
-import { startHarness, type Harness } from './harness';
+import { startHarness, TEST_LINK_KEY, type Harness } from './harness';
 import { startSmtpSink, type ReceivedMail } from './smtp-sink';
 
 const HOUR = 3600_000;
@@ -63,6 +63,7 @@ describe('mail jobs lost in Redis are rebuilt from the database', () => {
         db: h.database.db,
         mailer,
         publicUrl: 'http://localhost:3000',
+        linkKey: TEST_LINK_KEY,
         mailFrom: 'lettre@democraties.example',
         reconcileEveryMs: 200,
       },

@@ -11,7 +11,7 @@ import { createMailer, type Mailer } from '@crieur/mailer';
 import { startCampaignWorker, type CampaignWorker } from '@crieur/workers';
 import { createDraftCampaign, seedSubscribers } from '../../../workers/test/support/campaign-fixture';
 import { startSmtpRecorder, type SmtpRecorder } from '../../../workers/test/support/smtp-recorder';
-import { startHarness, type Client, type Harness } from './harness';
+import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const DKIM = { domain: 'lettre.example.org', selector: 'crieur', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
@@ -30,6 +30,7 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
       db: h.database.db,
       transport: mailer,
       publicUrl: 'https://democraties.example',
+      linkKey: TEST_LINK_KEY,
       mailFrom: 'démocratieS <lettre@lettre.example.org>',
       dkim: DKIM,
       sendRate,
@@ -116,7 +117,7 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
       expect(parsed.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
       // mailparser turns List-* fields into objects: read the raw line instead
       const unsubscribe = /^List-Unsubscribe:[ \t]*(.*(?:\r\n[ \t].*)*)/im.exec(m.raw)?.[1]?.replace(/\r\n[ \t]+/g, ' ') ?? '';
-      const url = /<(https:\/\/democraties\.example\/unsubscribe\/[A-Za-z0-9_-]{43})>/.exec(unsubscribe)?.[1];
+      const url = /<(https:\/\/democraties\.example\/unsubscribe\/[A-Za-z0-9_-]{46})>/.exec(unsubscribe)?.[1];
       expect(url).toBeDefined();
       expect(unsubscribe).toContain('mailto:lettre@lettre.example.org');
       expect(m.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);

@@ -1,10 +1,11 @@
+import { linkToken } from '@crieur/auth';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpAllRows } from '@crieur/db/testing';
 import { emailHash, searchSubscribers } from '@crieur/db';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
-import { startHarness, type Client, type Harness } from './harness';
+import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
 import { startSmtpSink } from './smtp-sink';
 
 const form = (fields: Record<string, string | string[]>) =>
@@ -90,7 +91,7 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
       prefix: h.prefix,
       mode: 'test',
       logger: pino({ level: 'silent' }),
-      mail: { db: h.database.db, mailer, publicUrl: 'http://localhost:3000', mailFrom: 'lettre@democraties.example' },
+      mail: { db: h.database.db, linkKey: TEST_LINK_KEY, mailer, publicUrl: 'http://localhost:3000', mailFrom: 'lettre@democraties.example' },
     });
     h.clock.now = new Date();
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => post(form({ email: i % 2 ? 'Flood@example.org' : 'flood@EXAMPLE.org', lists: ['membres', 'democraties'] }), `198.51.100.${i % 50}`)));
@@ -126,7 +127,7 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     const found = (await searchSubscribers(h.database.db, { q: 'effacement', limit: 1 })).subscribers[0]!;
     expect((await h.mailQueue.getJobs(['waiting'])).some((j) => j.data.subscriberId === found.id)).toBe(true);
 
-    const page = await h.app.inject({ method: 'POST', url: `/preferences/${found.preferencesToken}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'action=erase&confirm=yes' });
+    const page = await h.app.inject({ method: 'POST', url: `/preferences/${linkToken(TEST_LINK_KEY, 'preferences', found.id)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'action=erase&confirm=yes' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Vos données sont effacées');
 

@@ -19,7 +19,7 @@ import {
   resumeCampaign,
   startCampaign,
   suppressAddress,
-  unsubscribeByToken,
+  unsubscribeByLink,
   type Database,
 } from '../src';
 import { campaignLists, campaigns, subscriptions } from '../src/schema';
@@ -152,7 +152,7 @@ describe('send ledger on PostgreSQL', () => {
     const id = await newCampaign(['democraties']);
     await start(id, 100);
     const [sub] = await database.db.select().from(subscriptions).where(eq(subscriptions.listId, ids.democraties!)).limit(1);
-    await unsubscribeByToken(database.db, { token: sub!.unsubscribeToken, now });
+    await unsubscribeByLink(database.db, { ref: { id: sub!.id }, now });
     const claimed = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 50, claimer: 'w', now });
     expect(claimed.find((r) => r.subscriberId === sub!.subscriberId)?.subscriptionStatus).toBe('unsubscribed');
     expect(claimed.filter((r) => r.subscriptionStatus === 'confirmed').length).toBe(claimed.length - 1);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   confirmSubscription,
   eraseSubscriber,
-  findByPreferencesToken,
+  findByPreferencesLink,
   getSubscriberDetail,
   importRows,
   listCounts,
@@ -16,7 +16,7 @@ import {
   requestSubscription,
   staffSubscribe,
   suppressAddress,
-  unsubscribeByToken,
+  unsubscribeByLink,
   updatePreferences,
   type Database,
 } from '../src';
@@ -82,12 +82,12 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
     expect(detail?.events.map((e) => e.e.type).sort()).toEqual(['confirmed', 'confirmed', 'subscribed', 'subscribed']);
   });
 
-  it('unsubscribes by token idempotently, and an import never brings the person back', async () => {
+  it('unsubscribes by link idempotently, and an import never brings the person back', async () => {
     const db = database.db;
     const detail = (await getSubscriberDetail(db, (await findByEmail(database, 'alex@example.org'))!))!;
-    const token = detail.subscriptions.find((s) => s.list.slug === 'membres')!.sub.unsubscribeToken;
-    expect((await unsubscribeByToken(db, { token, now }))?.listName).toBe('Lettre des membres');
-    expect((await unsubscribeByToken(db, { token, now }))?.listName).toBe('Lettre des membres');
+    const ref = { id: detail.subscriptions.find((s) => s.list.slug === 'membres')!.sub.id };
+    expect((await unsubscribeByLink(db, { ref, now }))?.listName).toBe('Lettre des membres');
+    expect((await unsubscribeByLink(db, { ref, now }))?.listName).toBe('Lettre des membres');
     const events = (await getSubscriberDetail(db, detail.subscriber.id))!.events.filter((e) => e.e.type === 'unsubscribed');
     expect(events).toHaveLength(1);
 
@@ -111,8 +111,7 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
   it('lets preferences join public lists and leave any', async () => {
     const db = database.db;
     const id = (await findByEmail(database, 'new@example.org'))!;
-    const token = (await getSubscriberDetail(db, id))!.subscriber.preferencesToken;
-    const prefs = await findByPreferencesToken(db, token);
+    const prefs = await findByPreferencesLink(db, { id });
     expect(prefs?.lists.map((l) => [l.slug, l.status])).toEqual([['membres', 'confirmed'], ['democraties', null]]);
     expect(await updatePreferences(db, { subscriberId: id, wantedListIds: [ids.democraties!, ids.adherents!], ip: null, now, textVersion: 'v1' })).toEqual({ joined: [ids.democraties], left: [ids.membres] });
   });

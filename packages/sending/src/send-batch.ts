@@ -15,6 +15,8 @@ export type BatchSenderDeps = {
   transport: Transport;
   messages: { get(campaignId: string): Promise<RecipientMessage | null> };
   pace: SendPace;
+  /** signed unsubscribe and preferences links (no token is stored) */
+  links: { unsubscribe(subscriptionId: string): string; preferences(subscriberId: string): string };
   /** this process's id (its liveness key); each chunk is claimed as `<workerId>.<n>` */
   workerId: string;
   now: () => Date;
@@ -190,7 +192,10 @@ async function startWaiting(deps: BatchSenderDeps, campaignId: string): Promise<
 }
 
 async function sendOne(deps: BatchSenderDeps, campaignId: string, message: RecipientMessage, r: ClaimedRecipient, email: string, result: BatchResult): Promise<RecipientOutcome> {
-  const raw = message.render({ email, name: r.name, messageId: r.messageId, listId: r.listId, unsubscribeToken: r.unsubscribeToken ?? '', preferencesToken: r.preferencesToken ?? '', date: deps.now() });
+  const raw = message.render({ email, name: r.name, messageId: r.messageId, listId: r.listId, unsubscribeToken: r.subscriptionId ? deps.links.unsubscribe(r.subscriptionId) : '',
+    preferencesToken: deps.links.preferences(r.subscriberId),
+    date: deps.now(),
+  });
   try {
     const sent = await deps.transport.sendRaw({ envelope: { from: message.envelopeFrom, to: email }, raw, messageId: r.messageId });
     deps.health.consecutiveErrors = 0;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { linkToken } from '@crieur/auth';
 import type { Db } from '@crieur/db';
 import type { DkimSettings } from '@crieur/mailer';
 import type { NewsletterTemplates } from '@crieur/newsletter';
@@ -22,6 +23,8 @@ import { createSendPace } from './send-pace';
 
 export type CampaignWorkerOptions = {
   db: Db;
+  /** derived from APP_SECRET: unsubscribe and preferences links are signed, never stored */
+  linkKey: Buffer;
   transport: Transport;
   publicUrl: string;
   mailFrom: string;
@@ -76,6 +79,10 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
     transport: options.transport,
     messages,
     pace,
+    links: {
+      unsubscribe: (id: string) => linkToken(options.linkKey, 'unsubscribe', id),
+      preferences: (id: string) => linkToken(options.linkKey, 'preferences', id),
+    },
     workerId,
     now,
     retry: options.retry ?? { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 30 * 60_000 },

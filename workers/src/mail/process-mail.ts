@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { hashToken, newToken } from '@crieur/auth';
+import { hashToken, linkToken, newToken } from '@crieur/auth';
 import { findWelcomeData, markConfirmationSent, markWelcomeSent, prepareConfirmationEmail, type Db } from '@crieur/db';
 import { renderConfirmSubscription, renderWelcome } from '@crieur/emails';
 import { listDomain, SmtpSendError, type Mailer } from '@crieur/mailer';
@@ -9,6 +9,8 @@ export type MailDeps = {
   db: Db;
   mailer: Mailer;
   publicUrl: string;
+  /** derived from APP_SECRET: the welcome's unsubscribe and preferences links are signed */
+  linkKey: Buffer;
   mailFrom: string;
   now: () => Date;
 };
@@ -38,11 +40,11 @@ export function mailProcessor(deps: MailDeps) {
       }
       const welcome = await findWelcomeData(deps.db, data.subscriptionId);
       if (!welcome) return { sent: false, reason: 'subscription no longer confirmed' };
-      const unsubscribeUrl = `${deps.publicUrl}/unsubscribe/${welcome.unsubscribeToken}`;
+      const unsubscribeUrl = `${deps.publicUrl}/unsubscribe/${linkToken(deps.linkKey, 'unsubscribe', welcome.subscriptionId)}`;
       const email = await renderWelcome({
         listName: welcome.list.name,
         listDescription: welcome.list.description,
-        preferencesUrl: `${deps.publicUrl}/preferences/${welcome.preferencesToken}`,
+        preferencesUrl: `${deps.publicUrl}/preferences/${linkToken(deps.linkKey, 'preferences', welcome.subscriberId)}`,
         unsubscribeUrl,
       });
       await deps.mailer.send({

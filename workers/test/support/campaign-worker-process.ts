@@ -1,6 +1,7 @@
 // A campaign worker in its own process, for the fault tests and the send bench (kill -9, SIGSTOP,
 // several processes at once). Settings come as one JSON argument; "ready" on stdout once it listens.
 import { pino } from 'pino';
+import { linkKey } from '@crieur/auth';
 import { openDatabase } from '@crieur/db';
 import { createMailer } from '@crieur/mailer';
 import { createRedis } from '@crieur/queue';
@@ -37,6 +38,8 @@ connection.on('error', () => undefined);
 const worker = await startCampaignWorker({
   db: database.db,
   transport: mailer,
+  // the harness's APP_SECRET, so a server in the same test reads the links
+  linkKey: linkKey('test-secret-test-secret-test-secret-123'),
   publicUrl: 'https://democraties.example',
   mailFrom: 'démocratieS <lettre@lettre.example.org>',
   sendRate: settings.sendRate,

@@ -1,22 +1,27 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
-import type { Database } from '@crieur/db';
+import type { Database, LinkRef } from '@crieur/db';
 import type { Mailer } from '@crieur/mailer';
 import type { CampaignQueue, MailQueue, PublishingQueue } from '@crieur/queue';
+import type { LoginSettings } from '../auth/login-throttle';
 import type { SessionSettings } from '../auth/session-cookie';
+import type { ImageImportSettings } from '../media/fetch-public-image';
 
-export type LoginSettings = {
-  /** Login attempts per IP per minute. */
-  perIpPerMinute: number;
-  /** Failed passwords before an account is locked. */
-  maxFailures: number;
-  lockMs: number;
+export type { LoginSettings } from '../auth/login-throttle';
+
+/** Unsubscribe and preferences links: signed ids, or the hash of a token sent before signed links. */
+export type LinkTokens = {
+  unsubscribe(subscriptionId: string): string;
+  preferences(subscriberId: string): string;
+  /** what a link names: the row's id when signed by us, otherwise the hash an old token was kept as */
+  read(purpose: 'unsubscribe' | 'preferences', token: string): LinkRef;
 };
 
 /** What every route module is handed by buildServer. */
 export type RouteContext = {
   config: Config;
+  links: LinkTokens;
   database: Database;
   redis: Redis | undefined;
   logger: Logger;
@@ -31,6 +36,8 @@ export type RouteContext = {
   mailer: Mailer;
   /** Batches of a started campaign; the workers' reconcile rebuilds it from the ledger if lost. */
   campaignQueue: CampaignQueue;
+  /** Limits on downloading outside images into the media library when an article is saved. */
+  imageImport: ImageImportSettings;
 };
 
 export type SubscribeSettings = {

@@ -13,7 +13,7 @@ import { startCampaignWorker, type CampaignWorker } from '@crieur/workers';
 import { createDraftCampaign, seedSubscribers } from '../../../../workers/test/support/campaign-fixture';
 import { startSmtpRecorder, type SmtpRecorder } from '../../../../workers/test/support/smtp-recorder';
 import { freePort } from '../free-port';
-import { startHarness, type Harness } from '../harness';
+import { startHarness, TEST_LINK_KEY, type Harness } from '../harness';
 import { launchChromium, login, screenshotDir } from './browser';
 
 const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
@@ -54,6 +54,7 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       db: h.database.db,
       transport: mailer,
       publicUrl: base,
+      linkKey: TEST_LINK_KEY,
       mailFrom: 'démocratieS <lettre@lettre.example.org>',
       sendRate: SEND_RATE,
       concurrency: 3,

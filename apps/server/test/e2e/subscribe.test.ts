@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSubscriberDetail, searchSubscribers } from '@crieur/db';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
-import { startHarness, type Harness } from '../harness';
+import { startHarness, TEST_LINK_KEY, type Harness } from '../harness';
 import { startSmtpSink } from '../smtp-sink';
 import { launchChromium, screenshotDir } from './browser';
 import path from 'node:path';
@@ -40,7 +40,7 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
       prefix: h.prefix,
       mode: 'test',
       logger: pino({ level: 'silent' }),
-      mail: { db: h.database.db, mailer, publicUrl: base, mailFrom: 'démocratieS <lettre@democraties.example>' },
+      mail: { db: h.database.db, linkKey: TEST_LINK_KEY, mailer, publicUrl: base, mailFrom: 'démocratieS <lettre@democraties.example>' },
     });
     browser = await launchChromium();
   });

@@ -28,7 +28,8 @@ export const subscribers = pgTable(
     name: text('name').notNull().default(''),
     locale: localeEnum('locale').notNull().default('fr'),
     // stable for the links of old emails; random, never derived from the address
-    preferencesToken: text('preferences_token').notNull().unique(),
+    // links sent before signed tokens: only the sha256 of each old token, so those emails keep working
+    legacyPreferencesHash: text('legacy_preferences_hash').unique(),
     // when a confirmation email was last handed to the mail server (not when it was asked for)
     lastConfirmationSentAt: timestamp('last_confirmation_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -58,7 +59,8 @@ export const subscriptions = pgTable(
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
     // the one-click unsubscribe link of this list's emails
-    unsubscribeToken: text('unsubscribe_token').notNull().unique(),
+    // links sent before signed tokens: only the sha256 of each old token, so those emails keep working
+    legacyUnsubscribeHash: text('legacy_unsubscribe_hash').unique(),
     // set only when a form confirmation confirms the list: imports and staff never owe a welcome
     welcomeDueAt: timestamp('welcome_due_at', { withTimezone: true }),
     // stamped once the mail server took the welcome email

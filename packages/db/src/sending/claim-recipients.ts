@@ -12,8 +12,8 @@ export type ClaimedRecipient = {
   name: string;
   /** the subscription's status now: anything but confirmed means skip */
   subscriptionStatus: string | null;
-  unsubscribeToken: string | null;
-  preferencesToken: string | null;
+  /** the subscription whose unsubscribe link the message carries (signed, never stored); null once erased */
+  subscriptionId: string | null;
 };
 
 /**
@@ -33,8 +33,7 @@ export async function claimRecipients(
     email: string | null;
     name: string | null;
     subscription_status: string | null;
-    unsubscribe_token: string | null;
-    preferences_token: string | null;
+    subscription_id: string | null;
   }>(
     db,
     sql`
@@ -52,7 +51,7 @@ export async function claimRecipients(
       from picked where r.campaign_id = picked.campaign_id and r.subscriber_id = picked.subscriber_id
       returning r.subscriber_id, r.list_id, r.message_id, r.attempts
     )
-    select claimed.*, sub.email, sub.name, s.status as subscription_status, s.unsubscribe_token, sub.preferences_token
+    select claimed.*, sub.email, sub.name, s.status as subscription_status, s.id as subscription_id
     from claimed
     left join subscribers sub on sub.id = claimed.subscriber_id
     left join subscriptions s on s.subscriber_id = claimed.subscriber_id and s.list_id = claimed.list_id`,
@@ -65,8 +64,7 @@ export async function claimRecipients(
     email: r.email,
     name: r.name ?? '',
     subscriptionStatus: r.subscription_status,
-    unsubscribeToken: r.unsubscribe_token,
-    preferencesToken: r.preferences_token,
+    subscriptionId: r.subscription_id,
   }));
 }
 

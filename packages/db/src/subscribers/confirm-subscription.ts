@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { confirmations, lists, subscribers, subscriptions } from '../schema';
-import { appendEvents, randomToken } from './shared';
+import { appendEvents } from './shared';
 
 export type ListSummary = { id: number; slug: string; name: string; description: string };
 
@@ -59,7 +59,6 @@ export async function confirmSubscription(
           listId,
           status: 'confirmed' as const,
           legalBasis: 'consent' as const,
-          unsubscribeToken: randomToken(),
           welcomeDueAt: input.now,
         })),
       )

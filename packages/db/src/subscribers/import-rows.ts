@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { subscribers, subscriptions, suppressions } from '../schema';
-import { emailHash, randomToken } from './shared';
+import { emailHash } from './shared';
 
 export type ImportInputRow = { line: number; email: string; name: string };
 export type ImportOutcome = {
@@ -40,9 +40,9 @@ export async function importRows(
       });
       const at = input.now.toISOString();
       await tx.execute(sql`
-        insert into subscribers (email, name, preferences_token, created_at, updated_at)
-        select e, n, t, ${at}::timestamptz, ${at}::timestamptz
-        from unnest(${sql.param(rows.map((r) => r.email))}::text[], ${sql.param(rows.map((r) => r.name))}::text[], ${sql.param(rows.map(() => randomToken()))}::text[]) as x(e, n, t)
+        insert into subscribers (email, name, created_at, updated_at)
+        select e, n, ${at}::timestamptz, ${at}::timestamptz
+        from unnest(${sql.param(rows.map((r) => r.email))}::text[], ${sql.param(rows.map((r) => r.name))}::text[]) as x(e, n)
         on conflict do nothing`);
       const lower = rows.map((r) => r.email.toLowerCase());
       const known = await tx
@@ -68,9 +68,9 @@ export async function importRows(
       const note = input.consentNote;
       if (fresh.length) {
         await tx.execute(sql`
-          insert into subscriptions (subscriber_id, list_id, status, legal_basis, consent_at, consent_source, consent_note, confirmed_at, unsubscribe_token, created_at, updated_at)
-          select s, ${input.listId}, 'confirmed', ${input.legalBasis}::legal_basis, ${at}::timestamptz, 'import', ${note}, ${at}::timestamptz, t, ${at}::timestamptz, ${at}::timestamptz
-          from unnest(${sql.param(fresh)}::uuid[], ${sql.param(fresh.map(() => randomToken()))}::text[]) as x(s, t)`);
+          insert into subscriptions (subscriber_id, list_id, status, legal_basis, consent_at, consent_source, consent_note, confirmed_at, created_at, updated_at)
+          select s, ${input.listId}, 'confirmed', ${input.legalBasis}::legal_basis, ${at}::timestamptz, 'import', ${note}, ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
+          from unnest(${sql.param(fresh)}::uuid[]) as x(s)`);
       }
       if (upgrade.length) {
         await tx

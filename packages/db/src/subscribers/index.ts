@@ -1,10 +1,10 @@
 export { emailHash, isSuppressed } from './shared';
 export { requestSubscription, type SubscriptionRequest } from './request-subscription';
 export { prepareConfirmationEmail, findOpenConfirmation, confirmSubscription, type ListSummary } from './confirm-subscription';
-export { unsubscribeByToken, findUnsubscribeTarget, unsubscribeSubscriber, type UnsubscribeSource } from './unsubscribe';
+export { unsubscribeByLink, findUnsubscribeTarget, unsubscribeSubscriber, type UnsubscribeSource, type LinkRef } from './unsubscribe';
 export { eraseSubscriber } from './erase-subscriber';
 export { suppressAddress, findSuppression, type SuppressionReason } from './suppress';
-export { findByPreferencesToken, updatePreferences, exportSubscriberData, listIdsBySlugs, type PreferenceList } from './preferences';
+export { findByPreferencesLink, updatePreferences, exportSubscriberData, listIdsBySlugs, type PreferenceList } from './preferences';
 export { findWelcomeData } from './welcome';
 export { owedConfirmations, owedWelcomes, type OwedConfirmation, type OwedWelcome } from './owed-mail';
 export { markConfirmationSent, markWelcomeSent } from './mark-mail-sent';

@@ -1,19 +1,19 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { lists, subscribers, subscriptionEvents, subscriptions } from '../schema';
-import { appendEvents, randomToken } from './shared';
-import { unsubscribeSubscriber } from './unsubscribe';
+import { appendEvents } from './shared';
+import { unsubscribeSubscriber, type LinkRef } from './unsubscribe';
 
 export type PreferenceList = { id: number; slug: string; name: string; description: string; visibility: 'public' | 'private'; status: 'pending' | 'confirmed' | 'unsubscribed' | null };
 
-export async function findByPreferencesToken(
+export async function findByPreferencesLink(
   db: Db,
-  token: string,
+  ref: LinkRef,
 ): Promise<{ subscriber: { id: string; email: string; name: string; locale: 'fr' | 'en' }; lists: PreferenceList[] } | null> {
   const [s] = await db
     .select({ id: subscribers.id, email: subscribers.email, name: subscribers.name, locale: subscribers.locale })
     .from(subscribers)
-    .where(eq(subscribers.preferencesToken, token));
+    .where('id' in ref ? eq(subscribers.id, ref.id) : eq(subscribers.legacyPreferencesHash, ref.legacyHash));
   if (!s) return null;
   // public lists, and private ones only where the person already is
   const rows = await db
@@ -40,7 +40,7 @@ export async function updatePreferences(
       const proof = { consentAt: input.now, consentSource: 'form' as const, consentFormId: 'preferences', consentTextVersion: input.textVersion, consentIp: input.ip, consentNote: null, confirmedAt: input.now, unsubscribedAt: null, updatedAt: input.now };
       await tx
         .insert(subscriptions)
-        .values(join.map((listId) => ({ subscriberId: input.subscriberId, listId, status: 'confirmed' as const, legalBasis: 'consent' as const, unsubscribeToken: randomToken(), ...proof })))
+        .values(join.map((listId) => ({ subscriberId: input.subscriberId, listId, status: 'confirmed' as const, legalBasis: 'consent' as const, ...proof })))
         .onConflictDoUpdate({ target: [subscriptions.subscriberId, subscriptions.listId], set: { status: 'confirmed', ...proof } });
       await appendEvents(tx, join.map((listId) => ({ type: 'confirmed' as const, subscriberId: input.subscriberId, listId, source: 'form' as const, at: input.now, data: { formId: 'preferences' } })));
     }

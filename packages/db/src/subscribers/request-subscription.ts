@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { confirmations, lists, subscribers, subscriptions } from '../schema';
-import { appendEvents, isSuppressed, randomToken } from './shared';
+import { appendEvents, isSuppressed } from './shared';
 
 export type SubscriptionRequest = {
   email: string;
@@ -33,7 +33,7 @@ export async function requestSubscription(db: Db, input: SubscriptionRequest): P
 
     await tx
       .insert(subscribers)
-      .values({ email: input.email.trim(), name: input.name.trim(), preferencesToken: randomToken() })
+      .values({ email: input.email.trim(), name: input.name.trim() })
       .onConflictDoNothing();
     const [subscriber] = await tx
       .select({ id: subscribers.id, lastSentAt: subscribers.lastConfirmationSentAt })
@@ -50,7 +50,7 @@ export async function requestSubscription(db: Db, input: SubscriptionRequest): P
     const fresh = wanted.filter((l) => !known.has(l.id));
     if (fresh.length) {
       await tx.insert(subscriptions).values(
-        fresh.map((l) => ({ subscriberId, listId: l.id, status: 'pending' as const, legalBasis: 'consent' as const, unsubscribeToken: randomToken() })),
+        fresh.map((l) => ({ subscriberId, listId: l.id, status: 'pending' as const, legalBasis: 'consent' as const })),
       );
       await appendEvents(tx, fresh.map((l) => ({ type: 'subscribed' as const, subscriberId, listId: l.id, source: 'form' as const, at: input.now, data: { formId: input.formId } })));
     }

@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { lists, subscribers, subscriptions } from '../schema';
-import { appendEvents, isSuppressed, randomToken } from './shared';
+import { appendEvents, isSuppressed } from './shared';
 
 export class DuplicateSubscriberError extends Error {
   readonly code = 'DUPLICATE_SUBSCRIBER';
@@ -36,7 +36,7 @@ export async function staffSubscribe(
       if (existing) throw new DuplicateSubscriberError(existing.id);
       const [created] = await tx
         .insert(subscribers)
-        .values({ email, name: input.name?.trim() ?? '', locale: input.locale ?? 'fr', preferencesToken: randomToken(), createdAt: input.now, updatedAt: input.now })
+        .values({ email, name: input.name?.trim() ?? '', locale: input.locale ?? 'fr', createdAt: input.now, updatedAt: input.now })
         .returning({ id: subscribers.id });
       subscriberId = created!.id;
     } else {
@@ -60,7 +60,7 @@ export async function staffSubscribe(
       };
       const changed = await tx
         .insert(subscriptions)
-        .values({ subscriberId, listId: list.id, unsubscribeToken: randomToken(), ...proof })
+        .values({ subscriberId, listId: list.id, ...proof })
         .onConflictDoUpdate({ target: [subscriptions.subscriberId, subscriptions.listId], set: proof, setWhere: sql`${subscriptions.status} <> 'confirmed'` })
         .returning({ id: subscriptions.id });
       if (changed.length) {

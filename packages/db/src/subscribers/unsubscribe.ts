@@ -1,7 +1,12 @@
 import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
-import { lists, subscribers, subscriptions } from '../schema';
+import { lists, subscriptions } from '../schema';
 import { appendEvents, type DbOrTx } from './shared';
+
+/** A link's row: by id (signed link) or by the hash of a token sent before signed links. */
+export type LinkRef = { id: string } | { legacyHash: string };
+
+const subscriptionByLink = (ref: LinkRef) => ('id' in ref ? eq(subscriptions.id, ref.id) : eq(subscriptions.legacyUnsubscribeHash, ref.legacyHash));
 
 export type UnsubscribeSource = 'email' | 'form' | 'staff' | 'system';
 
@@ -19,26 +24,25 @@ async function unsubscribeWhere(db: DbOrTx, where: SQL | undefined, input: { now
 }
 
 /** RFC 8058 one-click: idempotent; the list is known from the token even when already left. */
-export async function unsubscribeByToken(db: Db, input: { token: string; now: Date }): Promise<{ listName: string; preferencesToken: string | null } | null> {
+export async function unsubscribeByLink(db: Db, input: { ref: LinkRef; now: Date }): Promise<{ listName: string; subscriberId: string } | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ listName: lists.name, subscriberId: subscriptions.subscriberId })
       .from(subscriptions)
       .innerJoin(lists, eq(lists.id, subscriptions.listId))
-      .where(eq(subscriptions.unsubscribeToken, input.token));
+      .where(subscriptionByLink(input.ref));
     if (!row) return null;
-    await unsubscribeWhere(tx, eq(subscriptions.unsubscribeToken, input.token), { now: input.now, source: 'email' });
-    const [s] = await tx.select({ t: subscribers.preferencesToken }).from(subscribers).where(eq(subscribers.id, row.subscriberId));
-    return { listName: row.listName, preferencesToken: s?.t ?? null };
+    await unsubscribeWhere(tx, subscriptionByLink(input.ref), { now: input.now, source: 'email' });
+    return row;
   });
 }
 
-export async function findUnsubscribeTarget(db: Db, token: string): Promise<{ listName: string; status: string } | null> {
+export async function findUnsubscribeTarget(db: Db, ref: LinkRef): Promise<{ listName: string; status: string } | null> {
   const [row] = await db
     .select({ listName: lists.name, status: subscriptions.status })
     .from(subscriptions)
     .innerJoin(lists, eq(lists.id, subscriptions.listId))
-    .where(eq(subscriptions.unsubscribeToken, token));
+    .where(subscriptionByLink(ref));
   return row ?? null;
 }
 

@@ -8,8 +8,7 @@ export async function findWelcomeData(db: Db, subscriptionId: string) {
     .select({
       email: subscribers.email,
       subscriberId: subscribers.id,
-      preferencesToken: subscribers.preferencesToken,
-      unsubscribeToken: subscriptions.unsubscribeToken,
+      subscriptionId: subscriptions.id,
       list: { slug: lists.slug, name: lists.name, description: lists.description },
     })
     .from(subscriptions)

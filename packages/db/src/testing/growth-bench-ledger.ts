@@ -7,7 +7,7 @@ import { listIdsBySlugs } from '../subscribers';
 export async function seedGrowthBenchLedger(db: Db, log: (message: string) => void = () => undefined): Promise<{ ids: Record<string, number>; events: number }> {
   const ids = Object.fromEntries((await listIdsBySlugs(db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]));
   const started = performance.now();
-  await db.execute(sql`insert into subscribers (email, preferences_token) select 'lecteur' || i || '@example.org', md5(i::text) || i from generate_series(1, 100000) i`);
+  await db.execute(sql`insert into subscribers (email) select 'lecteur' || i || '@example.org' from generate_series(1, 100000) i`);
   // membres: everyone; democraties: one in two; adherents: one in twenty. 6 or 7 events each, 9 days apart:
   // subscribed, confirmed, then leaving and coming back; an odd count ends unsubscribed.
   await db.execute(sql`
@@ -19,8 +19,8 @@ export async function seedGrowthBenchLedger(db: Db, log: (message: string) => vo
     cross join lateral (select s.i) n
     where l.wanted`);
   await db.execute(sql`
-    insert into subscriptions (subscriber_id, list_id, status, legal_basis, unsubscribe_token)
-    select subscriber_id, list_id, (case when k = 6 then 'confirmed' else 'unsubscribed' end)::subscription_status, 'consent', md5(subscriber_id::text || list_id) from plan`);
+    insert into subscriptions (subscriber_id, list_id, status, legal_basis)
+    select subscriber_id, list_id, (case when k = 6 then 'confirmed' else 'unsubscribed' end)::subscription_status, 'consent' from plan`);
   await db.execute(sql`
     insert into subscription_events (at, type, subscriber_id, list_id, source)
     select p.t0 + g.n * interval '9 days' + g.n * interval '17 minutes',
