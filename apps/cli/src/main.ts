@@ -1,6 +1,7 @@
 // Wiring for `pnpm cli <command>`.
 import { ConfigError, loadConfig } from '@crieur/config';
-import { openDatabase } from '@crieur/db';
+import { DatabaseInUseError, openDatabase } from '@crieur/db';
+import { describeError, findForbiddenText, forbiddenTextMessage } from '@crieur/safe-text';
 import { CliError, type Command } from './command';
 import { bouncesImport } from './commands/bounces-import';
 import { exportCommand } from './commands/export';
@@ -21,6 +22,16 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   report: { run: reportCommand, help: 'report --year <yyyy> [--format md|csv|json] the yearly activity report\'s figures (Markdown by default)' },
 };
 
+const LOST_SERVER = [
+  'The server holding the embedded database stopped during the command: its unfinished part was rolled back.',
+  'Run the command again (with the server started again, or stopped).',
+].join('\n');
+function isLostConnection(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code && ['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT'].includes(code)) return true;
+  return /Connection terminated|connection error/i.test(message ?? '');
+}
+
 const usage = `Usage: pnpm cli <command>\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`;
 const [name, ...argv] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;
@@ -29,9 +40,25 @@ if (!command) {
   process.exit(name && name !== '--help' ? 2 : 0);
 }
 
+// the input rule of every edge: no control character in an argument (PostgreSQL refuses NUL)
+const forbidden = findForbiddenText(argv);
+if (forbidden) {
+  const at = Number(forbidden.path[0]);
+  const option = [argv[at], argv[at - 1]].find((a) => a?.startsWith('--'))?.split('=')[0];
+  process.stderr.write(`${forbiddenTextMessage(option ?? `argument ${at + 1}`, forbidden.character)}\n`);
+  process.exit(2);
+}
+
 try {
   const config = loadConfig(process.env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  // on the embedded database while `pnpm start` runs, the command works through the server
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+    command: `pnpm cli ${name}`,
+    onWait: (message) => process.stderr.write(`${message}\n`),
+  });
   try {
     await database.migrate();
     await command.run(database.db, argv, {
@@ -40,11 +67,14 @@ try {
       stdout: process.stdout,
       readSecret: (prompt) => readSecret(process.stdin, process.stderr, prompt),
     });
+  } catch (error) {
+    if (database.kind === 'pglite-socket' && isLostConnection(error)) throw new CliError(LOST_SERVER);
+    throw error;
   } finally {
-    await database.close();
+    await database.close().catch(() => undefined);
   }
 } catch (error) {
-  if (error instanceof CliError || error instanceof ConfigError) {
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseInUseError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
@@ -52,5 +82,7 @@ try {
     process.stderr.write(`${(error as Error).message}\n\n${usage}`);
     process.exit(2);
   }
-  throw error;
+  // never the raw error: a failed query's message and fields carry its parameters (addresses, names)
+  process.stderr.write(`${JSON.stringify(describeError(error), null, 2)}\n`);
+  process.exit(1);
 }

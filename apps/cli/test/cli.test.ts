@@ -47,7 +47,7 @@ describe('pnpm cli (PostgreSQL)', () => {
     expect((await listAudit(database.db, { limit: 5 })).map((e) => e.action)).toContain('user_created');
   });
 
-  it('refuses a duplicate, a bad role, a short password, with a clear message and exit code 2', async () => {
+  it('refuses a duplicate, a bad role, a short or weak password, with a clear message and exit code 2', async () => {
     const dup = await cli(['user:create', '--email', 'chloe@example.org', '--role', 'admin'], { DATABASE_URL: t.url }, 'un mot de passe solide\n');
     expect(dup.code).toBe(2);
     expect(dup.stderr).toContain('already exists');
@@ -57,6 +57,11 @@ describe('pnpm cli (PostgreSQL)', () => {
     const short = await cli(['user:create', '--email', 'x@example.org', '--role', 'admin'], { DATABASE_URL: t.url }, 'court\n');
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('at least 12 characters');
+    const weakArgs = ['user:create', '--email', 'x@example.org', '--role', 'admin'];
+    const weak = await cli(weakArgs, { DATABASE_URL: t.url }, 'password1234\n');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('Mot de passe trop facile à deviner');
+    expect(weak.stderr).toContain('phrase de passe');
     expect(await findUserForLogin(database.db, 'x@example.org')).toBeUndefined();
   });
 

@@ -98,6 +98,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"], // Mantine writes its CSS variables inline
+        // no outside images: each view would hand the reader's IP to a third party; saves copy them to /media
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

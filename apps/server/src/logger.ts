@@ -1,4 +1,5 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
+import { createSafeLogger } from '@crieur/safe-text';
 
 // Links in mail carry tokens in the path: they must never reach the logs.
 const TOKEN_PATH = /^(\/(?:api\/)?(?:invitations?|confirm|unsubscribe|preferences|studio\/invitation)\/)[^/?#]+/;
@@ -9,11 +10,10 @@ export function maskUrl(url: string): string {
   return query === undefined ? masked : `${masked}?…`;
 }
 
+// errors, strings and messages are made safe by createSafeLogger; the server adds its request shapes
 export function createLogger(options: { level: string; name: string; destination?: DestinationStream }): Logger {
-  return pino(
-    {
-    level: options.level,
-    base: { process: options.name },
+  return createSafeLogger({
+    ...options,
     redact: {
       paths: [
         'password',
@@ -32,7 +32,5 @@ export function createLogger(options: { level: string; name: string; destination
       req: (req: { method: string; url: string; id?: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    },
-    options.destination,
-  );
+  });
 }

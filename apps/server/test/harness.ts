@@ -40,7 +40,14 @@ export type Harness = {
 
 /** A server on a fresh database (PostgreSQL unless asked for PGlite) and a unique Redis prefix. */
 export async function startHarness(
-  options: { backend?: 'postgres' | 'pglite'; deps?: Partial<ServerDeps>; studioDir?: string; env?: Record<string, string> } = {},
+  options: {
+    backend?: 'postgres' | 'pglite';
+    deps?: Partial<ServerDeps>;
+    studioDir?: string;
+    env?: Record<string, string>;
+    /** routes a test adds to the real server (same hooks and error handler) before it is ready */
+    beforeReady?: (app: FastifyInstance, database: Database) => void;
+  } = {},
 ): Promise<Harness> {
   const prefix = `test-${randomUUID()}`;
   const testDb = options.backend === 'pglite' ? undefined : await createTestDatabase('server');
@@ -71,6 +78,7 @@ export async function startHarness(
     mailer,
     ...options.deps,
   });
+  options.beforeReady?.(app, database);
   await app.ready();
   return {
     app,

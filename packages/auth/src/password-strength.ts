@@ -24,6 +24,9 @@ export type PasswordStrength = {
   suggestions: string[];
 };
 
+/** The person's name, email and the like; empty values are skipped. */
+type UserInputs = readonly (string | null | undefined)[];
+
 let factory: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
   // building the ranked dictionaries takes a moment: once per process (or page)
@@ -38,7 +41,7 @@ function zxcvbn(): ZxcvbnFactory {
 }
 
 /** The person's name and email cut into words: zxcvbn matches user inputs as whole dictionary words. */
-export function personalWords(inputs: readonly (string | null | undefined)[]): string[] {
+export function personalWords(inputs: UserInputs): string[] {
   const words = new Set<string>(SITE_WORDS);
   for (const input of inputs) {
     if (!input) continue;
@@ -50,7 +53,7 @@ export function personalWords(inputs: readonly (string | null | undefined)[]): s
 }
 
 /** Estimates a password's strength; `userInputs` are the person's name, email and the like. */
-export function passwordStrength(password: string, userInputs: readonly (string | null | undefined)[] = []): PasswordStrength {
+export function passwordStrength(password: string, userInputs: UserInputs = []): PasswordStrength {
   const result = zxcvbn().check(password, personalWords(userInputs));
   const long = password.length >= MIN_PASSWORD_LENGTH;
   const personal = result.sequence.some((m) => 'dictionaryName' in m && m.dictionaryName === 'userInputs');
@@ -64,7 +67,7 @@ export const PASSPHRASE_ADVICE =
   'Conseil : une phrase de passe, quatre mots ou plus sans lien entre eux, séparés par des tirets ou des espaces.';
 
 /** Why a new password is refused, in one French message; undefined when it is accepted. */
-export function passwordProblem(password: string, userInputs: readonly (string | null | undefined)[] = []): string | undefined {
+export function passwordProblem(password: string, userInputs: UserInputs = []): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) {
     return `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères. ${PASSPHRASE_ADVICE}`;
   }

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from './password-strength';
 
 // OWASP's argon2id floor: 19 MiB, 2 passes, 1 lane.
 // algorithm 2 is Algorithm.Argon2id (a const enum, which verbatimModuleSyntax cannot import)
@@ -7,7 +8,7 @@ const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 
 
 export const Password = z
   .string()
-  .min(12, 'Le mot de passe doit compter au moins 12 caractères.')
+  .min(MIN_PASSWORD_LENGTH, `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`)
   .max(256, 'Le mot de passe doit compter au plus 256 caractères.');
 
 export function hashPassword(password: string): Promise<string> {

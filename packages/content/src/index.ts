@@ -11,6 +11,7 @@ export type { ParseArticleDocResult } from './parse-article-doc.js';
 export { EMPTY_DOC } from './empty-doc.js';
 export { editorExtensions } from './editor-extensions.js';
 export { renderWebHtml } from './render-web-html.js';
+export type { RenderWebHtmlOptions } from './render-web-html.js';
 export { renderEmailHtml } from './render-email-html.js';
 export type { RenderEmailHtmlOptions } from './render-email-html.js';
 export { renderText } from './render-text.js';

@@ -7,7 +7,7 @@ import { LINK_REL } from './article-link.js';
 import { editorExtensions } from './editor-extensions.js';
 import { escapeHtml } from './escape-html.js';
 import { requireArticleDoc } from './parse-article-doc.js';
-import { isSafeHref, isSafeImageSrc } from './safe-url.js';
+import { isSafeHref, isSafeHttpUrl, isSafeImageSrc } from './safe-url.js';
 
 type Children = string | string[] | undefined;
 
@@ -15,10 +15,17 @@ function attrText(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-function renderFigure({ node }: NodeProps<Node, Children>): string {
-  const src = attrText(node.attrs.src);
+export type RenderWebHtmlOptions = {
+  /** Site URL put before "/media/…" images where there is no base URL (feeds); e.g. "https://crieur.example". */
+  mediaBaseUrl?: string;
+};
+
+function renderFigure({ node }: NodeProps<Node, Children>, options: RenderWebHtmlOptions): string {
+  const found = attrText(node.attrs.src);
   // already validated; checked again because an unsafe src here would be script in the reader's browser
-  if (src === null || !isSafeImageSrc(src)) return '';
+  if (found === null || !isSafeImageSrc(found)) return '';
+  const base = options.mediaBaseUrl?.replace(/\/+$/, '');
+  const src = base && isSafeHttpUrl(base) && found.startsWith('/media/') ? `${base}${found}` : found;
   const title = attrText(node.attrs.title);
   const caption = attrText(node.attrs.caption);
   const img = `<img src="${escapeHtml(src)}" alt="${escapeHtml(attrText(node.attrs.alt) ?? '')}"${
@@ -34,10 +41,10 @@ function renderLink({ mark, children }: MarkProps<Mark, Children>): string {
   return `<a href="${escapeHtml(href)}" rel="${LINK_REL}">${inner}</a>`;
 }
 
-export function renderWebHtml(doc: ArticleDoc): string {
+export function renderWebHtml(doc: ArticleDoc, options: RenderWebHtmlOptions = {}): string {
   return renderToHTMLString({
     content: requireArticleDoc(doc),
     extensions: editorExtensions(),
-    options: { nodeMapping: { image: renderFigure }, markMapping: { link: renderLink } },
+    options: { nodeMapping: { image: (props) => renderFigure(props, options) }, markMapping: { link: renderLink } },
   });
 }

@@ -14,6 +14,14 @@ describe('a French article in every output', () => {
     expect(html).toMatchSnapshot();
   });
 
+  it('web HTML for a feed: media images get the site address, links and other images stay as they are', () => {
+    const html = renderWebHtml(frenchArticle, { mediaBaseUrl: 'https://democraties.example/' });
+    expect(html).toContain('<img src="https://democraties.example/media/2026/loos-jardin.jpg"');
+    expect(html).toContain('<a href="https://www.loos-en-gohelle.fr/"');
+    const external = doc(img({ src: 'https://photos.example/a.jpg', alt: 'x' }));
+    expect(renderWebHtml(external, { mediaBaseUrl: 'https://democraties.example' })).toContain('src="https://photos.example/a.jpg"');
+  });
+
   it('email HTML', () => {
     const html = renderEmailHtml(frenchArticle, { mediaBaseUrl: 'https://democraties.example/' });
     expect(html).toContain('src="https://democraties.example/media/2026/loos-jardin.jpg"');

@@ -3,46 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleDoc } from '../src/index.js';
 import { excerpt, parseArticleDoc, renderEmailHtml, renderText, renderWebHtml } from '../src/index.js';
 import { neutralizeTags } from '../src/plain-text.js';
+import { BAD_URLS, SCRIPT_TEXTS, XML_TEXTS } from '../src/testing/xss-corpus.js';
 import { bold, img, li, link, p, rawDoc, text, ul } from './builders.js';
-
-const SCRIPT_TEXTS = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '</p><script>alert(1)</script><p>',
-  '"><svg onload=alert(1)>',
-  "'><iframe src=javascript:alert(1)>",
-  '<scr<script>ipt>alert(1)</script>',
-  '<!--<img src=x onerror=alert(1)>-->',
-  '&lt;script&gt;alert(1)&lt;/script&gt;',
-  '<a href="javascript:alert(1)">clic</a>',
-  '\u2028<style>*{background:url(javascript:alert(1))}</style>',
-];
-
-const BAD_URLS = [
-  'javascript:alert(1)',
-  'JaVaScRiPt:alert(1)',
-  '&#106;avascript:alert(1)',
-  '&#x6A;avascript:alert(1)',
-  ' javascript:alert(1)',
-  '\tjavascript:alert(1)',
-  '\njavascript:alert(1)',
-  'java\tscript:alert(1)',
-  'java\nscript:alert(1)',
-  'java\u0000script:alert(1)',
-  '\u200bjavascript:alert(1)',
-  'javascript://example.org/%0aalert(1)',
-  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-  'data:image/svg+xml,<svg onload=alert(1)>',
-  'vbscript:msgbox(1)',
-  'VBScript:msgbox(1)',
-  '//evil.example/x',
-  'https:javascript:alert(1)',
-  'https://ok.example/"onmouseover="alert(1)',
-  "https://ok.example/'onmouseover='alert(1)",
-  'https://ok.example/<script>',
-  '/media/x" onerror="alert(1)',
-  '/media/../../admin',
-];
 
 type Payload = { name: string; input: unknown; outcome: 'refused' | 'rendered' };
 
@@ -50,7 +12,7 @@ const refused = (name: string, input: unknown): Payload => ({ name, input, outco
 const rendered = (name: string, input: unknown): Payload => ({ name, input, outcome: 'rendered' });
 
 const payloads: Payload[] = [
-  ...SCRIPT_TEXTS.flatMap((s) => [
+  ...[...SCRIPT_TEXTS, ...XML_TEXTS].flatMap((s) => [
     rendered(`text ${s}`, rawDoc(p(text(s, bold)))),
     rendered(`link text ${s}`, rawDoc(p(text(s, link('https://ok.example/'))))),
     rendered(`heading ${s}`, rawDoc({ type: 'heading', attrs: { level: 2 }, content: [text(s)] })),
@@ -141,6 +103,7 @@ describe('XSS corpus', () => {
       return;
     }
     expectSafeHtml(renderWebHtml(result.doc), WEB_TAGS, WEB_ATTRS);
+    expectSafeHtml(renderWebHtml(result.doc, { mediaBaseUrl: 'https://democraties.example' }), WEB_TAGS, WEB_ATTRS);
     expectSafeHtml(renderEmailHtml(result.doc, { mediaBaseUrl: 'https://democraties.example' }), EMAIL_TAGS, EMAIL_ATTRS);
     expectSafeText(renderText(result.doc), result.doc);
     expectSafeText(excerpt(result.doc, 10_000), result.doc);

@@ -1,4 +1,5 @@
 export { openDatabase, type Database, type Db, type OpenDatabaseOptions } from './database';
+export { DatabaseInUseError } from './embedded/database-in-use-error';
 export { DuplicateEmailError, NotFoundError } from './errors';
 export type { User, UserRow, Role, UserStatus } from './users/user-row';
 export { createUser } from './users/create-user';
@@ -16,6 +17,7 @@ export {
   type ActiveSession,
 } from './sessions/sessions';
 export { appendAudit, listAudit, type AuditAction, type AuditEntry } from './audit/audit-log';
+export { hasLoggedInFrom } from './audit/has-logged-in-from';
 export { listLists, type List } from './lists/lists';
 export * from './subscribers';
 export * from './editorial';

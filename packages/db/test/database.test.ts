@@ -8,6 +8,7 @@ import {
   ensureFirstAdmin,
   findActiveSession,
   findUserForLogin,
+  hasLoggedInFrom,
   listAudit,
   listLists,
   openDatabase,
@@ -74,13 +75,30 @@ describe.each(backends)('database on %s', (_name, open) => {
     expect((await findUserForLogin(database.db, 'CLAIRE@example.org'))?.role).toBe('editor');
   });
 
-  it('locks an account after the allowed number of failures', async () => {
+  it('counts failed logins and locks for as long as the policy says', async () => {
     const user = await createUser(database.db, { email: 'lock@example.org', role: 'author', status: 'active' });
     const now = new Date();
-    for (let i = 1; i < 5; i++) expect((await recordFailedLogin(database.db, { id: user.id, now, maxFailures: 5, lockMs: 60_000 })).locked).toBe(false);
-    expect((await recordFailedLogin(database.db, { id: user.id, now, maxFailures: 5, lockMs: 60_000 })).locked).toBe(true);
+    const lockMsFor = (failures: number) => (failures === 5 ? 60_000 : 0);
+    for (let i = 1; i < 5; i++) {
+      const counted = await recordFailedLogin(database.db, { id: user.id, now, lockMsFor });
+      expect(counted).toEqual({ failures: i, lockedUntil: null });
+    }
+    const locked = await recordFailedLogin(database.db, { id: user.id, now, lockMsFor });
+    expect(locked).toEqual({ failures: 5, lockedUntil: new Date(now.getTime() + 60_000) });
     const row = await findUserForLogin(database.db, 'lock@example.org');
     expect(row?.lockedUntil?.getTime()).toBe(now.getTime() + 60_000);
+  });
+
+  it('tells whether a user logged in from an IP lately, from the audit log', async () => {
+    const user = await createUser(database.db, { email: 'ip@example.org', role: 'author', status: 'active' });
+    const target = { targetType: 'user', targetId: user.id };
+    await appendAudit(database.db, { action: 'login', actorId: user.id, ...target, ip: '192.0.2.5' });
+    await appendAudit(database.db, { action: 'login_failed', ...target, ip: '198.51.100.5' });
+    const since = new Date(Date.now() - 3600_000);
+    expect(await hasLoggedInFrom(database.db, { userId: user.id, ip: '192.0.2.5', since })).toBe(true);
+    expect(await hasLoggedInFrom(database.db, { userId: user.id, ip: '198.51.100.5', since })).toBe(false);
+    const later = new Date(Date.now() + 3600_000);
+    expect(await hasLoggedInFrom(database.db, { userId: user.id, ip: '192.0.2.5', since: later })).toBe(false);
   });
 
   it('finds sessions until they expire', async () => {

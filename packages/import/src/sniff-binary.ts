@@ -24,8 +24,7 @@ export function assertText(head: Buffer, isUtf16: boolean): void {
   if (isUtf16) return;
   let control = 0;
   for (const byte of head) {
-    if (byte === 0) throw new ImportFileError('NOT_TEXT');
-    // tab, LF, FF, CR are text; other C0 controls are not
+    // tab, LF, FF, CR are text; other C0 controls are not, NUL included: a stray one is a reported line, binary has many
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) control++;
   }
   if (control > head.length / 100) throw new ImportFileError('NOT_TEXT');

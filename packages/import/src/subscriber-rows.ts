@@ -1,3 +1,4 @@
+import { forbiddenCharacterIn, stripForbiddenCharacters } from '@crieur/safe-text';
 import { cleanName, truncate } from './clean-name';
 import { ImportFileError } from './import-file-error';
 import type { ImportEvent, ProblemReason } from './import-types';
@@ -14,8 +15,9 @@ function isBlank(cells: string[]): boolean {
   return cells.every((cell) => BLANK_CELL.test(cell));
 }
 
+// the value is stored and shown: PostgreSQL refuses a NUL, and other control characters only hide text
 function problem(line: number, reason: ProblemReason, value: string): ImportEvent {
-  return { type: 'problem', problem: { line, reason, value: truncate(value, MAX_VALUE) } };
+  return { type: 'problem', problem: { line, reason, value: truncate(stripForbiddenCharacters(value), MAX_VALUE) } };
 }
 
 /** Turns parsed records into rows and problems: header first, then one event per non-blank record. */
@@ -59,7 +61,7 @@ export class SubscriberRows {
   private header(cells: string[]): ColumnMap {
     const columns = mapHeader(cells);
     if (columns.email === -1) {
-      const found = cells.map((cell) => cell.trim()).filter(Boolean).slice(0, 8).join(', ');
+      const found = cells.map((cell) => stripForbiddenCharacters(cell).trim()).filter(Boolean).slice(0, 8).join(', ');
       throw new ImportFileError(
         'NO_EMAIL_COLUMN',
         `Aucune colonne d’adresse e-mail trouvée parmi : ${truncate(found, MAX_VALUE)}. Nommez la colonne des adresses « Email » (ou « Courriel ») sur la première ligne, puis importez à nouveau le fichier.`,
@@ -71,6 +73,9 @@ export class SubscriberRows {
   private row(line: number, cells: string[], columns: ColumnMap): ImportEvent {
     const cell = (index: number): string => (index === -1 ? '' : (cells[index] ?? ''));
     const raw = cell(columns.email);
+    // only the cells read: a stray character in a column we ignore costs no one their subscription
+    const used = [columns.email, columns.firstName, columns.lastName, columns.fullName].map(cell);
+    if (used.some((value) => forbiddenCharacterIn(value) !== undefined)) return problem(line, 'control_character', raw);
     if (raw.trim() === '') return problem(line, 'missing_email', raw);
     const email = normaliseEmail(raw);
     if (email === null) return problem(line, 'invalid_email', raw);

@@ -19,6 +19,21 @@ describe('readSubscriberCsv: broken and messy files', () => {
     ]);
   });
 
+  it.each(['utf8', 'utf16le-bom'] as const)('reports a line with a control character in a cell it reads, stripped (%s)', async (encoding) => {
+    // enough ordinary lines that four control bytes stay below the 1 % that marks a binary file
+    const tail = Array.from({ length: 100 }, (_, i) => `T${i};t${i}@exemple.fr;`);
+    const text = lines(['Nom;Email;Notes', 'Ma\u0000rie;marie@exemple.fr;', 'Esc;e\u001bsc@exemple.fr;', 'Del\u007f;del@exemple.fr;', 'Ok;ok@exemple.fr;bip\u0007', ...tail]);
+    const { rows, problems } = await read(encode(text, encoding), 7);
+    expect(problems).toEqual([
+      { line: 2, reason: 'control_character', value: 'marie@exemple.fr' },
+      { line: 3, reason: 'control_character', value: 'esc@exemple.fr' },
+      { line: 4, reason: 'control_character', value: 'del@exemple.fr' },
+    ]);
+    // a column the import ignores costs no one their subscription
+    expect(rows.slice(0, 2).map((row) => [row.line, row.email, row.name])).toEqual([[5, 'ok@exemple.fr', 'Ok'], [6, 't0@exemple.fr', 'T0']]);
+    expect(rows).toHaveLength(101);
+  });
+
   it('recovers from an unclosed quote with no other quote until the end of the file', async () => {
     const tail = Array.from({ length: 50 }, (_, i) => `T${i};t${i}@exemple.fr`);
     const text = lines(['Nom;Email', '"Ouvert;ouvert@exemple.fr', ...tail]);

@@ -1,6 +1,7 @@
 // Asynchronous bounces: a delivery status notification (RFC 3464) read with postal-mime
 // (mailparser folds message/delivery-status into the text body and loses its structure).
 import PostalMime from 'postal-mime';
+import { forbiddenCharacterIn } from '@crieur/safe-text';
 
 export type DsnRecipient = {
   email: string;
@@ -67,9 +68,10 @@ export async function parseDsn(raw: Buffer | string): Promise<Dsn> {
       const code = /\d\.\d{1,3}\.\d{1,3}/.exec(f.get('status') ?? '')?.[0] ?? '';
       return { email: addressOf(f.get('final-recipient') ?? f.get('original-recipient') ?? ''), action, status: code, kind: kindOf(code, action), diagnostic: (f.get('diagnostic-code') ?? '').slice(0, 300) };
     })
-    .filter((r) => r.email.includes('@'));
+    // a control character is no address of ours, and PostgreSQL would refuse a NUL
+    .filter((r) => r.email.includes('@') && forbiddenCharacterIn(r.email) === undefined);
   if (recipients.length === 0) throw new NotADsnError('no recipient fields');
   const original = mail.attachments.find((a) => a.mimeType === 'text/rfc822-headers' || a.mimeType === 'message/rfc822');
   const messageId = original ? /^message-id:\s*<?([^>\s]+)>?/im.exec(partText(original))?.[1] ?? null : null;
-  return { recipients, originalMessageId: messageId };
+  return { recipients, originalMessageId: messageId !== null && forbiddenCharacterIn(messageId) === undefined ? messageId : null };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const HeartbeatJob = z.object({ at: z.string().optional() });
+// every string of a job has a strict format: no free text, so no control character, ever reaches a worker
+export const HeartbeatJob = z.object({ at: z.iso.datetime().optional() });
 export type HeartbeatJob = z.infer<typeof HeartbeatJob>;
 
 // Mail jobs carry ids only: addresses, tokens and bodies are read or made by the worker.
@@ -10,5 +11,5 @@ export const MailJob = z.discriminatedUnion('type', [
 ]);
 export type MailJob = z.infer<typeof MailJob>;
 
-export const PublishJob = z.object({ articleId: z.uuid(), at: z.string() });
+export const PublishJob = z.object({ articleId: z.uuid(), at: z.iso.datetime() });
 export type PublishJob = z.infer<typeof PublishJob>;

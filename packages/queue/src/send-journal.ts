@@ -40,19 +40,10 @@ export const campaignHoldKey = (prefix: string, campaignId: string) => `${prefix
 
 const DAY_MS = 24 * 3600_000;
 
-export type RedisSendJournal = {
-  open(claimer: string): Promise<void>;
-  write(input: { claimer: string; campaignId: string; entries: [string, string][]; handing: boolean }): Promise<'ok' | 'held' | 'reaped' | 'lost'>;
-  close(claimer: string): Promise<void>;
-  take(claimer: string): Promise<Map<string, string> | null>;
-  alive(workerIds: string[]): Promise<boolean[]>;
-  hold(campaignId: string): Promise<void>;
-  unhold(campaignId: string): Promise<void>;
-  /** campaigns held longer than `olderThanMs` (a resume whose unhold failed leaves one behind) */
-  heldSince(campaignIds: string[]): Promise<(number | null)[]>;
-};
+/** The Redis side of @crieur/sending's SendJournal (it fits that interface structurally). */
+export type RedisSendJournal = ReturnType<typeof createSendJournal>;
 
-export function createSendJournal(redis: Redis, prefix: string): RedisSendJournal {
+export function createSendJournal(redis: Redis, prefix: string) {
   if (!('crieurJournalWrite' in redis)) {
     // EVALSHA after the first call: the script text is not sent per message
     redis.defineCommand('crieurJournalWrite', { numberOfKeys: 2, lua: WRITE });
@@ -60,19 +51,19 @@ export function createSendJournal(redis: Redis, prefix: string): RedisSendJourna
   }
   const commands = redis as unknown as Redis & JournalCommands;
   return {
-    async open(claimer) {
+    async open(claimer: string) {
       const result = await commands.crieurJournalWrite(journalKey(prefix, claimer), '', 'open', String(7 * DAY_MS));
       if (result !== 'ok') throw new Error(`journal of claim ${claimer} cannot be opened (${result})`);
     },
-    async write({ claimer, campaignId, entries, handing }) {
+    async write({ claimer, campaignId, entries, handing }: { claimer: string; campaignId: string; entries: [string, string][]; handing: boolean }) {
       const args = entries.flat();
       const result = await commands.crieurJournalWrite(journalKey(prefix, claimer), campaignHoldKey(prefix, campaignId), handing ? 'hand' : 'note', ...args);
       return result as 'ok' | 'held' | 'reaped' | 'lost';
     },
-    async close(claimer) {
+    async close(claimer: string) {
       await redis.del(journalKey(prefix, claimer));
     },
-    async take(claimer) {
+    async take(claimer: string): Promise<Map<string, string> | null> {
       const flat = await commands.crieurJournalTake(journalKey(prefix, claimer), String(DAY_MS));
       const entries = new Map<string, string>();
       for (let i = 0; i + 1 < flat.length; i += 2) entries.set(flat[i]!, flat[i + 1]!);
@@ -81,18 +72,18 @@ export function createSendJournal(redis: Redis, prefix: string): RedisSendJourna
       if (!entries.delete('_')) return null;
       return entries;
     },
-    async alive(workerIds) {
+    async alive(workerIds: string[]): Promise<boolean[]> {
       if (workerIds.length === 0) return [];
       const values = await redis.mget(...workerIds.map((id) => senderLivenessKey(prefix, id)));
       return values.map((v) => v !== null);
     },
-    async hold(campaignId) {
+    async hold(campaignId: string) {
       await redis.set(campaignHoldKey(prefix, campaignId), String(Date.now()), 'PX', 7 * DAY_MS);
     },
-    async unhold(campaignId) {
+    async unhold(campaignId: string) {
       await redis.del(campaignHoldKey(prefix, campaignId));
     },
-    async heldSince(campaignIds) {
+    async heldSince(campaignIds: string[]): Promise<(number | null)[]> {
       if (campaignIds.length === 0) return [];
       const values = await redis.mget(...campaignIds.map((id) => campaignHoldKey(prefix, id)));
       return values.map((v) => (v === null ? null : Number(v)));

@@ -1,6 +1,6 @@
 // A campaign's message is built once per process (per list, for its List-Id); per recipient only
 // the personal values are spliced in.
-import { findSendingCampaign, type Db } from '@crieur/db';
+import { findSendingCampaign, type Db, type SendingCampaign } from '@crieur/db';
 import { campaignFrom, createDkimSigner, listDomain, mailFromAddress, prepareCampaignMessage, type DkimSettings, type DkimSigner } from '@crieur/mailer';
 import { PERSONAL_TOKENS, personalTokenValues } from '@crieur/newsletter';
 
@@ -26,15 +26,7 @@ export type CampaignMessageSettings = { db: Db; publicUrl: string; mailFrom: str
 export const firstNameOf = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
 /** What a campaign's message is built from: the frozen rendering (or a test send's compile) and its lists. */
-export type CampaignForMessage = {
-  slug: string;
-  subject: string;
-  fromName: string;
-  replyTo: string;
-  html: string;
-  text: string;
-  /** only for an issue of a private list: its "voir en ligne" link carries it */
-  webToken: string | null;
+export type CampaignForMessage = Pick<SendingCampaign, 'slug' | 'subject' | 'fromName' | 'replyTo' | 'html' | 'text' | 'webToken'> & {
   lists: { id: number; slug: string; name: string }[];
 };
 

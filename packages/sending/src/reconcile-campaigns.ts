@@ -155,6 +155,7 @@ async function probeWaitingServers(deps: ReconcileDeps, report: ReconcileReport)
   const now = deps.now();
   for (const wait of due) {
     if (failure === null) {
+      await deps.journal.unhold(wait.campaignId).catch(() => undefined);
       await endServerWait(deps.db, { campaignId: wait.campaignId, now });
       deps.logger.info({ campaignId: wait.campaignId }, 'the mail server answers again: sending resumes');
       continue;

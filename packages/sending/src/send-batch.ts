@@ -186,6 +186,8 @@ async function startWaiting(deps: BatchSenderDeps, campaignId: string): Promise<
   const reason = `Le serveur d’envoi refuse ou ne répond pas (${deps.health.consecutiveErrors} erreurs de suite, dernière : ${deps.health.lastError}).`;
   deps.health.waiting.set(campaignId, Date.now());
   deps.health.consecutiveErrors = 0;
+  // every process's chunks stop handing messages over at once, not only this one's
+  await deps.journal.hold(campaignId).catch(() => undefined);
   const now = deps.now();
   await deps.ledger.waitForServer({ campaignId, reason, now, probeAt: new Date(now.getTime() + 1000) });
   deps.logger.warn({ campaignId }, 'campaign waits for the mail server');

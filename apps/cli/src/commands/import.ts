@@ -58,7 +58,9 @@ export async function importCommand(db: Db, argv: string[], io: CommandIo): Prom
       io.out('Add --report problems.csv to get each line not imported and why.');
     }
   } catch (error) {
-    if (importId) await finishImport(db, { id: importId, status: 'failed', error: (error as Error).message, now: new Date() });
+    // stored and shown in the studio: a database error's message would carry the file's addresses
+    const reason = error instanceof ImportFileError ? error.message : "L'import s'est arrêté sur une erreur interne.";
+    if (importId) await finishImport(db, { id: importId, status: 'failed', error: reason, now: new Date() });
     if (error instanceof ImportFileError) throw new CliError(`Nothing imported: ${error.message}`);
     throw error;
   }

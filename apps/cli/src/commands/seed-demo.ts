@@ -60,5 +60,5 @@ export async function seedDemo(db: Db, _argv: string[], io: CommandIo): Promise<
     await setArticleStatus(db, { id, from: 'draft', to: 'published', publishedAt: new Date(now.getTime() - a.daysAgo * DAY), userId: null, now });
     created++;
   }
-  io.out(`Demo ready: ${DOSSIERS.length} dossiers, ${created} new articles. Start the server and open its home page to read them.`);
+  io.out(`Demo ready: ${DOSSIERS.length} dossiers, ${created} new articles. Read them on the server's home page (pnpm start, if it is not running yet).`);
 }

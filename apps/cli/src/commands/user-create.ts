@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { hashPassword, Password, Role } from '@crieur/auth';
+import { hashPassword, Password, passwordProblem, Role } from '@crieur/auth';
 import { appendAudit, createUser, DuplicateEmailError, type Db } from '@crieur/db';
 import { CliError, type CommandIo } from '../command';
 
@@ -17,6 +17,9 @@ export async function userCreate(db: Db, argv: string[], io: CommandIo): Promise
   const password = await io.readSecret('Password (12 characters or more): ');
   const checked = Password.safeParse(password);
   if (!checked.success) throw new CliError('The password must have at least 12 characters (it is read from stdin).');
+  // the same strength rule as the studio's invitation page, with the person's name and email as weak words
+  const weak = passwordProblem(checked.data, [parsed.data.email, parsed.data.name]);
+  if (weak) throw new CliError(weak);
   try {
     const user = await createUser(db, {
       email: parsed.data.email,

@@ -4,7 +4,6 @@ export type ErrorCode =
   | 'CSRF_INVALID'
   | 'VALIDATION'
   | 'INVALID_CREDENTIALS'
-  | 'ACCOUNT_LOCKED'
   | 'RATE_LIMITED'
   | 'NOT_FOUND'
   | 'DUPLICATE_EMAIL'

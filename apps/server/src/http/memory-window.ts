@@ -22,6 +22,12 @@ export class MemoryWindow {
     return entry.count;
   }
 
+  /** The window's count for `key` without counting a hit, and when the window ends. */
+  peek(key: string, nowMs: number): { count: number; resetAt: number } {
+    const entry = this.counts.get(key);
+    return entry && entry.resetAt > nowMs ? { ...entry } : { count: 0, resetAt: nowMs + this.windowMs };
+  }
+
   private prune(nowMs: number): void {
     for (const [key, entry] of this.counts) if (entry.resetAt <= nowMs) this.counts.delete(key);
   }

@@ -12,7 +12,9 @@ const TEXTS: Partial<Record<ApiError['code'], [string, string]>> = {
 };
 
 export function publicErrorPage(error: ApiError): string {
-  const [heading, text] = TEXTS[error.code] ?? ['Une erreur est survenue', 'Le problème vient de chez nous. Réessayez dans quelques minutes.'];
+  const [heading, generic] = TEXTS[error.code] ?? ['Une erreur est survenue', 'Le problème vient de chez nous. Réessayez dans quelques minutes.'];
+  // the input rule names the field in French: the reader learns what to fix
+  const text = error.code === 'VALIDATION' && typeof error.extra.field === 'string' ? error.message : generic;
   return renderPage(heading, (
     <MessagePage heading={heading}>
       <p>{text}</p>

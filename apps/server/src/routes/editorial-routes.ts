@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { EMPTY_DOC, parseArticleDoc } from '@crieur/content';
+import { EMPTY_DOC, parseArticleDoc, type ArticleDoc } from '@crieur/content';
 import {
   addComment,
   calendarItems,
@@ -22,6 +23,7 @@ import { promptly, schedulePublication } from '@crieur/queue';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, forbidden, notFound } from '../http/api-error';
 import { parse } from '../http/parse-body';
+import { ExternalImageError, importExternalImages } from '../media/import-external-images';
 import type { RouteContext } from './context';
 import { articleDetail, articleSummary } from './editorial-views';
 
@@ -57,6 +59,18 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const detail = async (id: string, viewer: ReturnType<typeof requireStaff>) => {
     const article = await load(id);
     return { article: articleDetail(article, viewer, await listComments(db, id)) };
+  };
+  const mediaDir = path.join(ctx.config.dataDir, 'uploads', 'media');
+  const importer = { db, mediaDir, publicUrl: ctx.config.publicUrl, settings: ctx.imageImport };
+  // privacy over convenience: an outside image would tell a third party who reads the piece, so it is copied here
+  const withOwnImages = async (doc: ArticleDoc, userId: string) => {
+    try {
+      return await importExternalImages(importer, { doc, userId, now: ctx.now() });
+    } catch (error) {
+      if (!(error instanceof ExternalImageError)) throw error;
+      const issue = { path: `body.content.${error.index}.attrs.src`, message: error.message };
+      throw new ApiError(400, 'VALIDATION', 'An outside image could not be imported', { issues: [issue] });
+    }
   };
   const rubriqueId = async (slug: string) => {
     const found = (await listRubriques(db)).find((r) => r.slug === slug);
@@ -99,6 +113,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (!canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })) throw forbidden();
     const doc = parseArticleDoc(body.body);
     if (!doc.ok) throw new ApiError(400, 'VALIDATION', 'The text contains something not allowed', { issues: doc.issues.map((i: { path: string; message: string }) => ({ path: `body.${i.path}`, message: i.message })) });
+    const ownImages = await withOwnImages(doc.doc, staff.id);
     try {
       await saveArticle(db, {
         id,
@@ -109,7 +124,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
           title: body.title,
           slug: body.slug || slugify(body.title),
           lede: body.lede,
-          body: doc.doc as unknown as Record<string, unknown>,
+          body: ownImages as unknown as Record<string, unknown>,
           rubriqueId: await rubriqueId(body.rubrique),
           dossierId: body.dossierId,
           tags: body.tags,

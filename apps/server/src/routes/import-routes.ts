@@ -21,6 +21,7 @@ import {
 } from '@crieur/db';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
+import { fileNameHeader } from '../http/file-name-header';
 import { parse } from '../http/parse-body';
 import type { RouteContext } from './context';
 import { importView } from './subscriber-views';
@@ -53,7 +54,7 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const body = request.body as Readable;
     body.on('data', (chunk: Buffer) => (totalBytes += chunk.length));
     await pipeline(body, createWriteStream(file));
-    const fileName = decodeURIComponent(String(request.headers['x-file-name'] ?? 'import.csv')).slice(0, 200);
+    const fileName = fileNameHeader(request.headers['x-file-name'], 'import.csv');
 
     let importId: string | undefined;
     let markStarted!: () => void;

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { hashPassword, hashToken, Password } from '@crieur/auth';
+import { hashPassword, hashToken, Password, passwordProblem } from '@crieur/auth';
 import { appendAudit, findOpenInvitation, setUserPassword, useInvitation } from '@crieur/db';
+import { rememberDevice } from '../auth/known-device';
 import { startSession } from '../auth/session-cookie';
 import { ApiError } from '../http/api-error';
 import { parse } from '../http/parse-body';
@@ -33,10 +34,16 @@ export function invitationRoutes(app: FastifyInstance, ctx: RouteContext): void 
     const now = ctx.now();
     const user = await findOpenInvitation(db, { tokenHash, now });
     if (!user) throw invalid();
+    // the deciding strength rule, with the person's own name and email counted as weak words
+    const weak = passwordProblem(body.password, [body.name, user.name, user.email]);
+    if (weak) {
+      throw new ApiError(400, 'VALIDATION', 'Password too weak', { issues: [{ path: 'password', message: weak }] });
+    }
     const passwordHash = await hashPassword(body.password);
     if (!(await useInvitation(db, { tokenHash, now }))) throw invalid(); // used meanwhile: single use
     const active = await setUserPassword(db, { id: user.id, passwordHash, name: body.name });
     await startSession(db, reply, { userId: active.id, now, settings: ctx.session });
+    rememberDevice(request, reply, { userId: active.id, secure: ctx.session.secureCookies });
     await appendAudit(db, { action: 'invitation_accepted', actorId: active.id, targetType: 'user', targetId: active.id, ip: request.ip });
     return { user: sessionUser(active) };
   });

@@ -1,22 +1,36 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import sharp, { type Metadata } from 'sharp';
 import { z } from 'zod';
 import { createMedia, getMedia, listMedia, updateMedia, type MediaRow } from '@crieur/db';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
+import { fileNameHeader } from '../http/file-name-header';
 import { parse } from '../http/parse-body';
+import { ImageRejectedError, readImageHeader, resizeImage } from '../media/resize-image';
+import type { ImageHeader, Variant } from '../media/resize-image';
 import type { RouteContext } from './context';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
-// resized once at upload, served as files: readers never wait for an image library
-export const VARIANTS = { w400: 400, w800: 800, w1600: 1600 } as const;
-type Variant = keyof typeof VARIANTS;
+export { VARIANTS } from '../media/resize-image';
+const REJECTED: Record<ImageRejectedError['reason'], string> = {
+  too_large: 'Cette image est trop grande : 40 mégapixels au plus (par exemple 7 000 × 5 700 pixels).',
+  unreadable: 'Ce fichier n’est pas une image lisible : il est peut-être incomplet ou endommagé.',
+};
+// a malformed %-escape or a control character in the name must not fail an upload
+const fileNameFrom = (header: unknown) => fileNameHeader(header, 'image');
 
-const UploadQuery = z.object({ alt: z.string().trim().min(1, 'Alternative text is required').max(300), caption: z.string().trim().max(500).default('') });
-const PatchBody = z.object({ alt: z.string().trim().min(1, 'Alternative text is required').max(300).optional(), caption: z.string().trim().max(500).optional() });
+const Alt = z.string().trim().min(1, 'Le texte alternatif est obligatoire.').max(300);
+const Caption = z.string().trim().max(500);
+const UploadQuery = z.object({ alt: Alt, caption: Caption.default('') });
+// an empty PATCH is a client mistake (400), not a database error (it used to be a 500)
+const PatchBody = z
+  .object({ alt: Alt.optional(), caption: Caption.optional() })
+  .refine((b) => b.alt !== undefined || b.caption !== undefined, {
+    message: 'Indiquez un texte alternatif ou une légende à modifier.',
+  });
 const FileParams = z.object({ id: z.uuid(), variant: z.enum(['w400', 'w800', 'w1600']) });
 
 export const mediaUrl = (id: string, variant: Variant = 'w1600') => `/media/${id}/${variant}.webp`;
@@ -33,31 +47,45 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const staff = requireStaff(request);
     const query = parse(UploadQuery, request.query);
     const type = String(request.headers['content-type'] ?? '').split(';')[0]!;
-    if (!TYPES.includes(type) || !Buffer.isBuffer(request.body)) throw new ApiError(400, 'MEDIA_INVALID', 'Send a JPEG, PNG, WebP or GIF image of at most 10 MB');
-    let meta: Metadata;
-    try {
-      meta = await sharp(request.body).metadata();
-    } catch {
-      throw new ApiError(400, 'MEDIA_INVALID', 'This file is not a readable image');
+    if (!TYPES.includes(type) || !Buffer.isBuffer(request.body) || request.body.length === 0) {
+      throw new ApiError(400, 'MEDIA_INVALID', 'Envoyez une image JPEG, PNG, WebP ou GIF de 10 Mo au plus.');
     }
-    if (!meta.width || !meta.height || !['jpeg', 'png', 'webp', 'gif'].includes(meta.format ?? '')) throw new ApiError(400, 'MEDIA_INVALID', 'This file is not a readable image');
+    const image = request.body;
+    let variants: Record<Variant, Buffer>;
+    let meta: ImageHeader;
+    try {
+      meta = await readImageHeader(image);
+      variants = await resizeImage(image, meta);
+    } catch (error) {
+      if (!(error instanceof ImageRejectedError)) throw error;
+      throw new ApiError(400, 'MEDIA_INVALID', REJECTED[error.reason], { reason: error.reason });
+    }
+    // files first, then the row: a media row always has its files, a failure leaves nothing behind
+    const id = randomUUID();
+    try {
+      await mkdir(path.join(dir, id), { recursive: true });
+      for (const [variant, out] of Object.entries(variants)) {
+        await writeFile(path.join(dir, id, `${variant}.webp`), out);
+      }
+    } catch (error) {
+      await rm(path.join(dir, id), { recursive: true, force: true });
+      throw error;
+    }
     const row = await createMedia(db, {
-      fileName: decodeURIComponent(String(request.headers['x-file-name'] ?? 'image')).slice(0, 200),
+      id,
+      fileName: fileNameFrom(request.headers['x-file-name']),
       mime: type,
       width: meta.width,
       height: meta.height,
-      bytes: request.body.length,
+      bytes: image.length,
       alt: query.alt,
       caption: query.caption,
       createdBy: staff.id,
       now: ctx.now(),
+    }).catch(async (error: unknown) => {
+      await rm(path.join(dir, id), { recursive: true, force: true });
+      throw error;
     });
-    await mkdir(path.join(dir, row.id), { recursive: true });
-    // metadata (EXIF, GPS) is dropped: a photo must not tell readers where it was taken
-    for (const [variant, width] of Object.entries(VARIANTS)) {
-      const out = await sharp(request.body).rotate().resize({ width, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-      await writeFile(path.join(dir, row.id, `${variant}.webp`), out);
-    }
     return reply.status(201).send({ media: view(row) });
   });
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Feed } from 'feed';
 import { LRUCache } from 'lru-cache';
 import { excerpt, renderWebHtml, type ArticleDoc } from '@crieur/content';
 import { dossierBySlug, getArticle, latestPublished, listRubriques, publishedArticleBySlug, publishedDossiers, rubriqueBySlug, type ArticleWithRefs } from '@crieur/db';
+import { renderAtomFeed } from '../public/atom-feed';
 import { renderPage } from '../public/layout';
 import { ArticleHead, ArticlePage, Section, SubscribeBox, TeaserList, type Teaser } from '../public/reader-pages';
 import { mediaUrl } from './media-routes';
@@ -28,17 +28,17 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   // rendering a document costs milliseconds; a page is rendered once per version of what it shows
   const articlePages = new LRUCache<string, Rendered>({ max: 500 });
   const bodies = new LRUCache<string, string>({ max: 500 });
-  // the feed and the pages share one rendering of each version of a body
-  const bodyHtml = (a: { id: string; updatedAt: Date; body: unknown }) => {
-    const key = `${a.id}|${a.updatedAt.getTime()}`;
+  const abs = (p: string) => `${ctx.config.publicUrl}${p}`;
+  // one rendering of each version of a body for the pages, one for the feed (absolute image addresses)
+  const bodyHtml = (a: { id: string; updatedAt: Date; body: unknown }, target: 'page' | 'feed' = 'page') => {
+    const key = `${a.id}|${a.updatedAt.getTime()}|${target}`;
     let html = bodies.get(key);
     if (html === undefined) {
-      html = renderWebHtml(a.body as ArticleDoc);
+      html = renderWebHtml(a.body as ArticleDoc, target === 'feed' ? { mediaBaseUrl: ctx.config.publicUrl } : {});
       bodies.set(key, html);
     }
     return html;
   };
-  const abs = (p: string) => `${ctx.config.publicUrl}${p}`;
   const notFoundPage = (reply: FastifyReply) =>
     reply.status(404).type('text/html; charset=utf-8').send(renderPage('Page introuvable', <Section id="introuvable" title="Page introuvable"><p>Ce contenu n'existe pas ou n'est plus publié. <a href="/">Retour à l'accueil</a></p></Section>));
 
@@ -136,30 +136,27 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/feed.xml', async (request, reply) => {
     const items = await latestPublished(db, { now: ctx.now(), limit: 30 });
-    const feed = new Feed({
+    const xml = renderAtomFeed({
+      url: abs('/'),
+      selfUrl: abs('/feed.xml'),
       title: 'démocratieS',
-      description: "Le média de l'Institut de la concertation et de la participation citoyenne",
-      id: abs('/'),
-      link: abs('/'),
+      subtitle: "Le média de l'Institut de la concertation et de la participation citoyenne",
+      author: 'Institut de la concertation et de la participation citoyenne',
+      rights: 'ICPC',
       language: 'fr',
-      copyright: 'ICPC',
       updated: items[0]?.publishedAt ?? new Date(0),
-      feedLinks: { atom: abs('/feed.xml') },
-    });
-    for (const a of items) {
-      feed.addItem({
+      entries: items.map((a) => ({
+        url: abs(`/articles/${a.slug}`),
         title: a.title,
-        id: abs(`/articles/${a.slug}`),
-        link: abs(`/articles/${a.slug}`),
-        description: a.lede || excerpt(a.body as unknown as ArticleDoc, 300),
-        content: bodyHtml(a),
-        author: a.authors.map((name) => ({ name })),
-        date: a.updatedAt,
-        published: a.publishedAt ?? undefined,
-        category: [{ name: a.rubrique.name }],
-      });
-    }
-    return sendCached(request, reply, feed.atom1(), 'application/atom+xml; charset=utf-8', 300);
+        summary: a.lede || excerpt(a.body as unknown as ArticleDoc, 300),
+        html: bodyHtml(a, 'feed'),
+        authors: a.authors,
+        categories: [a.rubrique.name, ...a.tags],
+        updated: a.updatedAt,
+        published: a.publishedAt,
+      })),
+    });
+    return sendCached(request, reply, xml, 'application/atom+xml; charset=utf-8', 300);
   });
 
   app.get('/sitemap.xml', async (request, reply) => {

@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dummyPasswordHash, verifyPassword } from '@crieur/auth';
-import { appendAudit, deleteExpiredSessions, findUserForLogin, recordFailedLogin, recordSuccessfulLogin } from '@crieur/db';
+import {
+  appendAudit,
+  deleteExpiredSessions,
+  findUserForLogin,
+  hasLoggedInFrom,
+  recordFailedLogin,
+  recordSuccessfulLogin,
+} from '@crieur/db';
+import { isKnownDevice, rememberDevice } from '../auth/known-device';
+import { createIpFailures, softLockMs } from '../auth/login-throttle';
 import { endSession, startSession } from '../auth/session-cookie';
 import { ApiError } from '../http/api-error';
 import { parse } from '../http/parse-body';
@@ -21,33 +30,64 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { user: request.staff ? sessionUser(request.staff) : null, csrfToken: reply.generateCsrf() };
   });
 
+  const ipFailures = createIpFailures({
+    redis: ctx.redis,
+    prefix: ctx.config.redisPrefix,
+    settings: ctx.login,
+    now: ctx.now,
+  });
+  void dummyPasswordHash(); // computed now, so the first unknown email costs one hash like the others
+
   app.post(
     '/api/login',
     { config: { rateLimit: { max: ctx.login.perIpPerMinute, timeWindow: 60_000 } } },
     async (request, reply) => {
       const body: LoginBody = parse(LoginBody, request.body);
       const now = ctx.now();
+      const ip = request.ip;
+      // per IP, blind to the account: this answer tells nothing about who exists
+      const throttle = await ipFailures.check(ip);
+      if (throttle.blocked) throw tooManyFromIp(throttle.retryAfterSeconds);
+
+      // unknown, locked, inactive or wrong: one answer after one argon2 check, and audited
+      const fail = async (reason: string, extra: { targetId?: string; data?: Record<string, unknown> } = {}) => {
+        const action = reason === 'lock_started' ? 'login_locked' : 'login_failed';
+        const data = { reason, ...extra.data };
+        await appendAudit(db, { action, targetType: 'user', targetId: extra.targetId, data, ip });
+        const count = await ipFailures.record(ip);
+        if (count === ctx.login.failuresPerIp) {
+          const data = { failures: count, windowMs: ctx.login.ipWindowMs };
+          await appendAudit(db, { action: 'login_ip_throttled', data, ip });
+        }
+        return new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong email or password');
+      };
+
       const user = await findUserForLogin(db, body.email);
-      const invalid = () => new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong email or password');
-      if (!user || !user.passwordHash || user.status !== 'active') {
-        await verifyPassword(await dummyPasswordHash(), body.password); // same cost as a real check
-        await appendAudit(db, { action: 'login_failed', targetType: 'user', targetId: user?.id, data: { reason: user ? user.status : 'unknown_email' }, ip: request.ip });
-        throw invalid();
+      const usable = user?.passwordHash && user.status === 'active' ? user : undefined;
+      const passwordOk = await verifyPassword(usable?.passwordHash ?? (await dummyPasswordHash()), body.password);
+      if (!usable) throw await fail(user ? user.status : 'unknown_email', { targetId: user?.id });
+
+      if (usable.lockedUntil && usable.lockedUntil > now) {
+        // soft lock: only a browser or an IP this account logged in from before may try
+        const since = new Date(now.getTime() - ctx.login.knownIpMs);
+        const known = isKnownDevice(request, usable.id) || (await hasLoggedInFrom(db, { userId: usable.id, ip, since }));
+        if (!known) throw await fail('locked', { targetId: usable.id, data: { lockedUntil: usable.lockedUntil } });
       }
-      if (user.lockedUntil && user.lockedUntil > now) {
-        throw locked(user.lockedUntil, now);
+      if (!passwordOk) {
+        const { failures, lockedUntil } = await recordFailedLogin(db, {
+          id: usable.id,
+          now,
+          lockMsFor: (n) => softLockMs(n, ctx.login),
+        });
+        const reason = lockedUntil ? 'lock_started' : 'wrong_password';
+        throw await fail(reason, { targetId: usable.id, data: { failures, lockedUntil } });
       }
-      if (!(await verifyPassword(user.passwordHash, body.password))) {
-        const { locked: nowLocked } = await recordFailedLogin(db, { id: user.id, now, maxFailures: ctx.login.maxFailures, lockMs: ctx.login.lockMs });
-        await appendAudit(db, { action: nowLocked ? 'login_locked' : 'login_failed', actorId: null, targetType: 'user', targetId: user.id, ip: request.ip });
-        if (nowLocked) throw locked(new Date(now.getTime() + ctx.login.lockMs), now);
-        throw invalid();
-      }
-      await recordSuccessfulLogin(db, { id: user.id, now });
+      await recordSuccessfulLogin(db, { id: usable.id, now });
       await deleteExpiredSessions(db, now); // logins are rare: a cheap moment to sweep
-      await startSession(db, reply, { userId: user.id, now, settings: ctx.session });
-      await appendAudit(db, { action: 'login', actorId: user.id, targetType: 'user', targetId: user.id, ip: request.ip });
-      return { user: sessionUser(user) };
+      await startSession(db, reply, { userId: usable.id, now, settings: ctx.session });
+      rememberDevice(request, reply, { userId: usable.id, secure: ctx.session.secureCookies });
+      await appendAudit(db, { action: 'login', actorId: usable.id, targetType: 'user', targetId: usable.id, ip });
+      return { user: sessionUser(usable) };
     },
   );
 
@@ -58,7 +98,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 }
 
-function locked(until: Date, now: Date): ApiError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new ApiError(423, 'ACCOUNT_LOCKED', 'Too many failed attempts: this account is locked for a while', { retryAfterSeconds });
+/** The per-IP limit: says how long to wait, and nothing about any account. */
+function tooManyFromIp(retryAfterSeconds: number): ApiError {
+  const message = 'Too many failed logins from this address: wait and try again';
+  return new ApiError(429, 'RATE_LIMITED', message, { retryAfterSeconds });
 }

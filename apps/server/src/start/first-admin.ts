@@ -18,7 +18,8 @@ export async function bootstrapFirstAdmin(db: Db, input: { publicUrl: string; no
     '  Open this one-time link (valid 7 days) to choose its password — it is shown only now:',
     `  ${input.publicUrl}/studio/invitation/${token}`,
     '  (Lost it? Create another admin with: pnpm cli user:create --email you@example.org --role admin)',
-    '  For a living reader site at /, add demo dossiers and articles: pnpm cli seed:demo',
+    '  For a living reader site at /, add demo dossiers and articles from another terminal,',
+    '  while this server runs (pnpm cli commands work through it): pnpm cli seed:demo',
     '',
   ].join('\n');
 }

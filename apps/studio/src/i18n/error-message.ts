@@ -4,9 +4,10 @@ import { ApiError } from '../api/api-error';
 /** The user-facing message for any thrown error, from the catalog. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t('errors.INTERNAL');
-  if (error.code === 'ACCOUNT_LOCKED') {
-    const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-    return t('errors.ACCOUNT_LOCKED', { minutes });
+  // only the per-IP limit has a wait to show: account problems all read as INVALID_CREDENTIALS
+  if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== undefined) {
+    const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+    return t('errors.RATE_LIMITED_WAIT', { minutes });
   }
   return t(`errors.${error.code}`);
 }

@@ -5,7 +5,9 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/api-error';
 import { acceptInvitation, getInvitation } from '../api/endpoints';
 import type { Invitation } from '../api/types';
+import { PasswordStrengthHint } from '../components/PasswordStrengthHint';
 import { useApiData } from '../hooks/use-api-data';
+import { loadPasswordStrength, usePasswordStrength } from '../hooks/use-password-strength';
 import { usePageTitle } from '../hooks/use-page-title';
 import { errorMessage, fieldErrors } from '../i18n/error-message';
 import { useSession } from '../session/session-context';
@@ -55,12 +57,16 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const [checked, setChecked] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [weak, setWeak] = useState<string | null>(null);
+  const personal = [name, invitation.name, invitation.email];
+  const strength = usePasswordStrength(password, personal);
 
   const local = {
     name: name.trim() === '' ? t('validation.required') : undefined,
     password: password.length < MIN_PASSWORD_LENGTH ? t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH }) : undefined,
     confirm: confirm !== password ? t('validation.passwordMismatch') : undefined,
   };
+  const weakError = weak === password ? t('invitation.passwordWeak') : undefined;
   const server = fieldErrors(error);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -69,6 +75,13 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     if (local.name || local.password || local.confirm) return;
     setSubmitting(true);
     setError(null);
+    // the same rule as the server's, checked here to answer at once (if it loads: the server decides anyway)
+    const estimate = await loadPasswordStrength().then((m) => m.passwordStrength(password, personal), () => undefined);
+    if (estimate && !estimate.acceptable) {
+      setWeak(password);
+      setSubmitting(false);
+      return;
+    }
     try {
       await acceptInvitation(token, { name: name.trim(), password });
       await refresh(); // the server set the session cookie
@@ -104,9 +117,11 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
             autoComplete="new-password"
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}
-            error={(checked && local.password) || server.password}
+            onFocus={() => void loadPasswordStrength().catch(() => undefined)}
+            error={(checked && local.password) || weakError || server.password}
             visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
           />
+          <PasswordStrengthHint state={strength} minLength={MIN_PASSWORD_LENGTH} />
           <PasswordInput
             label={t('invitation.passwordConfirm')}
             required

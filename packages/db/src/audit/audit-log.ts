@@ -6,6 +6,7 @@ export type AuditAction =
   | 'login'
   | 'login_failed'
   | 'login_locked'
+  | 'login_ip_throttled'
   | 'logout'
   | 'user_created'
   | 'user_invited'

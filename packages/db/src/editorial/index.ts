@@ -20,5 +20,5 @@ export {
   type ArticleFields,
 } from './articles';
 export { listDossiers, createDossier, getDossier, updateDossier, orderDossier, type DossierRow } from './dossiers';
-export { createMedia, listMedia, getMedia, updateMedia, type MediaRow } from './media';
+export { createMedia, listMedia, getMedia, importedMedia, updateMedia, type MediaRow } from './media';
 export { publishedArticleBySlug, latestPublished, publishedDossiers, dossierBySlug, rubriqueBySlug, siteLastModified } from './reader';

@@ -1,16 +1,37 @@
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../database';
 import { media } from '../schema';
 
 export type MediaRow = typeof media.$inferSelect;
 
-export async function createMedia(db: Db, input: { fileName: string; mime: string; width: number; height: number; bytes: number; alt: string; caption: string; createdBy: string; now: Date }): Promise<MediaRow> {
+/** `id` may be chosen by the caller, so the files can be written under it before the row exists. */
+export async function createMedia(
+  db: Db,
+  input: {
+    id?: string;
+    fileName: string;
+    mime: string;
+    width: number;
+    height: number;
+    bytes: number;
+    alt: string;
+    caption: string;
+    createdBy: string;
+    now: Date;
+  },
+): Promise<MediaRow> {
   const [row] = await db.insert(media).values({ ...input, createdAt: input.now }).returning();
   return row!;
 }
 
 export async function listMedia(db: Db, limit = 200): Promise<MediaRow[]> {
   return db.select().from(media).orderBy(desc(media.createdAt)).limit(limit);
+}
+
+/** The media first imported from an outside address (its file name is that address). */
+export async function importedMedia(db: Db, sourceUrl: string): Promise<MediaRow | null> {
+  const [row] = await db.select().from(media).where(eq(media.fileName, sourceUrl)).orderBy(asc(media.createdAt)).limit(1);
+  return row ?? null;
 }
 
 export async function getMedia(db: Db, id: string): Promise<MediaRow | null> {
@@ -20,6 +41,8 @@ export async function getMedia(db: Db, id: string): Promise<MediaRow | null> {
 
 export async function updateMedia(db: Db, input: { id: string; alt?: string; caption?: string }): Promise<MediaRow | null> {
   const { id, ...fields } = input;
+  // nothing to set is not an error: an UPDATE without columns is, so answer the row as it is
+  if (Object.values(fields).every((v) => v === undefined)) return getMedia(db, id);
   const [row] = await db.update(media).set(fields).where(eq(media.id, id)).returning();
   return row ?? null;
 }

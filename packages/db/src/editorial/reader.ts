@@ -12,7 +12,7 @@ export async function publishedArticleBySlug(db: Db, input: { slug: string; now:
 
 export async function latestPublished(db: Db, input: { now: Date; limit: number; rubriqueId?: number; dossierId?: string }) {
   return db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, lede: articles.lede, body: articles.body, authors: articles.authors, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt, coverMediaId: articles.coverMediaId, rubrique: { slug: rubriques.slug, name: rubriques.name } })
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, lede: articles.lede, body: articles.body, authors: articles.authors, tags: articles.tags, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt, coverMediaId: articles.coverMediaId, rubrique: { slug: rubriques.slug, name: rubriques.name } })
     .from(articles)
     .innerJoin(rubriques, eq(rubriques.id, articles.rubriqueId))
     .where(and(visible(input.now), input.rubriqueId ? eq(articles.rubriqueId, input.rubriqueId) : undefined, input.dossierId ? eq(articles.dossierId, input.dossierId) : undefined))

@@ -133,6 +133,25 @@ export const suppressions = pgTable('suppressions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The public form's requests as typed, until processed: one constant insert answers every address alike
+ * (no timing tells known from unknown). Rows live milliseconds; the mail rebuild takes any left by a crash.
+ */
+export const subscribeRequests = pgTable(
+  'subscribe_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    listSlugs: text('list_slugs').array().notNull(),
+    formId: text('form_id').notNull(),
+    textVersion: text('text_version').notNull(),
+    ip: text('ip'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('subscribe_requests_received_idx').on(t.receivedAt)],
+);
+
 export const importStatusEnum = pgEnum('import_status', ['running', 'done', 'failed']);
 
 export const imports = pgTable('imports', {

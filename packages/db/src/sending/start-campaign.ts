@@ -99,19 +99,8 @@ export type CampaignContent = {
 
 /** What a launch compiles: the campaign's content and lists. */
 export async function findCampaignContent(db: Db, campaignId: string): Promise<CampaignContent | null> {
-  const [row] = await queryRows<{
-    id: string;
-    slug: string;
-    status: string;
-    kind: string;
-    subject: string;
-    preheader: string;
-    blocks: unknown[];
-    scheduled_at: string | Date | null;
-    version: number;
-    from_name: string;
-    reply_to: string;
-  }>(db, sql`select id, slug, status, kind, subject, preheader, blocks, scheduled_at, version, from_name, reply_to from campaigns where id = ${campaignId}`);
+  type Row = Omit<CampaignContent, 'scheduledAt' | 'fromName' | 'replyTo' | 'lists'> & { scheduled_at: string | Date | null; from_name: string; reply_to: string };
+  const [row] = await queryRows<Row>(db, sql`select id, slug, status, kind, subject, preheader, blocks, scheduled_at, version, from_name, reply_to from campaigns where id = ${campaignId}`);
   if (!row) return null;
   const lists = await queryRows<{ id: number; slug: string; name: string }>(
     db,

@@ -1,7 +1,6 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../database';
 import { confirmations, lists, subscribers, subscriptions } from '../schema';
-import { appendEvents, isSuppressed } from './shared';
+import { appendEvents, suppressionReason, type DbOrTx } from './shared';
 
 export type SubscriptionRequest = {
   email: string;
@@ -21,9 +20,15 @@ export type SubscriptionRequest = {
  * Returns the confirmation whose email is owed (queue it under `confirmJobId`: a flood queues one job),
  * or null when nothing must be sent (suppressed, already confirmed, or an email went out in the last 24 h).
  * The 24 h count from `last_confirmation_sent_at`, which the mail worker stamps once the email went out.
+ * An erased person may come back through double opt-in: their confirmation lifts the erasure's suppression.
  */
-export async function requestSubscription(db: Db, input: SubscriptionRequest): Promise<{ confirmationId: string | null; subscriberId: string | null }> {
-  if (await isSuppressed(db, input.email)) return { confirmationId: null, subscriberId: null };
+export async function requestSubscription(
+  db: DbOrTx,
+  input: SubscriptionRequest,
+): Promise<{ confirmationId: string | null; subscriberId: string | null }> {
+  // bounces, complaints and staff suppressions stand for good; only an erasure yields to a new consent
+  const suppression = await suppressionReason(db, input.email);
+  if (suppression && suppression !== 'erased') return { confirmationId: null, subscriberId: null };
   return db.transaction(async (tx) => {
     const wanted = await tx
       .select({ id: lists.id })

@@ -19,6 +19,18 @@ export async function isSuppressed(db: DbOrTx, email: string): Promise<boolean> 
   return Boolean(row);
 }
 
+/** Why an address is suppressed, or null: only an erasure's suppression can be lifted, by a new confirmed consent. */
+export async function suppressionReason(db: DbOrTx, email: string): Promise<SuppressionRow['reason'] | null> {
+  const [row] = await db
+    .select({ reason: suppressions.reason })
+    .from(suppressions)
+    .where(eq(suppressions.emailHash, emailHash(email)))
+    .limit(1);
+  return row?.reason ?? null;
+}
+
+type SuppressionRow = typeof suppressions.$inferSelect;
+
 export type EventInput = typeof subscriptionEvents.$inferInsert;
 
 export async function appendEvents(db: DbOrTx, events: EventInput[]): Promise<void> {

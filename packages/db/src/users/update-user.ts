@@ -44,21 +44,25 @@ export async function setUserPassword(db: Db, input: { id: string; passwordHash:
   return toUser(row);
 }
 
-/** Counts a failed password; locks the account once `maxFailures` is reached. */
+/**
+ * Counts a failed password since the last login; `lockMsFor(failures)` says how long the account's
+ * soft lock then lasts (0: none).
+ */
 export async function recordFailedLogin(
   db: Db,
-  input: { id: string; now: Date; maxFailures: number; lockMs: number },
-): Promise<{ locked: boolean }> {
-  const lockUntil = new Date(input.now.getTime() + input.lockMs);
+  input: { id: string; now: Date; lockMsFor: (failures: number) => number },
+): Promise<{ failures: number; lockedUntil: Date | null }> {
   const [row] = await db
     .update(users)
-    .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${input.maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
     .where(eq(users.id, input.id))
     .returning({ failedLogins: users.failedLogins });
-  return { locked: (row?.failedLogins ?? 0) >= input.maxFailures };
+  const failures = row?.failedLogins ?? 0;
+  const lockMs = input.lockMsFor(failures);
+  if (lockMs <= 0) return { failures, lockedUntil: null };
+  const lockedUntil = new Date(input.now.getTime() + lockMs);
+  await db.update(users).set({ lockedUntil }).where(eq(users.id, input.id));
+  return { failures, lockedUntil };
 }
 
 export async function recordSuccessfulLogin(db: Db, input: { id: string; now: Date }): Promise<void> {
