@@ -96,7 +96,9 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   if (growth) workers.push(growth.worker as Worker);
   for (const worker of workers) {
     // the job id and the error as describeError tells it (class, code, scrubbed message): never the job's data
-    worker.on('failed', (job, error) => logger.error({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'job failed'));
+    worker.on('failed', (job, error) =>
+      logger.error({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, err: error }, 'job failed'),
+    );
     worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'));
   }
   logger.info({ queues: [...workers.map((w) => w.name), ...(campaignWorker ? [QUEUES.campaigns] : [])] }, 'workers started');

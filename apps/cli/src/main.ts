@@ -27,9 +27,12 @@ const LOST_SERVER = [
   'Run the command again (with the server started again, or stopped).',
 ].join('\n');
 function isLostConnection(error: unknown): boolean {
-  const { code, message } = error as { code?: string; message?: string };
-  if (code && ['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT'].includes(code)) return true;
-  return /Connection terminated|connection error/i.test(message ?? '');
+  // drizzle wraps the driver's error in `cause`
+  for (let e = error as { code?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code && ['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT'].includes(e.code)) return true;
+    if (/Connection terminated|connection error/i.test(e.message ?? '')) return true;
+  }
+  return false;
 }
 
 const usage = `Usage: pnpm cli <command>\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`;
@@ -68,7 +71,11 @@ try {
       readSecret: (prompt) => readSecret(process.stdin, process.stderr, prompt),
     });
   } catch (error) {
-    if (database.kind === 'pglite-socket' && isLostConnection(error)) throw new CliError(LOST_SERVER);
+    if (database.kind === 'pglite-socket' && isLostConnection(error)) {
+      // no close: drizzle never releases a client whose BEGIN failed, so the pool would wait for it forever
+      process.stderr.write(`${LOST_SERVER}\n`);
+      process.exit(2);
+    }
     throw error;
   } finally {
     await database.close().catch(() => undefined);

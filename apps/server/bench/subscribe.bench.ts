@@ -25,6 +25,7 @@ try {
   if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx`);
   emit('subscribe.requests_per_second', result.requests.average, 'req/s');
   emit('subscribe.latency_p99', result.latency.p99, 'ms');
+  await app.subscribeInbox.settled(); // requests are processed after their answer
   emit('subscribe.confirmations_queued', await mailQueue.count(), 'jobs');
 } finally {
   await mailQueue.obliterate({ force: true });

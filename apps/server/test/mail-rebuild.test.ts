@@ -9,6 +9,7 @@ import {
   importRows,
   listIdsBySlugs,
   owedConfirmations,
+  receiveSubscribeRequest,
   searchSubscribers,
 } from '@crieur/db';
 import { dumpAllRows } from '@crieur/db/testing';
@@ -37,13 +38,16 @@ describe('mail jobs lost in Redis are rebuilt from the database', () => {
   let mailer: Mailer;
   let workers: RunningWorkers | undefined;
 
-  const subscribe = (email: string, lists: string[]) =>
-    h.app.inject({
+  const subscribe = async (email: string, lists: string[]) => {
+    const res = await h.app.inject({
       method: 'POST',
       url: '/subscribe',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       payload: new URLSearchParams([['email', email], ...lists.map((l): [string, string] => ['lists', l])]).toString(),
     });
+    await h.app.subscribeInbox.settled(); // the request is processed after its answer
+    return res;
+  };
   const to = (address: string): ReceivedMail[] => sink.messages.filter((m) => m.to[0]?.toLowerCase() === address);
   const tokenIn = (mail: ReceivedMail) => /\/confirm\/([A-Za-z0-9_-]{20,})/.exec(mail.parsed.text ?? '')![1]!;
   const idOf = async (q: string) => (await searchSubscribers(h.database.db, { q, limit: 1 })).subscribers[0]!.id;
@@ -169,5 +173,26 @@ describe('mail jobs lost in Redis are rebuilt from the database', () => {
     // the imported people: the form asker got her confirmation only, the file's address nothing
     expect(to('importee@example.org')).toHaveLength(1);
     expect(to('fichier@example.org')).toHaveLength(0);
+  });
+
+  it('processes a form request a crash left between its answer and its processing, once', async () => {
+    h.clock.now = at(40 * HOUR);
+    workers ??= await startMailWorkers();
+    // what the server leaves when killed just after answering: the stored request, nothing else
+    await receiveSubscribeRequest(h.database.db, {
+      email: 'Rescapee@example.org',
+      name: 'Rescapée',
+      listSlugs: ['democraties'],
+      formId: 'subscribe',
+      textVersion: 'subscribe-2026-11',
+      ip: '192.0.2.44',
+      receivedAt: h.clock.now,
+    });
+    await waitUntil(() => to('rescapee@example.org').length === 1);
+    const detail = (await getSubscriberDetail(h.database.db, await idOf('rescapee@')))!;
+    expect(detail.subscriptions.map((s) => [s.list.slug, s.sub.status])).toEqual([['democraties', 'pending']]);
+    expect(await dumpAllRows(h.database.db)).not.toContain('subscribe_requests:');
+    await sleep(1_000); // the rebuild runs again and again: no second email
+    expect(to('rescapee@example.org')).toHaveLength(1);
   });
 });

@@ -33,7 +33,10 @@ describe('the server while Redis is down', () => {
         : { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
       payload,
     });
-  const findId = async (q: string) => (await searchSubscribers(h.database.db, { q, limit: 1 })).subscribers[0]?.id;
+  const findId = async (q: string) => {
+    await h.app.subscribeInbox.settled(); // the form's requests are processed after their answer
+    return (await searchSubscribers(h.database.db, { q, limit: 1 })).subscribers[0]?.id;
+  };
 
   beforeAll(async () => {
     dead.url = `redis://127.0.0.1:${await freePort()}`;

@@ -25,10 +25,7 @@ describe('POST /subscribe takes the same time whatever the address (PostgreSQL, 
       payload: JSON.stringify({ email, lists: ['democraties'], consent: true }),
     });
   // the background work of one request is not timed in the next one's answer
-  const settle = async () => {
-    const inbox = (h.app as { subscribeInbox?: { settled(): Promise<void> } }).subscribeInbox;
-    await inbox?.settled();
-  };
+  const settle = () => h.app.subscribeInbox.settled();
 
   beforeAll(async () => {
     h = await startHarness({ deps: { subscribe: { perIpPerMinute: 1_000_000, perAddressPerHour: 1_000_000 } } });
@@ -38,7 +35,8 @@ describe('POST /subscribe takes the same time whatever the address (PostgreSQL, 
     const actorId = (await h.createStaff('sender')).id;
     await post('attente@example.org');
     await settle();
-    await staffSubscribe(h.database.db, { email: 'abonnee@example.org', listIds: [democraties], consentNote: 'AG', actorId, now });
+    const staff = { listIds: [democraties], consentNote: 'AG', actorId, now };
+    await staffSubscribe(h.database.db, { ...staff, email: 'abonnee@example.org' });
     await suppressAddress(h.database.db, { email: 'rebond@example.org', reason: 'hard_bounce', now, source: 'email' });
   });
   afterAll(async () => {
@@ -68,10 +66,12 @@ describe('POST /subscribe takes the same time whatever the address (PostgreSQL, 
         if (round >= WARM_UP) times[state].push(ms);
       }
     }
-    const medians = Object.fromEntries(STATES.map((s) => [s, Number(median(times[s]).toFixed(3))])) as Record<State, number>;
+    const round3 = (x: number) => Number(x.toFixed(3));
+    const medians = Object.fromEntries(STATES.map((s) => [s, round3(median(times[s]))])) as Record<State, number>;
     const values = Object.values(medians);
     const spread = Math.max(...values) - Math.min(...values);
-    console.log(JSON.stringify({ bench: 'subscribe.median_ms_by_state', ...medians, spread: Number(spread.toFixed(3)) }));
+    // the figures for the record; the bound below is loose so that a busy machine never fails it
+    console.log(JSON.stringify({ bench: 'subscribe.median_ms_by_state', ...medians, spread: round3(spread) }));
     expect(bodies.size).toBe(1);
     expect(spread < 2 || Math.max(...values) < 1.25 * Math.min(...values)).toBe(true);
   }, 120_000);

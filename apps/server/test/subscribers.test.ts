@@ -2,7 +2,15 @@ import { linkToken } from '@crieur/auth';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpAllRows } from '@crieur/db/testing';
-import { emailHash, searchSubscribers } from '@crieur/db';
+import {
+  emailHash,
+  findSuppression,
+  getSubscriberDetail,
+  listIdsBySlugs,
+  searchSubscribers,
+  staffSubscribe,
+  suppressAddress,
+} from '@crieur/db';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
@@ -21,8 +29,33 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
   let mailer: Mailer;
   let workers: RunningWorkers | undefined;
 
-  const post = (body: string, ip = '203.0.113.9') =>
-    h.app.inject({ method: 'POST', url: '/subscribe', remoteAddress: ip, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: body });
+  const post = async (body: string, ip = '203.0.113.9') => {
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+    const res = await h.app.inject({ method: 'POST', url: '/subscribe', remoteAddress: ip, headers, payload: body });
+    await h.app.subscribeInbox.settled(); // the request is processed after its answer
+    return res;
+  };
+  const mailTo = (address: string) => sink.messages.filter((m) => m.to[0]?.toLowerCase() === address);
+  const waitForMail = async (address: string, count: number) => {
+    for (const end = Date.now() + 15_000; mailTo(address).length < count; await new Promise((r) => setTimeout(r, 50))) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${count} emails`);
+    }
+    return mailTo(address);
+  };
+  const startMailWorkers = () =>
+    startWorkers({
+      redisUrl: 'redis://127.0.0.1:6379',
+      prefix: h.prefix,
+      mode: 'test',
+      logger: pino({ level: 'silent' }),
+      mail: {
+        db: h.database.db,
+        linkKey: TEST_LINK_KEY,
+        mailer,
+        publicUrl: 'http://localhost:3000',
+        mailFrom: 'lettre@democraties.example',
+      },
+    });
 
   beforeAll(async () => {
     h = await startHarness({ deps: { subscribe: { perIpPerMinute: 1000, perAddressPerHour: 1000 } } });
@@ -86,13 +119,7 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
   });
 
   it('sends exactly one confirmation for 100 requests for one address, with identical answers', async () => {
-    workers = await startWorkers({
-      redisUrl: 'redis://127.0.0.1:6379',
-      prefix: h.prefix,
-      mode: 'test',
-      logger: pino({ level: 'silent' }),
-      mail: { db: h.database.db, linkKey: TEST_LINK_KEY, mailer, publicUrl: 'http://localhost:3000', mailFrom: 'lettre@democraties.example' },
-    });
+    workers = await startMailWorkers();
     h.clock.now = new Date();
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => post(form({ email: i % 2 ? 'Flood@example.org' : 'flood@EXAMPLE.org', lists: ['membres', 'democraties'] }), `198.51.100.${i % 50}`)));
     expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([202]));
@@ -143,9 +170,67 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
       expect(String(value)).not.toContain(found.id);
     }
     expect(h.logLines.join('\n').toLowerCase()).not.toContain('effacement.total');
-    // the address cannot be signed up again behind its owner's back
-    const jobsBefore = (await h.mailQueue.getJobs(['waiting'])).length;
+    // the address comes back only through double opt-in: a confirmation owed (a job of ids), nothing else
     await post(form({ email, lists: ['membres'] }));
-    expect((await h.mailQueue.getJobs(['waiting'])).length).toBe(jobsBefore);
+    const back = (await searchSubscribers(h.database.db, { q: 'effacement', limit: 1 })).subscribers[0]!;
+    expect(back.subscriptions.map((s) => s.status)).toEqual(['pending']);
+    const jobs = (await h.mailQueue.getJobs(['waiting'])).filter((j) => j.data.subscriberId === back.id);
+    expect(jobs.map((j) => Object.keys(j.data).sort())).toEqual([['confirmationId', 'subscriberId', 'type']]);
+    expect(await findSuppression(h.database.db, email)).toMatchObject({ reason: 'erased' });
+  });
+
+  it('lets an erased reader come back by a confirmed consent, which lifts the suppression and says why', async () => {
+    workers ??= await startMailWorkers();
+    h.clock.now = new Date();
+    const email = 'revenante@example.org';
+    const membres = (await listIdsBySlugs(h.database.db, ['membres']))[0]!.id;
+    const staffId = (await h.createStaff('sender')).id;
+    const staff = { email, listIds: [membres], consentNote: 'AG 2026', actorId: staffId, now: h.clock.now };
+    const { subscriberId: oldId } = await staffSubscribe(h.database.db, staff);
+    const erase = { 'content-type': 'application/x-www-form-urlencoded' };
+    const url = `/preferences/${linkToken(TEST_LINK_KEY, 'preferences', oldId)}`;
+    const erased = await h.app.inject({ method: 'POST', url, headers: erase, payload: 'action=erase&confirm=yes' });
+    expect(erased.statusCode).toBe(200);
+
+    const answer = await post(form({ email, name: 'Rose', lists: ['democraties'] }));
+    expect(answer.statusCode).toBe(202);
+    const [confirmation] = await waitForMail(email, 1);
+    const newId = (await searchSubscribers(h.database.db, { q: 'revenante', limit: 1 })).subscribers[0]!.id;
+    // until the click: the confirmation email only, a pending subscription, the suppression in place
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mailTo(email)).toHaveLength(1);
+    expect(await findSuppression(h.database.db, email)).toMatchObject({ reason: 'erased' });
+    const pending = (await getSubscriberDetail(h.database.db, newId))!.subscriptions;
+    expect(pending.map((s) => s.sub.status)).toEqual(['pending']);
+
+    const token = /\/confirm\/([A-Za-z0-9_-]{20,})/.exec(confirmation!.parsed.text ?? '')![1]!;
+    const click = { method: 'POST' as const, url: `/confirm/${token}`, headers: { accept: 'text/html' } };
+    const confirmed = await h.app.inject(click);
+    expect(confirmed.statusCode).toBe(200);
+    const detail = (await getSubscriberDetail(h.database.db, newId))!;
+    expect(detail.subscriptions.map((s) => [s.list.slug, s.sub.status, s.sub.consentSource])).toEqual([
+      ['democraties', 'confirmed', 'form'],
+    ]);
+    expect(detail.suppression).toBeNull();
+    expect(await findSuppression(h.database.db, email)).toBeNull();
+    const confirmedEvent = detail.events.find((e) => e.e.type === 'confirmed')!;
+    expect(confirmedEvent.e.data).toMatchObject({ liftedSuppression: 'erased' });
+    expect(JSON.stringify(detail.events.map((e) => e.e.data))).not.toContain('revenante');
+    await waitForMail(email, 2); // and now the welcome
+  });
+
+  it('answers a hard-bounced address as usual and does nothing else', async () => {
+    workers ??= await startMailWorkers();
+    h.clock.now = new Date();
+    const email = 'rebond@example.org';
+    await suppressAddress(h.database.db, { email, reason: 'hard_bounce', now: h.clock.now, source: 'email' });
+    const bounced = await post(form({ email, lists: ['democraties'] }));
+    const unknown = await post(form({ email: 'quelquun@example.org', lists: ['democraties'] }));
+    expect([bounced.statusCode, bounced.body]).toEqual([unknown.statusCode, unknown.body]);
+    await waitForMail('quelquun@example.org', 1);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(mailTo(email)).toHaveLength(0);
+    expect((await searchSubscribers(h.database.db, { q: 'rebond', limit: 1 })).subscribers).toEqual([]);
+    expect(await findSuppression(h.database.db, email)).toMatchObject({ reason: 'hard_bounce' });
   });
 });

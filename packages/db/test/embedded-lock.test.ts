@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DatabaseInUseError, openDatabase } from '../src';
 import { acquireLock, readLock, type LockOwner } from '../src/embedded/data-dir-lock';
 
 const child = path.join(import.meta.dirname, 'support', 'lock-child.ts');
@@ -23,7 +24,14 @@ function deadPid(): number {
 }
 
 const lockOf = (pid: number, extra: Partial<LockOwner> = {}): string =>
-  JSON.stringify({ pid, hostname: hostname(), command: 'pnpm start', since: new Date().toISOString(), token: `t${pid}`, ...extra });
+  JSON.stringify({
+    pid,
+    hostname: hostname(),
+    command: 'pnpm start',
+    since: new Date().toISOString(),
+    token: `t${pid}`,
+    ...extra,
+  });
 
 describe('the embedded database lock', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crieur-lock-'));
@@ -59,6 +67,21 @@ describe('the embedded database lock', () => {
     writeFileSync(lockPath, lockOf(deadPid(), { hostname: 'elsewhere.example' }));
     expect(await acquireLock(lockPath, 'pnpm start')).toMatchObject({ owner: { hostname: 'elsewhere.example' } });
     expect(readFileSync(lockPath, 'utf8')).toContain('elsewhere.example');
+  });
+
+  it('makes a command wait for the process holding the database and say so; a second server never waits', async () => {
+    const dataDir = path.join(dir, 'data');
+    mkdirSync(dataDir);
+    writeFileSync(path.join(dataDir, 'db.lock'), lockOf(process.ppid, { command: 'pnpm cli import' }));
+    const told: string[] = [];
+    const waiting = openDatabase({ dataDir, command: 'pnpm cli lists', onWait: (m) => told.push(m), waitMs: 600 });
+    await expect(waiting).rejects.toThrow(/^Gave up waiting: `pnpm cli import` \(pid \d+, since .+\) still holds/);
+    const waited = /^Waiting for `pnpm cli import` \(pid \d+, .+\) to finish with the embedded database/;
+    expect(told).toEqual([expect.stringMatching(waited)]);
+    const server = openDatabase({ dataDir, serve: true, command: 'pnpm start' });
+    await expect(server).rejects.toBeInstanceOf(DatabaseInUseError);
+    const refused = /is already in use by `pnpm cli import`.*\nWait for that command to finish, then start again\.$/s;
+    await expect(server).rejects.toThrow(refused);
   });
 
   it('gives a stale lock to exactly one of eight processes racing for it', async () => {

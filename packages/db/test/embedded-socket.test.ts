@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -107,10 +108,11 @@ describe('PGlite served on a Unix socket', () => {
   it('rolls back an unsynced extended query of a client that vanished', async () => {
     const raw = await client();
     // Parse/Bind/Execute of an insert without Sync: the implicit transaction is still open
-    const stream = (raw as unknown as { connection: { stream: import('node:net').Socket } }).connection.stream;
+    const stream = (raw as unknown as { connection: { stream: Socket } }).connection.stream;
     const text = Buffer.from("insert into t values ('half')\0");
     const parse = Buffer.concat([Buffer.from('P'), int32(4 + 1 + text.length + 2), Buffer.from([0]), text, int16(0)]);
-    const bind = Buffer.concat([Buffer.from('B'), int32(4 + 1 + 1 + 2 + 2 + 2), Buffer.from([0, 0]), int16(0), int16(0), int16(0)]);
+    const noFormats = [int16(0), int16(0), int16(0)];
+    const bind = Buffer.concat([Buffer.from('B'), int32(4 + 1 + 1 + 2 + 2 + 2), Buffer.from([0, 0]), ...noFormats]);
     const execute = Buffer.concat([Buffer.from('E'), int32(4 + 1 + 4), Buffer.from([0]), int32(0)]);
     stream.write(Buffer.concat([parse, bind, execute]));
     await new Promise((r) => setTimeout(r, 200));

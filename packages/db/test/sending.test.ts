@@ -148,6 +148,15 @@ describe('send ledger on PostgreSQL', () => {
     expect((await campaignProgress(database.db, { campaignId: id, now })).counts).toMatchObject({ sent: 3, uncertain: 3, skipped: 2, queued: 0 });
   });
 
+  it('stores a mail server\'s reply without the control characters PostgreSQL would refuse', async () => {
+    const id = await newCampaign(['democraties']);
+    await start(id, 100);
+    const [row] = await claimRecipients(database.db, { campaignId: id, batch: 0, limit: 1, claimer: 'nul', now });
+    const n = await recordOutcomes(database.db, { campaignId: id, claimer: 'nul', now, outcomes: [{ subscriberId: row!.subscriberId, status: 'sent', response: '250 ok\u0000 queued\u001b' }] });
+    expect(n).toBe(1);
+    expect((await findCampaignRecipient(database.db, { campaignId: id, email: row!.email! }))?.response).toBe('250 ok queued');
+  });
+
   it('a claim reports the subscription as it is now, so an unsubscribe after the freeze is seen', async () => {
     const id = await newCampaign(['democraties']);
     await start(id, 100);

@@ -13,6 +13,9 @@ import {
   openDatabase,
   owedConfirmations,
   prepareConfirmationEmail,
+  processLeftoverSubscribeRequests,
+  processSubscribeRequest,
+  receiveSubscribeRequest,
   requestSubscription,
   staffSubscribe,
   suppressAddress,
@@ -20,7 +23,7 @@ import {
   updatePreferences,
   type Database,
 } from '../src';
-import { subscribers } from '../src/schema';
+import { subscribeRequests, subscribers, suppressions } from '../src/schema';
 import { createTestDatabase } from '../src/testing';
 
 const DAY = 24 * 3600_000;
@@ -132,9 +135,84 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
     expect(await getSubscriberDetail(db, subscriberId)).toBeNull();
     const dump = JSON.stringify(await db.select().from(subscribers));
     expect(dump).not.toContain('erase@example.org');
-    expect((await requestSubscription(db, { ...base, email: 'ERASE@example.org', listSlugs: ['membres'], now })).confirmationId).toBeNull();
     await suppressAddress(db, { email: 'new@example.org', reason: 'hard_bounce', now, source: 'email' });
     await expect(staffSubscribe(db, { email: 'new@example.org', listIds: [ids.membres!], consentNote: 'x', actorId: '00000000-0000-4000-8000-000000000000', now })).rejects.toThrow(/suppression/);
+  });
+
+  it('lifts an erasure by a new confirmed consent, and says why; other suppressions stand', async () => {
+    const db = database.db;
+    const staff = { listIds: [ids.membres!], consentNote: null, actorId: '00000000-0000-4000-8000-000000000000', now };
+    const suppression = async (email: string) =>
+      (await db.select().from(suppressions).where(sql`${suppressions.emailHash} = ${sha(email)}`))[0]?.reason;
+    const { subscriberId } = await staffSubscribe(db, { ...staff, email: 'retour@example.org' });
+    await eraseSubscriber(db, { subscriberId, now, source: 'form' });
+    const later = new Date(now.getTime() + DAY);
+    const ask = (email: string, listSlugs: string[]) =>
+      requestSubscription(db, { ...base, email, listSlugs, now: later });
+    const back = await ask('Retour@example.org', ['democraties']);
+    expect(back.confirmationId).toBeTruthy();
+    expect((await owedConfirmations(db, { now: later })).map((o) => o.confirmationId)).toContain(back.confirmationId);
+    await prepareConfirmationEmail(db, { confirmationId: back.confirmationId!, tokenHash: sha('retour'), now: later });
+    const done = await confirmSubscription(db, { tokenHash: sha('retour'), ip: '198.51.100.8', now: later });
+    expect(done?.confirmed).toHaveLength(1);
+    expect(await suppression('retour@example.org')).toBeUndefined();
+    const events = (await getSubscriberDetail(db, done!.subscriberId))!.events;
+    expect(events.map((e) => [e.e.type, e.e.data.liftedSuppression ?? null])).toEqual([
+      ['confirmed', 'erased'],
+      ['subscribed', null],
+    ]);
+
+    // a bounce outweighs an erasure: neither the form nor an old link brings the address back
+    const { subscriberId: again } = await staffSubscribe(db, { ...staff, email: 'rebond@example.org' });
+    await eraseSubscriber(db, { subscriberId: again, now, source: 'staff' });
+    const pending = await ask('rebond@example.org', ['membres']);
+    const tokenHash = sha('rebond');
+    await prepareConfirmationEmail(db, { confirmationId: pending.confirmationId!, tokenHash, now: later });
+    await suppressAddress(db, { email: 'rebond@example.org', reason: 'hard_bounce', now: later, source: 'email' });
+    expect(await confirmSubscription(db, { tokenHash, ip: null, now: later })).toBeNull();
+    expect((await ask('rebond@example.org', ['membres'])).confirmationId).toBeNull();
+    expect(await suppression('rebond@example.org')).toBe('hard_bounce');
+    // erasing a bounced address keeps the bounce: it is never turned into a liftable erasure
+    const bounced = (await findByEmail(database, 'rebond@example.org'))!;
+    await eraseSubscriber(db, { subscriberId: bounced, now: later, source: 'staff' });
+    expect(await suppression('rebond@example.org')).toBe('hard_bounce');
+  });
+
+  it('keeps form requests in an inbox until processed; erasure empties it for the address', async () => {
+    const db = database.db;
+    const request = {
+      name: 'Ines',
+      listSlugs: ['democraties'],
+      formId: 'subscribe',
+      textVersion: 'v1',
+      ip: '192.0.2.9',
+      receivedAt: now,
+    };
+    const { requestId } = await receiveSubscribeRequest(db, { ...request, email: 'Inbox@example.org' });
+    const done = await processSubscribeRequest(db, { requestId });
+    expect(done?.confirmationId).toBeTruthy();
+    expect(await processSubscribeRequest(db, { requestId })).toBeNull(); // taken once
+    expect(await db.select().from(subscribeRequests)).toEqual([]);
+
+    // two requests a crash left behind: the rebuild takes both, the second joins the first's confirmation
+    await receiveSubscribeRequest(db, { ...request, email: 'crash@example.org' });
+    await receiveSubscribeRequest(db, { ...request, email: 'CRASH@example.org', listSlugs: ['membres'] });
+    expect(await processLeftoverSubscribeRequests(db)).toBe(2);
+    const crash = (await getSubscriberDetail(db, (await findByEmail(database, 'crash@example.org'))!))!;
+    const owed = (await owedConfirmations(db, { now })).filter((o) => o.subscriberId === crash.subscriber.id);
+    expect(owed).toHaveLength(1);
+    expect(crash.subscriptions.map((s) => [s.list.slug, s.sub.status])).toEqual([
+      ['membres', 'pending'],
+      ['democraties', 'pending'],
+    ]);
+
+    // a request still waiting when its person is erased goes with them
+    await receiveSubscribeRequest(db, { ...request, email: ' Crash@Example.org', listSlugs: ['membres'] });
+    await receiveSubscribeRequest(db, { ...request, email: 'autre@example.org' });
+    await eraseSubscriber(db, { subscriberId: crash.subscriber.id, now, source: 'form' });
+    const waiting = await db.select({ email: subscribeRequests.email }).from(subscribeRequests);
+    expect(waiting.map((r) => r.email)).toEqual(['autre@example.org']);
+    expect(await processLeftoverSubscribeRequests(db)).toBe(1);
   });
 });
 

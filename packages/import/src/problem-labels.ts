@@ -6,7 +6,8 @@ export const PROBLEM_LABELS_FR: Record<ProblemReason | 'unsubscribed' | 'suppres
   invalid_email: 'Adresse e-mail invalide',
   duplicate_in_file: 'Doublon dans le fichier (seule la première ligne est importée)',
   malformed_line: 'Ligne mal formée (guillemet non fermé ?) : corrigez-la dans le tableur',
-  control_character: 'Caractère de contrôle invisible (un octet nul, par exemple) dans l’adresse ou le nom : corrigez la ligne dans le tableur',
+  control_character:
+    'Caractère de contrôle invisible (un octet nul, par exemple) dans l’adresse ou le nom : corrigez la ligne dans le tableur',
   unsubscribed: 'Personne désinscrite : elle n’est pas réinscrite sans son accord',
   suppressed: 'Adresse bloquée (rebonds ou plainte) : elle n’est pas réinscrite',
 };

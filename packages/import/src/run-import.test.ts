@@ -52,4 +52,14 @@ describe('runImport', () => {
     const store: ImportStore = { importBatch: async () => Promise.reject(new Error('database down')), recordProgress: async () => undefined };
     await expect(runImport({ input: file('Email\na@example.org\n'), store })).rejects.toThrow('database down');
   });
+
+  it('surfaces the failure of several batches in flight (the database went away) without an unhandled rejection', async () => {
+    const store: ImportStore = {
+      importBatch: async () => Promise.reject(new Error('connection lost')),
+      recordProgress: async () => undefined,
+    };
+    const input = file('Email\na@example.org\nb@example.org\nc@example.org\nd@example.org\n');
+    await expect(runImport({ input, store, batchSize: 1, concurrency: 2 })).rejects.toThrow('connection lost');
+    await new Promise((r) => setTimeout(r, 50));
+  });
 });

@@ -42,6 +42,8 @@ export async function runImport(options: {
     batch = [];
     parseProblems = [];
     const stored = rows.length ? options.store.importBatch(rows) : Promise.resolve({ imported: 0, alreadySubscribed: 0, problems: [] });
+    // after an earlier batch failed, nothing awaits this one: its own failure must not crash the process
+    stored.catch(() => undefined);
     // batches are written at once, but their progress is recorded in file order
     const done = (recording = recording.then(async () => {
       const outcome = await stored;

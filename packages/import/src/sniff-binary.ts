@@ -24,7 +24,7 @@ export function assertText(head: Buffer, isUtf16: boolean): void {
   if (isUtf16) return;
   let control = 0;
   for (const byte of head) {
-    // tab, LF, FF, CR are text; other C0 controls are not, NUL included: a stray one is a reported line, binary has many
+    // tab, LF, FF, CR are text; other C0 controls, NUL included, are not: a stray one is a reported line
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) control++;
   }
   if (control > head.length / 100) throw new ImportFileError('NOT_TEXT');

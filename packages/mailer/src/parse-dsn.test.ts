@@ -53,4 +53,10 @@ describe('parseDsn', () => {
   it('refuses an ordinary message', async () => {
     await expect(parseDsn('From: a@b.c\r\nSubject: hi\r\n\r\nhello\r\n')).rejects.toBeInstanceOf(NotADsnError);
   });
+  it('drops a recipient or Message-ID holding a control character: PostgreSQL would refuse a NUL', async () => {
+    const report = await parseDsn(dsn('5.1.1', 'failed', 'marie@example.org', 'id\u0000x@lettre.example.org'));
+    expect(report.recipients.map((r) => r.email)).toEqual(['marie@example.org']);
+    expect(report.originalMessageId).toBeNull();
+    await expect(parseDsn(dsn('5.1.1', 'failed', 'ma\u0000rie@example.org'))).rejects.toBeInstanceOf(NotADsnError);
+  });
 });

@@ -73,5 +73,6 @@ export async function parseDsn(raw: Buffer | string): Promise<Dsn> {
   if (recipients.length === 0) throw new NotADsnError('no recipient fields');
   const original = mail.attachments.find((a) => a.mimeType === 'text/rfc822-headers' || a.mimeType === 'message/rfc822');
   const messageId = original ? /^message-id:\s*<?([^>\s]+)>?/im.exec(partText(original))?.[1] ?? null : null;
-  return { recipients, originalMessageId: messageId !== null && forbiddenCharacterIn(messageId) === undefined ? messageId : null };
+  const clean = messageId !== null && forbiddenCharacterIn(messageId) === undefined;
+  return { recipients, originalMessageId: clean ? messageId : null };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findForbiddenText, forbiddenCharacterIn, forbiddenTextMessage, stripForbiddenCharacters } from './control-characters';
+import {
+  findForbiddenText,
+  forbiddenCharacterIn,
+  forbiddenTextMessage,
+  stripForbiddenCharacters,
+} from './control-characters';
 
 describe('the input rule', () => {
   it.each([
@@ -15,15 +20,24 @@ describe('the input rule', () => {
     expect(forbiddenCharacterIn(text)).toBe(character);
   });
 
-  it.each(['tab\there', 'lines\r\nand\n', 'séparateurs \u2028 \u2029', 'émoji 😀', 'espace\u00a0insécable', ''])('allows %j', (text) => {
-    expect(forbiddenCharacterIn(text)).toBeUndefined();
-  });
+  it.each(['tab\there', 'lines\r\nand\n', 'séparateurs \u2028 \u2029', 'émoji 😀', 'espace\u00a0insécable', ''])(
+    'allows %j',
+    (text) => {
+      expect(forbiddenCharacterIn(text)).toBeUndefined();
+    },
+  );
 
   it('names the first wrong field of a nested document, keys included', () => {
-    const doc = { title: 'ok', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a\u0000' }] }] } };
+    const doc = {
+      title: 'ok',
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a\u0000' }] }] },
+    };
     expect(findForbiddenText(doc)).toEqual({ path: ['body', 'content', 0, 'content', 0, 'text'], character: 'U+0000' });
     expect(findForbiddenText({ 'a\u0001b': 1 })).toEqual({ path: ['ab'], character: 'U+0001' });
-    expect(findForbiddenText(Object.assign(Object.create(null) as object, { q: '\u001b' }))).toEqual({ path: ['q'], character: 'U+001B' });
+    expect(findForbiddenText(Object.assign(Object.create(null) as object, { q: '\u001b' }))).toEqual({
+      path: ['q'],
+      character: 'U+001B',
+    });
     expect(findForbiddenText({ n: 1, b: true, none: null, list: ['x', 'y'] })).toBeUndefined();
     expect(findForbiddenText(Buffer.from([0]))).toBeUndefined(); // raw uploads are checked by their own reader
   });
@@ -36,7 +50,9 @@ describe('the input rule', () => {
 
   it('strips for inputs a person expects to just work, and says what is wrong in French', () => {
     expect(stripForbiddenCharacters('rapport\u0000 final\u001b.csv\ud800')).toBe('rapport final.csv');
-    expect(forbiddenTextMessage('name', 'U+0000')).toBe('Le champ « name » contient un caractère nul (U+0000) : retirez-le, puis réessayez.');
+    expect(forbiddenTextMessage('name', 'U+0000')).toBe(
+      'Le champ « name » contient un caractère nul (U+0000) : retirez-le, puis réessayez.',
+    );
     expect(forbiddenTextMessage('title', 'U+001B')).toContain('caractère de contrôle invisible');
   });
 });

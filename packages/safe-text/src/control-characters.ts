@@ -66,6 +66,7 @@ export function isPlain(value: object): boolean {
 /** The French message naming the field, for staff, readers and the command line alike. */
 export function forbiddenTextMessage(field: string, character: string): string {
   const code = Number.parseInt(character.slice(2), 16);
-  const what = code === 0 ? 'un caractère nul' : code >= 0xd800 ? 'un caractère invalide' : 'un caractère de contrôle invisible';
+  const what =
+    code === 0 ? 'un caractère nul' : code >= 0xd800 ? 'un caractère invalide' : 'un caractère de contrôle invisible';
   return `Le champ « ${field} » contient ${what} (${character}) : retirez-le, puis réessayez.`;
 }

@@ -15,11 +15,19 @@ class DatabaseError extends Error {
 
 describe('describeError', () => {
   it('keeps class, code, identifiers, frames and causes; never other fields', () => {
-    const cause = new DatabaseError('duplicate key value violates unique constraint "subscribers_email_unique"', '23505', 'Key (email)=(x@y.test) exists.', 'subscribers_email_unique');
-    const error = Object.assign(new Error('Failed query: insert into "subscribers" values ($1)\nparams: x@y.test,Marie', { cause }), {
-      query: 'insert …',
-      params: ['x@y.test', 'Marie'],
-    });
+    const cause = new DatabaseError(
+      'duplicate key value violates unique constraint "subscribers_email_unique"',
+      '23505',
+      'Key (email)=(x@y.test) exists.',
+      'subscribers_email_unique',
+    );
+    const error = Object.assign(
+      new Error('Failed query: insert into "subscribers" values ($1)\nparams: x@y.test,Marie', { cause }),
+      {
+        query: 'insert …',
+        params: ['x@y.test', 'Marie'],
+      },
+    );
     const safe = describeError(error);
     const text = JSON.stringify(safe);
     expect(text).not.toMatch(/x@y\.test|Marie/);
@@ -36,6 +44,9 @@ describe('describeError', () => {
     const forged = new Error('name: a\n    at Marie Curie');
     forged.message = 'changed';
     expect(describeError(forged).stack ?? '').not.toContain('Marie');
-    expect(describeError({ email: 'x@y.test' })).toEqual({ type: 'object', message: '[a value that is not an Error was thrown]' });
+    expect(describeError({ email: 'x@y.test' })).toEqual({
+      type: 'object',
+      message: '[a value that is not an Error was thrown]',
+    });
   });
 });

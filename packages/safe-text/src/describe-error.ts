@@ -22,10 +22,12 @@ const FRAME = /^\s+at \S.*(?::\d+:\d+\)?|\(native\)|<anonymous>\)?)$/;
 
 /** Class, code and a scrubbed message, for every error a log line holds; a thrown non-error says only its kind. */
 export function describeError(error: unknown, depth = 0): SafeError {
-  if (!(error instanceof Error)) return { type: error === null ? 'null' : typeof error, message: '[a value that is not an Error was thrown]' };
+  if (!(error instanceof Error))
+    return { type: error === null ? 'null' : typeof error, message: '[a value that is not an Error was thrown]' };
   const fields = error as Error & Record<string, unknown>;
   const safe: SafeError = { type: typeName(error), message: scrubText(error.message).slice(0, MAX_MESSAGE) };
-  if ((typeof fields.code === 'string' && CODE.test(fields.code)) || typeof fields.code === 'number') safe.code = fields.code;
+  if ((typeof fields.code === 'string' && CODE.test(fields.code)) || typeof fields.code === 'number')
+    safe.code = fields.code;
   for (const key of ['constraint', 'table', 'column'] as const) {
     const value = fields[key];
     if (typeof value === 'string' && NAME.test(value)) safe[key] = value;
@@ -33,7 +35,8 @@ export function describeError(error: unknown, depth = 0): SafeError {
   const frames = stackFrames(error);
   if (frames) safe.stack = frames;
   if (depth < MAX_DEPTH && error.cause !== undefined) safe.cause = describeError(error.cause, depth + 1);
-  if (depth < MAX_DEPTH && error instanceof AggregateError) safe.errors = error.errors.slice(0, 5).map((e: unknown) => describeError(e, depth + 1));
+  if (depth < MAX_DEPTH && error instanceof AggregateError)
+    safe.errors = error.errors.slice(0, 5).map((e: unknown) => describeError(e, depth + 1));
   return safe;
 }
 

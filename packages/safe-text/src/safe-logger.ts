@@ -21,6 +21,7 @@ const MAX_DEPTH = 4;
  * from an error is scrubbed too. No call site has to remember it.
  */
 export function createSafeLogger(options: SafeLoggerOptions): Logger {
+  const ownSerializers = new Set(Object.keys(options.serializers ?? {}));
   return pino(
     {
       level: options.level,
@@ -29,7 +30,7 @@ export function createSafeLogger(options: SafeLoggerOptions): Logger {
       serializers: { ...options.serializers, err: describeIfError, error: describeIfError },
       formatters: {
         bindings: (bindings) => safeValue(bindings) as Record<string, unknown>,
-        log: (object) => safeFields(object, new Set(Object.keys(options.serializers ?? {}))),
+        log: (object) => safeFields(object, ownSerializers),
       },
       hooks: {
         logMethod(args, method) {
@@ -39,7 +40,13 @@ export function createSafeLogger(options: SafeLoggerOptions): Logger {
             const msg = typeof rest[0] === 'string' ? rest : [describeError(first).message, ...rest];
             return method.apply(this, [{ err: first }, ...msg.map(scrubArgument)] as Parameters<typeof method>);
           }
-          if (first !== null && typeof first === 'object' && rest.length === 0 && 'err' in first && first.err instanceof Error) {
+          if (
+            first !== null &&
+            typeof first === 'object' &&
+            rest.length === 0 &&
+            'err' in first &&
+            first.err instanceof Error
+          ) {
             return method.apply(this, [first, describeError(first.err).message] as Parameters<typeof method>);
           }
           return method.apply(this, [first, ...rest].map(scrubArgument) as Parameters<typeof method>);

@@ -3,7 +3,8 @@ import { scrubText } from './scrub-text';
 
 describe('scrubText', () => {
   it("cuts a failed query's text and parameters", () => {
-    const message = 'Failed query: insert into "subscribers" ("email", "name") values ($1, $2)\nparams: x@y.test,Marie Curie,tok';
+    const message =
+      'Failed query: insert into "subscribers" ("email", "name") values ($1, $2)\nparams: x@y.test,Marie Curie,tok';
     expect(scrubText(`Error: ${message}`)).toBe('Error: Failed query […]');
   });
 
@@ -11,8 +12,12 @@ describe('scrubText', () => {
     expect(scrubText('duplicate key value violates unique constraint "subscribers_email_unique"')).toBe(
       'duplicate key value violates unique constraint "subscribers_email_unique"',
     );
-    expect(scrubText('invalid input syntax for type uuid: "Marie Curie"')).toBe('invalid input syntax for type uuid: "…"');
-    expect(scrubText('invalid input value for enum campaign_status: "Marie"')).toBe('invalid input value for enum campaign_status: "…"');
+    expect(scrubText('invalid input syntax for type uuid: "Marie Curie"')).toBe(
+      'invalid input syntax for type uuid: "…"',
+    );
+    expect(scrubText('invalid input value for enum campaign_status: "Marie"')).toBe(
+      'invalid input value for enum campaign_status: "…"',
+    );
     expect(scrubText('column "Marie Curie" does not exist')).toBe('column "…" does not exist');
   });
 

@@ -8,13 +8,16 @@ const ADDRESS = /[^\s<>"'(),;:@[\]\\]+@[^\s<>"'(),;:@[\]\\]+/g;
 const TOKEN = /(?<![\w-])[A-Za-z0-9_-]{40,}(?![\w-])/g;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 // PostgreSQL quotes both identifiers and values: only a name after one of these words is kept
-const QUOTED = /(\b(?:constraint|relation|column|table|index|type|encoding|function|schema|sequence|view|trigger|database|role|extension|operator|domain|collation)\s+)?"([^"]*)"/gi;
+const KEYWORDS = 'constraint|relation|column|table|index|type|encoding|function|schema|sequence|view|trigger|role';
+const QUOTED = new RegExp(`(\\b(?:${KEYWORDS})\\s+)?"([^"]*)"`, 'gi');
 const IDENTIFIER = /^[A-Za-z_][\w.$]{0,62}$/;
 
 export function scrubText(text: string): string {
   return text
     .replace(FAILED_QUERY, 'Failed query […]')
-    .replace(QUOTED, (match, keyword: string | undefined, inner: string) => (keyword && IDENTIFIER.test(inner) ? match : `${keyword ?? ''}"…"`))
+    .replace(QUOTED, (match, keyword: string | undefined, inner: string) =>
+      keyword && IDENTIFIER.test(inner) ? match : `${keyword ?? ''}"…"`,
+    )
     .replace(ADDRESS, '[address]')
     .replace(TOKEN, (match) => (UUID.test(match) ? match : '[token]'));
 }

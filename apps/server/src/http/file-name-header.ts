@@ -1,6 +1,6 @@
 import { stripForbiddenCharacters } from '@crieur/safe-text';
 
-/** The x-file-name header as the person named the file: %-escapes decoded when well formed, control characters removed. */
+/** The x-file-name header as the person named the file: %-escapes decoded if well formed, no control characters. */
 export function fileNameHeader(header: unknown, fallback: string): string {
   const raw = String(header ?? fallback);
   let decoded = raw;

@@ -23,7 +23,8 @@ const refuseForbiddenText: preHandlerHookHandler = async (request) => {
  */
 export function registerInputRule(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    const before = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    const before =
+      route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
     route.preHandler = [...before, refuseForbiddenText];
   });
 }

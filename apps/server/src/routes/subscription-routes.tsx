@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hashToken } from '@crieur/auth';
-import { confirmSubscription, emailHash, findOpenConfirmation, listLists, requestSubscription } from '@crieur/db';
+import { confirmSubscription, emailHash, findOpenConfirmation, listLists, receiveSubscribeRequest } from '@crieur/db';
 import { enqueueMail, promptly } from '@crieur/queue';
 import { ApiError } from '../http/api-error';
 import { MemoryWindow } from '../http/memory-window';
@@ -9,8 +9,7 @@ import { ConfirmedPage, ConfirmPage, InvalidLinkPage } from '../public/confirm-p
 import { renderPage } from '../public/layout';
 import { SUBSCRIBE_FORM_ID, SUBSCRIBE_TEXT_VERSION, SubscribeForm, SubscribeThanks, type PublicList, type SubscribeFormErrors } from '../public/subscribe-page';
 import type { RouteContext } from './context';
-
-const DAY = 24 * 3600_000;
+import { createSubscribeInbox } from './subscribe-inbox';
 
 const SubscribeInput = z.object({
   email: z.string().trim().max(320).pipe(z.email({ error: 'Indiquez une adresse e-mail valide, par exemple prenom@exemple.fr.' })),
@@ -32,6 +31,9 @@ const wantsJson = (request: FastifyRequest) => (request.headers['content-type'] 
 export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   const local: LocalLimits = { ip: new MemoryWindow(60_000), address: new MemoryWindow(3600_000) };
+  const inbox = createSubscribeInbox({ db, mailQueue: ctx.mailQueue });
+  app.decorate('subscribeInbox', inbox);
+  app.addHook('onClose', () => inbox.settled());
   const publicLists = async (): Promise<PublicList[]> => (await listLists(db)).filter((l) => l.visibility === 'public');
   const thanks = (request: FastifyRequest, reply: FastifyReply) =>
     wantsJson(request)
@@ -63,24 +65,18 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
     if (limit === 'address') return thanks(request, reply);
     const known = new Set(lists.map((l) => l.slug));
     const slugs = input.lists.filter((s) => known.has(s));
-    const result = await requestSubscription(db, {
+    // one constant insert whatever the address (unknown, pending, confirmed, suppressed): the work that
+    // differs runs after the answer (issue 12), and Redis down changes nothing here
+    const { requestId } = await receiveSubscribeRequest(db, {
       email: input.email,
       name: input.name,
       listSlugs: slugs,
       formId: SUBSCRIBE_FORM_ID,
       textVersion: SUBSCRIBE_TEXT_VERSION,
       ip: request.ip,
-      now: ctx.now(),
-      confirmationTtlMs: 7 * DAY,
-      resendAfterMs: DAY,
+      receivedAt: ctx.now(),
     });
-    if (result.confirmationId && result.subscriberId) {
-      const job = { confirmationId: result.confirmationId, subscriberId: result.subscriberId };
-      // Redis down: the request is safe in PostgreSQL, and the workers' mail rebuild queues its email later
-      await promptly(enqueueMail(ctx.mailQueue, { type: 'confirm', ...job })).catch((error: Error) =>
-        request.log.warn({ reason: error.message }, 'confirmation left to the mail rebuild'),
-      );
-    }
+    inbox.add(requestId, request.log);
     return thanks(request, reply);
   });
 

@@ -118,7 +118,10 @@ async function removeStale(lockPath: string, staleRaw: string): Promise<void> {
  * Takes the lock at `lockPath`, or names the live process that holds it.
  * A lock left by a dead process (kill -9, power cut) is taken over.
  */
-export async function acquireLock(lockPath: string, command: string): Promise<{ held: HeldLock } | { owner: LockOwner }> {
+export async function acquireLock(
+  lockPath: string,
+  command: string,
+): Promise<{ held: HeldLock } | { owner: LockOwner }> {
   const mine: LockOwner = {
     pid: process.pid,
     hostname: hostname(),

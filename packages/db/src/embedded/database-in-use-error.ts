@@ -12,7 +12,8 @@ export class DatabaseInUseError extends Error {
   }
 }
 
-const since = (owner: LockOwner) => new Date(owner.since).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+const since = (owner: LockOwner) =>
+  new Date(owner.since).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
 export const describeOwner = (owner: LockOwner) => `\`${owner.command}\` (pid ${owner.pid}, since ${since(owner)})`;
 const isCli = (owner: LockOwner) => owner.command.startsWith('pnpm cli');
 

@@ -46,12 +46,13 @@ function socketDirFor(dataDir: string): string {
 }
 
 async function connect(socketDir: string, options: EmbeddedOptions): Promise<Database | undefined> {
-  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: options.poolSize ?? 10 });
+  const max = options.poolSize ?? 10;
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max });
   // an idle client's error (the server stopped) must not crash the process
   pool.on('error', () => undefined);
   // nor a checked-out one's (a transaction when the server is killed): its query still fails
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const busy = setTimeout(() => options.onWait?.('The server holding the embedded database is busy; waiting for it…'), 2_000);
+  const busy = setTimeout(() => options.onWait?.('The server holding the embedded database is busy; waiting…'), 2_000);
   try {
     await pool.query('select 1');
     return poolDatabase(pool, 'pglite-socket');
@@ -80,7 +81,8 @@ async function openHeld(held: HeldLock, dataDir: string, dbDir: string, options:
     // clients find the schema ready: migrations run before the socket opens
     await database.migrate();
     const socketDir = socketDirFor(dataDir);
-    const server = await servePglite({ db: client, socketPath: path.join(socketDir, SOCKET_FILE), holdTimeoutMs: options.holdTimeoutMs });
+    const socketPath = path.join(socketDir, SOCKET_FILE);
+    const server = await servePglite({ db: client, socketPath, holdTimeoutMs: options.holdTimeoutMs });
     held.update({ socketDir });
     return {
       ...database,
@@ -120,14 +122,19 @@ export async function openEmbedded(options: EmbeddedOptions): Promise<Database> 
     const { owner } = got;
     const alive = ownerAlive(lockPath, owner);
     if (alive === false) continue;
-    if (options.serve || alive === 'unknown') throw new DatabaseInUseError(inUseMessage(dbDir, lockPath, owner, alive), owner);
-    if (owner.pid === process.pid) throw new DatabaseInUseError(`The embedded database ${dbDir} is already open in this process.`, owner);
+    if (options.serve || alive === 'unknown') {
+      throw new DatabaseInUseError(inUseMessage(dbDir, lockPath, owner, alive), owner);
+    }
+    if (owner.pid === process.pid) {
+      throw new DatabaseInUseError(`The embedded database ${dbDir} is already open in this process.`, owner);
+    }
     if (owner.socketDir) {
       const through = await connect(owner.socketDir, options);
       if (through) return through;
     }
     if (Date.now() > deadline) {
-      throw new DatabaseInUseError(`Gave up waiting: ${describeOwner(owner)} still holds the embedded database ${dbDir}.`, owner);
+      const message = `Gave up waiting: ${describeOwner(owner)} still holds the embedded database ${dbDir}.`;
+      throw new DatabaseInUseError(message, owner);
     }
     if (!told) options.onWait?.(waitingMessage(dbDir, owner));
     told = true;

@@ -5,7 +5,6 @@ import type { PGlite } from '@electric-sql/pglite';
 // PostgreSQL wire protocol codes this server answers itself
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
-const CANCEL_REQUEST = 80877102;
 const PROTOCOL_3 = 196608;
 const TERMINATE = 0x58; // 'X'
 const READY_FOR_QUERY = 0x5a; // 'Z'
@@ -135,7 +134,7 @@ export async function servePglite(options: ServePgliteOptions): Promise<PgliteSo
             started = true;
             letGoIfIdle();
           } else {
-            // a cancel request (PGlite cannot cancel) or an unknown protocol
+            // a cancel request (80877102: PGlite cannot cancel) or an unknown protocol
             socket.destroy();
             return;
           }

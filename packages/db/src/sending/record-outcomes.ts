@@ -11,6 +11,10 @@ export type RecipientOutcome =
   /** the server may have accepted it (no reply after DATA started): never resent on its own */
   | { subscriberId: string; status: 'uncertain'; error: string };
 
+// a mail server's reply is the outside world's text: PostgreSQL refuses NUL, and control bytes help no one
+// eslint-disable-next-line no-control-regex
+const storable = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').slice(0, 500);
+
 /**
  * Records a claim's outcomes in one statement. Only rows this claim still holds change: a row a
  * reconcile marked uncertain meanwhile is corrected to what really happened. With `releaseRest`, every
@@ -24,8 +28,8 @@ export async function recordOutcomes(
   if (input.outcomes.length === 0 && !input.releaseRest) return 0;
   const ids = input.outcomes.map((o) => o.subscriberId);
   const statuses = input.outcomes.map((o) => o.status);
-  const responses = input.outcomes.map((o) => (o.status === 'sent' ? o.response.slice(0, 500) : null));
-  const errors = input.outcomes.map((o) => (o.status === 'sent' ? null : o.error.slice(0, 500)));
+  const responses = input.outcomes.map((o) => (o.status === 'sent' ? storable(o.response) : null));
+  const errors = input.outcomes.map((o) => (o.status === 'sent' ? null : storable(o.error)));
   const retries = input.outcomes.map((o) => (o.status === 'queued' ? o.retryAt.toISOString() : null));
   const released = input.outcomes.map((o) => o.status === 'queued' && o.released === true);
   const now = input.now.toISOString();

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { confirmations, lists, subscribers, subscriptions } from '../schema';
-import { appendEvents } from './shared';
+import { confirmations, lists, subscribers, subscriptions, suppressions } from '../schema';
+import { appendEvents, emailHash, suppressionReason } from './shared';
 
 export type ListSummary = { id: number; slug: string; name: string; description: string };
 
@@ -39,7 +39,10 @@ export async function findOpenConfirmation(db: Db, input: { tokenHash: string; n
   return { lists: await db.select({ id: lists.id, slug: lists.slug, name: lists.name, description: lists.description }).from(lists).where(inArray(lists.id, row.listIds)) };
 }
 
-/** The click on "Confirmer": single use; each list becomes confirmed with its consent proof. */
+/**
+ * The click on "Confirmer": single use; each list becomes confirmed with its consent proof.
+ * This fresh consent lifts an erasure's suppression (the ledger says so); any other suppression refuses it.
+ */
 export async function confirmSubscription(
   db: Db,
   input: { tokenHash: string; ip: string | null; now: Date },
@@ -51,6 +54,18 @@ export async function confirmSubscription(
       .where(and(eq(confirmations.tokenHash, input.tokenHash), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)))
       .returning();
     if (!c) return null;
+    const [person] = await tx
+      .select({ email: subscribers.email })
+      .from(subscribers)
+      .where(eq(subscribers.id, c.subscriberId));
+    const suppression = person ? await suppressionReason(tx, person.email) : null;
+    if (suppression && suppression !== 'erased') return null;
+    if (suppression === 'erased') {
+      const erased = and(eq(suppressions.emailHash, emailHash(person!.email)), eq(suppressions.reason, 'erased'));
+      await tx.delete(suppressions).where(erased);
+    }
+    // no personal data in the ledger: only why the suppression went
+    const lifted = suppression === 'erased' ? { liftedSuppression: 'erased' } : {};
     const confirmed = await tx
       .insert(subscriptions)
       .values(
@@ -88,7 +103,17 @@ export async function confirmSubscription(
       .update(subscriptions)
       .set({ consentAt: input.now, consentSource: 'form', consentFormId: c.formId, consentTextVersion: c.textVersion, consentIp: input.ip ?? c.ip, confirmedAt: input.now })
       .where(and(eq(subscriptions.subscriberId, c.subscriberId), inArray(subscriptions.listId, c.listIds), isNull(subscriptions.consentAt)));
-    await appendEvents(tx, confirmed.map((s) => ({ type: 'confirmed' as const, subscriberId: c.subscriberId, listId: s.listId, source: 'form' as const, at: input.now, data: { formId: c.formId, textVersion: c.textVersion } })));
+    await appendEvents(
+      tx,
+      confirmed.map((s) => ({
+        type: 'confirmed' as const,
+        subscriberId: c.subscriberId,
+        listId: s.listId,
+        source: 'form' as const,
+        at: input.now,
+        data: { formId: c.formId, textVersion: c.textVersion, ...lifted },
+      })),
+    );
     return { subscriberId: c.subscriberId, confirmed };
   });
 }

@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { importProblems, subscribers, suppressions } from '../schema';
+import { importProblems, subscribeRequests, subscribers, suppressions } from '../schema';
 import { appendEvents, emailHash } from './shared';
 
 /**
  * RGPD erasure: the person's rows go (subscriber, subscriptions, confirmations, import report
- * lines); only the suppression hash stays, and an event without personal data for growth.
+ * lines, form requests not yet processed); only the suppression hash stays, and an event without
+ * personal data for growth. A stronger suppression (bounce, complaint, staff) is kept as it is.
  * Returns the subscriber's id for the caller to purge queued jobs, or null if unknown.
  */
 export async function eraseSubscriber(
@@ -18,8 +19,9 @@ export async function eraseSubscriber(
     await tx
       .insert(suppressions)
       .values({ emailHash: emailHash(s.email), reason: 'erased', createdAt: input.now })
-      .onConflictDoUpdate({ target: suppressions.emailHash, set: { reason: 'erased' } });
+      .onConflictDoNothing();
     await tx.delete(importProblems).where(sql`lower(${importProblems.value}) = lower(${s.email})`);
+    await tx.delete(subscribeRequests).where(sql`lower(trim(${subscribeRequests.email})) = lower(${s.email.trim()})`);
     await tx.delete(subscribers).where(eq(subscribers.id, input.subscriberId));
     await appendEvents(tx, [{ type: 'erased', subscriberId: input.subscriberId, source: input.source, actorId: input.actorId ?? null, at: input.now }]);
     return { subscriberId: input.subscriberId };

@@ -1,5 +1,12 @@
 export { emailHash, isSuppressed } from './shared';
 export { requestSubscription, type SubscriptionRequest } from './request-subscription';
+export {
+  receiveSubscribeRequest,
+  processSubscribeRequest,
+  processLeftoverSubscribeRequests,
+  SUBSCRIBE_WINDOWS,
+  type SubscribeRequestInput,
+} from './subscribe-inbox';
 export { prepareConfirmationEmail, findOpenConfirmation, confirmSubscription, type ListSummary } from './confirm-subscription';
 export { unsubscribeByLink, findUnsubscribeTarget, unsubscribeSubscriber, type UnsubscribeSource, type LinkRef } from './unsubscribe';
 export { eraseSubscriber } from './erase-subscriber';

@@ -1,11 +1,14 @@
-import { and, asc, eq, gt, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, ne, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { confirmations, subscribers, subscriptions, suppressions } from '../schema';
 
 export type OwedConfirmation = { confirmationId: string; subscriberId: string };
 export type OwedWelcome = { subscriptionId: string; subscriberId: string };
 
-/** Open confirmations whose email never went out, to addresses not suppressed since they asked. */
+/**
+ * Open confirmations whose email never went out, to addresses not suppressed since they asked. An erasure's
+ * suppression does not count: erasure deletes the person's confirmations, so any left came after it.
+ */
 export async function owedConfirmations(db: Db, input: { now: Date; limit?: number }): Promise<OwedConfirmation[]> {
   // the same key as emailHash(): sha256 of the trimmed, lower-cased address
   const hash = sql`encode(sha256(convert_to(lower(trim(${subscribers.email})), 'UTF8')), 'hex')`;
@@ -18,7 +21,12 @@ export async function owedConfirmations(db: Db, input: { now: Date; limit?: numb
         isNull(confirmations.sentAt),
         isNull(confirmations.usedAt),
         gt(confirmations.expiresAt, input.now),
-        notExists(db.select({ one: sql`1` }).from(suppressions).where(eq(suppressions.emailHash, hash))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(suppressions)
+            .where(and(eq(suppressions.emailHash, hash), ne(suppressions.reason, 'erased'))),
+        ),
       ),
     )
     .orderBy(asc(confirmations.createdAt))

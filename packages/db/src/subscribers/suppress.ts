@@ -12,7 +12,15 @@ export async function suppressAddress(
   input: { email: string; reason: SuppressionReason; now: Date; source: 'staff' | 'email' | 'system'; actorId?: string | null; campaignId?: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(suppressions).values({ emailHash: emailHash(input.email), reason: input.reason, createdAt: input.now }).onConflictDoNothing();
+    await tx
+      .insert(suppressions)
+      .values({ emailHash: emailHash(input.email), reason: input.reason, createdAt: input.now })
+      // a bounce, complaint or staff decision outweighs an erasure, which a new consent could lift
+      .onConflictDoUpdate({
+        target: suppressions.emailHash,
+        set: { reason: input.reason, createdAt: input.now },
+        setWhere: sql`${suppressions.reason} = 'erased'`,
+      });
     const [s] = await tx.select({ id: subscribers.id }).from(subscribers).where(sql`lower(${subscribers.email}) = lower(${input.email.trim()})`);
     if (!s) return;
     await unsubscribeSubscriber(tx, { subscriberId: s.id, now: input.now, source: input.source, actorId: input.actorId, reason: input.reason });

@@ -1,0 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { servePglite } from './src/embedded/serve-pglite';
+const db = await PGlite.create();
+const show = async () => (await db.query<{ name: string; setting: string }>("select name, setting from pg_settings where source <> 'default' or name in ('client_encoding','DateStyle','TimeZone','search_path','application_name','IntervalStyle','extra_float_digits','standard_conforming_strings') order by name")).rows.map((r) => `${r.name}=${r.setting}`).join(' ');
+const before = await show();
+const dir = mkdtempSync(path.join(tmpdir(), 'kxg-'));
+const server = await servePglite({ db, socketPath: path.join(dir, '.s.PGSQL.5432') });
+const c = new pg.Client({ host: dir, port: 5432, user: 'postgres', database: 'postgres', application_name: 'cli' });
+await c.connect(); console.log((await c.query('select current_user, session_user')).rows);
+await c.end();
+const after = await show();
+console.log(before === after ? 'same settings' : `before: ${before}\nafter:  ${after}`);
+await server.close(); await db.close();
