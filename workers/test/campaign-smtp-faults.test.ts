@@ -129,7 +129,7 @@ describe('campaign sending when the mail server misbehaves', () => {
     const waiting = await w.waitFor(id, (p) => p.serverWait !== null, 10_000, 'the campaign to wait for the server');
     // three greetings never came, each given up after 400 ms, several at once
     expect(Date.now() - started).toBeLessThan(6_000);
-    expect(waiting.serverWait?.reason).toMatch(/no connection/);
+    expect(waiting.serverWait?.reason).toMatch(/pas de connexion au serveur/);
     await w.stopWorker(child);
     const after = await w.progress(id);
     expect(after.counts).toMatchObject({ queued: recipients, uncertain: 0, failed: 0, sending: 0 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideFailure, toSendFailure, type SendFailure } from './decide-failure';
+import { decideFailure, reasonInFrench, toSendFailure, type SendFailure } from './decide-failure';
 
 const now = new Date('2026-05-04T08:00:00Z');
 const policy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 5000 };
@@ -49,5 +49,13 @@ describe('toSendFailure', () => {
     const f = toSendFailure({ code: 550, enhancedCode: '5.1.1', suppress: true, stage: 'before-data', response: '550 5.1.1 <marie@example.org> unknown' });
     expect(f).toEqual({ code: 550, enhancedCode: '5.1.1', suppress: true, stage: 'before-data', reason: '550 5.1.1' });
     expect(JSON.stringify(f)).not.toContain('marie');
+  });
+});
+
+describe('reasonInFrench', () => {
+  it('says the transport\'s codes in French and keeps a reply code as it came', () => {
+    expect(reasonInFrench('no connection')).toBe('pas de connexion au serveur');
+    expect(reasonInFrench('no reply after the message')).toBe('pas de réponse après l’envoi du message');
+    expect(reasonInFrench('451 4.7.1')).toBe('451 4.7.1');
   });
 });

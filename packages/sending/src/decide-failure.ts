@@ -34,6 +34,13 @@ export function toSendFailure(error: unknown): SendFailure {
   return { code, enhancedCode, suppress: e.suppress === true, stage, reason };
 }
 
+/** A failure's reason as staff read it (the ledger keeps the short code; a reply code stays as it came). */
+export function reasonInFrench(reason: string): string {
+  if (reason === 'no connection') return 'pas de connexion au serveur';
+  if (reason === 'no reply after the message') return 'pas de réponse après l’envoi du message';
+  return reason;
+}
+
 /** `attempts` counts this one. Backoff doubles from baseDelayMs, capped at maxDelayMs. */
 export function decideFailure(failure: SendFailure, attempts: number, now: Date, policy: RetryPolicy): FailureDecision {
   const { code } = failure;

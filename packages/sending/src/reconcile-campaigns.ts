@@ -16,7 +16,7 @@ import {
   serverWaitsDue,
   type Db,
 } from '@crieur/db';
-import { toSendFailure } from './decide-failure';
+import { reasonInFrench, toSendFailure } from './decide-failure';
 import { decodeEntry, workerIdOf } from './journal-entry';
 import { launchCampaign, type LaunchDeps } from './launch-campaign';
 import type { SendJournal, Transport } from './ports';
@@ -150,7 +150,7 @@ async function probeWaitingServers(deps: ReconcileDeps, report: ReconcileReport)
   try {
     await deps.transport.probe();
   } catch (error) {
-    failure = toSendFailure(error).reason;
+    failure = reasonInFrench(toSendFailure(error).reason);
   }
   const now = deps.now();
   for (const wait of due) {

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import type { ClaimedRecipient, RecipientOutcome } from '@crieur/db';
 import type { RecipientMessage } from './campaign-messages';
-import { decideFailure, toSendFailure, type RetryPolicy } from './decide-failure';
+import { decideFailure, reasonInFrench, toSendFailure, type RetryPolicy } from './decide-failure';
 import { encodeEntry, HANDED } from './journal-entry';
 import type { SendJournal, SendPace, Transport } from './ports';
 import type { SendLedger } from './send-ledger';
@@ -183,7 +183,7 @@ export async function retryUnrecorded(deps: Pick<BatchSenderDeps, 'ledger' | 'jo
 }
 
 async function startWaiting(deps: BatchSenderDeps, campaignId: string): Promise<void> {
-  const reason = `Le serveur d’envoi refuse ou ne répond pas (${deps.health.consecutiveErrors} erreurs de suite, dernière : ${deps.health.lastError}).`;
+  const reason = `Le serveur d’envoi refuse ou ne répond pas (${deps.health.consecutiveErrors} erreurs de suite, dernière : ${reasonInFrench(deps.health.lastError)}).`;
   deps.health.waiting.set(campaignId, Date.now());
   deps.health.consecutiveErrors = 0;
   // every process's chunks stop handing messages over at once, not only this one's

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 
 /** What the lock file says about the process holding the embedded database. */
@@ -26,6 +36,7 @@ export type HeldLock = {
 const heldHere = new Set<string>();
 // a takeover guard older than this was left by a process that died in the middle of one
 const GUARD_STALE_MS = 10_000;
+const UNREADABLE_GRACE_MS = 2_000;
 
 function procStart(pid: number): string | undefined {
   try {
@@ -77,17 +88,30 @@ export function readLock(lockPath: string): LockOwner | undefined {
 
 // the whole content becomes visible at once: link() and rename() are atomic, a write is not
 function writeWhole(lockPath: string, owner: LockOwner, place: 'link' | 'rename'): void {
+  const content = `${JSON.stringify(owner)}\n`;
   const tmp = `${lockPath}.${owner.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(owner)}\n`, { mode: 0o600 });
+  writeFileSync(tmp, content, { mode: 0o600 });
   try {
     if (place === 'link') linkSync(tmp, lockPath);
     else renameSync(tmp, lockPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (place === 'rename' || !['EPERM', 'ENOTSUP', 'ENOSYS'].includes(code ?? '')) throw error;
+    // a file system without hard links: exclusive create, a reader may briefly see it empty
+    writeFileSync(lockPath, content, { flag: 'wx', mode: 0o600 });
   } finally {
-    if (place === 'link') unlinkSync(tmp);
+    if (place === 'link') rmSync(tmp, { force: true });
   }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ageMs = (file: string) => {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return Infinity;
+  }
+};
 
 /**
  * Removes a stale lock whose content is still `staleRaw`, under a guard directory, so that two
@@ -140,7 +164,11 @@ export async function acquireLock(
     const raw = readRaw(lockPath);
     if (raw === undefined) continue;
     const owner = parse(raw);
-    // an unreadable lock can only come from a crash of the file system itself: stale
+    if (!owner && ageMs(lockPath) < UNREADABLE_GRACE_MS) {
+      // being written without link(), or left half-written by a crash: only the latter stays so
+      await sleep(50);
+      continue;
+    }
     if (owner && ownerAlive(lockPath, owner) !== false) return { owner };
     await removeStale(lockPath, raw);
   }

@@ -16,6 +16,7 @@ const since = (owner: LockOwner) =>
   new Date(owner.since).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
 export const describeOwner = (owner: LockOwner) => `\`${owner.command}\` (pid ${owner.pid}, since ${since(owner)})`;
 const isCli = (owner: LockOwner) => owner.command.startsWith('pnpm cli');
+const isServer = (owner: LockOwner) => /^pnpm start(:server)?$/.test(owner.command);
 
 /** For a second server: it never waits and never shares. */
 export function inUseMessage(dbDir: string, lockPath: string, owner: LockOwner, alive: boolean | 'unknown'): string {
@@ -27,6 +28,10 @@ export function inUseMessage(dbDir: string, lockPath: string, owner: LockOwner, 
   }
   const what = `The embedded database ${dbDir} is already in use by ${describeOwner(owner)}.`;
   if (isCli(owner)) return `${what}\nWait for that command to finish, then start again.`;
+  // a workers-only process holding it alone serves nobody
+  if (!owner.socketDir && !isServer(owner)) {
+    return `${what}\nStop it first (Ctrl-C in its terminal), then start again.`;
+  }
   return [
     what,
     'Only one server may use a DATA_DIR: stop that one first (Ctrl-C in its terminal),',
@@ -36,7 +41,7 @@ export function inUseMessage(dbDir: string, lockPath: string, owner: LockOwner, 
 
 /** For a command that waits for the owner to serve the database or to let it go. */
 export function waitingMessage(dbDir: string, owner: LockOwner): string {
-  return isCli(owner)
-    ? `Waiting for ${describeOwner(owner)} to finish with the embedded database ${dbDir}…`
-    : `Waiting for ${describeOwner(owner)} to open the embedded database ${dbDir}…`;
+  return isServer(owner)
+    ? `Waiting for ${describeOwner(owner)} to open the embedded database ${dbDir}…`
+    : `Waiting for ${describeOwner(owner)} to finish with the embedded database ${dbDir}…`;
 }

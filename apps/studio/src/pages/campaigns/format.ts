@@ -128,7 +128,16 @@ export function problemText(t: TFunction, problem: CampaignProblem): string {
 }
 
 // ledger reasons written as codes by the sender (skips, cancel, crash); SMTP replies are shown as they came
-const KNOWN_REASONS = { cancelled: 'cancelled', erased: 'erased', unsubscribed: 'unsubscribed', suppressed: 'suppressed', 'worker stopped while sending': 'workerStopped' } as const;
+const KNOWN_REASONS = {
+  cancelled: 'cancelled',
+  erased: 'erased',
+  unsubscribed: 'unsubscribed',
+  suppressed: 'suppressed',
+  'worker stopped while sending': 'workerStopped',
+  'no reply after the message': 'noReply',
+  'no connection': 'noConnection',
+  'not attempted': 'notAttempted',
+} as const;
 
 /** A ledger error in words: the known codes translated, a mail server's reply kept verbatim. */
 export function reasonText(t: TFunction, error: string): string {
