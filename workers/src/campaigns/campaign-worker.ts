@@ -18,6 +18,7 @@ import {
   type RetryPolicy,
   type Transport,
 } from '@crieur/sending';
+import { scrubText } from '@crieur/safe-text';
 import { redactAddresses } from '../redact';
 import { createSendPace } from './send-pace';
 
@@ -93,7 +94,12 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
   const processor = async (job: Job<CampaignJob>) => {
     const parsed = CampaignJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid campaign job');
-    return sendBatch(batchDeps, parsed.data, () => stopping);
+    try {
+      return await sendBatch(batchDeps, parsed.data, () => stopping);
+    } catch (error) {
+      // BullMQ keeps the message for the dashboard: never a query's parameters (addresses, names)
+      throw error instanceof Error ? Object.assign(new Error(scrubText(error.message)), { name: error.name }) : error;
+    }
   };
   const worker = new Worker<CampaignJob>(QUEUES.campaigns, processor, {
     connection,
