@@ -107,6 +107,16 @@ async function sendChunk(
         continue;
       }
       await deps.pace.beforeEach();
+      let raw: Buffer[];
+      try {
+        raw = renderFor(deps, message, row, row.email);
+      } catch (error) {
+        // a message that cannot be built for this person never will be: failed, not retried forever
+        deps.logger.warn({ campaignId, reason: (error as Error).name }, 'message could not be built for a recipient');
+        result.failed++;
+        outcomes.push({ subscriberId: row.subscriberId, status: 'failed', error: 'message could not be built' });
+        continue;
+      }
       // outcomes since the last write, and this message marked handed, in one round trip
       const entries = pendingEntries(outcomes, noted);
       entries.push([row.subscriberId, HANDED]);
@@ -127,7 +137,7 @@ async function sendChunk(
       }
       if (written !== 'ok') return (end = 'stopped'); // held: paused or cancelled
       noted = outcomes.length;
-      const outcome = await sendOne(deps, campaignId, message, row, row.email, result);
+      const outcome = await sendOne(deps, { campaignId, envelopeFrom: message.envelopeFrom, r: row, email: row.email, raw }, result);
       outcomes.push(outcome);
       if (deps.health.consecutiveErrors >= deps.waitAfterErrors) {
         await startWaiting(deps, campaignId);
@@ -193,13 +203,14 @@ async function startWaiting(deps: BatchSenderDeps, campaignId: string): Promise<
   deps.logger.warn({ campaignId }, 'campaign waits for the mail server');
 }
 
-async function sendOne(deps: BatchSenderDeps, campaignId: string, message: RecipientMessage, r: ClaimedRecipient, email: string, result: BatchResult): Promise<RecipientOutcome> {
-  const raw = message.render({ email, name: r.name, messageId: r.messageId, listId: r.listId, unsubscribeToken: r.subscriptionId ? deps.links.unsubscribe(r.subscriptionId) : '',
-    preferencesToken: deps.links.preferences(r.subscriberId),
-    date: deps.now(),
-  });
+async function sendOne(
+  deps: BatchSenderDeps,
+  input: { campaignId: string; envelopeFrom: string; r: ClaimedRecipient; email: string; raw: Buffer[] },
+  result: BatchResult,
+): Promise<RecipientOutcome> {
+  const { campaignId, r, email } = input;
   try {
-    const sent = await deps.transport.sendRaw({ envelope: { from: message.envelopeFrom, to: email }, raw, messageId: r.messageId });
+    const sent = await deps.transport.sendRaw({ envelope: { from: input.envelopeFrom, to: email }, raw: input.raw, messageId: r.messageId });
     deps.health.consecutiveErrors = 0;
     deps.pace.serverFine();
     result.sent++;
@@ -230,4 +241,16 @@ async function sendOne(deps: BatchSenderDeps, campaignId: string, message: Recip
     }
     return { subscriberId: r.subscriberId, status: 'failed', error: failure.reason };
   }
+}
+
+function renderFor(deps: BatchSenderDeps, message: RecipientMessage, r: ClaimedRecipient, email: string): Buffer[] {
+  return message.render({
+    email,
+    name: r.name,
+    messageId: r.messageId,
+    listId: r.listId,
+    unsubscribeToken: r.subscriptionId ? deps.links.unsubscribe(r.subscriptionId) : '',
+    preferencesToken: deps.links.preferences(r.subscriberId),
+    date: deps.now(),
+  });
 }
