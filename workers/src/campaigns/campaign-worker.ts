@@ -18,8 +18,7 @@ import {
   type RetryPolicy,
   type Transport,
 } from '@crieur/sending';
-import { scrubText } from '@crieur/safe-text';
-import { redactAddresses } from '../redact';
+import { redactAddresses, scrubError } from '../redact';
 import { createSendPace } from './send-pace';
 
 export type CampaignWorkerOptions = {
@@ -97,8 +96,7 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
     try {
       return await sendBatch(batchDeps, parsed.data, () => stopping);
     } catch (error) {
-      // BullMQ keeps the message for the dashboard: never a query's parameters (addresses, names)
-      throw error instanceof Error ? Object.assign(new Error(scrubText(error.message)), { name: error.name }) : error;
+      throw scrubError(error);
     }
   };
   const worker = new Worker<CampaignJob>(QUEUES.campaigns, processor, {

@@ -4,7 +4,7 @@ import { findWelcomeData, markConfirmationSent, markWelcomeSent, prepareConfirma
 import { renderConfirmSubscription, renderWelcome } from '@crieur/emails';
 import { listDomain, SmtpSendError, type Mailer } from '@crieur/mailer';
 import { confirmJobId, MailJob } from '@crieur/queue';
-import { scrubText } from '@crieur/safe-text';
+import { scrubError } from '../redact';
 
 export type MailDeps = {
   db: Db;
@@ -62,8 +62,7 @@ export function mailProcessor(deps: MailDeps) {
     } catch (error) {
       // a permanent SMTP refusal will not change with retries
       if (error instanceof SmtpSendError && error.permanent) throw new UnrecoverableError(`refused by the mail server (${error.code ?? '5xx'})`);
-      // BullMQ keeps a failed job's message in Redis, where the queue dashboard shows it: never a query's parameters
-      throw error instanceof Error ? Object.assign(new Error(scrubText(error.message)), { name: error.name }) : error;
+      throw scrubError(error);
     }
   };
 }
