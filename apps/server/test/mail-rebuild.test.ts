@@ -97,6 +97,8 @@ describe('mail jobs lost in Redis are rebuilt from the database', () => {
     h.clock.now = at(2 * HOUR); // the workers come back two hours later
     workers = await startMailWorkers();
     await waitUntil(() => to('perdu@example.org').length === 1);
+    // stamped once the mail server took it, which is just after the sink recorded it
+    await waitUntil(async () => (await getSubscriberDetail(h.database.db, id))!.subscriber.lastConfirmationSentAt !== null);
     const detail = (await getSubscriberDetail(h.database.db, id))!;
     expect(detail.subscriber.lastConfirmationSentAt).toEqual(at(2 * HOUR));
     // the raw token is in the email only: the database keeps its hash, Redis nothing
