@@ -237,7 +237,7 @@ async function sendOne(
     result.failed++;
     if (decision.suppress) {
       // the outcome stands even if this fails; the bounce report will suppress the address later
-      await deps.ledger.suppress({ email, campaignId, now: deps.now() }).catch((e: unknown) => deps.logger.warn({ campaignId, reason: (e as Error).message }, 'suppression failed'));
+      await deps.ledger.suppress({ email, campaignId, now: deps.now() }).catch((err: unknown) => deps.logger.warn({ campaignId, err }, 'suppression failed'));
     }
     return { subscriberId: r.subscriberId, status: 'failed', error: failure.reason };
   }
