@@ -43,4 +43,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // rendering packages are pure: no database, queue or mail transport (and, like every package, no apps)
+    files: ['packages/content/**/*.ts', 'packages/newsletter/**/*.ts', 'templates/emails/**/*.{ts,tsx}'],
+    ignores: ['**/test/**', '**/*.test.ts', '**/*.test.tsx', '**/bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@crieur/db', '@crieur/queue', '@crieur/mailer', '@crieur/sending', 'pg', 'ioredis', 'bullmq', 'nodemailer'], message: 'Rendering packages never import db, queue or mailer.' },
+            { group: ['@crieur/server', '@crieur/studio', '@crieur/cli', '@crieur/workers', '**/apps/**', '**/workers/**'], message: 'Packages never import apps or workers.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -20,3 +20,4 @@ export { wordCount } from './word-count.js';
 export { mediaIds } from './media-ids.js';
 export { isSafeHref, isSafeImageSrc } from './safe-url.js';
 export { MAX_DEPTH, MAX_NODES, MAX_TEXT_CHARS } from './limits.js';
+export { escapeHtml } from './escape-html.js';

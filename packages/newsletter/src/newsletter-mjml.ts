@@ -1,6 +1,6 @@
 // Blocks + layout → the campaign's MJML source (pure string work, no MJML call).
 import { DEFAULT_TEMPLATES } from './default-templates.js';
-import { escapeHtml as esc } from './escape-html.js';
+import { escapeHtml as esc } from '@crieur/content';
 import { fillSlots } from './fill-slots.js';
 import type { NewsletterTemplates } from './load-newsletter-templates.js';
 import { NewsletterContent } from './newsletter-content.js';

@@ -1,6 +1,6 @@
 // Per recipient: only the placeholders change, so the compiled parts are split once and joined per call.
 import type { CompiledNewsletter } from './compile-newsletter.js';
-import { escapeHtml } from './escape-html.js';
+import { escapeHtml } from '@crieur/content';
 import { PLACEHOLDERS } from './placeholders.js';
 import type { PlaceholderName } from './placeholders.js';
 

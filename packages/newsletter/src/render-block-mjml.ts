@@ -1,6 +1,6 @@
 // One block → its MJML fragment. Every value is escaped here, before it meets a template.
 import { renderEmailHtml } from '@crieur/content';
-import { escapeHtml as esc } from './escape-html.js';
+import { escapeHtml as esc } from '@crieur/content';
 import { fillSlots } from './fill-slots.js';
 import { formatEventDate } from './format-event-date.js';
 import type { PartialName } from './load-newsletter-templates.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { NotFoundError } from '../errors';
-import { randomToken } from '../subscribers/shared';
+import { newToken } from '@crieur/auth';
 import { CampaignStateError } from './errors';
 import { queryRows } from './rows';
 
@@ -75,7 +75,7 @@ export async function startCampaign(db: Db, input: StartCampaignInput): Promise<
     const batches = (inserted[0] as { batches?: number } | undefined)?.batches ?? 0;
     await tx.execute(sql`
       update campaigns set status = 'sending', started_at = ${input.now.toISOString()}::timestamptz, recipient_count = ${count},
-        rendered_html = ${input.html}, rendered_text = ${input.text}, web_token = coalesce(web_token, ${randomToken()}), pause_reason = null, updated_at = ${input.now.toISOString()}::timestamptz,
+        rendered_html = ${input.html}, rendered_text = ${input.text}, web_token = coalesce(web_token, ${newToken()}), pause_reason = null, updated_at = ${input.now.toISOString()}::timestamptz,
         updated_by = ${input.actorId}
       where id = ${input.campaignId}`);
     return { started: true, status: 'sending', recipientCount: count, batches };

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { subscriptionEvents, suppressions } from '../schema';
@@ -12,7 +12,6 @@ export function emailHash(email: string): string {
 }
 
 // 256 random bits, URL-safe: links in emails never contain or reveal the address
-export const randomToken = () => randomBytes(32).toString('base64url');
 
 export async function isSuppressed(db: DbOrTx, email: string): Promise<boolean> {
   const [row] = await db.select({ h: suppressions.emailHash }).from(suppressions).where(eq(suppressions.emailHash, emailHash(email))).limit(1);
