@@ -62,6 +62,14 @@ try {
     command: `pnpm cli ${name}`,
     onWait: (message) => process.stderr.write(`${message}\n`),
   });
+  // a query waiting for a connection the dead server will never give back leaves nothing to run: without
+  // this, Node would exit 13 ("unsettled top-level await") with no word of explanation
+  let finished = false;
+  process.on('beforeExit', () => {
+    if (finished || database.kind !== 'pglite-socket') return;
+    process.stderr.write(`${LOST_SERVER}\n`);
+    process.exit(2);
+  });
   try {
     await database.migrate();
     await command.run(database.db, argv, {
@@ -79,6 +87,7 @@ try {
     throw error;
   } finally {
     await database.close().catch(() => undefined);
+    finished = true;
   }
 } catch (error) {
   if (error instanceof CliError || error instanceof ConfigError || error instanceof DatabaseInUseError) {
