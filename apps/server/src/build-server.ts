@@ -1,6 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import { linkKey } from '@crieur/auth';
-import { linkLinks } from './routes/link-tokens';
+import { linkKey, linkTokens } from '@crieur/auth';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -70,7 +69,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const secure = config.publicUrl.startsWith('https://');
   const ctx: RouteContext = {
     config,
-    links: linkLinks(linkKey(deps.appSecret)),
+    links: linkTokens(linkKey(deps.appSecret)),
     database: deps.database,
     redis: deps.redis,
     logger: deps.logger,

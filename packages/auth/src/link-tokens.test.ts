@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { legacyTokenHash, linkKey, linkToken, readLinkToken } from './link-tokens';
+import { legacyTokenHash, linkKey, linkToken, linkTokens, readLinkToken } from './link-tokens';
 
 const key = linkKey('x'.repeat(40));
 
@@ -29,5 +29,12 @@ describe('link tokens', () => {
 
   it('hashes a legacy token as the migration did in SQL (sha256 hex)', () => {
     expect(legacyTokenHash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('reads a signed link as its id, anything else as the hash an old token was kept as', () => {
+    const links = linkTokens(key);
+    const id = randomUUID();
+    expect(links.read('unsubscribe', links.unsubscribe(id))).toEqual({ id });
+    expect(links.read('preferences', 'ancien-jeton')).toEqual({ legacyHash: legacyTokenHash('ancien-jeton') });
   });
 });

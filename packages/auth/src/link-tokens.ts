@@ -34,3 +34,22 @@ export function readLinkToken(key: Buffer, purpose: LinkPurpose, token: string):
 
 /** Tokens from before signed links were stored as they are; the migration kept only this hash of each. */
 export const legacyTokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export type LinkTokens = {
+  unsubscribe(subscriptionId: string): string;
+  preferences(subscriberId: string): string;
+  /** what a link names: the row's id when signed with this key, otherwise the hash an old token was kept as */
+  read(purpose: LinkPurpose, token: string): { id: string } | { legacyHash: string };
+};
+
+/** The links of every process that writes or reads them (server, workers): one key, one shape. */
+export function linkTokens(key: Buffer): LinkTokens {
+  return {
+    unsubscribe: (id) => linkToken(key, 'unsubscribe', id),
+    preferences: (id) => linkToken(key, 'preferences', id),
+    read(purpose, token) {
+      const id = readLinkToken(key, purpose, token);
+      return id ? { id } : { legacyHash: legacyTokenHash(token) };
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { linkToken } from '@crieur/auth';
+import { linkTokens } from '@crieur/auth';
 import type { Db } from '@crieur/db';
 import type { DkimSettings } from '@crieur/mailer';
 import type { NewsletterTemplates } from '@crieur/newsletter';
@@ -79,10 +79,7 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
     transport: options.transport,
     messages,
     pace,
-    links: {
-      unsubscribe: (id: string) => linkToken(options.linkKey, 'unsubscribe', id),
-      preferences: (id: string) => linkToken(options.linkKey, 'preferences', id),
-    },
+    links: linkTokens(options.linkKey),
     workerId,
     now,
     retry: options.retry ?? { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 30 * 60_000 },

@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { hashToken, linkToken, newToken } from '@crieur/auth';
+import { hashToken, linkTokens, newToken } from '@crieur/auth';
 import { findWelcomeData, markConfirmationSent, markWelcomeSent, prepareConfirmationEmail, type Db } from '@crieur/db';
 import { renderConfirmSubscription, renderWelcome } from '@crieur/emails';
 import { listDomain, SmtpSendError, type Mailer } from '@crieur/mailer';
@@ -21,6 +21,7 @@ export type MailOutcome = { sent: boolean; reason?: string };
 /** Turns a mail job (ids only) into one message: reads the address, makes the token, renders, sends. */
 export function mailProcessor(deps: MailDeps) {
   const domain = listDomain(deps.publicUrl);
+  const links = linkTokens(deps.linkKey);
   return async (job: Job<MailJob>): Promise<MailOutcome> => {
     const parsed = MailJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError('invalid mail job');
@@ -41,11 +42,11 @@ export function mailProcessor(deps: MailDeps) {
       }
       const welcome = await findWelcomeData(deps.db, data.subscriptionId);
       if (!welcome) return { sent: false, reason: 'subscription no longer confirmed' };
-      const unsubscribeUrl = `${deps.publicUrl}/unsubscribe/${linkToken(deps.linkKey, 'unsubscribe', welcome.subscriptionId)}`;
+      const unsubscribeUrl = `${deps.publicUrl}/unsubscribe/${links.unsubscribe(welcome.subscriptionId)}`;
       const email = await renderWelcome({
         listName: welcome.list.name,
         listDescription: welcome.list.description,
-        preferencesUrl: `${deps.publicUrl}/preferences/${linkToken(deps.linkKey, 'preferences', welcome.subscriberId)}`,
+        preferencesUrl: `${deps.publicUrl}/preferences/${links.preferences(welcome.subscriberId)}`,
         unsubscribeUrl,
       });
       await deps.mailer.send({

@@ -1,7 +1,8 @@
+import type { LinkTokens } from '@crieur/auth';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
-import type { Database, LinkRef } from '@crieur/db';
+import type { Database } from '@crieur/db';
 import type { Mailer } from '@crieur/mailer';
 import type { CampaignQueue, MailQueue, PublishingQueue } from '@crieur/queue';
 import type { LoginSettings } from '../auth/login-throttle';
@@ -10,17 +11,10 @@ import type { ImageImportSettings } from '../media/fetch-public-image';
 
 export type { LoginSettings } from '../auth/login-throttle';
 
-/** Unsubscribe and preferences links: signed ids, or the hash of a token sent before signed links. */
-export type LinkTokens = {
-  unsubscribe(subscriptionId: string): string;
-  preferences(subscriberId: string): string;
-  /** what a link names: the row's id when signed by us, otherwise the hash an old token was kept as */
-  read(purpose: 'unsubscribe' | 'preferences', token: string): LinkRef;
-};
-
 /** What every route module is handed by buildServer. */
 export type RouteContext = {
   config: Config;
+  /** unsubscribe and preferences links: signed ids, or the hash of a token sent before signed links */
   links: LinkTokens;
   database: Database;
   redis: Redis | undefined;
