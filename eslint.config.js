@@ -9,7 +9,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -22,7 +25,14 @@ export default tseslint.config(
     files: ['**/*.ts'],
     ignores: ['**/main.ts', '**/test/**', '**/testing/**', '**/*.test.ts', '**/bench/**', 'apps/studio/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings with loadConfig in the process entry file and pass them down.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read settings with loadConfig in the process entry file and pass them down.',
+        },
+      ],
     },
   },
   {
@@ -30,7 +40,14 @@ export default tseslint.config(
     files: ['apps/server/src/**/*.{ts,tsx}'],
     ignores: ['apps/server/src/main.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@crieur/workers'], message: 'The server imports @crieur/sending, never @crieur/workers.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@crieur/workers'], message: 'The server imports @crieur/sending, never @crieur/workers.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -39,7 +56,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@crieur/server', '@crieur/studio', '@crieur/cli', '@crieur/workers', '**/apps/**', '**/workers/**'], message: 'Packages never import apps or workers.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '@crieur/server',
+                '@crieur/studio',
+                '@crieur/cli',
+                '@crieur/workers',
+                '**/apps/**',
+                '**/workers/**',
+              ],
+              message: 'Packages never import apps or workers.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -52,8 +83,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@crieur/db', '@crieur/queue', '@crieur/mailer', '@crieur/sending', 'pg', 'ioredis', 'bullmq', 'nodemailer'], message: 'Rendering packages never import db, queue or mailer.' },
-            { group: ['@crieur/server', '@crieur/studio', '@crieur/cli', '@crieur/workers', '**/apps/**', '**/workers/**'], message: 'Packages never import apps or workers.' },
+            {
+              group: [
+                '@crieur/db',
+                '@crieur/queue',
+                '@crieur/mailer',
+                '@crieur/sending',
+                'pg',
+                'ioredis',
+                'bullmq',
+                'nodemailer',
+              ],
+              message: 'Rendering packages never import db, queue or mailer.',
+            },
+            {
+              group: [
+                '@crieur/server',
+                '@crieur/studio',
+                '@crieur/cli',
+                '@crieur/workers',
+                '**/apps/**',
+                '**/workers/**',
+              ],
+              message: 'Packages never import apps or workers.',
+            },
           ],
         },
       ],

@@ -2,7 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['apps/*/src/**/*.test.{ts,tsx}', 'templates/*/src/**/*.test.{ts,tsx}', 'templates/*/test/**/*.test.{ts,tsx}', 'apps/*/test/**/*.test.ts', 'packages/*/src/**/*.test.{ts,tsx}', 'packages/*/test/**/*.test.ts', 'workers/src/**/*.test.ts', 'workers/test/**/*.test.ts'],
+    include: [
+      'apps/*/src/**/*.test.{ts,tsx}',
+      'templates/*/src/**/*.test.{ts,tsx}',
+      'templates/*/test/**/*.test.{ts,tsx}',
+      'apps/*/test/**/*.test.ts',
+      'packages/*/src/**/*.test.{ts,tsx}',
+      'packages/*/test/**/*.test.ts',
+      'workers/src/**/*.test.ts',
+      'workers/test/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', 'apps/studio/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

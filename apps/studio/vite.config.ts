@@ -1,7 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const LAZY_VENDOR = /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@tiptap|prosemirror-|@mantine[\\/](tiptap|dates)|dayjs|@dnd-kit|linkifyjs|orderedmap|rope-sequence|w3c-keyname|markdown-it|zod|@crieur|echarts|echarts-for-react|zrender|size-sensor)/;
+const LAZY_VENDOR =
+  /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@tiptap|prosemirror-|@mantine[\\/](tiptap|dates)|dayjs|@dnd-kit|linkifyjs|orderedmap|rope-sequence|w3c-keyname|markdown-it|zod|@crieur|echarts|echarts-for-react|zrender|size-sensor)/;
 // zxcvbn and its dictionaries: only the lazy password-strength check uses them
 const LAZY_PASSWORD = /node_modules[\\/].*(@zxcvbn-ts|fastest-levenshtein)/;
 

@@ -14,7 +14,8 @@ import { startSmtpRecorder } from '../test/support/smtp-recorder';
 import type { WorkerProcessSettings } from '../test/support/campaign-worker-process';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const print = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 100) / 100, unit })}\n`);
+const print = (bench: string, value: number, unit: string) =>
+  process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 100) / 100, unit })}\n`);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const RECIPIENTS = 20_000;
 
@@ -31,21 +32,69 @@ const children: ChildProcess[] = [];
 const spawnWorker = async (): Promise<ChildProcess> => {
   // production timings, not the fault tests' shortened ones
   const settings: WorkerProcessSettings = {
-    databaseUrl: t.url, redisUrl, prefix, smtpUrl: smtp.url, sendRate: 1000, concurrency: 5,
-    reconcileEveryMs: 2500, livenessTtlMs: 5000, lockDurationMs: 30_000,
+    databaseUrl: t.url,
+    redisUrl,
+    prefix,
+    smtpUrl: smtp.url,
+    sendRate: 1000,
+    concurrency: 5,
+    reconcileEveryMs: 2500,
+    livenessTtlMs: 5000,
+    lockDurationMs: 30_000,
   };
-  const child = spawn(process.execPath, ['--max-old-space-size=192', '--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--max-old-space-size=192',
+      '--import',
+      'tsx',
+      path.join(root, 'workers/test/support/campaign-worker-process.ts'),
+      JSON.stringify(settings),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(child);
-  await new Promise<void>((resolve) => child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve()));
+  await new Promise<void>((resolve) =>
+    child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve()),
+  );
   return child;
 };
 
 try {
-  await seedSubscribers(database.db, { list: 'democraties', count: RECIPIENTS, domain: 'recovery.example', now: new Date() });
-  const id = await createTestCampaign(database.db, { slug: 'bench-recovery', lists: ['democraties'], subject: 'La lettre', preheader: 'Au sommaire', blocks: BLOCKS });
-  const compiled = await compileCampaign({ kind: 'membres', subject: 'La lettre', preheader: 'Au sommaire', blocks: BLOCKS, lists: [{ name: 'démocratieS' }] }, { publicUrl: 'https://democraties.example' });
+  await seedSubscribers(database.db, {
+    list: 'democraties',
+    count: RECIPIENTS,
+    domain: 'recovery.example',
+    now: new Date(),
+  });
+  const id = await createTestCampaign(database.db, {
+    slug: 'bench-recovery',
+    lists: ['democraties'],
+    subject: 'La lettre',
+    preheader: 'Au sommaire',
+    blocks: BLOCKS,
+  });
+  const compiled = await compileCampaign(
+    {
+      kind: 'membres',
+      subject: 'La lettre',
+      preheader: 'Au sommaire',
+      blocks: BLOCKS,
+      lists: [{ name: 'démocratieS' }],
+    },
+    { publicUrl: 'https://democraties.example' },
+  );
   // five batches for five connections: the first process takes every one of them
-  const frozen = await startCampaign(database.db, { campaignId: id, now: new Date(), html: compiled.html, text: compiled.text, batchSize: RECIPIENTS / 5, messageIdDomain: 'lettre.example.org', actorId: null, expect: { statuses: ['draft'], version: 1 } });
+  const frozen = await startCampaign(database.db, {
+    campaignId: id,
+    now: new Date(),
+    html: compiled.html,
+    text: compiled.text,
+    batchSize: RECIPIENTS / 5,
+    messageIdDomain: 'lettre.example.org',
+    actorId: null,
+    expect: { statuses: ['draft'], version: 1 },
+  });
   const holder = await spawnWorker();
   await enqueueBatches(queue, { campaignId: id, batches: Array.from({ length: frozen.batches }, (_, i) => i) });
   await smtp.waitUntil(() => smtp.messages.length >= 3000, 60_000, '3,000 messages');
@@ -61,7 +110,9 @@ try {
     if (p.status === 'sent') {
       const counts = new Map<string, number>();
       for (const m of smtp.messages) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
-      log(`sent ${p.counts.sent}, uncertain ${p.counts.uncertain}, most messages to one address: ${Math.max(...counts.values())}`);
+      log(
+        `sent ${p.counts.sent}, uncertain ${p.counts.uncertain}, most messages to one address: ${Math.max(...counts.values())}`,
+      );
       break;
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -16,7 +16,8 @@ import { blocks, content, membresNewsletter } from '../../packages/newsletter/te
 import { seedSubscribers } from '../test/support/campaign-fixture';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const print = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 100) / 100, unit })}\n`);
+const print = (bench: string, value: number, unit: string) =>
+  process.stdout.write(`${JSON.stringify({ bench, value: Math.round(value * 100) / 100, unit })}\n`);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const BIG = Number(process.env.SEND_BENCH_RECIPIENTS ?? 100_000);
 const SMALL = Math.round(BIG / 10);
@@ -41,16 +42,24 @@ function ensurePostfixTools(): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return; // present: it just dislikes -h
     log('installing postfix for smtp-sink and smtp-source (the postfix daemon is never started)…');
-    execFileSync('apt-get', ['install', '-y', '-q', 'postfix'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-q', 'postfix'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
 }
 
-const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const peakRssMb = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 ensurePostfixTools();
 const sinkPort = await freePort();
 // -c counts, -u nobody drops root; 1000 backlog. The sink stays up for both measurements.
-const sink = spawn('smtp-sink', ['-c', ...(process.getuid?.() === 0 ? ['-u', 'nobody'] : []), `127.0.0.1:${sinkPort}`, '1000'], { stdio: 'ignore' });
+const sink = spawn(
+  'smtp-sink',
+  ['-c', ...(process.getuid?.() === 0 ? ['-u', 'nobody'] : []), `127.0.0.1:${sinkPort}`, '1000'],
+  { stdio: 'ignore' },
+);
 await new Promise((r) => setTimeout(r, 300));
 
 const t = await createTestDatabase('sendbench');
@@ -64,7 +73,10 @@ const workers: ChildProcess[] = [];
 
 try {
   const newsletter = content('membres', [...membresNewsletter.blocks, blocks.dossier, blocks.image, blocks.richText]);
-  const compiled = await compileNewsletter(newsletter, { publicUrl: 'https://democraties.example', listName: 'Lettre des membres' });
+  const compiled = await compileNewsletter(newsletter, {
+    publicUrl: 'https://democraties.example',
+    listName: 'Lettre des membres',
+  });
   log(`newsletter: ${(compiled.bytes / 1024).toFixed(1)} KB of HTML`);
 
   log(`seeding ${BIG.toLocaleString('fr-FR')} + ${SMALL.toLocaleString('fr-FR')} subscribers…`);
@@ -72,17 +84,59 @@ try {
   await seedSubscribers(database.db, { list: 'adherents', count: SMALL, domain: 'small.example', now: new Date() });
 
   const runCampaign = async (list: string, count: number) => {
-    const id = await createTestCampaign(database.db, { slug: `bench-${list}`, lists: [list], subject: newsletter.subject, preheader: newsletter.preheader, blocks: newsletter.blocks });
+    const id = await createTestCampaign(database.db, {
+      slug: `bench-${list}`,
+      lists: [list],
+      subject: newsletter.subject,
+      preheader: newsletter.preheader,
+      blocks: newsletter.blocks,
+    });
     const started = performance.now();
-    const frozen = await startCampaign(database.db, { campaignId: id, now: new Date(), html: compiled.html, text: compiled.text, batchSize: 1000, messageIdDomain: 'lettre.example.org', actorId: null, expect: { statuses: ['draft'], version: 1 } });
+    const frozen = await startCampaign(database.db, {
+      campaignId: id,
+      now: new Date(),
+      html: compiled.html,
+      text: compiled.text,
+      batchSize: 1000,
+      messageIdDomain: 'lettre.example.org',
+      actorId: null,
+      expect: { statuses: ['draft'], version: 1 },
+    });
     const freezeMs = performance.now() - started;
     if (frozen.recipientCount !== count) throw new Error(`froze ${frozen.recipientCount}, expected ${count}`);
     // fresh worker processes per campaign, so each one's peak memory is its own
-    const settings = { databaseUrl: t.url, redisUrl, prefix, smtpUrl: `smtp://127.0.0.1:${sinkPort}`, sendRate: 10_000, concurrency: CONCURRENCY, batchSize: 1000, lockDurationMs: 30_000, reconcileEveryMs: 2500, livenessTtlMs: 5000, chunkSize: CHUNK };
+    const settings = {
+      databaseUrl: t.url,
+      redisUrl,
+      prefix,
+      smtpUrl: `smtp://127.0.0.1:${sinkPort}`,
+      sendRate: 10_000,
+      concurrency: CONCURRENCY,
+      batchSize: 1000,
+      lockDurationMs: 30_000,
+      reconcileEveryMs: 2500,
+      livenessTtlMs: 5000,
+      chunkSize: CHUNK,
+    };
     const procs = await Promise.all(
       Array.from({ length: WORKERS }, async () => {
-        const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...(process.env.SEND_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEND_BENCH_PROFILE}`] : []), '--import', 'tsx', path.join(root, 'workers/test/support/campaign-worker-process.ts'), JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-        await new Promise<void>((resolve) => child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve()));
+        const child = spawn(
+          process.execPath,
+          [
+            ...WORKER_NODE_FLAGS,
+            ...(process.env.SEND_BENCH_PROFILE
+              ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SEND_BENCH_PROFILE}`]
+              : []),
+            '--import',
+            'tsx',
+            path.join(root, 'workers/test/support/campaign-worker-process.ts'),
+            JSON.stringify(settings),
+          ],
+          { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+        );
+        await new Promise<void>((resolve) =>
+          child.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve()),
+        );
         workers.push(child);
         return child;
       }),
@@ -111,15 +165,38 @@ try {
   const small = await runCampaign('adherents', SMALL);
   log(`${SMALL} recipients: ${small.rate.toFixed(0)} msgs/s, worker peak RSS ${small.peak.toFixed(0)} MB`);
   const big = await runCampaign('membres', BIG);
-  log(`${BIG} recipients: ${big.rate.toFixed(0)} msgs/s, worker peak RSS ${big.peak.toFixed(0)} MB, freeze ${big.freezeMs.toFixed(0)} ms`);
+  log(
+    `${BIG} recipients: ${big.rate.toFixed(0)} msgs/s, worker peak RSS ${big.peak.toFixed(0)} MB, freeze ${big.freezeMs.toFixed(0)} ms`,
+  );
 
   // the same message, as one recipient got it, blasted by smtp-source: 20 sessions, several messages each
   const dir = mkdtempSync(path.join(tmpdir(), 'crieur-send-bench-'));
   const sample = path.join(dir, 'message.eml');
-  writeFileSync(sample, `Subject: ${newsletter.subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${compiled.html}\r\n`);
+  writeFileSync(
+    sample,
+    `Subject: ${newsletter.subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${compiled.html}\r\n`,
+  );
   const blast = 20_000;
   const sourceStart = performance.now();
-  execFileSync('smtp-source', ['-c', '-d', '-s', '20', '-m', String(blast), '-F', sample, '-f', 'lettre@lettre.example.org', '-t', 'sink@example.org', `127.0.0.1:${sinkPort}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    'smtp-source',
+    [
+      '-c',
+      '-d',
+      '-s',
+      '20',
+      '-m',
+      String(blast),
+      '-F',
+      sample,
+      '-f',
+      'lettre@lettre.example.org',
+      '-t',
+      'sink@example.org',
+      `127.0.0.1:${sinkPort}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const limit = blast / ((performance.now() - sourceStart) / 1000);
 
   print('send.msgs_per_s', big.rate, 'msgs/s');

@@ -14,11 +14,18 @@ export class UnsafeRedisError extends Error {
 }
 
 /** Production refuses an evicting Redis; development only warns. */
-export async function checkRedisPolicy(redis: Redis, mode: 'development' | 'production' | 'test', logger: Logger): Promise<string> {
+export async function checkRedisPolicy(
+  redis: Redis,
+  mode: 'development' | 'production' | 'test',
+  logger: Logger,
+): Promise<string> {
   const policy = await readEvictionPolicy(redis);
   if (policy !== 'noeviction') {
     if (mode === 'production') throw new UnsafeRedisError(policy);
-    logger.warn({ policy }, 'Redis maxmemory-policy is not noeviction: jobs may be lost under memory pressure (refused in production)');
+    logger.warn(
+      { policy },
+      'Redis maxmemory-policy is not noeviction: jobs may be lost under memory pressure (refused in production)',
+    );
   }
   return policy;
 }

@@ -21,7 +21,9 @@ const config = (() => {
 })();
 // links in emails are signed with APP_SECRET: workers on another machine must share the server's
 if (config.env === 'production' && !config.appSecret) {
-  process.stderr.write('APP_SECRET must be set for workers in production, to the same value as the server: unsubscribe and preferences links are signed with it.\n');
+  process.stderr.write(
+    'APP_SECRET must be set for workers in production, to the same value as the server: unsubscribe and preferences links are signed with it.\n',
+  );
   process.exit(78);
 }
 const links = linkKey(resolveAppSecret(config));
@@ -48,9 +50,21 @@ try {
     command: 'pnpm start:workers',
     onWait: (message) => logger.info(message),
   });
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, timeouts: config.smtpTimeouts });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+    dkim: config.dkim,
+    timeouts: config.smtpTimeouts,
+  });
   // campaigns keep SEND_CONCURRENCY connections open
-  const campaignMailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency, timeouts: config.smtpTimeouts });
+  const campaignMailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+    dkim: config.dkim,
+    pool: true,
+    maxConnections: config.sendConcurrency,
+    timeouts: config.smtpTimeouts,
+  });
   const workers = await startWorkers({
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,

@@ -55,14 +55,29 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
 
   const everyMs = options.heartbeatEveryMs ?? 30_000;
   const queue = new Queue(QUEUES.heartbeat, { connection, prefix });
-  await queue.upsertJobScheduler('heartbeat', { every: everyMs }, { name: 'heartbeat', opts: { removeOnComplete: 10, removeOnFail: 50 } });
+  await queue.upsertJobScheduler(
+    'heartbeat',
+    { every: everyMs },
+    { name: 'heartbeat', opts: { removeOnComplete: 10, removeOnFail: 50 } },
+  );
 
-  const beat = heartbeatProcessor({ redis: connection, prefix, now: options.now ?? (() => new Date()), ttlSeconds: Math.ceil((everyMs * 3) / 1000) });
+  const beat = heartbeatProcessor({
+    redis: connection,
+    prefix,
+    now: options.now ?? (() => new Date()),
+    ttlSeconds: Math.ceil((everyMs * 3) / 1000),
+  });
   await beat(); // alive from the first second, not after the first interval
   const now = options.now ?? (() => new Date());
   const workers: Worker[] = [new Worker(QUEUES.heartbeat, beat, { connection, prefix, concurrency: 1 })];
   if (options.mail) {
-    workers.push(new Worker<MailJob>(QUEUES.mail, mailProcessor({ ...options.mail, now }), { connection, prefix, concurrency: options.mail.concurrency ?? 4 }));
+    workers.push(
+      new Worker<MailJob>(QUEUES.mail, mailProcessor({ ...options.mail, now }), {
+        connection,
+        prefix,
+        concurrency: options.mail.concurrency ?? 4,
+      }),
+    );
   }
   // owed confirmations and welcomes get their job back from the database at start and every minute
   let mailQueue: MailQueue | undefined;
@@ -76,10 +91,19 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   let reconcileTimer: NodeJS.Timeout | undefined;
   if (options.publishing && publishingQueue) {
     const { db } = options.publishing;
-    workers.push(new Worker<PublishJob>(QUEUES.publishing, publicationProcessor({ db, now }), { connection, prefix, concurrency: 2 }));
+    workers.push(
+      new Worker<PublishJob>(QUEUES.publishing, publicationProcessor({ db, now }), {
+        connection,
+        prefix,
+        concurrency: 2,
+      }),
+    );
     const reconcile = async () => {
       try {
-        const created = await reconcilePublications(publishingQueue, { scheduled: await scheduledArticles(db), now: now() });
+        const created = await reconcilePublications(publishingQueue, {
+          scheduled: await scheduledArticles(db),
+          now: now(),
+        });
         if (created) logger.info({ created }, 'publication jobs re-created from the database');
       } catch (error) {
         logger.warn({ reason: redactAddresses((error as Error).message) }, 'publication reconcile failed; will retry');
@@ -92,7 +116,9 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   const campaignWorker: CampaignWorker | undefined = options.campaigns
     ? await startCampaignWorker({ ...options.campaigns, connection, prefix, logger, now })
     : undefined;
-  const growth = options.growth ? await startGrowthWorker({ ...options.growth, connection, prefix, logger, now }) : undefined;
+  const growth = options.growth
+    ? await startGrowthWorker({ ...options.growth, connection, prefix, logger, now })
+    : undefined;
   if (growth) workers.push(growth.worker as Worker);
   for (const worker of workers) {
     // the job id and the error as describeError tells it (class, code, scrubbed message): never the job's data
@@ -101,7 +127,10 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
     );
     worker.on('error', (error) => logger.error({ queue: worker.name, err: error }, 'worker error'));
   }
-  logger.info({ queues: [...workers.map((w) => w.name), ...(campaignWorker ? [QUEUES.campaigns] : [])] }, 'workers started');
+  logger.info(
+    { queues: [...workers.map((w) => w.name), ...(campaignWorker ? [QUEUES.campaigns] : [])] },
+    'workers started',
+  );
 
   return {
     close: async (timeoutMs = 10_000) => {

@@ -59,24 +59,28 @@ describe('campaign sending under faults', () => {
     expect(Math.min(...perProcess.values())).toBeGreaterThan(recipients * 0.2);
   }, 120_000);
 
-  it.each(['flushall', 'restart'] as const)('Redis %s mid-campaign: the campaign completes, nothing lost, nothing doubled', async (fault) => {
-    const list = fault === 'flushall' ? 'democraties' : 'adherents';
-    const child = await w.spawnWorker({ sendRate: 600 });
-    const { id, recipients } = await w.launch({ list, count: 1500, domain: `${fault}.example` });
-    await w.smtp.waitUntil(() => w.receivedFor(id).size >= 400, 30_000, '400 messages');
-    if (fault === 'flushall') await w.redis.flushall();
-    else {
-      await redisServer.stop();
-      await new Promise((r) => setTimeout(r, 500));
-      redisServer = await startEmbeddedRedis({ dataDir: redisDir, port: redisPort });
-    }
-    const done = await w.waitFor(id, (p) => p.status === 'sent', 90_000, 'the campaign to finish');
-    await w.stopWorker(child);
-    const received = w.receivedFor(id);
-    expect(Math.max(...received.values())).toBe(1);
-    expect(done.counts.sent + done.counts.uncertain).toBe(recipients);
-    // a live worker's claims are never taken by a flush: what the journal lost, the process records itself
-    expect(done.counts.uncertain).toBe(0);
-    expect(received.size).toBe(recipients);
-  }, 120_000);
+  it.each(['flushall', 'restart'] as const)(
+    'Redis %s mid-campaign: the campaign completes, nothing lost, nothing doubled',
+    async (fault) => {
+      const list = fault === 'flushall' ? 'democraties' : 'adherents';
+      const child = await w.spawnWorker({ sendRate: 600 });
+      const { id, recipients } = await w.launch({ list, count: 1500, domain: `${fault}.example` });
+      await w.smtp.waitUntil(() => w.receivedFor(id).size >= 400, 30_000, '400 messages');
+      if (fault === 'flushall') await w.redis.flushall();
+      else {
+        await redisServer.stop();
+        await new Promise((r) => setTimeout(r, 500));
+        redisServer = await startEmbeddedRedis({ dataDir: redisDir, port: redisPort });
+      }
+      const done = await w.waitFor(id, (p) => p.status === 'sent', 90_000, 'the campaign to finish');
+      await w.stopWorker(child);
+      const received = w.receivedFor(id);
+      expect(Math.max(...received.values())).toBe(1);
+      expect(done.counts.sent + done.counts.uncertain).toBe(recipients);
+      // a live worker's claims are never taken by a flush: what the journal lost, the process records itself
+      expect(done.counts.uncertain).toBe(0);
+      expect(received.size).toBe(recipients);
+    },
+    120_000,
+  );
 });

@@ -18,7 +18,11 @@ describe('campaign sending when its own processes fail', () => {
     await w.close();
   });
 
-  const checkOnce = (id: string, recipients: number, done: { counts: { sent: number; uncertain: number; sending: number } }) => {
+  const checkOnce = (
+    id: string,
+    recipients: number,
+    done: { counts: { sent: number; uncertain: number; sending: number } },
+  ) => {
     const received = w.receivedFor(id);
     expect(Math.max(...received.values())).toBe(1);
     expect(done.counts.sending).toBe(0);
@@ -45,8 +49,10 @@ describe('campaign sending when its own processes fail', () => {
     expect(done.counts.uncertain).toBeLessThanOrEqual(3 * concurrency);
   }, 180_000);
 
-  it('the workers\' database connections killed again and again mid-chunk: sent on its own, nothing left in flight', async () => {
-    const workers = await Promise.all([1, 2].map(() => w.spawnWorker({ applicationName: 'crieur-fault-worker', sendRate: 800 })));
+  it("the workers' database connections killed again and again mid-chunk: sent on its own, nothing left in flight", async () => {
+    const workers = await Promise.all(
+      [1, 2].map(() => w.spawnWorker({ applicationName: 'crieur-fault-worker', sendRate: 800 })),
+    );
     const { id, recipients } = await w.launch({ list: 'adherents', count: 3000, domain: 'pgkill.example' });
     await w.smtp.waitUntil(() => w.receivedFor(id).size >= 300, 30_000, '300 messages');
     let killed = 0;

@@ -71,7 +71,10 @@ describe('campaign sending when the mail server misbehaves', () => {
     const { id, recipients } = await w.launch({ list: 'adherents', count: 600, domain: 'pause.example' });
     await w.smtp.waitUntil(() => w.receivedFor(id).size >= 60, 30_000, '60 messages');
     const journal = createSendJournal(w.redis, w.prefix);
-    await controlCampaign({ db: w.database.db, journal }, { action: 'pause', campaignId: id, now: new Date(), actorId: null });
+    await controlCampaign(
+      { db: w.database.db, journal },
+      { action: 'pause', campaignId: id, now: new Date(), actorId: null },
+    );
     const pausedAt = Date.now();
     await new Promise((r) => setTimeout(r, 3000));
     const mine = w.smtp.messages.filter((m) => m.messageId?.startsWith(`${id}.`));
@@ -84,7 +87,10 @@ describe('campaign sending when the mail server misbehaves', () => {
     expect(paused.counts.sending).toBe(0);
 
     w.smtp.faults.rcptDelayMs = 0;
-    await controlCampaign({ db: w.database.db, journal }, { action: 'resume', campaignId: id, now: new Date(), actorId: null });
+    await controlCampaign(
+      { db: w.database.db, journal },
+      { action: 'resume', campaignId: id, now: new Date(), actorId: null },
+    );
     const done = await w.waitFor(id, (p) => p.status === 'sent', 60_000, 'the campaign to finish');
     await Promise.all(workers.map((c) => w.stopWorker(c)));
     const received = w.receivedFor(id);
@@ -99,14 +105,20 @@ describe('campaign sending when the mail server misbehaves', () => {
     await w.smtp.stop();
     await w.waitFor(id, (p) => p.serverWait !== null, 15_000, 'the campaign to wait for the server');
     const journal = createSendJournal(w.redis, w.prefix);
-    await controlCampaign({ db: w.database.db, journal }, { action: 'pause', campaignId: id, now: new Date(), actorId: null });
+    await controlCampaign(
+      { db: w.database.db, journal },
+      { action: 'pause', campaignId: id, now: new Date(), actorId: null },
+    );
     await w.smtp.start();
     const sentBefore = w.receivedFor(id).size;
     await new Promise((r) => setTimeout(r, 3000));
     const still = await w.progress(id);
     expect(still.status).toBe('paused');
     expect(w.receivedFor(id).size).toBe(sentBefore);
-    await controlCampaign({ db: w.database.db, journal }, { action: 'resume', campaignId: id, now: new Date(), actorId: null });
+    await controlCampaign(
+      { db: w.database.db, journal },
+      { action: 'resume', campaignId: id, now: new Date(), actorId: null },
+    );
     const done = await w.waitFor(id, (p) => p.status === 'sent', 30_000, 'the campaign to finish');
     await w.stopWorker(child);
     expect(done.serverWait).toBeNull();
@@ -123,7 +135,12 @@ describe('campaign sending when the mail server misbehaves', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
     const { port } = silent.address() as { port: number };
     const timeouts = { connectMs: 400, greetingMs: 400, socketMs: 800 };
-    const child = await w.spawnWorker({ smtpUrl: `smtp://127.0.0.1:${port}`, timeouts, waitAfterErrors: 3, logLevel: process.env.FAULT_LOG ?? 'silent' });
+    const child = await w.spawnWorker({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      timeouts,
+      waitAfterErrors: 3,
+      logLevel: process.env.FAULT_LOG ?? 'silent',
+    });
     const started = Date.now();
     const { id, recipients } = await w.launch({ list: 'membres', count: 40, domain: 'silent.example' });
     const waiting = await w.waitFor(id, (p) => p.serverWait !== null, 10_000, 'the campaign to wait for the server');
@@ -138,12 +155,21 @@ describe('campaign sending when the mail server misbehaves', () => {
     expect(Math.max(...[...rows.values()].map((r) => r.attempts))).toBe(0);
     for (const s of sockets) s.destroy();
     await new Promise<void>((resolve) => silent.close(() => resolve()));
-    await controlCampaign({ db: w.database.db, journal: createSendJournal(w.redis, w.prefix) }, { action: 'cancel', campaignId: id, now: new Date(), actorId: null });
+    await controlCampaign(
+      { db: w.database.db, journal: createSendJournal(w.redis, w.prefix) },
+      { action: 'cancel', campaignId: id, now: new Date(), actorId: null },
+    );
   }, 60_000);
 
   it('a server that takes the message and never replies: uncertain within the socket timeout, never resent', async () => {
     w.smtp.faults.silentAfterData = 1;
-    const child = await w.spawnWorker({ timeouts: { connectMs: 1000, greetingMs: 1000, socketMs: 700 }, concurrency: 2, waitAfterErrors: 4, sendRate: 50, logLevel: process.env.FAULT_LOG ?? 'silent' });
+    const child = await w.spawnWorker({
+      timeouts: { connectMs: 1000, greetingMs: 1000, socketMs: 700 },
+      concurrency: 2,
+      waitAfterErrors: 4,
+      sendRate: 50,
+      logLevel: process.env.FAULT_LOG ?? 'silent',
+    });
     const started = Date.now();
     const { id, recipients } = await w.launch({ list: 'adherents', count: 30, domain: 'mute.example' });
     const first = await w.waitFor(id, (p) => p.counts.uncertain > 0, 10_000, 'a first uncertain row');

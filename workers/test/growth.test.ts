@@ -31,7 +31,10 @@ describe('growth worker', () => {
     const t = await createTestDatabase('growthw');
     database = await openDatabase({ databaseUrl: t.url });
     await database.migrate();
-    drop = async () => { await database.close(); await t.drop(); };
+    drop = async () => {
+      await database.close();
+      await t.drop();
+    };
   });
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}:*`);
@@ -44,11 +47,34 @@ describe('growth worker', () => {
     const db = database.db;
     const [list] = await listIdsBySlugs(db, ['democraties']);
     // the system was down since 1 November; it comes back on the 5th
-    const base = { listId: list!.id, legalBasis: 'consent' as const, consentNote: 'AG', actorId: null, importId: null, dryRun: false };
-    await importRows(db, { ...base, now: new Date('2026-11-01T09:00:00Z'), rows: [{ line: 2, email: 'a@example.org', name: '' }] });
-    await importRows(db, { ...base, now: new Date('2026-11-03T09:00:00Z'), rows: [{ line: 2, email: 'b@example.org', name: '' }] });
+    const base = {
+      listId: list!.id,
+      legalBasis: 'consent' as const,
+      consentNote: 'AG',
+      actorId: null,
+      importId: null,
+      dryRun: false,
+    };
+    await importRows(db, {
+      ...base,
+      now: new Date('2026-11-01T09:00:00Z'),
+      rows: [{ line: 2, email: 'a@example.org', name: '' }],
+    });
+    await importRows(db, {
+      ...base,
+      now: new Date('2026-11-03T09:00:00Z'),
+      rows: [{ line: 2, email: 'b@example.org', name: '' }],
+    });
     const now = () => new Date('2026-11-05T07:00:00Z');
-    const workers = await startWorkers({ redisUrl: REDIS_URL, prefix, mode: 'test', logger, heartbeatEveryMs: 60_000, now, growth: { db } });
+    const workers = await startWorkers({
+      redisUrl: REDIS_URL,
+      prefix,
+      mode: 'test',
+      logger,
+      heartbeatEveryMs: 60_000,
+      now,
+      growth: { db },
+    });
     try {
       const read = () => snapshotsBetween(db, { listIds: [list!.id], from: '2026-10-01', to: '2026-12-31' });
       const mine = await waitFor(async () => {
@@ -69,7 +95,12 @@ describe('growth worker', () => {
       expect(next.getTime()).toBeGreaterThan(Date.now());
       expect(next.getTime() - Date.now()).toBeLessThanOrEqual(25 * 3_600_000);
       // 00:15 on the Paris clock, whatever the season
-      const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next);
+      const paris = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Paris',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(next);
       expect(paris).toBe('00:15');
       await queue.close();
     } finally {

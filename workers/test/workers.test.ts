@@ -62,7 +62,11 @@ describe('workers', () => {
     let dir: string;
     beforeAll(async () => {
       dir = mkdtempSync(path.join(tmpdir(), 'crieur-redis-'));
-      evicting = await startEmbeddedRedis({ dataDir: dir, port: 16_379 + Math.floor(Math.random() * 1000), extraArgs: ['--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'] });
+      evicting = await startEmbeddedRedis({
+        dataDir: dir,
+        port: 16_379 + Math.floor(Math.random() * 1000),
+        extraArgs: ['--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'],
+      });
     });
     afterAll(async () => {
       await evicting.stop();
@@ -70,13 +74,20 @@ describe('workers', () => {
     });
 
     it('refuse to start in production', async () => {
-      await expect(startWorkers({ redisUrl: evicting.url, prefix: 'p', mode: 'production', logger })).rejects.toBeInstanceOf(UnsafeRedisError);
+      await expect(
+        startWorkers({ redisUrl: evicting.url, prefix: 'p', mode: 'production', logger }),
+      ).rejects.toBeInstanceOf(UnsafeRedisError);
     });
 
     it('only warn in development', async () => {
       const lines: string[] = [];
       const capture = pino({ level: 'warn' }, { write: (line: string) => lines.push(line) });
-      const workers = await startWorkers({ redisUrl: evicting.url, prefix: `test-${randomUUID()}`, mode: 'development', logger: capture });
+      const workers = await startWorkers({
+        redisUrl: evicting.url,
+        prefix: `test-${randomUUID()}`,
+        mode: 'development',
+        logger: capture,
+      });
       await workers.close(5_000);
       expect(lines.join('')).toMatch(/allkeys-lru/);
     });

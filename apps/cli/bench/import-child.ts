@@ -25,9 +25,24 @@ const started = performance.now();
 const totals = await runImport({
   input: Readable.from(csv()),
 
-  store: createImportStore(database.db, { listId: list!.id, legalBasis: list!.legalBasis, consentNote: null, actorId: null, dryRun: false, now: () => new Date(), id: () => undefined }),
+  store: createImportStore(database.db, {
+    listId: list!.id,
+    legalBasis: list!.legalBasis,
+    consentNote: null,
+    actorId: null,
+    dryRun: false,
+    now: () => new Date(),
+    id: () => undefined,
+  }),
 });
 const seconds = (performance.now() - started) / 1000;
 if (totals.imported !== rows) throw new Error(`imported ${totals.imported} of ${rows}`);
-process.stdout.write(JSON.stringify({ rows, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: process.memoryUsage().heapUsed / 1048576 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    rows,
+    seconds,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    heapUsedMb: process.memoryUsage().heapUsed / 1048576,
+  }) + '\n',
+);
 await database.close();

@@ -8,7 +8,8 @@ const root = path.resolve(import.meta.dirname, '..', '..', '..');
 // the same V8 flag as `pnpm cli`: a bounded old space keeps an import's memory flat, where V8
 // would otherwise grow its heap with each batch's garbage (live heap after an import: ~18 MB at any size)
 const NODE_FLAGS = ['--max-old-space-size=128'];
-const emit = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(2)), unit })}\n`);
+const emit = (bench: string, value: number, unit: string) =>
+  process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(2)), unit })}\n`);
 
 const t = await createTestDatabase('bench');
 try {
@@ -17,7 +18,11 @@ try {
   await database.close();
   const results: Record<number, { rows: number; seconds: number; maxRssMb: number; heapUsedMb: number }> = {};
   for (const rows of [20_000, 100_000, 300_000]) {
-    const out = execFileSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(root, 'apps/cli/bench/import-child.ts'), String(rows), t.url], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [...NODE_FLAGS, '--import', 'tsx', path.join(root, 'apps/cli/bench/import-child.ts'), String(rows), t.url],
+      { cwd: root, encoding: 'utf8' },
+    );
     results[rows] = JSON.parse(out.trim().split('\n').pop()!);
   }
   const big = results[100_000]!;

@@ -13,13 +13,31 @@ import { userCreate } from './commands/user-create';
 import { readSecret } from './read-secret';
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
-  'user:create': { run: userCreate, help: 'user:create --email E --role admin|editor|author|sender [--name N]   (password from stdin)' },
+  'user:create': {
+    run: userCreate,
+    help: 'user:create --email E --role admin|editor|author|sender [--name N]   (password from stdin)',
+  },
   lists: { run: lists, help: 'lists                                       the newsletter lists' },
-  import: { run: importCommand, help: 'import <file.csv> --list <slug> [--consent-source "…"] [--dry-run] [--report problems.csv]' },
-  'seed:demo': { run: seedDemo, help: 'seed:demo                                   demo dossiers and articles for a living reader site' },
-  export: { run: exportCommand, help: 'export --list <slug> [--out file.csv]       confirmed subscribers, UTF-8 CSV with BOM' },
-  'bounces:import': { run: bouncesImport, help: 'bounces:import <file.eml>…                  delivery reports (RFC 3464): hard bounces suppress, soft ones count' },
-  report: { run: reportCommand, help: 'report --year <yyyy> [--format md|csv|json] the yearly activity report\'s figures (Markdown by default)' },
+  import: {
+    run: importCommand,
+    help: 'import <file.csv> --list <slug> [--consent-source "…"] [--dry-run] [--report problems.csv]',
+  },
+  'seed:demo': {
+    run: seedDemo,
+    help: 'seed:demo                                   demo dossiers and articles for a living reader site',
+  },
+  export: {
+    run: exportCommand,
+    help: 'export --list <slug> [--out file.csv]       confirmed subscribers, UTF-8 CSV with BOM',
+  },
+  'bounces:import': {
+    run: bouncesImport,
+    help: 'bounces:import <file.eml>…                  delivery reports (RFC 3464): hard bounces suppress, soft ones count',
+  },
+  report: {
+    run: reportCommand,
+    help: "report --year <yyyy> [--format md|csv|json] the yearly activity report's figures (Markdown by default)",
+  },
 };
 
 const LOST_SERVER = [
@@ -35,7 +53,9 @@ function isLostConnection(error: unknown): boolean {
   return false;
 }
 
-const usage = `Usage: pnpm cli <command>\n\nCommands:\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}\n`;
+const usage = `Usage: pnpm cli <command>\n\nCommands:\n${Object.values(COMMANDS)
+  .map((c) => `  ${c.help}`)
+  .join('\n')}\n`;
 const [name, ...argv] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;
 if (!command) {

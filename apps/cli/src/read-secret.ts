@@ -2,7 +2,11 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 
 /** Reads a password: the first line of piped stdin, or typed without echo on a terminal. */
-export async function readSecret(input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => void }, output: Writable, prompt: string): Promise<string> {
+export async function readSecret(
+  input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => void },
+  output: Writable,
+  prompt: string,
+): Promise<string> {
   if (!input.isTTY) {
     let data = '';
     for await (const chunk of input) data += String(chunk);

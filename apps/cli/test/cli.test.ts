@@ -20,7 +20,11 @@ describe('pnpm cli (PostgreSQL)', () => {
   });
 
   it('user:create reads the password from stdin and creates an active user', async () => {
-    const res = await cli(['user:create', '--email', 'Chloe@Example.org', '--role', 'sender', '--name', 'Chloé'], { DATABASE_URL: t.url }, 'un mot de passe solide\n');
+    const res = await cli(
+      ['user:create', '--email', 'Chloe@Example.org', '--role', 'sender', '--name', 'Chloé'],
+      { DATABASE_URL: t.url },
+      'un mot de passe solide\n',
+    );
     expect(res.stderr).not.toMatch(/Error/);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('Created sender Chloe@Example.org');
@@ -31,13 +35,25 @@ describe('pnpm cli (PostgreSQL)', () => {
   });
 
   it('refuses a duplicate, a bad role, a short or weak password, with a clear message and exit code 2', async () => {
-    const dup = await cli(['user:create', '--email', 'chloe@example.org', '--role', 'admin'], { DATABASE_URL: t.url }, 'un mot de passe solide\n');
+    const dup = await cli(
+      ['user:create', '--email', 'chloe@example.org', '--role', 'admin'],
+      { DATABASE_URL: t.url },
+      'un mot de passe solide\n',
+    );
     expect(dup.code).toBe(2);
     expect(dup.stderr).toContain('already exists');
-    const role = await cli(['user:create', '--email', 'x@example.org', '--role', 'boss'], { DATABASE_URL: t.url }, 'un mot de passe solide\n');
+    const role = await cli(
+      ['user:create', '--email', 'x@example.org', '--role', 'boss'],
+      { DATABASE_URL: t.url },
+      'un mot de passe solide\n',
+    );
     expect(role.code).toBe(2);
     expect(role.stderr).toContain('--role: expected admin, editor, author or sender');
-    const short = await cli(['user:create', '--email', 'x@example.org', '--role', 'admin'], { DATABASE_URL: t.url }, 'court\n');
+    const short = await cli(
+      ['user:create', '--email', 'x@example.org', '--role', 'admin'],
+      { DATABASE_URL: t.url },
+      'court\n',
+    );
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('at least 12 characters');
     const weakArgs = ['user:create', '--email', 'x@example.org', '--role', 'admin'];
@@ -60,18 +76,32 @@ describe('pnpm cli (PostgreSQL)', () => {
   it('imports a CSV into a list with a report, and exports it back', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crieur-cli-'));
     const file = path.join(dir, 'membres.csv');
-    writeFileSync(file, 'E-mail,Nom\nana@example.org,Ana\nbad-address,Bob\nANA@example.org,Ana bis\ncarl@example.org,"Carl, dit ""le grand"""\n');
+    writeFileSync(
+      file,
+      'E-mail,Nom\nana@example.org,Ana\nbad-address,Bob\nANA@example.org,Ana bis\ncarl@example.org,"Carl, dit ""le grand"""\n',
+    );
     const noConsent = await cli(['import', file, '--list', 'membres'], { DATABASE_URL: t.url });
     expect(noConsent.code).toBe(2);
     expect(noConsent.stderr).toContain('--consent-source');
-    const dry = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026', '--dry-run'], { DATABASE_URL: t.url });
+    const dry = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026', '--dry-run'], {
+      DATABASE_URL: t.url,
+    });
     expect(dry.stdout).toContain('Dry run (nothing written): 4 rows read');
     const report = path.join(dir, 'report.csv');
-    const res = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026', '--report', report], { DATABASE_URL: t.url });
+    const res = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026', '--report', report], {
+      DATABASE_URL: t.url,
+    });
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/4 rows read in [\d.]+ s — 2 imported, 0 already subscribed, 2 not imported\./);
-    expect(readFileSync(report, 'utf8').split('\r\n').slice(1, 3).map((l) => l.split(';')[0])).toEqual(['3', '4']);
-    const again = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026'], { DATABASE_URL: t.url });
+    expect(
+      readFileSync(report, 'utf8')
+        .split('\r\n')
+        .slice(1, 3)
+        .map((l) => l.split(';')[0]),
+    ).toEqual(['3', '4']);
+    const again = await cli(['import', file, '--list', 'membres', '--consent-source', 'AG 2026'], {
+      DATABASE_URL: t.url,
+    });
     expect(again.stdout).toContain('0 imported, 2 already subscribed');
 
     const out = await cli(['export', '--list', 'membres'], { DATABASE_URL: t.url });
@@ -79,7 +109,12 @@ describe('pnpm cli (PostgreSQL)', () => {
     expect(out.stdout.charCodeAt(0)).toBe(0xfeff);
     const lines = out.stdout.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('Email;Nom;Langue;Confirmé le');
-    expect(lines.slice(1).map((l) => l.split(';').slice(0, 2).join(';')).sort()).toEqual(['ana@example.org;Ana', 'carl@example.org;"Carl, dit ""le grand"""']);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(';').slice(0, 2).join(';'))
+        .sort(),
+    ).toEqual(['ana@example.org;Ana', 'carl@example.org;"Carl, dit ""le grand"""']);
   });
 
   it('refuses a file that is not a subscriber CSV and writes nothing', async () => {

@@ -6,9 +6,15 @@ import { createTestDatabase, seedGrowthFixture } from '@crieur/db/testing';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], { cwd: root, env: { PATH: process.env.PATH, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -54,7 +60,10 @@ describe('pnpm cli report (PostgreSQL, the known 2025 ledger)', () => {
     expect(lines).toContain('Abonné·es;Lettre de démocratieS;évolution;255');
     const json = await cli(['report', '--year', '2025', '--format', 'json'], { DATABASE_URL: t.url });
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { campaigns: { total: number }; lists: { slug: string; december: number }[] };
+    const report = JSON.parse(json.stdout) as {
+      campaigns: { total: number };
+      lists: { slug: string; december: number }[];
+    };
     expect(report.campaigns.total).toBe(11);
     expect(report.lists.find((l) => l.slug === 'membres')?.december).toBe(3240);
   });

@@ -4,7 +4,11 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 
 /** `pnpm cli …` as a real process: its exit code and what it printed. */
-export function cli(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function cli(
+  args: string[],
+  env: Record<string, string>,
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/cli/src/main.ts'), ...args], {
       cwd: root,

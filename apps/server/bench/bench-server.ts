@@ -11,10 +11,19 @@ import { createMailer } from '@crieur/mailer';
 import { createCampaignQueue, createMailQueue, createPublishingQueue, type MailQueue } from '@crieur/queue';
 import { buildServer, type ServerDeps } from '../src';
 
-export type BenchServer = { app: Awaited<ReturnType<typeof buildServer>>; database: Database; mailQueue: MailQueue; close(): Promise<void> };
+export type BenchServer = {
+  app: Awaited<ReturnType<typeof buildServer>>;
+  database: Database;
+  mailQueue: MailQueue;
+  close(): Promise<void>;
+};
 
 /** `seed` fills the database before the server starts (articles, a large ledger…). */
-export async function startBenchServer(options: { label: string; seed?: (database: Database) => Promise<void>; deps?: Partial<ServerDeps> }): Promise<BenchServer> {
+export async function startBenchServer(options: {
+  label: string;
+  seed?: (database: Database) => Promise<void>;
+  deps?: Partial<ServerDeps>;
+}): Promise<BenchServer> {
   const prefix = `bench-${randomUUID()}`;
   const t = await createTestDatabase(options.label);
   const database = await openDatabase({ databaseUrl: t.url, poolSize: 10 });

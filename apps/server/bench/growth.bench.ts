@@ -5,7 +5,8 @@ import { createUser, takeSnapshots } from '@crieur/db';
 import { seedGrowthBenchLedger } from '@crieur/db/testing';
 import { startBenchServer } from './bench-server';
 
-const emit = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
+const emit = (bench: string, value: number, unit: string) =>
+  process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const { app, close } = await startBenchServer({
@@ -13,11 +14,21 @@ const { app, close } = await startBenchServer({
   seed: async ({ db }) => {
     await seedGrowthBenchLedger(db, (line) => process.stderr.write(`${line}\n`));
     await takeSnapshots(db, { now: new Date() });
-    await createUser(db, { email: 'bureau@icpc.example', role: 'editor', status: 'active', passwordHash: await hashPassword('un mot de passe solide') });
+    await createUser(db, {
+      email: 'bureau@icpc.example',
+      role: 'editor',
+      status: 'active',
+      passwordHash: await hashPassword('un mot de passe solide'),
+    });
   },
 });
 try {
-  const login = await app.inject({ method: 'POST', url: '/api/login', payload: { email: 'bureau@icpc.example', password: 'un mot de passe solide' }, headers: await csrf() });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/login',
+    payload: { email: 'bureau@icpc.example', password: 'un mot de passe solide' },
+    headers: await csrf(),
+  });
   if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode}`);
   const session = login.cookies.find((c) => c.name === 'crieur_session');
   const cookie = `crieur_session=${session?.value ?? ''}`;
@@ -34,7 +45,11 @@ try {
     }
     return median(times.slice(1));
   };
-  emit('growth.request_ms', await time(`/api/growth?lists=membres,democraties,adherents&from=${day(yearAgo)}&to=${day(today)}`, 11), 'ms');
+  emit(
+    'growth.request_ms',
+    await time(`/api/growth?lists=membres,democraties,adherents&from=${day(yearAgo)}&to=${day(today)}`, 11),
+    'ms',
+  );
   emit('growth.report_request_ms', await time('/api/reports/year/2025', 6), 'ms');
 } finally {
   await close();
@@ -44,5 +59,9 @@ try {
 async function csrf(): Promise<Record<string, string>> {
   const res = await app.inject({ method: 'GET', url: '/api/session' });
   const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return { 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken, cookie: cookies, 'content-type': 'application/json' };
+  return {
+    'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken,
+    cookie: cookies,
+    'content-type': 'application/json',
+  };
 }

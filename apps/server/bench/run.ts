@@ -16,7 +16,12 @@ function emit(bench: string, value: number, unit: string): void {
 /** Runs `pnpm start` and times it from spawn to a 200 on /healthz. */
 async function timeStart(env: Record<string, string>, port: number) {
   const t0 = performance.now();
-  const child = spawn('pnpm', ['start'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: 'ignore', detached: true });
+  const child = spawn('pnpm', ['start'], {
+    cwd: root,
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+    detached: true,
+  });
   for (;;) {
     if (child.exitCode !== null) throw new Error('pnpm start exited before it was healthy');
     try {
@@ -39,7 +44,12 @@ async function timeStart(env: Record<string, string>, port: number) {
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-bench-'));
 const port = await freePort();
-const env = { DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, REDIS_PREFIX: `bench-${randomUUID()}` };
+const env = {
+  DATA_DIR: dataDir,
+  PORT: String(port),
+  PUBLIC_URL: `http://localhost:${port}`,
+  REDIS_PREFIX: `bench-${randomUUID()}`,
+};
 try {
   const cold = await timeStart(env, port);
   emit('start.cold_to_healthy', cold.seconds, 's');

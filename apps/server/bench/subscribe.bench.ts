@@ -2,9 +2,13 @@
 import autocannon from 'autocannon';
 import { startBenchServer } from './bench-server';
 
-const emit = (bench: string, value: number, unit: string) => process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
+const emit = (bench: string, value: number, unit: string) =>
+  process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
 
-const { app, mailQueue, close } = await startBenchServer({ label: 'bench', deps: { subscribe: { perIpPerMinute: 10_000_000, perAddressPerHour: 10_000_000 } } });
+const { app, mailQueue, close } = await startBenchServer({
+  label: 'bench',
+  deps: { subscribe: { perIpPerMinute: 10_000_000, perAddressPerHour: 10_000_000 } },
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = app.server.address() as { port: number };
 try {
@@ -18,7 +22,10 @@ try {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         // a new reader each time: the full path, confirmation job included
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: `lecteur.${n++}@exemple-asso.fr`, lists: ['democraties'], consent: true }) }),
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ email: `lecteur.${n++}@exemple-asso.fr`, lists: ['democraties'], consent: true }),
+        }),
       },
     ],
   });

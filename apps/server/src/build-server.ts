@@ -125,14 +125,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     skipOnError: true,
     ...(deps.redis ? { redis: deps.redis, nameSpace: `${config.redisPrefix}:ratelimit:` } : {}),
     errorResponseBuilder: (_req, context) =>
-      new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+      new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again', {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
   });
 
   registerErrorHandler(app);
   app.decorateRequest('staff', null);
   app.decorateRequest('sessionIdHash', null);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) await loadSession(ctx.database.db, request, { now: ctx.now(), settings: ctx.session });
+    if (request.url.startsWith('/api/'))
+      await loadSession(ctx.database.db, request, { now: ctx.now(), settings: ctx.session });
   });
   registerAccessControl(app, app.csrfProtection);
   registerInputRule(app);

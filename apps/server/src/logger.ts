@@ -29,7 +29,11 @@ export function createLogger(options: { level: string; name: string; destination
     },
     serializers: {
       // no IP, no headers, no query string: personal data stays out of logs
-      req: (req: { method: string; url: string; id?: string }) => ({ id: req.id, method: req.method, url: maskUrl(req.url) }),
+      req: (req: { method: string; url: string; id?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: maskUrl(req.url),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

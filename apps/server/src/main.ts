@@ -3,7 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, resolveAppSecret, type Config } from '@crieur/config';
 import { DatabaseInUseError, openDatabase, type Database } from '@crieur/db';
-import { createCampaignQueue, createMailQueue, createPublishingQueue, createRedis, RedisUnavailableError, type EmbeddedRedis } from '@crieur/queue';
+import {
+  createCampaignQueue,
+  createMailQueue,
+  createPublishingQueue,
+  createRedis,
+  RedisUnavailableError,
+  type EmbeddedRedis,
+} from '@crieur/queue';
 import { campaignWorkerOptions, startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
 import { createMailer } from '@crieur/mailer';
 import { linkKey } from '@crieur/auth';
@@ -43,7 +50,12 @@ try {
   const appSecret = resolveAppSecret(config);
   // first, so that a second server on the same DATA_DIR stops before it starts anything
   const command = mode === 'all' ? 'pnpm start' : 'pnpm start:server';
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, serve: true, command });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    serve: true,
+    command,
+  });
   opened = database;
   if (mode === 'all') {
     embeddedRedis = await ensureRedis({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger });
@@ -65,18 +77,50 @@ try {
   // the connection's listener above logs Redis errors once; queues re-emit them (unheard, they reach stderr)
   for (const queue of [mailQueue, publishingQueue, campaignQueue]) queue.on('error', () => undefined);
   // one mailer for the server's test sends and, in mode all, the workers: same SMTP, outbox and DKIM settings
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, timeouts: config.smtpTimeouts });
-  const app = await buildServer({ config, appSecret, database, redis, mailQueue, publishingQueue, campaignQueue, logger, mailer, studioDir: path.join(studioRoot, 'dist') });
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+    dkim: config.dkim,
+    timeouts: config.smtpTimeouts,
+  });
+  const app = await buildServer({
+    config,
+    appSecret,
+    database,
+    redis,
+    mailQueue,
+    publishingQueue,
+    campaignQueue,
+    logger,
+    mailer,
+    studioDir: path.join(studioRoot, 'dist'),
+  });
   let workers: RunningWorkers | undefined;
   // campaigns keep SEND_CONCURRENCY connections open; test sends and confirmations use the plain one
-  const campaignMailer = mode === 'all' ? createMailer({ smtpUrl: config.smtpUrl, outboxDir: path.join(config.dataDir, 'outbox'), dkim: config.dkim, pool: true, maxConnections: config.sendConcurrency, timeouts: config.smtpTimeouts }) : undefined;
+  const campaignMailer =
+    mode === 'all'
+      ? createMailer({
+          smtpUrl: config.smtpUrl,
+          outboxDir: path.join(config.dataDir, 'outbox'),
+          dkim: config.dkim,
+          pool: true,
+          maxConnections: config.sendConcurrency,
+          timeouts: config.smtpTimeouts,
+        })
+      : undefined;
   if (mode === 'all' && campaignMailer) {
     workers = await startWorkers({
       redisUrl: config.redisUrl,
       prefix: config.redisPrefix,
       mode: config.env,
       logger,
-      mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, linkKey: linkKey(appSecret) },
+      mail: {
+        db: database.db,
+        mailer,
+        publicUrl: config.publicUrl,
+        mailFrom: config.mailFrom,
+        linkKey: linkKey(appSecret),
+      },
       publishing: { db: database.db },
       growth: { db: database.db },
       campaigns: campaignWorkerOptions(config, database.db, campaignMailer, linkKey(appSecret)),
@@ -108,7 +152,11 @@ try {
   stopNow = (signal) => void stop(signal);
   if (requested) stopNow(requested);
 } catch (error) {
-  if (error instanceof RedisUnavailableError || error instanceof UnsafeRedisError || error instanceof DatabaseInUseError) {
+  if (
+    error instanceof RedisUnavailableError ||
+    error instanceof UnsafeRedisError ||
+    error instanceof DatabaseInUseError
+  ) {
     process.stderr.write(`\n${error.message}\n`);
   } else {
     logger.fatal({ err: error }, 'could not start');

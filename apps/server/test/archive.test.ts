@@ -6,8 +6,19 @@ import { startHarness, type Harness } from './harness';
 
 const PUBLIC_URL = 'http://localhost:3000';
 const blocks: NewsletterBlock[] = [
-  { type: 'edito', doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Le mot de la présidente pour ce printemps.' }] }] } },
-  { type: 'article', title: 'À Grenoble, un budget participatif', lede: 'Dix ans de projets votés par les habitant·es.', url: `${PUBLIC_URL}/articles/grenoble` },
+  {
+    type: 'edito',
+    doc: {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Le mot de la présidente pour ce printemps.' }] }],
+    },
+  },
+  {
+    type: 'article',
+    title: 'À Grenoble, un budget participatif',
+    lede: 'Dix ans de projets votés par les habitant·es.',
+    url: `${PUBLIC_URL}/articles/grenoble`,
+  },
 ];
 
 describe('the web archive of sent newsletters (PostgreSQL)', () => {
@@ -15,14 +26,51 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
   let staffId: string;
 
   /** A campaign as the sender leaves it: the frozen HTML still holds the personal placeholders. */
-  const sentCampaign = async (input: { subject: string; kind: 'membres' | 'adherents' | 'democraties'; lists: string[]; at: string; status?: 'sent' | 'draft' }) => {
+  const sentCampaign = async (input: {
+    subject: string;
+    kind: 'membres' | 'adherents' | 'democraties';
+    lists: string[];
+    at: string;
+    status?: 'sent' | 'draft';
+  }) => {
     const slugBase = input.subject.toLowerCase().replace(/\W+/g, '-');
-    const created = await createCampaign(h.database.db, { kind: input.kind, slugBase, lists: input.lists, blocks: [], userId: null, now: new Date(input.at) });
-    const fields = { kind: input.kind, subject: input.subject, preheader: 'Au sommaire ce mois-ci', fromName: '', replyTo: '', blocks };
-    const c = await updateCampaignDraft(h.database.db, { id: created.id, version: 1, fields, lists: input.lists, slugBase, userId: staffId, now: new Date(input.at) });
-    const compiled = await compileNewsletter({ kind: input.kind, subject: input.subject, preheader: 'Au sommaire ce mois-ci', blocks }, { publicUrl: PUBLIC_URL, listName: 'La lettre' });
+    const created = await createCampaign(h.database.db, {
+      kind: input.kind,
+      slugBase,
+      lists: input.lists,
+      blocks: [],
+      userId: null,
+      now: new Date(input.at),
+    });
+    const fields = {
+      kind: input.kind,
+      subject: input.subject,
+      preheader: 'Au sommaire ce mois-ci',
+      fromName: '',
+      replyTo: '',
+      blocks,
+    };
+    const c = await updateCampaignDraft(h.database.db, {
+      id: created.id,
+      version: 1,
+      fields,
+      lists: input.lists,
+      slugBase,
+      userId: staffId,
+      now: new Date(input.at),
+    });
+    const compiled = await compileNewsletter(
+      { kind: input.kind, subject: input.subject, preheader: 'Au sommaire ce mois-ci', blocks },
+      { publicUrl: PUBLIC_URL, listName: 'La lettre' },
+    );
     expect(compiled.html).toContain('%%CRIEUR_UNSUBSCRIBE_URL%%');
-    if (input.status !== 'draft') await markCampaignSent(h.database.db, { id: c.id, renderedHtml: compiled.html, renderedText: compiled.text, at: new Date(input.at) });
+    if (input.status !== 'draft')
+      await markCampaignSent(h.database.db, {
+        id: c.id,
+        renderedHtml: compiled.html,
+        renderedText: compiled.text,
+        at: new Date(input.at),
+      });
     return c;
   };
 
@@ -36,17 +84,54 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
     h = await startHarness();
     staffId = (await h.createStaff('sender')).id;
     // a real subscriber: nothing of theirs may reach a public page
-    const subscribed = await requestSubscription(h.database.db, { email: 'camille.dupont@example.org', name: 'Camille Dupont', listSlugs: ['membres'], formId: 'test', textVersion: 'v1', ip: '192.0.2.1', now: new Date('2026-01-01T10:00:00Z'), confirmationTtlMs: 86_400_000, resendAfterMs: 86_400_000 });
+    const subscribed = await requestSubscription(h.database.db, {
+      email: 'camille.dupont@example.org',
+      name: 'Camille Dupont',
+      listSlugs: ['membres'],
+      formId: 'test',
+      textVersion: 'v1',
+      ip: '192.0.2.1',
+      now: new Date('2026-01-01T10:00:00Z'),
+      confirmationTtlMs: 86_400_000,
+      resendAfterMs: 86_400_000,
+    });
     expect(subscribed.subscriberId).not.toBeNull();
-    winter = await sentCampaign({ subject: 'Lettre d’hiver', kind: 'democraties', lists: ['democraties'], at: '2025-12-15T09:00:00Z' });
-    spring = await sentCampaign({ subject: 'Lettre de printemps', kind: 'membres', lists: ['membres'], at: '2026-03-12T09:00:00Z' });
-    privateIssue = await sentCampaign({ subject: 'Réservé aux adhérent·es', kind: 'adherents', lists: ['adherents'], at: '2026-02-10T09:00:00Z' });
-    mixed = await sentCampaign({ subject: 'Membres et adhérent·es', kind: 'membres', lists: ['membres', 'adherents'], at: '2026-02-11T09:00:00Z' });
-    draft = await sentCampaign({ subject: 'Brouillon en cours', kind: 'membres', lists: ['membres'], at: '2026-03-01T09:00:00Z', status: 'draft' });
+    winter = await sentCampaign({
+      subject: 'Lettre d’hiver',
+      kind: 'democraties',
+      lists: ['democraties'],
+      at: '2025-12-15T09:00:00Z',
+    });
+    spring = await sentCampaign({
+      subject: 'Lettre de printemps',
+      kind: 'membres',
+      lists: ['membres'],
+      at: '2026-03-12T09:00:00Z',
+    });
+    privateIssue = await sentCampaign({
+      subject: 'Réservé aux adhérent·es',
+      kind: 'adherents',
+      lists: ['adherents'],
+      at: '2026-02-10T09:00:00Z',
+    });
+    mixed = await sentCampaign({
+      subject: 'Membres et adhérent·es',
+      kind: 'membres',
+      lists: ['membres', 'adherents'],
+      at: '2026-02-11T09:00:00Z',
+    });
+    draft = await sentCampaign({
+      subject: 'Brouillon en cours',
+      kind: 'membres',
+      lists: ['membres'],
+      at: '2026-03-01T09:00:00Z',
+      status: 'draft',
+    });
   });
   afterAll(() => h.close());
 
-  const get = (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers: { accept: 'text/html', ...headers } });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    h.app.inject({ method: 'GET', url, headers: { accept: 'text/html', ...headers } });
 
   it('lists sent issues of public lists only, newest first, grouped by year with French dates', async () => {
     const res = await get('/archive');
@@ -59,7 +144,8 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
     expect(body).toContain('12 mars 2026');
     expect(body).toContain('15 décembre 2025');
     expect(body).toContain(`href="/archive/${spring.slug}"`);
-    for (const hidden of ['Réservé aux adhérent·es', 'Membres et adhérent·es', 'Brouillon en cours']) expect(body).not.toContain(hidden);
+    for (const hidden of ['Réservé aux adhérent·es', 'Membres et adhérent·es', 'Brouillon en cours'])
+      expect(body).not.toContain(hidden);
   });
 
   it('shows one issue without placeholders or personal data, in a sandboxed frame, with an ETag', async () => {

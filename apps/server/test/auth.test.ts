@@ -68,7 +68,9 @@ describe('staff authentication (PostgreSQL)', () => {
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.code).toBe('CSRF_INVALID');
     await c.refreshCsrf();
-    expect((await c.request('POST', '/api/users/invitations', { email: 'x@example.org', role: 'author' })).statusCode).toBe(201);
+    expect(
+      (await c.request('POST', '/api/users/invitations', { email: 'x@example.org', role: 'author' })).statusCode,
+    ).toBe(201);
   });
 
   it('logs out and the old cookie opens nothing', async () => {
@@ -77,7 +79,11 @@ describe('staff authentication (PostgreSQL)', () => {
     await c.login(editor.email);
     const token = c.cookie('crieur_session');
     expect((await c.request('POST', '/api/logout')).statusCode).toBe(204);
-    const replay = await h.app.inject({ method: 'GET', url: '/api/lists', headers: { cookie: `crieur_session=${token}` } });
+    const replay = await h.app.inject({
+      method: 'GET',
+      url: '/api/lists',
+      headers: { cookie: `crieur_session=${token}` },
+    });
     expect(replay.statusCode).toBe(401);
   });
 
@@ -85,7 +91,11 @@ describe('staff authentication (PostgreSQL)', () => {
     const admin = await h.createStaff('admin');
     const a = h.client();
     await a.login(admin.email);
-    const invite = await a.request('POST', '/api/users/invitations', { email: 'nouvelle@example.org', name: 'Nora', role: 'author' });
+    const invite = await a.request('POST', '/api/users/invitations', {
+      email: 'nouvelle@example.org',
+      name: 'Nora',
+      role: 'author',
+    });
     expect(invite.statusCode).toBe(201);
     const { inviteUrl, user } = invite.json();
     expect(user.status).toBe('invited');
@@ -93,7 +103,10 @@ describe('staff authentication (PostgreSQL)', () => {
     expect(inviteUrl).toBe(`http://localhost:3000/studio/invitation/${token}`);
 
     const guest = h.client();
-    expect((await guest.request('GET', `/api/invitations/${token}`)).json()).toEqual({ email: 'nouvelle@example.org', name: 'Nora' });
+    expect((await guest.request('GET', `/api/invitations/${token}`)).json()).toEqual({
+      email: 'nouvelle@example.org',
+      name: 'Nora',
+    });
     const short = await guest.request('POST', `/api/invitations/${token}/accept`, { name: 'Nora', password: 'court' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.issues[0].path).toBe('password');
@@ -103,34 +116,68 @@ describe('staff authentication (PostgreSQL)', () => {
       const message = expect.stringMatching(/trop facile à deviner/);
       expect(refused.json().error.issues[0]).toMatchObject({ path: 'password', message });
     }
-    const accepted = await guest.request('POST', `/api/invitations/${token}/accept`, { name: 'Nora N.', password: PASSWORD });
+    const accepted = await guest.request('POST', `/api/invitations/${token}/accept`, {
+      name: 'Nora N.',
+      password: PASSWORD,
+    });
     expect(accepted.statusCode).toBe(200);
-    expect((await guest.request('GET', '/api/session')).json().user).toMatchObject({ email: 'nouvelle@example.org', role: 'author', name: 'Nora N.' });
-    expect((await h.client().request('POST', `/api/invitations/${token}/accept`, { name: 'X', password: PASSWORD })).json().error.code).toBe('INVITATION_INVALID');
+    expect((await guest.request('GET', '/api/session')).json().user).toMatchObject({
+      email: 'nouvelle@example.org',
+      role: 'author',
+      name: 'Nora N.',
+    });
+    expect(
+      (await h.client().request('POST', `/api/invitations/${token}/accept`, { name: 'X', password: PASSWORD })).json()
+        .error.code,
+    ).toBe('INVITATION_INVALID');
 
     expect((await a.request('PATCH', `/api/users/${user.id}`, { role: 'editor' })).json().user.role).toBe('editor');
-    expect((await a.request('PATCH', `/api/users/${admin.id}`, { role: 'author' })).json().error.code).toBe('CANNOT_CHANGE_SELF');
-    expect((await a.request('PATCH', `/api/users/${user.id}`, { status: 'deactivated' })).json().user.status).toBe('deactivated');
+    expect((await a.request('PATCH', `/api/users/${admin.id}`, { role: 'author' })).json().error.code).toBe(
+      'CANNOT_CHANGE_SELF',
+    );
+    expect((await a.request('PATCH', `/api/users/${user.id}`, { status: 'deactivated' })).json().user.status).toBe(
+      'deactivated',
+    );
     expect((await guest.request('GET', '/api/lists')).statusCode).toBe(401);
     expect((await h.client().login('nouvelle@example.org')).statusCode).toBe(401);
     expect((await a.request('PATCH', `/api/users/${user.id}`, { status: 'active' })).json().user.status).toBe('active');
 
-    const actions = (await listAudit(h.database.db, { limit: 100 })).filter((e) => e.targetId === user.id).map((e) => e.action).reverse();
-    expect(actions).toEqual(['user_invited', 'invitation_accepted', 'user_role_changed', 'user_deactivated', 'login_failed', 'user_reactivated']);
+    const actions = (await listAudit(h.database.db, { limit: 100 }))
+      .filter((e) => e.targetId === user.id)
+      .map((e) => e.action)
+      .reverse();
+    expect(actions).toEqual([
+      'user_invited',
+      'invitation_accepted',
+      'user_role_changed',
+      'user_deactivated',
+      'login_failed',
+      'user_reactivated',
+    ]);
   });
 
   it('renews the link when inviting again someone who never accepted; refuses an active account', async () => {
     const admin = await h.createStaff('admin');
     const a = h.client();
     await a.login(admin.email);
-    const first = (await a.request('POST', '/api/users/invitations', { email: 'twice@example.org', role: 'author' })).json();
-    const second = (await a.request('POST', '/api/users/invitations', { email: 'Twice@example.org', role: 'editor' })).json();
+    const first = (
+      await a.request('POST', '/api/users/invitations', { email: 'twice@example.org', role: 'author' })
+    ).json();
+    const second = (
+      await a.request('POST', '/api/users/invitations', { email: 'Twice@example.org', role: 'editor' })
+    ).json();
     expect(second.user).toMatchObject({ id: first.user.id, role: 'editor', status: 'invited' });
-    expect((await h.client().request('GET', `/api/invitations/${first.inviteUrl.split('/').pop()}`)).statusCode).toBe(410);
-    expect((await h.client().request('GET', `/api/invitations/${second.inviteUrl.split('/').pop()}`)).statusCode).toBe(200);
+    expect((await h.client().request('GET', `/api/invitations/${first.inviteUrl.split('/').pop()}`)).statusCode).toBe(
+      410,
+    );
+    expect((await h.client().request('GET', `/api/invitations/${second.inviteUrl.split('/').pop()}`)).statusCode).toBe(
+      200,
+    );
     // deactivated then reactivated before accepting: back to invited, not active without a password
     await a.request('PATCH', `/api/users/${first.user.id}`, { status: 'deactivated' });
-    expect((await a.request('PATCH', `/api/users/${first.user.id}`, { status: 'active' })).json().user.status).toBe('invited');
+    expect((await a.request('PATCH', `/api/users/${first.user.id}`, { status: 'active' })).json().user.status).toBe(
+      'invited',
+    );
     const taken = await a.request('POST', '/api/users/invitations', { email: admin.email, role: 'author' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('DUPLICATE_EMAIL');
@@ -140,7 +187,9 @@ describe('staff authentication (PostgreSQL)', () => {
     const admin = await h.createStaff('admin');
     const a = h.client();
     await a.login(admin.email);
-    const { inviteUrl } = (await a.request('POST', '/api/users/invitations', { email: 'logs@example.org', role: 'sender' })).json();
+    const { inviteUrl } = (
+      await a.request('POST', '/api/users/invitations', { email: 'logs@example.org', role: 'sender' })
+    ).json();
     const token = inviteUrl.split('/').pop();
     await h.client().request('GET', `/api/invitations/${token}`);
     const logs = h.logLines.join('\n');

@@ -35,7 +35,10 @@ const BLOCKS = [
 
 /** The header block with folded lines joined, so each field is one line. */
 const headOf = (raw: string) => raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
-const fieldNames = (raw: string) => headOf(raw).split('\r\n').map((line) => line.split(':')[0]!.toLowerCase());
+const fieldNames = (raw: string) =>
+  headOf(raw)
+    .split('\r\n')
+    .map((line) => line.split(':')[0]!.toLowerCase());
 const field = (raw: string, name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(headOf(raw))?.[1];
 const dkimResult = async (raw: string) => {
   const resolver = async (name: string) => (name === 'crieur._domainkey.lettre.example.org' ? [[DNS_RECORD]] : []);
@@ -67,7 +70,10 @@ describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)'
     sender = h.client();
     expect((await sender.login(staff.email)).statusCode).toBe(200);
     // one subscriber a list, both named Camille like the test's sample reader
-    const subscribers = [['membres', 'camille@abonnes.example'], ['democraties', 'camille@lecteurs.example']] as const;
+    const subscribers = [
+      ['membres', 'camille@abonnes.example'],
+      ['democraties', 'camille@lecteurs.example'],
+    ] as const;
     for (const [slug, email] of subscribers) {
       const [list] = await listIdsBySlugs(h.database.db, [slug]);
       const rows = [{ line: 2, email, name: 'Camille Martin' }];

@@ -3,19 +3,47 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, createMedia, createDossier, listAudit, listRubriques, saveArticle, setArticleStatus, updateDossier } from '@crieur/db';
+import {
+  createArticle,
+  createMedia,
+  createDossier,
+  listAudit,
+  listRubriques,
+  saveArticle,
+  setArticleStatus,
+  updateDossier,
+} from '@crieur/db';
 import { markCampaignSent } from '@crieur/db/testing';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startHarness, type Client, type Harness } from './harness';
 import { startSmtpSink } from './smtp-sink';
 import { startSmtpRecorder } from '../../../workers/test/support/smtp-recorder';
 
-const doc = (...paragraphs: string[]) => ({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
+const doc = (...paragraphs: string[]) => ({
+  type: 'doc',
+  content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+});
 const edito = { type: 'edito', doc: doc('Chères et chers membres, le printemps des communes commence.') };
-const card = (title: string) => ({ type: 'article', title, lede: 'Un chapô qui donne envie de lire la suite.', url: 'https://democraties.example/articles/x' });
-const agenda = { type: 'agenda', events: [{ title: 'Assemblée générale de l’ICPC', date: '2026-04-02T18:30', place: 'Paris' }] };
+const card = (title: string) => ({
+  type: 'article',
+  title,
+  lede: 'Un chapô qui donne envie de lire la suite.',
+  url: 'https://democraties.example/articles/x',
+});
+const agenda = {
+  type: 'agenda',
+  events: [{ title: 'Assemblée générale de l’ICPC', date: '2026-04-02T18:30', place: 'Paris' }],
+};
 
-type Campaign = { id: string; slug: string; version: number; status: string; subject: string; lists: { slug: string; name: string }[]; blocks: unknown[] };
+type Campaign = {
+  id: string;
+  slug: string;
+  version: number;
+  status: string;
+  subject: string;
+  lists: { slug: string; name: string }[];
+  blocks: unknown[];
+};
 
 describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
   let h: Harness;
@@ -26,7 +54,15 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
   let outboxDir: string;
   // the server keeps one mailer; tests point it at the SMTP sink or at an outbox folder, both real
   let current: Mailer;
-  const mailer: Mailer = { get kind() { return current.kind; }, send: (m) => current.send(m), sendRaw: (m) => current.sendRaw(m), probe: () => current.probe(), close: async () => undefined };
+  const mailer: Mailer = {
+    get kind() {
+      return current.kind;
+    },
+    send: (m) => current.send(m),
+    sendRaw: (m) => current.sendRaw(m),
+    probe: () => current.probe(),
+    close: async () => undefined,
+  };
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -54,29 +90,60 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     return res.json().campaign;
   };
   const save = (c: Campaign, patch: Record<string, unknown> = {}, who = sender) =>
-    who.request('PUT', `/api/campaigns/${c.id}`, { version: c.version, kind: 'membres', subject: 'Le printemps des communes', preheader: 'AG, agenda', fromName: 'ICPC', replyTo: '', lists: ['membres'], blocks: [edito, card('Premier titre'), card('Second titre'), agenda], ...patch });
+    who.request('PUT', `/api/campaigns/${c.id}`, {
+      version: c.version,
+      kind: 'membres',
+      subject: 'Le printemps des communes',
+      preheader: 'AG, agenda',
+      fromName: 'ICPC',
+      replyTo: '',
+      lists: ['membres'],
+      blocks: [edito, card('Premier titre'), card('Second titre'), agenda],
+      ...patch,
+    });
 
   it('creates a draft with the kind’s list and skeleton, and lists it newest first', async () => {
     const first = await create('democraties');
     const c = await create('membres');
-    expect(c).toMatchObject({ status: 'draft', version: 1, subject: '', slug: '2026-03-lettre-des-membres', lists: [{ slug: 'membres' }] });
+    expect(c).toMatchObject({
+      status: 'draft',
+      version: 1,
+      subject: '',
+      slug: '2026-03-lettre-des-membres',
+      lists: [{ slug: 'membres' }],
+    });
     expect(c.blocks.map((b) => (b as { type: string }).type)).toEqual(['edito', 'sectionTitle', 'sectionTitle']);
     const list = (await sender.request('GET', '/api/campaigns?status=draft')).json().campaigns as Campaign[];
     expect(list.map((x) => x.id).slice(0, 2)).toEqual([c.id, first.id]);
-    expect(list[0]).toMatchObject({ recipientCount: 0, scheduledAt: null, lists: [{ slug: 'membres', name: expect.any(String) }] });
+    expect(list[0]).toMatchObject({
+      recipientCount: 0,
+      scheduledAt: null,
+      lists: [{ slug: 'membres', name: expect.any(String) }],
+    });
     expect((await sender.request('GET', '/api/campaigns?status=sent')).json().campaigns).toEqual([]);
     expect((await sender.request('GET', '/api/campaigns?status=nope')).statusCode).toBe(400);
-    expect((await sender.request('POST', '/api/campaigns', { kind: 'membres', lists: ['inconnue'] })).json().error).toMatchObject({ code: 'VALIDATION', unknownLists: ['inconnue'] });
+    expect(
+      (await sender.request('POST', '/api/campaigns', { kind: 'membres', lists: ['inconnue'] })).json().error,
+    ).toMatchObject({ code: 'VALIDATION', unknownLists: ['inconnue'] });
     expect((await sender.request('GET', '/api/campaigns/pas-un-uuid')).statusCode).toBe(404);
     expect((await sender.request('GET', '/api/campaigns/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 
   it('autosaves unfinished blocks, renames the slug while draft, and refuses unknown types and lists', async () => {
     const c = await create();
-    const res = await save(c, { blocks: [edito, { type: 'article', title: 'Titre sans le reste' }], lists: ['membres', 'democraties'] });
+    const res = await save(c, {
+      blocks: [edito, { type: 'article', title: 'Titre sans le reste' }],
+      lists: ['membres', 'democraties'],
+    });
     expect(res.statusCode).toBe(200);
     const saved = res.json().campaign;
-    expect(saved).toMatchObject({ version: 2, subject: 'Le printemps des communes', slug: '2026-03-le-printemps-des-communes', fromName: 'ICPC', lists: [{ slug: 'membres' }, { slug: 'democraties' }] });
+    expect(saved).toMatchObject({
+      version: 2,
+      subject: 'Le printemps des communes',
+      slug: '2026-03-le-printemps-des-communes',
+      fromName: 'ICPC',
+      lists: [{ slug: 'membres' }, { slug: 'democraties' }],
+    });
     expect(saved.blocks[1]).toEqual({ type: 'article', title: 'Titre sans le reste' });
     // a second draft with the same subject gets its own address
     const other = await create();
@@ -94,7 +161,10 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     expect((await save(c, { subject: 'Onglet A' })).statusCode).toBe(200);
     const stale = await save(c, { subject: 'Onglet B' }, admin);
     expect(stale.statusCode).toBe(409);
-    expect(stale.json().error).toMatchObject({ code: 'EDIT_CONFLICT', current: { id: c.id, version: 2, subject: 'Onglet A' } });
+    expect(stale.json().error).toMatchObject({
+      code: 'EDIT_CONFLICT',
+      current: { id: c.id, version: 2, subject: 'Onglet A' },
+    });
 
     await markCampaignSent(h.database.db, { id: c.id, renderedHtml: '<p>x</p>', renderedText: 'x', at: h.clock.now });
     const locked = await save({ ...c, version: 2 });
@@ -110,7 +180,15 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     const res = await sender.request('POST', `/api/campaigns/${c.id}/duplicate`);
     expect(res.statusCode).toBe(201);
     const copy = res.json().campaign;
-    expect(copy).toMatchObject({ status: 'draft', version: 1, subject: 'Le printemps des communes (copie)', duplicatedFrom: c.id, fromName: 'ICPC', preheader: 'AG, agenda', lists: [{ slug: 'democraties' }] });
+    expect(copy).toMatchObject({
+      status: 'draft',
+      version: 1,
+      subject: 'Le printemps des communes (copie)',
+      duplicatedFrom: c.id,
+      fromName: 'ICPC',
+      preheader: 'AG, agenda',
+      lists: [{ slug: 'democraties' }],
+    });
     expect(copy.blocks).toEqual(saved.blocks);
     expect(copy.slug).not.toBe(saved.slug);
 
@@ -123,7 +201,10 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
 
   it('audits one entry per editing session, not one per autosave', async () => {
     let c = await create();
-    const edits = async () => (await listAudit(h.database.db, { limit: 200 })).filter((e) => e.action === 'campaign_edited' && e.targetId === c.id).length;
+    const edits = async () =>
+      (await listAudit(h.database.db, { limit: 200 })).filter(
+        (e) => e.action === 'campaign_edited' && e.targetId === c.id,
+      ).length;
     for (let i = 0; i < 3; i++) c = (await save(c)).json().campaign;
     expect(await edits()).toBe(0); // the creator's first session is the creation entry
     h.clock.now = new Date(h.clock.now.getTime() + 31 * 60_000);
@@ -135,7 +216,18 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
   });
 
   it('previews unsaved state: html and text, errors by block index, invalid blocks left out', async () => {
-    const body = { kind: 'membres', subject: 'Le printemps', preheader: '', lists: ['membres'], blocks: [edito, { type: 'article', title: 'Carte incomplète', lede: '', url: 'javascript:alert(1)' }, card('Une carte valide'), agenda] };
+    const body = {
+      kind: 'membres',
+      subject: 'Le printemps',
+      preheader: '',
+      lists: ['membres'],
+      blocks: [
+        edito,
+        { type: 'article', title: 'Carte incomplète', lede: '', url: 'javascript:alert(1)' },
+        card('Une carte valide'),
+        agenda,
+      ],
+    };
     await sender.request('POST', '/api/campaigns/preview', body); // first compile warms MJML up
     const started = performance.now();
     const res = await sender.request('POST', '/api/campaigns/preview', body);
@@ -150,7 +242,10 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     expect(p.text).toContain('Assemblée générale de l’ICPC');
     expect(p).toMatchObject({ clipped: false, clipBytes: 102 * 1024, mjmlErrors: [] });
     expect(p.bytes).toBeGreaterThan(5000);
-    expect(p.blockErrors.map((e: { index: number; path: string }) => `${e.index}:${e.path}`).sort()).toEqual(['1:lede', '1:url']);
+    expect(p.blockErrors.map((e: { index: number; path: string }) => `${e.index}:${e.path}`).sort()).toEqual([
+      '1:lede',
+      '1:url',
+    ]);
     console.info(`preview of a 4-block newsletter: ${ms.toFixed(1)} ms`);
     expect(ms).toBeLessThan(1000);
 
@@ -162,8 +257,19 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
 
   it('flags a newsletter past Gmail’s 102 KB clipping', async () => {
     const long = 'Une phrase assez longue pour remplir la lettre de participation citoyenne. '.repeat(25);
-    const blocks = Array.from({ length: 60 }, (_, i) => ({ type: 'richText', title: `Section ${i + 1}`, doc: doc(long) }));
-    const p = (await sender.request('POST', '/api/campaigns/preview', { kind: 'democraties', subject: 'Très longue', lists: [], blocks })).json();
+    const blocks = Array.from({ length: 60 }, (_, i) => ({
+      type: 'richText',
+      title: `Section ${i + 1}`,
+      doc: doc(long),
+    }));
+    const p = (
+      await sender.request('POST', '/api/campaigns/preview', {
+        kind: 'democraties',
+        subject: 'Très longue',
+        lists: [],
+        blocks,
+      })
+    ).json();
     expect(p.blockErrors).toEqual([]);
     expect(p.bytes).toBeGreaterThan(102 * 1024);
     expect(p.clipped).toBe(true);
@@ -173,7 +279,9 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     const c = await create();
     await save(c, { replyTo: 'contact@icpc.example' });
     sink.messages.length = 0;
-    const res = await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: ['relecture@example.org', 'Relecture@example.org', 'autre@example.org'] });
+    const res = await sender.request('POST', `/api/campaigns/${c.id}/test`, {
+      addresses: ['relecture@example.org', 'Relecture@example.org', 'autre@example.org'],
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ sent: 2, outbox: false });
     const [mail] = await sink.waitFor(2);
@@ -194,7 +302,9 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
       expect(part).toContain('Camille');
       expect(part).not.toContain('%%CRIEUR_');
     }
-    const audit = (await listAudit(h.database.db, { limit: 50 })).find((e) => e.action === 'campaign_test_sent' && e.targetId === c.id);
+    const audit = (await listAudit(h.database.db, { limit: 50 })).find(
+      (e) => e.action === 'campaign_test_sent' && e.targetId === c.id,
+    );
     expect(audit?.data).toEqual({ count: 2, of: 2, via: 'smtp' });
     expect(JSON.stringify(audit)).not.toContain('@example.org');
   });
@@ -221,14 +331,28 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     await save(c, { subject: '', blocks: [edito, { type: 'article', title: 'Sans lien', lede: 'Chapô' }] });
     const res = await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: ['relecture@example.org'] });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'NEWSLETTER_INVALID', blockErrors: [{ index: 1, path: 'url' }], fieldErrors: [{ path: 'subject' }] });
-    expect((await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: ['pas une adresse'] })).statusCode).toBe(400);
-    expect((await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: Array.from({ length: 6 }, (_, i) => `r${i}@example.org`) })).statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: 'NEWSLETTER_INVALID',
+      blockErrors: [{ index: 1, path: 'url' }],
+      fieldErrors: [{ path: 'subject' }],
+    });
+    expect(
+      (await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: ['pas une adresse'] })).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await sender.request('POST', `/api/campaigns/${c.id}/test`, {
+          addresses: Array.from({ length: 6 }, (_, i) => `r${i}@example.org`),
+        })
+      ).statusCode,
+    ).toBe(400);
 
     await save({ ...c, version: 2 });
     current = createMailer({ smtpUrl: 'smtp://127.0.0.1:9', outboxDir });
     try {
-      const down = await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: ['relecture@example.org'] });
+      const down = await sender.request('POST', `/api/campaigns/${c.id}/test`, {
+        addresses: ['relecture@example.org'],
+      });
       expect(down.statusCode).toBe(502);
       expect(down.json().error).toMatchObject({ code: 'SMTP_FAILED', sent: 0 });
       expect(down.json().error.message).toContain('SMTP_URL');
@@ -258,7 +382,8 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
   it('limits test sends to 10 per user per 10 minutes', async () => {
     const c = await create();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: [] })).statusCode);
+    for (let i = 0; i < 11; i++)
+      statuses.push((await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: [] })).statusCode);
     // earlier tests already used some of this sender's allowance
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(statuses.at(-1)).toBe(429);
@@ -269,13 +394,55 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     const db = h.database.db;
     const now = h.clock.now;
     const [rubrique] = await listRubriques(db);
-    const cover = await createMedia(db, { fileName: 'ag.jpg', mime: 'image/jpeg', width: 1600, height: 900, bytes: 1000, alt: 'La salle de l’assemblée', caption: '', createdBy: senderId, now });
-    const publish = async (title: string, lede: string, at: Date, status: 'published' | 'draft' = 'published', coverMediaId: string | null = null) => {
+    const cover = await createMedia(db, {
+      fileName: 'ag.jpg',
+      mime: 'image/jpeg',
+      width: 1600,
+      height: 900,
+      bytes: 1000,
+      alt: 'La salle de l’assemblée',
+      caption: '',
+      createdBy: senderId,
+      now,
+    });
+    const publish = async (
+      title: string,
+      lede: string,
+      at: Date,
+      status: 'published' | 'draft' = 'published',
+      coverMediaId: string | null = null,
+    ) => {
       const slug = title.toLowerCase().replace(/\W+/g, '-');
       const body = doc('Le texte commence ici, sans chapô.');
-      const id = await createArticle(db, { title, slug, rubriqueId: rubrique!.id, dossierId: null, body, authors: [], userId: senderId, now });
-      await saveArticle(db, { id, version: 1, userId: senderId, now, fields: { title, slug, lede, body, rubriqueId: rubrique!.id, dossierId: null, tags: [], authors: [], coverMediaId } });
-      if (status === 'published') await setArticleStatus(db, { id, from: 'draft', to: 'published', publishedAt: at, userId: null, now });
+      const id = await createArticle(db, {
+        title,
+        slug,
+        rubriqueId: rubrique!.id,
+        dossierId: null,
+        body,
+        authors: [],
+        userId: senderId,
+        now,
+      });
+      await saveArticle(db, {
+        id,
+        version: 1,
+        userId: senderId,
+        now,
+        fields: {
+          title,
+          slug,
+          lede,
+          body,
+          rubriqueId: rubrique!.id,
+          dossierId: null,
+          tags: [],
+          authors: [],
+          coverMediaId,
+        },
+      });
+      if (status === 'published')
+        await setArticleStatus(db, { id, from: 'draft', to: 'published', publishedAt: at, userId: null, now });
       return id;
     };
     await publish('Budget participatif à Grenoble', 'Dix ans de projets.', new Date('2026-02-01T10:00:00Z'));
@@ -284,7 +451,10 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     await publish('Budget futur', 'Programmé plus tard.', new Date('2026-05-01T10:00:00Z'));
 
     const items = (await sender.request('GET', '/api/campaigns/articles?q=budget')).json().items;
-    expect(items.map((i: { title: string }) => i.title)).toEqual(['Budget citoyen à Lille', 'Budget participatif à Grenoble']);
+    expect(items.map((i: { title: string }) => i.title)).toEqual([
+      'Budget citoyen à Lille',
+      'Budget participatif à Grenoble',
+    ]);
     expect(items[0]).toMatchObject({
       url: 'http://localhost:3000/articles/budget-citoyen-lille',
       lede: 'Le texte commence ici, sans chapô.',
@@ -297,10 +467,30 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     expect((await sender.request('GET', `/api/campaigns/articles?q=${'x'.repeat(101)}`)).statusCode).toBe(400);
     expect((await sender.request('GET', '/api/campaigns/articles?q=%25')).json().items).toEqual([]);
 
-    const dossierId = await createDossier(db, { title: 'Démocratie alimentaire', slug: 'democratie-alimentaire', lede: 'Qui décide de ce que nous mangeons ?', editorialNote: '', now });
-    await createDossier(db, { title: 'Démocratie du vivant (brouillon)', slug: 'vivant', lede: 'x', editorialNote: '', now });
+    const dossierId = await createDossier(db, {
+      title: 'Démocratie alimentaire',
+      slug: 'democratie-alimentaire',
+      lede: 'Qui décide de ce que nous mangeons ?',
+      editorialNote: '',
+      now,
+    });
+    await createDossier(db, {
+      title: 'Démocratie du vivant (brouillon)',
+      slug: 'vivant',
+      lede: 'x',
+      editorialNote: '',
+      now,
+    });
     await updateDossier(db, { id: dossierId, status: 'published', now });
     const dossiers = (await sender.request('GET', '/api/campaigns/dossiers?q=démocratie')).json().items;
-    expect(dossiers).toEqual([{ id: dossierId, title: 'Démocratie alimentaire', lede: 'Qui décide de ce que nous mangeons ?', url: 'http://localhost:3000/dossiers/democratie-alimentaire', publishedAt: now.toISOString() }]);
+    expect(dossiers).toEqual([
+      {
+        id: dossierId,
+        title: 'Démocratie alimentaire',
+        lede: 'Qui décide de ce que nous mangeons ?',
+        url: 'http://localhost:3000/dossiers/democratie-alimentaire',
+        publishedAt: now.toISOString(),
+      },
+    ]);
   });
 });

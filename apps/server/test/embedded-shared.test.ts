@@ -40,11 +40,15 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 }
 
 async function waitListening(port: number, server: Started): Promise<void> {
-  await until(`the server on ${port}`, async () => {
-    if (server.child.exitCode !== null) throw new Error(`exited early:\n${server.output()}`);
-    const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-    return res && res.status < 600 ? true : undefined;
-  }, 180_000);
+  await until(
+    `the server on ${port}`,
+    async () => {
+      if (server.child.exitCode !== null) throw new Error(`exited early:\n${server.output()}`);
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+      return res && res.status < 600 ? true : undefined;
+    },
+    180_000,
+  );
 }
 
 const lockOf = (dataDir: string) => {
@@ -71,7 +75,10 @@ async function readSiteBack(port: number): Promise<{ dossiers: string[]; article
     const res = await fetch(`${base}${p}`);
     expect(res.status, p).toBe(200);
   }
-  expect(linked.filter((p) => !listed.includes(p)), 'linked but not in the sitemap').toEqual([]);
+  expect(
+    linked.filter((p) => !listed.includes(p)),
+    'linked but not in the sitemap',
+  ).toEqual([]);
   return {
     dossiers: listed.filter((p) => p.startsWith('/dossiers/')).map((p) => p.slice(10)),
     articles: listed.filter((p) => p.startsWith('/articles/')).map((p) => p.slice(10)),
@@ -208,7 +215,10 @@ describe('one embedded database, several processes', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `192.0.2.${i + 1}` },
         body: JSON.stringify({ email: `rafale${i}@example.org`, lists: ['democraties'], consent: true }),
-      }).then((res) => statuses.push(res.status), () => statuses.push(0)),
+      }).then(
+        (res) => statuses.push(res.status),
+        () => statuses.push(0),
+      ),
     );
     // the kill lands in the middle of the burst and of the import
     await until('the first answer', () => statuses.length >= 1 || undefined);
@@ -228,7 +238,9 @@ describe('one embedded database, several processes', () => {
     expect(site.articles).toHaveLength(5);
     const { imported, burst } = await checkUnique(dataDir);
     const accepted = statuses.filter((x) => x === 202).length;
-    console.log(`after kill -9: ${imported - 500} of 30,000 imported; subscriptions: ${accepted} accepted, ${burst} kept`);
+    console.log(
+      `after kill -9: ${imported - 500} of 30,000 imported; subscriptions: ${accepted} accepted, ${burst} kept`,
+    );
     // each import batch (5,000 rows, one transaction) is there whole or not at all
     expect((imported - 500) % 5_000).toBe(0);
     expect(imported).toBeGreaterThan(500);

@@ -13,13 +13,21 @@ describe('the embedded path (PGlite)', () => {
 
   it('takes the first admin from invitation to a working session', async () => {
     const token = newToken();
-    await ensureFirstAdmin(h.database.db, { email: 'admin@localhost', tokenHash: hashToken(token), expiresAt: new Date('2026-03-09T09:00:00Z') });
+    await ensureFirstAdmin(h.database.db, {
+      email: 'admin@localhost',
+      tokenHash: hashToken(token),
+      expiresAt: new Date('2026-03-09T09:00:00Z'),
+    });
     const c = h.client();
     expect((await c.request('GET', `/api/invitations/${token}`)).json().email).toBe('admin@localhost');
-    expect((await c.request('POST', `/api/invitations/${token}/accept`, { name: 'Camille', password: PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await c.request('POST', `/api/invitations/${token}/accept`, { name: 'Camille', password: PASSWORD })).statusCode,
+    ).toBe(200);
     const users = await c.request('GET', '/api/users');
     expect(users.statusCode).toBe(200);
-    expect(users.json().users).toMatchObject([{ email: 'admin@localhost', role: 'admin', status: 'active', name: 'Camille' }]);
+    expect(users.json().users).toMatchObject([
+      { email: 'admin@localhost', role: 'admin', status: 'active', name: 'Camille' },
+    ]);
     const lists = (await c.request('GET', '/api/lists')).json().lists;
     expect(lists.map((l: { slug: string }) => l.slug)).toEqual(['membres', 'adherents', 'democraties']);
   });
@@ -29,7 +37,9 @@ describe('the embedded path (PGlite)', () => {
     const c = h.client();
     const admin = await h.createStaff('admin');
     await c.login(admin.email);
-    const { inviteUrl } = (await c.request('POST', '/api/users/invitations', { email: 'late@example.org', role: 'editor' })).json();
+    const { inviteUrl } = (
+      await c.request('POST', '/api/users/invitations', { email: 'late@example.org', role: 'editor' })
+    ).json();
     const start = h.clock.now;
     h.clock.now = new Date(start.getTime() + 8 * 24 * 3600_000);
     try {
@@ -52,7 +62,12 @@ describe('the embedded path (PGlite)', () => {
 describe('health when Redis is down', () => {
   let h: Harness;
   beforeAll(async () => {
-    const dead = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const dead = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     dead.on('error', () => undefined);
     h = await startHarness({ backend: 'pglite', deps: { redis: dead } });
   });

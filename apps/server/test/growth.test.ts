@@ -86,7 +86,15 @@ type Growth = {
     slug: string;
     points: { day: string; confirmed: number; entered: boolean }[];
     daily: { day: string; confirmed: number; bounces: number; unsubscribes: number }[];
-    monthly: { month: string; opening: number | null; closing: number | null; net: number | null; entered: boolean; subscribes: number; unsubscribes: number }[];
+    monthly: {
+      month: string;
+      opening: number | null;
+      closing: number | null;
+      net: number | null;
+      entered: boolean;
+      subscribes: number;
+      unsubscribes: number;
+    }[];
     headline: { confirmedNow: number; year: number; openingOfYear: number | null; sinceJanuary: number | null };
   }[];
 };
@@ -101,7 +109,10 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
     h.clock.now = new Date('2026-11-23T08:00:00Z');
     await seedGrowthFixture(h.database.db);
     await takeSnapshots(h.database.db, { now: h.clock.now });
-    for (const [role, set] of [['editor', (c: Client) => (editor = c)], ['sender', (c: Client) => (sender = c)]] as const) {
+    for (const [role, set] of [
+      ['editor', (c: Client) => (editor = c)],
+      ['sender', (c: Client) => (sender = c)],
+    ] as const) {
       const staff = await h.createStaff(role);
       const c = h.client();
       expect((await c.login(staff.email)).statusCode).toBe(200);
@@ -135,16 +146,31 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       ['2025-12', 4, 4, 0],
     ]);
     expect(d.monthly[0]).toMatchObject({ month: '2025-01', opening: 1459, entered: true });
-    expect(m.monthly.find((x) => x.month === '2025-11')).toMatchObject({ opening: 3300, closing: 3240, net: -60, unsubscribes: 60 });
+    expect(m.monthly.find((x) => x.month === '2025-11')).toMatchObject({
+      opening: 3300,
+      closing: 3240,
+      net: -60,
+      unsubscribes: 60,
+    });
     // now: 1,714 plus the ten who came at 00:30 on 1 January 2026
-    expect(d.headline).toEqual({ confirmedNow: 1724, year: 2026, openingOfYear: 1714, openingEntered: false, sinceJanuary: 10 });
+    expect(d.headline).toEqual({
+      confirmedNow: 1724,
+      year: 2026,
+      openingOfYear: 1714,
+      openingEntered: false,
+      sinceJanuary: 10,
+    });
     expect(m.headline).toMatchObject({ confirmedNow: 3240, sinceJanuary: 0 });
   });
 
   it('defaults to the last 365 days of every list and checks its input', async () => {
     const body = (await editor.request('GET', '/api/growth')).json<Growth>();
     expect([body.from, body.to]).toEqual(['2025-11-23', '2026-11-22']);
-    expect(body.lists.map((l) => [l.slug, l.points.length])).toEqual([['membres', 365], ['adherents', 365], ['democraties', 365]]);
+    expect(body.lists.map((l) => [l.slug, l.points.length])).toEqual([
+      ['membres', 365],
+      ['adherents', 365],
+      ['democraties', 365],
+    ]);
     expect((await editor.request('GET', '/api/growth?lists=nope')).statusCode).toBe(400);
     expect((await editor.request('GET', '/api/growth?from=2025-02-30')).statusCode).toBe(400);
     expect((await editor.request('GET', '/api/growth?from=2025-03-01&to=2025-02-01')).statusCode).toBe(400);
@@ -152,42 +178,95 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
   });
 
   it('lets senders enter a past month, shown as entered, and never a future one', async () => {
-    expect((await editor.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-03', confirmed: 1500 })).statusCode).toBe(403);
-    expect((await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-03', confirmed: 1500, note: 'fichier Excel' })).statusCode).toBe(200);
-    expect((await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-03', confirmed: 1510 })).statusCode).toBe(200);
-    expect((await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2026-12', confirmed: 1 })).statusCode).toBe(400);
-    expect((await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-13', confirmed: 1 })).statusCode).toBe(400);
-    expect((await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-04', confirmed: -1 })).statusCode).toBe(400);
-    const body = (await editor.request('GET', '/api/growth?lists=democraties&from=2025-01-01&to=2025-06-30')).json<Growth>();
+    expect(
+      (await editor.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-03', confirmed: 1500 }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await sender.request('PUT', '/api/growth/history', {
+          list: 'democraties',
+          month: '2025-03',
+          confirmed: 1500,
+          note: 'fichier Excel',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-03', confirmed: 1510 }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2026-12', confirmed: 1 }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-13', confirmed: 1 }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-04', confirmed: -1 }))
+        .statusCode,
+    ).toBe(400);
+    const body = (
+      await editor.request('GET', '/api/growth?lists=democraties&from=2025-01-01&to=2025-06-30')
+    ).json<Growth>();
     expect(body.lists[0]!.points.filter((p) => p.entered)).toEqual([
       { day: '2025-01-01', confirmed: 1459, entered: true },
       { day: '2025-03-01', confirmed: 1510, entered: true },
     ]);
-    const history = (await editor.request('GET', '/api/growth/history')).json<{ history: { list: string; month: string; confirmed: number }[] }>().history;
-    expect(history.filter((x) => x.list === 'democraties').map((x) => [x.month, x.confirmed])).toEqual([['2025-01', 1459], ['2025-03', 1510]]);
+    const history = (await editor.request('GET', '/api/growth/history')).json<{
+      history: { list: string; month: string; confirmed: number }[];
+    }>().history;
+    expect(history.filter((x) => x.list === 'democraties').map((x) => [x.month, x.confirmed])).toEqual([
+      ['2025-01', 1459],
+      ['2025-03', 1510],
+    ]);
     expect((await sender.request('DELETE', '/api/growth/history/democraties/2025-03')).statusCode).toBe(204);
     expect((await sender.request('DELETE', '/api/growth/history/democraties/2025-03')).statusCode).toBe(404);
   });
 
   it('reports every campaign with its ledger counts, and as CSV', async () => {
-    const { campaigns } = (await editor.request('GET', '/api/reports/campaigns?year=2025')).json<{ campaigns: Record<string, unknown>[] }>();
+    const { campaigns } = (await editor.request('GET', '/api/reports/campaigns?year=2025')).json<{
+      campaigns: Record<string, unknown>[];
+    }>();
     expect(campaigns).toHaveLength(11);
-    expect(campaigns.find((c) => c.slug === 'membres-octobre')).toMatchObject({ lists: ['membres'], recipients: 3300, sent: 3290, failed: 6, uncertain: 4, bounced: 0, unsubscribes7d: 60 });
+    expect(campaigns.find((c) => c.slug === 'membres-octobre')).toMatchObject({
+      lists: ['membres'],
+      recipients: 3300,
+      sent: 3290,
+      failed: 6,
+      uncertain: 4,
+      bounced: 0,
+      unsubscribes7d: 60,
+    });
     expect(campaigns.find((c) => c.slug === 'membres-septembre')).toMatchObject({ bounced: 3, unsubscribes7d: 0 });
-    expect((await editor.request('GET', '/api/reports/campaigns')).json<{ campaigns: unknown[] }>().campaigns).toHaveLength(12);
+    expect(
+      (await editor.request('GET', '/api/reports/campaigns')).json<{ campaigns: unknown[] }>().campaigns,
+    ).toHaveLength(12);
     const csv = await editor.request('GET', '/api/reports/campaigns.csv?year=2025');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.split('\r\n');
-    expect(lines[0]).toBe(`${BOM}Date;Lettre;Objet;Listes;Statut;Destinataires;Soumis;Échecs;Rebonds;Incertains;Désinscriptions (7 jours)`);
-    expect(lines[1]).toBe('2025-12-15;democraties-decembre;Lettre democraties-decembre;democraties;terminée;1710;1708;2;0;0;0');
+    expect(lines[0]).toBe(
+      `${BOM}Date;Lettre;Objet;Listes;Statut;Destinataires;Soumis;Échecs;Rebonds;Incertains;Désinscriptions (7 jours)`,
+    );
+    expect(lines[1]).toBe(
+      '2025-12-15;democraties-decembre;Lettre democraties-decembre;democraties;terminée;1710;1708;2;0;0;0',
+    );
     expect(lines).toContain('2025-10-30;membres-octobre;Lettre membres-octobre;membres;terminée;3300;3290;6;0;4;60');
     expect(lines).toHaveLength(13); // header, 11 campaigns, final empty line
   });
 
   it('prints the yearly report as JSON, Markdown and CSV with exactly the known numbers', async () => {
-    const json = (await editor.request('GET', '/api/reports/year/2025')).json<{ campaigns: { total: number; perList: { slug: string; sent: number }[] } }>();
+    const json = (await editor.request('GET', '/api/reports/year/2025')).json<{
+      campaigns: { total: number; perList: { slug: string; sent: number }[] };
+    }>();
     expect(json.campaigns.total).toBe(11);
-    expect(json.campaigns.perList.map((l) => [l.slug, l.sent])).toEqual([['membres', 4], ['adherents', 3], ['democraties', 4]]);
+    expect(json.campaigns.perList.map((l) => [l.slug, l.sent])).toEqual([
+      ['membres', 4],
+      ['adherents', 3],
+      ['democraties', 4],
+    ]);
     const md = await editor.request('GET', '/api/reports/year/2025.md');
     expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(md.body).toContain('1\u202f714');

@@ -11,7 +11,14 @@ import { loadConfig } from '@crieur/config';
 import { createUser, openDatabase, type Database } from '@crieur/db';
 import { createTestDatabase } from '@crieur/db/testing';
 import { createMailer } from '@crieur/mailer';
-import { createCampaignQueue, createMailQueue, createPublishingQueue, type CampaignQueue, type MailQueue, type PublishingQueue } from '@crieur/queue';
+import {
+  createCampaignQueue,
+  createMailQueue,
+  createPublishingQueue,
+  type CampaignQueue,
+  type MailQueue,
+  type PublishingQueue,
+} from '@crieur/queue';
 import { buildServer, createLogger, type ServerDeps } from '../src';
 
 /** The harness server's APP_SECRET: workers started beside it sign links with the same key. */
@@ -56,7 +63,11 @@ export async function startHarness(
   const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
   const clock = { now: new Date('2026-03-02T09:00:00Z') };
   const logLines: string[] = [];
-  const logger: Logger = createLogger({ level: 'info', name: 'test', destination: { write: (line: string) => logLines.push(line) } });
+  const logger: Logger = createLogger({
+    level: 'info',
+    name: 'test',
+    destination: { write: (line: string) => logLines.push(line) },
+  });
   const config = loadConfig({ REDIS_PREFIX: prefix, PUBLIC_URL: 'http://localhost:3000', ...options.env });
   const queueRedis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
   const mailQueue = createMailQueue(queueRedis, prefix);
@@ -92,7 +103,12 @@ export async function startHarness(
     campaignQueue,
     outboxDir,
     createStaff: async (role, email = `${role}-${randomUUID().slice(0, 8)}@example.org`) => {
-      const user = await createUser(database.db, { email, role, status: 'active', passwordHash: await hashPassword(PASSWORD) });
+      const user = await createUser(database.db, {
+        email,
+        role,
+        status: 'active',
+        passwordHash: await hashPassword(PASSWORD),
+      });
       return { id: user.id, email: user.email };
     },
     client: (ip) => new Client(app, ip),
@@ -122,7 +138,12 @@ export class Client {
     private readonly ip?: string,
   ) {}
 
-  async request(method: string, url: string, body?: unknown, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    options: { csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
     const write = !['GET', 'HEAD'].includes(method);
     if (write && options.csrf !== false && !this.csrfToken) await this.refreshCsrf();
     const res = await this.app.inject({
@@ -137,7 +158,8 @@ export class Client {
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()))
+        this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     return res;

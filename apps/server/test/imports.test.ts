@@ -11,7 +11,12 @@ describe('imports and exports through the staff API (PostgreSQL)', () => {
     return h.app.inject({
       method: 'POST',
       url: `/api/imports?${query}`,
-      headers: { cookie: `crieur_session=${c.cookie('crieur_session')}; crieur_csrf=${c.cookie('crieur_csrf')}`, 'x-csrf-token': c.csrfToken!, 'content-type': 'text/csv', 'x-file-name': encodeURIComponent('adhérent·es 2026.csv') },
+      headers: {
+        cookie: `crieur_session=${c.cookie('crieur_session')}; crieur_csrf=${c.cookie('crieur_csrf')}`,
+        'x-csrf-token': c.csrfToken!,
+        'content-type': 'text/csv',
+        'x-file-name': encodeURIComponent('adhérent·es 2026.csv'),
+      },
       payload: body,
     });
   };
@@ -33,7 +38,9 @@ describe('imports and exports through the staff API (PostgreSQL)', () => {
   afterAll(() => h.close());
 
   it('imports a Windows-1252 ";" file, reports every bad line, and never resubscribes someone who left', async () => {
-    const left = (await sender.request('POST', '/api/subscribers', { email: 'parti@example.org', lists: ['adherents'] })).json();
+    const left = (
+      await sender.request('POST', '/api/subscribers', { email: 'parti@example.org', lists: ['adherents'] })
+    ).json();
     await sender.request('POST', `/api/subscribers/${left.subscriber.id}/unsubscribe`, {});
     const csv = [
       'Prénom;Nom;Courriel;Ville',
@@ -48,14 +55,23 @@ describe('imports and exports through the staff API (PostgreSQL)', () => {
     const bad = await upload(sender, 'list=adherents&dryRun=false', iconv.encode(csv, 'win1252'));
     expect(bad.statusCode).toBe(202);
     const view = await waitDone(bad.json().import.id);
-    expect(view).toMatchObject({ status: 'done', list: 'adherents', fileName: 'adhérent·es 2026.csv', imported: 2, alreadySubscribed: 0, problems: 4 });
+    expect(view).toMatchObject({
+      status: 'done',
+      list: 'adherents',
+      fileName: 'adhérent·es 2026.csv',
+      imported: 2,
+      alreadySubscribed: 0,
+      problems: 4,
+    });
     const report = await sender.request('GET', `/api/imports/${view.id}/report.csv`);
     expect(report.headers['content-type']).toContain('text/csv');
     expect(report.body.charCodeAt(0)).toBe(0xfeff);
     const lines = report.body.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('Ligne;Adresse;Raison');
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['3', '4', '6', '7']);
-    const found = (await sender.request('GET', '/api/subscribers?list=adherents&status=confirmed')).json().subscribers.map((s: { email: string; name: string }) => `${s.name} <${s.email}>`);
+    const found = (await sender.request('GET', '/api/subscribers?list=adherents&status=confirmed'))
+      .json()
+      .subscribers.map((s: { email: string; name: string }) => `${s.name} <${s.email}>`);
     expect(found.sort()).toEqual(['Hélène Durand <helene@example.org>', 'Zoé Œuvre <zoe@example.org>']);
     const parti = (await sender.request('GET', `/api/subscribers/${left.subscriber.id}`)).json();
     expect(parti.subscriptions[0].status).toBe('unsubscribed');
@@ -72,7 +88,11 @@ describe('imports and exports through the staff API (PostgreSQL)', () => {
   });
 
   it('simulates with dryRun, then exports UTF-8 with BOM for Excel', async () => {
-    const dry = await upload(sender, 'list=membres&consentSource=AG%202026&dryRun=true', Buffer.from('\ufeffEmail,Nom\nnouveau@example.org,Nouveau\n'));
+    const dry = await upload(
+      sender,
+      'list=membres&consentSource=AG%202026&dryRun=true',
+      Buffer.from('\ufeffEmail,Nom\nnouveau@example.org,Nouveau\n'),
+    );
     const view = await waitDone(dry.json().import.id);
     expect(view).toMatchObject({ status: 'done', dryRun: true, imported: 1 });
     expect((await sender.request('GET', '/api/subscribers?q=nouveau')).json().subscribers).toEqual([]);
@@ -82,6 +102,11 @@ describe('imports and exports through the staff API (PostgreSQL)', () => {
     expect(exported.body.charCodeAt(0)).toBe(0xfeff);
     const rows = exported.body.slice(1).trim().split('\r\n');
     expect(rows[0]).toBe('Email;Nom;Langue;Confirmé le');
-    expect(rows.slice(1).map((r) => r.split(';')[0]).sort()).toEqual(['helene@example.org', 'zoe@example.org']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.split(';')[0])
+        .sort(),
+    ).toEqual(['helene@example.org', 'zoe@example.org']);
   });
 });

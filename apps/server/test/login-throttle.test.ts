@@ -80,7 +80,7 @@ describe('login answers that tell nothing about accounts (PostgreSQL)', () => {
     expect((await findUserForLogin(h.database.db, wrong[0]!.email))?.lockedUntil).toBeNull();
   });
 
-  it('lets the real person in from a known browser or IP while a stranger\'s failures lock the account', async () => {
+  it("lets the real person in from a known browser or IP while a stranger's failures lock the account", async () => {
     const staff = await h.createStaff('editor');
     const stranger = h.client('198.51.100.66');
     const laptop = h.client('192.0.2.10'); // the person's usual browser, at the office

@@ -98,7 +98,9 @@ describe('mail jobs lost in Redis are rebuilt from the database', () => {
     workers = await startMailWorkers();
     await waitUntil(() => to('perdu@example.org').length === 1);
     // stamped once the mail server took it, which is just after the sink recorded it
-    await waitUntil(async () => (await getSubscriberDetail(h.database.db, id))!.subscriber.lastConfirmationSentAt !== null);
+    await waitUntil(
+      async () => (await getSubscriberDetail(h.database.db, id))!.subscriber.lastConfirmationSentAt !== null,
+    );
     const detail = (await getSubscriberDetail(h.database.db, id))!;
     expect(detail.subscriber.lastConfirmationSentAt).toEqual(at(2 * HOUR));
     // the raw token is in the email only: the database keeps its hash, Redis nothing
@@ -128,7 +130,10 @@ describe('mail jobs lost in Redis are rebuilt from the database', () => {
     const open = await findOpenConfirmation(h.database.db, { tokenHash: hashToken(second), now: h.clock.now });
     expect(open?.lists.map((l) => l.slug).sort()).toEqual(['democraties', 'membres']);
     // the worker closes older links once the new email is stamped sent, just after the server took it
-    await waitUntil(async () => (await findOpenConfirmation(h.database.db, { tokenHash: hashToken(token), now: h.clock.now })) === null);
+    await waitUntil(
+      async () =>
+        (await findOpenConfirmation(h.database.db, { tokenHash: hashToken(token), now: h.clock.now })) === null,
+    );
     await sleep(1_000);
     expect(to('perdu@example.org')).toHaveLength(2);
   });

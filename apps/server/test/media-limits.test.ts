@@ -38,7 +38,10 @@ describe('image uploads: pixel limit, broken files, nothing left behind (Postgre
       payload: body,
     });
   };
-  const stored = () => readdirSync(mediaDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const stored = () =>
+    readdirSync(mediaDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
   const rows = async () => (await listMedia(h.database.db)).length;
 
   beforeAll(async () => {
@@ -102,7 +105,11 @@ describe('image uploads: pixel limit, broken files, nothing left behind (Postgre
     const media = res.json().media;
     expect([media.width, media.height]).toEqual([7000, 5700]);
     expect(readdirSync(path.join(mediaDir, media.id)).sort()).toEqual(['w1600.webp', 'w400.webp', 'w800.webp']);
-    for (const [variant, width] of [['w400', 400], ['w800', 800], ['w1600', 1600]] as const) {
+    for (const [variant, width] of [
+      ['w400', 400],
+      ['w800', 800],
+      ['w1600', 1600],
+    ] as const) {
       const file = await h.app.inject({ method: 'GET', url: `/media/${media.id}/${variant}.webp` });
       const meta = await sharp(file.rawPayload).metadata();
       const height = Math.round((5700 * width) / 7000);

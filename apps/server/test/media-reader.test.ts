@@ -14,7 +14,12 @@ describe('media library and reader pages (PostgreSQL)', () => {
     return h.app.inject({
       method: 'POST',
       url: `/api/media?${query}`,
-      headers: { cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`, 'x-csrf-token': editor.csrfToken!, 'content-type': type, 'x-file-name': 'conseil.png' },
+      headers: {
+        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
+        'x-csrf-token': editor.csrfToken!,
+        'content-type': type,
+        'x-file-name': 'conseil.png',
+      },
       payload: body,
     });
   };
@@ -30,13 +35,26 @@ describe('media library and reader pages (PostgreSQL)', () => {
   });
 
   it('stores an image with its alt text and serves resized WebP variants without metadata', async () => {
-    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#1c4fa0' } }).png().withMetadata({ exif: { IFD0: { Artist: 'secret' } } }).toBuffer();
+    const png = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#1c4fa0' } })
+      .png()
+      .withMetadata({ exif: { IFD0: { Artist: 'secret' } } })
+      .toBuffer();
     expect((await upload(png, 'image/png', 'caption=x')).statusCode).toBe(400); // alt text is required
     expect((await upload(Buffer.from('not an image'), 'image/png', 'alt=x')).json().error.code).toBe('MEDIA_INVALID');
-    const res = await upload(png, 'image/png', `alt=${encodeURIComponent('Le conseil municipal en séance')}&caption=${encodeURIComponent('Photo : mairie')}`);
+    const res = await upload(
+      png,
+      'image/png',
+      `alt=${encodeURIComponent('Le conseil municipal en séance')}&caption=${encodeURIComponent('Photo : mairie')}`,
+    );
     expect(res.statusCode).toBe(201);
     const media = res.json().media;
-    expect(media).toMatchObject({ alt: 'Le conseil municipal en séance', caption: 'Photo : mairie', width: 2400, height: 1200, url: `/media/${media.id}/w1600.webp` });
+    expect(media).toMatchObject({
+      alt: 'Le conseil municipal en séance',
+      caption: 'Photo : mairie',
+      width: 2400,
+      height: 1200,
+      url: `/media/${media.id}/w1600.webp`,
+    });
     const small = await h.app.inject({ method: 'GET', url: media.thumbUrl });
     expect(small.headers['content-type']).toBe('image/webp');
     const meta = await sharp(small.rawPayload).metadata();
@@ -45,9 +63,20 @@ describe('media library and reader pages (PostgreSQL)', () => {
   });
 
   it('shows the current dossier and each rubrique on the home page, in French', async () => {
-    const dossier = (await editor.request('POST', '/api/dossiers', { title: 'Les communes sauveront-elles la démocratie ?', lede: 'Enquête.' })).json().dossier;
+    const dossier = (
+      await editor.request('POST', '/api/dossiers', {
+        title: 'Les communes sauveront-elles la démocratie ?',
+        lede: 'Enquête.',
+      })
+    ).json().dossier;
     await editor.request('PATCH', `/api/dossiers/${dossier.id}`, { status: 'published' });
-    const a = (await editor.request('POST', '/api/articles', { title: 'Budget participatif', rubrique: 'sur-le-terrain', dossierId: dossier.id })).json().article;
+    const a = (
+      await editor.request('POST', '/api/articles', {
+        title: 'Budget participatif',
+        rubrique: 'sur-le-terrain',
+        dossierId: dossier.id,
+      })
+    ).json().article;
     await editor.request('POST', `/api/articles/${a.id}/transition`, { action: 'submit' });
     await editor.request('POST', `/api/articles/${a.id}/transition`, { action: 'approve' });
     await editor.request('POST', `/api/articles/${a.id}/transition`, { action: 'publish' });
@@ -58,10 +87,15 @@ describe('media library and reader pages (PostgreSQL)', () => {
     expect(home.body).toContain('href="/articles/budget-participatif"');
     expect(home.body).toContain('href="/subscribe"');
     expect(home.headers.etag).toBeTruthy();
-    const dossierPage = await h.app.inject({ method: 'GET', url: '/dossiers/les-communes-sauveront-elles-la-democratie' });
+    const dossierPage = await h.app.inject({
+      method: 'GET',
+      url: '/dossiers/les-communes-sauveront-elles-la-democratie',
+    });
     expect(dossierPage.body).toContain('Budget participatif');
     const rubrique = await h.app.inject({ method: 'GET', url: '/rubriques/sur-le-terrain' });
     expect(rubrique.body).toContain('Budget participatif');
-    expect((await h.app.inject({ method: 'GET', url: '/rubriques/inconnue', headers: { accept: 'text/html' } })).statusCode).toBe(404);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/rubriques/inconnue', headers: { accept: 'text/html' } })).statusCode,
+    ).toBe(404);
   });
 });

@@ -18,9 +18,23 @@ describe('the outbox folder, listed for staff (PGlite)', () => {
 
   it('shows the emails written without SMTP, newest first, to senders only', async () => {
     const mailer = createMailer({ outboxDir: path.join(dataDir, 'outbox') });
-    await mailer.send({ kind: 'transactional', to: 'a@example.org', from: 'lettre@democraties.example', subject: 'Premier', html: '<p>1</p>', text: '1' });
+    await mailer.send({
+      kind: 'transactional',
+      to: 'a@example.org',
+      from: 'lettre@democraties.example',
+      subject: 'Premier',
+      html: '<p>1</p>',
+      text: '1',
+    });
     await new Promise((r) => setTimeout(r, 20));
-    await mailer.send({ kind: 'transactional', to: 'b@example.org', from: 'lettre@democraties.example', subject: 'Confirmez votre inscription', html: '<p>2</p>', text: '2' });
+    await mailer.send({
+      kind: 'transactional',
+      to: 'b@example.org',
+      from: 'lettre@democraties.example',
+      subject: 'Confirmez votre inscription',
+      html: '<p>2</p>',
+      text: '2',
+    });
     await mailer.close();
     const sender = h.client();
     await sender.login((await h.createStaff('sender')).email);

@@ -196,7 +196,9 @@ describe('the XSS corpus through the feed, the sitemap and the reader pages', ()
     const urlset = parseXml(res.body);
     expect(urlset.name).toBe('urlset');
     for (const el of descendants(urlset)) expect(['url', 'loc', 'lastmod']).toContain(el.name);
-    const locs = descendants(urlset).filter((el) => el.name === 'loc').map((el) => el.text);
+    const locs = descendants(urlset)
+      .filter((el) => el.name === 'loc')
+      .map((el) => el.text);
     for (const loc of locs) expect(loc.startsWith(`${PUBLIC_URL}/`)).toBe(true);
     for (const slug of slugs) expect(locs).toContain(`${PUBLIC_URL}/articles/${slug}`);
   });

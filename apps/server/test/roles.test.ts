@@ -6,7 +6,15 @@ import { ROUTE_ACCESS } from '../src';
 import { startHarness, type Client, type Harness } from './harness';
 
 // Fill path parameters with values that reach the handler (they may then 400 or 404).
-const SAMPLE_PARAMS: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', token: 'x'.repeat(43), revisionId: '1', slug: 'membres', list: 'membres', month: '2025-01', year: '2025' };
+const SAMPLE_PARAMS: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  token: 'x'.repeat(43),
+  revisionId: '1',
+  slug: 'membres',
+  list: 'membres',
+  month: '2025-01',
+  year: '2025',
+};
 
 function sampleUrl(pattern: string): string {
   return pattern.replace(/:([a-zA-Z]+)/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'sample');
@@ -60,6 +68,8 @@ describe('the role × route table, route by route (PostgreSQL)', () => {
   it('refuses to start with an /api route missing from the table', async () => {
     const app = Fastify();
     registerAccessControl(app, async () => undefined);
-    expect(() => app.get('/api/forgotten', async () => 'open')).toThrow(/GET \/api\/forgotten has no entry in ROUTE_ACCESS/);
+    expect(() => app.get('/api/forgotten', async () => 'open')).toThrow(
+      /GET \/api\/forgotten has no entry in ROUTE_ACCESS/,
+    );
   });
 });

@@ -34,19 +34,38 @@ describe('schedules, bounces and the queue dashboard (PostgreSQL, Redis)', () =>
 
   const reconcileAt = (now: Date) =>
     reconcileCampaigns({
-      db: h.database.db, queue: batchQueue(h.campaignQueue), journal: createSendJournal(connection, h.prefix), transport: { probe: async () => undefined },
-      logger: pino({ level: 'silent' }), now: () => now,
-      publicUrl: 'https://democraties.example', mailFrom: 'lettre@lettre.example.org', livenessTtlMs: 2000, lateMs: 60 * 60_000,
+      db: h.database.db,
+      queue: batchQueue(h.campaignQueue),
+      journal: createSendJournal(connection, h.prefix),
+      transport: { probe: async () => undefined },
+      logger: pino({ level: 'silent' }),
+      now: () => now,
+      publicUrl: 'https://democraties.example',
+      mailFrom: 'lettre@lettre.example.org',
+      livenessTtlMs: 2000,
+      lateMs: 60 * 60_000,
     });
 
   it('a schedule must be in the future; one that comes due starts, one found hours late is held for a human', async () => {
     const onTime = await createDraftCampaign(h.database.db, { lists: ['membres'] });
     const late = await createDraftCampaign(h.database.db, { lists: ['membres'] });
     const at = new Date(h.clock.now.getTime() + 3600_000);
-    expect((await sender.request('POST', `/api/campaigns/${onTime}/schedule`, { at: new Date(h.clock.now.getTime() - 1000).toISOString() })).statusCode).toBe(400);
+    expect(
+      (
+        await sender.request('POST', `/api/campaigns/${onTime}/schedule`, {
+          at: new Date(h.clock.now.getTime() - 1000).toISOString(),
+        })
+      ).statusCode,
+    ).toBe(400);
     const lateAt = new Date(at.getTime() + 3 * 3600_000);
-    expect((await sender.request('POST', `/api/campaigns/${onTime}/schedule`, { at: at.toISOString() })).json().progress.status).toBe('scheduled');
-    expect((await sender.request('POST', `/api/campaigns/${late}/schedule`, { at: lateAt.toISOString() })).json().progress.status).toBe('scheduled');
+    expect(
+      (await sender.request('POST', `/api/campaigns/${onTime}/schedule`, { at: at.toISOString() })).json().progress
+        .status,
+    ).toBe('scheduled');
+    expect(
+      (await sender.request('POST', `/api/campaigns/${late}/schedule`, { at: lateAt.toISOString() })).json().progress
+        .status,
+    ).toBe('scheduled');
     // on time: a minute after the hour
     const first = await reconcileAt(new Date(at.getTime() + 60_000));
     expect(first.started).toBe(1);
@@ -58,7 +77,10 @@ describe('schedules, bounces and the queue dashboard (PostgreSQL, Redis)', () =>
     expect(held.status).toBe('held');
     expect(held.pauseReason).toMatch(/L’heure prévue est passée depuis 120 min/);
     // a human decides: send now
-    expect((await sender.request('POST', `/api/campaigns/${late}/send`, {})).json()).toMatchObject({ started: true, status: 'sending' });
+    expect((await sender.request('POST', `/api/campaigns/${late}/send`, {})).json()).toMatchObject({
+      started: true,
+      status: 'sending',
+    });
   });
 
   it('a campaign waiting for its mail server says why, since when, the next try (ISO); staff may pause', async () => {
@@ -97,15 +119,27 @@ describe('schedules, bounces and the queue dashboard (PostgreSQL, Redis)', () =>
   });
 
   it('takes delivery reports only with the bearer token; a hard bounce suppresses and names its campaign', async () => {
-    const report = dsnMessage({ to: 'r1@example.org', status: '5.1.1', action: 'failed', messageId: `${'c0ffee00-0000-4000-8000-000000000001'}.${'5e1f0000-0000-4000-8000-000000000002'}@lettre.example.org` });
+    const report = dsnMessage({
+      to: 'r1@example.org',
+      status: '5.1.1',
+      action: 'failed',
+      messageId: `${'c0ffee00-0000-4000-8000-000000000001'}.${'5e1f0000-0000-4000-8000-000000000002'}@lettre.example.org`,
+    });
     const post = (auth: string | undefined, payload: string) =>
-      h.app.inject({ method: 'POST', url: '/inbound/bounces', headers: { 'content-type': 'message/rfc822', ...(auth ? { authorization: auth } : {}) }, payload });
+      h.app.inject({
+        method: 'POST',
+        url: '/inbound/bounces',
+        headers: { 'content-type': 'message/rfc822', ...(auth ? { authorization: auth } : {}) },
+        payload,
+      });
     expect((await post(undefined, report)).statusCode).toBe(401);
     expect((await post(`Bearer ${'c'.repeat(40)}`, report)).statusCode).toBe(401);
     expect((await post(`Bearer ${TOKEN}`, 'Subject: hi\r\n\r\nhello\r\n')).statusCode).toBe(422);
     const ok = await post(`Bearer ${TOKEN}`, report);
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().recorded).toEqual([{ kind: 'hard', status: '5.1.1', known: true, suppressed: true, campaign: false }]);
+    expect(ok.json().recorded).toEqual([
+      { kind: 'hard', status: '5.1.1', known: true, suppressed: true, campaign: false },
+    ]);
     expect(await findSuppression(h.database.db, 'r1@example.org')).toMatchObject({ reason: 'hard_bounce' });
     expect(h.logLines.join('\n')).not.toContain('r1@example.org');
   });

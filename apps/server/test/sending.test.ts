@@ -14,7 +14,11 @@ import { startSmtpRecorder, type SmtpRecorder } from '../../../workers/test/supp
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const DKIM = { domain: 'lettre.example.org', selector: 'crieur', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+const DKIM = {
+  domain: 'lettre.example.org',
+  selector: 'crieur',
+  privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
 const DNS_RECORD = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
 
 describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Redis)', () => {
@@ -62,7 +66,9 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
   };
 
   beforeAll(async () => {
-    h = await startHarness({ env: { PUBLIC_URL: 'https://democraties.example', MAIL_FROM: 'démocratieS <lettre@lettre.example.org>' } });
+    h = await startHarness({
+      env: { PUBLIC_URL: 'https://democraties.example', MAIL_FROM: 'démocratieS <lettre@lettre.example.org>' },
+    });
     // the server's clock follows real time here: the worker's does
     Object.defineProperty(h.clock, 'now', { get: () => new Date() });
     smtp = await startSmtpRecorder();
@@ -82,11 +88,17 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
 
   it('sends once to every recipient, retries 4xx, fails and suppresses 5.1.1, and a double click starts it once', async () => {
     const emails = await seedSubscribers(h.database.db, { list: 'membres', count: 250, now: new Date() });
-    smtp.plan('r7@example.org', [{ code: 451, message: '4.7.1 Try again later' }, { code: 451, message: '4.7.1 Try again later' }]);
+    smtp.plan('r7@example.org', [
+      { code: 451, message: '4.7.1 Try again later' },
+      { code: 451, message: '4.7.1 Try again later' },
+    ]);
     smtp.plan('r8@example.org', [{ code: 550, message: '5.1.1 No such user' }]);
     const id = await createDraftCampaign(h.database.db, { lists: ['membres'] });
     await startWorker();
-    const [a, b] = await Promise.all([sender.request('POST', `/api/campaigns/${id}/send`, {}), sender.request('POST', `/api/campaigns/${id}/send`, {})]);
+    const [a, b] = await Promise.all([
+      sender.request('POST', `/api/campaigns/${id}/send`, {}),
+      sender.request('POST', `/api/campaigns/${id}/send`, {}),
+    ]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
     expect([a.json().started, b.json().started].sort()).toEqual([false, true]);
 
@@ -100,11 +112,14 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
     expect(smtp.attempts.get('r7@example.org')).toBe(3);
     expect(smtp.attempts.get('r8@example.org')).toBe(1);
     expect(await findSuppression(h.database.db, 'r8@example.org')).toMatchObject({ reason: 'hard_bounce' });
-    const lookup = (await sender.request('GET', `/api/campaigns/${id}/recipients?email=r8@example.org`)).json().recipient;
+    const lookup = (await sender.request('GET', `/api/campaigns/${id}/recipients?email=r8@example.org`)).json()
+      .recipient;
     expect(lookup).toMatchObject({ status: 'failed', attempts: 1 });
     expect(lookup.error).toContain('550');
     expect(done.errors).toEqual([{ error: lookup.error, count: 1 }]);
-    const listed = (await sender.request('GET', '/api/campaigns')).json().campaigns.find((c: { id: string }) => c.id === id);
+    const listed = (await sender.request('GET', '/api/campaigns'))
+      .json()
+      .campaigns.find((c: { id: string }) => c.id === id);
     expect(listed).toMatchObject({ status: 'sent', recipientCount: 250, sentCount: 249 });
   });
 
@@ -116,7 +131,8 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
       const parsed = await simpleParser(m.raw);
       expect(parsed.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
       // mailparser turns List-* fields into objects: read the raw line instead
-      const unsubscribe = /^List-Unsubscribe:[ \t]*(.*(?:\r\n[ \t].*)*)/im.exec(m.raw)?.[1]?.replace(/\r\n[ \t]+/g, ' ') ?? '';
+      const unsubscribe =
+        /^List-Unsubscribe:[ \t]*(.*(?:\r\n[ \t].*)*)/im.exec(m.raw)?.[1]?.replace(/\r\n[ \t]+/g, ' ') ?? '';
       const url = /<(https:\/\/democraties\.example\/unsubscribe\/[A-Za-z0-9_-]{46})>/.exec(unsubscribe)?.[1];
       expect(url).toBeDefined();
       expect(unsubscribe).toContain('mailto:lettre@lettre.example.org');
@@ -125,11 +141,15 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
       expect(parsed.html).toContain(url);
       expect(parsed.text).toContain(url);
       expect(parsed.html).toContain('Concertation : ce que disent les habitant·es');
-      const verified = await dkimVerify(m.raw, { resolver: async (name: string) => (name === 'crieur._domainkey.lettre.example.org' ? [[DNS_RECORD]] : []) });
+      const verified = await dkimVerify(m.raw, {
+        resolver: async (name: string) => (name === 'crieur._domainkey.lettre.example.org' ? [[DNS_RECORD]] : []),
+      });
       const [result] = verified.results;
       expect(verified.results).toHaveLength(1);
       expect(result?.status.result).toBe('pass');
-      expect(result?.signingHeaders?.keys.toLowerCase().split(': ').join(':').split(':')).toEqual(expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'from', 'to', 'subject', 'message-id']));
+      expect(result?.signingHeaders?.keys.toLowerCase().split(': ').join(':').split(':')).toEqual(
+        expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'from', 'to', 'subject', 'message-id']),
+      );
     }
     // membres is public: the web link is the archive page, open to anyone, without a token
     const html = (await simpleParser(sample[0]!.raw)).html as string;
@@ -138,7 +158,12 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
     expect((await h.app.inject({ method: 'GET', url: web![1]! })).statusCode).toBe(200);
     // a bare POST to the header's URL (no cookie, no token) unsubscribes
     const url = new URL(/^List-Unsubscribe:\s*<(https:[^>]+)>/im.exec(sample[0]!.raw)![1]!);
-    const res = await h.app.inject({ method: 'POST', url: url.pathname, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: url.pathname,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(res.statusCode).toBe(200);
     const row = (await sender.request('GET', `/api/subscribers?q=${encodeURIComponent(sample[0]!.to)}`)).json();
     expect(JSON.stringify(row)).toContain('unsubscribed');
@@ -147,7 +172,12 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
   it('a subscriber who unsubscribes mid-campaign gets nothing afterwards', async () => {
     const [list] = await listIdsBySlugs(h.database.db, ['democraties']);
     expect(list).toBeDefined();
-    const emails = await seedSubscribers(h.database.db, { list: 'democraties', count: 120, domain: 'mid.example', now: new Date() });
+    const emails = await seedSubscribers(h.database.db, {
+      list: 'democraties',
+      count: 120,
+      domain: 'mid.example',
+      now: new Date(),
+    });
     const id = await createDraftCampaign(h.database.db, { lists: ['democraties'] });
     const before = smtp.messages.length;
     for (const w of workers.splice(0)) await w.close();
@@ -157,7 +187,8 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
     // an address still waiting in the ledger (not claimed yet): at 40 a second, far from being sent
     let last: string | undefined;
     for (const e of [...emails].reverse()) {
-      const row = (await sender.request('GET', `/api/campaigns/${id}/recipients?email=${encodeURIComponent(e)}`)).json().recipient;
+      const row = (await sender.request('GET', `/api/campaigns/${id}/recipients?email=${encodeURIComponent(e)}`)).json()
+        .recipient;
       if (row?.status === 'queued') {
         last = e;
         break;
@@ -167,7 +198,10 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
     const detail = (await sender.request('GET', `/api/subscribers?q=${encodeURIComponent(last!)}`)).json();
     const subscriberId = detail.subscribers?.[0]?.id ?? detail.items?.[0]?.id;
     expect(subscriberId).toBeDefined();
-    expect((await sender.request('POST', `/api/subscribers/${subscriberId}/unsubscribe`, { lists: ['democraties'] })).statusCode).toBeLessThan(300);
+    expect(
+      (await sender.request('POST', `/api/subscribers/${subscriberId}/unsubscribe`, { lists: ['democraties'] }))
+        .statusCode,
+    ).toBeLessThan(300);
     const done = await waitForStatus(id, 'sent');
     expect(smtp.messages.slice(before).some((m) => m.to === last)).toBe(false);
     expect(done.counts.skipped).toBe(1);
@@ -175,7 +209,12 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
   });
 
   it('pausing and resuming 20 times at random moments, with two workers at once, sends each message exactly once', async () => {
-    const emails = await seedSubscribers(h.database.db, { list: 'adherents', count: 400, domain: 'pause.example', now: new Date() });
+    const emails = await seedSubscribers(h.database.db, {
+      list: 'adherents',
+      count: 400,
+      domain: 'pause.example',
+      now: new Date(),
+    });
     const id = await createDraftCampaign(h.database.db, { lists: ['adherents'] });
     for (const w of workers.splice(0)) await w.close();
     await startWorker(300);
@@ -221,7 +260,10 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
     const recipients = started.json().progress.recipientCount as number;
     expect(recipients).toBeGreaterThanOrEqual(200);
     await waitForStatus(id, 'sent', 60_000);
-    const times = smtp.messages.slice(before).map((m) => m.at).sort((a, b) => a - b);
+    const times = smtp.messages
+      .slice(before)
+      .map((m) => m.at)
+      .sort((a, b) => a - b);
     expect(times.length).toBe(recipients);
     // fixed one-second windows: at most 40 in each, so at most 80 in any sliding second
     let worst = 0;

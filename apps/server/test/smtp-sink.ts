@@ -4,7 +4,12 @@ import { SMTPServer } from 'smtp-server';
 export type ReceivedMail = { to: string[]; raw: string; parsed: ParsedMail };
 
 /** A real SMTP server in the test process that keeps every message it accepts. */
-export async function startSmtpSink(): Promise<{ url: string; messages: ReceivedMail[]; waitFor(count: number, ms?: number): Promise<ReceivedMail[]>; close(): Promise<void> }> {
+export async function startSmtpSink(): Promise<{
+  url: string;
+  messages: ReceivedMail[];
+  waitFor(count: number, ms?: number): Promise<ReceivedMail[]>;
+  close(): Promise<void>;
+}> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

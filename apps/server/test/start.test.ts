@@ -43,7 +43,12 @@ describe('pnpm start on embedded defaults', () => {
 
   it('starts redis-server, the database, server and workers; prints the admin link once; stops on SIGTERM', async () => {
     const [port, redisPort] = [await freePort(), await freePort()];
-    const env = { DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    };
 
     const first = start(env);
     const health = await waitHealthy(port, first);

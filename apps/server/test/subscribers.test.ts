@@ -74,13 +74,26 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
   });
 
   it('lets staff add a subscriber with proof of consent, then unsubscribe and suppress them', async () => {
-    const noSource = await sender.request('POST', '/api/subscribers', { email: 'paul@example.org', lists: ['membres'] });
+    const noSource = await sender.request('POST', '/api/subscribers', {
+      email: 'paul@example.org',
+      lists: ['membres'],
+    });
     expect(noSource.json().error.code).toBe('CONSENT_SOURCE_REQUIRED');
-    const created = await sender.request('POST', '/api/subscribers', { email: 'Paul@Example.org', name: 'Paul', lists: ['membres', 'adherents'], consentSource: 'bulletin papier, AG du 12 mars 2026' });
+    const created = await sender.request('POST', '/api/subscribers', {
+      email: 'Paul@Example.org',
+      name: 'Paul',
+      lists: ['membres', 'adherents'],
+      consentSource: 'bulletin papier, AG du 12 mars 2026',
+    });
     expect(created.statusCode).toBe(201);
     const d = created.json();
     expect(d.subscriptions).toMatchObject([
-      { list: { slug: 'membres' }, status: 'confirmed', legalBasis: 'consent', consent: { source: 'staff', note: 'bulletin papier, AG du 12 mars 2026' } },
+      {
+        list: { slug: 'membres' },
+        status: 'confirmed',
+        legalBasis: 'consent',
+        consent: { source: 'staff', note: 'bulletin papier, AG du 12 mars 2026' },
+      },
       { list: { slug: 'adherents' }, status: 'confirmed', legalBasis: 'legitimate_interest' },
     ]);
     expect(d.events[0].actor).toMatch(/^sender-/);
@@ -89,16 +102,24 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     expect(dup.json().error).toMatchObject({ code: 'DUPLICATE_SUBSCRIBER', subscriberId: d.subscriber.id });
 
     const lists = (await sender.request('GET', '/api/lists')).json().lists;
-    expect(lists.find((l: { slug: string }) => l.slug === 'membres').counts).toEqual({ pending: 0, confirmed: 1, unsubscribed: 0 });
+    expect(lists.find((l: { slug: string }) => l.slug === 'membres').counts).toEqual({
+      pending: 0,
+      confirmed: 1,
+      unsubscribed: 0,
+    });
     const found = (await sender.request('GET', '/api/subscribers?q=paul&list=adherents&status=confirmed')).json();
     expect(found.subscribers.map((s: { email: string }) => s.email)).toEqual(['Paul@Example.org']);
 
-    const left = (await sender.request('POST', `/api/subscribers/${d.subscriber.id}/unsubscribe`, { lists: ['membres'] })).json();
+    const left = (
+      await sender.request('POST', `/api/subscribers/${d.subscriber.id}/unsubscribe`, { lists: ['membres'] })
+    ).json();
     expect(left.subscriptions.map((s: { status: string }) => s.status)).toEqual(['unsubscribed', 'confirmed']);
     const suppressed = (await sender.request('POST', `/api/subscribers/${d.subscriber.id}/suppress`, {})).json();
     expect(suppressed.subscriber.suppression.reason).toBe('manual');
     expect(suppressed.subscriptions.every((s: { status: string }) => s.status === 'unsubscribed')).toBe(true);
-    const back = await sender.request('POST', `/api/subscribers/${d.subscriber.id}/subscriptions`, { list: 'adherents' });
+    const back = await sender.request('POST', `/api/subscribers/${d.subscriber.id}/subscriptions`, {
+      list: 'adherents',
+    });
     expect(back.json().error.code).toBe('SUPPRESSED');
     expect((await sender.request('POST', `/api/subscribers/${d.subscriber.id}/erase`, {})).statusCode).toBe(403);
   });
@@ -121,7 +142,14 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
   it('sends exactly one confirmation for 100 requests for one address, with identical answers', async () => {
     workers = await startMailWorkers();
     h.clock.now = new Date();
-    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => post(form({ email: i % 2 ? 'Flood@example.org' : 'flood@EXAMPLE.org', lists: ['membres', 'democraties'] }), `198.51.100.${i % 50}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        post(
+          form({ email: i % 2 ? 'Flood@example.org' : 'flood@EXAMPLE.org', lists: ['membres', 'democraties'] }),
+          `198.51.100.${i % 50}`,
+        ),
+      ),
+    );
     expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([202]));
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     await sink.waitFor(1);
@@ -135,7 +163,12 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
       const codes: number[] = [];
       let last = '';
       for (let i = 0; i < 4; i++) {
-        const res = await limited.app.inject({ method: 'POST', url: '/subscribe', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: form({ email: `ip${i}@example.org`, lists: 'membres' }) });
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/subscribe',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+          payload: form({ email: `ip${i}@example.org`, lists: 'membres' }),
+        });
         codes.push(res.statusCode);
         last = res.body;
       }
@@ -154,7 +187,12 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     const found = (await searchSubscribers(h.database.db, { q: 'effacement', limit: 1 })).subscribers[0]!;
     expect((await h.mailQueue.getJobs(['waiting'])).some((j) => j.data.subscriberId === found.id)).toBe(true);
 
-    const page = await h.app.inject({ method: 'POST', url: `/preferences/${linkToken(TEST_LINK_KEY, 'preferences', found.id)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'action=erase&confirm=yes' });
+    const page = await h.app.inject({
+      method: 'POST',
+      url: `/preferences/${linkToken(TEST_LINK_KEY, 'preferences', found.id)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'action=erase&confirm=yes',
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Vos données sont effacées');
 
@@ -162,10 +200,23 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     expect(everything.toLowerCase()).not.toContain('effacement.total');
     expect(everything).not.toContain('Eve Effacée');
     expect(everything).toContain(emailHash(email));
-    expect((await h.mailQueue.getJobs(['waiting', 'delayed', 'completed', 'failed'])).some((j) => j.data.subscriberId === found.id)).toBe(false);
+    expect(
+      (await h.mailQueue.getJobs(['waiting', 'delayed', 'completed', 'failed'])).some(
+        (j) => j.data.subscriberId === found.id,
+      ),
+    ).toBe(false);
     for (const key of await h.redis.keys(`${h.prefix}:*`)) {
       const type = await h.redis.type(key);
-      const value = type === 'hash' ? JSON.stringify(await h.redis.hgetall(key)) : type === 'string' ? await h.redis.get(key) : type === 'list' ? JSON.stringify(await h.redis.lrange(key, 0, -1)) : type === 'zset' ? JSON.stringify(await h.redis.zrange(key, 0, -1)) : '';
+      const value =
+        type === 'hash'
+          ? JSON.stringify(await h.redis.hgetall(key))
+          : type === 'string'
+            ? await h.redis.get(key)
+            : type === 'list'
+              ? JSON.stringify(await h.redis.lrange(key, 0, -1))
+              : type === 'zset'
+                ? JSON.stringify(await h.redis.zrange(key, 0, -1))
+                : '';
       expect(String(value).toLowerCase()).not.toContain('effacement.total');
       expect(String(value)).not.toContain(found.id);
     }

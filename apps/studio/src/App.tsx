@@ -26,12 +26,16 @@ const EDITORIAL_ROLES = ['author', 'editor', 'admin', 'sender'] as const;
 // the editorial pages load on demand: the editor (Tiptap, ProseMirror) and the date pickers
 // would otherwise double the first load of every page of the studio
 const ArticlesPage = lazy(() => import('./pages/editorial/ArticlesPage').then((m) => ({ default: m.ArticlesPage })));
-const ArticleEditorPage = lazy(() => import('./pages/editorial/editor/ArticleEditorPage').then((m) => ({ default: m.ArticleEditorPage })));
+const ArticleEditorPage = lazy(() =>
+  import('./pages/editorial/editor/ArticleEditorPage').then((m) => ({ default: m.ArticleEditorPage })),
+);
 const DossiersPage = lazy(() => import('./pages/editorial/DossiersPage').then((m) => ({ default: m.DossiersPage })));
 const DossierPage = lazy(() => import('./pages/editorial/DossierPage').then((m) => ({ default: m.DossierPage })));
 const CalendarPage = lazy(() => import('./pages/editorial/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 // the composer brings Tiptap and dnd-kit too: on demand as well
-const NewslettersPage = lazy(() => import('./pages/newsletters/NewslettersPage').then((m) => ({ default: m.NewslettersPage })));
+const NewslettersPage = lazy(() =>
+  import('./pages/newsletters/NewslettersPage').then((m) => ({ default: m.NewslettersPage })),
+);
 const ComposerPage = lazy(() => import('./pages/newsletters/ComposerPage').then((m) => ({ default: m.ComposerPage })));
 // sending and following campaigns: the date pickers load with them
 const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage').then((m) => ({ default: m.CampaignsPage })));
@@ -39,7 +43,9 @@ const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage').then((m
 
 // the growth pages bring ECharts and the date pickers: on demand
 const GrowthPage = lazy(() => import('./pages/growth/GrowthPage').then((m) => ({ default: m.GrowthPage })));
-const CampaignReportPage = lazy(() => import('./pages/growth/CampaignReportPage').then((m) => ({ default: m.CampaignReportPage })));
+const CampaignReportPage = lazy(() =>
+  import('./pages/growth/CampaignReportPage').then((m) => ({ default: m.CampaignReportPage })),
+);
 const YearReportPage = lazy(() => import('./pages/growth/YearReportPage').then((m) => ({ default: m.YearReportPage })));
 
 /** Roles that may manage subscribers (the server answers 403 to the others). */

@@ -24,7 +24,8 @@ describe('link tokens', () => {
     // another id with this id's signature
     const other = linkToken(key, 'preferences', randomUUID());
     expect(readLinkToken(key, 'preferences', other.slice(0, 22) + token.slice(22))).toBeNull();
-    for (const bad of ['', 'essai', token + 'x', token.slice(0, 45) + '!', 'a'.repeat(46)]) expect(readLinkToken(key, 'preferences', bad)).toBeNull();
+    for (const bad of ['', 'essai', token + 'x', token.slice(0, 45) + '!', 'a'.repeat(46)])
+      expect(readLinkToken(key, 'preferences', bad)).toBeNull();
   });
 
   it('hashes a legacy token as the migration did in SQL (sha256 hex)', () => {

@@ -13,7 +13,8 @@ export function linkKey(appSecret: string): Buffer {
   return createHmac('sha256', appSecret).update('crieur link tokens v1').digest();
 }
 
-const mac = (key: Buffer, purpose: LinkPurpose, id: Buffer) => createHmac('sha256', key).update(purpose).update(id).digest().subarray(0, MAC_BYTES);
+const mac = (key: Buffer, purpose: LinkPurpose, id: Buffer) =>
+  createHmac('sha256', key).update(purpose).update(id).digest().subarray(0, MAC_BYTES);
 
 /** `<id><mac>`, 46 URL-safe characters, the same every time for one row (links in old emails keep working). */
 export function linkToken(key: Buffer, purpose: LinkPurpose, uuid: string): string {

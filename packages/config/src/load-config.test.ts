@@ -16,7 +16,12 @@ describe('loadConfig', () => {
   });
 
   it('reads and coerces given settings', () => {
-    const c = loadConfig({ PORT: '8080', PUBLIC_URL: 'https://democraties.example/', SEND_RATE: '12.5', TRUST_PROXY: 'true' });
+    const c = loadConfig({
+      PORT: '8080',
+      PUBLIC_URL: 'https://democraties.example/',
+      SEND_RATE: '12.5',
+      TRUST_PROXY: 'true',
+    });
     expect(c.port).toBe(8080);
     expect(c.publicUrl).toBe('https://democraties.example');
     expect(c.sendRate).toBe(12.5);
@@ -45,7 +50,12 @@ describe('loadConfig', () => {
     expect(message).toMatch(/DATABASE_URL: expected a PostgreSQL URL/);
     expect(message).toMatch(/SEND_RATE: expected a number of messages per second above 0/);
     expect(message).toMatch(/REDIS_PREFIX: expected 1 to 64 letters/);
-    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'PORT', 'REDIS_PREFIX', 'SEND_RATE']);
+    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+      'DATABASE_URL',
+      'PORT',
+      'REDIS_PREFIX',
+      'SEND_RATE',
+    ]);
   });
 
   it('asks for all DKIM settings together', () => {

@@ -4,13 +4,16 @@ const url = (protocols: string[], what: string) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `expected ${what} (${protocols.map((p) => `${p}//…`).join(' or ')})`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `expected ${what} (${protocols.map((p) => `${p}//…`).join(' or ')})`,
+    );
 
 const optionalText = z
   .string()
@@ -60,7 +63,10 @@ export const ConfigSchema = z
     MAIL_FROM: z
       .string()
       .trim()
-      .regex(/^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'expected an address like "démocratieS <lettre@example.org>"')
+      .regex(
+        /^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
+        'expected an address like "démocratieS <lettre@example.org>"',
+      )
       .default('Crieur <crieur@localhost>'),
     DKIM_DOMAIN: optionalText,
     DKIM_SELECTOR: optionalText,
@@ -91,7 +97,8 @@ export const ConfigSchema = z
     const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY];
     if (dkim.some(Boolean) && !dkim.every(Boolean)) {
       for (const key of ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY'] as const) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'expected together with the other DKIM_* settings' });
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'expected together with the other DKIM_* settings' });
       }
     }
   });

@@ -1,9 +1,7 @@
 // The zod schema of an article: only the nodes, marks and attributes the renderers know.
 import { z } from 'zod';
 import type * as T from './article-types.js';
-import {
-  MAX_ALT_CHARS, MAX_CAPTION_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
-} from './limits.js';
+import { MAX_ALT_CHARS, MAX_CAPTION_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS } from './limits.js';
 import { isSafeHref, isSafeImageSrc } from './safe-url.js';
 
 export const HREF_MESSAGE = 'Le lien doit commencer par http://, https:// ou mailto:';
@@ -21,7 +19,10 @@ const Link = z.strictObject({
 const Marks = z
   .array(z.discriminatedUnion('type', [Bold, Italic, Link]))
   .max(3)
-  .refine((marks) => new Set(marks.map((m) => m.type)).size === marks.length, 'Une même marque est appliquée deux fois');
+  .refine(
+    (marks) => new Set(marks.map((m) => m.type)).size === marks.length,
+    'Une même marque est appliquée deux fois',
+  );
 
 const Text = z.strictObject({
   type: z.literal('text'),
@@ -41,7 +42,10 @@ const Heading = z.strictObject({
 const ListItem = z.strictObject({
   type: z.literal('listItem'),
   get content(): z.ZodType<(T.ParagraphNode | T.ListNode)[]> {
-    return FlowContent.refine((c) => c[0]?.type === 'paragraph', 'Un élément de liste doit commencer par un paragraphe');
+    return FlowContent.refine(
+      (c) => c[0]?.type === 'paragraph',
+      'Un élément de liste doit commencer par un paragraphe',
+    );
   },
 });
 const BulletList = z.strictObject({
@@ -52,7 +56,11 @@ const BulletList = z.strictObject({
 });
 const OrderedListAttrs = z
   .strictObject({
-    start: z.int('Le numéro de départ doit être un entier').min(1, 'Le numéro de départ doit être au moins 1').max(1_000_000).optional(),
+    start: z
+      .int('Le numéro de départ doit être un entier')
+      .min(1, 'Le numéro de départ doit être au moins 1')
+      .max(1_000_000)
+      .optional(),
     // the editor's list-style attr (from pasted HTML) is dropped: articles number lists 1, 2, 3
     type: z.string().max(20).nullable().optional(),
   })
@@ -74,7 +82,11 @@ const HorizontalRule = z.strictObject({ type: z.literal('horizontalRule') });
 
 // empty or null optional attrs (the editor's defaults) are left out of the parsed doc
 const optionalText = (max: number, label: string) =>
-  z.string().max(max, `${label} : ${max} caractères au maximum`).nullish().transform((v) => (v ? v : undefined));
+  z
+    .string()
+    .max(max, `${label} : ${max} caractères au maximum`)
+    .nullish()
+    .transform((v) => (v ? v : undefined));
 const ImageAttrs = z
   .strictObject({
     src: z.string({ error: "L'image doit avoir une adresse (src)" }).refine(isSafeImageSrc, SRC_MESSAGE),
@@ -85,7 +97,10 @@ const ImageAttrs = z
       .max(MAX_ALT_CHARS, `Texte alternatif : ${MAX_ALT_CHARS} caractères au maximum`),
     title: optionalText(MAX_TITLE_CHARS, 'Titre'),
     caption: optionalText(MAX_CAPTION_CHARS, 'Légende'),
-    mediaId: z.uuid("L'identifiant du média doit être un UUID").nullish().transform((v) => v ?? undefined),
+    mediaId: z
+      .uuid("L'identifiant du média doit être un UUID")
+      .nullish()
+      .transform((v) => v ?? undefined),
   })
   .transform(({ src, alt, title, caption, mediaId }): T.ImageAttrs => ({
     src,
@@ -96,7 +111,15 @@ const ImageAttrs = z
   }));
 const Image = z.strictObject({ type: z.literal('image'), attrs: ImageAttrs });
 
-const Block = z.discriminatedUnion('type', [Paragraph, Heading, BulletList, OrderedList, Blockquote, HorizontalRule, Image]);
+const Block = z.discriminatedUnion('type', [
+  Paragraph,
+  Heading,
+  BulletList,
+  OrderedList,
+  Blockquote,
+  HorizontalRule,
+  Image,
+]);
 
 export type ArticleDoc = T.ArticleDoc;
 /** Validates and normalises an article; use parseArticleDoc for French messages and the size limits. */

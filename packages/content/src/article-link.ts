@@ -7,7 +7,12 @@ export const LINK_REL = 'noopener noreferrer';
 export const ArticleLink = Link.extend({
   // the schema keeps only href, so the editor must not invent target, rel, class or title
   addAttributes() {
-    return { href: { default: null, parseHTML: (element: { getAttribute(name: string): string | null }) => element.getAttribute('href') } };
+    return {
+      href: {
+        default: null,
+        parseHTML: (element: { getAttribute(name: string): string | null }) => element.getAttribute('href'),
+      },
+    };
   },
 }).configure({
   openOnClick: false,

@@ -34,12 +34,6 @@ export type ImageAttrs = {
 export type ImageNode = { type: 'image'; attrs: ImageAttrs };
 
 export type BlockNode =
-  | ParagraphNode
-  | HeadingNode
-  | BulletListNode
-  | OrderedListNode
-  | BlockquoteNode
-  | HorizontalRuleNode
-  | ImageNode;
+  ParagraphNode | HeadingNode | BulletListNode | OrderedListNode | BlockquoteNode | HorizontalRuleNode | ImageNode;
 
 export type ArticleDoc = { type: 'doc'; content: BlockNode[] };

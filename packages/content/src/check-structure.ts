@@ -18,7 +18,10 @@ export function checkStructure(input: unknown): ArticleDocIssue | null {
     if (typeof value !== 'object' || value === null) continue;
     nodes += 1;
     if (nodes > MAX_NODES) {
-      return { path: formatPath(path), message: `Le document compte trop d'éléments (${thousands(MAX_NODES)} au maximum)` };
+      return {
+        path: formatPath(path),
+        message: `Le document compte trop d'éléments (${thousands(MAX_NODES)} au maximum)`,
+      };
     }
     const depth = path.length / 2;
     if (depth > MAX_DEPTH) {

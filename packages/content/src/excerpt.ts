@@ -20,6 +20,7 @@ export function excerpt(doc: ArticleDoc, maxChars = 200): string {
   const collapse = (parts: string[]) => parts.join(' ').replace(/\s+/g, ' ').trim();
   const paragraphs = collapse(blocks.filter((b) => b.type === 'paragraph').map((b) => blockText(b, ' ')));
   // a doc made only of headings, lists or quotes still gets a teaser (captions are left out)
-  const text = paragraphs !== '' ? paragraphs : collapse(blocks.filter((b) => b.type !== 'image').map((b) => blockText(b, ' ')));
+  const text =
+    paragraphs !== '' ? paragraphs : collapse(blocks.filter((b) => b.type !== 'image').map((b) => blockText(b, ' ')));
   return neutralizeTags(cut(text, maxChars));
 }

@@ -53,9 +53,12 @@ export function toArticleDocIssues(issues: readonly z.core.$ZodIssue[]): Article
     const inAttrs = issue.path.at(-1) === 'attrs';
     return issue.keys.map((key) => ({
       path: formatPath([...issue.path, key]),
-      message: key === 'marks'
-        ? 'Les marques (gras, italique, lien) ne sont permises que sur du texte'
-        : inAttrs ? `Attribut non autorisé : « ${key} »` : `Propriété non autorisée : « ${key} »`,
+      message:
+        key === 'marks'
+          ? 'Les marques (gras, italique, lien) ne sont permises que sur du texte'
+          : inAttrs
+            ? `Attribut non autorisé : « ${key} »`
+            : `Propriété non autorisée : « ${key} »`,
     }));
   });
 }

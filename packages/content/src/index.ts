@@ -1,8 +1,24 @@
 // @crieur/content: the démocratieS article document model and its renderers (pure, browser-safe).
 export type {
-  BlockNode, BlockquoteNode, BoldMark, BulletListNode, HardBreakNode, HeadingLevel, HeadingNode, HorizontalRuleNode,
-  ImageAttrs, ImageNode, InlineNode, ItalicMark, LinkMark, ListItemNode, ListNode, OrderedListNode, ParagraphNode,
-  TextMark, TextNode,
+  BlockNode,
+  BlockquoteNode,
+  BoldMark,
+  BulletListNode,
+  HardBreakNode,
+  HeadingLevel,
+  HeadingNode,
+  HorizontalRuleNode,
+  ImageAttrs,
+  ImageNode,
+  InlineNode,
+  ItalicMark,
+  LinkMark,
+  ListItemNode,
+  ListNode,
+  OrderedListNode,
+  ParagraphNode,
+  TextMark,
+  TextNode,
 } from './article-types.js';
 export { ArticleDoc } from './article-doc-schema.js';
 export type { ArticleDocIssue } from './issue-path.js';

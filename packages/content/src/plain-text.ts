@@ -19,7 +19,8 @@ export function inlineTextWithLinks(content: readonly InlineNode[] | undefined):
       const text = inlineText(nodes);
       if (href === null) return text;
       const shown = text.trim();
-      if (shown === href || `mailto:${shown}` === href || `https://${shown}` === href || `http://${shown}` === href) return text;
+      if (shown === href || `mailto:${shown}` === href || `https://${shown}` === href || `http://${shown}` === href)
+        return text;
       return `${text} (${href})`;
     })
     .join('');

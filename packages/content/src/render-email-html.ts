@@ -78,5 +78,7 @@ function block(node: BlockNode, options: RenderEmailHtmlOptions): string {
 }
 
 export function renderEmailHtml(doc: ArticleDoc, options: RenderEmailHtmlOptions = {}): string {
-  return requireArticleDoc(doc).content.map((node) => block(node, options)).join('');
+  return requireArticleDoc(doc)
+    .content.map((node) => block(node, options))
+    .join('');
 }

@@ -16,7 +16,9 @@ function hasHost(value: string): boolean {
 
 /** An absolute http(s) URL written plainly: scheme first, no entity, no whitespace, a host. */
 export function isSafeHttpUrl(value: string): boolean {
-  return value.length <= MAX_URL_CHARS && !FORBIDDEN_CHARS.test(value) && /^https?:\/\/[^/]/i.test(value) && hasHost(value);
+  return (
+    value.length <= MAX_URL_CHARS && !FORBIDDEN_CHARS.test(value) && /^https?:\/\/[^/]/i.test(value) && hasHost(value)
+  );
 }
 
 /** Link targets: http, https or mailto only. */
@@ -28,7 +30,12 @@ export function isSafeHref(value: string): boolean {
 /** Image sources: an absolute http(s) URL or a path served by our media route. */
 export function isSafeImageSrc(value: string): boolean {
   if (value.startsWith('/media/')) {
-    return value.length > 7 && value.length <= MAX_URL_CHARS && !FORBIDDEN_CHARS.test(value) && !/(^|\/)\.\.?(\/|$|\?|#)/.test(value);
+    return (
+      value.length > 7 &&
+      value.length <= MAX_URL_CHARS &&
+      !FORBIDDEN_CHARS.test(value) &&
+      !/(^|\/)\.\.?(\/|$|\?|#)/.test(value)
+    );
   }
   return isSafeHttpUrl(value);
 }

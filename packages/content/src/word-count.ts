@@ -11,6 +11,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’‐‑-][\p{L}\p{N}]+)*/gu;
  * An elision counts once with its word ("l'été" = 1, as word processors do); "3 355" counts 2.
  */
 export function wordCount(doc: ArticleDoc): number {
-  const text = requireArticleDoc(doc).content.map((block) => blockText(block, '\n')).join('\n');
+  const text = requireArticleDoc(doc)
+    .content.map((block) => blockText(block, '\n'))
+    .join('\n');
   return text.match(WORD)?.length ?? 0;
 }

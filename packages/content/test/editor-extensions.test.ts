@@ -8,9 +8,19 @@ describe('editorExtensions', () => {
   const schema = getSchema(editorExtensions());
 
   it('has exactly the nodes and marks of the ArticleDoc schema', () => {
-    expect(Object.keys(schema.nodes).sort()).toEqual(
-      ['blockquote', 'bulletList', 'doc', 'hardBreak', 'heading', 'horizontalRule', 'image', 'listItem', 'orderedList', 'paragraph', 'text'],
-    );
+    expect(Object.keys(schema.nodes).sort()).toEqual([
+      'blockquote',
+      'bulletList',
+      'doc',
+      'hardBreak',
+      'heading',
+      'horizontalRule',
+      'image',
+      'listItem',
+      'orderedList',
+      'paragraph',
+      'text',
+    ]);
     expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link']);
   });
 
@@ -31,7 +41,15 @@ describe('editorExtensions', () => {
 
   it('refuses javascript: in links it parses or renders', () => {
     const html = renderToHTMLString({
-      content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] },
+      content: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+          },
+        ],
+      },
       extensions: editorExtensions(),
     });
     expect(html).not.toContain('javascript:');

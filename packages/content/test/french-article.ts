@@ -17,18 +17,26 @@ export const frenchArticle = doc(
     text('le site de la ville', link('https://www.loos-en-gohelle.fr/')),
     text(' : la mairie apporte les moyens, les habitant·es le temps.'),
     br,
-    text("Pour en savoir plus, écrivez à "),
+    text('Pour en savoir plus, écrivez à '),
     text('redaction@democraties.fr', link('mailto:redaction@democraties.fr')),
     text('.'),
   ),
   h(3, 'Ce qui a changé'),
   ul(
     li(p(text('des jardins partagés dans chaque quartier ;'))),
-    li(p(text('un budget participatif '), text('voté', bold, italic), text(' chaque année ;')), ul(li(p(text('dont 30 % pour la jeunesse'))))),
+    li(
+      p(text('un budget participatif '), text('voté', bold, italic), text(' chaque année ;')),
+      ul(li(p(text('dont 30 % pour la jeunesse')))),
+    ),
     li(p(text("l'éclairage public repensé avec les riverain·es."))),
   ),
   h(4, 'Les étapes'),
-  ol(1, li(p(text('Repérer un besoin'))), li(p(text('Constituer un binôme élu·e – habitant·e'))), li(p(text('Réaliser, puis évaluer')))),
+  ol(
+    1,
+    li(p(text('Repérer un besoin'))),
+    li(p(text('Constituer un binôme élu·e – habitant·e'))),
+    li(p(text('Réaliser, puis évaluer'))),
+  ),
   quote(p(text('« On ne décide plus pour les gens, on décide avec eux. »')), p(text('— Un adjoint au maire'))),
   img({
     src: '/media/2026/loos-jardin.jpg',
@@ -37,5 +45,9 @@ export const frenchArticle = doc(
     mediaId: MEDIA_ID,
   }),
   hr,
-  p(text('Cet article fait partie du dossier '), text('Les communes sauveront-elles la démocratie ?', italic), text('.')),
+  p(
+    text('Cet article fait partie du dossier '),
+    text('Les communes sauveront-elles la démocratie ?', italic),
+    text('.'),
+  ),
 );

@@ -6,7 +6,9 @@ import { MEDIA_ID, frenchArticle } from './french-article.js';
 describe('a French article in every output', () => {
   it('web HTML', () => {
     const html = renderWebHtml(frenchArticle);
-    expect(html).toContain('<a href="https://www.loos-en-gohelle.fr/" rel="noopener noreferrer">le site de la ville</a>');
+    expect(html).toContain(
+      '<a href="https://www.loos-en-gohelle.fr/" rel="noopener noreferrer">le site de la ville</a>',
+    );
     expect(html).toContain(
       '<figure><img src="/media/2026/loos-jardin.jpg" alt="Des habitant·es plantent des arbres fruitiers dans un jardin partagé" loading="lazy" decoding="async"><figcaption>Le jardin partagé de la cité 5, au printemps 2025.</figcaption></figure>',
     );
@@ -19,7 +21,9 @@ describe('a French article in every output', () => {
     expect(html).toContain('<img src="https://democraties.example/media/2026/loos-jardin.jpg"');
     expect(html).toContain('<a href="https://www.loos-en-gohelle.fr/"');
     const external = doc(img({ src: 'https://photos.example/a.jpg', alt: 'x' }));
-    expect(renderWebHtml(external, { mediaBaseUrl: 'https://democraties.example' })).toContain('src="https://photos.example/a.jpg"');
+    expect(renderWebHtml(external, { mediaBaseUrl: 'https://democraties.example' })).toContain(
+      'src="https://photos.example/a.jpg"',
+    );
   });
 
   it('email HTML', () => {
@@ -70,7 +74,10 @@ describe('renderText details', () => {
   });
 
   it('shows an image as its alt text and an ordered list from its start', () => {
-    const d = doc(img({ src: 'https://cdn.example.org/a.png', alt: 'Une carte', title: 'Carte' }), ol(3, li(p(text('c')))));
+    const d = doc(
+      img({ src: 'https://cdn.example.org/a.png', alt: 'Une carte', title: 'Carte' }),
+      ol(3, li(p(text('c')))),
+    );
     expect(renderText(d)).toBe('[Image : Une carte]\n\n3. c');
     expect(renderWebHtml(d)).toBe(
       '<figure><img src="https://cdn.example.org/a.png" alt="Une carte" title="Carte" loading="lazy" decoding="async"></figure><ol start="3"><li><p>c</p></li></ol>',
@@ -81,14 +88,20 @@ describe('renderText details', () => {
 
 describe('excerpt', () => {
   it('cuts at a word boundary with an ellipsis, within maxChars', () => {
-    const d = doc(h(2, 'Titre ignoré'), p(text('Un   premier\tparagraphe,')), p(text('puis un second qui continue longtemps')));
+    const d = doc(
+      h(2, 'Titre ignoré'),
+      p(text('Un   premier\tparagraphe,')),
+      p(text('puis un second qui continue longtemps')),
+    );
     expect(excerpt(d, 30)).toBe('Un premier paragraphe, puis…');
     expect(excerpt(d, 1000)).toBe('Un premier paragraphe, puis un second qui continue longtemps');
     for (let n = 1; n < 70; n += 1) expect(excerpt(d, n).length).toBeLessThanOrEqual(n);
   });
 
   it('falls back to headings and lists when there is no paragraph', () => {
-    expect(excerpt(doc(h(2, 'Seulement un titre'), ul(li(p(text('et une liste'))))))).toBe('Seulement un titre et une liste');
+    expect(excerpt(doc(h(2, 'Seulement un titre'), ul(li(p(text('et une liste'))))))).toBe(
+      'Seulement un titre et une liste',
+    );
   });
 
   it('cuts inside a single very long word', () => {
@@ -104,7 +117,10 @@ describe('wordCount', () => {
   });
 
   it('joins text split by marks inside a word, and counts captions but not alt texts', () => {
-    const d = doc(p(text('démocratie'), text('S', { type: 'bold' })), img({ src: '/media/a.jpg', alt: 'trois mots ici', caption: 'deux mots' }));
+    const d = doc(
+      p(text('démocratie'), text('S', { type: 'bold' })),
+      img({ src: '/media/a.jpg', alt: 'trois mots ici', caption: 'deux mots' }),
+    );
     expect(wordCount(d)).toBe(3);
   });
 });

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { growthDashboard, openDatabase, snapshotDays, takeSnapshots, yearReport } from '../src';
 import { createTestDatabase, seedGrowthBenchLedger } from '../src/testing';
 
-const print = (bench: string, value: number, unit: string) => console.log(JSON.stringify({ bench, value: Number(value.toFixed(2)), unit }));
+const print = (bench: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ bench, value: Number(value.toFixed(2)), unit }));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 

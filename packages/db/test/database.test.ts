@@ -24,7 +24,13 @@ const backends: [string, () => Promise<{ database: Database; cleanup(): Promise<
     async () => {
       const t = await createTestDatabase('db');
       const database = await openDatabase({ databaseUrl: t.url });
-      return { database, cleanup: async () => { await database.close(); await t.drop(); } };
+      return {
+        database,
+        cleanup: async () => {
+          await database.close();
+          await t.drop();
+        },
+      };
     },
   ],
   [
@@ -63,15 +69,17 @@ describe.each(backends)('database on %s', (_name, open) => {
       ensureFirstAdmin(database.db, { email: 'admin@localhost', tokenHash: 'h2', expiresAt }),
     ]);
     expect(both.filter(Boolean)).toEqual([{ email: 'admin@localhost' }]);
-    expect(await ensureFirstAdmin(database.db, { email: 'admin@localhost', tokenHash: 'h3', expiresAt })).toBeUndefined();
+    expect(
+      await ensureFirstAdmin(database.db, { email: 'admin@localhost', tokenHash: 'h3', expiresAt }),
+    ).toBeUndefined();
     expect((await findUserForLogin(database.db, 'admin@localhost'))?.status).toBe('invited');
   });
 
   it('keeps emails unique without regard to case', async () => {
     await createUser(database.db, { email: 'Claire@Example.org', role: 'editor', status: 'active' });
-    await expect(createUser(database.db, { email: 'claire@example.ORG', role: 'author', status: 'active' })).rejects.toBeInstanceOf(
-      DuplicateEmailError,
-    );
+    await expect(
+      createUser(database.db, { email: 'claire@example.ORG', role: 'author', status: 'active' }),
+    ).rejects.toBeInstanceOf(DuplicateEmailError);
     expect((await findUserForLogin(database.db, 'CLAIRE@example.org'))?.role).toBe('editor');
   });
 
@@ -104,9 +112,16 @@ describe.each(backends)('database on %s', (_name, open) => {
   it('finds sessions until they expire', async () => {
     const user = await createUser(database.db, { email: 'session@example.org', role: 'sender', status: 'active' });
     const now = new Date('2026-01-01T10:00:00Z');
-    await createSession(database.db, { idHash: 'abc', userId: user.id, now, expiresAt: new Date('2026-01-01T12:00:00Z') });
+    await createSession(database.db, {
+      idHash: 'abc',
+      userId: user.id,
+      now,
+      expiresAt: new Date('2026-01-01T12:00:00Z'),
+    });
     expect((await findActiveSession(database.db, { idHash: 'abc', now }))?.user.email).toBe('session@example.org');
-    expect(await findActiveSession(database.db, { idHash: 'abc', now: new Date('2026-01-01T12:00:01Z') })).toBeUndefined();
+    expect(
+      await findActiveSession(database.db, { idHash: 'abc', now: new Date('2026-01-01T12:00:01Z') }),
+    ).toBeUndefined();
     expect(await findActiveSession(database.db, { idHash: 'other', now })).toBeUndefined();
   });
 

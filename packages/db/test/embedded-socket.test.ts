@@ -84,9 +84,10 @@ describe('PGlite served on a Unix socket', () => {
     const echoes = async (c: pg.Client | PGlite, tag: string) => {
       for (let i = 0; i < 100; i++) {
         const params = [`${tag}-${i}`];
-        const { rows } = c instanceof PGlite
-          ? await c.query<{ v: string }>('select $1::text as v', params)
-          : await c.query<{ v: string }>('select $1::text as v', params);
+        const { rows } =
+          c instanceof PGlite
+            ? await c.query<{ v: string }>('select $1::text as v', params)
+            : await c.query<{ v: string }>('select $1::text as v', params);
         expect(rows[0]!.v).toBe(`${tag}-${i}`);
       }
     };

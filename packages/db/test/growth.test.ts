@@ -30,22 +30,48 @@ type EventType = 'subscribed' | 'confirmed' | 'imported' | 'unsubscribed' | 'era
 type Ev = { at: string; type: EventType; subscriberId: string; listId: number | null; data?: Record<string, unknown> };
 
 async function insertEvents(db: Db, events: Ev[]) {
-  await db.insert(subscriptionEvents).values(events.map((e) => ({ ...e, at: new Date(e.at), source: 'system' as const, data: e.data ?? {} })));
+  await db
+    .insert(subscriptionEvents)
+    .values(events.map((e) => ({ ...e, at: new Date(e.at), source: 'system' as const, data: e.data ?? {} })));
 }
 
 const figures = (rows: Awaited<ReturnType<typeof computeSnapshots>>, listId: number) =>
-  rows.filter((r) => r.listId === listId).map((r) => [r.day, r.confirmed, r.pending, r.unsubscribed, r.subscribes, r.confirmations, r.unsubscribes, r.bounces, r.erasures]);
+  rows
+    .filter((r) => r.listId === listId)
+    .map((r) => [
+      r.day,
+      r.confirmed,
+      r.pending,
+      r.unsubscribed,
+      r.subscribes,
+      r.confirmations,
+      r.unsubscribes,
+      r.bounces,
+      r.erasures,
+    ]);
 
 const backends: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
-  ['postgres', async () => {
-    const t = await createTestDatabase('growth');
-    const database = await openDatabase({ databaseUrl: t.url });
-    return { database, cleanup: async () => { await database.close(); await t.drop(); } };
-  }],
-  ['pglite', async () => {
-    const database = await openDatabase({ inMemory: true });
-    return { database, cleanup: () => database.close() };
-  }],
+  [
+    'postgres',
+    async () => {
+      const t = await createTestDatabase('growth');
+      const database = await openDatabase({ databaseUrl: t.url });
+      return {
+        database,
+        cleanup: async () => {
+          await database.close();
+          await t.drop();
+        },
+      };
+    },
+  ],
+  [
+    'pglite',
+    async () => {
+      const database = await openDatabase({ inMemory: true });
+      return { database, cleanup: () => database.close() };
+    },
+  ],
 ];
 
 describe.each(backends)('growth snapshots on %s', (_name, open) => {
@@ -58,7 +84,9 @@ describe.each(backends)('growth snapshots on %s', (_name, open) => {
   beforeAll(async () => {
     ({ database, cleanup } = await open());
     await database.migrate();
-    const ids = Object.fromEntries((await listIdsBySlugs(database.db, ['membres', 'democraties'])).map((l) => [l.slug, l.id]));
+    const ids = Object.fromEntries(
+      (await listIdsBySlugs(database.db, ['membres', 'democraties'])).map((l) => [l.slug, l.id]),
+    );
     M = ids.membres!;
     D = ids.democraties!;
     // a known ledger around the spring (23 h) and autumn (25 h) changes of 2026
@@ -71,8 +99,20 @@ describe.each(backends)('growth snapshots on %s', (_name, open) => {
       { at: '2026-03-29T21:30:00Z', type: 'unsubscribed', subscriberId: s[2]!, listId: D }, // 23:30 on the 29th
       { at: '2026-03-29T22:30:00Z', type: 'subscribed', subscriberId: s[4]!, listId: D }, // 00:30 on the 30th
       { at: '2026-03-30T12:00:00Z', type: 'erased', subscriberId: s[3]!, listId: null },
-      { at: '2026-03-30T13:00:00Z', type: 'unsubscribed', subscriberId: s[1]!, listId: D, data: { reason: 'hard_bounce' } },
-      { at: '2026-03-30T13:00:00Z', type: 'bounced', subscriberId: s[1]!, listId: null, data: { reason: 'hard_bounce' } },
+      {
+        at: '2026-03-30T13:00:00Z',
+        type: 'unsubscribed',
+        subscriberId: s[1]!,
+        listId: D,
+        data: { reason: 'hard_bounce' },
+      },
+      {
+        at: '2026-03-30T13:00:00Z',
+        type: 'bounced',
+        subscriberId: s[1]!,
+        listId: null,
+        data: { reason: 'hard_bounce' },
+      },
       { at: '2026-10-24T22:30:00Z', type: 'imported', subscriberId: s[5]!, listId: D }, // 00:30 on the 25th (summer time)
       { at: '2026-10-25T22:30:00Z', type: 'imported', subscriberId: s[6]!, listId: D }, // 23:30 on the 25th (winter time)
       { at: '2026-10-25T23:30:00Z', type: 'imported', subscriberId: s[7]!, listId: D }, // 00:30 on the 26th
@@ -108,16 +148,29 @@ describe.each(backends)('growth snapshots on %s', (_name, open) => {
 
   it('writes snapshots idempotently: the second run changes nothing', async () => {
     const db = database.db;
-    const first = await snapshotDays(db, { from: '2026-03-28', to: '2026-03-30', now: new Date('2026-04-01T00:00:00Z') });
+    const first = await snapshotDays(db, {
+      from: '2026-03-28',
+      to: '2026-03-30',
+      now: new Date('2026-04-01T00:00:00Z'),
+    });
     expect(first.written).toBe(9); // 3 days × 3 lists
     const before = await db.select().from(listSnapshots).orderBy(listSnapshots.listId, listSnapshots.day);
-    const second = await snapshotDays(db, { from: '2026-03-28', to: '2026-03-30', now: new Date('2026-04-02T00:00:00Z') });
+    const second = await snapshotDays(db, {
+      from: '2026-03-28',
+      to: '2026-03-30',
+      now: new Date('2026-04-02T00:00:00Z'),
+    });
     expect(second.written).toBe(0);
     expect(await db.select().from(listSnapshots).orderBy(listSnapshots.listId, listSnapshots.day)).toEqual(before);
     // a wrong row is put right by the next run
     await db.execute(sql`update list_snapshots set confirmed = 99 where list_id = ${D} and day = '2026-03-29'`);
-    expect((await snapshotDays(db, { from: '2026-03-29', to: '2026-03-29', now: new Date('2026-04-02T00:00:00Z') })).written).toBe(1);
-    const [fixed] = await db.select().from(listSnapshots).where(sql`list_id = ${D} and day = '2026-03-29'`);
+    expect(
+      (await snapshotDays(db, { from: '2026-03-29', to: '2026-03-29', now: new Date('2026-04-02T00:00:00Z') })).written,
+    ).toBe(1);
+    const [fixed] = await db
+      .select()
+      .from(listSnapshots)
+      .where(sql`list_id = ${D} and day = '2026-03-29'`);
     expect(fixed?.confirmed).toBe(2);
   });
 
@@ -126,7 +179,13 @@ describe.each(backends)('growth snapshots on %s', (_name, open) => {
     // last snapshot is 2026-03-30; the system comes back on 3 April at 00:15 Paris
     const run = await takeSnapshots(db, { now: new Date('2026-04-02T22:15:00Z') });
     expect(run).toMatchObject({ from: '2026-03-31', to: '2026-04-02', days: 3 });
-    const days = (await db.select({ day: listSnapshots.day }).from(listSnapshots).where(sql`list_id = ${D}`).orderBy(listSnapshots.day)).map((r) => r.day);
+    const days = (
+      await db
+        .select({ day: listSnapshots.day })
+        .from(listSnapshots)
+        .where(sql`list_id = ${D}`)
+        .orderBy(listSnapshots.day)
+    ).map((r) => r.day);
     expect(days).toEqual(daysBetween('2026-03-28', '2026-04-02'));
     const again = await takeSnapshots(db, { now: new Date('2026-04-02T23:00:00Z') });
     expect(again).toMatchObject({ from: '2026-04-02', to: '2026-04-02', written: 0 });
@@ -140,15 +199,28 @@ describe('growth on an empty ledger, then from the first event', () => {
     const t = await createTestDatabase('growth0');
     database = await openDatabase({ databaseUrl: t.url });
     await database.migrate();
-    drop = async () => { await database.close(); await t.drop(); };
+    drop = async () => {
+      await database.close();
+      await t.drop();
+    };
   });
   afterAll(() => drop());
 
   it('takes nothing without events, then starts at the first event’s day', async () => {
-    expect(await takeSnapshots(database.db, { now: new Date('2026-05-10T10:00:00Z') })).toMatchObject({ from: null, days: 0 });
+    expect(await takeSnapshots(database.db, { now: new Date('2026-05-10T10:00:00Z') })).toMatchObject({
+      from: null,
+      days: 0,
+    });
     const [list] = await listIdsBySlugs(database.db, ['membres']);
-    await insertEvents(database.db, [{ at: '2026-05-05T22:30:00Z', type: 'imported', subscriberId: randomUUID(), listId: list!.id }]);
-    expect(await takeSnapshots(database.db, { now: new Date('2026-05-10T10:00:00Z') })).toMatchObject({ from: '2026-05-06', to: '2026-05-09', days: 4, written: 12 });
+    await insertEvents(database.db, [
+      { at: '2026-05-05T22:30:00Z', type: 'imported', subscriberId: randomUUID(), listId: list!.id },
+    ]);
+    expect(await takeSnapshots(database.db, { now: new Date('2026-05-10T10:00:00Z') })).toMatchObject({
+      from: '2026-05-06',
+      to: '2026-05-09',
+      days: 4,
+      written: 12,
+    });
   });
 });
 
@@ -160,8 +232,13 @@ describe('the ledger agrees with the subscriptions and with a replay in JavaScri
     const t = await createTestDatabase('growthl');
     database = await openDatabase({ databaseUrl: t.url });
     await database.migrate();
-    drop = async () => { await database.close(); await t.drop(); };
-    ids = Object.fromEntries((await listIdsBySlugs(database.db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]));
+    drop = async () => {
+      await database.close();
+      await t.drop();
+    };
+    ids = Object.fromEntries(
+      (await listIdsBySlugs(database.db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]),
+    );
   });
   afterAll(() => drop());
 
@@ -170,31 +247,94 @@ describe('the ledger agrees with the subscriptions and with a replay in JavaScri
     const actorId = '00000000-0000-4000-8000-000000000000';
     let t = new Date('2026-06-01T08:00:00Z').getTime();
     const now = () => new Date((t += 60_000));
-    const base = { name: '', formId: 'subscribe', textVersion: 'v1', ip: null, confirmationTtlMs: 7 * 86_400_000, resendAfterMs: 86_400_000 };
+    const base = {
+      name: '',
+      formId: 'subscribe',
+      textVersion: 'v1',
+      ip: null,
+      confirmationTtlMs: 7 * 86_400_000,
+      resendAfterMs: 86_400_000,
+    };
     for (let i = 0; i < 6; i++) {
-      const r = await requestSubscription(db, { ...base, email: `f${i}@example.org`, listSlugs: ['membres', 'democraties'], now: now() });
+      const r = await requestSubscription(db, {
+        ...base,
+        email: `f${i}@example.org`,
+        listSlugs: ['membres', 'democraties'],
+        now: now(),
+      });
       if (i % 2 === 0) {
         const hash = createHash('sha256').update(`tok${i}`).digest('hex');
         await prepareConfirmationEmail(db, { confirmationId: r.confirmationId!, tokenHash: hash, now: now() });
         await confirmSubscription(db, { tokenHash: hash, ip: null, now: now() });
       }
     }
-    await importRows(db, { listId: ids.democraties!, legalBasis: 'consent', consentNote: 'AG', actorId: null, importId: null, now: now(), dryRun: false, rows: Array.from({ length: 5 }, (_, i) => ({ line: i + 2, email: i < 2 ? `f${i + 1}@example.org` : `imp${i}@example.org`, name: '' })) });
-    const a = await staffSubscribe(db, { email: 'staff@example.org', listIds: [ids.adherents!, ids.membres!], consentNote: null, actorId, now: now() });
-    const b = await staffSubscribe(db, { email: 'gone@example.org', listIds: [ids.adherents!, ids.democraties!], consentNote: 'x', actorId, now: now() });
-    await unsubscribeSubscriber(db, { subscriberId: a.subscriberId, listIds: [ids.membres!], now: now(), source: 'staff' });
+    await importRows(db, {
+      listId: ids.democraties!,
+      legalBasis: 'consent',
+      consentNote: 'AG',
+      actorId: null,
+      importId: null,
+      now: now(),
+      dryRun: false,
+      rows: Array.from({ length: 5 }, (_, i) => ({
+        line: i + 2,
+        email: i < 2 ? `f${i + 1}@example.org` : `imp${i}@example.org`,
+        name: '',
+      })),
+    });
+    const a = await staffSubscribe(db, {
+      email: 'staff@example.org',
+      listIds: [ids.adherents!, ids.membres!],
+      consentNote: null,
+      actorId,
+      now: now(),
+    });
+    const b = await staffSubscribe(db, {
+      email: 'gone@example.org',
+      listIds: [ids.adherents!, ids.democraties!],
+      consentNote: 'x',
+      actorId,
+      now: now(),
+    });
+    await unsubscribeSubscriber(db, {
+      subscriberId: a.subscriberId,
+      listIds: [ids.membres!],
+      now: now(),
+      source: 'staff',
+    });
     await eraseSubscriber(db, { subscriberId: b.subscriberId, now: now(), source: 'staff' });
     await suppressAddress(db, { email: 'imp3@example.org', reason: 'hard_bounce', now: now(), source: 'email' });
-    const [f4] = (await db.execute(sql`select id from subscribers where email = 'f4@example.org'`) as unknown as { rows: { id: string }[] }).rows;
-    await updatePreferences(db, { subscriberId: f4!.id, wantedListIds: [ids.democraties!], ip: null, now: now(), textVersion: 'v1' });
-    await staffSubscribe(db, { subscriberId: a.subscriberId, listIds: [ids.membres!], consentNote: 'revenu', actorId, now: now() });
+    const [f4] = (
+      (await db.execute(sql`select id from subscribers where email = 'f4@example.org'`)) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    await updatePreferences(db, {
+      subscriberId: f4!.id,
+      wantedListIds: [ids.democraties!],
+      ip: null,
+      now: now(),
+      textVersion: 'v1',
+    });
+    await staffSubscribe(db, {
+      subscriberId: a.subscriberId,
+      listIds: [ids.membres!],
+      consentNote: 'revenu',
+      actorId,
+      now: now(),
+    });
 
     const live = await listCounts(db);
     const today = await computeSnapshots(db, { from: '2026-06-01', to: '2026-06-01' });
     for (const id of Object.values(ids)) {
       const snap = today.find((r) => r.listId === id)!;
       const c = live.get(id) ?? { confirmed: 0, pending: 0, unsubscribed: 0 };
-      expect([id, snap.confirmed, snap.pending, snap.unsubscribed]).toEqual([id, c.confirmed, c.pending, c.unsubscribed]);
+      expect([id, snap.confirmed, snap.pending, snap.unsubscribed]).toEqual([
+        id,
+        c.confirmed,
+        c.pending,
+        c.unsubscribed,
+      ]);
     }
     expect(today.reduce((n, r) => n + r.confirmed, 0)).toBeGreaterThan(5);
   });
@@ -203,7 +343,7 @@ describe('the ledger agrees with the subscriptions and with a replay in JavaScri
     const db = database.db;
     // a seeded generator: the same ledger every run, several events per day, some on the same instant
     let seed = 42;
-    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const listIds = Object.values(ids);
     const people = Array.from({ length: 40 }, () => randomUUID());
     const erased = new Set<string>();
@@ -220,10 +360,17 @@ describe('the ledger agrees with the subscriptions and with a replay in JavaScri
         continue;
       }
       const type = types[Math.floor(rand() * types.length)]!;
-      events.push({ at: new Date(at).toISOString(), type, subscriberId: who, listId: type === 'bounced' && rand() < 0.5 ? null : listIds[Math.floor(rand() * listIds.length)]! });
+      events.push({
+        at: new Date(at).toISOString(),
+        type,
+        subscriberId: who,
+        listId: type === 'bounced' && rand() < 0.5 ? null : listIds[Math.floor(rand() * listIds.length)]!,
+      });
     }
     await insertEvents(db, events);
-    const all = (await db.select().from(subscriptionEvents).orderBy(subscriptionEvents.at, subscriptionEvents.id)).filter((e) => e.at >= new Date('2026-03-01T00:00:00Z'));
+    const all = (
+      await db.select().from(subscriptionEvents).orderBy(subscriptionEvents.at, subscriptionEvents.id)
+    ).filter((e) => e.at >= new Date('2026-03-01T00:00:00Z'));
     const from = '2026-03-20';
     const to = addDays('2026-03-20', 30);
     const rows = await computeSnapshots(db, { from, to });
@@ -234,7 +381,8 @@ describe('the ledger agrees with the subscriptions and with a replay in JavaScri
       const end = parisDayEnd(day);
       for (; i < all.length && all[i]!.at < end; i++) {
         const e = all[i]!;
-        if (e.type === 'erased') for (const k of [...state.keys()]) if (k.startsWith(`${e.subscriberId}|`)) state.delete(k);
+        if (e.type === 'erased')
+          for (const k of [...state.keys()]) if (k.startsWith(`${e.subscriberId}|`)) state.delete(k);
         if (e.listId === null) continue;
         const key = `${e.subscriberId}|${e.listId}`;
         if (e.type === 'subscribed') state.set(key, 'p');
@@ -269,7 +417,10 @@ describe('the known 2025 fixture', () => {
     const t = await createTestDatabase('growthfx');
     database = await openDatabase({ databaseUrl: t.url });
     await database.migrate();
-    drop = async () => { await database.close(); await t.drop(); };
+    drop = async () => {
+      await database.close();
+      await t.drop();
+    };
   });
   afterAll(() => drop());
 

@@ -26,13 +26,17 @@ describe('migration of clear link tokens to hashes', () => {
     // the schema as it was before 0011: the migrations up to 0010 only
     const dir = mkdtempSync(path.join(tmpdir(), 'crieur-mig-'));
     cpSync(drizzleDir, dir, { recursive: true });
-    const journal = JSON.parse(readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const journal = JSON.parse(readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string }[];
+    };
     journal.entries = journal.entries.filter((e) => Number(e.tag.slice(0, 4)) <= 10);
     writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify(journal));
     const pool = new pg.Pool({ connectionString: url });
     await migrate(drizzle(pool), { migrationsFolder: dir });
     const db = drizzle(pool);
-    await db.execute(sql`insert into subscribers (id, email, name, preferences_token) values ('6f0c3a52-0d0e-4a5e-9a53-1f6a2c1b0a01', 'ancienne@example.org', 'Ancienne', ${oldPreferences})`);
+    await db.execute(
+      sql`insert into subscribers (id, email, name, preferences_token) values ('6f0c3a52-0d0e-4a5e-9a53-1f6a2c1b0a01', 'ancienne@example.org', 'Ancienne', ${oldPreferences})`,
+    );
     await db.execute(sql`insert into subscriptions (subscriber_id, list_id, status, legal_basis, unsubscribe_token)
       select '6f0c3a52-0d0e-4a5e-9a53-1f6a2c1b0a01', id, 'confirmed', 'consent', ${oldUnsubscribe} from lists where slug = 'membres'`);
     await pool.end();
@@ -50,9 +54,16 @@ describe('migration of clear link tokens to hashes', () => {
     const dump = await dumpAllRows(database.db);
     expect(dump).not.toContain(oldUnsubscribe);
     expect(dump).not.toContain(oldPreferences);
-    expect((await findByPreferencesLink(database.db, { legacyHash: sha256(oldPreferences) }))?.subscriber.email).toBe('ancienne@example.org');
-    expect(await findUnsubscribeTarget(database.db, { legacyHash: sha256(oldUnsubscribe) })).toMatchObject({ listName: 'Lettre des membres', status: 'confirmed' });
-    expect(await unsubscribeByLink(database.db, { ref: { legacyHash: sha256(oldUnsubscribe) }, now: new Date() })).toMatchObject({ listName: 'Lettre des membres' });
+    expect((await findByPreferencesLink(database.db, { legacyHash: sha256(oldPreferences) }))?.subscriber.email).toBe(
+      'ancienne@example.org',
+    );
+    expect(await findUnsubscribeTarget(database.db, { legacyHash: sha256(oldUnsubscribe) })).toMatchObject({
+      listName: 'Lettre des membres',
+      status: 'confirmed',
+    });
+    expect(
+      await unsubscribeByLink(database.db, { ref: { legacyHash: sha256(oldUnsubscribe) }, now: new Date() }),
+    ).toMatchObject({ listName: 'Lettre des membres' });
     expect(await findUnsubscribeTarget(database.db, { legacyHash: sha256('autre chose') })).toBeNull();
   });
 });

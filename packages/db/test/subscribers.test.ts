@@ -30,15 +30,27 @@ const DAY = 24 * 3600_000;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 const backends: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
-  ['postgres', async () => {
-    const t = await createTestDatabase('subs');
-    const database = await openDatabase({ databaseUrl: t.url });
-    return { database, cleanup: async () => { await database.close(); await t.drop(); } };
-  }],
-  ['pglite', async () => {
-    const database = await openDatabase({ inMemory: true });
-    return { database, cleanup: () => database.close() };
-  }],
+  [
+    'postgres',
+    async () => {
+      const t = await createTestDatabase('subs');
+      const database = await openDatabase({ databaseUrl: t.url });
+      return {
+        database,
+        cleanup: async () => {
+          await database.close();
+          await t.drop();
+        },
+      };
+    },
+  ],
+  [
+    'pglite',
+    async () => {
+      const database = await openDatabase({ inMemory: true });
+      return { database, cleanup: () => database.close() };
+    },
+  ],
 ];
 
 describe.each(backends)('subscribers on %s', (_name, open) => {
@@ -46,24 +58,47 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
   let cleanup: () => Promise<void>;
   let ids: Record<string, number>;
   const now = new Date('2026-05-04T08:00:00Z');
-  const base = { name: 'Alex', formId: 'subscribe', textVersion: 'v1', ip: '192.0.2.1', confirmationTtlMs: 7 * DAY, resendAfterMs: DAY };
+  const base = {
+    name: 'Alex',
+    formId: 'subscribe',
+    textVersion: 'v1',
+    ip: '192.0.2.1',
+    confirmationTtlMs: 7 * DAY,
+    resendAfterMs: DAY,
+  };
 
   beforeAll(async () => {
     ({ database, cleanup } = await open());
     await database.migrate();
-    ids = Object.fromEntries((await listIdsBySlugs(database.db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]));
+    ids = Object.fromEntries(
+      (await listIdsBySlugs(database.db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]),
+    );
   });
   afterAll(() => cleanup());
 
   it('takes a form subscription through double opt-in, once per 24 h', async () => {
     const db = database.db;
-    const first = await requestSubscription(db, { ...base, email: 'Alex@Example.org', listSlugs: ['membres', 'adherents'], now });
+    const first = await requestSubscription(db, {
+      ...base,
+      email: 'Alex@Example.org',
+      listSlugs: ['membres', 'adherents'],
+      now,
+    });
     expect(first.confirmationId).toBeTruthy();
     // the private list is not offered by the public form
-    const again = await requestSubscription(db, { ...base, email: 'alex@example.org', listSlugs: ['democraties'], now: new Date(now.getTime() + 60_000) });
+    const again = await requestSubscription(db, {
+      ...base,
+      email: 'alex@example.org',
+      listSlugs: ['democraties'],
+      now: new Date(now.getTime() + 60_000),
+    });
     // its email has not gone out: the same confirmation (hence the same job), with both requests' lists
     expect(again.confirmationId).toBe(first.confirmationId);
-    const mail = await prepareConfirmationEmail(db, { confirmationId: first.confirmationId!, tokenHash: sha('tok'), now });
+    const mail = await prepareConfirmationEmail(db, {
+      confirmationId: first.confirmationId!,
+      tokenHash: sha('tok'),
+      now,
+    });
     expect(mail?.email).toBe('Alex@Example.org');
     expect(mail?.lists.map((l) => l.slug).sort()).toEqual(['democraties', 'membres']);
     const sentAt = new Date(now.getTime() + 3 * 3600_000); // the email went out three hours after the request
@@ -78,7 +113,15 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
     expect(done?.confirmed).toHaveLength(2);
     expect(await confirmSubscription(db, { tokenHash: sha('tok'), ip: null, now })).toBeNull(); // single use
     const detail = await getSubscriberDetail(db, done!.subscriberId);
-    expect(detail?.subscriptions.map((s) => [s.list.slug, s.sub.status, s.sub.consentSource, s.sub.consentIp, s.sub.consentTextVersion])).toEqual([
+    expect(
+      detail?.subscriptions.map((s) => [
+        s.list.slug,
+        s.sub.status,
+        s.sub.consentSource,
+        s.sub.consentIp,
+        s.sub.consentTextVersion,
+      ]),
+    ).toEqual([
       ['membres', 'confirmed', 'form', '198.51.100.7', 'v1'],
       ['democraties', 'confirmed', 'form', '198.51.100.7', 'v1'],
     ]);
@@ -91,21 +134,45 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
     const ref = { id: detail.subscriptions.find((s) => s.list.slug === 'membres')!.sub.id };
     expect((await unsubscribeByLink(db, { ref, now }))?.listName).toBe('Lettre des membres');
     expect((await unsubscribeByLink(db, { ref, now }))?.listName).toBe('Lettre des membres');
-    const events = (await getSubscriberDetail(db, detail.subscriber.id))!.events.filter((e) => e.e.type === 'unsubscribed');
+    const events = (await getSubscriberDetail(db, detail.subscriber.id))!.events.filter(
+      (e) => e.e.type === 'unsubscribed',
+    );
     expect(events).toHaveLength(1);
 
     const outcome = await importRows(db, {
-      listId: ids.membres!, legalBasis: 'consent', consentNote: 'AG 2026', actorId: null, importId: null, now, dryRun: false,
-      rows: [{ line: 2, email: 'ALEX@example.org', name: 'Alex' }, { line: 3, email: 'new@example.org', name: 'Nouvelle' }],
+      listId: ids.membres!,
+      legalBasis: 'consent',
+      consentNote: 'AG 2026',
+      actorId: null,
+      importId: null,
+      now,
+      dryRun: false,
+      rows: [
+        { line: 2, email: 'ALEX@example.org', name: 'Alex' },
+        { line: 3, email: 'new@example.org', name: 'Nouvelle' },
+      ],
     });
-    expect(outcome).toEqual({ imported: 1, alreadySubscribed: 0, problems: [{ line: 2, reason: 'unsubscribed', value: 'ALEX@example.org' }] });
+    expect(outcome).toEqual({
+      imported: 1,
+      alreadySubscribed: 0,
+      problems: [{ line: 2, reason: 'unsubscribed', value: 'ALEX@example.org' }],
+    });
   });
 
   it('dry-runs an import without writing', async () => {
     const before = await listCounts(database.db);
     const outcome = await importRows(database.db, {
-      listId: ids.adherents!, legalBasis: 'legitimate_interest', consentNote: null, actorId: null, importId: null, now, dryRun: true,
-      rows: [{ line: 2, email: 'a1@example.org', name: '' }, { line: 3, email: 'new@example.org', name: '' }],
+      listId: ids.adherents!,
+      legalBasis: 'legitimate_interest',
+      consentNote: null,
+      actorId: null,
+      importId: null,
+      now,
+      dryRun: true,
+      rows: [
+        { line: 2, email: 'a1@example.org', name: '' },
+        { line: 3, email: 'new@example.org', name: '' },
+      ],
     });
     expect(outcome.imported).toBe(2);
     expect(await listCounts(database.db)).toEqual(before);
@@ -115,13 +182,29 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
     const db = database.db;
     const id = (await findByEmail(database, 'new@example.org'))!;
     const prefs = await findByPreferencesLink(db, { id });
-    expect(prefs?.lists.map((l) => [l.slug, l.status])).toEqual([['membres', 'confirmed'], ['democraties', null]]);
-    expect(await updatePreferences(db, { subscriberId: id, wantedListIds: [ids.democraties!, ids.adherents!], ip: null, now, textVersion: 'v1' })).toEqual({ joined: [ids.democraties], left: [ids.membres] });
+    expect(prefs?.lists.map((l) => [l.slug, l.status])).toEqual([
+      ['membres', 'confirmed'],
+      ['democraties', null],
+    ]);
+    expect(
+      await updatePreferences(db, {
+        subscriberId: id,
+        wantedListIds: [ids.democraties!, ids.adherents!],
+        ip: null,
+        now,
+        textVersion: 'v1',
+      }),
+    ).toEqual({ joined: [ids.democraties], left: [ids.membres] });
   });
 
   it('owes no confirmation email to an address suppressed after it asked', async () => {
     const db = database.db;
-    const { confirmationId } = await requestSubscription(db, { ...base, email: ' Owed@Example.org', listSlugs: ['membres'], now });
+    const { confirmationId } = await requestSubscription(db, {
+      ...base,
+      email: ' Owed@Example.org',
+      listSlugs: ['membres'],
+      now,
+    });
     const owed = async () => (await owedConfirmations(db, { now })).map((o) => o.confirmationId);
     expect(await owed()).toContain(confirmationId);
     await suppressAddress(db, { email: 'owed@example.org', reason: 'complaint', now, source: 'email' });
@@ -130,20 +213,40 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
 
   it('suppresses and refuses staff re-adds, and erases leaving only the hash', async () => {
     const db = database.db;
-    const { subscriberId } = await staffSubscribe(db, { email: 'erase@example.org', name: 'Éva', listIds: [ids.adherents!], consentNote: null, actorId: '00000000-0000-4000-8000-000000000000', now });
+    const { subscriberId } = await staffSubscribe(db, {
+      email: 'erase@example.org',
+      name: 'Éva',
+      listIds: [ids.adherents!],
+      consentNote: null,
+      actorId: '00000000-0000-4000-8000-000000000000',
+      now,
+    });
     await eraseSubscriber(db, { subscriberId, now, source: 'form' });
     expect(await getSubscriberDetail(db, subscriberId)).toBeNull();
     const dump = JSON.stringify(await db.select().from(subscribers));
     expect(dump).not.toContain('erase@example.org');
     await suppressAddress(db, { email: 'new@example.org', reason: 'hard_bounce', now, source: 'email' });
-    await expect(staffSubscribe(db, { email: 'new@example.org', listIds: [ids.membres!], consentNote: 'x', actorId: '00000000-0000-4000-8000-000000000000', now })).rejects.toThrow(/suppression/);
+    await expect(
+      staffSubscribe(db, {
+        email: 'new@example.org',
+        listIds: [ids.membres!],
+        consentNote: 'x',
+        actorId: '00000000-0000-4000-8000-000000000000',
+        now,
+      }),
+    ).rejects.toThrow(/suppression/);
   });
 
   it('lifts an erasure by a new confirmed consent, and says why; other suppressions stand', async () => {
     const db = database.db;
     const staff = { listIds: [ids.membres!], consentNote: null, actorId: '00000000-0000-4000-8000-000000000000', now };
     const suppression = async (email: string) =>
-      (await db.select().from(suppressions).where(sql`${suppressions.emailHash} = ${sha(email)}`))[0]?.reason;
+      (
+        await db
+          .select()
+          .from(suppressions)
+          .where(sql`${suppressions.emailHash} = ${sha(email)}`)
+      )[0]?.reason;
     const { subscriberId } = await staffSubscribe(db, { ...staff, email: 'retour@example.org' });
     await eraseSubscriber(db, { subscriberId, now, source: 'form' });
     const later = new Date(now.getTime() + DAY);
@@ -217,6 +320,9 @@ describe.each(backends)('subscribers on %s', (_name, open) => {
 });
 
 async function findByEmail(database: Database, email: string): Promise<string | undefined> {
-  const [row] = await database.db.select({ id: subscribers.id }).from(subscribers).where(sql`lower(${subscribers.email}) = lower(${email})`);
+  const [row] = await database.db
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(sql`lower(${subscribers.email}) = lower(${email})`);
   return row?.id;
 }

@@ -1,2 +1,11 @@
-export { TRANSITIONS, canTransition, allowedTransitions, canEdit, canCreate, type ArticleStatus, type TransitionAction, type EditorialRole } from './workflow';
+export {
+  TRANSITIONS,
+  canTransition,
+  allowedTransitions,
+  canEdit,
+  canCreate,
+  type ArticleStatus,
+  type TransitionAction,
+  type EditorialRole,
+} from './workflow';
 export { slugify } from './slugify';

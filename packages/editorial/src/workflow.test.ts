@@ -14,7 +14,11 @@ describe('editorial workflow', () => {
   it('gives editors and admins review, scheduling and publication', () => {
     for (const role of ['editor', 'admin'] as EditorialRole[]) {
       expect(allowedTransitions({ role, isOwner: false, status: 'in_review' })).toEqual(['request_changes', 'approve']);
-      expect(allowedTransitions({ role, isOwner: false, status: 'approved' })).toEqual(['request_changes', 'schedule', 'publish']);
+      expect(allowedTransitions({ role, isOwner: false, status: 'approved' })).toEqual([
+        'request_changes',
+        'schedule',
+        'publish',
+      ]);
       expect(allowedTransitions({ role, isOwner: false, status: 'scheduled' })).toEqual(['unschedule', 'publish']);
       expect(allowedTransitions({ role, isOwner: false, status: 'published' })).toEqual(['unpublish']);
     }
@@ -40,7 +44,9 @@ describe('editorial workflow', () => {
 
 describe('slugify', () => {
   it('makes readable French slugs', () => {
-    expect(slugify("L'intelligence artificielle, vraie ou fausse alliée de la participation ?")).toBe('l-intelligence-artificielle-vraie-ou-fausse-alliee-de-la-participation');
+    expect(slugify("L'intelligence artificielle, vraie ou fausse alliée de la participation ?")).toBe(
+      'l-intelligence-artificielle-vraie-ou-fausse-alliee-de-la-participation',
+    );
     expect(slugify('Démocratie du vivant')).toBe('democratie-du-vivant');
     expect(slugify('Œuvres & manœuvres')).toBe('oeuvres-manoeuvres');
     expect(slugify('???')).toBe('sans-titre');

@@ -1,5 +1,6 @@
 export type ArticleStatus = 'draft' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'unpublished';
-export type TransitionAction = 'submit' | 'request_changes' | 'approve' | 'schedule' | 'unschedule' | 'publish' | 'unpublish';
+export type TransitionAction =
+  'submit' | 'request_changes' | 'approve' | 'schedule' | 'unschedule' | 'publish' | 'unpublish';
 export type EditorialRole = 'admin' | 'editor' | 'author' | 'sender';
 
 type Rule = { from: readonly ArticleStatus[]; to: ArticleStatus; who: 'owner-or-editor' | 'editor' };
@@ -17,14 +18,23 @@ export const TRANSITIONS: Record<TransitionAction, Rule> = {
 
 const isEditor = (role: EditorialRole) => role === 'admin' || role === 'editor';
 
-export function canTransition(input: { role: EditorialRole; isOwner: boolean; status: ArticleStatus; action: TransitionAction }): boolean {
+export function canTransition(input: {
+  role: EditorialRole;
+  isOwner: boolean;
+  status: ArticleStatus;
+  action: TransitionAction;
+}): boolean {
   const rule = TRANSITIONS[input.action];
   if (!rule.from.includes(input.status)) return false;
   if (rule.who === 'editor') return isEditor(input.role);
   return isEditor(input.role) || (input.role === 'author' && input.isOwner);
 }
 
-export function allowedTransitions(input: { role: EditorialRole; isOwner: boolean; status: ArticleStatus }): TransitionAction[] {
+export function allowedTransitions(input: {
+  role: EditorialRole;
+  isOwner: boolean;
+  status: ArticleStatus;
+}): TransitionAction[] {
   return (Object.keys(TRANSITIONS) as TransitionAction[]).filter((action) => canTransition({ ...input, action }));
 }
 

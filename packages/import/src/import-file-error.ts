@@ -1,7 +1,8 @@
 export type ImportFileErrorCode = 'EMPTY_FILE' | 'NO_EMAIL_COLUMN' | 'NOT_TEXT' | 'UNREADABLE';
 
 const MESSAGES: Record<ImportFileErrorCode, string> = {
-  EMPTY_FILE: 'Le fichier est vide : exportez à nouveau la liste depuis votre tableur, avec sa ligne d’en-tête et au moins une adresse.',
+  EMPTY_FILE:
+    'Le fichier est vide : exportez à nouveau la liste depuis votre tableur, avec sa ligne d’en-tête et au moins une adresse.',
   NO_EMAIL_COLUMN:
     'Aucune colonne d’adresse e-mail trouvée : la première ligne doit contenir un en-tête « Email » (ou « E-mail », « Courriel », « Adresse e-mail »).',
   NOT_TEXT:

@@ -2,11 +2,7 @@
 export type ImportRow = { line: number; email: string; name: string };
 
 export type ProblemReason =
-  | 'missing_email'
-  | 'invalid_email'
-  | 'duplicate_in_file'
-  | 'malformed_line'
-  | 'control_character';
+  'missing_email' | 'invalid_email' | 'duplicate_in_file' | 'malformed_line' | 'control_character';
 
 /** value is the offending raw email cell (the raw start of the line for malformed_line), at most 200 characters. */
 export type ImportProblem = { line: number; reason: ProblemReason; value: string };

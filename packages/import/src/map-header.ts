@@ -1,10 +1,33 @@
 /** Where the useful cells sit in each record; -1 when the column is absent. */
 export type ColumnMap = { email: number; firstName: number; lastName: number; fullName: number };
 
-const EMAIL = new Set(['email', 'mail', 'courriel', 'mel', 'adressemail', 'adresseemail', 'adressemel', 'adressecourriel', 'adresseelectronique', 'emailaddress', 'mailaddress', 'courrielelectronique']);
+const EMAIL = new Set([
+  'email',
+  'mail',
+  'courriel',
+  'mel',
+  'adressemail',
+  'adresseemail',
+  'adressemel',
+  'adressecourriel',
+  'adresseelectronique',
+  'emailaddress',
+  'mailaddress',
+  'courrielelectronique',
+]);
 const FIRST_NAME = new Set(['prenom', 'prenoms', 'firstname', 'givenname']);
 const LAST_NAME = new Set(['nom', 'lastname', 'nomdefamille', 'surname', 'familyname']);
-const FULL_NAME = new Set(['name', 'nomcomplet', 'fullname', 'displayname', 'nomprenom', 'prenomnom', 'nometprenom', 'prenometnom', 'contact']);
+const FULL_NAME = new Set([
+  'name',
+  'nomcomplet',
+  'fullname',
+  'displayname',
+  'nomprenom',
+  'prenomnom',
+  'nometprenom',
+  'prenometnom',
+  'contact',
+]);
 
 /** "Adresse électronique" → "adresseelectronique": case, accents, spaces and punctuation do not matter. */
 export function headerKey(cell: string): string {

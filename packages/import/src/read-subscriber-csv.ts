@@ -19,7 +19,10 @@ const LF = 0x0a;
  * Streams a staff spreadsheet export into rows, problems and progress.
  * Throws ImportFileError before yielding any row if the file cannot be a subscriber CSV: a bad file changes nothing.
  */
-export async function* readSubscriberCsv(input: AsyncIterable<Uint8Array>, options: ReadSubscriberCsvOptions = {}): AsyncGenerator<ImportEvent> {
+export async function* readSubscriberCsv(
+  input: AsyncIterable<Uint8Array>,
+  options: ReadSubscriberCsvOptions = {},
+): AsyncGenerator<ImportEvent> {
   const maxRecordSize = options.maxFieldLength ?? DEFAULT_MAX_FIELD_LENGTH;
   const counter: ByteCounter = { bytesRead: 0 };
   const rows = new SubscriberRows();

@@ -5,7 +5,8 @@ async function readAll(text: string, size: number, maxRecordSize = 10_000): Prom
   const reader = new RecordReader({ delimiter: ';', maxRecordSize });
   const bytes = Buffer.from(text);
   const events: RecordEvent[] = [];
-  for (let start = 0; start < bytes.length; start += size) events.push(...reader.push(bytes.subarray(start, start + size)));
+  for (let start = 0; start < bytes.length; start += size)
+    events.push(...reader.push(bytes.subarray(start, start + size)));
   events.push(...(await reader.end()));
   return events;
 }

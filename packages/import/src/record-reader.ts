@@ -3,7 +3,8 @@ import { parse, type InfoRecord, type Parser } from 'csv-parse';
 import { truncate } from './clean-name';
 import { ReplayBuffer } from './replay-buffer';
 
-export type RecordEvent = { type: 'record'; line: number; cells: string[] } | { type: 'malformed'; line: number; value: string };
+export type RecordEvent =
+  { type: 'record'; line: number; cells: string[] } | { type: 'malformed'; line: number; value: string };
 
 export type RecordReaderOptions = { delimiter: string; maxRecordSize: number };
 
@@ -84,7 +85,11 @@ export class RecordReader {
     const rest = this.replay.from(this.recordStart);
     const lf = rest.indexOf(LF);
     const firstLine = rest.subarray(0, Math.min(lf === -1 ? rest.length : lf, MAX_VALUE * 4));
-    this.events.push({ type: 'malformed', line: this.nextLine, value: truncate(firstLine.toString('utf8'), MAX_VALUE) });
+    this.events.push({
+      type: 'malformed',
+      line: this.nextLine,
+      value: truncate(firstLine.toString('utf8'), MAX_VALUE),
+    });
     this.parser.destroy();
     this.lineOffset = this.nextLine;
     this.nextLine += 1;

@@ -43,13 +43,18 @@ describe('runImport', () => {
   it('stores nothing when the file is not a subscriber CSV', async () => {
     const r = recorder(() => null);
     let started = false;
-    await expect(runImport({ input: file('Ville;Pays\nNantes;France\n'), store: r.store, onStarted: () => void (started = true) })).rejects.toMatchObject({ code: 'NO_EMAIL_COLUMN' });
+    await expect(
+      runImport({ input: file('Ville;Pays\nNantes;France\n'), store: r.store, onStarted: () => void (started = true) }),
+    ).rejects.toMatchObject({ code: 'NO_EMAIL_COLUMN' });
     expect(started).toBe(false);
     expect(r.batches).toEqual([]);
   });
 
   it('surfaces a storage failure', async () => {
-    const store: ImportStore = { importBatch: async () => Promise.reject(new Error('database down')), recordProgress: async () => undefined };
+    const store: ImportStore = {
+      importBatch: async () => Promise.reject(new Error('database down')),
+      recordProgress: async () => undefined,
+    };
     await expect(runImport({ input: file('Email\na@example.org\n'), store })).rejects.toThrow('database down');
   });
 

@@ -9,7 +9,14 @@ export type ImportStore = {
   recordProgress(progress: ImportProgress & { newProblems: StoredProblem[] }): Promise<void>;
 };
 
-export type ImportProgress = { processedBytes: number; rows: number; imported: number; alreadySubscribed: number; skipped: number; problems: number };
+export type ImportProgress = {
+  processedBytes: number;
+  rows: number;
+  imported: number;
+  alreadySubscribed: number;
+  skipped: number;
+  problems: number;
+};
 
 /**
  * Streams a CSV into a list in batches: parsing problems and the store's refusals are both
@@ -27,7 +34,14 @@ export async function runImport(options: {
   const batchSize = options.batchSize ?? 5000;
   // two writers kept PostgreSQL busy on both cores here; more only added lock waits
   const concurrency = options.concurrency ?? 2;
-  const totals: ImportProgress = { processedBytes: 0, rows: 0, imported: 0, alreadySubscribed: 0, skipped: 0, problems: 0 };
+  const totals: ImportProgress = {
+    processedBytes: 0,
+    rows: 0,
+    imported: 0,
+    alreadySubscribed: 0,
+    skipped: 0,
+    problems: 0,
+  };
   let batch: ImportRow[] = [];
   let parseProblems: StoredProblem[] = [];
   let started = false;
@@ -41,7 +55,9 @@ export async function runImport(options: {
     const processedBytes = totals.processedBytes;
     batch = [];
     parseProblems = [];
-    const stored = rows.length ? options.store.importBatch(rows) : Promise.resolve({ imported: 0, alreadySubscribed: 0, problems: [] });
+    const stored = rows.length
+      ? options.store.importBatch(rows)
+      : Promise.resolve({ imported: 0, alreadySubscribed: 0, problems: [] });
     // after an earlier batch failed, nothing awaits this one: its own failure must not crash the process
     stored.catch(() => undefined);
     // batches are written at once, but their progress is recorded in file order

@@ -61,7 +61,11 @@ export class SubscriberRows {
   private header(cells: string[]): ColumnMap {
     const columns = mapHeader(cells);
     if (columns.email === -1) {
-      const found = cells.map((cell) => stripForbiddenCharacters(cell).trim()).filter(Boolean).slice(0, 8).join(', ');
+      const found = cells
+        .map((cell) => stripForbiddenCharacters(cell).trim())
+        .filter(Boolean)
+        .slice(0, 8)
+        .join(', ');
       throw new ImportFileError(
         'NO_EMAIL_COLUMN',
         `Aucune colonne d’adresse e-mail trouvée parmi : ${truncate(found, MAX_VALUE)}. Nommez la colonne des adresses « Email » (ou « Courriel ») sur la première ligne, puis importez à nouveau le fichier.`,

@@ -21,7 +21,10 @@ function toCsv(rows: string[][]): Buffer {
 }
 
 /** UTF-8 with BOM, ';' separated, CRLF: what French Excel opens right; formula cells are neutralised. */
-export async function* writeCsv(header: string[], rows: AsyncIterable<string[]> | Iterable<string[]>): AsyncGenerator<Buffer> {
+export async function* writeCsv(
+  header: string[],
+  rows: AsyncIterable<string[]> | Iterable<string[]>,
+): AsyncGenerator<Buffer> {
   yield Buffer.concat([BOM, toCsv([header])]);
   let batch: string[][] = [];
   for await (const row of rows) {

@@ -34,7 +34,10 @@ export async function* chunks(bytes: Uint8Array, size = 64 * 1024): AsyncGenerat
 }
 
 export function pngBytes(): Buffer {
-  return Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f0a1620000000049454e44ae426082', 'hex');
+  return Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f0a1620000000049454e44ae426082',
+    'hex',
+  );
 }
 
 export type ReadResult = { rows: ImportRow[]; problems: ImportProblem[]; progress: number[]; events: ImportEvent[] };

@@ -3,36 +3,60 @@ import { readSubscriberCsv } from '../src/index';
 import { chunks, encode, line, lines, read } from './csv-builders';
 
 describe('readSubscriberCsv: broken and messy files', () => {
-  it.each([1, 5, 64 * 1024])('reports an unclosed quote as one malformed line and reads on (chunks of %i bytes)', async (size) => {
-    const text = lines(
-      ['Nom;Email', 'Avant;avant@exemple.fr', '"Dupont;dupont@exemple.fr', 'Martin;martin@exemple.fr', 'Jean "JJ" Doe;jj@exemple.fr', '"Léa";"lea@exemple.fr"', 'Fin;fin@exemple.fr'],
-      '\r\n',
-    );
-    const { rows, problems } = await read(encode(text), size);
-    expect(problems).toEqual([{ line: 3, reason: 'malformed_line', value: '"Dupont;dupont@exemple.fr' }]);
-    expect(rows.map((row) => [row.line, row.email, row.name])).toEqual([
-      [2, 'avant@exemple.fr', 'Avant'],
-      [4, 'martin@exemple.fr', 'Martin'],
-      [5, 'jj@exemple.fr', 'Jean "JJ" Doe'],
-      [6, 'lea@exemple.fr', 'Léa'],
-      [7, 'fin@exemple.fr', 'Fin'],
-    ]);
-  });
+  it.each([1, 5, 64 * 1024])(
+    'reports an unclosed quote as one malformed line and reads on (chunks of %i bytes)',
+    async (size) => {
+      const text = lines(
+        [
+          'Nom;Email',
+          'Avant;avant@exemple.fr',
+          '"Dupont;dupont@exemple.fr',
+          'Martin;martin@exemple.fr',
+          'Jean "JJ" Doe;jj@exemple.fr',
+          '"Léa";"lea@exemple.fr"',
+          'Fin;fin@exemple.fr',
+        ],
+        '\r\n',
+      );
+      const { rows, problems } = await read(encode(text), size);
+      expect(problems).toEqual([{ line: 3, reason: 'malformed_line', value: '"Dupont;dupont@exemple.fr' }]);
+      expect(rows.map((row) => [row.line, row.email, row.name])).toEqual([
+        [2, 'avant@exemple.fr', 'Avant'],
+        [4, 'martin@exemple.fr', 'Martin'],
+        [5, 'jj@exemple.fr', 'Jean "JJ" Doe'],
+        [6, 'lea@exemple.fr', 'Léa'],
+        [7, 'fin@exemple.fr', 'Fin'],
+      ]);
+    },
+  );
 
-  it.each(['utf8', 'utf16le-bom'] as const)('reports a line with a control character in a cell it reads, stripped (%s)', async (encoding) => {
-    // enough ordinary lines that four control bytes stay below the 1 % that marks a binary file
-    const tail = Array.from({ length: 100 }, (_, i) => `T${i};t${i}@exemple.fr;`);
-    const text = lines(['Nom;Email;Notes', 'Ma\u0000rie;marie@exemple.fr;', 'Esc;e\u001bsc@exemple.fr;', 'Del\u007f;del@exemple.fr;', 'Ok;ok@exemple.fr;bip\u0007', ...tail]);
-    const { rows, problems } = await read(encode(text, encoding), 7);
-    expect(problems).toEqual([
-      { line: 2, reason: 'control_character', value: 'marie@exemple.fr' },
-      { line: 3, reason: 'control_character', value: 'esc@exemple.fr' },
-      { line: 4, reason: 'control_character', value: 'del@exemple.fr' },
-    ]);
-    // a column the import ignores costs no one their subscription
-    expect(rows.slice(0, 2).map((row) => [row.line, row.email, row.name])).toEqual([[5, 'ok@exemple.fr', 'Ok'], [6, 't0@exemple.fr', 'T0']]);
-    expect(rows).toHaveLength(101);
-  });
+  it.each(['utf8', 'utf16le-bom'] as const)(
+    'reports a line with a control character in a cell it reads, stripped (%s)',
+    async (encoding) => {
+      // enough ordinary lines that four control bytes stay below the 1 % that marks a binary file
+      const tail = Array.from({ length: 100 }, (_, i) => `T${i};t${i}@exemple.fr;`);
+      const text = lines([
+        'Nom;Email;Notes',
+        'Ma\u0000rie;marie@exemple.fr;',
+        'Esc;e\u001bsc@exemple.fr;',
+        'Del\u007f;del@exemple.fr;',
+        'Ok;ok@exemple.fr;bip\u0007',
+        ...tail,
+      ]);
+      const { rows, problems } = await read(encode(text, encoding), 7);
+      expect(problems).toEqual([
+        { line: 2, reason: 'control_character', value: 'marie@exemple.fr' },
+        { line: 3, reason: 'control_character', value: 'esc@exemple.fr' },
+        { line: 4, reason: 'control_character', value: 'del@exemple.fr' },
+      ]);
+      // a column the import ignores costs no one their subscription
+      expect(rows.slice(0, 2).map((row) => [row.line, row.email, row.name])).toEqual([
+        [5, 'ok@exemple.fr', 'Ok'],
+        [6, 't0@exemple.fr', 'T0'],
+      ]);
+      expect(rows).toHaveLength(101);
+    },
+  );
 
   it('recovers from an unclosed quote with no other quote until the end of the file', async () => {
     const tail = Array.from({ length: 50 }, (_, i) => `T${i};t${i}@exemple.fr`);
@@ -46,7 +70,14 @@ describe('readSubscriberCsv: broken and messy files', () => {
 
   it('recovers from several broken lines in a row, and from one running past the record size limit', async () => {
     const long = Array.from({ length: 2000 }, (_, i) => `L${i};l${i}@exemple.fr`);
-    const text = lines(['Nom;Email', '"Un;un@exemple.fr', '"Deux;deux@exemple.fr', 'Bon;bon@exemple.fr', '"Trois;trois@exemple.fr', ...long]);
+    const text = lines([
+      'Nom;Email',
+      '"Un;un@exemple.fr',
+      '"Deux;deux@exemple.fr',
+      'Bon;bon@exemple.fr',
+      '"Trois;trois@exemple.fr',
+      ...long,
+    ]);
     const { rows, problems } = await read(encode(text));
     expect(problems.map((problem) => [problem.line, problem.reason])).toEqual([
       [2, 'malformed_line'],
@@ -59,8 +90,16 @@ describe('readSubscriberCsv: broken and messy files', () => {
   });
 
   it('keeps the first of 10,000 copies of one address and reports the 9,999 others', async () => {
-    const copies = Array.from({ length: 10_000 }, (_, i) => (i % 2 === 0 ? 'Same;same@exemple.fr' : 'Same;SAME@Exemple.fr'));
-    const text = lines(['Nom;Email', 'Autre;autre@exemple.fr', ...copies, 'Encore;encore@exemple.fr', 'Autre bis;AUTRE@exemple.fr']);
+    const copies = Array.from({ length: 10_000 }, (_, i) =>
+      i % 2 === 0 ? 'Same;same@exemple.fr' : 'Same;SAME@Exemple.fr',
+    );
+    const text = lines([
+      'Nom;Email',
+      'Autre;autre@exemple.fr',
+      ...copies,
+      'Encore;encore@exemple.fr',
+      'Autre bis;AUTRE@exemple.fr',
+    ]);
     const { rows, problems } = await read(encode(text));
     expect(rows).toEqual([
       { line: 2, email: 'autre@exemple.fr', name: 'Autre' },
@@ -74,7 +113,18 @@ describe('readSubscriberCsv: broken and messy files', () => {
   });
 
   it('skips empty lines and lines of only separators silently, keeping line numbers', async () => {
-    const text = lines(['', 'Email;Nom;Ville', '', ';;', ' ; ; ', 'a@exemple.fr;A;', ';;;;;;', '', 'b@exemple.fr;B;Lyon', ';;Paris']);
+    const text = lines([
+      '',
+      'Email;Nom;Ville',
+      '',
+      ';;',
+      ' ; ; ',
+      'a@exemple.fr;A;',
+      ';;;;;;',
+      '',
+      'b@exemple.fr;B;Lyon',
+      ';;Paris',
+    ]);
     const { rows, problems } = await read(encode(text));
     expect(rows.map((row) => row.line)).toEqual([6, 9]);
     expect(problems).toEqual([{ line: 10, reason: 'missing_email', value: '' }]);
@@ -82,7 +132,15 @@ describe('readSubscriberCsv: broken and messy files', () => {
 
   it('reports invalid and missing addresses with the raw cell, truncated to 200 characters', async () => {
     const huge = `${'x'.repeat(300)}@exemple.fr`;
-    const text = lines(['Email;Nom', 'pas une adresse;A', ';Sans adresse', `${huge};B`, 'jean@;C', '@exemple.fr;D', 'a@b;E']);
+    const text = lines([
+      'Email;Nom',
+      'pas une adresse;A',
+      ';Sans adresse',
+      `${huge};B`,
+      'jean@;C',
+      '@exemple.fr;D',
+      'a@b;E',
+    ]);
     const { rows, problems } = await read(encode(text));
     expect(rows).toEqual([]);
     expect(problems.map((problem) => [problem.line, problem.reason])).toEqual([
@@ -114,7 +172,11 @@ describe('readSubscriberCsv: broken and messy files', () => {
   });
 
   it('collapses whitespace in names and caps them at 200 characters', async () => {
-    const text = lines([line(['Prénom', 'Nom', 'Email']), line(['  Marie\u00a0 Claire ', ' de   La\nFontaine ', 'mc@exemple.fr']), line(['', 'N'.repeat(500), 'n@exemple.fr'])]);
+    const text = lines([
+      line(['Prénom', 'Nom', 'Email']),
+      line(['  Marie\u00a0 Claire ', ' de   La\nFontaine ', 'mc@exemple.fr']),
+      line(['', 'N'.repeat(500), 'n@exemple.fr']),
+    ]);
     const { rows } = await read(encode(text));
     expect(rows[0]?.name).toBe('Marie Claire de La Fontaine');
     expect(rows[1]?.name).toBe('N'.repeat(200));

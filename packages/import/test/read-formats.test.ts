@@ -14,7 +14,15 @@ describe('readSubscriberCsv: encodings and separators', () => {
   });
 
   it.each(CHUNK_SIZES)('reads Windows-1252 with accents and a Courriel header (chunks of %i bytes)', async (size) => {
-    const text = lines(['Prénom;Nom;Courriel', 'Hélène;Mère;helene@exemple.fr', 'François;Cœur;francois@exemple.fr', 'Ève;Lœillet;eve@exemple.fr'], '\r\n');
+    const text = lines(
+      [
+        'Prénom;Nom;Courriel',
+        'Hélène;Mère;helene@exemple.fr',
+        'François;Cœur;francois@exemple.fr',
+        'Ève;Lœillet;eve@exemple.fr',
+      ],
+      '\r\n',
+    );
     const { rows, problems } = await read(encode(text, 'windows-1252'), size);
     expect(problems).toEqual([]);
     expect(rows).toEqual([
@@ -32,26 +40,32 @@ describe('readSubscriberCsv: encodings and separators', () => {
   });
 
   it('reads UTF-16 with BOM, tab separated (Excel "Texte Unicode")', async () => {
-    const text = lines(['Adresse électronique\tNom complet', 'anaïs@exemple.fr\tAnaïs', 'anais@exemple.fr\tAnaïs Martin'], '\r\n');
+    const text = lines(
+      ['Adresse électronique\tNom complet', 'anaïs@exemple.fr\tAnaïs', 'anais@exemple.fr\tAnaïs Martin'],
+      '\r\n',
+    );
     const { rows } = await read(encode(text, 'utf16le-bom'), 5);
     expect(rows).toEqual([{ line: 3, email: 'anais@exemple.fr', name: 'Anaïs Martin' }]);
   });
 
-  it.each(CHUNK_SIZES)('reads "," with quoted fields holding ",", ";" and line breaks (chunks of %i bytes)', async (size) => {
-    const text = lines([
-      line(['Nom complet', 'E-mail', 'Adresse postale'], ','),
-      line(['Dupont, Jean', 'jean@exemple.fr', '3 rue des Lilas\n75011 Paris'], ','),
-      line(['Martin; Léa', 'lea@exemple.fr', 'Bât. "B"\r\nÉtage 2\r\nPorte 4'], ','),
-      line(['Sans adresse', 'sans@exemple.fr', ''], ','),
-    ]);
-    const { rows, problems } = await read(encode(text), size);
-    expect(problems).toEqual([]);
-    expect(rows).toEqual([
-      { line: 2, email: 'jean@exemple.fr', name: 'Dupont, Jean' },
-      { line: 4, email: 'lea@exemple.fr', name: 'Martin; Léa' },
-      { line: 7, email: 'sans@exemple.fr', name: 'Sans adresse' },
-    ]);
-  });
+  it.each(CHUNK_SIZES)(
+    'reads "," with quoted fields holding ",", ";" and line breaks (chunks of %i bytes)',
+    async (size) => {
+      const text = lines([
+        line(['Nom complet', 'E-mail', 'Adresse postale'], ','),
+        line(['Dupont, Jean', 'jean@exemple.fr', '3 rue des Lilas\n75011 Paris'], ','),
+        line(['Martin; Léa', 'lea@exemple.fr', 'Bât. "B"\r\nÉtage 2\r\nPorte 4'], ','),
+        line(['Sans adresse', 'sans@exemple.fr', ''], ','),
+      ]);
+      const { rows, problems } = await read(encode(text), size);
+      expect(problems).toEqual([]);
+      expect(rows).toEqual([
+        { line: 2, email: 'jean@exemple.fr', name: 'Dupont, Jean' },
+        { line: 4, email: 'lea@exemple.fr', name: 'Martin; Léa' },
+        { line: 7, email: 'sans@exemple.fr', name: 'Sans adresse' },
+      ]);
+    },
+  );
 
   it('reads a tab-separated file', async () => {
     const text = lines(['Mail\tName\tNotes', 'a@exemple.fr\tAlice\tx;y,z', 'b@exemple.fr\tBob\t']);
@@ -69,7 +83,11 @@ describe('readSubscriberCsv: encodings and separators', () => {
   });
 
   it('finds the columns in any order and case, with or without accents, ignoring extra columns', async () => {
-    const text = lines(['ID;ville;NOM;adresse E-MAIL;date;PRENOM', '1;Lyon;  Durand ;  <Paul.Durand@Exemple.Org> ;2024-01-01;Paul', '2;Nantes;;mailto:x@exemple.org;;']);
+    const text = lines([
+      'ID;ville;NOM;adresse E-MAIL;date;PRENOM',
+      '1;Lyon;  Durand ;  <Paul.Durand@Exemple.Org> ;2024-01-01;Paul',
+      '2;Nantes;;mailto:x@exemple.org;;',
+    ]);
     const { rows } = await read(encode(text));
     expect(rows).toEqual([
       { line: 2, email: 'Paul.Durand@exemple.org', name: 'Paul Durand' },
@@ -83,7 +101,11 @@ describe('readSubscriberCsv: files that are not subscriber lists', () => {
     ['an empty file', Buffer.alloc(0), 'EMPTY_FILE'],
     ['a file of blank lines', encode('\r\n \r\n;;;\r\n'), 'EMPTY_FILE'],
     ['a header without rows', encode('Email;Nom\r\n;\r\n'), 'EMPTY_FILE'],
-    ['a file with no email column', encode(lines(['Nom;Prénom;Ville', 'Dupont;Jean;Lyon', 'a;b;c@d.fr'])), 'NO_EMAIL_COLUMN'],
+    [
+      'a file with no email column',
+      encode(lines(['Nom;Prénom;Ville', 'Dupont;Jean;Lyon', 'a;b;c@d.fr'])),
+      'NO_EMAIL_COLUMN',
+    ],
     ['PNG bytes', pngBytes(), 'NOT_TEXT'],
     ['an .xlsx (zip) file', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100, 1)]), 'NOT_TEXT'],
     ['binary with NUL bytes', Buffer.concat([encode('Email\n'), Buffer.alloc(64, 0), encode('a@b.fr\n')]), 'NOT_TEXT'],

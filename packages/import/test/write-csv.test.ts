@@ -13,13 +13,29 @@ async function* slowly(rows: string[][]): AsyncGenerator<string[]> {
 
 describe('writeCsv', () => {
   it('writes UTF-8 with BOM, ";" separators and CRLF, quoting as needed', async () => {
-    const bytes = await written(['Email', 'Nom'], [['a@exemple.fr', 'Dupont; Jean'], ['b@exemple.fr', 'Dit "Bob"\nle second']]);
+    const bytes = await written(
+      ['Email', 'Nom'],
+      [
+        ['a@exemple.fr', 'Dupont; Jean'],
+        ['b@exemple.fr', 'Dit "Bob"\nle second'],
+      ],
+    );
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8')).toBe('Email;Nom\r\na@exemple.fr;"Dupont; Jean"\r\nb@exemple.fr;"Dit ""Bob""\nle second"\r\n');
+    expect(bytes.subarray(3).toString('utf8')).toBe(
+      'Email;Nom\r\na@exemple.fr;"Dupont; Jean"\r\nb@exemple.fr;"Dit ""Bob""\nle second"\r\n',
+    );
   });
 
   it('prefixes every cell a spreadsheet would run as a formula', async () => {
-    const bytes = await written(['=Email', 'Nom'], [['=1+1', '+33 6 00'], ['-2', '@SUM(A1)'], ['\tx', '\ry'], ['a=b', 'ok']]);
+    const bytes = await written(
+      ['=Email', 'Nom'],
+      [
+        ['=1+1', '+33 6 00'],
+        ['-2', '@SUM(A1)'],
+        ['\tx', '\ry'],
+        ['a=b', 'ok'],
+      ],
+    );
     const text = bytes.subarray(3).toString('utf8');
     expect(text).toBe(`'=Email;Nom\r\n'=1+1;'+33 6 00\r\n'-2;'@SUM(A1)\r\n'\tx;"'\ry"\r\na=b;ok\r\n`);
   });

@@ -13,7 +13,8 @@ import { createMailer, prepareCampaignMessage } from '../src/index';
 const SMTP_SINK = ['/usr/sbin/smtp-sink', '/usr/lib/postfix/smtp-sink'].find((path) => existsSync(path));
 const MESSAGES = 4000;
 const CONNECTIONS = 5;
-const print = (bench: string, value: number, unit: string) => console.log(JSON.stringify({ bench, value: Number(value.toFixed(2)), unit }));
+const print = (bench: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ bench, value: Number(value.toFixed(2)), unit }));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -27,29 +28,67 @@ async function freePort(): Promise<number> {
 async function main(sinkPath: string): Promise<void> {
   const port = await freePort();
   // smtp-sink refuses to run as root without -u
-  const sink = spawn(sinkPath, [...(process.getuid?.() === 0 ? ['-u', 'nobody'] : []), '-c', `127.0.0.1:${port}`, '1000'], { stdio: 'ignore' });
+  const sink = spawn(
+    sinkPath,
+    [...(process.getuid?.() === 0 ? ['-u', 'nobody'] : []), '-c', `127.0.0.1:${port}`, '1000'],
+    { stdio: 'ignore' },
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
   try {
-    const compiled = await compileNewsletter(content('membres', [...membresNewsletter.blocks, blocks.dossier, blocks.image, blocks.richText]), { publicUrl: PUBLIC_URL, listName: LIST_NAMES.membres });
-    const prepared = prepareCampaignMessage({ from: 'ICPC <lettre@icpc.example>', subject: 'La lettre des membres', html: compiled.html, text: compiled.text, list: { id: 'membres.icpc.example', name: 'Lettre des membres' }, tokens: [...PERSONAL_TOKENS] });
+    const compiled = await compileNewsletter(
+      content('membres', [...membresNewsletter.blocks, blocks.dossier, blocks.image, blocks.richText]),
+      { publicUrl: PUBLIC_URL, listName: LIST_NAMES.membres },
+    );
+    const prepared = prepareCampaignMessage({
+      from: 'ICPC <lettre@icpc.example>',
+      subject: 'La lettre des membres',
+      html: compiled.html,
+      text: compiled.text,
+      list: { id: 'membres.icpc.example', name: 'Lettre des membres' },
+      tokens: [...PERSONAL_TOKENS],
+    });
     const message = (i: number) => {
       const url = `https://icpc.example/unsubscribe/${i}-tok`;
-      const values = personalTokenValues({ firstName: `Prénom${i}`, unsubscribeUrl: url, preferencesUrl: `https://icpc.example/preferences/${i}-tok`, webUrl: 'https://icpc.example/archive/a' });
+      const values = personalTokenValues({
+        firstName: `Prénom${i}`,
+        unsubscribeUrl: url,
+        preferencesUrl: `https://icpc.example/preferences/${i}-tok`,
+        webUrl: 'https://icpc.example/archive/a',
+      });
       const messageId = `c1-${i}@icpc.example`;
-      return { envelope: { from: 'rebonds@icpc.example', to: `r${i}@example.org` }, messageId, raw: prepared.render({ to: `r${i}@example.org`, messageId, unsubscribeUrl: url, htmlValues: values.html, textValues: values.text }) };
+      return {
+        envelope: { from: 'rebonds@icpc.example', to: `r${i}@example.org` },
+        messageId,
+        raw: prepared.render({
+          to: `r${i}@example.org`,
+          messageId,
+          unsubscribeUrl: url,
+          htmlValues: values.html,
+          textValues: values.text,
+        }),
+      };
     };
     // at most two messages waiting per connection, as a campaign worker with that concurrency would
     async function run(send: (i: number) => Promise<unknown>): Promise<{ perSecond: number; cpuMs: number }> {
       const cpu = process.cpuUsage();
       const start = performance.now();
       let next = 0;
-      await Promise.all(Array.from({ length: CONNECTIONS * 2 }, async () => {
-        while (next < MESSAGES) await send(next++);
-      }));
+      await Promise.all(
+        Array.from({ length: CONNECTIONS * 2 }, async () => {
+          while (next < MESSAGES) await send(next++);
+        }),
+      );
       const used = process.cpuUsage(cpu);
-      return { perSecond: MESSAGES / ((performance.now() - start) / 1000), cpuMs: (used.user + used.system) / 1000 / MESSAGES };
+      return {
+        perSecond: MESSAGES / ((performance.now() - start) / 1000),
+        cpuMs: (used.user + used.system) / 1000 / MESSAGES,
+      };
     }
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, outboxDir: '/nonexistent', maxConnections: CONNECTIONS });
+    const mailer = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      outboxDir: '/nonexistent',
+      maxConnections: CONNECTIONS,
+    });
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port, pool: true, maxConnections: CONNECTIONS });
     const viaPool = (i: number) => mailer.sendRaw(message(i));
     const viaTransport = (i: number) => {

@@ -18,7 +18,8 @@ const list: OutboundMessage = {
   unsubscribe: { url: 'https://crieur.example.org/unsubscribe/abc' },
 };
 
-const asRecord = (message: OutboundMessage) => Object.fromEntries(buildHeaders(message).map((header) => [header.key, header.value.value]));
+const asRecord = (message: OutboundMessage) =>
+  Object.fromEntries(buildHeaders(message).map((header) => [header.key, header.value.value]));
 
 describe('buildHeaders', () => {
   it('marks transactional mail auto-generated, with no List-* header', () => {
@@ -35,27 +36,45 @@ describe('buildHeaders', () => {
 
   it('adds the mailto target after the https one, with or without its scheme', () => {
     const withAddress = asRecord({ ...list, unsubscribe: { url: 'https://x.example/u', mailto: 'stop@example.org' } });
-    const withUrl = asRecord({ ...list, unsubscribe: { url: 'https://x.example/u', mailto: 'mailto:stop@example.org?subject=stop' } });
+    const withUrl = asRecord({
+      ...list,
+      unsubscribe: { url: 'https://x.example/u', mailto: 'mailto:stop@example.org?subject=stop' },
+    });
     expect(withAddress['List-Unsubscribe']).toBe('<https://x.example/u>, <mailto:stop@example.org>');
     expect(withUrl['List-Unsubscribe']).toBe('<https://x.example/u>, <mailto:stop@example.org?subject=stop>');
   });
 
   it('encodes a non-ASCII list name and quotes specials in an ASCII one', () => {
-    expect(asRecord({ ...list, list: { id: 'adherents.example.org', name: 'Adhérent·es' } })['List-Id']).toBe('=?UTF-8?Q?Adh=C3=A9rent=C2=B7es?= <adherents.example.org>');
-    expect(asRecord({ ...list, list: { id: 'a.example.org', name: 'Say "hi"' } })['List-Id']).toBe('"Say \\"hi\\"" <a.example.org>');
+    expect(asRecord({ ...list, list: { id: 'adherents.example.org', name: 'Adhérent·es' } })['List-Id']).toBe(
+      '=?UTF-8?Q?Adh=C3=A9rent=C2=B7es?= <adherents.example.org>',
+    );
+    expect(asRecord({ ...list, list: { id: 'a.example.org', name: 'Say "hi"' } })['List-Id']).toBe(
+      '"Say \\"hi\\"" <a.example.org>',
+    );
   });
 });
 
 describe('buildMailOptions', () => {
   it('sends both parts in quoted-printable with the given Message-ID in brackets', () => {
-    const options = buildMailOptions({ ...transactional, replyTo: 'redaction@example.org' }, { messageId: 'c1-r2@example.org' });
-    expect(options).toMatchObject({ to: 'lectrice@example.org', replyTo: 'redaction@example.org', text: 'Bonjour', html: '<p>Bonjour</p>', messageId: '<c1-r2@example.org>', textEncoding: 'quoted-printable' });
+    const options = buildMailOptions(
+      { ...transactional, replyTo: 'redaction@example.org' },
+      { messageId: 'c1-r2@example.org' },
+    );
+    expect(options).toMatchObject({
+      to: 'lectrice@example.org',
+      replyTo: 'redaction@example.org',
+      text: 'Bonjour',
+      html: '<p>Bonjour</p>',
+      messageId: '<c1-r2@example.org>',
+      textEncoding: 'quoted-printable',
+    });
     expect(buildMailOptions(transactional, { messageId: 'a@b.c' })).not.toHaveProperty('replyTo');
   });
 });
 
 describe('parseOutboundMessage', () => {
-  const refuses = (message: OutboundMessage, pattern: RegExp) => expect(() => parseOutboundMessage(message)).toThrow(pattern);
+  const refuses = (message: OutboundMessage, pattern: RegExp) =>
+    expect(() => parseOutboundMessage(message)).toThrow(pattern);
 
   it('refuses list mail without list or unsubscribe URL, and transactional mail with them', () => {
     refuses({ ...list, unsubscribe: undefined }, /unsubscribe: list mail needs unsubscribe\.url/);
@@ -81,6 +100,8 @@ describe('parseOutboundMessage', () => {
   });
 
   it('names fields in its errors, never their values', () => {
-    expect(() => parseOutboundMessage({ ...transactional, to: 'secret-address, x@example.org' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret-address') }));
+    expect(() => parseOutboundMessage({ ...transactional, to: 'secret-address, x@example.org' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret-address') }),
+    );
   });
 });

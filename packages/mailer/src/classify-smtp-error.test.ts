@@ -3,11 +3,26 @@ import { classifySmtpError, SmtpSendError } from './classify-smtp-error';
 
 // shaped like nodemailer's errors: a string code, the reply text and its numeric code
 const smtpError = (response: string, extra: Record<string, unknown> = {}) =>
-  Object.assign(new Error(`Can't send mail: ${response}`), { code: 'EENVELOPE', response, responseCode: Number(response.slice(0, 3)), ...extra });
+  Object.assign(new Error(`Can't send mail: ${response}`), {
+    code: 'EENVELOPE',
+    response,
+    responseCode: Number(response.slice(0, 3)),
+    ...extra,
+  });
 
 describe('classifySmtpError', () => {
-  it.each(['421 4.7.0 Try again later', '450 4.2.1 Mailbox busy', '451 4.3.0 Local error', '452 4.3.1 Insufficient storage', '454 4.7.1 Relay access denied'])('treats %s as transient', (response) => {
-    expect(classifySmtpError(smtpError(response))).toMatchObject({ permanent: false, suppress: false, code: Number(response.slice(0, 3)) });
+  it.each([
+    '421 4.7.0 Try again later',
+    '450 4.2.1 Mailbox busy',
+    '451 4.3.0 Local error',
+    '452 4.3.1 Insufficient storage',
+    '454 4.7.1 Relay access denied',
+  ])('treats %s as transient', (response) => {
+    expect(classifySmtpError(smtpError(response))).toMatchObject({
+      permanent: false,
+      suppress: false,
+      code: Number(response.slice(0, 3)),
+    });
   });
 
   it.each([
@@ -29,33 +44,53 @@ describe('classifySmtpError', () => {
   });
 
   it('treats other 5xx as permanent without suppressing the address', () => {
-    expect(classifySmtpError(smtpError('552 5.2.2 Mailbox full'))).toMatchObject({ permanent: true, suppress: false, enhancedCode: '5.2.2' });
-    expect(classifySmtpError(smtpError('554 5.7.1 Message rejected as spam'))).toMatchObject({ permanent: true, suppress: false });
-    expect(classifySmtpError(smtpError('550 No such user here'))).toMatchObject({ permanent: true, suppress: false, enhancedCode: undefined });
+    expect(classifySmtpError(smtpError('552 5.2.2 Mailbox full'))).toMatchObject({
+      permanent: true,
+      suppress: false,
+      enhancedCode: '5.2.2',
+    });
+    expect(classifySmtpError(smtpError('554 5.7.1 Message rejected as spam'))).toMatchObject({
+      permanent: true,
+      suppress: false,
+    });
+    expect(classifySmtpError(smtpError('550 No such user here'))).toMatchObject({
+      permanent: true,
+      suppress: false,
+      enhancedCode: undefined,
+    });
   });
 
   it('does not suppress the recipient when our sender address is the problem', () => {
-    expect(classifySmtpError(smtpError('553 5.1.8 Sender domain does not exist'))).toMatchObject({ permanent: true, suppress: false });
-    expect(classifySmtpError(smtpError('550 5.1.0 Sender rejected', { command: 'MAIL FROM' }))).toMatchObject({ permanent: true, suppress: false });
+    expect(classifySmtpError(smtpError('553 5.1.8 Sender domain does not exist'))).toMatchObject({
+      permanent: true,
+      suppress: false,
+    });
+    expect(classifySmtpError(smtpError('550 5.1.0 Sender rejected', { command: 'MAIL FROM' }))).toMatchObject({
+      permanent: true,
+      suppress: false,
+    });
   });
 
   it('never suppresses on a transient reply, whatever the enhanced code says', () => {
     expect(classifySmtpError(smtpError('450 5.1.1 Odd server'))).toMatchObject({ permanent: false, suppress: false });
   });
 
-  it.each(['ECONNREFUSED', 'ETIMEDOUT', 'ESOCKET', 'ECONNECTION', 'EDNS'])('treats a %s connection error as transient', (code) => {
-    const error = Object.assign(new Error('connect failed'), { code });
-    expect(classifySmtpError(error)).toEqual({
-      permanent: false,
-      suppress: false,
-      code: undefined,
-      enhancedCode: undefined,
-      response: 'connect failed',
-      stage: 'unknown',
-      command: undefined,
-      errorCode: code,
-    });
-  });
+  it.each(['ECONNREFUSED', 'ETIMEDOUT', 'ESOCKET', 'ECONNECTION', 'EDNS'])(
+    'treats a %s connection error as transient',
+    (code) => {
+      const error = Object.assign(new Error('connect failed'), { code });
+      expect(classifySmtpError(error)).toEqual({
+        permanent: false,
+        suppress: false,
+        code: undefined,
+        enhancedCode: undefined,
+        response: 'connect failed',
+        stage: 'unknown',
+        command: undefined,
+        errorCode: code,
+      });
+    },
+  );
 
   // the socket-level tests (test/raw-smtp-stage.test.ts) show the raw pool sets dataStarted; here only its reading
   it('takes the stage from a dataStarted boolean alone, never from the command', () => {
@@ -67,7 +102,11 @@ describe('classifySmtpError', () => {
   });
 
   it('reads the code from the reply text when responseCode is missing, and copes with non-errors', () => {
-    expect(classifySmtpError({ response: '550 5.1.1 Unknown' })).toMatchObject({ code: 550, permanent: true, suppress: true });
+    expect(classifySmtpError({ response: '550 5.1.1 Unknown' })).toMatchObject({
+      code: 550,
+      permanent: true,
+      suppress: true,
+    });
     expect(classifySmtpError('boom')).toEqual({
       permanent: false,
       suppress: false,
@@ -86,7 +125,13 @@ describe('SmtpSendError', () => {
   it('carries the classification and keeps the server text out of its message', () => {
     const error = SmtpSendError.from(smtpError('550 5.1.1 <x@example.org>: Recipient address rejected'));
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ name: 'SmtpSendError', code: 550, enhancedCode: '5.1.1', permanent: true, suppress: true });
+    expect(error).toMatchObject({
+      name: 'SmtpSendError',
+      code: 550,
+      enhancedCode: '5.1.1',
+      permanent: true,
+      suppress: true,
+    });
     expect(error.message).toBe('SMTP send failed (550 5.1.1, permanent)');
     expect(error.response).toContain('Recipient address rejected');
   });

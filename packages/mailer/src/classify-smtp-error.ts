@@ -32,14 +32,22 @@ function field(error: unknown, key: string): unknown {
 /** Reads the reply code, RFC 3463 enhanced status and text of an SMTP or connection error. */
 export function classifySmtpError(error: unknown): SmtpErrorClassification {
   const rawResponse = field(error, 'response');
-  const response = typeof rawResponse === 'string' ? rawResponse : error instanceof Error ? error.message : String(error);
+  const response =
+    typeof rawResponse === 'string' ? rawResponse : error instanceof Error ? error.message : String(error);
   const rawCode = field(error, 'responseCode');
   const parsedCode = /^([2-5]\d\d)[ -]/.exec(response)?.[1];
-  const code = typeof rawCode === 'number' ? rawCode : typeof rawResponse === 'string' && parsedCode ? Number(parsedCode) : undefined;
+  const code =
+    typeof rawCode === 'number'
+      ? rawCode
+      : typeof rawResponse === 'string' && parsedCode
+        ? Number(parsedCode)
+        : undefined;
   const enhancedCode = code === undefined ? undefined : /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(response)?.[1];
   // no reply code means the connection failed (ECONNREFUSED, ETIMEDOUT, ESOCKET...): try later
   const permanent = code !== undefined && code >= 500 && code < 600;
-  const senderProblem = field(error, 'command') === 'MAIL FROM' || (enhancedCode !== undefined && SENDER_ADDRESS_STATUSES.has(enhancedCode));
+  const senderProblem =
+    field(error, 'command') === 'MAIL FROM' ||
+    (enhancedCode !== undefined && SENDER_ADDRESS_STATUSES.has(enhancedCode));
   const suppress = permanent && enhancedCode !== undefined && enhancedCode.startsWith('5.1.') && !senderProblem;
   const command = field(error, 'command');
   const errorCode = field(error, 'code');

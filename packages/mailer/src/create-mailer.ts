@@ -44,12 +44,20 @@ export type CreateMailerOptions = {
 function dkimOptions(dkim: CreateMailerOptions['dkim']): DKIMOptions | undefined {
   if (!dkim) return undefined;
   // a parsed key: nodemailer would otherwise parse the PEM again for every message (~0.5 ms)
-  return { domainName: dkim.domain, keySelector: dkim.selector, privateKey: createPrivateKey(dkim.privateKey), headerFieldNames: DKIM_SIGNED_HEADERS };
+  return {
+    domainName: dkim.domain,
+    keySelector: dkim.selector,
+    privateKey: createPrivateKey(dkim.privateKey),
+    headerFieldNames: DKIM_SIGNED_HEADERS,
+  };
 }
 
 function parseRawMessage(input: RawMessage): RawMessage {
   const result = RawMessage.safeParse(input);
-  if (!result.success) throw new InvalidMessageError(result.error.issues.map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`));
+  if (!result.success)
+    throw new InvalidMessageError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`),
+    );
   return result.data;
 }
 
@@ -117,7 +125,12 @@ function createSmtpMailer(options: CreateMailerOptions & { smtpUrl: string }): M
 
 function createOutboxMailer(options: CreateMailerOptions): Mailer {
   const dkim = dkimOptions(options.dkim);
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', ...(dkim ? { dkim } : {}) });
+  const transport = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'windows',
+    ...(dkim ? { dkim } : {}),
+  });
   let ready: Promise<unknown> | undefined;
   const write = async (bytes: Buffer) => {
     ready ??= mkdir(options.outboxDir, { recursive: true });

@@ -39,7 +39,11 @@ export async function listOutbox(outboxDir: string, options: { limit?: number } 
     throw error;
   }
   // names start with an ISO time, so a reverse sort is newest first without a stat per file
-  const files = names.filter((name) => name.endsWith('.eml')).sort().reverse().slice(0, Math.max(0, limit));
+  const files = names
+    .filter((name) => name.endsWith('.eml'))
+    .sort()
+    .reverse()
+    .slice(0, Math.max(0, limit));
   const entries = await Promise.all(files.map((file) => readEntry(outboxDir, file)));
   return entries.filter((entry): entry is OutboxEntry => entry !== undefined);
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NotADsnError, parseDsn } from './parse-dsn';
 
-const dsn = (status: string, action: string, to = 'marie@example.org', messageId = 'c0ffee00-0000-4000-8000-000000000001.5e1f0000-0000-4000-8000-000000000002@lettre.example.org') =>
+const dsn = (
+  status: string,
+  action: string,
+  to = 'marie@example.org',
+  messageId = 'c0ffee00-0000-4000-8000-000000000001.5e1f0000-0000-4000-8000-000000000002@lettre.example.org',
+) =>
   [
     'From: MAILER-DAEMON@mx.example.net',
     'To: bounces@lettre.example.org',
@@ -40,9 +45,17 @@ describe('parseDsn', () => {
   it('reads a hard bounce with its recipient, status, folded diagnostic and the original Message-ID', async () => {
     const parsed = await parseDsn(dsn('5.1.1', 'failed'));
     expect(parsed.recipients).toEqual([
-      { email: 'marie@example.org', action: 'failed', status: '5.1.1', kind: 'hard', diagnostic: 'smtp; 550 5.1.1 <x>: Recipient address rejected: User unknown in virtual mailbox table' },
+      {
+        email: 'marie@example.org',
+        action: 'failed',
+        status: '5.1.1',
+        kind: 'hard',
+        diagnostic: 'smtp; 550 5.1.1 <x>: Recipient address rejected: User unknown in virtual mailbox table',
+      },
     ]);
-    expect(parsed.originalMessageId).toBe('c0ffee00-0000-4000-8000-000000000001.5e1f0000-0000-4000-8000-000000000002@lettre.example.org');
+    expect(parsed.originalMessageId).toBe(
+      'c0ffee00-0000-4000-8000-000000000001.5e1f0000-0000-4000-8000-000000000002@lettre.example.org',
+    );
   });
 
   it('tells a soft bounce (4.x.x, delayed) from a hard one', async () => {

@@ -45,7 +45,11 @@ function fieldBlocks(text: string): Map<string, string>[] {
 }
 
 // "rfc822; marie@example.org" → "marie@example.org"
-const addressOf = (value: string) => value.replace(/^[^;]*;\s*/, '').replace(/^<|>$/g, '').trim();
+const addressOf = (value: string) =>
+  value
+    .replace(/^[^;]*;\s*/, '')
+    .replace(/^<|>$/g, '')
+    .trim();
 
 function kindOf(status: string, action: string): DsnRecipient['kind'] {
   if (action === 'failed' && status.startsWith('5.')) return 'hard';
@@ -54,11 +58,13 @@ function kindOf(status: string, action: string): DsnRecipient['kind'] {
   return 'none';
 }
 
-
 export async function parseDsn(raw: Buffer | string): Promise<Dsn> {
   const mail = await PostalMime.parse(raw, { attachmentEncoding: 'utf8' });
-  const partText = (a: { content: string | ArrayBuffer | Uint8Array }) => (typeof a.content === 'string' ? a.content : Buffer.from(a.content as ArrayBuffer).toString('utf8'));
-  const status = mail.attachments.find((a) => a.mimeType === 'message/delivery-status' || a.mimeType === 'message/global-delivery-status');
+  const partText = (a: { content: string | ArrayBuffer | Uint8Array }) =>
+    typeof a.content === 'string' ? a.content : Buffer.from(a.content as ArrayBuffer).toString('utf8');
+  const status = mail.attachments.find(
+    (a) => a.mimeType === 'message/delivery-status' || a.mimeType === 'message/global-delivery-status',
+  );
   if (!status) throw new NotADsnError('no message/delivery-status part');
   const [, ...perRecipient] = fieldBlocks(partText(status));
   const recipients = perRecipient
@@ -66,13 +72,21 @@ export async function parseDsn(raw: Buffer | string): Promise<Dsn> {
     .map((f) => {
       const action = (f.get('action') ?? '').toLowerCase();
       const code = /\d\.\d{1,3}\.\d{1,3}/.exec(f.get('status') ?? '')?.[0] ?? '';
-      return { email: addressOf(f.get('final-recipient') ?? f.get('original-recipient') ?? ''), action, status: code, kind: kindOf(code, action), diagnostic: (f.get('diagnostic-code') ?? '').slice(0, 300) };
+      return {
+        email: addressOf(f.get('final-recipient') ?? f.get('original-recipient') ?? ''),
+        action,
+        status: code,
+        kind: kindOf(code, action),
+        diagnostic: (f.get('diagnostic-code') ?? '').slice(0, 300),
+      };
     })
     // a control character is no address of ours, and PostgreSQL would refuse a NUL
     .filter((r) => r.email.includes('@') && forbiddenCharacterIn(r.email) === undefined);
   if (recipients.length === 0) throw new NotADsnError('no recipient fields');
-  const original = mail.attachments.find((a) => a.mimeType === 'text/rfc822-headers' || a.mimeType === 'message/rfc822');
-  const messageId = original ? /^message-id:\s*<?([^>\s]+)>?/im.exec(partText(original))?.[1] ?? null : null;
+  const original = mail.attachments.find(
+    (a) => a.mimeType === 'text/rfc822-headers' || a.mimeType === 'message/rfc822',
+  );
+  const messageId = original ? (/^message-id:\s*<?([^>\s]+)>?/im.exec(partText(original))?.[1] ?? null) : null;
   const clean = messageId !== null && forbiddenCharacterIn(messageId) === undefined;
   return { recipients, originalMessageId: clean ? messageId : null };
 }

@@ -14,7 +14,8 @@ const PREFERENCES = '%%CRIEUR_PREFERENCES_URL%%';
 const WEB = '%%CRIEUR_WEB_URL%%';
 const TOKENS = [NAME, UNSUBSCRIBE, PREFERENCES, WEB];
 
-const paragraph = 'Chères et chers membres, ce trimestre a été riche en rencontres : conventions citoyennes locales, budgets participatifs et débats publics se sont multipliés partout en France.';
+const paragraph =
+  'Chères et chers membres, ce trimestre a été riche en rencontres : conventions citoyennes locales, budgets participatifs et débats publics se sont multipliés partout en France.';
 const campaign: CampaignMessageInput = {
   from: 'démocratieS <lettre@example.org>',
   replyTo: 'Rédaction <redaction@example.org>',
@@ -47,8 +48,16 @@ function recipient(id: string, name = `Prénom${id}`, overrides: Partial<Campaig
 }
 
 const prepared = prepareCampaignMessage(campaign);
-const links = (mail: ParsedMail) => [...`${mail.text ?? ''} ${mail.html || ''}`.matchAll(/https:\/\/crieur\.example\.org\/[^\s"<)]+/g)].map((match) => match[0].replace(/&amp;/g, '&'));
-const header = (mail: ParsedMail, name: string) => mail.headerLines.find((line) => line.key === name)?.line.replace(/\r?\n[ \t]+/g, ' ').slice(name.length + 1).trim();
+const links = (mail: ParsedMail) =>
+  [...`${mail.text ?? ''} ${mail.html || ''}`.matchAll(/https:\/\/crieur\.example\.org\/[^\s"<)]+/g)].map((match) =>
+    match[0].replace(/&amp;/g, '&'),
+  );
+const header = (mail: ParsedMail, name: string) =>
+  mail.headerLines
+    .find((line) => line.key === name)
+    ?.line.replace(/\r?\n[ \t]+/g, ' ')
+    .slice(name.length + 1)
+    .trim();
 
 describe('prepareCampaignMessage', () => {
   it('renders a multipart/alternative message with the recipient’s own headers and values', async () => {
@@ -60,12 +69,20 @@ describe('prepareCampaignMessage', () => {
     expect(mail.subject).toBe(campaign.subject);
     expect(mail.messageId).toBe('<c12-42@crieur.example.org>');
     expect(mail.date?.toISOString()).toBe('2026-03-02T09:30:00.000Z');
-    expect(header(mail, 'list-unsubscribe')).toBe('<https://crieur.example.org/unsubscribe/tok-42>, <mailto:desinscription@example.org>');
+    expect(header(mail, 'list-unsubscribe')).toBe(
+      '<https://crieur.example.org/unsubscribe/tok-42>, <mailto:desinscription@example.org>',
+    );
     expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(header(mail, 'list-id')).toBe('=?UTF-8?Q?Lettre_des_adh=C3=A9rent=C2=B7es?= <adherents.crieur.example.org>');
-    expect(raw.toString('latin1')).toMatch(/^Content-Type: multipart\/alternative;\r\n boundary="=_crieur_[0-9a-f]{32}"\r\n/m);
-    expect(mail.text).toBe(`Version en ligne : https://crieur.example.org/archive/lettre-12?r=42&v=1\n\nBonjour Zoé,\n\n${paragraph}\n\nSe désinscrire : https://crieur.example.org/unsubscribe/tok-42\nPréférences : https://crieur.example.org/preferences/tok-42\n`);
-    expect(mail.html).toContain('<a href="https://crieur.example.org/archive/lettre-12?r=42&#38;v=1">Version en ligne</a>');
+    expect(raw.toString('latin1')).toMatch(
+      /^Content-Type: multipart\/alternative;\r\n boundary="=_crieur_[0-9a-f]{32}"\r\n/m,
+    );
+    expect(mail.text).toBe(
+      `Version en ligne : https://crieur.example.org/archive/lettre-12?r=42&v=1\n\nBonjour Zoé,\n\n${paragraph}\n\nSe désinscrire : https://crieur.example.org/unsubscribe/tok-42\nPréférences : https://crieur.example.org/preferences/tok-42\n`,
+    );
+    expect(mail.html).toContain(
+      '<a href="https://crieur.example.org/archive/lettre-12?r=42&#38;v=1">Version en ligne</a>',
+    );
     expect(mail.html).toContain(`<p>Bonjour Zoé,</p>\n<p>${paragraph.repeat(3)}</p>\n.point en début de ligne\n`);
     expect(mail.html).toContain('<a href="https://crieur.example.org/unsubscribe/tok-42">Se désinscrire</a>');
     for (const token of TOKENS) expect(raw.toString('latin1')).not.toContain(token);
@@ -89,7 +106,12 @@ describe('prepareCampaignMessage', () => {
     expect(long.length).toBeGreaterThanOrEqual(300);
     const name = 'Zoé <script>alert("x")</script> Ç’est « ça » 😀';
     const base = recipient('1', name);
-    const raw = prepared.render({ ...base, unsubscribeUrl: long, htmlValues: { ...base.htmlValues, [UNSUBSCRIBE]: long }, textValues: { ...base.textValues, [UNSUBSCRIBE]: long } });
+    const raw = prepared.render({
+      ...base,
+      unsubscribeUrl: long,
+      htmlValues: { ...base.htmlValues, [UNSUBSCRIBE]: long },
+      textValues: { ...base.textValues, [UNSUBSCRIBE]: long },
+    });
     const mail = await simpleParser(raw);
     expect(mail.text).toContain(`Bonjour ${name},`);
     expect(mail.text).toContain(`Se désinscrire : ${long}\n`);
@@ -120,15 +142,25 @@ describe('prepareCampaignMessage', () => {
   });
 
   it('handles a token at the very start or end, adjacent tokens and an empty value', async () => {
-    const edge = prepareCampaignMessage({ ...campaign, html: `${NAME}${WEB}<p>x</p>${UNSUBSCRIBE}`, text: `${NAME}${NAME}\n${UNSUBSCRIBE}` });
+    const edge = prepareCampaignMessage({
+      ...campaign,
+      html: `${NAME}${WEB}<p>x</p>${UNSUBSCRIBE}`,
+      text: `${NAME}${NAME}\n${UNSUBSCRIBE}`,
+    });
     const mail = await simpleParser(edge.render(recipient('9', '')));
-    expect(mail.html).toBe('https://crieur.example.org/archive/lettre-12?r=9&#38;v=1<p>x</p>https://crieur.example.org/unsubscribe/tok-9');
+    expect(mail.html).toBe(
+      'https://crieur.example.org/archive/lettre-12?r=9&#38;v=1<p>x</p>https://crieur.example.org/unsubscribe/tok-9',
+    );
     expect(mail.text).toBe('\nhttps://crieur.example.org/unsubscribe/tok-9');
   });
 
   it('folds a long accented list name and subject into short lines that decode back', async () => {
     const name = 'Lettre des adhérent·es de l’Institut de la concertation et de la participation citoyenne';
-    const long = prepareCampaignMessage({ ...campaign, subject: `${name} — ${name}`, list: { ...campaign.list, name } });
+    const long = prepareCampaignMessage({
+      ...campaign,
+      subject: `${name} — ${name}`,
+      list: { ...campaign.list, name },
+    });
     const raw = long.render(recipient('3'));
     const head = raw.toString('latin1').slice(0, raw.indexOf('\r\n\r\n'));
     expect(head.split('\r\n').every((line) => line.length <= 78)).toBe(true);
@@ -146,14 +178,16 @@ describe('prepareCampaignMessage', () => {
   });
 
   it('refuses header injection in every per-recipient and campaign header value', () => {
-    const refused = (overrides: Partial<CampaignRecipient>, pattern: RegExp) => expect(() => prepared.render(recipient('1', 'x', overrides))).toThrow(pattern);
+    const refused = (overrides: Partial<CampaignRecipient>, pattern: RegExp) =>
+      expect(() => prepared.render(recipient('1', 'x', overrides))).toThrow(pattern);
     refused({ to: 'a@example.org\r\nBcc: b@example.org' }, /to must be one bare address/);
     refused({ to: 'a@example.org, b@example.org' }, /to must be one bare address/);
     refused({ messageId: 'a@example.org>\r\nBcc: b@example.org' }, /messageId/);
     refused({ unsubscribeUrl: 'https://x.example/u\r\nBcc: b@example.org' }, /unsubscribeUrl/);
     refused({ unsubscribeUrl: 'https://x.example/a>, <https://evil.example/' }, /unsubscribeUrl/);
     refused({ unsubscribeUrl: 'javascript:alert(1)' }, /unsubscribeUrl/);
-    const invalid = (overrides: Partial<CampaignMessageInput>, pattern: RegExp) => expect(() => prepareCampaignMessage({ ...campaign, ...overrides })).toThrow(pattern);
+    const invalid = (overrides: Partial<CampaignMessageInput>, pattern: RegExp) =>
+      expect(() => prepareCampaignMessage({ ...campaign, ...overrides })).toThrow(pattern);
     invalid({ subject: 'Lettre\r\nBcc: b@example.org' }, /subject must fit on one line/);
     invalid({ from: 'Lettre <a@example.org>\r\nBcc: b@example.org' }, /from must fit on one line/);
     invalid({ from: 'a@example.org, b@example.org' }, /from must be one mailbox/);
@@ -164,7 +198,9 @@ describe('prepareCampaignMessage', () => {
 
   it('keeps a line break in a body value inside the body', async () => {
     const base = recipient('1');
-    const mail = await simpleParser(prepared.render({ ...base, textValues: { ...base.textValues, [NAME]: ' Zoé\r\nBcc: b@example.org' } }));
+    const mail = await simpleParser(
+      prepared.render({ ...base, textValues: { ...base.textValues, [NAME]: ' Zoé\r\nBcc: b@example.org' } }),
+    );
     expect(mail.headers.has('bcc')).toBe(false);
     expect(mail.text).toContain('Bonjour Zoé\nBcc: b@example.org,');
   });
@@ -174,7 +210,9 @@ describe('prepareCampaignMessage', () => {
     const { [WEB]: _web, ...partial } = base.htmlValues;
     expect(() => prepared.render({ ...base, htmlValues: partial })).toThrow(InvalidMessageError);
     expect(() => prepared.render({ ...base, htmlValues: partial })).toThrow(/htmlValues: no value for a token/);
-    expect(() => prepared.render({ ...base, to: 'secret-address' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret-address') }));
+    expect(() => prepared.render({ ...base, to: 'secret-address' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret-address') }),
+    );
   });
 });
 
@@ -204,8 +242,12 @@ describe('prepareCampaignMessage with DKIM', () => {
 
   it('accepts the DKIM settings as well as a signer', () => {
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const signed = prepared.render(recipient('6'), { dkim: { domain: 'example.org', selector: 'crieur', privateKey: pem } });
+    const signed = prepared.render(recipient('6'), {
+      dkim: { domain: 'example.org', selector: 'crieur', privateKey: pem },
+    });
     expect(signed.equals(prepared.render(recipient('6'), { dkim: signer }))).toBe(true);
-    expect(signed.toString('latin1')).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=example\.org;/);
+    expect(signed.toString('latin1')).toMatch(
+      /^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=example\.org;/,
+    );
   });
 });

@@ -37,7 +37,9 @@ const SOFT_BREAK = '=\r\n';
 function splitAtTokens(source: string, tokens: readonly string[]): { literals: string[]; found: string[] } {
   if (tokens.length === 0) return { literals: [source], found: [] };
   // longest first, so a token that starts another one never wins
-  const alternatives = [...tokens].sort((a, b) => b.length - a.length).map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const alternatives = [...tokens]
+    .sort((a, b) => b.length - a.length)
+    .map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const literals: string[] = [];
   const found: string[] = [];
   let last = 0;
@@ -91,7 +93,9 @@ class Builder {
 }
 
 function addPart(builder: Builder, part: Part, source: string, tokens: readonly string[], boundary: string): void {
-  builder.add(`--${boundary}\r\nContent-Type: text/${part === 'text' ? 'plain' : 'html'}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`);
+  builder.add(
+    `--${boundary}\r\nContent-Type: text/${part === 'text' ? 'plain' : 'html'}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n`,
+  );
   const { literals, found } = splitAtTokens(source, tokens);
   literals.forEach((literal, i) => {
     const token = found[i];
@@ -152,15 +156,17 @@ export function prepareCampaignMessage(input: CampaignMessageInput): PreparedCam
       let recipientHeaders = Buffer.alloc(0);
       slots.forEach((slot, i) => {
         if (slot.kind === 'headers') {
-          const headers = headerField('To', recipient.to)
-            + headerField('Date', dateValue(recipient.date ?? new Date()))
-            + headerField('Message-ID', `<${recipient.messageId}>`)
-            + headerField('List-Unsubscribe', listUnsubscribeValue(recipient.unsubscribeUrl, unsubscribeMailto));
+          const headers =
+            headerField('To', recipient.to) +
+            headerField('Date', dateValue(recipient.date ?? new Date())) +
+            headerField('Message-ID', `<${recipient.messageId}>`) +
+            headerField('List-Unsubscribe', listUnsubscribeValue(recipient.unsubscribeUrl, unsubscribeMailto));
           recipientHeaders = Buffer.from(headers, 'utf8');
           chunks.push(recipientHeaders);
         } else {
           const value = (slot.part === 'html' ? recipient.htmlValues : recipient.textValues)[slot.token];
-          if (value === undefined) throw new InvalidMessageError([`${slot.part}Values: no value for a token of the message`]);
+          if (value === undefined)
+            throw new InvalidMessageError([`${slot.part}Values: no value for a token of the message`]);
           const encoded = ownLines(encodeQuotedPrintable(value));
           if (encoded !== '') chunks.push(Buffer.from(encoded, 'latin1'));
           bodyHash?.update(relaxLines(encoded), 'latin1');

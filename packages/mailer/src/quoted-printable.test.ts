@@ -3,7 +3,12 @@ import { encodeQuotedPrintable, QP_LINE_LENGTH } from './quoted-printable';
 
 // RFC 2045 decoding: soft breaks vanish, =XX are bytes, CRLF is a line break
 const decode = (encoded: string) =>
-  Buffer.from(encoded.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    encoded
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 
 const SAMPLES = [
   'Bonjour',

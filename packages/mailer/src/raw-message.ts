@@ -12,7 +12,10 @@ export const RawMessage = z.object({
   /** the bytes, whole or as a list of buffers sent one after the other (see renderChunks) */
   raw: z
     .union([z.instanceof(Buffer), z.array(z.instanceof(Buffer)).max(1000)])
-    .refine((raw) => (Array.isArray(raw) ? raw.some((chunk) => chunk.length > 0) : raw.length > 0), 'raw must not be empty'),
+    .refine(
+      (raw) => (Array.isArray(raw) ? raw.some((chunk) => chunk.length > 0) : raw.length > 0),
+      'raw must not be empty',
+    ),
   /** the Message-ID inside raw, without <>: reported back as is */
   messageId: z.string().max(250).regex(messageIdentifier, 'messageId must look like id@domain, without <>'),
 });

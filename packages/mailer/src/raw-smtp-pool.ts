@@ -36,7 +36,12 @@ export type RawSmtpPool = {
   close(): Promise<void>;
 };
 
-type Job = { envelope: { from: string; to: string }; raw: Buffer | Buffer[]; resolve(response: string): void; reject(error: unknown): void };
+type Job = {
+  envelope: { from: string; to: string };
+  raw: Buffer | Buffer[];
+  resolve(response: string): void;
+  reject(error: unknown): void;
+};
 type Slot = {
   connection: SMTPConnection;
   sent: number;
@@ -46,7 +51,13 @@ type Slot = {
   buffer?: Buffer;
 };
 
-type DataStreamLike = { _transform(chunk: Buffer, encoding: string, done: () => void): void; push(chunk: Buffer): boolean; inByteCount: number; outByteCount: number; lastByte: number | false };
+type DataStreamLike = {
+  _transform(chunk: Buffer, encoding: string, done: () => void): void;
+  push(chunk: Buffer): boolean;
+  inByteCount: number;
+  outByteCount: number;
+  lastByte: number | false;
+};
 type WithSendStream = { _createSendStream(callback: unknown): DataStreamLike };
 
 /**
@@ -131,7 +142,10 @@ function installFastDataStream(connection: SMTPConnection): void {
   };
 }
 
-function connectionOptions(url: string): { options: SMTPConnectionOptions; auth: { user: string; pass: string } | undefined } {
+function connectionOptions(url: string): {
+  options: SMTPConnectionOptions;
+  auth: { user: string; pass: string } | undefined;
+} {
   const parsed = parseConnectionUrl(url) as SMTPConnectionOptions & { auth?: { user?: string; pass?: string } };
   const { auth, ...options } = parsed;
   return { options, auth: auth?.user ? { user: auth.user, pass: auth.pass ?? '' } : undefined };

@@ -13,11 +13,17 @@ describe('readEmlHeaders', () => {
       '',
       'Subject: not a header',
     ].join('\r\n');
-    expect(readEmlHeaders(raw)).toEqual({ to: 'lectrice@example.org', subject: 'Lettre des adhérent·es — été', date: 'Mon, 23 Nov 2026 12:51:20 +0000' });
+    expect(readEmlHeaders(raw)).toEqual({
+      to: 'lectrice@example.org',
+      subject: 'Lettre des adhérent·es — été',
+      date: 'Mon, 23 Nov 2026 12:51:20 +0000',
+    });
   });
 
   it('decodes base64 words and leaves plain text and unknown charsets alone', () => {
-    expect(decodeEncodedWords(`=?utf-8?B?${Buffer.from('Démocratie').toString('base64')}?= vivante`)).toBe('Démocratie vivante');
+    expect(decodeEncodedWords(`=?utf-8?B?${Buffer.from('Démocratie').toString('base64')}?= vivante`)).toBe(
+      'Démocratie vivante',
+    );
     expect(decodeEncodedWords('Bonjour')).toBe('Bonjour');
     expect(decodeEncodedWords('=?x-unknown?Q?abc?=')).toBe('=?x-unknown?Q?abc?=');
   });

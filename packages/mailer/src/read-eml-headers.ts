@@ -4,16 +4,25 @@ export type EmlHeaders = { to: string; subject: string; date: string | undefined
 export function decodeEncodedWords(value: string): string {
   // whitespace between two adjacent encoded words is not part of the text (RFC 2047 §6.2)
   const joined = value.replace(/(\?=)\s+(=\?)/g, '$1$2');
-  return joined.replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (word, charset: string, encoding: string, data: string) => {
-    const bytes = encoding.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-    try {
-      return new TextDecoder(charset.split('*')[0]).decode(bytes);
-    } catch {
-      return word; // unknown charset: show the raw word rather than fail the whole listing
-    }
-  });
+  return joined.replace(
+    /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g,
+    (word, charset: string, encoding: string, data: string) => {
+      const bytes =
+        encoding.toUpperCase() === 'B'
+          ? Buffer.from(data, 'base64')
+          : Buffer.from(
+              data
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              'latin1',
+            );
+      try {
+        return new TextDecoder(charset.split('*')[0]).decode(bytes);
+      } catch {
+        return word; // unknown charset: show the raw word rather than fail the whole listing
+      }
+    },
+  );
 }
 
 /** Reads To, Subject and Date from the header block of a raw message (unfolded and decoded). */

@@ -3,8 +3,12 @@ import { campaignFrom, listDomain, mailFromAddress } from './sender-address';
 
 describe('the sending identity', () => {
   it('puts the campaign sender name on the MAIL_FROM address, quoted', () => {
-    expect(campaignFrom({ fromName: 'L’équipe "ICPC"', mailFrom: 'Crieur <lettre@icpc.example>' })).toBe('"L’équipe \\"ICPC\\"" <lettre@icpc.example>');
-    expect(campaignFrom({ fromName: '', mailFrom: 'Crieur <lettre@icpc.example>' })).toBe('Crieur <lettre@icpc.example>');
+    expect(campaignFrom({ fromName: 'L’équipe "ICPC"', mailFrom: 'Crieur <lettre@icpc.example>' })).toBe(
+      '"L’équipe \\"ICPC\\"" <lettre@icpc.example>',
+    );
+    expect(campaignFrom({ fromName: '', mailFrom: 'Crieur <lettre@icpc.example>' })).toBe(
+      'Crieur <lettre@icpc.example>',
+    );
     expect(campaignFrom({ fromName: 'ICPC', mailFrom: 'lettre@icpc.example' })).toBe('"ICPC" <lettre@icpc.example>');
   });
 

@@ -15,22 +15,25 @@ async function resolver(name: string, type: string): Promise<string[][]> {
   throw Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' });
 }
 
-const message = (body: string) => Buffer.from([
-  'From: =?UTF-8?Q?d=C3=A9mocratieS?= <lettre@example.org>',
-  'To: lectrice@example.org',
-  'Subject: Lettre',
-  'Date: Thu, 01 Jan 2026 10:00:00 +0000',
-  'Message-ID: <c1-r1@example.org>',
-  'List-Id: "Lettre des membres" <membres.example.org>',
-  'List-Unsubscribe: <https://crieur.example.org/unsubscribe/tok_1>,',
-  ' <mailto:stop@example.org>',
-  'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
-  'MIME-Version: 1.0',
-  'Content-Type: text/plain; charset=utf-8',
-  'Content-Transfer-Encoding: quoted-printable',
-  '',
-  body,
-].join('\r\n'));
+const message = (body: string) =>
+  Buffer.from(
+    [
+      'From: =?UTF-8?Q?d=C3=A9mocratieS?= <lettre@example.org>',
+      'To: lectrice@example.org',
+      'Subject: Lettre',
+      'Date: Thu, 01 Jan 2026 10:00:00 +0000',
+      'Message-ID: <c1-r1@example.org>',
+      'List-Id: "Lettre des membres" <membres.example.org>',
+      'List-Unsubscribe: <https://crieur.example.org/unsubscribe/tok_1>,',
+      ' <mailto:stop@example.org>',
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 
 async function verify(raw: Buffer) {
   const { results } = await dkimVerify(raw, { resolver });
@@ -40,11 +43,26 @@ async function verify(raw: Buffer) {
 describe('signRaw', () => {
   it('gives a signature mailauth verifies, covering both List-Unsubscribe headers', async () => {
     const signed = signRaw(message('Bonjour  Zo=C3=A9,   \r\nlien : https://x.example/u\r\n\r\n\r\n'), dkim);
-    expect(signed.toString('latin1')).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=example\.org;/);
+    expect(signed.toString('latin1')).toMatch(
+      /^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=example\.org;/,
+    );
     const result = await verify(signed);
     expect(result?.status.result).toBe('pass');
     const signedFields = result?.signingHeaders?.keys.toLowerCase().split(': ') ?? [];
-    expect(signedFields).toEqual(expect.arrayContaining(['from', 'to', 'subject', 'date', 'message-id', 'list-id', 'list-unsubscribe', 'list-unsubscribe-post', 'mime-version', 'content-type']));
+    expect(signedFields).toEqual(
+      expect.arrayContaining([
+        'from',
+        'to',
+        'subject',
+        'date',
+        'message-id',
+        'list-id',
+        'list-unsubscribe',
+        'list-unsubscribe-post',
+        'mime-version',
+        'content-type',
+      ]),
+    );
   });
 
   it('fails verification when a relay rewrites the unsubscribe target or the body', async () => {

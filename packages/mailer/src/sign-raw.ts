@@ -76,7 +76,12 @@ export function createDkimSigner(options: DkimSignOptions): DkimSigner {
   const headerFieldNames = options.headerFieldNames ? options.headerFieldNames.join(':') : DKIM_SIGNED_HEADERS;
   const field = (head: Buffer, bodyHash: string): Buffer => {
     // latin1: one character per byte, so the signature covers exactly the bytes sent
-    const value = sign(headerLines(head.toString('latin1')), 'sha256', bodyHash, { domainName: options.domain, keySelector: options.selector, privateKey, headerFieldNames });
+    const value = sign(headerLines(head.toString('latin1')), 'sha256', bodyHash, {
+      domainName: options.domain,
+      keySelector: options.selector,
+      privateKey,
+      headerFieldNames,
+    });
     if (!value) throw new DkimSignError('DKIM: the private key could not sign');
     return Buffer.from(`${value}\r\n`, 'latin1');
   };

@@ -139,7 +139,7 @@ export async function startScriptedSmtp(options: ScriptedSmtpOptions = {}): Prom
 export async function closedPort(): Promise<number> {
   return new Promise((resolve) => {
     const holder = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = (holder.address() as AddressInfo);
+      const { port } = holder.address() as AddressInfo;
       holder.close(() => resolve(port));
     });
   });

@@ -24,11 +24,19 @@ const prepared = prepareCampaignMessage({
 
 function rawFor(to: string, id: string): { raw: Buffer; messageId: string } {
   const url = `https://crieur.example.org/unsubscribe/tok-${id}`;
-  const recipient: CampaignRecipient = { to, date: new Date('2026-03-02T09:30:00Z'), messageId: `c3-${id}@crieur.example.org`, unsubscribeUrl: url, htmlValues: { [NAME]: ` Zoé ${id}`, [UNSUBSCRIBE]: url }, textValues: { [NAME]: ` Zoé ${id}`, [UNSUBSCRIBE]: url } };
+  const recipient: CampaignRecipient = {
+    to,
+    date: new Date('2026-03-02T09:30:00Z'),
+    messageId: `c3-${id}@crieur.example.org`,
+    unsubscribeUrl: url,
+    htmlValues: { [NAME]: ` Zoé ${id}`, [UNSUBSCRIBE]: url },
+    textValues: { [NAME]: ` Zoé ${id}`, [UNSUBSCRIBE]: url },
+  };
   return { raw: prepared.render(recipient), messageId: recipient.messageId };
 }
 
-const send = (mailer: Mailer, to: string, id = to.split('@')[0] ?? '') => mailer.sendRaw({ envelope: { from: 'rebonds@example.org', to }, ...rawFor(to, id) });
+const send = (mailer: Mailer, to: string, id = to.split('@')[0] ?? '') =>
+  mailer.sendRaw({ envelope: { from: 'rebonds@example.org', to }, ...rawFor(to, id) });
 
 let sink: SmtpSink;
 let mailer: Mailer;
@@ -48,15 +56,30 @@ afterAll(async () => {
 describe('sendRaw over SMTP', () => {
   it('sends a message given as chunks (shared prebuilt parts) byte for byte as the whole one, and still escapes unsafe chunks', async () => {
     const url = 'https://crieur.example.org/unsubscribe/tok-c';
-    const recipient: CampaignRecipient = { to: 'chunks@example.org', date: new Date('2026-03-02T09:30:00Z'), messageId: 'c3-c@crieur.example.org', unsubscribeUrl: url, htmlValues: { [NAME]: ' Léa', [UNSUBSCRIBE]: url }, textValues: { [NAME]: ' Léa', [UNSUBSCRIBE]: url } };
+    const recipient: CampaignRecipient = {
+      to: 'chunks@example.org',
+      date: new Date('2026-03-02T09:30:00Z'),
+      messageId: 'c3-c@crieur.example.org',
+      unsubscribeUrl: url,
+      htmlValues: { [NAME]: ' Léa', [UNSUBSCRIBE]: url },
+      textValues: { [NAME]: ' Léa', [UNSUBSCRIBE]: url },
+    };
     const chunks = prepared.renderChunks(recipient);
     expect(chunks.length).toBeGreaterThan(3);
     expect(Buffer.concat(chunks).equals(prepared.render(recipient))).toBe(true);
-    await mailer.sendRaw({ envelope: { from: 'rebonds@example.org', to: 'chunks@example.org' }, raw: chunks, messageId: recipient.messageId });
+    await mailer.sendRaw({
+      envelope: { from: 'rebonds@example.org', to: 'chunks@example.org' },
+      raw: chunks,
+      messageId: recipient.messageId,
+    });
     expect(sink.received[0]?.raw).toBe(prepared.render(recipient).toString('latin1'));
     // a chunk starting a line with "." must still be dot-stuffed on the wire (the server removes the stuffing)
     const unsafe = [Buffer.from('Subject: x\r\n\r\nline\r\n'), Buffer.from('.dot first\r\n')];
-    await mailer.sendRaw({ envelope: { from: 'rebonds@example.org', to: 'dots@example.org' }, raw: unsafe, messageId: 'dots@crieur.example.org' });
+    await mailer.sendRaw({
+      envelope: { from: 'rebonds@example.org', to: 'dots@example.org' },
+      raw: unsafe,
+      messageId: 'dots@crieur.example.org',
+    });
     expect(sink.received[1]?.raw).toBe('Subject: x\r\n\r\nline\r\n.dot first\r\n');
   });
 
@@ -69,7 +92,9 @@ describe('sendRaw over SMTP', () => {
     expect(mail?.raw).toBe(raw.toString('latin1'));
     expect(mail?.parsed.text).toContain('Bonjour Zoé 1,\n\n.ligne qui commence par un point');
     expect(mail?.parsed.html).toContain('<a href="https://crieur.example.org/unsubscribe/tok-1">');
-    expect(headerLine(mail!.parsed, 'List-Unsubscribe')).toBe('<https://crieur.example.org/unsubscribe/tok-1>, <mailto:desinscription@example.org>');
+    expect(headerLine(mail!.parsed, 'List-Unsubscribe')).toBe(
+      '<https://crieur.example.org/unsubscribe/tok-1>, <mailto:desinscription@example.org>',
+    );
   });
 
   it('sends 60 messages at once over a few reused connections, each to its own recipient', async () => {
@@ -97,7 +122,13 @@ describe('sendRaw over SMTP', () => {
 
   it('throws a transient SmtpSendError on 451 4.3.0', async () => {
     const error = await send(mailer, 'plus-tard@example.org').catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'SmtpSendError', code: 451, enhancedCode: '4.3.0', permanent: false, suppress: false });
+    expect(error).toMatchObject({
+      name: 'SmtpSendError',
+      code: 451,
+      enhancedCode: '4.3.0',
+      permanent: false,
+      suppress: false,
+    });
   });
 
   it('throws a transient SmtpSendError with no code when nothing listens', async () => {
@@ -109,19 +140,41 @@ describe('sendRaw over SMTP', () => {
   });
 
   it('refuses an envelope with several recipients before connecting', async () => {
-    await expect(mailer.sendRaw({ envelope: { from: 'rebonds@example.org', to: 'a@example.org, b@example.org' }, ...rawFor('a@example.org', 'x') })).rejects.toThrow(InvalidMessageError);
+    await expect(
+      mailer.sendRaw({
+        envelope: { from: 'rebonds@example.org', to: 'a@example.org, b@example.org' },
+        ...rawFor('a@example.org', 'x'),
+      }),
+    ).rejects.toThrow(InvalidMessageError);
     expect(sink.received).toHaveLength(0);
   });
 
   it('delivers a message signed at render once, even through a mailer that signs its own mail', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const record = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
-    const dkim = { domain: 'example.org', selector: 'crieur', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+    const dkim = {
+      domain: 'example.org',
+      selector: 'crieur',
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    };
     const signing = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent/never-used', dkim });
     const url = 'https://crieur.example.org/unsubscribe/tok-s';
     const values = { [NAME]: ' Zoé', [UNSUBSCRIBE]: url };
-    const raw = prepared.render({ to: 'signee@example.org', messageId: 'c3-s@crieur.example.org', unsubscribeUrl: url, htmlValues: values, textValues: values }, { dkim });
-    await signing.sendRaw({ envelope: { from: 'rebonds@example.org', to: 'signee@example.org' }, raw, messageId: 'c3-s@crieur.example.org' });
+    const raw = prepared.render(
+      {
+        to: 'signee@example.org',
+        messageId: 'c3-s@crieur.example.org',
+        unsubscribeUrl: url,
+        htmlValues: values,
+        textValues: values,
+      },
+      { dkim },
+    );
+    await signing.sendRaw({
+      envelope: { from: 'rebonds@example.org', to: 'signee@example.org' },
+      raw,
+      messageId: 'c3-s@crieur.example.org',
+    });
     await signing.close();
     const [mail] = sink.received;
     expect(mail?.raw.match(/^DKIM-Signature:/gm)).toHaveLength(1);
@@ -131,7 +184,18 @@ describe('sendRaw over SMTP', () => {
     };
     const { results } = await dkimVerify(Buffer.from(mail?.raw ?? '', 'latin1'), { resolver });
     expect(results[0]?.status.result).toBe('pass');
-    expect(results[0]?.signingHeaders?.keys.toLowerCase().split(': ')).toEqual(expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'list-id', 'to', 'message-id', 'from', 'subject', 'date']));
+    expect(results[0]?.signingHeaders?.keys.toLowerCase().split(': ')).toEqual(
+      expect.arrayContaining([
+        'list-unsubscribe',
+        'list-unsubscribe-post',
+        'list-id',
+        'to',
+        'message-id',
+        'from',
+        'subject',
+        'date',
+      ]),
+    );
   });
 });
 

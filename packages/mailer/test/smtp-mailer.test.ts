@@ -32,7 +32,9 @@ async function sendAndCatch(to: string): Promise<unknown> {
 
 describe('SMTP mailer', () => {
   it('sends transactional mail with Auto-Submitted and no List-* headers', async () => {
-    const result = await mailer.send(buildMessage({ kind: 'transactional', messageId: 'confirm-42@crieur.example.org' }));
+    const result = await mailer.send(
+      buildMessage({ kind: 'transactional', messageId: 'confirm-42@crieur.example.org' }),
+    );
     expect(mailer.kind).toBe('smtp');
     expect(result.messageId).toBe('confirm-42@crieur.example.org');
     expect(result.response).toMatch(/^250/);
@@ -55,9 +57,13 @@ describe('SMTP mailer', () => {
     expect(mail.parsed.headers.has('auto-submitted')).toBe(false);
     expect(mail.parsed.replyTo?.text).toBe('redaction@example.org');
     // mailparser folds List-* into one structured `list` header, so read the raw lines
-    expect(headerLine(mail.parsed, 'List-Unsubscribe')).toBe('<https://crieur.example.org/unsubscribe/tok_123>, <mailto:desinscription@example.org>');
+    expect(headerLine(mail.parsed, 'List-Unsubscribe')).toBe(
+      '<https://crieur.example.org/unsubscribe/tok_123>, <mailto:desinscription@example.org>',
+    );
     expect(headerLine(mail.parsed, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-    expect(headerLine(mail.parsed, 'List-Id')).toBe('=?UTF-8?Q?Lettre_des_adh=C3=A9rent=C2=B7es?= <adherents.crieur.example.org>');
+    expect(headerLine(mail.parsed, 'List-Id')).toBe(
+      '=?UTF-8?Q?Lettre_des_adh=C3=A9rent=C2=B7es?= <adherents.crieur.example.org>',
+    );
     // RFC 2047 words are valid in the List-Id phrase; mailparser leaves them encoded
     const list = mail.parsed.headers.get('list') as { id: { id: string; name: string } };
     expect(list.id.id).toBe('adherents.crieur.example.org');
@@ -94,9 +100,20 @@ describe('SMTP mailer', () => {
   });
 
   it('delivers through a pool too', async () => {
-    const pooled = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent/never-used', pool: true, maxConnections: 2 });
-    await Promise.all(['a', 'b', 'c'].map((name) => pooled.send(buildMessage({ kind: 'transactional', to: `${name}@example.org` }))));
+    const pooled = createMailer({
+      smtpUrl: sink.url,
+      outboxDir: '/nonexistent/never-used',
+      pool: true,
+      maxConnections: 2,
+    });
+    await Promise.all(
+      ['a', 'b', 'c'].map((name) => pooled.send(buildMessage({ kind: 'transactional', to: `${name}@example.org` }))),
+    );
     await pooled.close();
-    expect(sink.received.map((mail) => mail.parsed.headers.get('auto-submitted'))).toEqual(['auto-generated', 'auto-generated', 'auto-generated']);
+    expect(sink.received.map((mail) => mail.parsed.headers.get('auto-submitted'))).toEqual([
+      'auto-generated',
+      'auto-generated',
+      'auto-generated',
+    ]);
   });
 });

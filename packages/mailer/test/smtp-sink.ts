@@ -3,7 +3,12 @@ import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type SmtpSink = { url: string; received: { raw: string; parsed: ParsedMail }[]; connections(): number; close(): Promise<void> };
+export type SmtpSink = {
+  url: string;
+  received: { raw: string; parsed: ParsedMail }[];
+  connections(): number;
+  close(): Promise<void>;
+};
 
 // recipients the sink refuses, with the reply it gives (smtp-server sends `${responseCode} ${message}`)
 export const REFUSED: Record<string, { responseCode: number; message: string }> = {
@@ -53,5 +58,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 /** The unfolded value of the first header line with this name, as it travelled. */
 export function headerLine(mail: ParsedMail, name: string): string | undefined {
   const found = mail.headerLines.find((line) => line.key === name.toLowerCase());
-  return found?.line.replace(/\r?\n[ \t]+/g, ' ').slice(name.length + 1).trim();
+  return found?.line
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .slice(name.length + 1)
+    .trim();
 }

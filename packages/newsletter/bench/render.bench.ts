@@ -3,11 +3,17 @@ import { compileNewsletter, preparePersonaliser } from '../src/index.js';
 import type { NewsletterContent } from '../src/index.js';
 import { blocks, content, LIST_NAMES, membresNewsletter, PUBLIC_URL } from '../test/fixtures.js';
 
-const print = (bench: string, value: number, unit: string) => console.log(JSON.stringify({ bench, value: Number(value.toFixed(2)), unit }));
+const print = (bench: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ bench, value: Number(value.toFixed(2)), unit }));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 // the realistic members newsletter plus a dossier, an image and a rich-text section: about 40 KB of HTML
-const newsletter: NewsletterContent = content('membres', [...membresNewsletter.blocks, blocks.dossier, blocks.image, blocks.richText]);
+const newsletter: NewsletterContent = content('membres', [
+  ...membresNewsletter.blocks,
+  blocks.dossier,
+  blocks.image,
+  blocks.richText,
+]);
 const options = { publicUrl: PUBLIC_URL, listName: LIST_NAMES.membres };
 
 await compileNewsletter(newsletter, options); // warm-up: MJML loads its components on first use

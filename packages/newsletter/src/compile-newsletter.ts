@@ -31,7 +31,9 @@ export const GMAIL_CLIP_BYTES = 102 * 1024;
 export class NewsletterMjmlError extends Error {
   readonly code = 'NEWSLETTER_MJML_INVALID';
   constructor(readonly errors: MjmlIssue[]) {
-    super(`Le MJML de la lettre est invalide : ${errors.map((e) => `ligne ${e.line} (${e.tagName}) : ${e.message}`).join(' ; ')}`);
+    super(
+      `Le MJML de la lettre est invalide : ${errors.map((e) => `ligne ${e.line} (${e.tagName}) : ${e.message}`).join(' ; ')}`,
+    );
     this.name = 'NewsletterMjmlError';
   }
 }
@@ -44,7 +46,10 @@ const toIssues = (errors: readonly RawMjmlError[]): MjmlIssue[] =>
 // indentation is about a third of MJML's output; dropping it changes nothing a reader sees
 const compact = (html: string) => html.replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n');
 
-export async function compileNewsletter(content: NewsletterContent, options: CompileNewsletterOptions): Promise<CompiledNewsletter> {
+export async function compileNewsletter(
+  content: NewsletterContent,
+  options: CompileNewsletterOptions,
+): Promise<CompiledNewsletter> {
   const source = newsletterMjml(content, options);
   const validationLevel = options.validation ?? 'strict';
   let result: Awaited<ReturnType<typeof mjml2html>>;
@@ -59,7 +64,16 @@ export async function compileNewsletter(content: NewsletterContent, options: Com
   const html = compact(result.html);
   // malformed XML gives no MJML error, only missing output: the footer's links are the canary
   const missing = PLACEHOLDER_NAMES.filter((name) => !html.includes(PLACEHOLDERS[name]));
-  if (missing.length > 0) throw new NewsletterMjmlError([{ line: 0, message: `placeholders lost in the HTML: ${missing.join(', ')}`, tagName: 'mjml' }]);
+  if (missing.length > 0)
+    throw new NewsletterMjmlError([
+      { line: 0, message: `placeholders lost in the HTML: ${missing.join(', ')}`, tagName: 'mjml' },
+    ]);
   const bytes = Buffer.byteLength(html, 'utf8');
-  return { html, text: newsletterText(content, options), mjmlErrors: toIssues(result.errors), bytes, clipped: bytes > GMAIL_CLIP_BYTES };
+  return {
+    html,
+    text: newsletterText(content, options),
+    mjmlErrors: toIssues(result.errors),
+    bytes,
+    clipped: bytes > GMAIL_CLIP_BYTES,
+  };
 }

@@ -1,8 +1,22 @@
 // @crieur/newsletter: blocks → MJML → HTML + text once per campaign, then cheap per-recipient personalisation (pure).
 export { NewsletterKind, NewsletterContent } from './newsletter-content.js';
 export {
-  NewsletterBlock, EditoBlock, ArticleBlock, DossierBlock, RichTextBlock, AgendaBlock, AgendaEvent, JobsBlock, JobOffer,
-  MembersNewsBlock, MembersNewsItem, ImageBlock, ButtonBlock, DividerBlock, SectionTitleBlock, BlockImage,
+  NewsletterBlock,
+  EditoBlock,
+  ArticleBlock,
+  DossierBlock,
+  RichTextBlock,
+  AgendaBlock,
+  AgendaEvent,
+  JobsBlock,
+  JobOffer,
+  MembersNewsBlock,
+  MembersNewsItem,
+  ImageBlock,
+  ButtonBlock,
+  DividerBlock,
+  SectionTitleBlock,
+  BlockImage,
 } from './newsletter-blocks.js';
 export type { NewsletterBlockType } from './newsletter-blocks.js';
 export { NewsletterUrl, resolveUrl } from './newsletter-url.js';
@@ -12,7 +26,12 @@ export { newsletterMjml } from './newsletter-mjml.js';
 export { newsletterText } from './newsletter-text.js';
 export { InvalidNewsletterOptionsError } from './newsletter-options.js';
 export type { NewsletterOptions } from './newsletter-options.js';
-export { preparePersonaliser, personalTokenValues, PERSONAL_TOKENS, InvalidPersonalValueError } from './prepare-personaliser.js';
+export {
+  preparePersonaliser,
+  personalTokenValues,
+  PERSONAL_TOKENS,
+  InvalidPersonalValueError,
+} from './prepare-personaliser.js';
 export type { Personaliser, PersonalValues, PersonalTokenValues } from './prepare-personaliser.js';
 export { PLACEHOLDERS } from './placeholders.js';
 export { loadNewsletterTemplates, DEFAULT_TEMPLATES_DIR } from './load-newsletter-templates.js';

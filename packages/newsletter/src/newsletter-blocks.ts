@@ -5,14 +5,16 @@ import { z } from 'zod';
 import { NewsletterUrl } from './newsletter-url.js';
 import { holdsReservedToken } from './placeholders.js';
 
-const text = (max: number) => z.string().trim().min(1, 'Ce champ ne peut pas être vide').max(max, `${max} caractères au plus`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'Ce champ ne peut pas être vide').max(max, `${max} caractères au plus`);
 const optionalText = (max: number) => text(max).optional();
 
 // the editor's document schema, with its French issues, so an edito is checked like an article
 const Doc = z.unknown().transform((value, ctx): ArticleDoc => {
   const result = parseArticleDoc(value);
   if (result.ok) return result.doc;
-  for (const issue of result.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ? issue.path.split('.') : [] });
+  for (const issue of result.issues)
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ? issue.path.split('.') : [] });
   return z.NEVER;
 });
 
@@ -22,7 +24,12 @@ export const BlockImage = z.strictObject({
 });
 export type BlockImage = z.infer<typeof BlockImage>;
 
-export const EditoBlock = z.strictObject({ type: z.literal('edito'), title: optionalText(120), doc: Doc, signature: optionalText(200) });
+export const EditoBlock = z.strictObject({
+  type: z.literal('edito'),
+  title: optionalText(120),
+  doc: Doc,
+  signature: optionalText(200),
+});
 export const ArticleBlock = z.strictObject({
   type: z.literal('article'),
   title: text(300),
@@ -52,11 +59,29 @@ const EventDate = z
     return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && hh < 24 && mm < 60;
   }, 'Cette date n’existe pas');
 
-export const AgendaEvent = z.strictObject({ title: text(200), date: EventDate, place: text(200), url: NewsletterUrl.optional() });
-export const AgendaBlock = z.strictObject({ type: z.literal('agenda'), title: optionalText(120), events: z.array(AgendaEvent).min(1).max(30) });
+export const AgendaEvent = z.strictObject({
+  title: text(200),
+  date: EventDate,
+  place: text(200),
+  url: NewsletterUrl.optional(),
+});
+export const AgendaBlock = z.strictObject({
+  type: z.literal('agenda'),
+  title: optionalText(120),
+  events: z.array(AgendaEvent).min(1).max(30),
+});
 
-export const JobOffer = z.strictObject({ title: text(200), organisation: text(200), place: text(200), url: NewsletterUrl });
-export const JobsBlock = z.strictObject({ type: z.literal('jobs'), title: optionalText(120), offers: z.array(JobOffer).min(1).max(30) });
+export const JobOffer = z.strictObject({
+  title: text(200),
+  organisation: text(200),
+  place: text(200),
+  url: NewsletterUrl,
+});
+export const JobsBlock = z.strictObject({
+  type: z.literal('jobs'),
+  title: optionalText(120),
+  offers: z.array(JobOffer).min(1).max(30),
+});
 
 export const MembersNewsItem = z.strictObject({ title: text(200), text: text(2000), url: NewsletterUrl.optional() });
 export const MembersNewsBlock = z.strictObject({
@@ -77,8 +102,17 @@ export const DividerBlock = z.strictObject({ type: z.literal('divider') });
 export const SectionTitleBlock = z.strictObject({ type: z.literal('sectionTitle'), text: text(120) });
 
 const Blocks = z.discriminatedUnion('type', [
-  EditoBlock, ArticleBlock, DossierBlock, RichTextBlock, AgendaBlock, JobsBlock, MembersNewsBlock, ImageBlock, ButtonBlock,
-  DividerBlock, SectionTitleBlock,
+  EditoBlock,
+  ArticleBlock,
+  DossierBlock,
+  RichTextBlock,
+  AgendaBlock,
+  JobsBlock,
+  MembersNewsBlock,
+  ImageBlock,
+  ButtonBlock,
+  DividerBlock,
+  SectionTitleBlock,
 ]);
 
 export type NewsletterBlock = z.infer<typeof Blocks>;

@@ -10,7 +10,12 @@ const noToken = (value: string) => !holdsReservedToken(value);
 
 export const NewsletterContent = z.object({
   kind: NewsletterKind,
-  subject: z.string().trim().min(1, 'L’objet est obligatoire').max(200).refine(noToken, 'Marqueur réservé « %%CRIEUR_ »'),
+  subject: z
+    .string()
+    .trim()
+    .min(1, 'L’objet est obligatoire')
+    .max(200)
+    .refine(noToken, 'Marqueur réservé « %%CRIEUR_ »'),
   // the grey line mail clients show after the subject; empty lets them pick the first text
   preheader: z.string().trim().max(200).refine(noToken, 'Marqueur réservé « %%CRIEUR_ »'),
   blocks: z.array(NewsletterBlock).max(60),

@@ -15,7 +15,10 @@ function siteLabel(publicUrl: string): string {
   return new URL(publicUrl).host.replace(/^www\./, '');
 }
 
-export function newsletterMjml(content: NewsletterContent, options: NewsletterOptions & { templates?: NewsletterTemplates }): string {
+export function newsletterMjml(
+  content: NewsletterContent,
+  options: NewsletterOptions & { templates?: NewsletterTemplates },
+): string {
   // re-validated here: a value cast to NewsletterContent must never reach the HTML unchecked
   const parsed = NewsletterContent.parse(content);
   const { publicUrl, listName } = checkOptions(options);
@@ -28,7 +31,12 @@ export function newsletterMjml(content: NewsletterContent, options: NewsletterOp
   return fillSlots(templates.layouts[parsed.kind], {
     head: p('head', { title: esc(parsed.subject), preview: esc(parsed.preheader) }),
     topBar: p('topBar', { webUrl: PLACEHOLDERS.webUrl }),
-    banner: p('banner', { kicker: esc(theme.kicker), title: esc(theme.title), tagline: esc(theme.tagline), titleFont: esc(theme.titleFont) }),
+    banner: p('banner', {
+      kicker: esc(theme.kicker),
+      title: esc(theme.title),
+      tagline: esc(theme.tagline),
+      titleFont: esc(theme.titleFont),
+    }),
     notice: theme.notice ? p('notice', { text: esc(theme.notice) }) : '',
     greeting: p('greeting', { firstName: PLACEHOLDERS.firstName }),
     blocks: parsed.blocks.map((block) => renderBlockMjml(ctx, block)).join('\n'),

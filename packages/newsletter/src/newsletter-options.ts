@@ -19,8 +19,10 @@ export class InvalidNewsletterOptionsError extends Error {
 
 export function checkOptions(options: NewsletterOptions): NewsletterOptions {
   const publicUrl = options.publicUrl.replace(/\/+$/, '');
-  if (!/^https?:\/\//i.test(publicUrl) || !isSafeImageSrc(publicUrl)) throw new InvalidNewsletterOptionsError(`publicUrl must be an http(s) URL: ${options.publicUrl}`);
+  if (!/^https?:\/\//i.test(publicUrl) || !isSafeImageSrc(publicUrl))
+    throw new InvalidNewsletterOptionsError(`publicUrl must be an http(s) URL: ${options.publicUrl}`);
   const listName = options.listName.trim();
-  if (listName === '' || holdsReservedToken(listName)) throw new InvalidNewsletterOptionsError('listName must be a non-empty name');
+  if (listName === '' || holdsReservedToken(listName))
+    throw new InvalidNewsletterOptionsError('listName must be a non-empty name');
   return { publicUrl, listName };
 }

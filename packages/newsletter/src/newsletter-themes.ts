@@ -46,7 +46,7 @@ export const NEWSLETTER_THEMES: Record<NewsletterKind, NewsletterTheme> = {
     title: 'démocratieS',
     tagline: 'Comprendre et faire vivre la participation citoyenne',
     // Georgia ships with every system: a masthead serif without loading a web font
-    titleFont: 'Georgia, \'Times New Roman\', serif',
+    titleFont: "Georgia, 'Times New Roman', serif",
     identity: 'démocratieS est le média de l’ICPC.',
     notice: '',
   },

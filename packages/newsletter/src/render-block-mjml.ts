@@ -34,12 +34,20 @@ function listTitle(ctx: RenderContext, title: string | undefined): string {
 }
 
 function edito(ctx: RenderContext, block: Block<'edito'>): string {
-  const signature = block.signature ? `<p style="margin:0;font-style:italic;color:#4a5160;">${esc(block.signature)}</p>` : '';
-  return partial(ctx, 'edito', { title: esc(block.title ?? 'Édito'), html: renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl }), signature });
+  const signature = block.signature
+    ? `<p style="margin:0;font-style:italic;color:#4a5160;">${esc(block.signature)}</p>`
+    : '';
+  return partial(ctx, 'edito', {
+    title: esc(block.title ?? 'Édito'),
+    html: renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl }),
+    signature,
+  });
 }
 
 function richText(ctx: RenderContext, block: Block<'richText'>): string {
-  const title = block.title ? `<h2 style="margin:0 0 12px;font-size:21px;line-height:1.3;font-weight:bold;color:#1f2430;">${esc(block.title)}</h2>` : '';
+  const title = block.title
+    ? `<h2 style="margin:0 0 12px;font-size:21px;line-height:1.3;font-weight:bold;color:#1f2430;">${esc(block.title)}</h2>`
+    : '';
   return partial(ctx, 'richText', { title, html: renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl }) });
 }
 
@@ -50,12 +58,19 @@ function article(ctx: RenderContext, block: Block<'article'>): string {
   const url = href(ctx, block.url);
   const body = partial(ctx, 'articleCardBody', { rubrique, url, title: esc(block.title), lede: esc(block.lede) });
   if (!block.image) return partial(ctx, 'articleCardText', { body });
-  return partial(ctx, 'articleCard', { body, url, imageSrc: href(ctx, block.image.src), imageAlt: esc(block.image.alt) });
+  return partial(ctx, 'articleCard', {
+    body,
+    url,
+    imageSrc: href(ctx, block.image.src),
+    imageAlt: esc(block.image.alt),
+  });
 }
 
 function dossier(ctx: RenderContext, block: Block<'dossier'>): string {
   const url = href(ctx, block.url);
-  const image = block.image ? partial(ctx, 'dossierImage', { src: href(ctx, block.image.src), alt: esc(block.image.alt), url }) : '';
+  const image = block.image
+    ? partial(ctx, 'dossierImage', { src: href(ctx, block.image.src), alt: esc(block.image.alt), url })
+    : '';
   return partial(ctx, 'dossier', { label: 'Dossier', image, url, title: esc(block.title), lede: esc(block.lede) });
 }
 
@@ -64,7 +79,11 @@ function agenda(ctx: RenderContext, block: Block<'agenda'>): string {
     .map((event) => {
       const date = formatEventDate(event.date);
       return partial(ctx, 'agendaEvent', {
-        day: esc(date.day), month: esc(date.month), when: esc(date.full), title: esc(event.title), place: esc(event.place),
+        day: esc(date.day),
+        month: esc(date.month),
+        when: esc(date.full),
+        title: esc(event.title),
+        place: esc(event.place),
         link: moreLink(ctx, event.url, 'En savoir plus'),
       });
     })
@@ -74,14 +93,27 @@ function agenda(ctx: RenderContext, block: Block<'agenda'>): string {
 
 function jobs(ctx: RenderContext, block: Block<'jobs'>): string {
   const items = block.offers
-    .map((offer) => partial(ctx, 'jobOffer', { url: href(ctx, offer.url), title: esc(offer.title), organisation: esc(offer.organisation), place: esc(offer.place) }))
+    .map((offer) =>
+      partial(ctx, 'jobOffer', {
+        url: href(ctx, offer.url),
+        title: esc(offer.title),
+        organisation: esc(offer.organisation),
+        place: esc(offer.place),
+      }),
+    )
     .join('');
   return partial(ctx, 'listBlock', { title: listTitle(ctx, block.title), items });
 }
 
 function membersNews(ctx: RenderContext, block: Block<'membersNews'>): string {
   const items = block.items
-    .map((item) => partial(ctx, 'membersNewsItem', { title: esc(item.title), text: lines(item.text), link: moreLink(ctx, item.url, 'En savoir plus') }))
+    .map((item) =>
+      partial(ctx, 'membersNewsItem', {
+        title: esc(item.title),
+        text: lines(item.text),
+        link: moreLink(ctx, item.url, 'En savoir plus'),
+      }),
+    )
     .join('');
   return partial(ctx, 'listBlock', { title: listTitle(ctx, block.title), items });
 }

@@ -26,9 +26,20 @@ export function renderBlockText(block: NewsletterBlock, publicUrl: string): stri
     case 'dossier':
       return `DOSSIER : ${block.title}\n${block.lede}\nDécouvrir le dossier : ${url(block.url)}`;
     case 'agenda':
-      return subheading(block.title) + items(block.events.map((e: Block<'agenda'>['events'][number]) => `* ${formatEventDate(e.date).full}\n${e.title}\n${e.place}${more(e.url)}`));
+      return (
+        subheading(block.title) +
+        items(
+          block.events.map(
+            (e: Block<'agenda'>['events'][number]) =>
+              `* ${formatEventDate(e.date).full}\n${e.title}\n${e.place}${more(e.url)}`,
+          ),
+        )
+      );
     case 'jobs':
-      return subheading(block.title) + items(block.offers.map((o) => `* ${o.title}\n${o.organisation} · ${o.place}\n${url(o.url)}`));
+      return (
+        subheading(block.title) +
+        items(block.offers.map((o) => `* ${o.title}\n${o.organisation} · ${o.place}\n${url(o.url)}`))
+      );
     case 'membersNews':
       return subheading(block.title) + items(block.items.map((i) => `* ${i.title}\n${i.text}${more(i.url)}`));
     case 'image':

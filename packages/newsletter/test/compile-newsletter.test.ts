@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { compileNewsletter, GMAIL_CLIP_BYTES, newsletterMjml, NewsletterMjmlError } from '../src/index.js';
 import type { NewsletterBlock, NewsletterKind } from '../src/index.js';
-import { adherentsNewsletter, blocks, content, democratiesNewsletter, LIST_NAMES, membresNewsletter, PUBLIC_URL } from './fixtures.js';
+import {
+  adherentsNewsletter,
+  blocks,
+  content,
+  democratiesNewsletter,
+  LIST_NAMES,
+  membresNewsletter,
+  PUBLIC_URL,
+} from './fixtures.js';
 import { hrefs } from './helpers.js';
 
 const KINDS: NewsletterKind[] = ['membres', 'adherents', 'democraties'];
-const options = (kind: NewsletterKind) => ({ publicUrl: PUBLIC_URL, listName: LIST_NAMES[kind], validation: 'strict' as const });
+const options = (kind: NewsletterKind) => ({
+  publicUrl: PUBLIC_URL,
+  listName: LIST_NAMES[kind],
+  validation: 'strict' as const,
+});
 const ALL_BLOCKS: NewsletterBlock[] = Object.values(blocks);
 
 describe('compileNewsletter snapshots', () => {
-  it.each([membresNewsletter, adherentsNewsletter, democratiesNewsletter])('renders the $kind newsletter', async (newsletter) => {
-    const compiled = await compileNewsletter(newsletter, options(newsletter.kind));
-    expect(compiled.mjmlErrors).toEqual([]);
-    expect(compiled.clipped).toBe(false);
-    expect(compiled.html).toMatchSnapshot('html');
-    expect(compiled.text).toMatchSnapshot('text');
-  });
+  it.each([membresNewsletter, adherentsNewsletter, democratiesNewsletter])(
+    'renders the $kind newsletter',
+    async (newsletter) => {
+      const compiled = await compileNewsletter(newsletter, options(newsletter.kind));
+      expect(compiled.mjmlErrors).toEqual([]);
+      expect(compiled.clipped).toBe(false);
+      expect(compiled.html).toMatchSnapshot('html');
+      expect(compiled.text).toMatchSnapshot('text');
+    },
+  );
 });
 
 describe('strict MJML validation', () => {
@@ -48,19 +63,24 @@ describe('strict MJML validation', () => {
     const templates = loadNewsletterTemplates(DEFAULT_TEMPLATES_DIR);
     const broken = { ...templates, partials: { ...templates.partials, divider: '<mj-spacer height="10px" />' } };
     const c = content('membres', [blocks.divider]);
-    await expect(compileNewsletter(c, { ...options('membres'), templates: broken })).rejects.toBeInstanceOf(NewsletterMjmlError);
+    await expect(compileNewsletter(c, { ...options('membres'), templates: broken })).rejects.toBeInstanceOf(
+      NewsletterMjmlError,
+    );
     const soft = await compileNewsletter(c, { ...options('membres'), validation: 'soft', templates: broken });
     expect(soft.mjmlErrors).toEqual([expect.objectContaining({ tagName: 'mj-spacer' })]);
   });
 });
 
 describe('content of the output', () => {
-  it.each([membresNewsletter, adherentsNewsletter, democratiesNewsletter])('the text of $kind carries every link of its HTML', async (newsletter) => {
-    const compiled = await compileNewsletter(newsletter, options(newsletter.kind));
-    const links = hrefs(compiled.html);
-    expect(links.length).toBeGreaterThan(8);
-    for (const link of links) expect(compiled.text, link).toContain(link);
-  });
+  it.each([membresNewsletter, adherentsNewsletter, democratiesNewsletter])(
+    'the text of $kind carries every link of its HTML',
+    async (newsletter) => {
+      const compiled = await compileNewsletter(newsletter, options(newsletter.kind));
+      const links = hrefs(compiled.html);
+      expect(links.length).toBeGreaterThan(8);
+      for (const link of links) expect(compiled.text, link).toContain(link);
+    },
+  );
 
   it('resolves /media/ paths on publicUrl and keeps query strings escaped in attributes', async () => {
     const compiled = await compileNewsletter(membresNewsletter, options('membres'));
@@ -73,10 +93,14 @@ describe('content of the output', () => {
     const compiled = await compileNewsletter(membresNewsletter, options('membres'));
     expect(compiled.html).toContain('<title>La lettre des membres — printemps 2026</title>');
     expect(compiled.html).toContain('Assemblée générale, budgets participatifs');
-    expect(compiled.html).toContain('Vous recevez cette lettre car vous êtes abonné·e à «&#160;La lettre des membres de l’ICPC&#160;»');
+    expect(compiled.html).toContain(
+      'Vous recevez cette lettre car vous êtes abonné·e à «&#160;La lettre des membres de l’ICPC&#160;»',
+    );
     expect(compiled.html).not.toMatch(/fonts\.googleapis|@import|<link/);
     expect(compiled.html).not.toMatch(/width="1"\s+height="1"/);
-    expect(compiled.text).toContain('Vous recevez cette lettre car vous êtes abonné·e à « La lettre des membres de l’ICPC ».');
+    expect(compiled.text).toContain(
+      'Vous recevez cette lettre car vous êtes abonné·e à « La lettre des membres de l’ICPC ».',
+    );
   });
 
   it('escapes every text field: no markup from the blocks reaches the HTML', async () => {
@@ -97,7 +121,13 @@ describe('content of the output', () => {
   });
 
   it('marks a newsletter past 102 KB as clipped', async () => {
-    const many = Array.from({ length: 60 }, (_, i) => ({ ...blocks.membersNews, items: Array.from({ length: 6 }, () => ({ title: `Actualité ${i}`, text: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(6) })) }));
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...blocks.membersNews,
+      items: Array.from({ length: 6 }, () => ({
+        title: `Actualité ${i}`,
+        text: 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(6),
+      })),
+    }));
     const compiled = await compileNewsletter(content('membres', many), options('membres'));
     expect(compiled.bytes).toBeGreaterThan(GMAIL_CLIP_BYTES);
     expect(compiled.clipped).toBe(true);

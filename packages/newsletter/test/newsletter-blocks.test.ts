@@ -17,8 +17,23 @@ describe('NewsletterBlock', () => {
     expect(refused({ ...blocks.article1, url: '//evil.example/x' })).toBe(true);
     expect(refused({ ...blocks.article1, url: 'https://x.example/"onmouseover="a' })).toBe(true);
     expect(refused({ ...blocks.image, src: 'data:image/png;base64,AAAA' })).toBe(true);
-    expect(refused({ type: 'agenda', events: [{ title: 'x', date: '2026-01-01', place: 'y', url: 'javascript:x' }] })).toBe(true);
-    expect(refused({ ...blocks.edito, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:x' } }] }] }] } })).toBe(true);
+    expect(
+      refused({ type: 'agenda', events: [{ title: 'x', date: '2026-01-01', place: 'y', url: 'javascript:x' }] }),
+    ).toBe(true);
+    expect(
+      refused({
+        ...blocks.edito,
+        doc: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:x' } }] }],
+            },
+          ],
+        },
+      }),
+    ).toBe(true);
   });
 
   it('refuses an image without alt text', () => {
@@ -41,7 +56,9 @@ describe('NewsletterBlock', () => {
   });
 
   it('caps a newsletter at 60 blocks', () => {
-    expect(NewsletterContent.safeParse({ ...membresNewsletter, blocks: Array(61).fill(blocks.divider) }).success).toBe(false);
+    expect(NewsletterContent.safeParse({ ...membresNewsletter, blocks: Array(61).fill(blocks.divider) }).success).toBe(
+      false,
+    );
   });
 });
 

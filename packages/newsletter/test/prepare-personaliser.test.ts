@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileNewsletter, InvalidPersonalValueError, PERSONAL_TOKENS, personalTokenValues, PLACEHOLDERS, preparePersonaliser } from '../src/index.js';
+import {
+  compileNewsletter,
+  InvalidPersonalValueError,
+  PERSONAL_TOKENS,
+  personalTokenValues,
+  PLACEHOLDERS,
+  preparePersonaliser,
+} from '../src/index.js';
 import type { CompiledNewsletter, Personaliser } from '../src/index.js';
 import { LIST_NAMES, membresNewsletter, PUBLIC_URL } from './fixtures.js';
 import { hrefs } from './helpers.js';
@@ -49,8 +56,12 @@ describe('preparePersonaliser', () => {
   });
 
   it('refuses a non-http URL for the links', () => {
-    expect(() => personalise({ ...values('1'), unsubscribeUrl: 'javascript:alert(1)' })).toThrow(InvalidPersonalValueError);
-    expect(() => personalise({ ...values('1'), webUrl: 'https://x.example/"><script>' })).toThrow(InvalidPersonalValueError);
+    expect(() => personalise({ ...values('1'), unsubscribeUrl: 'javascript:alert(1)' })).toThrow(
+      InvalidPersonalValueError,
+    );
+    expect(() => personalise({ ...values('1'), webUrl: 'https://x.example/"><script>' })).toThrow(
+      InvalidPersonalValueError,
+    );
   });
 
   it('never leaks one recipient into another over 1,000 recipients', () => {
@@ -82,7 +93,8 @@ describe('personalTokenValues', () => {
   it('fills exactly as the personaliser does, so both paths share one definition', () => {
     const input = values('9', ' Ali\u202ece  ');
     const { html, text } = personalTokenValues(input);
-    const fill = (source: string, map: Record<string, string>) => source.replace(/%%CRIEUR_[A-Z_]+%%/g, (token) => map[token] ?? token);
+    const fill = (source: string, map: Record<string, string>) =>
+      source.replace(/%%CRIEUR_[A-Z_]+%%/g, (token) => map[token] ?? token);
     expect(fill(compiled.html, html)).toBe(personalise(input).html);
     expect(fill(compiled.text, text)).toBe(personalise(input).text);
     expect(text[PLACEHOLDERS.firstName]).toBe(' Ali ce');
@@ -90,7 +102,11 @@ describe('personalTokenValues', () => {
   });
 
   it('refuses the same URLs as the personaliser', () => {
-    expect(() => personalTokenValues({ ...values('1'), preferencesUrl: 'javascript:alert(1)' })).toThrow(InvalidPersonalValueError);
-    expect(() => personalTokenValues({ ...values('1'), unsubscribeUrl: 'https://x.example/a b' })).toThrow(InvalidPersonalValueError);
+    expect(() => personalTokenValues({ ...values('1'), preferencesUrl: 'javascript:alert(1)' })).toThrow(
+      InvalidPersonalValueError,
+    );
+    expect(() => personalTokenValues({ ...values('1'), unsubscribeUrl: 'https://x.example/a b' })).toThrow(
+      InvalidPersonalValueError,
+    );
   });
 });

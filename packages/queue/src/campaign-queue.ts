@@ -29,21 +29,28 @@ export const batchJobId = (campaignId: string, batch: number) => `batch-${campai
  * One job per batch. `recovery`: the batch's job is still active in BullMQ for a process that died (until its
  * lock expires), so a job under a fresh id takes over now; two jobs on one batch share it (SKIP LOCKED claims).
  */
-export async function enqueueBatches(queue: CampaignQueue, input: { campaignId: string; batches: number[]; delayMs?: number; recovery?: boolean }): Promise<void> {
+export async function enqueueBatches(
+  queue: CampaignQueue,
+  input: { campaignId: string; batches: number[]; delayMs?: number; recovery?: boolean },
+): Promise<void> {
   if (input.batches.length === 0) return;
   const suffix = input.recovery ? `-r${Date.now()}` : '';
   await queue.addBulk(
     input.batches.map((batch) => ({
       name: 'batch',
       data: CampaignJob.parse({ type: 'batch', campaignId: input.campaignId, batch }),
-      opts: { jobId: `${batchJobId(input.campaignId, batch)}${suffix}`, ...(input.delayMs ? { delay: input.delayMs } : {}) },
+      opts: {
+        jobId: `${batchJobId(input.campaignId, batch)}${suffix}`,
+        ...(input.delayMs ? { delay: input.delayMs } : {}),
+      },
     })),
   );
 }
 
 /** The campaigns queue as @crieur/sending's BatchQueue. */
 export const batchQueue = (queue: CampaignQueue) => ({
-  enqueue: (input: { campaignId: string; batches: number[]; delayMs?: number; recovery?: boolean }) => enqueueBatches(queue, input),
+  enqueue: (input: { campaignId: string; batches: number[]; delayMs?: number; recovery?: boolean }) =>
+    enqueueBatches(queue, input),
 });
 
 /** Key of a sending process's liveness: while it exists, that process's in-flight rows are not orphans. */

@@ -17,7 +17,12 @@ export function createGrowthQueue(connection: Redis, prefix: string): GrowthQueu
   return new Queue<GrowthJob>(QUEUES.growth, {
     connection,
     prefix,
-    defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 30 }, removeOnFail: { age: 30 * 24 * 3600 } },
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: { count: 30 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    },
   });
 }
 

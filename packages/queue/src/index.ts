@@ -14,7 +14,13 @@ export { createRedis, failFastQueueOptions, pingRedis, readEvictionPolicy, type 
 export { RedisDownError, isRedisDownError, promptly } from './fail-fast';
 export { startEmbeddedRedis, hasRedisServer, RedisUnavailableError, type EmbeddedRedis } from './embedded-redis';
 export { PublishJob } from './jobs';
-export { createPublishingQueue, schedulePublication, reconcilePublications, publishJobId, type PublishingQueue } from './publishing-queue';
+export {
+  createPublishingQueue,
+  schedulePublication,
+  reconcilePublications,
+  publishJobId,
+  type PublishingQueue,
+} from './publishing-queue';
 export {
   CampaignJob,
   createCampaignQueue,
@@ -25,5 +31,12 @@ export {
   sendRateKey,
   type CampaignQueue,
 } from './campaign-queue';
-export { GrowthJob, createGrowthQueue, scheduleGrowthSnapshots, GROWTH_CRON, GROWTH_SCHEDULER_ID, type GrowthQueue } from './growth-queue';
+export {
+  GrowthJob,
+  createGrowthQueue,
+  scheduleGrowthSnapshots,
+  GROWTH_CRON,
+  GROWTH_SCHEDULER_ID,
+  type GrowthQueue,
+} from './growth-queue';
 export { createSendJournal, journalKey, campaignHoldKey, type RedisSendJournal } from './send-journal';

@@ -55,9 +55,24 @@ export function createSendJournal(redis: Redis, prefix: string) {
       const result = await commands.crieurJournalWrite(journalKey(prefix, claimer), '', 'open', String(7 * DAY_MS));
       if (result !== 'ok') throw new Error(`journal of claim ${claimer} cannot be opened (${result})`);
     },
-    async write({ claimer, campaignId, entries, handing }: { claimer: string; campaignId: string; entries: [string, string][]; handing: boolean }) {
+    async write({
+      claimer,
+      campaignId,
+      entries,
+      handing,
+    }: {
+      claimer: string;
+      campaignId: string;
+      entries: [string, string][];
+      handing: boolean;
+    }) {
       const args = entries.flat();
-      const result = await commands.crieurJournalWrite(journalKey(prefix, claimer), campaignHoldKey(prefix, campaignId), handing ? 'hand' : 'note', ...args);
+      const result = await commands.crieurJournalWrite(
+        journalKey(prefix, claimer),
+        campaignHoldKey(prefix, campaignId),
+        handing ? 'hand' : 'note',
+        ...args,
+      );
       return result as 'ok' | 'held' | 'reaped' | 'lost';
     },
     async close(claimer: string) {

@@ -1,7 +1,15 @@
 // A campaign's message is built once per process (per list, for its List-Id); per recipient only
 // the personal values are spliced in.
 import { findSendingCampaign, type Db, type SendingCampaign } from '@crieur/db';
-import { campaignFrom, createDkimSigner, listDomain, mailFromAddress, prepareCampaignMessage, type DkimSettings, type DkimSigner } from '@crieur/mailer';
+import {
+  campaignFrom,
+  createDkimSigner,
+  listDomain,
+  mailFromAddress,
+  prepareCampaignMessage,
+  type DkimSettings,
+  type DkimSigner,
+} from '@crieur/mailer';
 import { PERSONAL_TOKENS, personalTokenValues } from '@crieur/newsletter';
 
 export type RecipientInput = {
@@ -26,12 +34,18 @@ export type CampaignMessageSettings = { db: Db; publicUrl: string; mailFrom: str
 export const firstNameOf = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
 /** What a campaign's message is built from: the frozen rendering (or a test send's compile) and its lists. */
-export type CampaignForMessage = Pick<SendingCampaign, 'slug' | 'subject' | 'fromName' | 'replyTo' | 'html' | 'text' | 'webToken'> & {
+export type CampaignForMessage = Pick<
+  SendingCampaign,
+  'slug' | 'subject' | 'fromName' | 'replyTo' | 'html' | 'text' | 'webToken'
+> & {
   lists: { id: number; slug: string; name: string }[];
 };
 
 /** The prebuilt message of a campaign (pure): the same bytes for subscribers and for a test send, only the values differ. */
-export function buildRecipientMessage(campaign: CampaignForMessage, settings: { publicUrl: string; mailFrom: string; dkim?: DkimSigner | undefined }): RecipientMessage {
+export function buildRecipientMessage(
+  campaign: CampaignForMessage,
+  settings: { publicUrl: string; mailFrom: string; dkim?: DkimSigner | undefined },
+): RecipientMessage {
   const domain = listDomain(settings.publicUrl);
   const envelopeFrom = mailFromAddress(settings.mailFrom);
   const perList = new Map(
@@ -64,7 +78,14 @@ export function buildRecipientMessage(campaign: CampaignForMessage, settings: { 
         preferencesUrl: `${settings.publicUrl}/preferences/${input.preferencesToken}`,
         webUrl,
       });
-      const recipient = { to: input.email, messageId: input.messageId, unsubscribeUrl, date: input.date, htmlValues: values.html, textValues: values.text };
+      const recipient = {
+        to: input.email,
+        messageId: input.messageId,
+        unsubscribeUrl,
+        date: input.date,
+        htmlValues: values.html,
+        textValues: values.text,
+      };
       return dkim ? prepared.renderChunks(recipient, { dkim }) : prepared.renderChunks(recipient);
     },
   };
@@ -80,7 +101,11 @@ export function createCampaignMessages(settings: CampaignMessageSettings): Campa
       if (hit) return hit;
       const campaign = await findSendingCampaign(settings.db, campaignId);
       if (!campaign) return null;
-      const message = buildRecipientMessage(campaign, { publicUrl: settings.publicUrl, mailFrom: settings.mailFrom, dkim });
+      const message = buildRecipientMessage(campaign, {
+        publicUrl: settings.publicUrl,
+        mailFrom: settings.mailFrom,
+        dkim,
+      });
       // a few campaigns at most are sending at once
       if (cache.size >= 8) cache.delete(cache.keys().next().value!);
       cache.set(campaignId, message);

@@ -1,14 +1,27 @@
 // One compile for preview, test send and send: the same content, lists and settings give the same bytes.
-import { compileNewsletter, NewsletterContent, type CompiledNewsletter, type NewsletterTemplates } from '@crieur/newsletter';
+import {
+  compileNewsletter,
+  NewsletterContent,
+  type CompiledNewsletter,
+  type NewsletterTemplates,
+} from '@crieur/newsletter';
 
-export type CampaignToCompile = { kind: string; subject: string; preheader: string; blocks: readonly unknown[]; lists: readonly { name: string }[] };
+export type CampaignToCompile = {
+  kind: string;
+  subject: string;
+  preheader: string;
+  blocks: readonly unknown[];
+  lists: readonly { name: string }[];
+};
 export type CompileSettings = { publicUrl: string; templates?: NewsletterTemplates | undefined };
 
 /** The campaign cannot go out as it is: what to fix, block by block. */
 export class CampaignNotReadyError extends Error {
   readonly code = 'CAMPAIGN_NOT_READY';
   constructor(readonly problems: { path: string; message: string }[]) {
-    super(`La campagne n’est pas prête : ${problems.map((p) => (p.path ? `${p.path} : ${p.message}` : p.message)).join(' ; ')}`);
+    super(
+      `La campagne n’est pas prête : ${problems.map((p) => (p.path ? `${p.path} : ${p.message}` : p.message)).join(' ; ')}`,
+    );
     this.name = 'CampaignNotReadyError';
   }
 }
@@ -17,11 +30,21 @@ export class CampaignNotReadyError extends Error {
 export const listNameOf = (lists: readonly { name: string }[]) => lists.map((l) => l.name).join(' » et « ');
 
 /** Strict compile of a campaign as it will be sent; throws CampaignNotReadyError with every problem found. */
-export async function compileCampaign(campaign: CampaignToCompile, settings: CompileSettings, validation: 'strict' | 'soft' = 'strict'): Promise<CompiledNewsletter> {
+export async function compileCampaign(
+  campaign: CampaignToCompile,
+  settings: CompileSettings,
+  validation: 'strict' | 'soft' = 'strict',
+): Promise<CompiledNewsletter> {
   const problems: { path: string; message: string }[] = [];
   if (campaign.lists.length === 0) problems.push({ path: 'lists', message: 'choisissez au moins une liste' });
-  const content = NewsletterContent.safeParse({ kind: campaign.kind, subject: campaign.subject, preheader: campaign.preheader, blocks: campaign.blocks });
-  if (!content.success) for (const issue of content.error.issues) problems.push({ path: issue.path.join('.'), message: issue.message });
+  const content = NewsletterContent.safeParse({
+    kind: campaign.kind,
+    subject: campaign.subject,
+    preheader: campaign.preheader,
+    blocks: campaign.blocks,
+  });
+  if (!content.success)
+    for (const issue of content.error.issues) problems.push({ path: issue.path.join('.'), message: issue.message });
   if (problems.length > 0 || !content.success) throw new CampaignNotReadyError(problems);
   return compileNewsletter(content.data, {
     publicUrl: settings.publicUrl,

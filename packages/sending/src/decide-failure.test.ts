@@ -3,7 +3,14 @@ import { decideFailure, reasonInFrench, toSendFailure, type SendFailure } from '
 
 const now = new Date('2026-05-04T08:00:00Z');
 const policy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 5000 };
-const failure = (over: Partial<SendFailure>): SendFailure => ({ code: undefined, enhancedCode: undefined, suppress: false, stage: 'before-data', reason: 'x', ...over });
+const failure = (over: Partial<SendFailure>): SendFailure => ({
+  code: undefined,
+  enhancedCode: undefined,
+  suppress: false,
+  stage: 'before-data',
+  reason: 'x',
+  ...over,
+});
 
 describe('decideFailure', () => {
   it.each([450, 451, 452, 454])('retries %i with a growing, capped delay, then fails', (code) => {
@@ -13,7 +20,11 @@ describe('decideFailure', () => {
       return d.status === 'queued' ? d.retryAt.getTime() - now.getTime() : 0;
     });
     expect(delays).toEqual([1000, 2000, 4000]);
-    expect(decideFailure(failure({ code }), 4, now, policy)).toEqual({ status: 'failed', suppress: false, serverTrouble: true });
+    expect(decideFailure(failure({ code }), 4, now, policy)).toEqual({
+      status: 'failed',
+      suppress: false,
+      serverTrouble: true,
+    });
   });
 
   it('caps the delay', () => {
@@ -22,38 +33,66 @@ describe('decideFailure', () => {
   });
 
   it('fails a 5xx at once, suppressing only when told (5.1.x)', () => {
-    expect(decideFailure(failure({ code: 550, enhancedCode: '5.1.1', suppress: true }), 1, now, policy)).toEqual({ status: 'failed', suppress: true, serverTrouble: false });
-    expect(decideFailure(failure({ code: 552, enhancedCode: '5.3.4', stage: 'data' }), 1, now, policy)).toEqual({ status: 'failed', suppress: false, serverTrouble: false });
+    expect(decideFailure(failure({ code: 550, enhancedCode: '5.1.1', suppress: true }), 1, now, policy)).toEqual({
+      status: 'failed',
+      suppress: true,
+      serverTrouble: false,
+    });
+    expect(decideFailure(failure({ code: 552, enhancedCode: '5.3.4', stage: 'data' }), 1, now, policy)).toEqual({
+      status: 'failed',
+      suppress: false,
+      serverTrouble: false,
+    });
   });
 
   it('releases what never reached the server without counting an attempt: no connection, or 421', () => {
-    expect(decideFailure(failure({}), 5, now, policy)).toEqual({ status: 'queued', retryAt: now, released: true, serverTrouble: true });
+    expect(decideFailure(failure({}), 5, now, policy)).toEqual({
+      status: 'queued',
+      retryAt: now,
+      released: true,
+      serverTrouble: true,
+    });
     expect(decideFailure(failure({ code: 421 }), 5, now, policy)).toMatchObject({ status: 'queued', released: true });
   });
 
   it('never resends a message whose DATA had started, nor one whose stage is unknown', () => {
-    expect(decideFailure(failure({ stage: 'data' }), 1, now, policy)).toEqual({ status: 'uncertain', serverTrouble: true });
-    expect(decideFailure(failure({ stage: 'unknown' }), 1, now, policy)).toEqual({ status: 'uncertain', serverTrouble: true });
+    expect(decideFailure(failure({ stage: 'data' }), 1, now, policy)).toEqual({
+      status: 'uncertain',
+      serverTrouble: true,
+    });
+    expect(decideFailure(failure({ stage: 'unknown' }), 1, now, policy)).toEqual({
+      status: 'uncertain',
+      serverTrouble: true,
+    });
   });
 });
 
 describe('toSendFailure', () => {
   it('takes the stage from the transport, never from anything else', () => {
-    expect(toSendFailure({ stage: 'data', command: 'CONN', code: undefined })).toMatchObject({ stage: 'data', reason: 'no reply after the message' });
+    expect(toSendFailure({ stage: 'data', command: 'CONN', code: undefined })).toMatchObject({
+      stage: 'data',
+      reason: 'no reply after the message',
+    });
     expect(toSendFailure({ stage: 'before-data' })).toMatchObject({ stage: 'before-data', reason: 'no connection' });
     // anything that is not the transport's own error is unknown, so never resent
     expect(toSendFailure(new Error('socket hang up'))).toMatchObject({ stage: 'unknown' });
   });
 
   it('keeps the reply code and enhanced status, never the server text', () => {
-    const f = toSendFailure({ code: 550, enhancedCode: '5.1.1', suppress: true, stage: 'before-data', response: '550 5.1.1 <marie@example.org> unknown' });
+    const f = toSendFailure({
+      code: 550,
+      enhancedCode: '5.1.1',
+      suppress: true,
+      stage: 'before-data',
+      response: '550 5.1.1 <marie@example.org> unknown',
+    });
     expect(f).toEqual({ code: 550, enhancedCode: '5.1.1', suppress: true, stage: 'before-data', reason: '550 5.1.1' });
     expect(JSON.stringify(f)).not.toContain('marie');
   });
 });
 
 describe('reasonInFrench', () => {
-  it('says the transport\'s codes in French and keeps a reply code as it came', () => {
+  it("says the transport's codes in French and keeps a reply code as it came", () => {
     expect(reasonInFrench('no connection')).toBe('pas de connexion au serveur');
     expect(reasonInFrench('no reply after the message')).toBe('pas de réponse après l’envoi du message');
     expect(reasonInFrench('451 4.7.1')).toBe('451 4.7.1');

@@ -30,7 +30,12 @@ export function toSendFailure(error: unknown): SendFailure {
   const code = typeof e.code === 'number' ? e.code : undefined;
   const enhancedCode = typeof e.enhancedCode === 'string' ? e.enhancedCode : undefined;
   const stage = e.stage === 'before-data' || e.stage === 'data' ? e.stage : 'unknown';
-  const reason = code !== undefined ? `${code}${enhancedCode ? ` ${enhancedCode}` : ''}` : stage === 'before-data' ? 'no connection' : 'no reply after the message';
+  const reason =
+    code !== undefined
+      ? `${code}${enhancedCode ? ` ${enhancedCode}` : ''}`
+      : stage === 'before-data'
+        ? 'no connection'
+        : 'no reply after the message';
   return { code, enhancedCode, suppress: e.suppress === true, stage, reason };
 }
 

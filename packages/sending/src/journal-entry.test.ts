@@ -16,8 +16,18 @@ describe('journal entries', () => {
   });
 
   it('a handed message with no reply is uncertain; a row never mentioned goes back untried', () => {
-    expect(decodeEntry('a', HANDED, now)).toEqual({ subscriberId: 'a', status: 'uncertain', error: 'worker stopped while sending' });
-    expect(decodeEntry('a', undefined, now)).toEqual({ subscriberId: 'a', status: 'queued', error: 'not attempted', retryAt: now, released: true });
+    expect(decodeEntry('a', HANDED, now)).toEqual({
+      subscriberId: 'a',
+      status: 'uncertain',
+      error: 'worker stopped while sending',
+    });
+    expect(decodeEntry('a', undefined, now)).toEqual({
+      subscriberId: 'a',
+      status: 'queued',
+      error: 'not attempted',
+      retryAt: now,
+      released: true,
+    });
   });
 
   it('writes nothing for rows that were never handed over', () => {

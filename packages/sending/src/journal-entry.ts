@@ -22,7 +22,8 @@ export function encodeEntry(outcome: RecipientOutcome): string | null {
 
 /** A dead claim's row as its journal tells it; no entry: never handed over, so back to the queue untried. */
 export function decodeEntry(subscriberId: string, entry: string | undefined, now: Date): RecipientOutcome {
-  if (entry === undefined) return { subscriberId, status: 'queued', error: 'not attempted', retryAt: now, released: true };
+  if (entry === undefined)
+    return { subscriberId, status: 'queued', error: 'not attempted', retryAt: now, released: true };
   const kind = entry[0];
   const rest = entry.slice(1);
   if (kind === 's') return { subscriberId, status: 'sent', response: rest };
@@ -30,7 +31,12 @@ export function decodeEntry(subscriberId: string, entry: string | undefined, now
   if (kind === 'q') {
     const bar = rest.indexOf('|');
     const at = Number(rest.slice(0, bar));
-    return { subscriberId, status: 'queued', error: rest.slice(bar + 1), retryAt: Number.isFinite(at) ? new Date(at) : now };
+    return {
+      subscriberId,
+      status: 'queued',
+      error: rest.slice(bar + 1),
+      retryAt: Number.isFinite(at) ? new Date(at) : now,
+    };
   }
   if (kind === 'u') return { subscriberId, status: 'uncertain', error: rest };
   // handed over and no reply recorded: the server may have accepted it

@@ -34,7 +34,12 @@ export type SendJournal = {
    * 'held' when the campaign is paused, 'reaped' when a reconcile took the journal (the claim is no
    * longer ours), 'lost' when the journal vanished (Redis flushed or restarted).
    */
-  write(input: { claimer: string; campaignId: string; entries: [string, string][]; handing: boolean }): Promise<JournalWrite>;
+  write(input: {
+    claimer: string;
+    campaignId: string;
+    entries: [string, string][];
+    handing: boolean;
+  }): Promise<JournalWrite>;
   /** the claim is recorded in the ledger: its journal is no longer needed */
   close(claimer: string): Promise<void>;
   /** the reconcile takes a dead claim's journal for good (later writes see 'reaped'); null when it was lost */

@@ -35,10 +35,26 @@ export type ReconcileDeps = LaunchDeps & {
   maxProbeDelayMs?: number;
 };
 
-export type ReconcileReport = { enqueued: number; finished: number; uncertain: number; released: number; started: number; held: number; probed: number };
+export type ReconcileReport = {
+  enqueued: number;
+  finished: number;
+  uncertain: number;
+  released: number;
+  started: number;
+  held: number;
+  probed: number;
+};
 
 export async function reconcileCampaigns(deps: ReconcileDeps): Promise<ReconcileReport> {
-  const report: ReconcileReport = { enqueued: 0, finished: 0, uncertain: 0, released: 0, started: 0, held: 0, probed: 0 };
+  const report: ReconcileReport = {
+    enqueued: 0,
+    finished: 0,
+    uncertain: 0,
+    released: 0,
+    started: 0,
+    held: 0,
+    probed: 0,
+  };
   const now = deps.now();
   const db: Db = deps.db;
 
@@ -60,7 +76,8 @@ export async function reconcileCampaigns(deps: ReconcileDeps): Promise<Reconcile
     if (recovery.length > 0) await deps.queue.enqueue({ campaignId, batches: recovery, recovery: true });
     // same jobId as a waiting or running job: the queue keeps the one it has
     await deps.queue.enqueue({ campaignId, batches: entry.ready.filter((b) => !fresh.has(b)) });
-    for (const later of entry.later) await deps.queue.enqueue({ campaignId, batches: [later.batch], delayMs: later.at.getTime() - now.getTime() });
+    for (const later of entry.later)
+      await deps.queue.enqueue({ campaignId, batches: [later.batch], delayMs: later.at.getTime() - now.getTime() });
     report.enqueued += entry.ready.length + entry.later.length;
   }
 
@@ -103,7 +120,11 @@ async function reapDeadClaims(deps: ReconcileDeps, report: ReconcileReport): Pro
     for (const r of rows) batches.add(r.batch);
     recovered.set(rows[0]!.campaignId, batches);
   }
-  if (report.uncertain + report.released > 0) deps.logger.warn({ uncertain: report.uncertain, released: report.released }, 'claims of a stopped process recovered');
+  if (report.uncertain + report.released > 0)
+    deps.logger.warn(
+      { uncertain: report.uncertain, released: report.released },
+      'claims of a stopped process recovered',
+    );
   return recovered;
 }
 
@@ -135,7 +156,11 @@ async function startDueCampaigns(deps: ReconcileDeps, report: ReconcileReport): 
       const launched = await launchCampaign(deps, { campaignId: due.id, now, actorId: null, from: ['scheduled'] });
       if (launched.started) report.started++;
     } catch (error) {
-      await holdCampaign(deps.db, { campaignId: due.id, now, reason: `Envoi programmé impossible : ${(error as Error).message}` }).catch(() => undefined);
+      await holdCampaign(deps.db, {
+        campaignId: due.id,
+        now,
+        reason: `Envoi programmé impossible : ${(error as Error).message}`,
+      }).catch(() => undefined);
       report.held++;
     }
   }
@@ -163,8 +188,15 @@ async function probeWaitingServers(deps: ReconcileDeps, report: ReconcileReport)
     // about half the time waited so far, from 1 s up to the cap: quick after a blip, gentle after an outage
     const delay = Math.min(deps.maxProbeDelayMs ?? 60_000, Math.max(1000, (now.getTime() - wait.since.getTime()) / 2));
     const reason = `Le serveur d’envoi ne répond pas (${failure}) : nouvel essai automatique à ${hhmmss(new Date(now.getTime() + delay))}.`;
-    await postponeServerWait(deps.db, { campaignId: wait.campaignId, seenProbeAt: wait.probeAt, probeAt: new Date(now.getTime() + delay), reason, now });
+    await postponeServerWait(deps.db, {
+      campaignId: wait.campaignId,
+      seenProbeAt: wait.probeAt,
+      probeAt: new Date(now.getTime() + delay),
+      reason,
+      now,
+    });
   }
 }
 
-const hhmmss = (d: Date) => d.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const hhmmss = (d: Date) =>
+  d.toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', second: '2-digit' });

@@ -38,12 +38,26 @@ export type SenderHealth = {
   chunks: number;
 };
 
-export const newSenderHealth = (): SenderHealth => ({ consecutiveErrors: 0, lastError: '', waiting: new Map(), unrecorded: new Map(), chunks: 0 });
+export const newSenderHealth = (): SenderHealth => ({
+  consecutiveErrors: 0,
+  lastError: '',
+  waiting: new Map(),
+  unrecorded: new Map(),
+  chunks: 0,
+});
 
 // how old the unsubscribe/suppression check of a chunk's next message may be
 const RECHECK_AFTER_MS = 250;
 
-export type BatchResult = { sent: number; failed: number; skipped: number; retried: number; uncertain: number; released: number; waiting: boolean };
+export type BatchResult = {
+  sent: number;
+  failed: number;
+  skipped: number;
+  retried: number;
+  uncertain: number;
+  released: number;
+  waiting: boolean;
+};
 
 function skipReason(r: ClaimedRecipient, suppressed: Set<string>): string | null {
   if (r.email === null) return 'erased';
@@ -52,7 +66,11 @@ function skipReason(r: ClaimedRecipient, suppressed: Set<string>): string | null
   return null;
 }
 
-export async function sendBatch(deps: BatchSenderDeps, job: { campaignId: string; batch: number }, stop: () => boolean): Promise<BatchResult> {
+export async function sendBatch(
+  deps: BatchSenderDeps,
+  job: { campaignId: string; batch: number },
+  stop: () => boolean,
+): Promise<BatchResult> {
   const result: BatchResult = { sent: 0, failed: 0, skipped: 0, retried: 0, uncertain: 0, released: 0, waiting: false };
   const message = await deps.messages.get(job.campaignId);
   if (!message) return result;
@@ -83,7 +101,13 @@ async function sendChunk(
   let end: ChunkEnd = 'done';
   let reaped = false;
   try {
-    const claimed = await deps.ledger.claim({ campaignId, batch: job.batch, limit: job.limit, claimer, now: deps.now() });
+    const claimed = await deps.ledger.claim({
+      campaignId,
+      batch: job.batch,
+      limit: job.limit,
+      claimer,
+      now: deps.now(),
+    });
     if (claimed.length === 0) return (end = 'empty');
     // the pace is taken for rows really claimed: a paused or finished campaign's job costs no window
     if ((await deps.pace.take(claimed.length, stop)) === 0) return (end = 'stopped');
@@ -125,19 +149,30 @@ async function sendChunk(
         // Redis lost the journal: what it said is recorded in the ledger first, then a new journal starts
         await deps.ledger.record({ campaignId, claimer, now: deps.now(), outcomes, final: false });
         await deps.journal.open(claimer);
-        written = await deps.journal.write({ claimer, campaignId, entries: [[row.subscriberId, HANDED]], handing: true });
+        written = await deps.journal.write({
+          claimer,
+          campaignId,
+          entries: [[row.subscriberId, HANDED]],
+          handing: true,
+        });
       }
       if (written === 'reaped') {
         // a reconcile thought this process dead (frozen, cut off) and took the claim: nothing more is sent;
         // replies already in hand may still correct rows it marked uncertain, nothing else is released
         reaped = true;
         deps.logger.warn({ campaignId }, 'claim taken by a reconcile: this process was thought stopped');
-        await deps.ledger.record({ campaignId, claimer, now: deps.now(), outcomes, final: false }).catch(() => undefined);
+        await deps.ledger
+          .record({ campaignId, claimer, now: deps.now(), outcomes, final: false })
+          .catch(() => undefined);
         return (end = 'stopped');
       }
       if (written !== 'ok') return (end = 'stopped'); // held: paused or cancelled
       noted = outcomes.length;
-      const outcome = await sendOne(deps, { campaignId, envelopeFrom: message.envelopeFrom, r: row, email: row.email, raw }, result);
+      const outcome = await sendOne(
+        deps,
+        { campaignId, envelopeFrom: message.envelopeFrom, r: row, email: row.email, raw },
+        result,
+      );
       outcomes.push(outcome);
       if (deps.health.consecutiveErrors >= deps.waitAfterErrors) {
         await startWaiting(deps, campaignId);
@@ -161,18 +196,25 @@ function pendingEntries(outcomes: RecipientOutcome[], from: number): [string, st
 }
 
 /** Records what the chunk knows and releases what it did not try, whatever threw; retried if the database fails. */
-async function finishChunk(deps: BatchSenderDeps, input: { campaignId: string; claimer: string; outcomes: RecipientOutcome[]; noted: number }): Promise<void> {
+async function finishChunk(
+  deps: BatchSenderDeps,
+  input: { campaignId: string; claimer: string; outcomes: RecipientOutcome[]; noted: number },
+): Promise<void> {
   const { campaignId, claimer, outcomes } = input;
   // the last outcomes go to the journal first: if this process dies before recording, they are not lost
   const last = pendingEntries(outcomes, input.noted);
-  if (last.length > 0) await deps.journal.write({ claimer, campaignId, entries: last, handing: false }).catch(() => undefined);
+  if (last.length > 0)
+    await deps.journal.write({ claimer, campaignId, entries: last, handing: false }).catch(() => undefined);
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       await deps.ledger.record({ campaignId, claimer, now: deps.now(), outcomes, final: true });
       await deps.journal.close(claimer).catch(() => undefined);
       return;
     } catch (error) {
-      deps.logger.warn({ campaignId, attempt, reason: (error as Error).message }, 'recording a chunk failed; trying again');
+      deps.logger.warn(
+        { campaignId, attempt, reason: (error as Error).message },
+        'recording a chunk failed; trying again',
+      );
       await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
     }
   }
@@ -181,10 +223,18 @@ async function finishChunk(deps: BatchSenderDeps, input: { campaignId: string; c
 }
 
 /** Claims whose recording failed earlier: recorded now, or kept for the next reconcile. */
-export async function retryUnrecorded(deps: Pick<BatchSenderDeps, 'ledger' | 'journal' | 'health' | 'now'>): Promise<number> {
+export async function retryUnrecorded(
+  deps: Pick<BatchSenderDeps, 'ledger' | 'journal' | 'health' | 'now'>,
+): Promise<number> {
   let done = 0;
   for (const [claimer, pending] of deps.health.unrecorded) {
-    await deps.ledger.record({ campaignId: pending.campaignId, claimer, now: deps.now(), outcomes: pending.outcomes, final: true });
+    await deps.ledger.record({
+      campaignId: pending.campaignId,
+      claimer,
+      now: deps.now(),
+      outcomes: pending.outcomes,
+      final: true,
+    });
     deps.health.unrecorded.delete(claimer);
     await deps.journal.close(claimer).catch(() => undefined);
     done++;
@@ -210,7 +260,11 @@ async function sendOne(
 ): Promise<RecipientOutcome> {
   const { campaignId, r, email } = input;
   try {
-    const sent = await deps.transport.sendRaw({ envelope: { from: input.envelopeFrom, to: email }, raw: input.raw, messageId: r.messageId });
+    const sent = await deps.transport.sendRaw({
+      envelope: { from: input.envelopeFrom, to: email },
+      raw: input.raw,
+      messageId: r.messageId,
+    });
     deps.health.consecutiveErrors = 0;
     deps.pace.serverFine();
     result.sent++;
@@ -228,7 +282,13 @@ async function sendOne(
     if (decision.status === 'queued') {
       if (decision.released) result.released++;
       else result.retried++;
-      return { subscriberId: r.subscriberId, status: 'queued', error: failure.reason, retryAt: decision.retryAt, released: decision.released };
+      return {
+        subscriberId: r.subscriberId,
+        status: 'queued',
+        error: failure.reason,
+        retryAt: decision.retryAt,
+        released: decision.released,
+      };
     }
     if (decision.status === 'uncertain') {
       result.uncertain++;
@@ -237,7 +297,9 @@ async function sendOne(
     result.failed++;
     if (decision.suppress) {
       // the outcome stands even if this fails; the bounce report will suppress the address later
-      await deps.ledger.suppress({ email, campaignId, now: deps.now() }).catch((err: unknown) => deps.logger.warn({ campaignId, err }, 'suppression failed'));
+      await deps.ledger
+        .suppress({ email, campaignId, now: deps.now() })
+        .catch((err: unknown) => deps.logger.warn({ campaignId, err }, 'suppression failed'));
     }
     return { subscriberId: r.subscriberId, status: 'failed', error: failure.reason };
   }

@@ -12,11 +12,25 @@ import {
 } from '@crieur/db';
 
 export type SendLedger = {
-  claim(input: { campaignId: string; batch: number; limit: number; claimer: string; now: Date }): Promise<ClaimedRecipient[]>;
-  currentStates(rows: { subscriberId: string; listId: number }[]): Promise<Map<string, { email: string | null; subscriptionStatus: string | null }>>;
+  claim(input: {
+    campaignId: string;
+    batch: number;
+    limit: number;
+    claimer: string;
+    now: Date;
+  }): Promise<ClaimedRecipient[]>;
+  currentStates(
+    rows: { subscriberId: string; listId: number }[],
+  ): Promise<Map<string, { email: string | null; subscriptionStatus: string | null }>>;
   suppressedAmong(emails: string[]): Promise<Set<string>>;
   /** the claim's outcomes; at its end (`final`), every other row it holds goes back to the queue untried */
-  record(input: { campaignId: string; claimer: string; now: Date; outcomes: RecipientOutcome[]; final: boolean }): Promise<void>;
+  record(input: {
+    campaignId: string;
+    claimer: string;
+    now: Date;
+    outcomes: RecipientOutcome[];
+    final: boolean;
+  }): Promise<void>;
   suppress(input: { email: string; campaignId: string; now: Date }): Promise<void>;
   waitForServer(input: { campaignId: string; reason: string; now: Date; probeAt: Date }): Promise<void>;
 };
@@ -24,7 +38,11 @@ export type SendLedger = {
 export function createSendLedger(db: Db): SendLedger {
   return {
     claim: (input) => claimRecipients(db, input),
-    currentStates: (rows) => currentRecipientStates(db, { subscriberIds: rows.map((r) => r.subscriberId), listIds: rows.map((r) => r.listId) }),
+    currentStates: (rows) =>
+      currentRecipientStates(db, {
+        subscriberIds: rows.map((r) => r.subscriberId),
+        listIds: rows.map((r) => r.listId),
+      }),
     suppressedAmong: (emails) => suppressedAmong(db, emails),
     record: async ({ final, ...input }) => {
       await recordOutcomes(db, { ...input, releaseRest: final });

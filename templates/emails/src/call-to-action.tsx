@@ -7,7 +7,15 @@ export function CallToAction({ href, label }: { href: string; label: string }) {
     <Section style={{ margin: '8px 0 24px' }}>
       <Button
         href={href}
-        style={{ backgroundColor: colors.accent, color: '#ffffff', fontSize: '16px', fontWeight: 700, borderRadius: '6px', padding: '14px 24px', textDecoration: 'none' }}
+        style={{
+          backgroundColor: colors.accent,
+          color: '#ffffff',
+          fontSize: '16px',
+          fontWeight: 700,
+          borderRadius: '6px',
+          padding: '14px 24px',
+          textDecoration: 'none',
+        }}
       >
         {label}
       </Button>

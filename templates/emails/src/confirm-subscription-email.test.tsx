@@ -38,19 +38,37 @@ describe('renderConfirmSubscription', () => {
   });
 
   it('contains no name or address of the reader, even if some were smuggled in', async () => {
-    expectTypeOf<ConfirmSubscriptionProps>().toEqualTypeOf<{ confirmUrl: string; lists: { name: string; description: string }[] }>();
-    const smuggled = { confirmUrl, lists: lists.map((list) => ({ ...list, email: 'list@victim.example' })), name: 'Camille Dupont', email: 'camille@victim.example' };
+    expectTypeOf<ConfirmSubscriptionProps>().toEqualTypeOf<{
+      confirmUrl: string;
+      lists: { name: string; description: string }[];
+    }>();
+    const smuggled = {
+      confirmUrl,
+      lists: lists.map((list) => ({ ...list, email: 'list@victim.example' })),
+      name: 'Camille Dupont',
+      email: 'camille@victim.example',
+    };
     // @ts-expect-error the props type has no name or email
     const email = await renderConfirmSubscription({ confirmUrl, lists, name: 'Camille Dupont' });
     const fromSpread = await renderConfirmSubscription(smuggled);
-    for (const output of [email.html, email.text, email.subject, fromSpread.html, fromSpread.text, fromSpread.subject]) {
+    for (const output of [
+      email.html,
+      email.text,
+      email.subject,
+      fromSpread.html,
+      fromSpread.text,
+      fromSpread.subject,
+    ]) {
       expect(output).not.toContain('Camille');
       expect(output).not.toContain('victim.example');
     }
   });
 
   it('escapes HTML in list names and descriptions', async () => {
-    const email = await renderConfirmSubscription({ confirmUrl, lists: [{ name: 'Élu·es & <script>alert(1)</script>', description: 'Débats "ouverts" <b>' }] });
+    const email = await renderConfirmSubscription({
+      confirmUrl,
+      lists: [{ name: 'Élu·es & <script>alert(1)</script>', description: 'Débats "ouverts" <b>' }],
+    });
     expect(email.html).not.toContain('<script>');
     expect(email.html).not.toContain('<b>');
     expect(email.html).toContain('Élu·es &amp; &lt;script&gt;alert(1)&lt;/script&gt;');
@@ -58,7 +76,9 @@ describe('renderConfirmSubscription', () => {
   });
 
   it('refuses a link that is not http(s), without echoing it', async () => {
-    await expect(renderConfirmSubscription({ confirmUrl: 'javascript:alert(1)', lists })).rejects.toThrow('confirmUrl must be an absolute http(s) URL');
+    await expect(renderConfirmSubscription({ confirmUrl: 'javascript:alert(1)', lists })).rejects.toThrow(
+      'confirmUrl must be an absolute http(s) URL',
+    );
     await expect(renderConfirmSubscription({ confirmUrl: '/confirm/tok', lists })).rejects.toThrow(TypeError);
   });
 });

@@ -24,7 +24,9 @@ export function ConfirmSubscriptionEmail({ confirmUrl, lists }: ConfirmSubscript
         Confirmez votre inscription
       </Heading>
       <Text style={styles.paragraph}>
-        {several ? 'Une inscription aux lettres suivantes a été demandée avec cette adresse\u00a0:' : 'Une inscription à la lettre suivante a été demandée avec cette adresse\u00a0:'}
+        {several
+          ? 'Une inscription aux lettres suivantes a été demandée avec cette adresse\u00a0:'
+          : 'Une inscription à la lettre suivante a été demandée avec cette adresse\u00a0:'}
       </Text>
       <Section style={{ borderLeft: `4px solid ${colors.accent}`, padding: '4px 0 4px 16px', margin: '0 0 20px' }}>
         {lists.map((list, index) => (
@@ -35,11 +37,14 @@ export function ConfirmSubscriptionEmail({ confirmUrl, lists }: ConfirmSubscript
           </Text>
         ))}
       </Section>
-      <Text style={styles.paragraph}>Pour recevoir {several ? 'ces lettres' : 'cette lettre'}, confirmez d’un clic&nbsp;:</Text>
+      <Text style={styles.paragraph}>
+        Pour recevoir {several ? 'ces lettres' : 'cette lettre'}, confirmez d’un clic&nbsp;:
+      </Text>
       <CallToAction href={confirmUrl} label="Confirmer mon inscription" />
       <Text style={styles.paragraph}>Ce lien est valable {CONFIRMATION_VALID_DAYS}&nbsp;jours.</Text>
       <Text style={styles.paragraph}>
-        Vous n’avez rien demandé&nbsp;? Ignorez simplement ce message&nbsp;: sans confirmation, rien ne se passera et vous ne recevrez rien de plus.
+        Vous n’avez rien demandé&nbsp;? Ignorez simplement ce message&nbsp;: sans confirmation, rien ne se passera et
+        vous ne recevrez rien de plus.
       </Text>
     </Layout>
   );
@@ -56,5 +61,8 @@ export async function renderConfirmSubscription(props: ConfirmSubscriptionProps)
   // copy only the known fields, so nothing smuggled into props can reach the email
   const confirmUrl = assertWebUrl('confirmUrl', props.confirmUrl);
   const lists = props.lists.map(({ name, description }) => ({ name, description }));
-  return renderEmail({ subject: confirmSubject(lists), element: <ConfirmSubscriptionEmail confirmUrl={confirmUrl} lists={lists} /> });
+  return renderEmail({
+    subject: confirmSubject(lists),
+    element: <ConfirmSubscriptionEmail confirmUrl={confirmUrl} lists={lists} />,
+  });
 }

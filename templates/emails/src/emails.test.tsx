@@ -30,7 +30,11 @@ describe('renderWelcome', () => {
   });
 
   it('escapes HTML in the list name and description and keeps the subject on one line', async () => {
-    const email = await renderWelcome({ ...props, listName: 'Dossiers <i>&</i>\r\nBcc: x', listDescription: '<img src=x onerror=alert(1)>' });
+    const email = await renderWelcome({
+      ...props,
+      listName: 'Dossiers <i>&</i>\r\nBcc: x',
+      listDescription: '<img src=x onerror=alert(1)>',
+    });
     expect(email.html).not.toContain('<i>');
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain('Dossiers &lt;i&gt;&amp;&lt;/i&gt;');
@@ -40,7 +44,10 @@ describe('renderWelcome', () => {
 
 describe('renderGoodbye', () => {
   it('confirms the departure and offers to come back, in HTML and text', async () => {
-    const email = await renderGoodbye({ listName: 'Lettre des membres', resubscribeUrl: 'https://democraties.example.org/subscribe?list=membres' });
+    const email = await renderGoodbye({
+      listName: 'Lettre des membres',
+      resubscribeUrl: 'https://democraties.example.org/subscribe?list=membres',
+    });
     expectLink(email, 'https://democraties.example.org/subscribe?list=membres');
     expect(email.subject).toBe('Votre désinscription de «\u00a0Lettre des membres\u00a0» est confirmée');
     expect(email.text).toContain('Vous ne recevrez plus «\u00a0Lettre des membres\u00a0»');
@@ -49,7 +56,10 @@ describe('renderGoodbye', () => {
 
 describe('renderStaffInvitation', () => {
   it('invites to the studio with the role, a 7-day link in HTML and text', async () => {
-    const email = await renderStaffInvitation({ inviteUrl: 'https://crieur.example.org/studio/invitation/tok_Z', roleLabel: 'éditeur·rice' });
+    const email = await renderStaffInvitation({
+      inviteUrl: 'https://crieur.example.org/studio/invitation/tok_Z',
+      roleLabel: 'éditeur·rice',
+    });
     expectLink(email, 'https://crieur.example.org/studio/invitation/tok_Z');
     expect(email.text).toContain('Accepter l’invitation :\u00a0https://crieur.example.org/studio/invitation/tok_Z');
     expect(email.text).toContain('éditeur·rice');
@@ -58,16 +68,26 @@ describe('renderStaffInvitation', () => {
   });
 
   it('escapes the role label and refuses a non-web invitation link', async () => {
-    const email = await renderStaffInvitation({ inviteUrl: 'https://crieur.example.org/i/t', roleLabel: '<a href="x">admin</a>' });
+    const email = await renderStaffInvitation({
+      inviteUrl: 'https://crieur.example.org/i/t',
+      roleLabel: '<a href="x">admin</a>',
+    });
     expect(email.html).toContain('&lt;a href=&quot;x&quot;&gt;admin&lt;/a&gt;');
-    await expect(renderStaffInvitation({ inviteUrl: 'data:text/html,hi', roleLabel: 'admin' })).rejects.toThrow('inviteUrl must be an absolute http(s) URL');
+    await expect(renderStaffInvitation({ inviteUrl: 'data:text/html,hi', roleLabel: 'admin' })).rejects.toThrow(
+      'inviteUrl must be an absolute http(s) URL',
+    );
   });
 });
 
 describe('every email', () => {
   it('says who sends it and why the reader gets it', async () => {
     const emails = await Promise.all([
-      renderWelcome({ listName: 'L', listDescription: 'D', preferencesUrl: 'https://e.example/p', unsubscribeUrl: 'https://e.example/u' }),
+      renderWelcome({
+        listName: 'L',
+        listDescription: 'D',
+        preferencesUrl: 'https://e.example/p',
+        unsubscribeUrl: 'https://e.example/u',
+      }),
       renderGoodbye({ listName: 'L', resubscribeUrl: 'https://e.example/s' }),
       renderStaffInvitation({ inviteUrl: 'https://e.example/i', roleLabel: 'admin' }),
     ]);

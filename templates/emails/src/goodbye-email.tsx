@@ -29,6 +29,8 @@ export function GoodbyeEmail({ listName, resubscribeUrl }: GoodbyeProps) {
 }
 
 export async function renderGoodbye(props: GoodbyeProps): Promise<RenderedEmail> {
-  const element = <GoodbyeEmail listName={props.listName} resubscribeUrl={assertWebUrl('resubscribeUrl', props.resubscribeUrl)} />;
+  const element = (
+    <GoodbyeEmail listName={props.listName} resubscribeUrl={assertWebUrl('resubscribeUrl', props.resubscribeUrl)} />
+  );
   return renderEmail({ subject: `Votre désinscription de ${quoted(props.listName)} est confirmée`, element });
 }

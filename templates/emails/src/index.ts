@@ -1,4 +1,8 @@
-export { renderConfirmSubscription, ConfirmSubscriptionEmail, CONFIRMATION_VALID_DAYS } from './confirm-subscription-email';
+export {
+  renderConfirmSubscription,
+  ConfirmSubscriptionEmail,
+  CONFIRMATION_VALID_DAYS,
+} from './confirm-subscription-email';
 export type { ConfirmSubscriptionProps } from './confirm-subscription-email';
 export { renderWelcome, WelcomeEmail } from './welcome-email';
 export type { WelcomeProps } from './welcome-email';

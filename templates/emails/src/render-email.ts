@@ -6,7 +6,10 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 // html-to-text shouts headings in capitals by default; keep French text as written
 const headingSelectors = ['h1', 'h2', 'h3'].map((selector) => ({ selector, options: { uppercase: false } }));
 // a link reads "Label : https://..." in the text version (react-email's default drops the colon)
-const linkSelector = { selector: 'a', options: { linkBrackets: [':\u00a0', ''] as [string, string], hideLinkHrefIfSameAsText: true } };
+const linkSelector = {
+  selector: 'a',
+  options: { linkBrackets: [':\u00a0', ''] as [string, string], hideLinkHrefIfSameAsText: true },
+};
 
 /** Renders an email to HTML and plain text; the subject is flattened to one line. */
 export async function renderEmail(options: { subject: string; element: ReactElement }): Promise<RenderedEmail> {

@@ -19,18 +19,22 @@ export function StaffInvitationEmail({ inviteUrl, roleLabel }: StaffInvitationPr
         Invitation au studio Crieur
       </Heading>
       <Text style={styles.paragraph}>
-        Vous êtes invité·e à rejoindre le studio Crieur, l’outil où l’équipe de démocratieS prépare ses articles et ses lettres, avec le rôle{' '}
-        <strong>{roleLabel}</strong>.
+        Vous êtes invité·e à rejoindre le studio Crieur, l’outil où l’équipe de démocratieS prépare ses articles et ses
+        lettres, avec le rôle <strong>{roleLabel}</strong>.
       </Text>
       <Text style={styles.paragraph}>Pour créer votre accès, choisissez votre mot de passe&nbsp;:</Text>
       <CallToAction href={inviteUrl} label="Accepter l’invitation" />
       <Text style={styles.paragraph}>Ce lien est valable {INVITATION_VALID_DAYS}&nbsp;jours.</Text>
-      <Text style={styles.paragraph}>Vous n’attendiez pas cette invitation&nbsp;? Ignorez ce message&nbsp;: aucun accès ne sera créé.</Text>
+      <Text style={styles.paragraph}>
+        Vous n’attendiez pas cette invitation&nbsp;? Ignorez ce message&nbsp;: aucun accès ne sera créé.
+      </Text>
     </Layout>
   );
 }
 
 export async function renderStaffInvitation(props: StaffInvitationProps): Promise<RenderedEmail> {
-  const element = <StaffInvitationEmail inviteUrl={assertWebUrl('inviteUrl', props.inviteUrl)} roleLabel={props.roleLabel} />;
+  const element = (
+    <StaffInvitationEmail inviteUrl={assertWebUrl('inviteUrl', props.inviteUrl)} roleLabel={props.roleLabel} />
+  );
   return renderEmail({ subject: 'Invitation au studio Crieur de démocratieS', element });
 }

@@ -4,7 +4,12 @@ import type { Transport } from '@crieur/sending';
 import type { CampaignWorkerOptions } from './campaign-worker';
 
 /** The campaign worker's settings from the parsed config: one definition for `pnpm start` and worker processes. */
-export function campaignWorkerOptions(config: Config, db: Db, transport: Transport, linkKey: Buffer): CampaignWorkerOptions {
+export function campaignWorkerOptions(
+  config: Config,
+  db: Db,
+  transport: Transport,
+  linkKey: Buffer,
+): CampaignWorkerOptions {
   return {
     db,
     linkKey,

@@ -7,7 +7,14 @@ import { linkTokens } from '@crieur/auth';
 import type { Db } from '@crieur/db';
 import type { DkimSettings } from '@crieur/mailer';
 import type { NewsletterTemplates } from '@crieur/newsletter';
-import { batchQueue, CampaignJob, createCampaignQueue, createSendJournal, QUEUES, senderLivenessKey } from '@crieur/queue';
+import {
+  batchQueue,
+  CampaignJob,
+  createCampaignQueue,
+  createSendJournal,
+  QUEUES,
+  senderLivenessKey,
+} from '@crieur/queue';
 import {
   createCampaignMessages,
   createSendLedger,
@@ -55,21 +62,36 @@ export type CampaignWorkerOptions = {
 
 export type CampaignWorker = { close(force?: boolean): Promise<void> };
 
-export async function startCampaignWorker(options: CampaignWorkerOptions & { connection: Redis; prefix: string; logger: Logger; now: () => Date }): Promise<CampaignWorker> {
+export async function startCampaignWorker(
+  options: CampaignWorkerOptions & { connection: Redis; prefix: string; logger: Logger; now: () => Date },
+): Promise<CampaignWorker> {
   const { connection, prefix, logger, now } = options;
   const workerId = randomUUID();
   const livenessTtlMs = options.livenessTtlMs ?? 5_000;
   const queue = createCampaignQueue(connection, prefix);
   // Redis going away is expected (restart, failover): logged, and the reconcile catches up after
-  queue.on('error', (error) => logger.warn({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign queue error'));
-  const pace = createSendPace({ redis: connection, prefix, rate: options.sendRate, maxChunk: options.chunkSize ?? 100 });
-  const messages = createCampaignMessages({ db: options.db, publicUrl: options.publicUrl, mailFrom: options.mailFrom, dkim: options.dkim });
+  queue.on('error', (error) =>
+    logger.warn({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign queue error'),
+  );
+  const pace = createSendPace({
+    redis: connection,
+    prefix,
+    rate: options.sendRate,
+    maxChunk: options.chunkSize ?? 100,
+  });
+  const messages = createCampaignMessages({
+    db: options.db,
+    publicUrl: options.publicUrl,
+    mailFrom: options.mailFrom,
+    dkim: options.dkim,
+  });
   const journal = createSendJournal(connection, prefix);
   const ledger = createSendLedger(options.db);
   const health = newSenderHealth();
   let stopping = false;
 
-  const beat = () => connection.set(senderLivenessKey(prefix, workerId), '1', 'PX', livenessTtlMs).catch(() => undefined);
+  const beat = () =>
+    connection.set(senderLivenessKey(prefix, workerId), '1', 'PX', livenessTtlMs).catch(() => undefined);
   await beat();
   const liveness = setInterval(() => void beat(), Math.max(250, Math.floor(livenessTtlMs / 4)));
 
@@ -103,8 +125,15 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
     lockDuration: options.lockDurationMs ?? 30_000,
     stalledInterval: options.lockDurationMs ?? 30_000,
   });
-  worker.on('failed', (job, error) => logger.warn({ queue: QUEUES.campaigns, jobId: job?.id, reason: redactAddresses(error.message) }, 'campaign batch ended on an error; the reconcile takes it up again'));
-  worker.on('error', (error) => logger.error({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign worker error'));
+  worker.on('failed', (job, error) =>
+    logger.warn(
+      { queue: QUEUES.campaigns, jobId: job?.id, reason: redactAddresses(error.message) },
+      'campaign batch ended on an error; the reconcile takes it up again',
+    ),
+  );
+  worker.on('error', (error) =>
+    logger.error({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign worker error'),
+  );
 
   let running: Promise<void> | undefined;
   const reconcileNow = async () => {
@@ -127,7 +156,9 @@ export async function startCampaignWorker(options: CampaignWorkerOptions & { con
         lateMs: options.lateMinutes * 60_000,
       });
     })()
-      .catch((error: unknown) => logger.warn({ reason: redactAddresses((error as Error).message) }, 'campaign reconcile failed; will retry'))
+      .catch((error: unknown) =>
+        logger.warn({ reason: redactAddresses((error as Error).message) }, 'campaign reconcile failed; will retry'),
+      )
       .finally(() => {
         running = undefined;
       });

@@ -5,7 +5,6 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { sendRateKey } from '@crieur/queue';
 import type { SendPace } from '@crieur/sending';
 
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // fixed windows: 1 s for rates of 1/s and more, a longer window holding one message below that
@@ -16,7 +15,12 @@ function windowFor(rate: number): { points: number; duration: number } {
 
 export function createSendPace(options: { redis: Redis; prefix: string; rate: number; maxChunk?: number }): SendPace {
   const { points, duration } = windowFor(options.rate);
-  const limiter = new RateLimiterRedis({ storeClient: options.redis, keyPrefix: sendRateKey(options.prefix), points, duration });
+  const limiter = new RateLimiterRedis({
+    storeClient: options.redis,
+    keyPrefix: sendRateKey(options.prefix),
+    points,
+    duration,
+  });
   const maxChunk = Math.max(1, Math.min(options.maxChunk ?? 50, points));
   let delayMs = 0;
   return {

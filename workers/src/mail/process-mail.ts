@@ -32,9 +32,16 @@ export function mailProcessor(deps: MailDeps) {
         if (job.id !== confirmJobId(data.confirmationId)) return { sent: false, reason: 'not the confirmation job' };
         // the raw token exists only in this email; the database keeps its hash
         const token = newToken();
-        const target = await prepareConfirmationEmail(deps.db, { confirmationId: data.confirmationId, tokenHash: hashToken(token), now: deps.now() });
+        const target = await prepareConfirmationEmail(deps.db, {
+          confirmationId: data.confirmationId,
+          tokenHash: hashToken(token),
+          now: deps.now(),
+        });
         if (!target) return { sent: false, reason: 'confirmation used, expired or erased' };
-        const email = await renderConfirmSubscription({ confirmUrl: `${deps.publicUrl}/confirm/${token}`, lists: target.lists });
+        const email = await renderConfirmSubscription({
+          confirmUrl: `${deps.publicUrl}/confirm/${token}`,
+          lists: target.lists,
+        });
         await deps.mailer.send({ kind: 'transactional', to: target.email, from: deps.mailFrom, ...email });
         // stamped once the mail server took it: the 24 h rule and the rebuild count from here
         await markConfirmationSent(deps.db, { confirmationId: data.confirmationId, now: deps.now() });
@@ -62,7 +69,8 @@ export function mailProcessor(deps: MailDeps) {
       return { sent: true };
     } catch (error) {
       // a permanent SMTP refusal will not change with retries
-      if (error instanceof SmtpSendError && error.permanent) throw new UnrecoverableError(`refused by the mail server (${error.code ?? '5xx'})`);
+      if (error instanceof SmtpSendError && error.permanent)
+        throw new UnrecoverableError(`refused by the mail server (${error.code ?? '5xx'})`);
       throw scrubError(error);
     }
   };

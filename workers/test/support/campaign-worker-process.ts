@@ -30,9 +30,17 @@ export type WorkerProcessSettings = {
 };
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerProcessSettings;
-const databaseUrl = settings.applicationName ? `${settings.databaseUrl}?application_name=${settings.applicationName}` : settings.databaseUrl;
+const databaseUrl = settings.applicationName
+  ? `${settings.databaseUrl}?application_name=${settings.applicationName}`
+  : settings.databaseUrl;
 const database = await openDatabase({ databaseUrl, poolSize: 4 });
-const mailer = createMailer({ smtpUrl: settings.smtpUrl, outboxDir: '/nonexistent', pool: true, maxConnections: settings.concurrency, ...(settings.timeouts ? { timeouts: settings.timeouts } : {}) });
+const mailer = createMailer({
+  smtpUrl: settings.smtpUrl,
+  outboxDir: '/nonexistent',
+  pool: true,
+  maxConnections: settings.concurrency,
+  ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+});
 const connection = createRedis(settings.redisUrl, 'worker');
 connection.on('error', () => undefined);
 const worker = await startCampaignWorker({

@@ -1,5 +1,10 @@
 /** A delivery status notification (RFC 3464) as a bounce handler would receive it. */
-export function dsnMessage(input: { to: string; status: string; action: 'failed' | 'delayed'; messageId?: string }): string {
+export function dsnMessage(input: {
+  to: string;
+  status: string;
+  action: 'failed' | 'delayed';
+  messageId?: string;
+}): string {
   return [
     'From: MAILER-DAEMON@mx.example.net',
     'To: lettre@lettre.example.org',

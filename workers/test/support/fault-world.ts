@@ -24,7 +24,12 @@ export type FaultWorld = {
   prefix: string;
   queue: CampaignQueue;
   /** a campaign to `count` new subscribers of `list`, launched */
-  launch(input: { list: string; count: number; domain: string; batchSize?: number }): Promise<{ id: string; recipients: number; emails: string[] }>;
+  launch(input: {
+    list: string;
+    count: number;
+    domain: string;
+    batchSize?: number;
+  }): Promise<{ id: string; recipients: number; emails: string[] }>;
   spawnWorker(settings?: Partial<WorkerProcessSettings>): Promise<ChildProcess>;
   stopWorker(child: ChildProcess, signal?: NodeJS.Signals): Promise<void>;
   progress(id: string): Promise<CampaignProgress>;
@@ -61,16 +66,33 @@ export async function startFaultWorld(label: string, options: { redisUrl?: strin
       const emails = await seedSubscribers(database.db, { list, count, domain, now: new Date() });
       const id = await createDraftCampaign(database.db, { lists: [list] });
       const result = await launchCampaign(
-        { db: database.db, queue: batchQueue(queue), publicUrl: 'https://democraties.example', mailFrom: MAIL_FROM, ...(batchSize ? { batchSize } : {}) },
+        {
+          db: database.db,
+          queue: batchQueue(queue),
+          publicUrl: 'https://democraties.example',
+          mailFrom: MAIL_FROM,
+          ...(batchSize ? { batchSize } : {}),
+        },
         { campaignId: id, now: new Date(), actorId: null },
       );
       if (!result.started) throw new Error(`campaign did not start: ${result.status}`);
       return { id, recipients: result.recipientCount, emails };
     },
     async spawnWorker(settings = {}) {
-      const all: WorkerProcessSettings = { databaseUrl: t.url, redisUrl, prefix, smtpUrl: smtp.url, sendRate: 2000, concurrency: 3, ...settings };
+      const all: WorkerProcessSettings = {
+        databaseUrl: t.url,
+        redisUrl,
+        prefix,
+        smtpUrl: smtp.url,
+        sendRate: 2000,
+        concurrency: 3,
+        ...settings,
+      };
       const script = path.join(root, 'workers/test/support/campaign-worker-process.ts');
-      const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(all)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(all)], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       children.add(child);
       child.once('exit', () => children.delete(child));
       await new Promise<void>((resolve, reject) => {
@@ -96,7 +118,9 @@ export async function startFaultWorld(label: string, options: { redisUrl?: strin
           const active = (await queue.getActive().catch(() => [])).map((j) => `${j.id}@${j.processedOn ?? 0}`);
           const pace = await redis.pttl(`${prefix}:send-rate:cluster`).catch(() => null);
           const jobs = { ...counts, active, pacePttl: pace, now: Date.now() };
-          throw new Error(`timed out waiting for ${what}: ${p.status} ${JSON.stringify(p.counts)} wait=${JSON.stringify(p.serverWait)} jobs=${JSON.stringify(jobs)}`);
+          throw new Error(
+            `timed out waiting for ${what}: ${p.status} ${JSON.stringify(p.counts)} wait=${JSON.stringify(p.serverWait)} jobs=${JSON.stringify(jobs)}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -104,7 +128,8 @@ export async function startFaultWorld(label: string, options: { redisUrl?: strin
     receivedFor(id) {
       // our Message-IDs start with the campaign's id
       const counts = new Map<string, number>();
-      for (const m of smtp.messages) if (m.messageId?.startsWith(`${id}.`)) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
+      for (const m of smtp.messages)
+        if (m.messageId?.startsWith(`${id}.`)) counts.set(m.to, (counts.get(m.to) ?? 0) + 1);
       return counts;
     },
     rows: (id) => recipientRows(database.db, id),

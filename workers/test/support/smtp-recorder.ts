@@ -102,7 +102,14 @@ export async function startSmtpRecorder(options: { port?: number } = {}): Promis
           const silent = !cut && dice < faults.cutAfterData + faults.silentAfterData;
           const at = Date.now();
           for (const r of session.envelope.rcptTo) {
-            messages.push({ to: r.address.toLowerCase(), raw, messageId, at, mailFromAt: mailFromAt.get(session.id) ?? at, unanswered: cut || silent });
+            messages.push({
+              to: r.address.toLowerCase(),
+              raw,
+              messageId,
+              at,
+              mailFromAt: mailFromAt.get(session.id) ?? at,
+              unanswered: cut || silent,
+            });
           }
           // received whole: the message counts as delivered, whatever the client hears next
           if (cut) socketOf(session.id)?.destroy();

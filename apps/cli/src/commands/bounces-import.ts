@@ -9,7 +9,8 @@ const fr = new Intl.NumberFormat('fr-FR');
 /** `pnpm cli bounces:import <files…>`: delivery reports saved as .eml files (RFC 3464). */
 export async function bouncesImport(db: Db, argv: string[], io: CommandIo): Promise<void> {
   const files = argv.filter((a) => !a.startsWith('--'));
-  if (files.length === 0) throw new CliError('Give one or more delivery reports (.eml files): pnpm cli bounces:import bounces/*.eml');
+  if (files.length === 0)
+    throw new CliError('Give one or more delivery reports (.eml files): pnpm cli bounces:import bounces/*.eml');
   let hard = 0;
   let soft = 0;
   let unknown = 0;
@@ -26,7 +27,13 @@ export async function bouncesImport(db: Db, argv: string[], io: CommandIo): Prom
       const dsn = await parseDsn(raw);
       for (const r of dsn.recipients) {
         if (r.kind === 'none') continue;
-        const result = await recordBounce(db, { email: r.email, kind: r.kind, status: r.status, messageId: dsn.originalMessageId, now: new Date() });
+        const result = await recordBounce(db, {
+          email: r.email,
+          kind: r.kind,
+          status: r.status,
+          messageId: dsn.originalMessageId,
+          now: new Date(),
+        });
         if (r.kind === 'hard') hard++;
         else soft++;
         if (!result.known) unknown++;
@@ -36,7 +43,9 @@ export async function bouncesImport(db: Db, argv: string[], io: CommandIo): Prom
       skipped.push(`${basename(file)}: ${error.message}`);
     }
   }
-  io.out(`${fr.format(files.length)} file(s): ${fr.format(hard)} hard bounce(s) suppressed, ${fr.format(soft)} soft bounce(s) counted${unknown ? `, ${fr.format(unknown)} for addresses not in the subscriber base` : ''}.`);
+  io.out(
+    `${fr.format(files.length)} file(s): ${fr.format(hard)} hard bounce(s) suppressed, ${fr.format(soft)} soft bounce(s) counted${unknown ? `, ${fr.format(unknown)} for addresses not in the subscriber base` : ''}.`,
+  );
   for (const line of skipped) io.out(`skipped ${line}`);
   if (skipped.length === files.length) throw new CliError('No delivery report could be read: nothing was recorded.');
 }

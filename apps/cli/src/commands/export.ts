@@ -13,6 +13,8 @@ export async function exportCommand(db: Db, argv: string[], io: CommandIo): Prom
   const [list] = await listIdsBySlugs(db, [values.list]);
   if (!list) throw new CliError(`Unknown list "${values.list}": see pnpm cli lists.`);
   const target: Writable = values.out ? createWriteStream(values.out) : io.stdout;
-  await pipeline(Readable.from(writeCsv(EXPORT_HEADER, confirmedSubscriberRows(db, list.id))), target, { end: Boolean(values.out) });
+  await pipeline(Readable.from(writeCsv(EXPORT_HEADER, confirmedSubscriberRows(db, list.id))), target, {
+    end: Boolean(values.out),
+  });
   if (values.out) io.out(`Exported ${list.slug} to ${values.out}`);
 }

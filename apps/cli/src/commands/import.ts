@@ -12,10 +12,18 @@ export async function importCommand(db: Db, argv: string[], io: CommandIo): Prom
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { list: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'consent-source': { type: 'string' }, report: { type: 'string' } },
+    options: {
+      list: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'consent-source': { type: 'string' },
+      report: { type: 'string' },
+    },
   });
   const file = positionals[0];
-  if (!file || !values.list) throw new CliError('Usage: pnpm cli import <file.csv> --list <slug> [--consent-source "…"] [--dry-run] [--report problems.csv]');
+  if (!file || !values.list)
+    throw new CliError(
+      'Usage: pnpm cli import <file.csv> --list <slug> [--consent-source "…"] [--dry-run] [--report problems.csv]',
+    );
   let totalBytes: number;
   try {
     totalBytes = statSync(file).size;
@@ -25,12 +33,23 @@ export async function importCommand(db: Db, argv: string[], io: CommandIo): Prom
   const [list] = await listIdsBySlugs(db, [values.list]);
   if (!list) throw new CliError(`Unknown list "${values.list}": see pnpm cli lists.`);
   const consentSource = values['consent-source']?.trim() || null;
-  if (list.legalBasis === 'consent' && !consentSource) throw new CliError(`"${list.slug}" is a consent list: say where these people consented, with --consent-source "…".`);
+  if (list.legalBasis === 'consent' && !consentSource)
+    throw new CliError(
+      `"${list.slug}" is a consent list: say where these people consented, with --consent-source "…".`,
+    );
 
   const dryRun = values['dry-run'] ?? false;
   let importId: string | undefined;
   const started = Date.now();
-  const store = createImportStore(db, { listId: list.id, legalBasis: list.legalBasis, consentNote: consentSource, actorId: null, dryRun, now: () => new Date(), id: () => importId });
+  const store = createImportStore(db, {
+    listId: list.id,
+    legalBasis: list.legalBasis,
+    consentNote: consentSource,
+    actorId: null,
+    dryRun,
+    now: () => new Date(),
+    id: () => importId,
+  });
   try {
     const totals = await runImport({
       input: createReadStream(file),
@@ -38,11 +57,21 @@ export async function importCommand(db: Db, argv: string[], io: CommandIo): Prom
         importBatch: store.importBatch,
         recordProgress: async (p) => {
           await store.recordProgress(p);
-          io.progress?.(`${Math.round((100 * p.processedBytes) / Math.max(totalBytes, 1))} % · ${nf.format(p.rows)} lignes · ${nf.format(p.imported)} importées`);
+          io.progress?.(
+            `${Math.round((100 * p.processedBytes) / Math.max(totalBytes, 1))} % · ${nf.format(p.rows)} lignes · ${nf.format(p.imported)} importées`,
+          );
         },
       },
       onStarted: async () => {
-        importId = await createImport(db, { listId: list.id, actorId: null, dryRun, fileName: file.split('/').pop() ?? file, consentSource, totalBytes, now: new Date() });
+        importId = await createImport(db, {
+          listId: list.id,
+          actorId: null,
+          dryRun,
+          fileName: file.split('/').pop() ?? file,
+          consentSource,
+          totalBytes,
+          now: new Date(),
+        });
       },
     });
     await finishImport(db, { id: importId!, status: 'done', now: new Date() });
@@ -52,7 +81,10 @@ export async function importCommand(db: Db, argv: string[], io: CommandIo): Prom
         `${nf.format(totals.alreadySubscribed)} already subscribed, ${nf.format(totals.problems)} not imported.`,
     );
     if (values.report && totals.problems > 0) {
-      await pipeline(Readable.from(writeCsv(['Ligne', 'Adresse', 'Raison'], problemRows(db, importId!))), createWriteStream(values.report));
+      await pipeline(
+        Readable.from(writeCsv(['Ligne', 'Adresse', 'Raison'], problemRows(db, importId!))),
+        createWriteStream(values.report),
+      );
       io.out(`Report of the lines not imported: ${values.report}`);
     } else if (totals.problems > 0) {
       io.out('Add --report problems.csv to get each line not imported and why.');

@@ -10,6 +10,11 @@ export async function lists(db: Db, _argv: string[], io: CommandIo): Promise<voi
     basis: l.legalBasis === 'consent' ? 'consent' : 'legitimate interest',
   }));
   const widths = { slug: 12, name: 26, visibility: 10 };
-  io.out(`${'SLUG'.padEnd(widths.slug)}${'NAME'.padEnd(widths.name)}${'VISIBILITY'.padEnd(widths.visibility + 1)}LEGAL BASIS`);
-  for (const row of table) io.out(`${row.slug.padEnd(widths.slug)}${row.name.padEnd(widths.name)}${row.visibility.padEnd(widths.visibility + 1)}${row.basis}`);
+  io.out(
+    `${'SLUG'.padEnd(widths.slug)}${'NAME'.padEnd(widths.name)}${'VISIBILITY'.padEnd(widths.visibility + 1)}LEGAL BASIS`,
+  );
+  for (const row of table)
+    io.out(
+      `${row.slug.padEnd(widths.slug)}${row.name.padEnd(widths.name)}${row.visibility.padEnd(widths.visibility + 1)}${row.basis}`,
+    );
 }

@@ -11,9 +11,18 @@ const Args = z.object({
 });
 
 export async function userCreate(db: Db, argv: string[], io: CommandIo): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+    strict: true,
+  });
   const parsed = Args.safeParse(values);
-  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message.startsWith('--') ? i.message : `--${String(i.path[0])}: ${i.message}`).join('\n'));
+  if (!parsed.success)
+    throw new CliError(
+      parsed.error.issues
+        .map((i) => (i.message.startsWith('--') ? i.message : `--${String(i.path[0])}: ${i.message}`))
+        .join('\n'),
+    );
   const password = await io.readSecret('Password (12 characters or more): ');
   const checked = Password.safeParse(password);
   if (!checked.success) throw new CliError('The password must have at least 12 characters (it is read from stdin).');
@@ -28,10 +37,16 @@ export async function userCreate(db: Db, argv: string[], io: CommandIo): Promise
       status: 'active',
       passwordHash: await hashPassword(checked.data),
     });
-    await appendAudit(db, { action: 'user_created', targetType: 'user', targetId: user.id, data: { role: user.role, via: 'cli' } });
+    await appendAudit(db, {
+      action: 'user_created',
+      targetType: 'user',
+      targetId: user.id,
+      data: { role: user.role, via: 'cli' },
+    });
     io.out(`Created ${user.role} ${user.email}. They can log in at /studio/login.`);
   } catch (error) {
-    if (error instanceof DuplicateEmailError) throw new CliError(`A user with the email ${parsed.data.email} already exists.`);
+    if (error instanceof DuplicateEmailError)
+      throw new CliError(`A user with the email ${parsed.data.email} already exists.`);
     throw error;
   }
 }

@@ -19,7 +19,10 @@ function markers(request: FastifyRequest): string[] {
   if (!raw || raw.length > 400) return [];
   const unsigned = request.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return [];
-  return unsigned.value.split('.').filter((m) => /^[A-Za-z0-9_-]{16}$/.test(m)).slice(0, MAX_ACCOUNTS);
+  return unsigned.value
+    .split('.')
+    .filter((m) => /^[A-Za-z0-9_-]{16}$/.test(m))
+    .slice(0, MAX_ACCOUNTS);
 }
 
 export function isKnownDevice(request: FastifyRequest, userId: string): boolean {

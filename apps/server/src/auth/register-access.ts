@@ -15,7 +15,10 @@ export function registerAccessControl(app: FastifyInstance, csrf: onRequestHookH
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       const access = accessFor(method, route.url);
-      if (!access) throw new Error(`Route ${method} ${route.url} has no entry in ROUTE_ACCESS (apps/server/src/auth/permissions.ts)`);
+      if (!access)
+        throw new Error(
+          `Route ${method} ${route.url} has no entry in ROUTE_ACCESS (apps/server/src/auth/permissions.ts)`,
+        );
       const check: preHandlerHookHandler = async (request) => {
         if (access === 'public') return;
         if (!request.staff) throw unauthenticated();

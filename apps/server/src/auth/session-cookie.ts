@@ -34,15 +34,29 @@ export async function startSession(
   });
 }
 
-export async function endSession(db: Db, request: FastifyRequest, reply: FastifyReply, settings: SessionSettings): Promise<void> {
+export async function endSession(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  settings: SessionSettings,
+): Promise<void> {
   if (request.sessionIdHash) await deleteSession(db, request.sessionIdHash);
-  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: settings.secureCookies });
+  void reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: settings.secureCookies,
+  });
 }
 
 const TOUCH_EVERY_MS = 60_000;
 
 /** Loads the staff member behind the session cookie, sliding its expiry at most once a minute. */
-export async function loadSession(db: Db, request: FastifyRequest, input: { now: Date; settings: SessionSettings }): Promise<void> {
+export async function loadSession(
+  db: Db,
+  request: FastifyRequest,
+  input: { now: Date; settings: SessionSettings },
+): Promise<void> {
   request.staff = null;
   request.sessionIdHash = null;
   const token = request.cookies[SESSION_COOKIE];
@@ -53,6 +67,10 @@ export async function loadSession(db: Db, request: FastifyRequest, input: { now:
   request.staff = session.user;
   request.sessionIdHash = idHash;
   if (input.now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await touchSession(db, { idHash, now: input.now, expiresAt: new Date(input.now.getTime() + input.settings.idleMs) });
+    await touchSession(db, {
+      idHash,
+      now: input.now,
+      expiresAt: new Date(input.now.getTime() + input.settings.idleMs),
+    });
   }
 }

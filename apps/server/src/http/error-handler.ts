@@ -18,22 +18,34 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
-      void reply.status(404).type('text/html; charset=utf-8').send(publicErrorPage(new ApiError(404, 'NOT_FOUND', 'Not found')));
+      void reply
+        .status(404)
+        .type('text/html; charset=utf-8')
+        .send(publicErrorPage(new ApiError(404, 'NOT_FOUND', 'Not found')));
       return;
     }
-    void reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    void reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
   });
 }
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof DuplicateEmailError) return new ApiError(409, 'DUPLICATE_EMAIL', 'A user with this email already exists');
+  if (error instanceof DuplicateEmailError)
+    return new ApiError(409, 'DUPLICATE_EMAIL', 'A user with this email already exists');
   if (error instanceof NotFoundError) return new ApiError(404, 'NOT_FOUND', `${error.entity} not found`);
   // the server's queues fail fast: a route that cannot work without Redis says so instead of hanging
   if (isRedisDownError(error)) return redisUnavailable();
   const e = error as FastifyError;
-  if (e.code?.startsWith('FST_CSRF')) return new ApiError(403, 'CSRF_INVALID', 'Missing or invalid CSRF token: reload the page');
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e.statusCode === 400)
+  if (e.code?.startsWith('FST_CSRF'))
+    return new ApiError(403, 'CSRF_INVALID', 'Missing or invalid CSRF token: reload the page');
+  if (
+    e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    e.statusCode === 400
+  )
     return new ApiError(400, 'VALIDATION', 'The request body is not valid JSON', { issues: [] });
   if (e.statusCode === 413) return new ApiError(413, 'VALIDATION', 'The request body is too large', { issues: [] });
   if (e.statusCode === 429) return new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again');

@@ -144,7 +144,10 @@ export async function fetchPublicImage(address: string, settings: ImageImportSet
       response.destroy();
       throw new ImageFetchError(`le site a répondu par une erreur (${status})`);
     }
-    const type = String(response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = String(response.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (!TYPES.has(type)) {
       response.destroy();
       throw new ImageFetchError("ce n'est pas une image JPEG, PNG, WebP ou GIF");

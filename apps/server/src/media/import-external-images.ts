@@ -24,8 +24,8 @@ export class ExternalImageError extends Error {
   constructor(input: { index: number; ordinal: number; image: ImageNode; reason: string }) {
     const alt = input.image.attrs.alt.length > 60 ? `${input.image.attrs.alt.slice(0, 59)}…` : input.image.attrs.alt;
     super(
-      `Image ${input.ordinal} (« ${alt} ») : impossible de la copier depuis ${input.image.attrs.src} : `
-        + `${input.reason}. Enregistrez-la sur votre ordinateur puis ajoutez-la depuis la médiathèque.`,
+      `Image ${input.ordinal} (« ${alt} ») : impossible de la copier depuis ${input.image.attrs.src} : ` +
+        `${input.reason}. Enregistrez-la sur votre ordinateur puis ajoutez-la depuis la médiathèque.`,
     );
     this.name = 'ExternalImageError';
     this.index = input.index;

@@ -5,7 +5,11 @@ import { SubscribeBox } from './reader-pages';
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const yearFr = new Intl.DateTimeFormat('fr-FR', { year: 'numeric', timeZone: 'Europe/Paris' });
 
-const KIND_LABELS: Record<string, string> = { membres: 'Lettre des membres', adherents: 'Lettre des adhérent·es', democraties: 'Lettre démocratieS' };
+const KIND_LABELS: Record<string, string> = {
+  membres: 'Lettre des membres',
+  adherents: 'Lettre des adhérent·es',
+  democraties: 'Lettre démocratieS',
+};
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? 'Lettre';
 export const issueTitle = (c: { subject: string }) => c.subject.trim() || 'Lettre sans titre';
 
@@ -35,7 +39,10 @@ export function ArchiveIndex(props: { items: ArchivedCampaign[] }) {
   return (
     <section className="card" aria-labelledby="titre">
       <h1 id="titre">Archives des lettres</h1>
-      <p className="lede">Les lettres envoyées aux abonné·es de démocratieS et aux membres de l'ICPC, telles qu'elles sont parties, sans aucune donnée personnelle.</p>
+      <p className="lede">
+        Les lettres envoyées aux abonné·es de démocratieS et aux membres de l'ICPC, telles qu'elles sont parties, sans
+        aucune donnée personnelle.
+      </p>
       {byYear(props.items).map(([year, items]) => (
         <section key={year} aria-labelledby={`annee-${year}`}>
           <h2 id={`annee-${year}`}>{year}</h2>
@@ -67,7 +74,8 @@ export function ArchiveIssue(props: { campaign: ArchivedCampaign; html: string; 
       </a>
       <h1 id="titre">{issueTitle(campaign)}</h1>
       <p className="byline">
-        {kindLabel(campaign.kind)} · envoyée le <time dateTime={campaign.sentAt.toISOString()}>{dateFr.format(campaign.sentAt)}</time>
+        {kindLabel(campaign.kind)} · envoyée le{' '}
+        <time dateTime={campaign.sentAt.toISOString()}>{dateFr.format(campaign.sentAt)}</time>
       </p>
       {/* its own document, sandboxed without scripts: the newsletter's CSS cannot touch the page and ours cannot touch it */}
       <iframe
@@ -75,10 +83,21 @@ export function ArchiveIssue(props: { campaign: ArchivedCampaign; html: string; 
         srcDoc={props.html}
         sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
         loading="lazy"
-        style={{ display: 'block', width: '100%', height: '80vh', minHeight: '32rem', border: '1px solid var(--line)', borderRadius: '12px', background: '#fff', marginTop: '1rem' }}
+        style={{
+          display: 'block',
+          width: '100%',
+          height: '80vh',
+          minHeight: '32rem',
+          border: '1px solid var(--line)',
+          borderRadius: '12px',
+          background: '#fff',
+          marginTop: '1rem',
+        }}
       />
       <p>
-        <a href={`/archive/${campaign.slug}/lettre${props.token ? `?k=${props.token}` : ''}`}>Lire la lettre en pleine page</a>
+        <a href={`/archive/${campaign.slug}/lettre${props.token ? `?k=${props.token}` : ''}`}>
+          Lire la lettre en pleine page
+        </a>
       </p>
       <SubscribeBox />
     </article>

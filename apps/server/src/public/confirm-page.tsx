@@ -28,7 +28,10 @@ export function ConfirmedPage(props: { lists: string[] }) {
 export function InvalidLinkPage() {
   return (
     <MessagePage heading="Ce lien n'est plus valable">
-      <p>Il a déjà servi, ou il date de plus de 7 jours. Si vous souhaitez toujours vous abonner, recommencez depuis le formulaire.</p>
+      <p>
+        Il a déjà servi, ou il date de plus de 7 jours. Si vous souhaitez toujours vous abonner, recommencez depuis le
+        formulaire.
+      </p>
       <p>
         <a href="/subscribe">Retour au formulaire d'abonnement</a>
       </p>

@@ -25,14 +25,16 @@ export function PublicLayout(props: { title: string; children: ReactNode; head?:
             <a href="/rubriques/points-de-vue">Points de vue</a>
             <a href="/rubriques/sur-le-terrain">Sur le terrain</a>
             <a href="/rubriques/dans-les-marges">Dans les marges</a>
-            <a href="/subscribe" className="cta">S'abonner</a>
+            <a href="/subscribe" className="cta">
+              S'abonner
+            </a>
           </nav>
         </header>
         <main id="contenu">{props.children}</main>
         <footer className="site">
           <p>
-            Institut de la concertation et de la participation citoyenne (ICPC). Nous ne suivons ni l'ouverture de nos lettres ni les clics, et ne
-            transmettons jamais votre adresse.
+            Institut de la concertation et de la participation citoyenne (ICPC). Nous ne suivons ni l'ouverture de nos
+            lettres ni les clics, et ne transmettons jamais votre adresse.
           </p>
         </footer>
       </body>
@@ -41,8 +43,16 @@ export function PublicLayout(props: { title: string; children: ReactNode; head?:
 }
 
 /** React escapes every value: nothing a visitor typed can become markup. */
-export function renderPage(title: string, body: ReactNode, options: { head?: ReactNode; indexable?: boolean } = {}): string {
-  return `<!doctype html>${renderToStaticMarkup(<PublicLayout title={title} head={options.head} indexable={options.indexable}>{body}</PublicLayout>)}`;
+export function renderPage(
+  title: string,
+  body: ReactNode,
+  options: { head?: ReactNode; indexable?: boolean } = {},
+): string {
+  return `<!doctype html>${renderToStaticMarkup(
+    <PublicLayout title={title} head={options.head} indexable={options.indexable}>
+      {body}
+    </PublicLayout>,
+  )}`;
 }
 
 export function MessagePage(props: { heading: string; children?: ReactNode }) {

@@ -25,10 +25,20 @@ export function PreferencesPage(props: PreferencesView) {
             <legend>Les lettres que je reçois</legend>
             {props.lists.map((l) => (
               <div className="choice" key={l.id}>
-                <input type="checkbox" id={`liste-${l.id}`} name="lists" value={String(l.id)} defaultChecked={l.subscribed} />
+                <input
+                  type="checkbox"
+                  id={`liste-${l.id}`}
+                  name="lists"
+                  value={String(l.id)}
+                  defaultChecked={l.subscribed}
+                />
                 <label htmlFor={`liste-${l.id}`}>
                   {l.name}
-                  <span className="desc">{l.visibility === 'private' ? `${l.description} (réservée aux adhérent·es : décochez pour ne plus la recevoir)` : l.description}</span>
+                  <span className="desc">
+                    {l.visibility === 'private'
+                      ? `${l.description} (réservée aux adhérent·es : décochez pour ne plus la recevoir)`
+                      : l.description}
+                  </span>
                 </label>
               </div>
             ))}
@@ -44,7 +54,10 @@ export function PreferencesPage(props: PreferencesView) {
       </section>
       <section className="card" aria-labelledby="donnees">
         <h2 id="donnees">Mes données</h2>
-        <p>Téléchargez tout ce que nous savons de vous, ou effacez-le. L'effacement est définitif : nous ne gardons qu'une empreinte irréversible de l'adresse pour ne plus jamais vous écrire.</p>
+        <p>
+          Téléchargez tout ce que nous savons de vous, ou effacez-le. L'effacement est définitif : nous ne gardons
+          qu'une empreinte irréversible de l'adresse pour ne plus jamais vous écrire.
+        </p>
         <form method="post" action={action}>
           <input type="hidden" name="action" value="export" />
           <button type="submit" className="secondary">
@@ -69,7 +82,10 @@ export function PreferencesPage(props: PreferencesView) {
 export function ErasedPage() {
   return (
     <MessagePage heading="Vos données sont effacées">
-      <p>Nous ne vous écrirons plus. Seule une empreinte irréversible de votre adresse reste, pour que personne ne puisse vous réinscrire.</p>
+      <p>
+        Nous ne vous écrirons plus. Seule une empreinte irréversible de votre adresse reste, pour que personne ne puisse
+        vous réinscrire.
+      </p>
     </MessagePage>
   );
 }

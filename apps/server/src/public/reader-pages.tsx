@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
-export type Teaser = { slug: string; title: string; lede: string; excerpt: string; authors: string[]; publishedAt: Date | null; rubrique: { slug: string; name: string } };
+export type Teaser = {
+  slug: string;
+  title: string;
+  lede: string;
+  excerpt: string;
+  authors: string[];
+  publishedAt: Date | null;
+  rubrique: { slug: string; name: string };
+};
 
 export function TeaserList(props: { items: Teaser[]; showRubrique?: boolean }) {
   if (!props.items.length) return <p>Rien de publié pour l'instant : revenez bientôt.</p>;
@@ -41,10 +49,21 @@ export function SubscribeBox() {
   );
 }
 
-export function ArticlePage(props: { title: string; lede: string; html: string; authors: string[]; publishedAt: Date | null; rubrique: { slug: string; name: string }; dossier: { slug: string; title: string } | null; preview?: boolean }) {
+export function ArticlePage(props: {
+  title: string;
+  lede: string;
+  html: string;
+  authors: string[];
+  publishedAt: Date | null;
+  rubrique: { slug: string; name: string };
+  dossier: { slug: string; title: string } | null;
+  preview?: boolean;
+}) {
   return (
     <article className="piece" aria-labelledby="titre">
-      {props.preview && <p className="preview-banner">Aperçu : cette page n'est pas encore visible des lecteur·rices.</p>}
+      {props.preview && (
+        <p className="preview-banner">Aperçu : cette page n'est pas encore visible des lecteur·rices.</p>
+      )}
       <a className="kicker" href={`/rubriques/${props.rubrique.slug}`}>
         {props.rubrique.name}
       </a>
@@ -52,7 +71,12 @@ export function ArticlePage(props: { title: string; lede: string; html: string; 
       {props.lede && <p className="lede">{props.lede}</p>}
       <p className="byline">
         {props.authors.length > 0 && <>Par {props.authors.join(', ')}</>}
-        {props.publishedAt && <> · <time dateTime={props.publishedAt.toISOString()}>{dateFr.format(props.publishedAt)}</time></>}
+        {props.publishedAt && (
+          <>
+            {' '}
+            · <time dateTime={props.publishedAt.toISOString()}>{dateFr.format(props.publishedAt)}</time>
+          </>
+        )}
         {props.dossier && (
           <>
             {' '}
@@ -77,7 +101,15 @@ export function Section(props: { id: string; title: ReactNode; children: ReactNo
 }
 
 /** Open Graph and schema.org, for shares on Mastodon, Bluesky or LinkedIn and for search engines. */
-export function ArticleHead(props: { url: string; title: string; description: string; image: string | null; publishedAt: Date | null; updatedAt: Date; authors: string[] }) {
+export function ArticleHead(props: {
+  url: string;
+  title: string;
+  description: string;
+  image: string | null;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  authors: string[];
+}) {
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'Article',
@@ -103,7 +135,10 @@ export function ArticleHead(props: { url: string; title: string; description: st
       {props.image && <meta property="og:image" content={props.image} />}
       {props.publishedAt && <meta property="article:published_time" content={props.publishedAt.toISOString()} />}
       {/* "<" escaped: the JSON can never close the script element */}
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }}
+      />
     </>
   );
 }

@@ -8,35 +8,73 @@ export type PublicList = { slug: string; name: string; description: string };
 export type SubscribeFormValues = { email: string; name: string; lists: string[] };
 export type SubscribeFormErrors = Partial<Record<'email' | 'lists', string>>;
 
-export function SubscribeForm(props: { lists: PublicList[]; values?: SubscribeFormValues; errors?: SubscribeFormErrors }) {
+export function SubscribeForm(props: {
+  lists: PublicList[];
+  values?: SubscribeFormValues;
+  errors?: SubscribeFormErrors;
+}) {
   const v = props.values ?? { email: '', name: '', lists: [] };
   const e = props.errors ?? {};
   const hasErrors = Object.keys(e).length > 0;
   return (
     <section className="card" aria-labelledby="titre">
       <h1 id="titre">S'abonner à nos lettres</h1>
-      <p>Recevez les nouvelles de l'ICPC et de démocratieS. Vous pourrez changer d'avis à tout moment, en un clic, depuis chaque lettre.</p>
+      <p>
+        Recevez les nouvelles de l'ICPC et de démocratieS. Vous pourrez changer d'avis à tout moment, en un clic, depuis
+        chaque lettre.
+      </p>
       {hasErrors && (
         <div className="errors" role="alert">
           <p>Le formulaire n'a pas pu être envoyé :</p>
           <ul>
-            {e.email && <li><a href="#email">{e.email}</a></li>}
-            {e.lists && <li><a href="#listes">{e.lists}</a></li>}
+            {e.email && (
+              <li>
+                <a href="#email">{e.email}</a>
+              </li>
+            )}
+            {e.lists && (
+              <li>
+                <a href="#listes">{e.lists}</a>
+              </li>
+            )}
           </ul>
         </div>
       )}
       <form method="post" action="/subscribe" noValidate>
         <label htmlFor="email">Adresse e-mail</label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={v.email} aria-invalid={e.email ? true : undefined} aria-describedby={e.email ? 'email-erreur' : undefined} />
-        {e.email && <p id="email-erreur" className="error">{e.email}</p>}
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={v.email}
+          aria-invalid={e.email ? true : undefined}
+          aria-describedby={e.email ? 'email-erreur' : undefined}
+        />
+        {e.email && (
+          <p id="email-erreur" className="error">
+            {e.email}
+          </p>
+        )}
         <label htmlFor="name">Prénom ou nom (facultatif)</label>
         <input id="name" name="name" type="text" autoComplete="name" maxLength={120} defaultValue={v.name} />
         <fieldset id="listes" aria-describedby={e.lists ? 'listes-erreur' : undefined}>
           <legend>Les lettres qui vous intéressent</legend>
-          {e.lists && <p id="listes-erreur" className="error">{e.lists}</p>}
+          {e.lists && (
+            <p id="listes-erreur" className="error">
+              {e.lists}
+            </p>
+          )}
           {props.lists.map((list) => (
             <div className="choice" key={list.slug}>
-              <input type="checkbox" id={`liste-${list.slug}`} name="lists" value={list.slug} defaultChecked={v.lists.includes(list.slug)} />
+              <input
+                type="checkbox"
+                id={`liste-${list.slug}`}
+                name="lists"
+                value={list.slug}
+                defaultChecked={v.lists.includes(list.slug)}
+              />
               <label htmlFor={`liste-${list.slug}`}>
                 {list.name}
                 <span className="desc">{list.description}</span>
@@ -50,9 +88,10 @@ export function SubscribeForm(props: { lists: PublicList[]; values?: SubscribeFo
         </div>
         <button type="submit">M'abonner</button>
         <p className="notice">
-          En cochant une lettre, vous acceptez que l'ICPC utilise votre adresse pour vous l'envoyer, et rien d'autre. Nous vous écrirons d'abord pour
-          confirmer. Nous ne mesurons ni l'ouverture ni les clics, ne transmettons votre adresse à personne, et effaçons vos données sur simple demande
-          depuis la page « Gérer mes abonnements » présente dans chaque lettre.
+          En cochant une lettre, vous acceptez que l'ICPC utilise votre adresse pour vous l'envoyer, et rien d'autre.
+          Nous vous écrirons d'abord pour confirmer. Nous ne mesurons ni l'ouverture ni les clics, ne transmettons votre
+          adresse à personne, et effaçons vos données sur simple demande depuis la page « Gérer mes abonnements »
+          présente dans chaque lettre.
         </p>
       </form>
     </section>
@@ -63,8 +102,8 @@ export function SubscribeThanks() {
   return (
     <MessagePage heading="Vérifiez votre boîte mail">
       <p>
-        Si cette adresse peut recevoir nos lettres, un message de confirmation vient d'y être envoyé. Cliquez sur le bouton qu'il contient pour terminer
-        votre inscription : sans cette confirmation, nous ne vous écrirons pas.
+        Si cette adresse peut recevoir nos lettres, un message de confirmation vient d'y être envoyé. Cliquez sur le
+        bouton qu'il contient pour terminer votre inscription : sans cette confirmation, nous ne vous écrirons pas.
       </p>
       <p>Rien reçu d'ici quelques minutes ? Regardez dans les indésirables, ou réessayez demain.</p>
     </MessagePage>

@@ -24,7 +24,9 @@ export function UnsubscribedPage(props: { listName: string; preferencesToken: st
       <p>Vous ne recevrez plus « {props.listName} ». Merci de nous avoir lu·es.</p>
       {props.preferencesToken && (
         <p>
-          <a href={`/preferences/${encodeURIComponent(props.preferencesToken)}`}>Gérer mes autres abonnements ou effacer mes données</a>
+          <a href={`/preferences/${encodeURIComponent(props.preferencesToken)}`}>
+            Gérer mes autres abonnements ou effacer mes données
+          </a>
         </p>
       )}
     </MessagePage>

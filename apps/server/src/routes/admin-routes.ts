@@ -33,7 +33,16 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/outbox', async () => {
     if (ctx.config.smtpUrl) return { mode: 'smtp', messages: [] };
     const messages = await listOutbox(path.join(ctx.config.dataDir, 'outbox'), { limit: 50 });
-    return { mode: 'outbox', messages: messages.map((m) => ({ file: m.file, at: m.at.toISOString(), to: m.to, subject: m.subject, size: m.size })) };
+    return {
+      mode: 'outbox',
+      messages: messages.map((m) => ({
+        file: m.file,
+        at: m.at.toISOString(),
+        to: m.to,
+        subject: m.subject,
+        size: m.size,
+      })),
+    };
   });
 
   app.get('/api/audit', async (request) => {

@@ -16,14 +16,18 @@ export function bounceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.register(async (scope) => {
     // the report arrives as the raw message, whatever type the caller names
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
     scope.post(BOUNCE_PATH, { config: { rateLimit: { max: 600, timeWindow: 60_000 } } }, async (request) => {
       if (!token) throw new ApiError(404, 'NOT_FOUND', 'Bounce intake is off: set BOUNCE_TOKEN to turn it on');
       const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
       // compare digests: equal length, constant time
-      if (!timingSafeEqual(digest(given), digest(token))) throw new ApiError(401, 'UNAUTHENTICATED', 'Wrong or missing bearer token');
+      if (!timingSafeEqual(digest(given), digest(token)))
+        throw new ApiError(401, 'UNAUTHENTICATED', 'Wrong or missing bearer token');
       const raw = request.body;
-      if (!Buffer.isBuffer(raw) || raw.length === 0) throw new ApiError(400, 'NOT_A_DSN', 'Send the delivery report as the raw message body');
+      if (!Buffer.isBuffer(raw) || raw.length === 0)
+        throw new ApiError(400, 'NOT_A_DSN', 'Send the delivery report as the raw message body');
       const dsn = await parseDsn(raw).catch((error: unknown) => {
         if (error instanceof NotADsnError) throw new ApiError(422, 'NOT_A_DSN', error.message);
         throw error;
@@ -31,11 +35,29 @@ export function bounceRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const results = [];
       for (const r of dsn.recipients) {
         if (r.kind === 'none') continue;
-        const outcome = await recordBounce(ctx.database.db, { email: r.email, kind: r.kind, status: r.status, messageId: dsn.originalMessageId, now: ctx.now() });
-        results.push({ kind: r.kind, status: r.status, known: outcome.known, suppressed: outcome.suppressed, campaign: outcome.campaignId !== null });
+        const outcome = await recordBounce(ctx.database.db, {
+          email: r.email,
+          kind: r.kind,
+          status: r.status,
+          messageId: dsn.originalMessageId,
+          now: ctx.now(),
+        });
+        results.push({
+          kind: r.kind,
+          status: r.status,
+          known: outcome.known,
+          suppressed: outcome.suppressed,
+          campaign: outcome.campaignId !== null,
+        });
       }
       // counts only: the caller already knows the addresses, logs must not
-      request.log.info({ hard: results.filter((r) => r.kind === 'hard').length, soft: results.filter((r) => r.kind === 'soft').length }, 'bounce report recorded');
+      request.log.info(
+        {
+          hard: results.filter((r) => r.kind === 'hard').length,
+          soft: results.filter((r) => r.kind === 'soft').length,
+        },
+        'bounce report recorded',
+      );
       return { recorded: results };
     });
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkBlocks, checkFields, DraftBlocks } from './campaign-blocks';
 
-const article = { type: 'article', title: 'À Grenoble', lede: 'Un budget participatif.', url: 'https://democraties.example/articles/grenoble' };
+const article = {
+  type: 'article',
+  title: 'À Grenoble',
+  lede: 'Un budget participatif.',
+  url: 'https://democraties.example/articles/grenoble',
+};
 
 describe('campaign blocks', () => {
   it('keeps an unfinished block for autosave but refuses an unknown type', () => {
@@ -16,7 +21,11 @@ describe('campaign blocks', () => {
   });
 
   it('names the block index and field of each error, and keeps the valid blocks', () => {
-    const { valid, errors } = checkBlocks([article, { type: 'article', title: 'Sans chapô', lede: '', url: 'javascript:alert(1)' }, { type: 'divider' }]);
+    const { valid, errors } = checkBlocks([
+      article,
+      { type: 'article', title: 'Sans chapô', lede: '', url: 'javascript:alert(1)' },
+      { type: 'divider' },
+    ]);
     expect(valid.map((b) => b.type)).toEqual(['article', 'divider']);
     expect(errors.map((e) => [e.index, e.path])).toEqual([
       [1, 'lede'],
@@ -32,7 +41,9 @@ describe('campaign blocks', () => {
   });
 
   it('checks the subject in French', () => {
-    expect(checkFields({ kind: 'membres', subject: ' ', preheader: '' })).toEqual([{ path: 'subject', message: 'L’objet est obligatoire' }]);
+    expect(checkFields({ kind: 'membres', subject: ' ', preheader: '' })).toEqual([
+      { path: 'subject', message: 'L’objet est obligatoire' },
+    ]);
     expect(checkFields({ kind: 'membres', subject: 'Printemps', preheader: '' })).toEqual([]);
   });
 });

@@ -4,7 +4,17 @@ import { NewsletterBlock, NewsletterContent, type NewsletterBlockType } from '@c
 
 // a Record so the compiler tells us when @crieur/newsletter gains a block type
 const TYPES: Record<NewsletterBlockType, true> = {
-  edito: true, article: true, dossier: true, richText: true, agenda: true, jobs: true, membersNews: true, image: true, button: true, divider: true, sectionTitle: true,
+  edito: true,
+  article: true,
+  dossier: true,
+  richText: true,
+  agenda: true,
+  jobs: true,
+  membersNews: true,
+  image: true,
+  button: true,
+  divider: true,
+  sectionTitle: true,
 };
 export const BLOCK_TYPES = Object.keys(TYPES) as [NewsletterBlockType, ...NewsletterBlockType[]];
 export const MAX_BLOCKS = 60;
@@ -14,7 +24,10 @@ export const MAX_BLOCKS_BYTES = 512 * 1024;
 export const DraftBlocks = z
   .array(z.looseObject({ type: z.enum(BLOCK_TYPES, 'Type de bloc inconnu') }), 'Une liste de blocs est attendue')
   .max(MAX_BLOCKS, `${MAX_BLOCKS} blocs au plus`)
-  .refine((blocks) => Buffer.byteLength(JSON.stringify(blocks), 'utf8') <= MAX_BLOCKS_BYTES, 'Les blocs dépassent 512 Ko');
+  .refine(
+    (blocks) => Buffer.byteLength(JSON.stringify(blocks), 'utf8') <= MAX_BLOCKS_BYTES,
+    'Les blocs dépassent 512 Ko',
+  );
 export type DraftBlocks = z.infer<typeof DraftBlocks>;
 
 export type BlockError = { index: number; path: string; message: string };
@@ -27,9 +40,13 @@ export function checkBlocks(blocks: readonly unknown[]): { valid: NewsletterBloc
   blocks.forEach((block, index) => {
     const result = NewsletterBlock.safeParse(block);
     // a new edito starts empty: valid for MJML, but readers would get a blank section
-    if (result.success && 'doc' in result.data && wordCount(result.data.doc) === 0) errors.push({ index, path: 'doc', message: 'Écrivez le texte de ce bloc ou retirez-le' });
+    if (result.success && 'doc' in result.data && wordCount(result.data.doc) === 0)
+      errors.push({ index, path: 'doc', message: 'Écrivez le texte de ce bloc ou retirez-le' });
     else if (result.success) valid.push(result.data);
-    else errors.push(...result.error.issues.map((issue) => ({ index, path: issue.path.join('.'), message: issue.message })));
+    else
+      errors.push(
+        ...result.error.issues.map((issue) => ({ index, path: issue.path.join('.'), message: issue.message })),
+      );
   });
   return { valid, errors };
 }
@@ -37,5 +54,7 @@ export function checkBlocks(blocks: readonly unknown[]): { valid: NewsletterBloc
 /** Subject and preheader errors, checked with the newsletter's own rules. */
 export function checkFields(input: { kind: string; subject: string; preheader: string }): FieldError[] {
   const result = NewsletterContent.safeParse({ ...input, blocks: [] });
-  return result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }

@@ -53,13 +53,26 @@ export async function renderPreview(draft: CampaignDraft, settings: RenderSettin
   const fieldErrors = checkFields(draft);
   const bad = new Set(fieldErrors.map((e) => e.path));
   // an unfinished subject must not hide the preview: show a stand-in and say what is wrong
-  const content = { kind: draft.kind, subject: bad.has('subject') ? 'Sans objet' : draft.subject, preheader: bad.has('preheader') ? '' : draft.preheader, blocks: valid };
+  const content = {
+    kind: draft.kind,
+    subject: bad.has('subject') ? 'Sans objet' : draft.subject,
+    preheader: bad.has('preheader') ? '' : draft.preheader,
+    blocks: valid,
+  };
   const empty = { html: '', text: '', bytes: 0, clipped: false, clipBytes: GMAIL_CLIP_BYTES, blockErrors, fieldErrors };
   try {
     // the real send's compile, soft: MJML issues are listed, not thrown
     const compiled = await compileCampaign({ ...content, lists: draft.lists }, settings, 'soft');
     const personal = preparePersonaliser(compiled)(sampleValues(settings.publicUrl));
-    return { ...personal, bytes: compiled.bytes, clipped: compiled.clipped, clipBytes: GMAIL_CLIP_BYTES, mjmlErrors: compiled.mjmlErrors, blockErrors, fieldErrors };
+    return {
+      ...personal,
+      bytes: compiled.bytes,
+      clipped: compiled.clipped,
+      clipBytes: GMAIL_CLIP_BYTES,
+      mjmlErrors: compiled.mjmlErrors,
+      blockErrors,
+      fieldErrors,
+    };
   } catch (error) {
     if (error instanceof NewsletterMjmlError) return { ...empty, mjmlErrors: error.errors };
     if (error instanceof CampaignNotReadyError) {

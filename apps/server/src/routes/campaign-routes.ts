@@ -33,7 +33,11 @@ import type { RouteContext } from './context';
 
 const Status = z.enum(['draft', 'scheduled', 'held', 'sending', 'paused', 'sent', 'cancelled']);
 const Slugs = z.array(z.string().trim().min(1).max(60)).max(10);
-const oneLine = (max: number) => z.string().max(max).refine((v) => !/[\r\n]/.test(v), 'Must fit on one line');
+const oneLine = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !/[\r\n]/.test(v), 'Must fit on one line');
 const CreateBody = z.object({ kind: NewsletterKind, lists: Slugs.optional() });
 // autosave: lengths are generous and content unchecked, so typing never loses work; preview, test and send are strict
 const SaveBody = z.object({
@@ -46,12 +50,27 @@ const SaveBody = z.object({
   lists: Slugs,
   blocks: DraftBlocks,
 });
-const PreviewBody = z.object({ kind: NewsletterKind, subject: z.string().max(1000).default(''), preheader: z.string().max(1000).default(''), lists: Slugs.default([]), blocks: z.array(z.unknown()).max(60) });
-const TestBody = z.object({ addresses: z.array(z.email('Not a valid email address').max(320)).min(1, 'Give at least one address').max(5, 'Five addresses at most') });
+const PreviewBody = z.object({
+  kind: NewsletterKind,
+  subject: z.string().max(1000).default(''),
+  preheader: z.string().max(1000).default(''),
+  lists: Slugs.default([]),
+  blocks: z.array(z.unknown()).max(60),
+});
+const TestBody = z.object({
+  addresses: z
+    .array(z.email('Not a valid email address').max(320))
+    .min(1, 'Give at least one address')
+    .max(5, 'Five addresses at most'),
+});
 
 // a new issue starts from the usual shape of its newsletter
 const SKELETONS: Record<NewsletterKind, unknown[]> = {
-  membres: [{ type: 'edito', doc: EMPTY_DOC }, { type: 'sectionTitle', text: 'démocratieS' }, { type: 'sectionTitle', text: 'Les actualités de nos adhérent·es' }],
+  membres: [
+    { type: 'edito', doc: EMPTY_DOC },
+    { type: 'sectionTitle', text: 'démocratieS' },
+    { type: 'sectionTitle', text: 'Les actualités de nos adhérent·es' },
+  ],
   adherents: [{ type: 'edito', doc: EMPTY_DOC }],
   democraties: [{ type: 'edito', doc: EMPTY_DOC }],
 };
@@ -80,7 +99,10 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return wanted.map((slug) => all.find((l) => l.slug === slug)!);
   };
   const domainError = (error: unknown): never => {
-    if (error instanceof CampaignNotEditableError) throw new ApiError(409, 'CAMPAIGN_NOT_EDITABLE', `The campaign is ${error.status}: only drafts can be changed`, { status: error.status });
+    if (error instanceof CampaignNotEditableError)
+      throw new ApiError(409, 'CAMPAIGN_NOT_EDITABLE', `The campaign is ${error.status}: only drafts can be changed`, {
+        status: error.status,
+      });
     if (error instanceof UnknownListError) throw unknownLists(error.slugs);
     throw error;
   };
@@ -88,7 +110,10 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/campaigns', async (request) => {
     const { status } = parse(z.object({ status: Status.optional() }), request.query);
     const rows = await listCampaigns(db, { status });
-    const sent = await sentCounts(db, rows.map((c) => c.id));
+    const sent = await sentCounts(
+      db,
+      rows.map((c) => c.id),
+    );
     return { campaigns: rows.map((c) => ({ ...campaignSummary(c), sentCount: sent.get(c.id) ?? 0 })) };
   });
 
@@ -99,8 +124,22 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const all = await listLists(db);
     // the kind's own list by default, if it still exists
     const lists = body.lists ?? all.filter((l) => l.slug === body.kind).map((l) => l.slug);
-    const campaign = await createCampaign(db, { kind: body.kind, slugBase: campaignSlugBase({ subject: '', kind: body.kind, at: now }), lists, blocks: SKELETONS[body.kind], userId: staff.id, now }).catch(domainError);
-    await appendAudit(db, { action: 'campaign_created', actorId: staff.id, targetType: 'campaign', targetId: campaign.id, data: { kind: body.kind }, ip: request.ip });
+    const campaign = await createCampaign(db, {
+      kind: body.kind,
+      slugBase: campaignSlugBase({ subject: '', kind: body.kind, at: now }),
+      lists,
+      blocks: SKELETONS[body.kind],
+      userId: staff.id,
+      now,
+    }).catch(domainError);
+    await appendAudit(db, {
+      action: 'campaign_created',
+      actorId: staff.id,
+      targetType: 'campaign',
+      targetId: campaign.id,
+      data: { kind: body.kind },
+      ip: request.ip,
+    });
     return reply.status(201).send({ campaign: campaignDetail(campaign) });
   });
 
@@ -117,7 +156,14 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
       campaign = await updateCampaignDraft(db, {
         id,
         version: body.version,
-        fields: { kind: body.kind, subject: body.subject, preheader: body.preheader, fromName: body.fromName, replyTo: body.replyTo.trim(), blocks: body.blocks },
+        fields: {
+          kind: body.kind,
+          subject: body.subject,
+          preheader: body.preheader,
+          fromName: body.fromName,
+          replyTo: body.replyTo.trim(),
+          blocks: body.blocks,
+        },
         lists: body.lists,
         slugBase: campaignSlugBase({ subject: body.subject, kind: body.kind, at: now }),
         userId: staff.id,
@@ -125,12 +171,20 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
       });
     } catch (error) {
       if (error instanceof EditConflictError) {
-        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this campaign meanwhile', { current: campaignDetail(await load(id)) });
+        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this campaign meanwhile', {
+          current: campaignDetail(await load(id)),
+        });
       }
       return domainError(error);
     }
     if (before.updatedBy !== staff.id || now.getTime() - before.updatedAt.getTime() > EDIT_SESSION_MS) {
-      await appendAudit(db, { action: 'campaign_edited', actorId: staff.id, targetType: 'campaign', targetId: id, ip: request.ip });
+      await appendAudit(db, {
+        action: 'campaign_edited',
+        actorId: staff.id,
+        targetType: 'campaign',
+        targetId: id,
+        ip: request.ip,
+      });
     }
     return { campaign: campaignDetail(campaign) };
   });
@@ -140,7 +194,14 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const id = campaignId(request);
     const campaign = await load(id);
     await deleteDraft(db, id).catch(domainError);
-    await appendAudit(db, { action: 'campaign_deleted', actorId: staff.id, targetType: 'campaign', targetId: id, data: { kind: campaign.kind, subject: campaign.subject }, ip: request.ip });
+    await appendAudit(db, {
+      action: 'campaign_deleted',
+      actorId: staff.id,
+      targetType: 'campaign',
+      targetId: id,
+      data: { kind: campaign.kind, subject: campaign.subject },
+      ip: request.ip,
+    });
     return reply.status(204).send();
   });
 
@@ -150,8 +211,20 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const source = await load(id);
     const now = ctx.now();
     const subject = source.subject ? `${source.subject} (copie)` : '';
-    const campaign = await duplicateCampaign(db, { id, slugBase: campaignSlugBase({ subject, kind: source.kind, at: now }), userId: staff.id, now });
-    await appendAudit(db, { action: 'campaign_duplicated', actorId: staff.id, targetType: 'campaign', targetId: campaign.id, data: { from: id }, ip: request.ip });
+    const campaign = await duplicateCampaign(db, {
+      id,
+      slugBase: campaignSlugBase({ subject, kind: source.kind, at: now }),
+      userId: staff.id,
+      now,
+    });
+    await appendAudit(db, {
+      action: 'campaign_duplicated',
+      actorId: staff.id,
+      targetType: 'campaign',
+      targetId: campaign.id,
+      data: { from: id },
+      ip: request.ip,
+    });
     return reply.status(201).send({ campaign: campaignDetail(campaign) });
   });
 
@@ -165,7 +238,15 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post(
     '/api/campaigns/:id/test',
     // each test is a real message from our domain: a stolen session must not turn it into a spam cannon
-    { config: { rateLimit: { max: TEST_SENDS_PER_USER, timeWindow: 10 * 60_000, keyGenerator: (request) => `campaign-test:${request.staff?.id ?? request.ip}` } } },
+    {
+      config: {
+        rateLimit: {
+          max: TEST_SENDS_PER_USER,
+          timeWindow: 10 * 60_000,
+          keyGenerator: (request) => `campaign-test:${request.staff?.id ?? request.ip}`,
+        },
+      },
+    },
     async (request, reply) => {
       const staff = requireStaff(request);
       const id = campaignId(request);
@@ -173,11 +254,18 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
       // the campaign as the real send reads it: every list, in the same order
       const campaign = await findCampaignContent(db, id);
       if (!campaign) throw notFound('Campaign');
-      const replyTo = campaign.replyTo && !z.email().safeParse(campaign.replyTo).success ? [{ path: 'replyTo', message: 'Adresse de réponse invalide' }] : [];
+      const replyTo =
+        campaign.replyTo && !z.email().safeParse(campaign.replyTo).success
+          ? [{ path: 'replyTo', message: 'Adresse de réponse invalide' }]
+          : [];
       const compiled = await compileStrict(campaign, settings);
       if (!compiled.ok || replyTo.length) {
         const { blockErrors = [], fieldErrors = [], mjmlErrors = [] } = compiled.ok ? {} : compiled;
-        throw new ApiError(422, 'NEWSLETTER_INVALID', 'The newsletter is not ready to send: fix the listed errors', { blockErrors, fieldErrors: [...fieldErrors, ...replyTo], mjmlErrors });
+        throw new ApiError(422, 'NEWSLETTER_INVALID', 'The newsletter is not ready to send: fix the listed errors', {
+          blockErrors,
+          fieldErrors: [...fieldErrors, ...replyTo],
+          mjmlErrors,
+        });
       }
       const { html, text } = compiled.compiled;
       let sent = 0;
@@ -216,18 +304,31 @@ function campaignId(request: FastifyRequest): string {
 }
 
 function unknownLists(slugs: string[]): ApiError {
-  return new ApiError(400, 'VALIDATION', `Unknown list: ${slugs.join(', ')}`, { issues: slugs.map((slug) => ({ path: 'lists', message: `Unknown list: ${slug}` })), unknownLists: slugs });
+  return new ApiError(400, 'VALIDATION', `Unknown list: ${slugs.join(', ')}`, {
+    issues: slugs.map((slug) => ({ path: 'lists', message: `Unknown list: ${slug}` })),
+    unknownLists: slugs,
+  });
 }
 
 /** What staff can act on, in French; the server's reply may quote an address, so it stays out. */
 function testSendError(error: unknown, sent: number): ApiError | undefined {
-  if (error instanceof InvalidMessageError) return new ApiError(422, 'NEWSLETTER_INVALID', `Le message de test est invalide : ${error.issues.join(' ; ')}`, { sent, blockErrors: [], fieldErrors: [], mjmlErrors: [] });
+  if (error instanceof InvalidMessageError)
+    return new ApiError(422, 'NEWSLETTER_INVALID', `Le message de test est invalide : ${error.issues.join(' ; ')}`, {
+      sent,
+      blockErrors: [],
+      fieldErrors: [],
+      mjmlErrors: [],
+    });
   if (error instanceof SmtpSendError) {
     const status = [error.code, error.enhancedCode].filter(Boolean).join(' ');
     const message = status
       ? `Le serveur d’envoi a refusé le message (${status}). Vérifiez que l’adresse d’expédition (MAIL_FROM) est autorisée sur ce serveur et que l’adresse de test existe.`
       : 'Le serveur d’envoi ne répond pas. Vérifiez SMTP_URL (hôte, port, identifiants) et que le serveur est joignable.';
-    return new ApiError(502, 'SMTP_FAILED', message, { sent, smtpCode: error.code ?? null, enhancedCode: error.enhancedCode ?? null });
+    return new ApiError(502, 'SMTP_FAILED', message, {
+      sent,
+      smtpCode: error.code ?? null,
+      enhancedCode: error.enhancedCode ?? null,
+    });
   }
   return undefined;
 }

@@ -13,7 +13,10 @@ const LIMIT = 20;
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 /** A published piece as the composer inserts it: an ArticleBlock or DossierBlock as is (absolute links, w800 image). */
-export function cardItem(card: PublishedCard, input: { publicUrl: string; path: 'articles' | 'dossiers'; lede: string; maxLede: number }) {
+export function cardItem(
+  card: PublishedCard,
+  input: { publicUrl: string; path: 'articles' | 'dossiers'; lede: string; maxLede: number },
+) {
   return {
     id: card.id,
     title: clip(card.title, 300),
@@ -21,7 +24,11 @@ export function cardItem(card: PublishedCard, input: { publicUrl: string; path: 
     url: `${input.publicUrl}/${input.path}/${card.slug}`,
     ...(card.rubrique ? { rubrique: clip(card.rubrique, 80) } : {}),
     // an image without its text alternative would make the card invalid: leave it out
-    ...(card.cover?.alt.trim() ? { image: { src: `${input.publicUrl}${mediaUrl(card.cover.id, 'w800')}`, alt: clip(card.cover.alt.trim(), 300) } } : {}),
+    ...(card.cover?.alt.trim()
+      ? {
+          image: { src: `${input.publicUrl}${mediaUrl(card.cover.id, 'w800')}`, alt: clip(card.cover.alt.trim(), 300) },
+        }
+      : {}),
     publishedAt: card.publishedAt?.toISOString() ?? null,
   };
 }
@@ -34,7 +41,16 @@ export function campaignSearchRoutes(app: FastifyInstance, ctx: RouteContext): v
     const { q } = parse(SearchQuery, request.query);
     const rows = await searchPublishedArticles(db, { q: q || undefined, limit: LIMIT, now: ctx.now() });
     // no chapô: the start of the text stands in, as on the reader site
-    return { items: rows.map((a) => cardItem(a, { publicUrl, path: 'articles', lede: a.lede.trim() || excerpt(a.body as unknown as ArticleDoc, 300), maxLede: 600 })) };
+    return {
+      items: rows.map((a) =>
+        cardItem(a, {
+          publicUrl,
+          path: 'articles',
+          lede: a.lede.trim() || excerpt(a.body as unknown as ArticleDoc, 300),
+          maxLede: 600,
+        }),
+      ),
+    };
   });
 
   app.get('/api/campaigns/dossiers', async (request) => {

@@ -1,7 +1,11 @@
 import { slugify } from '@crieur/editorial';
 import type { NewsletterKind } from '@crieur/newsletter';
 
-const KIND_WORDS: Record<NewsletterKind, string> = { membres: 'lettre-des-membres', adherents: 'lettre-des-adherents', democraties: 'democraties' };
+const KIND_WORDS: Record<NewsletterKind, string> = {
+  membres: 'lettre-des-membres',
+  adherents: 'lettre-des-adherents',
+  democraties: 'democraties',
+};
 
 // the month in Paris: an issue written on the evening of 31 March belongs to March
 const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' });

@@ -7,10 +7,18 @@ import { parse } from '../http/parse-body';
 import type { RouteContext } from './context';
 
 const IdParams = z.object({ id: z.uuid('Unknown dossier') });
-const CreateBody = z.object({ title: z.string().trim().min(1, 'Title is required').max(300), lede: z.string().max(2000).default(''), editorialNote: z.string().max(20_000).default('') });
+const CreateBody = z.object({
+  title: z.string().trim().min(1, 'Title is required').max(300),
+  lede: z.string().max(2000).default(''),
+  editorialNote: z.string().max(20_000).default(''),
+});
 const PatchBody = z.object({
   title: z.string().trim().min(1).max(300).optional(),
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes').max(100).optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes')
+    .max(100)
+    .optional(),
   lede: z.string().max(2000).optional(),
   editorialNote: z.string().max(20_000).optional(),
   coverMediaId: z.uuid().nullable().optional(),
@@ -26,16 +34,35 @@ export function dossierRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const d = await getDossier(db, id);
     if (!d) throw notFound('Dossier');
     return {
-      dossier: { id: d.id, slug: d.slug, title: d.title, lede: d.lede, editorialNote: d.editorialNote, coverMediaId: d.coverMediaId, status: d.status, publishedAt: iso(d.publishedAt), articles: d.articles },
+      dossier: {
+        id: d.id,
+        slug: d.slug,
+        title: d.title,
+        lede: d.lede,
+        editorialNote: d.editorialNote,
+        coverMediaId: d.coverMediaId,
+        status: d.status,
+        publishedAt: iso(d.publishedAt),
+        articles: d.articles,
+      },
     };
   };
   const slugTaken = (error: unknown) => {
-    if (error instanceof SlugTakenError) throw new ApiError(409, 'SLUG_TAKEN', 'Another dossier already uses this address');
+    if (error instanceof SlugTakenError)
+      throw new ApiError(409, 'SLUG_TAKEN', 'Another dossier already uses this address');
     throw error;
   };
 
   app.get('/api/dossiers', async () => ({
-    dossiers: (await listDossiers(db)).map(({ d, articleCount }) => ({ id: d.id, slug: d.slug, title: d.title, lede: d.lede, status: d.status, articleCount, publishedAt: iso(d.publishedAt) })),
+    dossiers: (await listDossiers(db)).map(({ d, articleCount }) => ({
+      id: d.id,
+      slug: d.slug,
+      title: d.title,
+      lede: d.lede,
+      status: d.status,
+      articleCount,
+      publishedAt: iso(d.publishedAt),
+    })),
   }));
 
   app.post('/api/dossiers', async (request, reply) => {

@@ -28,14 +28,29 @@ import type { RouteContext } from './context';
 import { articleDetail, articleSummary } from './editorial-views';
 
 const Status = z.enum(['draft', 'in_review', 'approved', 'scheduled', 'published', 'unpublished']);
-const ListQuery = z.object({ status: Status.optional(), rubrique: z.string().max(60).optional(), dossier: z.uuid().optional(), author: z.string().max(200).optional(), q: z.string().trim().max(200).optional() });
+const ListQuery = z.object({
+  status: Status.optional(),
+  rubrique: z.string().max(60).optional(),
+  dossier: z.uuid().optional(),
+  author: z.string().max(200).optional(),
+  q: z.string().trim().max(200).optional(),
+});
 const IdParams = z.object({ id: z.uuid('Unknown article') });
 const RevisionParams = z.object({ id: z.uuid(), revisionId: z.coerce.number().int().positive() });
-const CreateBody = z.object({ title: z.string().trim().min(1, 'Title is required').max(300), rubrique: z.string().max(60), dossierId: z.uuid().nullable().optional() });
+const CreateBody = z.object({
+  title: z.string().trim().min(1, 'Title is required').max(300),
+  rubrique: z.string().max(60),
+  dossierId: z.uuid().nullable().optional(),
+});
 const SaveBody = z.object({
   version: z.number().int().positive(),
   title: z.string().trim().min(1, 'Title is required').max(300),
-  slug: z.string().trim().max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes').or(z.literal('')),
+  slug: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes')
+    .or(z.literal('')),
   lede: z.string().max(2000).default(''),
   body: z.unknown(),
   rubrique: z.string().max(60),
@@ -44,7 +59,10 @@ const SaveBody = z.object({
   authors: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
   coverMediaId: z.uuid().nullable().default(null),
 });
-const TransitionBody = z.object({ action: z.enum(['submit', 'request_changes', 'approve', 'schedule', 'unschedule', 'publish', 'unpublish']), scheduledAt: z.iso.datetime({ offset: true }).optional() });
+const TransitionBody = z.object({
+  action: z.enum(['submit', 'request_changes', 'approve', 'schedule', 'unschedule', 'publish', 'unpublish']),
+  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+});
 const CommentBody = z.object({ body: z.string().trim().min(1, 'Write a comment').max(5000) });
 const CalendarQuery = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
 
@@ -74,15 +92,35 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
   const rubriqueId = async (slug: string) => {
     const found = (await listRubriques(db)).find((r) => r.slug === slug);
-    if (!found) throw new ApiError(400, 'VALIDATION', 'Unknown rubrique', { issues: [{ path: 'rubrique', message: 'Unknown rubrique' }] });
+    if (!found)
+      throw new ApiError(400, 'VALIDATION', 'Unknown rubrique', {
+        issues: [{ path: 'rubrique', message: 'Unknown rubrique' }],
+      });
     return found.id;
   };
 
-  app.get('/api/rubriques', async () => ({ rubriques: (await listRubriques(db)).map((r) => ({ id: r.id, slug: r.slug, name: r.name, description: r.description })) }));
+  app.get('/api/rubriques', async () => ({
+    rubriques: (await listRubriques(db)).map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      description: r.description,
+    })),
+  }));
 
   app.get('/api/articles', async (request) => {
     const q = parse(ListQuery, request.query);
-    return { articles: (await listArticles(db, { status: q.status, rubrique: q.rubrique, dossierId: q.dossier, author: q.author, q: q.q })).map(articleSummary) };
+    return {
+      articles: (
+        await listArticles(db, {
+          status: q.status,
+          rubrique: q.rubrique,
+          dossierId: q.dossier,
+          author: q.author,
+          q: q.q,
+        })
+      ).map(articleSummary),
+    };
   });
 
   app.post('/api/articles', async (request, reply) => {
@@ -110,9 +148,18 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const { id } = parse(IdParams, request.params);
     const body = parse(SaveBody, request.body);
     const article = await load(id);
-    if (!canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })) throw forbidden();
+    if (
+      !canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })
+    )
+      throw forbidden();
     const doc = parseArticleDoc(body.body);
-    if (!doc.ok) throw new ApiError(400, 'VALIDATION', 'The text contains something not allowed', { issues: doc.issues.map((i: { path: string; message: string }) => ({ path: `body.${i.path}`, message: i.message })) });
+    if (!doc.ok)
+      throw new ApiError(400, 'VALIDATION', 'The text contains something not allowed', {
+        issues: doc.issues.map((i: { path: string; message: string }) => ({
+          path: `body.${i.path}`,
+          message: i.message,
+        })),
+      });
     const ownImages = await withOwnImages(doc.doc, staff.id);
     try {
       await saveArticle(db, {
@@ -134,9 +181,16 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
       });
     } catch (error) {
       if (error instanceof EditConflictError) {
-        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this article meanwhile', { current: { version: error.current.version, updatedAt: error.current.updatedAt.toISOString(), updatedBy: error.current.updatedBy } });
+        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this article meanwhile', {
+          current: {
+            version: error.current.version,
+            updatedAt: error.current.updatedAt.toISOString(),
+            updatedBy: error.current.updatedBy,
+          },
+        });
       }
-      if (error instanceof SlugTakenError) throw new ApiError(409, 'SLUG_TAKEN', 'Another piece already uses this address');
+      if (error instanceof SlugTakenError)
+        throw new ApiError(409, 'SLUG_TAKEN', 'Another piece already uses this address');
       throw error;
     }
     return detail(id, staff);
@@ -149,7 +203,11 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const article = await load(id);
     const isOwner = article.createdBy === staff.id;
     if (!canTransition({ role: staff.role as EditorialRole, isOwner, status: article.status, action: body.action })) {
-      throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', `Cannot ${body.action} an article that is ${article.status} with your role`);
+      throw new ApiError(
+        409,
+        'TRANSITION_NOT_ALLOWED',
+        `Cannot ${body.action} an article that is ${article.status} with your role`,
+      );
     }
     const now = ctx.now();
     const rule = TRANSITIONS[body.action];
@@ -157,11 +215,24 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     let publishedAt: Date | null | undefined;
     if (body.action === 'schedule') {
       scheduledAt = body.scheduledAt ? new Date(body.scheduledAt) : undefined;
-      if (!scheduledAt || scheduledAt <= now) throw new ApiError(400, 'VALIDATION', 'Choose a publication time in the future', { issues: [{ path: 'scheduledAt', message: 'Choose a publication time in the future' }] });
+      if (!scheduledAt || scheduledAt <= now)
+        throw new ApiError(400, 'VALIDATION', 'Choose a publication time in the future', {
+          issues: [{ path: 'scheduledAt', message: 'Choose a publication time in the future' }],
+        });
     }
     if (body.action === 'unschedule') scheduledAt = null;
     if (body.action === 'publish') publishedAt = now;
-    if (!(await setArticleStatus(db, { id, from: article.status, to: rule.to, scheduledAt, publishedAt, userId: staff.id, now }))) {
+    if (
+      !(await setArticleStatus(db, {
+        id,
+        from: article.status,
+        to: rule.to,
+        scheduledAt,
+        publishedAt,
+        userId: staff.id,
+        now,
+      }))
+    ) {
       throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', 'The article changed status meanwhile: reload it');
     }
     if (body.action === 'schedule' && scheduledAt) {
@@ -178,21 +249,53 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const staff = requireStaff(request);
     const { id } = parse(IdParams, request.params);
     await load(id);
-    const comment = await addComment(db, { articleId: id, authorId: staff.id, body: parse(CommentBody, request.body).body, now: ctx.now() });
-    return reply.status(201).send({ comment: { id: comment.id, author: staff.name || staff.email, body: comment.body, at: comment.createdAt.toISOString() } });
+    const comment = await addComment(db, {
+      articleId: id,
+      authorId: staff.id,
+      body: parse(CommentBody, request.body).body,
+      now: ctx.now(),
+    });
+    return reply
+      .status(201)
+      .send({
+        comment: {
+          id: comment.id,
+          author: staff.name || staff.email,
+          body: comment.body,
+          at: comment.createdAt.toISOString(),
+        },
+      });
   });
 
   app.get('/api/articles/:id/revisions', async (request) => {
     const { id } = parse(IdParams, request.params);
     await load(id);
-    return { revisions: (await listRevisions(db, id)).map((r) => ({ id: r.id, version: r.version, title: r.title, savedAt: r.savedAt.toISOString(), savedBy: r.savedBy })) };
+    return {
+      revisions: (await listRevisions(db, id)).map((r) => ({
+        id: r.id,
+        version: r.version,
+        title: r.title,
+        savedAt: r.savedAt.toISOString(),
+        savedBy: r.savedBy,
+      })),
+    };
   });
 
   app.get('/api/articles/:id/revisions/:revisionId', async (request) => {
     const { id, revisionId } = parse(RevisionParams, request.params);
     const r = await getRevision(db, { articleId: id, revisionId });
     if (!r) throw notFound('Revision');
-    return { revision: { id: r.id, version: r.version, title: r.title, lede: r.lede, body: r.body, savedAt: r.savedAt.toISOString(), savedBy: r.savedByName } };
+    return {
+      revision: {
+        id: r.id,
+        version: r.version,
+        title: r.title,
+        lede: r.lede,
+        body: r.body,
+        savedAt: r.savedAt.toISOString(),
+        savedBy: r.savedByName,
+      },
+    };
   });
 
   app.post('/api/articles/:id/revisions/:revisionId/restore', async (request) => {
@@ -200,7 +303,10 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const { id, revisionId } = parse(RevisionParams, request.params);
     const { version } = parse(z.object({ version: z.number().int().positive() }), request.body);
     const article = await load(id);
-    if (!canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })) throw forbidden();
+    if (
+      !canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })
+    )
+      throw forbidden();
     const r = await getRevision(db, { articleId: id, revisionId });
     if (!r) throw notFound('Revision');
     try {
@@ -209,10 +315,27 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
         version,
         userId: staff.id,
         now: ctx.now(),
-        fields: { title: r.title, slug: article.slug, lede: r.lede, body: r.body, rubriqueId: article.rubriqueId, dossierId: article.dossierId, tags: article.tags, authors: article.authors, coverMediaId: article.coverMediaId },
+        fields: {
+          title: r.title,
+          slug: article.slug,
+          lede: r.lede,
+          body: r.body,
+          rubriqueId: article.rubriqueId,
+          dossierId: article.dossierId,
+          tags: article.tags,
+          authors: article.authors,
+          coverMediaId: article.coverMediaId,
+        },
       });
     } catch (error) {
-      if (error instanceof EditConflictError) throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this article meanwhile', { current: { version: error.current.version, updatedAt: error.current.updatedAt.toISOString(), updatedBy: error.current.updatedBy } });
+      if (error instanceof EditConflictError)
+        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this article meanwhile', {
+          current: {
+            version: error.current.version,
+            updatedAt: error.current.updatedAt.toISOString(),
+            updatedBy: error.current.updatedBy,
+          },
+        });
       throw error;
     }
     return detail(id, staff);
@@ -221,6 +344,15 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/calendar', async (request) => {
     const q = parse(CalendarQuery, request.query);
     const items = await calendarItems(db, { from: new Date(q.from), to: new Date(q.to) });
-    return { items: items.map((a) => ({ id: a.id, title: a.title, status: a.status, scheduledAt: a.scheduledAt?.toISOString() ?? null, publishedAt: a.publishedAt?.toISOString() ?? null, rubrique: a.rubrique })) };
+    return {
+      items: items.map((a) => ({
+        id: a.id,
+        title: a.title,
+        status: a.status,
+        scheduledAt: a.scheduledAt?.toISOString() ?? null,
+        publishedAt: a.publishedAt?.toISOString() ?? null,
+        rubrique: a.rubrique,
+      })),
+    };
   });
 }

@@ -20,7 +20,11 @@ export function articleSummary(a: ArticleWithRefs) {
   };
 }
 
-export function articleDetail(a: ArticleWithRefs, viewer: User, comments: { id: number; author: string | null; body: string; at: Date }[]) {
+export function articleDetail(
+  a: ArticleWithRefs,
+  viewer: User,
+  comments: { id: number; author: string | null; body: string; at: Date }[],
+) {
   const rights = { role: viewer.role as EditorialRole, isOwner: a.createdBy === viewer.id, status: a.status };
   return {
     ...articleSummary(a),

@@ -7,7 +7,10 @@ type Check = 'ok' | 'error' | 'not-configured';
 async function check(fn: () => Promise<unknown>, timeoutMs: number): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)))]);
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+    ]);
     return 'ok';
   } catch {
     return 'error';

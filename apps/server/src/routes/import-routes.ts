@@ -29,7 +29,10 @@ import { importView } from './subscriber-views';
 const ImportQuery = z.object({
   list: z.string().max(60),
   consentSource: z.string().trim().max(500).default(''),
-  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 const IdParams = z.object({ id: z.uuid('Unknown import') });
 const SlugParams = z.object({ slug: z.string().max(60) });
@@ -38,15 +41,21 @@ const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   // uploads arrive as raw bytes, streamed to disk rather than held in memory
-  app.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel'], (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel'],
+    (_request, payload, done) => done(null, payload),
+  );
 
   app.post('/api/imports', { bodyLimit: MAX_UPLOAD_BYTES }, async (request, reply) => {
     const staff = requireStaff(request);
     const query = parse(ImportQuery, request.query);
     const [list] = await listIdsBySlugs(db, [query.list]);
-    if (!list) throw new ApiError(400, 'VALIDATION', 'Unknown list', { issues: [{ path: 'list', message: 'Unknown list' }] });
-    if (list.legalBasis === 'consent' && !query.consentSource) throw new ApiError(400, 'CONSENT_SOURCE_REQUIRED', 'Say where these people gave their consent');
-    if (!request.body || typeof (request.body as Readable).pipe !== 'function') throw new ApiError(400, 'IMPORT_FILE_INVALID', 'Send the file as text/csv');
+    if (!list)
+      throw new ApiError(400, 'VALIDATION', 'Unknown list', { issues: [{ path: 'list', message: 'Unknown list' }] });
+    if (list.legalBasis === 'consent' && !query.consentSource)
+      throw new ApiError(400, 'CONSENT_SOURCE_REQUIRED', 'Say where these people gave their consent');
+    if (!request.body || typeof (request.body as Readable).pipe !== 'function')
+      throw new ApiError(400, 'IMPORT_FILE_INVALID', 'Send the file as text/csv');
     const uploads = path.join(ctx.config.dataDir, 'uploads');
     await mkdir(uploads, { recursive: true });
     const file = path.join(uploads, `import-${randomUUID()}.csv`);
@@ -61,14 +70,36 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const started = new Promise<void>((resolve) => (markStarted = resolve));
     const run = runImport({
       input: createReadStream(file),
-      store: createImportStore(db, { listId: list.id, legalBasis: list.legalBasis, consentNote: query.consentSource || null, actorId: staff.id, dryRun: query.dryRun, now: ctx.now, id: () => importId! }),
+      store: createImportStore(db, {
+        listId: list.id,
+        legalBasis: list.legalBasis,
+        consentNote: query.consentSource || null,
+        actorId: staff.id,
+        dryRun: query.dryRun,
+        now: ctx.now,
+        id: () => importId!,
+      }),
       onStarted: async () => {
-        importId = await createImport(db, { listId: list.id, actorId: staff.id, dryRun: query.dryRun, fileName, consentSource: query.consentSource || null, totalBytes, now: ctx.now() });
+        importId = await createImport(db, {
+          listId: list.id,
+          actorId: staff.id,
+          dryRun: query.dryRun,
+          fileName,
+          consentSource: query.consentSource || null,
+          totalBytes,
+          now: ctx.now(),
+        });
         markStarted();
       },
     });
     // the header decides between a clear 400 now and a running import the studio can follow
-    const first = await Promise.race([started.then(() => 'started' as const), run.then(() => 'started' as const, (error: unknown) => error)]);
+    const first = await Promise.race([
+      started.then(() => 'started' as const),
+      run.then(
+        () => 'started' as const,
+        (error: unknown) => error,
+      ),
+    ]);
     if (first !== 'started') {
       await rm(file, { force: true });
       if (first instanceof ImportFileError) throw new ApiError(400, 'IMPORT_FILE_INVALID', first.message);
@@ -78,10 +109,22 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
       .then(() => finishImport(db, { id: importId!, status: 'done', now: ctx.now() }))
       .catch(async (error: unknown) => {
         request.log.error({ importId, reason: error instanceof Error ? error.name : 'unknown' }, 'import failed');
-        await finishImport(db, { id: importId!, status: 'failed', error: error instanceof ImportFileError ? error.message : "L'import s'est arrêté sur une erreur interne.", now: ctx.now() });
+        await finishImport(db, {
+          id: importId!,
+          status: 'failed',
+          error: error instanceof ImportFileError ? error.message : "L'import s'est arrêté sur une erreur interne.",
+          now: ctx.now(),
+        });
       })
       .finally(() => rm(file, { force: true }));
-    await appendAudit(db, { action: 'import_started', actorId: staff.id, targetType: 'import', targetId: importId, data: { list: list.slug, dryRun: query.dryRun }, ip: request.ip });
+    await appendAudit(db, {
+      action: 'import_started',
+      actorId: staff.id,
+      targetType: 'import',
+      targetId: importId,
+      data: { list: list.slug, dryRun: query.dryRun },
+      ip: request.ip,
+    });
     return reply.status(202).send({ import: importView((await getImport(db, importId!))!) });
   });
 
@@ -101,7 +144,10 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="rapport-import-${found.list}-${found.startedAt.toISOString().slice(0, 10)}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="rapport-import-${found.list}-${found.startedAt.toISOString().slice(0, 10)}.csv"`,
+      )
       .header('cache-control', 'no-store')
       .send(toStream(writeCsv(['Ligne', 'Adresse', 'Raison'], lines())));
   });
@@ -110,7 +156,13 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const staff = requireStaff(request);
     const [list] = await listIdsBySlugs(db, [parse(SlugParams, request.params).slug]);
     if (!list) throw notFound('List');
-    await appendAudit(db, { action: 'list_exported', actorId: staff.id, targetType: 'list', targetId: list.slug, ip: request.ip });
+    await appendAudit(db, {
+      action: 'list_exported',
+      actorId: staff.id,
+      targetType: 'list',
+      targetId: list.slug,
+      ip: request.ip,
+    });
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${list.slug}-${ctx.now().toISOString().slice(0, 10)}.csv"`)

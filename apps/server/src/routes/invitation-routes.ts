@@ -13,7 +13,12 @@ const TokenParams = z.object({ token: z.string().min(20).max(100) });
 const AcceptBody = z.object({ name: z.string().trim().min(1, 'Name is required').max(120), password: Password });
 type AcceptBody = z.infer<typeof AcceptBody>;
 
-const invalid = () => new ApiError(410, 'INVITATION_INVALID', 'This invitation link is invalid, used or expired: ask an admin for a new one');
+const invalid = () =>
+  new ApiError(
+    410,
+    'INVITATION_INVALID',
+    'This invitation link is invalid, used or expired: ask an admin for a new one',
+  );
 
 export function invitationRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
@@ -44,7 +49,13 @@ export function invitationRoutes(app: FastifyInstance, ctx: RouteContext): void 
     const active = await setUserPassword(db, { id: user.id, passwordHash, name: body.name });
     await startSession(db, reply, { userId: active.id, now, settings: ctx.session });
     rememberDevice(request, reply, { userId: active.id, secure: ctx.session.secureCookies });
-    await appendAudit(db, { action: 'invitation_accepted', actorId: active.id, targetType: 'user', targetId: active.id, ip: request.ip });
+    await appendAudit(db, {
+      action: 'invitation_accepted',
+      actorId: active.id,
+      targetType: 'user',
+      targetId: active.id,
+      ip: request.ip,
+    });
     return { user: sessionUser(active) };
   });
 }

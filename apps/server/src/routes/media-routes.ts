@@ -34,12 +34,24 @@ const PatchBody = z
 const FileParams = z.object({ id: z.uuid(), variant: z.enum(['w400', 'w800', 'w1600']) });
 
 export const mediaUrl = (id: string, variant: Variant = 'w1600') => `/media/${id}/${variant}.webp`;
-const view = (m: MediaRow) => ({ id: m.id, url: mediaUrl(m.id), thumbUrl: mediaUrl(m.id, 'w400'), alt: m.alt, caption: m.caption, width: m.width, height: m.height, mime: m.mime, createdAt: m.createdAt.toISOString() });
+const view = (m: MediaRow) => ({
+  id: m.id,
+  url: mediaUrl(m.id),
+  thumbUrl: mediaUrl(m.id, 'w400'),
+  alt: m.alt,
+  caption: m.caption,
+  width: m.width,
+  height: m.height,
+  mime: m.mime,
+  createdAt: m.createdAt.toISOString(),
+});
 
 export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   const dir = path.join(ctx.config.dataDir, 'uploads', 'media');
-  app.addContentTypeParser(TYPES, { parseAs: 'buffer', bodyLimit: MAX_BYTES }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(TYPES, { parseAs: 'buffer', bodyLimit: MAX_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.get('/api/media', async () => ({ media: (await listMedia(db)).map(view) }));
 
@@ -98,7 +110,10 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   // public: images of published pieces (names are unguessable ids)
   app.get('/media/:id/:variant', async (request, reply) => {
-    const parsed = FileParams.safeParse({ ...(request.params as object), variant: String((request.params as { variant: string }).variant).replace(/\.webp$/, '') });
+    const parsed = FileParams.safeParse({
+      ...(request.params as object),
+      variant: String((request.params as { variant: string }).variant).replace(/\.webp$/, ''),
+    });
     if (!parsed.success || !(await getMedia(db, parsed.data.id))) throw notFound('Image');
     const file = await readFile(path.join(dir, parsed.data.id, `${parsed.data.variant}.webp`)).catch(() => null);
     if (!file) throw notFound('Image');

@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { eraseSubscriber, exportSubscriberData, findByPreferencesLink, findUnsubscribeTarget, unsubscribeByLink, unsubscribeSubscriber, updatePreferences } from '@crieur/db';
+import {
+  eraseSubscriber,
+  exportSubscriberData,
+  findByPreferencesLink,
+  findUnsubscribeTarget,
+  unsubscribeByLink,
+  unsubscribeSubscriber,
+  updatePreferences,
+} from '@crieur/db';
 import { promptly, removeSubscriberJobs } from '@crieur/queue';
 import { InvalidLinkPage } from '../public/confirm-page';
 import { renderPage } from '../public/layout';
@@ -13,7 +21,10 @@ import { sendHtml, Token } from './subscription-routes';
 
 const PreferencesBody = z.object({
   action: z.enum(['save', 'unsubscribe_all', 'export', 'erase']).default('save'),
-  lists: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(20)),
+  lists: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()).max(20),
+  ),
   confirm: z.string().optional(),
 });
 
@@ -33,22 +44,53 @@ export function preferenceRoutes(app: FastifyInstance, ctx: RouteContext): void 
     const token = Token.safeParse((request.params as { token: string }).token);
     const target = token.success ? await findUnsubscribeTarget(db, ctx.links.read('unsubscribe', token.data)) : null;
     if (!target) return sendHtml(reply, 404, notFoundPage());
-    return sendHtml(reply, 200, renderPage('Se désinscrire', <UnsubscribePage token={token.data!} listName={target.listName} alreadyLeft={target.status === 'unsubscribed'} />));
+    return sendHtml(
+      reply,
+      200,
+      renderPage(
+        'Se désinscrire',
+        <UnsubscribePage
+          token={token.data!}
+          listName={target.listName}
+          alreadyLeft={target.status === 'unsubscribed'}
+        />,
+      ),
+    );
   });
 
   // RFC 8058 one-click: no cookie, no CSRF token, 200 and no redirect, safe to repeat
   app.post('/unsubscribe/:token', async (request, reply) => {
     const token = Token.safeParse((request.params as { token: string }).token);
-    const done = token.success ? await unsubscribeByLink(db, { ref: ctx.links.read('unsubscribe', token.data), now: ctx.now() }) : null;
+    const done = token.success
+      ? await unsubscribeByLink(db, { ref: ctx.links.read('unsubscribe', token.data), now: ctx.now() })
+      : null;
     if (!done) return sendHtml(reply, 404, notFoundPage());
-    return sendHtml(reply, 200, renderPage('Désinscription', <UnsubscribedPage listName={done.listName} preferencesToken={ctx.links.preferences(done.subscriberId)} />));
+    return sendHtml(
+      reply,
+      200,
+      renderPage(
+        'Désinscription',
+        <UnsubscribedPage listName={done.listName} preferencesToken={ctx.links.preferences(done.subscriberId)} />,
+      ),
+    );
   });
 
   app.get('/preferences/:token', async (request, reply) => {
     const token = Token.safeParse((request.params as { token: string }).token);
     const found = token.success ? await findByPreferencesLink(db, ctx.links.read('preferences', token.data)) : null;
     if (!found) return sendHtml(reply, 404, notFoundPage());
-    return sendHtml(reply, 200, renderPage('Mes abonnements', <PreferencesPage token={token.data!} email={found.subscriber.email} lists={found.lists.map((l) => ({ ...l, subscribed: l.status === 'confirmed' || l.status === 'pending' }))} />));
+    return sendHtml(
+      reply,
+      200,
+      renderPage(
+        'Mes abonnements',
+        <PreferencesPage
+          token={token.data!}
+          email={found.subscriber.email}
+          lists={found.lists.map((l) => ({ ...l, subscribed: l.status === 'confirmed' || l.status === 'pending' }))}
+        />,
+      ),
+    );
   });
 
   app.post('/preferences/:token', async (request, reply) => {
@@ -82,10 +124,28 @@ export function preferenceRoutes(app: FastifyInstance, ctx: RouteContext): void 
         await unsubscribeSubscriber(db, { subscriberId, now, source: 'form' });
         break;
       case 'save':
-        await updatePreferences(db, { subscriberId, wantedListIds: body.data.lists, ip: request.ip, now, textVersion: SUBSCRIBE_TEXT_VERSION });
+        await updatePreferences(db, {
+          subscriberId,
+          wantedListIds: body.data.lists,
+          ip: request.ip,
+          now,
+          textVersion: SUBSCRIBE_TEXT_VERSION,
+        });
         break;
     }
     const fresh = (await findByPreferencesLink(db, ctx.links.read('preferences', token.data!)))!;
-    return sendHtml(reply, 200, renderPage('Mes abonnements', <PreferencesPage token={token.data!} email={fresh.subscriber.email} saved lists={fresh.lists.map((l) => ({ ...l, subscribed: l.status === 'confirmed' || l.status === 'pending' }))} />));
+    return sendHtml(
+      reply,
+      200,
+      renderPage(
+        'Mes abonnements',
+        <PreferencesPage
+          token={token.data!}
+          email={fresh.subscriber.email}
+          saved
+          lists={fresh.lists.map((l) => ({ ...l, subscribed: l.status === 'confirmed' || l.status === 'pending' }))}
+        />,
+      ),
+    );
   });
 }

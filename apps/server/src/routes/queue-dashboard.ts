@@ -9,7 +9,11 @@ import type { RouteContext } from './context';
 
 export const QUEUE_DASHBOARD_PATH = '/studio/queues';
 
-export async function queueDashboard(app: FastifyInstance, ctx: RouteContext, options: { queues: Queue[] }): Promise<void> {
+export async function queueDashboard(
+  app: FastifyInstance,
+  ctx: RouteContext,
+  options: { queues: Queue[] },
+): Promise<void> {
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
@@ -21,8 +25,11 @@ export async function queueDashboard(app: FastifyInstance, ctx: RouteContext, op
     scope.addHook('onRequest', async (request, reply) => {
       await loadSession(ctx.database.db, request, { now: ctx.now(), settings: ctx.session });
       if (!request.staff) return reply.redirect(`/studio/login?next=${encodeURIComponent(QUEUE_DASHBOARD_PATH)}`);
-      if (request.staff.role !== 'admin') return reply.status(403).type('text/plain; charset=utf-8').send('Réservé aux administrateur·rices.');
+      if (request.staff.role !== 'admin')
+        return reply.status(403).type('text/plain; charset=utf-8').send('Réservé aux administrateur·rices.');
     });
-    await scope.register(serverAdapter.registerPlugin() as Parameters<typeof scope.register>[0], { prefix: QUEUE_DASHBOARD_PATH });
+    await scope.register(serverAdapter.registerPlugin() as Parameters<typeof scope.register>[0], {
+      prefix: QUEUE_DASHBOARD_PATH,
+    });
   });
 }

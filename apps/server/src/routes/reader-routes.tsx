@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { excerpt, renderWebHtml, type ArticleDoc } from '@crieur/content';
-import { dossierBySlug, getArticle, latestPublished, listRubriques, publishedArticleBySlug, publishedDossiers, rubriqueBySlug, type ArticleWithRefs } from '@crieur/db';
+import {
+  dossierBySlug,
+  getArticle,
+  latestPublished,
+  listRubriques,
+  publishedArticleBySlug,
+  publishedDossiers,
+  rubriqueBySlug,
+  type ArticleWithRefs,
+} from '@crieur/db';
 import { renderAtomFeed } from '../public/atom-feed';
 import { renderPage } from '../public/layout';
 import { ArticleHead, ArticlePage, Section, SubscribeBox, TeaserList, type Teaser } from '../public/reader-pages';
@@ -10,13 +19,30 @@ import { mediaUrl } from './media-routes';
 import type { RouteContext } from './context';
 
 type Latest = Awaited<ReturnType<typeof latestPublished>>[number];
-const teaser = (a: Latest): Teaser => ({ slug: a.slug, title: a.title, lede: a.lede, excerpt: excerpt(a.body as unknown as ArticleDoc, 220), authors: a.authors, publishedAt: a.publishedAt, rubrique: a.rubrique });
+const teaser = (a: Latest): Teaser => ({
+  slug: a.slug,
+  title: a.title,
+  lede: a.lede,
+  excerpt: excerpt(a.body as unknown as ArticleDoc, 220),
+  authors: a.authors,
+  publishedAt: a.publishedAt,
+  rubrique: a.rubrique,
+});
 
 type Rendered = { body: string; etag: string };
-const rendered = (body: string): Rendered => ({ body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` });
+const rendered = (body: string): Rendered => ({
+  body,
+  etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+});
 
 /** Sends a page with a strong ETag; a matching If-None-Match gets a 304 and no body. */
-function sendCached(request: FastifyRequest, reply: FastifyReply, page: string | Rendered, type = 'text/html; charset=utf-8', maxAge = 60) {
+function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: string | Rendered,
+  type = 'text/html; charset=utf-8',
+  maxAge = 60,
+) {
   const { body, etag } = typeof page === 'string' ? rendered(page) : page;
   void reply.header('etag', etag).header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=600`);
   if (request.headers['if-none-match'] === etag) return reply.status(304).send();
@@ -40,16 +66,47 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return html;
   };
   const notFoundPage = (reply: FastifyReply) =>
-    reply.status(404).type('text/html; charset=utf-8').send(renderPage('Page introuvable', <Section id="introuvable" title="Page introuvable"><p>Ce contenu n'existe pas ou n'est plus publié. <a href="/">Retour à l'accueil</a></p></Section>));
+    reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send(
+        renderPage(
+          'Page introuvable',
+          <Section id="introuvable" title="Page introuvable">
+            <p>
+              Ce contenu n'existe pas ou n'est plus publié. <a href="/">Retour à l'accueil</a>
+            </p>
+          </Section>,
+        ),
+      );
 
   const articleHtml = (a: ArticleWithRefs, preview = false) => {
     const description = a.lede || excerpt(a.body as unknown as ArticleDoc, 200);
     return renderPage(
       a.title,
-      <ArticlePage title={a.title} lede={a.lede} html={bodyHtml(a)} authors={a.authors} publishedAt={a.publishedAt} rubrique={a.rubrique} dossier={a.dossier} preview={preview} />,
+      <ArticlePage
+        title={a.title}
+        lede={a.lede}
+        html={bodyHtml(a)}
+        authors={a.authors}
+        publishedAt={a.publishedAt}
+        rubrique={a.rubrique}
+        dossier={a.dossier}
+        preview={preview}
+      />,
       {
         indexable: !preview,
-        head: <ArticleHead url={abs(`/articles/${a.slug}`)} title={a.title} description={description} image={a.coverMediaId ? abs(mediaUrl(a.coverMediaId)) : null} publishedAt={a.publishedAt} updatedAt={a.updatedAt} authors={a.authors} />,
+        head: (
+          <ArticleHead
+            url={abs(`/articles/${a.slug}`)}
+            title={a.title}
+            description={description}
+            image={a.coverMediaId ? abs(mediaUrl(a.coverMediaId)) : null}
+            publishedAt={a.publishedAt}
+            updatedAt={a.updatedAt}
+            authors={a.authors}
+          />
+        ),
       },
     );
   };
@@ -66,7 +123,14 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
       'Accueil',
       <>
         {current && (
-          <Section id="dossier" title={<>Dossier : <a href={`/dossiers/${current.slug}`}>{current.title}</a></>}>
+          <Section
+            id="dossier"
+            title={
+              <>
+                Dossier : <a href={`/dossiers/${current.slug}`}>{current.title}</a>
+              </>
+            }
+          >
             {current.lede && <p className="lede">{current.lede}</p>}
             <TeaserList items={dossierItems.map(teaser)} showRubrique />
           </Section>
@@ -84,9 +148,19 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get('/articles/:slug', async (request, reply) => {
-    const article = await publishedArticleBySlug(db, { slug: (request.params as { slug: string }).slug, now: ctx.now() });
+    const article = await publishedArticleBySlug(db, {
+      slug: (request.params as { slug: string }).slug,
+      now: ctx.now(),
+    });
     if (!article) return notFoundPage(reply);
-    const key = [article.id, article.version, article.updatedAt.getTime(), article.publishedAt?.getTime(), article.rubrique.name, article.dossier?.title ?? ''].join('|');
+    const key = [
+      article.id,
+      article.version,
+      article.updatedAt.getTime(),
+      article.publishedAt?.getTime(),
+      article.rubrique.name,
+      article.dossier?.title ?? '',
+    ].join('|');
     let page = articlePages.get(key);
     if (!page) {
       page = rendered(articleHtml(article));
@@ -160,13 +234,23 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
-    const [items, dossiers, rubriques] = await Promise.all([latestPublished(db, { now: ctx.now(), limit: 50_000 }), publishedDossiers(db), listRubriques(db)]);
+    const [items, dossiers, rubriques] = await Promise.all([
+      latestPublished(db, { now: ctx.now(), limit: 50_000 }),
+      publishedDossiers(db),
+      listRubriques(db),
+    ]);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const urls = [
       `<url><loc>${esc(abs('/'))}</loc></url>`,
       ...rubriques.map((r) => `<url><loc>${esc(abs(`/rubriques/${r.slug}`))}</loc></url>`),
-      ...dossiers.map((d) => `<url><loc>${esc(abs(`/dossiers/${d.slug}`))}</loc><lastmod>${d.updatedAt.toISOString()}</lastmod></url>`),
-      ...items.map((a) => `<url><loc>${esc(abs(`/articles/${a.slug}`))}</loc><lastmod>${a.updatedAt.toISOString()}</lastmod></url>`),
+      ...dossiers.map(
+        (d) =>
+          `<url><loc>${esc(abs(`/dossiers/${d.slug}`))}</loc><lastmod>${d.updatedAt.toISOString()}</lastmod></url>`,
+      ),
+      ...items.map(
+        (a) =>
+          `<url><loc>${esc(abs(`/articles/${a.slug}`))}</loc><lastmod>${a.updatedAt.toISOString()}</lastmod></url>`,
+      ),
     ];
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
     return sendCached(request, reply, xml, 'application/xml; charset=utf-8', 3600);

@@ -21,29 +21,47 @@ import { parse } from '../http/parse-body';
 import type { RouteContext } from './context';
 
 const IdParams = z.object({ id: z.uuid('Unknown campaign') });
-const ScheduleBody = z.object({ at: z.iso.datetime({ offset: true, error: 'Expected a date and time like 2026-03-12T09:30:00+01:00' }) });
+const ScheduleBody = z.object({
+  at: z.iso.datetime({ offset: true, error: 'Expected a date and time like 2026-03-12T09:30:00+01:00' }),
+});
 const ResendBody = z.object({ which: z.enum(['failed', 'uncertain']) });
 const LookupQuery = z.object({ email: z.string().trim().min(3).max(320) });
 
 // a state error or a missing campaign says what happened, in the API's terms
 function mapError(error: unknown): never {
   if (error instanceof NotFoundError) throw notFound('Campaign');
-  if (error instanceof CampaignStateError) throw new ApiError(409, 'CAMPAIGN_STATE', error.message, { status: error.status });
-  if (error instanceof CampaignNotReadyError) throw new ApiError(422, 'CAMPAIGN_NOT_READY', error.message, { problems: error.problems });
+  if (error instanceof CampaignStateError)
+    throw new ApiError(409, 'CAMPAIGN_STATE', error.message, { status: error.status });
+  if (error instanceof CampaignNotReadyError)
+    throw new ApiError(422, 'CAMPAIGN_NOT_READY', error.message, { problems: error.problems });
   throw error;
 }
 
 export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   const audit = async (request: FastifyRequest, action: AuditAction, id: string, data: Record<string, unknown> = {}) =>
-    appendAudit(db, { action, actorId: requireStaff(request).id, targetType: 'campaign', targetId: id, data, ip: request.ip });
+    appendAudit(db, {
+      action,
+      actorId: requireStaff(request).id,
+      targetType: 'campaign',
+      targetId: id,
+      data,
+      ip: request.ip,
+    });
   // pause and cancel hold the campaign in Redis first: once they answer, no new message is handed over
-  const journal = ctx.redis ? createSendJournal(ctx.redis, ctx.config.redisPrefix) : { hold: async () => {}, unhold: async () => {} };
+  const journal = ctx.redis
+    ? createSendJournal(ctx.redis, ctx.config.redisPrefix)
+    : { hold: async () => {}, unhold: async () => {} };
   const control = async (request: FastifyRequest, action: CampaignControl, id: string) =>
-    controlCampaign({ db, journal }, { action, campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
+    controlCampaign(
+      { db, journal },
+      { action, campaignId: id, now: ctx.now(), actorId: requireStaff(request).id },
+    ).catch(mapError);
   const requeueNow = async (campaignId: string) => {
     // the reconcile would do it within seconds; doing it now makes "Reprendre" feel immediate
-    const batches = (await pendingBatches(db, { campaignId })).filter((b) => b.nextAt === null || b.nextAt <= ctx.now());
+    const batches = (await pendingBatches(db, { campaignId })).filter(
+      (b) => b.nextAt === null || b.nextAt <= ctx.now(),
+    );
     await enqueueBatches(ctx.campaignQueue, { campaignId, batches: batches.map((b) => b.batch) });
   };
   const progress = async (id: string) => {
@@ -79,8 +97,13 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/campaigns/:id/schedule', async (request) => {
     const { id } = parse(IdParams, request.params);
     const at = new Date(parse(ScheduleBody, request.body).at);
-    if (at.getTime() <= ctx.now().getTime()) throw new ApiError(400, 'VALIDATION', 'Choose a time in the future', { issues: [{ path: 'at', message: 'Choose a time in the future' }] });
-    await scheduleCampaign(db, { campaignId: id, now: ctx.now(), at, actorId: requireStaff(request).id }).catch(mapError);
+    if (at.getTime() <= ctx.now().getTime())
+      throw new ApiError(400, 'VALIDATION', 'Choose a time in the future', {
+        issues: [{ path: 'at', message: 'Choose a time in the future' }],
+      });
+    await scheduleCampaign(db, { campaignId: id, now: ctx.now(), at, actorId: requireStaff(request).id }).catch(
+      mapError,
+    );
     await audit(request, 'campaign_scheduled', id, { at: at.toISOString() });
     return progress(id);
   });
@@ -117,7 +140,12 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/campaigns/:id/resend', async (request) => {
     const { id } = parse(IdParams, request.params);
     const { which } = parse(ResendBody, request.body);
-    const rows = await requeueRecipients(db, { campaignId: id, now: ctx.now(), which, actorId: requireStaff(request).id }).catch(mapError);
+    const rows = await requeueRecipients(db, {
+      campaignId: id,
+      now: ctx.now(),
+      which,
+      actorId: requireStaff(request).id,
+    }).catch(mapError);
     await requeueNow(id);
     await audit(request, 'campaign_resent', id, { which, rows });
     return { requeued: rows, ...(await progress(id)) };
@@ -129,6 +157,10 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const { id } = parse(IdParams, request.params);
     const { email } = parse(LookupQuery, request.query);
     const row = await findCampaignRecipient(db, { campaignId: id, email });
-    return { recipient: row ? { ...row, sentAt: row.sentAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString() } : null };
+    return {
+      recipient: row
+        ? { ...row, sentAt: row.sentAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString() }
+        : null,
+    };
   });
 }

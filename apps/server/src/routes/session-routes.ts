@@ -70,7 +70,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (usable.lockedUntil && usable.lockedUntil > now) {
         // soft lock: only a browser or an IP this account logged in from before may try
         const since = new Date(now.getTime() - ctx.login.knownIpMs);
-        const known = isKnownDevice(request, usable.id) || (await hasLoggedInFrom(db, { userId: usable.id, ip, since }));
+        const known =
+          isKnownDevice(request, usable.id) || (await hasLoggedInFrom(db, { userId: usable.id, ip, since }));
         if (!known) throw await fail('locked', { targetId: usable.id, data: { lockedUntil: usable.lockedUntil } });
       }
       if (!passwordOk) {
@@ -92,7 +93,14 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   );
 
   app.post('/api/logout', async (request, reply) => {
-    if (request.staff) await appendAudit(db, { action: 'logout', actorId: request.staff.id, targetType: 'user', targetId: request.staff.id, ip: request.ip });
+    if (request.staff)
+      await appendAudit(db, {
+        action: 'logout',
+        actorId: request.staff.id,
+        targetType: 'user',
+        targetId: request.staff.id,
+        ip: request.ip,
+      });
     await endSession(db, request, reply, ctx.session);
     return reply.status(204).send();
   });

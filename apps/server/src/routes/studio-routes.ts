@@ -23,7 +23,10 @@ export async function studioRoutes(app: FastifyInstance, studioDir: string): Pro
     wildcard: false,
     // hashed assets never change; index.html always revalidates
     setHeaders: (res, filePath) => {
-      res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header(
+        'cache-control',
+        filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   const sendIndex = (_req: unknown, reply: FastifyReply) =>

@@ -20,12 +20,27 @@ export function subscriberDetailView(d: Detail) {
       status: sub.status,
       legalBasis: sub.legalBasis,
       consent: sub.consentAt
-        ? { at: sub.consentAt.toISOString(), source: sub.consentSource, formId: sub.consentFormId, textVersion: sub.consentTextVersion, ip: sub.consentIp, note: sub.consentNote }
+        ? {
+            at: sub.consentAt.toISOString(),
+            source: sub.consentSource,
+            formId: sub.consentFormId,
+            textVersion: sub.consentTextVersion,
+            ip: sub.consentIp,
+            note: sub.consentNote,
+          }
         : null,
       confirmedAt: iso(sub.confirmedAt),
       unsubscribedAt: iso(sub.unsubscribedAt),
     })),
-    events: d.events.map(({ e, list, actor }) => ({ id: e.id, at: e.at.toISOString(), type: e.type, list, source: e.source, actor, data: e.data })),
+    events: d.events.map(({ e, list, actor }) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      type: e.type,
+      list,
+      source: e.source,
+      actor,
+      data: e.data,
+    })),
   };
 }
 

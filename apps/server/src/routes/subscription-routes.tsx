@@ -7,14 +7,28 @@ import { ApiError } from '../http/api-error';
 import { MemoryWindow } from '../http/memory-window';
 import { ConfirmedPage, ConfirmPage, InvalidLinkPage } from '../public/confirm-page';
 import { renderPage } from '../public/layout';
-import { SUBSCRIBE_FORM_ID, SUBSCRIBE_TEXT_VERSION, SubscribeForm, SubscribeThanks, type PublicList, type SubscribeFormErrors } from '../public/subscribe-page';
+import {
+  SUBSCRIBE_FORM_ID,
+  SUBSCRIBE_TEXT_VERSION,
+  SubscribeForm,
+  SubscribeThanks,
+  type PublicList,
+  type SubscribeFormErrors,
+} from '../public/subscribe-page';
 import type { RouteContext } from './context';
 import { createSubscribeInbox } from './subscribe-inbox';
 
 const SubscribeInput = z.object({
-  email: z.string().trim().max(320).pipe(z.email({ error: 'Indiquez une adresse e-mail valide, par exemple prenom@exemple.fr.' })),
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .pipe(z.email({ error: 'Indiquez une adresse e-mail valide, par exemple prenom@exemple.fr.' })),
   name: z.string().trim().max(120).default(''),
-  lists: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).min(1, 'Cochez au moins une lettre.').max(10)),
+  lists: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().max(60)).min(1, 'Cochez au moins une lettre.').max(10),
+  ),
   consent: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === undefined, z.boolean()).optional(),
   website: z.string().optional(), // honeypot: people never see it, robots fill it
 });
@@ -37,59 +51,104 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
   const publicLists = async (): Promise<PublicList[]> => (await listLists(db)).filter((l) => l.visibility === 'public');
   const thanks = (request: FastifyRequest, reply: FastifyReply) =>
     wantsJson(request)
-      ? reply.status(202).send({ status: 'pending', message: 'If this address can receive our newsletters, a confirmation email is on its way.' })
+      ? reply
+          .status(202)
+          .send({
+            status: 'pending',
+            message: 'If this address can receive our newsletters, a confirmation email is on its way.',
+          })
       : sendHtml(reply, 202, renderPage('Vérifiez votre boîte mail', <SubscribeThanks />));
 
-  app.get('/subscribe', async (_request, reply) => sendHtml(reply, 200, renderPage("S'abonner", <SubscribeForm lists={await publicLists()} />)));
+  app.get('/subscribe', async (_request, reply) =>
+    sendHtml(reply, 200, renderPage("S'abonner", <SubscribeForm lists={await publicLists()} />)),
+  );
 
-  app.post('/subscribe', { config: { rateLimit: { max: ctx.subscribe.perIpPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
-    const parsed = SubscribeInput.safeParse(request.body ?? {});
-    const lists = await publicLists();
-    if (!parsed.success) {
-      const errors: SubscribeFormErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (field === 'email' || field === 'lists') errors[field] ??= issue.message;
+  app.post(
+    '/subscribe',
+    { config: { rateLimit: { max: ctx.subscribe.perIpPerMinute, timeWindow: 60_000 } } },
+    async (request, reply) => {
+      const parsed = SubscribeInput.safeParse(request.body ?? {});
+      const lists = await publicLists();
+      if (!parsed.success) {
+        const errors: SubscribeFormErrors = {};
+        for (const issue of parsed.error.issues) {
+          const field = issue.path[0];
+          if (field === 'email' || field === 'lists') errors[field] ??= issue.message;
+        }
+        if (wantsJson(request))
+          return reply
+            .status(400)
+            .send({
+              error: {
+                code: 'VALIDATION',
+                message: 'Some fields are not valid',
+                issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+              },
+            });
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const values = {
+          email: String(body.email ?? ''),
+          name: String(body.name ?? ''),
+          lists: ([] as unknown[]).concat(body.lists ?? []).map(String),
+        };
+        return sendHtml(
+          reply,
+          400,
+          renderPage("S'abonner", <SubscribeForm lists={lists} values={values} errors={errors} />),
+        );
       }
-      if (wantsJson(request)) return reply.status(400).send({ error: { code: 'VALIDATION', message: 'Some fields are not valid', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } });
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const values = { email: String(body.email ?? ''), name: String(body.name ?? ''), lists: ([] as unknown[]).concat(body.lists ?? []).map(String) };
-      return sendHtml(reply, 400, renderPage("S'abonner", <SubscribeForm lists={lists} values={values} errors={errors} />));
-    }
-    const input: SubscribeInput = parsed.data;
-    if (input.consent === false) return reply.status(400).send({ error: { code: 'VALIDATION', message: 'Consent is required', issues: [{ path: 'consent', message: 'Consent is required' }] } });
-    // every outcome below answers the same: the page never tells whether an address is known
-    if (input.website) return thanks(request, reply);
-    const limit = await subscribeLimit(ctx, local, input.email, request.ip);
-    if (limit === 'ip') throw new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again');
-    if (limit === 'address') return thanks(request, reply);
-    const known = new Set(lists.map((l) => l.slug));
-    const slugs = input.lists.filter((s) => known.has(s));
-    // one constant insert whatever the address (unknown, pending, confirmed, suppressed): the work that
-    // differs runs after the answer (issue 12), and Redis down changes nothing here
-    const { requestId } = await receiveSubscribeRequest(db, {
-      email: input.email,
-      name: input.name,
-      listSlugs: slugs,
-      formId: SUBSCRIBE_FORM_ID,
-      textVersion: SUBSCRIBE_TEXT_VERSION,
-      ip: request.ip,
-      receivedAt: ctx.now(),
-    });
-    inbox.add(requestId, request.log);
-    return thanks(request, reply);
-  });
+      const input: SubscribeInput = parsed.data;
+      if (input.consent === false)
+        return reply
+          .status(400)
+          .send({
+            error: {
+              code: 'VALIDATION',
+              message: 'Consent is required',
+              issues: [{ path: 'consent', message: 'Consent is required' }],
+            },
+          });
+      // every outcome below answers the same: the page never tells whether an address is known
+      if (input.website) return thanks(request, reply);
+      const limit = await subscribeLimit(ctx, local, input.email, request.ip);
+      if (limit === 'ip') throw new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again');
+      if (limit === 'address') return thanks(request, reply);
+      const known = new Set(lists.map((l) => l.slug));
+      const slugs = input.lists.filter((s) => known.has(s));
+      // one constant insert whatever the address (unknown, pending, confirmed, suppressed): the work that
+      // differs runs after the answer (issue 12), and Redis down changes nothing here
+      const { requestId } = await receiveSubscribeRequest(db, {
+        email: input.email,
+        name: input.name,
+        listSlugs: slugs,
+        formId: SUBSCRIBE_FORM_ID,
+        textVersion: SUBSCRIBE_TEXT_VERSION,
+        ip: request.ip,
+        receivedAt: ctx.now(),
+      });
+      inbox.add(requestId, request.log);
+      return thanks(request, reply);
+    },
+  );
 
   app.get('/confirm/:token', async (request, reply) => {
     const token = Token.safeParse((request.params as { token: string }).token);
-    const open = token.success ? await findOpenConfirmation(db, { tokenHash: hashToken(token.data), now: ctx.now() }) : null;
+    const open = token.success
+      ? await findOpenConfirmation(db, { tokenHash: hashToken(token.data), now: ctx.now() })
+      : null;
     if (!open) return sendHtml(reply, 410, renderPage('Lien expiré', <InvalidLinkPage />));
-    return sendHtml(reply, 200, renderPage('Confirmer votre inscription', <ConfirmPage token={token.data!} lists={open.lists} />));
+    return sendHtml(
+      reply,
+      200,
+      renderPage('Confirmer votre inscription', <ConfirmPage token={token.data!} lists={open.lists} />),
+    );
   });
 
   app.post('/confirm/:token', async (request, reply) => {
     const token = Token.safeParse((request.params as { token: string }).token);
-    const done = token.success ? await confirmSubscription(db, { tokenHash: hashToken(token.data), ip: request.ip, now: ctx.now() }) : null;
+    const done = token.success
+      ? await confirmSubscription(db, { tokenHash: hashToken(token.data), ip: request.ip, now: ctx.now() })
+      : null;
     if (!done) return sendHtml(reply, 410, renderPage('Lien expiré', <InvalidLinkPage />));
     const welcomes = done.confirmed.map(({ subscriptionId }) =>
       enqueueMail(ctx.mailQueue, { type: 'welcome', subscriptionId, subscriberId: done.subscriberId }),

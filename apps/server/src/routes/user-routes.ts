@@ -53,8 +53,17 @@ export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
       createdBy: admin.id,
       expiresAt: new Date(ctx.now().getTime() + ctx.invitationTtlMs),
     });
-    await appendAudit(db, { action: 'user_invited', actorId: admin.id, targetType: 'user', targetId: user.id, data: { role: user.role }, ip: request.ip });
-    return reply.status(201).send({ user: adminUserView(user), inviteUrl: `${ctx.config.publicUrl}/studio/invitation/${token}` });
+    await appendAudit(db, {
+      action: 'user_invited',
+      actorId: admin.id,
+      targetType: 'user',
+      targetId: user.id,
+      data: { role: user.role },
+      ip: request.ip,
+    });
+    return reply
+      .status(201)
+      .send({ user: adminUserView(user), inviteUrl: `${ctx.config.publicUrl}/studio/invitation/${token}` });
   });
 
   app.patch('/api/users/:id', async (request) => {
@@ -66,14 +75,33 @@ export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (!before) throw notFound('User');
     const user = await updateUser(db, { id, role: body.role, status: body.status });
     if (body.role && body.role !== before.role) {
-      await appendAudit(db, { action: 'user_role_changed', actorId: admin.id, targetType: 'user', targetId: id, data: { from: before.role, to: body.role }, ip: request.ip });
+      await appendAudit(db, {
+        action: 'user_role_changed',
+        actorId: admin.id,
+        targetType: 'user',
+        targetId: id,
+        data: { from: before.role, to: body.role },
+        ip: request.ip,
+      });
     }
     if (body.status === 'deactivated' && before.status !== 'deactivated') {
       await deleteUserSessions(db, id); // out at once, not at the next expiry
-      await appendAudit(db, { action: 'user_deactivated', actorId: admin.id, targetType: 'user', targetId: id, ip: request.ip });
+      await appendAudit(db, {
+        action: 'user_deactivated',
+        actorId: admin.id,
+        targetType: 'user',
+        targetId: id,
+        ip: request.ip,
+      });
     }
     if (body.status === 'active' && before.status === 'deactivated') {
-      await appendAudit(db, { action: 'user_reactivated', actorId: admin.id, targetType: 'user', targetId: id, ip: request.ip });
+      await appendAudit(db, {
+        action: 'user_reactivated',
+        actorId: admin.id,
+        targetType: 'user',
+        targetId: id,
+        ip: request.ip,
+      });
     }
     return { user: adminUserView(user) };
   });

@@ -4,7 +4,10 @@ import { ensureFirstAdmin, type Db } from '@crieur/db';
 export const FIRST_ADMIN_EMAIL = 'admin@localhost';
 
 /** On an empty database, creates the admin and returns the message with its one-time link. */
-export async function bootstrapFirstAdmin(db: Db, input: { publicUrl: string; now: Date }): Promise<string | undefined> {
+export async function bootstrapFirstAdmin(
+  db: Db,
+  input: { publicUrl: string; now: Date },
+): Promise<string | undefined> {
   const token = newToken();
   const created = await ensureFirstAdmin(db, {
     email: FIRST_ADMIN_EMAIL,

@@ -18,6 +18,9 @@ export function ensureStudioBuild(studioRoot: string, log: (message: string) => 
   if (!existsSync(sources)) return;
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(sources)) return;
   log('building the studio (first start or changed sources)…');
-  const result = spawnSync('pnpm', ['--filter', '@crieur/studio', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: studioRoot });
+  const result = spawnSync('pnpm', ['--filter', '@crieur/studio', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: studioRoot,
+  });
   if (result.status !== 0) throw new Error('The studio build failed: run `pnpm build` to see why.');
 }

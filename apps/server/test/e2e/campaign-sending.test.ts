@@ -24,7 +24,11 @@ const SEND_RATE = 30;
 
 /** The figure after "<label> :" in the progress legend. */
 async function legendFigure(page: Page, label: string): Promise<number> {
-  const text = (await page.locator('li', { hasText: `${label} :` }).first().textContent()) ?? '';
+  const text =
+    (await page
+      .locator('li', { hasText: `${label} :` })
+      .first()
+      .textContent()) ?? '';
   const digits = /:\s*([\d\s\u202f\u00a0]+)/.exec(text)?.[1]?.replace(/\D/g, '');
   if (!digits) throw new Error(`no figure for ${label} in "${text}"`);
   return Number(digits);
@@ -43,12 +47,20 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
   beforeAll(async () => {
     const port = await freePort();
     base = `http://localhost:${port}`;
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base, DATA_DIR: dataDir, MAIL_FROM: 'démocratieS <lettre@lettre.example.org>' } });
+    h = await startHarness({
+      studioDir,
+      env: { PUBLIC_URL: base, DATA_DIR: dataDir, MAIL_FROM: 'démocratieS <lettre@lettre.example.org>' },
+    });
     // the worker runs on real time: the server's clock must too
     Object.defineProperty(h.clock, 'now', { get: () => new Date() });
     await h.app.listen({ host: '127.0.0.1', port });
     smtp = await startSmtpRecorder();
-    mailer = createMailer({ smtpUrl: smtp.url, outboxDir: path.join(dataDir, 'outbox'), pool: true, maxConnections: 3 });
+    mailer = createMailer({
+      smtpUrl: smtp.url,
+      outboxDir: path.join(dataDir, 'outbox'),
+      pool: true,
+      maxConnections: 3,
+    });
     connection = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     worker = await startCampaignWorker({
       db: h.database.db,
@@ -88,7 +100,8 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
     const page = await browser.newPage();
     const sendRequests: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith(`/api/campaigns/${id}/send`)) sendRequests.push(request.url());
+      if (request.method() === 'POST' && request.url().endsWith(`/api/campaigns/${id}/send`))
+        sendRequests.push(request.url());
     });
     try {
       await login(page, base, sender.email);
@@ -119,7 +132,17 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       expect(early).toBeLessThan(RECIPIENTS);
       await expect.poll(() => legendFigure(page, 'Envoyés'), { timeout: 10_000, interval: 200 }).toBeGreaterThan(early);
       // the page measures the pace between its polls: about SEND_RATE a second, written the French way
-      const rate = async () => Number(((await page.getByText(/^\d+(,\d)? messages\/s$/).first().textContent()) ?? '').replace(' messages/s', '').replace(',', '.'));
+      const rate = async () =>
+        Number(
+          (
+            (await page
+              .getByText(/^\d+(,\d)? messages\/s$/)
+              .first()
+              .textContent()) ?? ''
+          )
+            .replace(' messages/s', '')
+            .replace(',', '.'),
+        );
       await expect.poll(rate, { timeout: 10_000 }).toBeGreaterThan(SEND_RATE * 0.6);
       expect(await rate()).toBeLessThan(SEND_RATE * 1.5);
       await page.getByText(/^(moins d’une minute|environ \d+ min)$/).waitFor();
@@ -183,7 +206,9 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(screenshotDir, 'campaigns-list-390.png'), fullPage: true });
     } catch (error) {
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-sending-failure.png'), fullPage: true }).catch(() => undefined);
+      await page
+        .screenshot({ path: path.join(screenshotDir, 'campaign-sending-failure.png'), fullPage: true })
+        .catch(() => undefined);
       throw error;
     }
   }, 180_000);
@@ -205,12 +230,17 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       await dialog.getByRole('button', { name: 'Confirmer l’envoi' }).click();
       await dialog.getByText('La newsletter n’est pas prête à partir').waitFor();
       expect(await dialog.getByRole('listitem').first().textContent()).toMatch(/^Objet : ./);
-      expect(await dialog.getByRole('link', { name: 'Corriger dans la newsletter' }).getAttribute('href')).toBe(`/studio/newsletters/${unready}`);
+      expect(await dialog.getByRole('link', { name: 'Corriger dans la newsletter' }).getAttribute('href')).toBe(
+        `/studio/newsletters/${unready}`,
+      );
       expect(await dialog.getByRole('button', { name: 'Confirmer l’envoi' }).isDisabled()).toBe(true);
       await page.screenshot({ path: path.join(screenshotDir, 'campaign-not-ready.png') });
       await dialog.getByRole('button', { name: 'Annuler' }).click();
 
-      const ready = await createDraftCampaign(h.database.db, { lists: ['adherents'], subject: 'La lettre des adhérent·es' });
+      const ready = await createDraftCampaign(h.database.db, {
+        lists: ['adherents'],
+        subject: 'La lettre des adhérent·es',
+      });
       await page.goto(`${base}/studio/campaigns/${ready}`);
       await page.getByRole('button', { name: 'Programmer' }).click();
       const schedule = page.getByRole('dialog', { name: 'Programmer l’envoi' });
@@ -222,7 +252,12 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       // the 15th of next month, as the calendar names its days ("15 avril 2027")
       const now = new Date();
       const target = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 15, 12));
-      const dayName = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(target);
+      const dayName = new Intl.DateTimeFormat('fr-FR', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(target);
       await page.getByRole('button', { name: dayName, exact: true }).click();
       await schedule.getByLabel('Heure (heure de Paris)').fill('09:30');
       await page.screenshot({ path: path.join(screenshotDir, 'campaign-schedule.png') });
@@ -231,7 +266,11 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       await page.getByText('Programmée', { exact: true }).first().waitFor();
       await page.getByText(`Programmée pour le ${dayName} à 09:30 (heure de Paris).`, { exact: false }).waitFor();
       const stored = await (await page.request.get(`${base}/api/campaigns/${ready}`)).json();
-      const paris = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(stored.campaign.scheduledAt));
+      const paris = new Intl.DateTimeFormat('fr-FR', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/Paris',
+      }).format(new Date(stored.campaign.scheduledAt));
       expect(paris).toBe(`${dayName} à 09:30`);
       await page.screenshot({ path: path.join(screenshotDir, 'campaign-scheduled.png'), fullPage: true });
       await page.getByRole('button', { name: 'Annuler la programmation' }).click();
@@ -239,7 +278,11 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
 
       // a schedule found too late is held for a human, with the reason
       await scheduleCampaign(h.database.db, { campaignId: ready, now: new Date(), at: new Date(Date.now() + 60_000) });
-      await holdCampaign(h.database.db, { campaignId: ready, now: new Date(), reason: 'L’heure prévue est passée depuis 95 min (système arrêté).' });
+      await holdCampaign(h.database.db, {
+        campaignId: ready,
+        now: new Date(),
+        reason: 'L’heure prévue est passée depuis 95 min (système arrêté).',
+      });
       await page.reload();
       await page.getByText('Retenue', { exact: true }).first().waitFor();
       await page.getByText('L’heure prévue est passée depuis 95 min (système arrêté).').waitFor();
@@ -247,7 +290,9 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       await page.getByRole('button', { name: 'Reprogrammer' }).waitFor();
       await page.screenshot({ path: path.join(screenshotDir, 'campaign-held.png'), fullPage: true });
     } catch (error) {
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-schedule-failure.png'), fullPage: true }).catch(() => undefined);
+      await page
+        .screenshot({ path: path.join(screenshotDir, 'campaign-schedule-failure.png'), fullPage: true })
+        .catch(() => undefined);
       throw error;
     }
   }, 120_000);

@@ -10,7 +10,6 @@ import { freePort } from '../free-port';
 
 const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
 
-
 describe('an author writes, an editor publishes, readers read (Chromium)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-editorial-'));
   let h: Harness;
@@ -38,7 +37,12 @@ describe('an author writes, an editor publishes, readers read (Chromium)', () =>
     const author = await h.createStaff('author', 'nora@icpc.example');
     const editor = await h.createStaff('editor', 'lea@icpc.example');
     const image = path.join(dataDir, 'seance.png');
-    writeFileSync(image, await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#2f6f4f' } }).png().toBuffer());
+    writeFileSync(
+      image,
+      await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#2f6f4f' } })
+        .png()
+        .toBuffer(),
+    );
 
     const page = await authorBrowser.newPage();
     await login(page, base, author.email);
@@ -74,7 +78,10 @@ describe('an author writes, an editor publishes, readers read (Chromium)', () =>
     await page.getByLabel('Adresse du lien').fill('https://example.org/compte-rendu');
     await page.getByRole('button', { name: 'Appliquer' }).click();
     await page.locator('.ProseMirror a[href="https://example.org/compte-rendu"]').waitFor();
-    await page.getByText(/Enregistré/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/Enregistré/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(screenshotDir, 'studio-editor.png'), fullPage: true });
     await page.getByRole('button', { name: 'Soumettre à la relecture' }).click();
     await page.getByText('en relecture').first().waitFor();

@@ -56,10 +56,15 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     await d.waitFor();
     expect((await d.locator('[data-figure="now"]').textContent())?.replace(/\u202f/g, ' ')).toBe('1 724 abonné·es');
     expect(await d.locator('[data-figure="since"]').textContent()).toBe('+10 depuis le 1er janvier');
-    expect((await page.locator('[data-headline="membres"] [data-figure="now"]').textContent())?.replace(/\u202f/g, ' ')).toBe('3 240 abonné·es');
+    expect(
+      (await page.locator('[data-headline="membres"] [data-figure="now"]').textContent())?.replace(/\u202f/g, ' '),
+    ).toBe('3 240 abonné·es');
     expect(await page.locator('[data-headline="adherents"]').count()).toBe(0);
 
-    await page.locator('[data-chart="growth-line"] svg path[fill="none"][stroke="#d9480f"]').first().waitFor({ state: 'attached' });
+    await page
+      .locator('[data-chart="growth-line"] svg path[fill="none"][stroke="#d9480f"]')
+      .first()
+      .waitFor({ state: 'attached' });
     // démocratieS: 200 days from 15 June plus the January count entered by staff; membres: 200 days
     expect(await linePoints(page, 'growth-line', ['#d9480f', '#1c7ed6'])).toEqual([201, 200]);
     // the entered count is marked, and said to be entered
@@ -73,14 +78,24 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     await page.screenshot({ path: path.join(screenshotDir, 'studio-growth.png'), fullPage: true });
 
     // download as SVG: a real SVG file with the chart in it
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger « Abonné·es confirmé·es » en SVG' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger « Abonné·es confirmé·es » en SVG' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('croissance-2025-01-01-2025-12-31-abonnes.svg');
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Lettre de démocratieS');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger « Abonné·es confirmé·es » en PNG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger « Abonné·es confirmé·es » en PNG' }).click(),
+    ]);
     expect(png.suggestedFilename()).toBe('croissance-2025-01-01-2025-12-31-abonnes.png');
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync((await png.path())!)
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(800);
@@ -97,13 +112,25 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(11);
     const cells = await table.locator('tbody tr', { hasText: 'membres-octobre' }).locator('td').allTextContents();
-    expect(cells.map((c) => c.replace(/\u202f/g, ' '))).toEqual(['30/10/2025', 'Lettre membres-octobre', 'membres', '3 300', '3 290', '6', '0', '4', '60']);
+    expect(cells.map((c) => c.replace(/\u202f/g, ' '))).toEqual([
+      '30/10/2025',
+      'Lettre membres-octobre',
+      'membres',
+      '3 300',
+      '3 290',
+      '6',
+      '0',
+      '4',
+      '60',
+    ]);
     await page.screenshot({ path: path.join(screenshotDir, 'studio-growth-campaigns.png'), fullPage: true });
 
     await page.goto(`${base}/studio/growth/report?year=2025`);
     const lists = page.getByTestId('report-lists');
     await lists.waitFor();
-    expect((await lists.locator('tbody tr', { hasText: 'démocratieS' }).textContent())?.replace(/\u202f/g, ' ')).toBe('Lettre de démocratieS1 459 (saisi)1 714+25515440');
+    expect((await lists.locator('tbody tr', { hasText: 'démocratieS' }).textContent())?.replace(/\u202f/g, ' ')).toBe(
+      'Lettre de démocratieS1 459 (saisi)1 714+25515440',
+    );
     expect(await page.locator('[data-figure="sends"]').textContent()).toBe('11 lettres envoyées en 2025.');
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation').first().isVisible()).toBe(false);

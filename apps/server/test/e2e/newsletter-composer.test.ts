@@ -18,7 +18,9 @@ const EVENT = 'Rencontres de la participation';
 
 /** Publishes an article through the API, as an editor would. */
 async function publishArticle(editor: Client, title: string, lede: string): Promise<void> {
-  const article = (await editor.request('POST', '/api/articles', { title, rubrique: 'sur-le-terrain', dossierId: null })).json().article;
+  const article = (
+    await editor.request('POST', '/api/articles', { title, rubrique: 'sur-le-terrain', dossierId: null })
+  ).json().article;
   await editor.request('PUT', `/api/articles/${article.id}`, {
     version: article.version,
     title,
@@ -39,7 +41,10 @@ async function publishArticle(editor: Client, title: string, lede: string): Prom
 
 /** Titles of the block cards, top to bottom, as the list announces them. */
 async function blockLabels(page: Page): Promise<string[]> {
-  const cards = await page.getByRole('list', { name: "Blocs de la newsletter, dans l'ordre" }).locator(':scope > li > section').all();
+  const cards = await page
+    .getByRole('list', { name: "Blocs de la newsletter, dans l'ordre" })
+    .locator(':scope > li > section')
+    .all();
   return Promise.all(cards.map(async (card) => (await card.getAttribute('aria-label')) ?? ''));
 }
 
@@ -73,7 +78,11 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     const editor = h.client();
     await editor.login((await h.createStaff('editor', 'lea@icpc.example')).email);
     await publishArticle(editor, FIRST, 'Dans cette commune, le conseil de quartier est tiré au sort depuis deux ans.');
-    await publishArticle(editor, SECOND, 'Quarante habitant·es tirés au sort ont rendu leurs propositions sur la gestion de l’eau.');
+    await publishArticle(
+      editor,
+      SECOND,
+      'Quarante habitant·es tirés au sort ont rendu leurs propositions sur la gestion de l’eau.',
+    );
     const sender = await h.createStaff('sender', 'camille@icpc.example');
 
     const page = await browser.newPage();
@@ -83,7 +92,9 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
       await compose(page, sender.email);
     } catch (error) {
       // what the page showed when it went wrong, for whoever reads the failure
-      await page.screenshot({ path: path.join(screenshotDir, 'composer-failure.png'), fullPage: true }).catch(() => undefined);
+      await page
+        .screenshot({ path: path.join(screenshotDir, 'composer-failure.png'), fullPage: true })
+        .catch(() => undefined);
       console.error(h.logLines.filter((line) => /"level":(40|50)/.test(line)).join('\n'));
       throw error;
     }
@@ -109,7 +120,10 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     await edito.first().click();
     await page.keyboard.type(EDITO);
 
-    for (const [query, title] of [['tirage', FIRST], ['convention', SECOND]] as const) {
+    for (const [query, title] of [
+      ['tirage', FIRST],
+      ['convention', SECOND],
+    ] as const) {
       await page.getByRole('button', { name: 'Insérer un article' }).click();
       const dialog = page.getByRole('dialog', { name: 'Insérer un article publié' });
       await dialog.getByLabel('Rechercher').fill(query);
@@ -144,15 +158,21 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
       await page.waitForTimeout(300);
     }
     await expect.poll(async () => (await blockLabels(page)).findIndex((label) => label.includes(SECOND))).toBe(firstAt);
-    await expect.poll(async () => {
-      const html = (await desktop.locator('body').innerHTML()) ?? '';
-      return html.indexOf(SECOND) < html.indexOf(FIRST);
-    }, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const html = (await desktop.locator('body').innerHTML()) ?? '';
+          return html.indexOf(SECOND) < html.indexOf(FIRST);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
 
     await page.getByRole('tab', { name: 'Mobile' }).click();
     const mobileFrame = page.locator('iframe[title="Aperçu sur mobile (375 px)"]');
     expect((await mobileFrame.boundingBox())?.width).toBe(375);
-    const mobileText = (await page.frameLocator('iframe[title="Aperçu sur mobile (375 px)"]').locator('body').textContent()) ?? '';
+    const mobileText =
+      (await page.frameLocator('iframe[title="Aperçu sur mobile (375 px)"]').locator('body').textContent()) ?? '';
     for (const text of [EDITO, FIRST, SECOND, EVENT]) expect(mobileText).toContain(text);
     await page.getByText(/Enregistré à \d\d:\d\d/).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Insérer un dossier' }).scrollIntoViewIfNeeded();

@@ -32,11 +32,17 @@ describe('the queue dashboard in Chromium', () => {
     const page = await browser.newPage();
     const blocked: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()) && !/fonts\.googleapis/.test(message.text())) blocked.push(message.text());
+      if (
+        message.type() === 'error' &&
+        /Content Security Policy/i.test(message.text()) &&
+        !/fonts\.googleapis/.test(message.text())
+      )
+        blocked.push(message.text());
     });
     await login(page, base, admin.email);
     await page.goto(`${base}/studio/queues`);
-    for (const queue of ['mail', 'publishing', 'campaigns']) await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 15_000 });
+    for (const queue of ['mail', 'publishing', 'campaigns'])
+      await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(screenshotDir, 'studio-queues.png') });
     expect(blocked).toEqual([]);
   });

@@ -30,7 +30,10 @@ describe('staff import a spreadsheet and find the people (Chromium)', () => {
     h.clock.now = new Date();
     const sender = await h.createStaff('sender', 'chloe@icpc.example');
     const file = path.join(tmpdir(), `adherents-${Date.now()}.csv`);
-    writeFileSync(file, '\ufeffPrénom;Nom;Courriel\r\nHélène;Durand;helene@example.org\r\nJean;Dupont;pas-une-adresse\r\nZoé;Martin;zoe@example.org\r\nZoé;Martin;ZOE@example.org\r\n');
+    writeFileSync(
+      file,
+      '\ufeffPrénom;Nom;Courriel\r\nHélène;Durand;helene@example.org\r\nJean;Dupont;pas-une-adresse\r\nZoé;Martin;zoe@example.org\r\nZoé;Martin;ZOE@example.org\r\n',
+    );
 
     const page = await browser.newPage();
     await login(page, base, sender.email);
@@ -53,7 +56,10 @@ describe('staff import a spreadsheet and find the people (Chromium)', () => {
     await page.getByRole('link', { name: 'zoe@example.org' }).click();
     await page.getByRole('heading', { name: 'zoe@example.org' }).waitFor();
     const subscriptions = page.getByTestId('subscriptions-table');
-    await subscriptions.getByText(/import/i).first().waitFor();
+    await subscriptions
+      .getByText(/import/i)
+      .first()
+      .waitFor();
     await page.screenshot({ path: path.join(screenshotDir, 'studio-subscriber.png'), fullPage: true });
   }, 120_000);
 });

@@ -83,7 +83,11 @@ describe('the studio in Chromium', () => {
     expect(await joining.getByRole('link', { name: 'Utilisateur·rices' }).count()).toBe(0);
 
     await joining.screenshot({ path: path.join(screenshotDir, 'studio-author-home.png') });
-    expect(await findUserForLogin(h.database.db, 'nora@icpc.example')).toMatchObject({ role: 'author', status: 'active', name: 'Nora Benali' });
+    expect(await findUserForLogin(h.database.db, 'nora@icpc.example')).toMatchObject({
+      role: 'author',
+      status: 'active',
+      name: 'Nora Benali',
+    });
     await page.reload();
     await page.getByText('Nora Benali').waitFor();
 

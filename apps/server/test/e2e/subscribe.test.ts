@@ -15,7 +15,13 @@ async function ledger(h: Harness, email: string) {
   const { subscribers } = await searchSubscribers(h.database.db, { q: email, limit: 1 });
   const detail = await getSubscriberDetail(h.database.db, subscribers[0]!.id);
   return {
-    subscriptions: detail!.subscriptions.map((s) => ({ list: s.list.slug, status: s.sub.status, source: s.sub.consentSource, textVersion: s.sub.consentTextVersion, hasIp: s.sub.consentIp !== null })),
+    subscriptions: detail!.subscriptions.map((s) => ({
+      list: s.list.slug,
+      status: s.sub.status,
+      source: s.sub.consentSource,
+      textVersion: s.sub.consentTextVersion,
+      hasIp: s.sub.consentIp !== null,
+    })),
     events: detail!.events.map((e) => ({ type: e.e.type, source: e.e.source, list: e.list })).reverse(),
   };
 }
@@ -40,7 +46,13 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
       prefix: h.prefix,
       mode: 'test',
       logger: pino({ level: 'silent' }),
-      mail: { db: h.database.db, linkKey: TEST_LINK_KEY, mailer, publicUrl: base, mailFrom: 'démocratieS <lettre@democraties.example>' },
+      mail: {
+        db: h.database.db,
+        linkKey: TEST_LINK_KEY,
+        mailer,
+        publicUrl: base,
+        mailFrom: 'démocratieS <lettre@democraties.example>',
+      },
     });
     browser = await launchChromium();
   });
@@ -57,7 +69,11 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
     const page = await browser.newPage();
     await page.goto(`${base}/subscribe`);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    expect(await page.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => (b as unknown as { checked: boolean }).checked))).toEqual([false, false]);
+    expect(
+      await page
+        .getByRole('checkbox')
+        .evaluateAll((boxes) => boxes.map((b) => (b as unknown as { checked: boolean }).checked)),
+    ).toEqual([false, false]);
     await page.getByLabel('Adresse e-mail').fill('lea.martin@example.org');
     await page.getByLabel(/Prénom ou nom/).fill('Léa <b>Martin</b>');
     await page.getByLabel(/Lettre de démocratieS/).check();
@@ -80,17 +96,33 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
     expect((await ledger(h, lea)).subscriptions).toMatchObject([{ status: 'pending' }]);
     await page.getByRole('button', { name: 'Confirmer mon inscription' }).click();
     await page.getByRole('heading', { name: 'Inscription confirmée' }).waitFor();
-    expect((await ledger(h, lea)).subscriptions).toEqual([{ list: 'democraties', status: 'confirmed', source: 'form', textVersion: 'subscribe-2026-11', hasIp: true }]);
+    expect((await ledger(h, lea)).subscriptions).toEqual([
+      { list: 'democraties', status: 'confirmed', source: 'form', textVersion: 'subscribe-2026-11', hasIp: true },
+    ]);
 
     const welcome = (await sink.waitFor(2))[1]!;
-    const header = String(welcome.parsed.headers.get('list-unsubscribe') ?? (welcome.parsed.headerLines.find((l) => l.key === 'list-unsubscribe')?.line ?? ''));
-    const unsubscribeUrl = header.match(/<(https?:\/\/[^>]+)>/)?.[1] ?? header.match(/https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/)![0];
+    const header = String(
+      welcome.parsed.headers.get('list-unsubscribe') ??
+        welcome.parsed.headerLines.find((l) => l.key === 'list-unsubscribe')?.line ??
+        '',
+    );
+    const unsubscribeUrl =
+      header.match(/<(https?:\/\/[^>]+)>/)?.[1] ?? header.match(/https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_-]+/)![0];
     expect(welcome.raw).toMatch(/List-Unsubscribe-Post: List-Unsubscribe=One-Click/);
 
     // RFC 8058: a bare POST, no cookie, no CSRF token, answered 200 without redirect
-    const res = await fetch(unsubscribeUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click', redirect: 'manual' });
+    const res = await fetch(unsubscribeUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+      redirect: 'manual',
+    });
     expect(res.status).toBe(200);
-    const again = await fetch(unsubscribeUrl, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const again = await fetch(unsubscribeUrl, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(again.status).toBe(200);
 
     // the welcome email's preferences link shows the choice, on a phone too

@@ -75,7 +75,8 @@ function xhrSend(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : body.size });
+    xhr.upload.onprogress = (event) =>
+      onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : body.size });
     xhr.onload = () => resolve({ status: xhr.status, statusText: xhr.statusText, text: xhr.responseText });
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
     xhr.onabort = () => reject(new ApiError(0, 'NETWORK', 'aborted'));
@@ -111,7 +112,9 @@ export async function uploadRaw<T>(
       signal,
     );
   const toError = (answer: { status: number; statusText: string; text: string }) =>
-    apiErrorFrom(new Response(answer.text, { status: Math.min(Math.max(answer.status, 400), 599), statusText: answer.statusText }));
+    apiErrorFrom(
+      new Response(answer.text, { status: Math.min(Math.max(answer.status, 400), 599), statusText: answer.statusText }),
+    );
 
   let answer = await attempt();
   if (answer.status >= 200 && answer.status < 300) return (answer.text ? JSON.parse(answer.text) : undefined) as T;

@@ -50,8 +50,7 @@ export const inviteUser = (input: { email: string; name: string; role: Role }) =
 export const updateUser = (id: string, patch: { role?: Role; status?: Exclude<UserStatus, 'invited'> }) =>
   api<{ user: StaffUser }>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch);
 
-export const getInvitation = (token: string) =>
-  api<Invitation>('GET', `/api/invitations/${encodeURIComponent(token)}`);
+export const getInvitation = (token: string) => api<Invitation>('GET', `/api/invitations/${encodeURIComponent(token)}`);
 
 export const acceptInvitation = (token: string, input: { name: string; password: string }) =>
   api<{ user: SessionUser }>('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, input);
@@ -60,7 +59,13 @@ export const listLists = () => api<{ lists: MailingList[] }>('GET', '/api/lists'
 
 // ——— subscribers ———
 
-export type SubscriberQuery = { q?: string; list?: string; status?: SubscriptionStatus; cursor?: string; limit?: number };
+export type SubscriberQuery = {
+  q?: string;
+  list?: string;
+  status?: SubscriptionStatus;
+  cursor?: string;
+  limit?: number;
+};
 
 function queryString(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();
@@ -141,7 +146,14 @@ export const getDossier = (id: string) => api<{ dossier: DossierDetail }>('GET',
 
 export const updateDossier = (
   id: string,
-  patch: { title?: string; slug?: string; lede?: string; editorialNote?: string; coverMediaId?: string | null; status?: DossierStatus },
+  patch: {
+    title?: string;
+    slug?: string;
+    lede?: string;
+    editorialNote?: string;
+    coverMediaId?: string | null;
+    status?: DossierStatus;
+  },
 ) => api<{ dossier: DossierDetail }>('PATCH', dossierPath(id), patch);
 
 export const orderDossier = (id: string, articleIds: string[]) =>
@@ -149,7 +161,8 @@ export const orderDossier = (id: string, articleIds: string[]) =>
 
 export type ArticleQuery = { status?: ArticleStatus; rubrique?: string; dossier?: string; author?: string; q?: string };
 
-export const listArticles = (query: ArticleQuery) => api<{ articles: ArticleSummary[] }>('GET', `/api/articles${queryString(query)}`);
+export const listArticles = (query: ArticleQuery) =>
+  api<{ articles: ArticleSummary[] }>('GET', `/api/articles${queryString(query)}`);
 
 export const createArticle = (input: { title: string; rubrique: string; dossierId: string | null }) =>
   api<{ article: ArticleDetail }>('POST', '/api/articles', input);
@@ -157,25 +170,35 @@ export const createArticle = (input: { title: string; rubrique: string; dossierI
 export const getArticle = (id: string) => api<{ article: ArticleDetail }>('GET', articlePath(id));
 
 /** 409 EDIT_CONFLICT when `version` is not the latest one. */
-export const saveArticle = (id: string, input: ArticleInput) => api<{ article: ArticleDetail }>('PUT', articlePath(id), input);
+export const saveArticle = (id: string, input: ArticleInput) =>
+  api<{ article: ArticleDetail }>('PUT', articlePath(id), input);
 
 export const transitionArticle = (id: string, action: ArticleAction, scheduledAt?: string) =>
-  api<{ article: ArticleDetail }>('POST', `${articlePath(id)}/transition`, scheduledAt ? { action, scheduledAt } : { action });
+  api<{ article: ArticleDetail }>(
+    'POST',
+    `${articlePath(id)}/transition`,
+    scheduledAt ? { action, scheduledAt } : { action },
+  );
 
-export const addComment = (id: string, body: string) => api<{ comment: ArticleComment }>('POST', `${articlePath(id)}/comments`, { body });
+export const addComment = (id: string, body: string) =>
+  api<{ comment: ArticleComment }>('POST', `${articlePath(id)}/comments`, { body });
 
-export const listRevisions = (id: string) => api<{ revisions: RevisionSummary[] }>('GET', `${articlePath(id)}/revisions`);
+export const listRevisions = (id: string) =>
+  api<{ revisions: RevisionSummary[] }>('GET', `${articlePath(id)}/revisions`);
 
 export const getRevision = (id: string, revisionId: string) =>
   api<{ revision: Revision }>('GET', `${articlePath(id)}/revisions/${encodeURIComponent(revisionId)}`);
 
 export const restoreRevision = (id: string, revisionId: string, version: number) =>
-  api<{ article: ArticleDetail }>('POST', `${articlePath(id)}/revisions/${encodeURIComponent(revisionId)}/restore`, { version });
+  api<{ article: ArticleDetail }>('POST', `${articlePath(id)}/revisions/${encodeURIComponent(revisionId)}/restore`, {
+    version,
+  });
 
 /** The reader's view of an article, as an HTML page: opened in a new tab. */
 export const articlePreviewUrl = (id: string) => `${articlePath(id)}/preview`;
 
-export const getCalendar = (from: string, to: string) => api<{ items: CalendarItem[] }>('GET', `/api/calendar${queryString({ from, to })}`);
+export const getCalendar = (from: string, to: string) =>
+  api<{ items: CalendarItem[] }>('GET', `/api/calendar${queryString({ from, to })}`);
 
 export const listMedia = () => api<{ media: Media[] }>('GET', '/api/media');
 
@@ -184,7 +207,14 @@ export const uploadMedia = (
   input: { alt: string; caption?: string },
   onProgress: (progress: UploadProgress) => void,
   signal?: AbortSignal,
-) => uploadRaw<{ media: Media }>(`/api/media${queryString({ alt: input.alt, caption: input.caption })}`, file, file.type, onProgress, signal);
+) =>
+  uploadRaw<{ media: Media }>(
+    `/api/media${queryString({ alt: input.alt, caption: input.caption })}`,
+    file,
+    file.type,
+    onProgress,
+    signal,
+  );
 
 export const updateMedia = (id: string, patch: { alt?: string; caption?: string }) =>
   api<{ media: Media }>('PATCH', `/api/media/${encodeURIComponent(id)}`, patch);
@@ -192,7 +222,15 @@ export const updateMedia = (id: string, patch: { alt?: string; caption?: string 
 export type OutboxMessage = { file: string; at: string; to: string; subject: string; size: number };
 export const listOutbox = () => api<{ mode: 'smtp' | 'outbox'; messages: OutboxMessage[] }>('GET', '/api/outbox');
 
-export type AuditEntry = { id: number; at: string; actorId: string | null; action: string; targetType: string | null; targetId: string | null; data: Record<string, unknown> };
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  data: Record<string, unknown>;
+};
 export const listAudit = () => api<{ entries: AuditEntry[] }>('GET', '/api/audit?limit=50');
 
 // ——— newsletters (campaigns) ———
@@ -208,15 +246,18 @@ export const createCampaign = (input: { kind: NewsletterKind; lists?: string[] }
 export const getCampaign = (id: string) => api<{ campaign: Campaign }>('GET', campaignPath(id));
 
 /** 409 EDIT_CONFLICT (with the current campaign) when `version` is stale; 409 CAMPAIGN_NOT_EDITABLE unless a draft. */
-export const saveCampaign = (id: string, input: CampaignInput) => api<{ campaign: Campaign }>('PUT', campaignPath(id), input);
+export const saveCampaign = (id: string, input: CampaignInput) =>
+  api<{ campaign: Campaign }>('PUT', campaignPath(id), input);
 
 /** Drafts only; 204. */
 export const deleteCampaign = (id: string) => api<void>('DELETE', campaignPath(id));
 
-export const duplicateCampaign = (id: string) => api<{ campaign: Campaign }>('POST', `${campaignPath(id)}/duplicate`, {});
+export const duplicateCampaign = (id: string) =>
+  api<{ campaign: Campaign }>('POST', `${campaignPath(id)}/duplicate`, {});
 
 /** Renders the unsaved editor state; invalid blocks are left out and listed in blockErrors. */
-export const previewCampaign = (input: CampaignPreviewInput) => api<CampaignPreview>('POST', '/api/campaigns/preview', input);
+export const previewCampaign = (input: CampaignPreviewInput) =>
+  api<CampaignPreview>('POST', '/api/campaigns/preview', input);
 
 /** Sends the saved campaign; 422 NEWSLETTER_INVALID when it does not pass strict validation. */
 export const sendCampaignTest = (id: string, addresses: string[]) =>
@@ -232,7 +273,8 @@ export const sendCampaign = (id: string) =>
   api<{ started: boolean; status: CampaignStatus; progress: CampaignProgress }>('POST', `${campaignPath(id)}/send`, {});
 
 /** `at`: ISO 8601 with its offset, e.g. 2026-03-12T09:30:00+01:00. */
-export const scheduleCampaign = (id: string, at: string) => api<{ progress: CampaignProgress }>('POST', `${campaignPath(id)}/schedule`, { at });
+export const scheduleCampaign = (id: string, at: string) =>
+  api<{ progress: CampaignProgress }>('POST', `${campaignPath(id)}/schedule`, { at });
 
 /** pause, resume, cancel, unschedule: 409 CAMPAIGN_STATE when the campaign's status forbids it. */
 export const controlCampaign = (id: string, action: 'pause' | 'resume' | 'cancel' | 'unschedule') =>
@@ -241,7 +283,11 @@ export const controlCampaign = (id: string, action: 'pause' | 'resume' | 'cancel
 export const resendCampaign = (id: string, which: 'failed' | 'uncertain') =>
   api<{ requeued: number; progress: CampaignProgress }>('POST', `${campaignPath(id)}/resend`, { which });
 
-export const getCampaignProgress = (id: string) => api<{ progress: CampaignProgress }>('GET', `${campaignPath(id)}/progress`);
+export const getCampaignProgress = (id: string) =>
+  api<{ progress: CampaignProgress }>('GET', `${campaignPath(id)}/progress`);
 
 export const lookupCampaignRecipient = (id: string, email: string) =>
-  api<{ recipient: CampaignRecipient | null }>('GET', `${campaignPath(id)}/recipients${queryString({ email: email.trim() })}`);
+  api<{ recipient: CampaignRecipient | null }>(
+    'GET',
+    `${campaignPath(id)}/recipients${queryString({ email: email.trim() })}`,
+  );

@@ -173,7 +173,15 @@ export type DossierDetail = {
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
-export const ARTICLE_ACTIONS = ['submit', 'request_changes', 'approve', 'schedule', 'unschedule', 'publish', 'unpublish'] as const;
+export const ARTICLE_ACTIONS = [
+  'submit',
+  'request_changes',
+  'approve',
+  'schedule',
+  'unschedule',
+  'publish',
+  'unpublish',
+] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
 /** A row of GET /api/articles. */
@@ -226,7 +234,15 @@ export type ArticleInput = {
 export type EditConflict = { version: number; updatedAt: string; updatedBy: string | null };
 
 export type RevisionSummary = { id: string; version: number; savedAt: string; savedBy: string | null; title: string };
-export type Revision = { id: string; version: number; title: string; lede: string; body: ArticleBody; savedAt: string; savedBy: string | null };
+export type Revision = {
+  id: string;
+  version: number;
+  title: string;
+  lede: string;
+  body: ArticleBody;
+  savedAt: string;
+  savedBy: string | null;
+};
 
 export type CalendarItem = {
   id: string;
@@ -336,7 +352,13 @@ export type CampaignInput = {
   blocks: unknown[];
 };
 
-export type CampaignPreviewInput = { kind: NewsletterKind; subject: string; preheader: string; lists: string[]; blocks: unknown[] };
+export type CampaignPreviewInput = {
+  kind: NewsletterKind;
+  subject: string;
+  preheader: string;
+  lists: string[];
+  blocks: unknown[];
+};
 
 export type MjmlError = { line: number; message: string; tagName: string };
 export type BlockError = { index: number; path: string; message: string };
@@ -368,7 +390,14 @@ export type PublishedItem = {
 // ——— campaign sending (the "Campagnes" section) ———
 
 /** One send-ledger row per recipient, counted by status. */
-export type RecipientCounts = { queued: number; sending: number; sent: number; failed: number; skipped: number; uncertain: number };
+export type RecipientCounts = {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  uncertain: number;
+};
 export type RecipientStatus = keyof RecipientCounts;
 
 /** GET /api/campaigns/:id/progress (and the answer of every sending action). */

@@ -136,5 +136,15 @@ export function useVersionedAutosave<F, R, C>(options: AutosaveOptions<F, R, C>)
     };
   }, []);
 
-  return { fields, state, update, flush, reset, setVersion, overwrite, hasUnsaved: () => edits.current !== savedEdits.current, version: () => versionRef.current };
+  return {
+    fields,
+    state,
+    update,
+    flush,
+    reset,
+    setVersion,
+    overwrite,
+    hasUnsaved: () => edits.current !== savedEdits.current,
+    version: () => versionRef.current,
+  };
 }

@@ -8,12 +8,7 @@ export function ForbiddenPage() {
   const { t } = useTranslation();
   usePageTitle(t('forbidden.title'));
   return (
-    <EmptyState
-      mt="xl"
-      icon={<IconLock aria-hidden />}
-      variant="light"
-      color="red"
-    >
+    <EmptyState mt="xl" icon={<IconLock aria-hidden />} variant="light" color="red">
       <EmptyState.Title order={1}>{t('forbidden.title')}</EmptyState.Title>
       <EmptyState.Description>{t('forbidden.body')}</EmptyState.Description>
       <EmptyState.Actions>

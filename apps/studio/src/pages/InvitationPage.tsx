@@ -31,7 +31,8 @@ export function InvitationPage() {
     );
   }
   if (invitation.status === 'failed') {
-    const invalid = invitation.error instanceof ApiError && ['INVITATION_INVALID', 'NOT_FOUND'].includes(invitation.error.code);
+    const invalid =
+      invitation.error instanceof ApiError && ['INVITATION_INVALID', 'NOT_FOUND'].includes(invitation.error.code);
     return (
       <AuthLayout title={t('invitation.invalidTitle')}>
         <Alert color="red" role="alert">
@@ -63,7 +64,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
 
   const local = {
     name: name.trim() === '' ? t('validation.required') : undefined,
-    password: password.length < MIN_PASSWORD_LENGTH ? t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH }) : undefined,
+    password:
+      password.length < MIN_PASSWORD_LENGTH ? t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH }) : undefined,
     confirm: confirm !== password ? t('validation.passwordMismatch') : undefined,
   };
   const weakError = weak === password ? t('invitation.passwordWeak') : undefined;
@@ -76,7 +78,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     setSubmitting(true);
     setError(null);
     // the same rule as the server's, checked here to answer at once (if it loads: the server decides anyway)
-    const estimate = await loadPasswordStrength().then((m) => m.passwordStrength(password, personal), () => undefined);
+    const estimate = await loadPasswordStrength().then(
+      (m) => m.passwordStrength(password, personal),
+      () => undefined,
+    );
     if (estimate && !estimate.acceptable) {
       setWeak(password);
       setSubmitting(false);
@@ -101,7 +106,13 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       )}
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('invitation.email')} value={invitation.email} readOnly variant="filled" autoComplete="username" />
+          <TextInput
+            label={t('invitation.email')}
+            value={invitation.email}
+            readOnly
+            variant="filled"
+            autoComplete="username"
+          />
           <TextInput
             label={t('invitation.name')}
             required

@@ -8,11 +8,7 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   usePageTitle(t('notFound.title'));
   return (
-    <EmptyState
-      mt="xl"
-      icon={<IconMapQuestion aria-hidden />}
-      variant="light"
-    >
+    <EmptyState mt="xl" icon={<IconMapQuestion aria-hidden />} variant="light">
       <EmptyState.Title order={1}>{t('notFound.title')}</EmptyState.Title>
       <EmptyState.Description>{t('notFound.body')}</EmptyState.Description>
       <EmptyState.Actions>

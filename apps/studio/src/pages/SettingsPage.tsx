@@ -40,7 +40,11 @@ function ListsTable({ lists }: { lists: MailingList[] }) {
   const { t } = useTranslation();
   if (lists.length === 0) {
     return (
-      <EmptyState icon={<IconMailOff aria-hidden />} title={t('settings.emptyTitle')} description={t('settings.emptyDescription')} />
+      <EmptyState
+        icon={<IconMailOff aria-hidden />}
+        title={t('settings.emptyTitle')}
+        description={t('settings.emptyDescription')}
+      />
     );
   }
   return (

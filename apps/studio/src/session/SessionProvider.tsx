@@ -7,7 +7,8 @@ import type { SessionUser } from '../api/types';
 import { errorMessage } from '../i18n/error-message';
 import { SessionContext, type SessionState } from './session-context';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; user: SessionUser | null };
+type Loaded =
+  { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; user: SessionUser | null };
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -34,7 +34,14 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 
 export async function appendAudit(
   db: Db,
-  entry: { action: AuditAction; actorId?: string | null; targetType?: string; targetId?: string; data?: Record<string, unknown>; ip?: string | null },
+  entry: {
+    action: AuditAction;
+    actorId?: string | null;
+    targetType?: string;
+    targetId?: string;
+    data?: Record<string, unknown>;
+    ip?: string | null;
+  },
 ): Promise<void> {
   await db.insert(auditLog).values({
     action: entry.action,

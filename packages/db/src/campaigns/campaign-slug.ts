@@ -8,7 +8,12 @@ export async function freeCampaignSlug(db: Db, input: { base: string; exceptId?:
   const rows = await db
     .select({ slug: campaigns.slug })
     .from(campaigns)
-    .where(and(or(eq(campaigns.slug, input.base), like(campaigns.slug, `${escaped}-%`)), input.exceptId ? ne(campaigns.id, input.exceptId) : undefined));
+    .where(
+      and(
+        or(eq(campaigns.slug, input.base), like(campaigns.slug, `${escaped}-%`)),
+        input.exceptId ? ne(campaigns.id, input.exceptId) : undefined,
+      ),
+    );
   const taken = new Set(rows.map((r) => r.slug));
   if (!taken.has(input.base)) return input.base;
   for (let n = 2; ; n++) if (!taken.has(`${input.base}-${n}`)) return `${input.base}-${n}`;

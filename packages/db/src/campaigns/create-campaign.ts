@@ -15,7 +15,15 @@ export async function createCampaign(
       const slug = await freeCampaignSlug(tx, { base: input.slugBase });
       const [row] = await tx
         .insert(campaigns)
-        .values({ kind: input.kind, slug, blocks: input.blocks, createdBy: input.userId, updatedBy: input.userId, createdAt: input.now, updatedAt: input.now })
+        .values({
+          kind: input.kind,
+          slug,
+          blocks: input.blocks,
+          createdBy: input.userId,
+          updatedBy: input.userId,
+          createdAt: input.now,
+          updatedAt: input.now,
+        })
         .returning({ id: campaigns.id });
       await setCampaignLists(tx, { campaignId: row!.id, slugs: input.lists });
       return row!.id;

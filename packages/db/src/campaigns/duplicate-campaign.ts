@@ -8,7 +8,10 @@ import { findCampaign } from './find-campaign';
 import { retryOnSlugRace } from './retry-on-slug-race';
 
 /** A new draft from any campaign: same content and lists, subject marked as a copy. */
-export async function duplicateCampaign(db: Db, input: { id: string; slugBase: string; userId: string | null; now: Date }): Promise<CampaignWithLists> {
+export async function duplicateCampaign(
+  db: Db,
+  input: { id: string; slugBase: string; userId: string | null; now: Date },
+): Promise<CampaignWithLists> {
   const id = await retryOnSlugRace(() =>
     db.transaction(async (tx) => {
       const [source] = await tx.select().from(campaigns).where(eq(campaigns.id, input.id));
@@ -31,8 +34,12 @@ export async function duplicateCampaign(db: Db, input: { id: string; slugBase: s
           updatedAt: input.now,
         })
         .returning({ id: campaigns.id });
-      const listIds = await tx.select({ listId: campaignLists.listId }).from(campaignLists).where(eq(campaignLists.campaignId, source.id));
-      if (listIds.length) await tx.insert(campaignLists).values(listIds.map((l) => ({ campaignId: row!.id, listId: l.listId })));
+      const listIds = await tx
+        .select({ listId: campaignLists.listId })
+        .from(campaignLists)
+        .where(eq(campaignLists.campaignId, source.id));
+      if (listIds.length)
+        await tx.insert(campaignLists).values(listIds.map((l) => ({ campaignId: row!.id, listId: l.listId })));
       return row!.id;
     }),
   );

@@ -1,4 +1,12 @@
-export { CampaignNotEditableError, UnknownListError, type CampaignRow, type CampaignStatus, type CampaignKind, type CampaignListRef, type CampaignWithLists } from './campaign-row';
+export {
+  CampaignNotEditableError,
+  UnknownListError,
+  type CampaignRow,
+  type CampaignStatus,
+  type CampaignKind,
+  type CampaignListRef,
+  type CampaignWithLists,
+} from './campaign-row';
 export { createCampaign } from './create-campaign';
 export { findCampaign, listCampaigns } from './find-campaign';
 export { updateCampaignDraft, type CampaignDraftFields } from './update-campaign-draft';

@@ -5,7 +5,11 @@ import { articleComments, articleRevisions, articles, dossiers, rubriques, users
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleStatus = ArticleRow['status'];
-export type ArticleWithRefs = ArticleRow & { rubrique: { slug: string; name: string }; dossier: { id: string; title: string; slug: string } | null; updatedByName: string | null };
+export type ArticleWithRefs = ArticleRow & {
+  rubrique: { slug: string; name: string };
+  dossier: { id: string; title: string; slug: string } | null;
+  updatedByName: string | null;
+};
 
 export class EditConflictError extends Error {
   readonly code = 'EDIT_CONFLICT';
@@ -24,13 +28,27 @@ export class SlugTakenError extends Error {
 
 const withRefs = (db: Db) =>
   db
-    .select({ a: articles, rubrique: { slug: rubriques.slug, name: rubriques.name }, dossierId: dossiers.id, dossierTitle: dossiers.title, dossierSlug: dossiers.slug, updatedByName: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})` })
+    .select({
+      a: articles,
+      rubrique: { slug: rubriques.slug, name: rubriques.name },
+      dossierId: dossiers.id,
+      dossierTitle: dossiers.title,
+      dossierSlug: dossiers.slug,
+      updatedByName: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
+    })
     .from(articles)
     .innerJoin(rubriques, eq(rubriques.id, articles.rubriqueId))
     .leftJoin(dossiers, eq(dossiers.id, articles.dossierId))
     .leftJoin(users, eq(users.id, articles.updatedBy));
 
-type JoinedRow = { a: ArticleRow; rubrique: { slug: string; name: string }; dossierId: string | null; dossierTitle: string | null; dossierSlug: string | null; updatedByName: string | null };
+type JoinedRow = {
+  a: ArticleRow;
+  rubrique: { slug: string; name: string };
+  dossierId: string | null;
+  dossierTitle: string | null;
+  dossierSlug: string | null;
+  updatedByName: string | null;
+};
 const toArticle = (r: JoinedRow): ArticleWithRefs => ({
   ...r.a,
   rubrique: r.rubrique,
@@ -38,20 +56,28 @@ const toArticle = (r: JoinedRow): ArticleWithRefs => ({
   updatedByName: r.updatedByName,
 });
 
-export async function listArticles(db: Db, f: { status?: ArticleStatus; rubrique?: string; dossierId?: string; author?: string; q?: string; limit?: number }): Promise<ArticleWithRefs[]> {
+export async function listArticles(
+  db: Db,
+  f: { status?: ArticleStatus; rubrique?: string; dossierId?: string; author?: string; q?: string; limit?: number },
+): Promise<ArticleWithRefs[]> {
   const where: SQL[] = [];
   if (f.status) where.push(eq(articles.status, f.status));
   if (f.rubrique) where.push(eq(rubriques.slug, f.rubrique));
   if (f.dossierId) where.push(eq(articles.dossierId, f.dossierId));
   if (f.author) where.push(sql`${f.author} = any(${articles.authors})`);
   if (f.q) where.push(sql`${articles.title} ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  const rows = await withRefs(db).where(where.length ? and(...where) : undefined).orderBy(desc(articles.updatedAt)).limit(f.limit ?? 500);
+  const rows = await withRefs(db)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(articles.updatedAt))
+    .limit(f.limit ?? 500);
   return rows.map(toArticle);
 }
 
 /** One query for the reader page: the article, its rubrique and dossier, if readers may see it. */
 export async function findVisibleArticle(db: Db, input: { slug: string; now: Date }): Promise<ArticleWithRefs | null> {
-  const [row] = await withRefs(db).where(and(eq(articles.slug, input.slug), eq(articles.status, 'published'), lte(articles.publishedAt, input.now)));
+  const [row] = await withRefs(db).where(
+    and(eq(articles.slug, input.slug), eq(articles.status, 'published'), lte(articles.publishedAt, input.now)),
+  );
   return row ? toArticle(row) : null;
 }
 
@@ -60,12 +86,35 @@ export async function getArticle(db: Db, id: string): Promise<ArticleWithRefs | 
   return row ? toArticle(row) : null;
 }
 
-export async function createArticle(db: Db, input: { title: string; slug: string; rubriqueId: number; dossierId: string | null; body: Record<string, unknown>; authors: string[]; userId: string | null; now: Date }): Promise<string> {
+export async function createArticle(
+  db: Db,
+  input: {
+    title: string;
+    slug: string;
+    rubriqueId: number;
+    dossierId: string | null;
+    body: Record<string, unknown>;
+    authors: string[];
+    userId: string | null;
+    now: Date;
+  },
+): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
       const [row] = await db
         .insert(articles)
-        .values({ title: input.title, slug: attempt ? `${input.slug}-${attempt + 1}` : input.slug, rubriqueId: input.rubriqueId, dossierId: input.dossierId, body: input.body, authors: input.authors, createdBy: input.userId, updatedBy: input.userId, createdAt: input.now, updatedAt: input.now })
+        .values({
+          title: input.title,
+          slug: attempt ? `${input.slug}-${attempt + 1}` : input.slug,
+          rubriqueId: input.rubriqueId,
+          dossierId: input.dossierId,
+          body: input.body,
+          authors: input.authors,
+          createdBy: input.userId,
+          updatedBy: input.userId,
+          createdAt: input.now,
+          updatedAt: input.now,
+        })
         .returning({ id: articles.id });
       return row!.id;
     } catch (error) {
@@ -74,10 +123,23 @@ export async function createArticle(db: Db, input: { title: string; slug: string
   }
 }
 
-export type ArticleFields = { title: string; slug: string; lede: string; body: Record<string, unknown>; rubriqueId: number; dossierId: string | null; tags: string[]; authors: string[]; coverMediaId: string | null };
+export type ArticleFields = {
+  title: string;
+  slug: string;
+  lede: string;
+  body: Record<string, unknown>;
+  rubriqueId: number;
+  dossierId: string | null;
+  tags: string[];
+  authors: string[];
+  coverMediaId: string | null;
+};
 
 /** Saves only if nobody saved since `version`; keeps a revision of each save. */
-export async function saveArticle(db: Db, input: { id: string; version: number; fields: ArticleFields; userId: string; now: Date }): Promise<void> {
+export async function saveArticle(
+  db: Db,
+  input: { id: string; version: number; fields: ArticleFields; userId: string; now: Date },
+): Promise<void> {
   await db.transaction(async (tx) => {
     let updated: { version: number }[];
     try {
@@ -92,21 +154,43 @@ export async function saveArticle(db: Db, input: { id: string; version: number; 
     }
     if (!updated.length) {
       const [current] = await tx
-        .select({ version: articles.version, updatedAt: articles.updatedAt, updatedBy: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})` })
+        .select({
+          version: articles.version,
+          updatedAt: articles.updatedAt,
+          updatedBy: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
+        })
         .from(articles)
         .leftJoin(users, eq(users.id, articles.updatedBy))
         .where(eq(articles.id, input.id));
       if (!current) throw new Error('article vanished');
       throw new EditConflictError(current);
     }
-    await tx.insert(articleRevisions).values({ articleId: input.id, version: updated[0]!.version, title: input.fields.title, lede: input.fields.lede, body: input.fields.body, savedBy: input.userId, savedAt: input.now });
+    await tx
+      .insert(articleRevisions)
+      .values({
+        articleId: input.id,
+        version: updated[0]!.version,
+        title: input.fields.title,
+        lede: input.fields.lede,
+        body: input.fields.body,
+        savedBy: input.userId,
+        savedAt: input.now,
+      });
   });
 }
 
 /** A workflow step, applied only from the status the caller checked (no lost race). */
 export async function setArticleStatus(
   db: Db,
-  input: { id: string; from: ArticleStatus; to: ArticleStatus; scheduledAt?: Date | null; publishedAt?: Date | null; userId: string | null; now: Date },
+  input: {
+    id: string;
+    from: ArticleStatus;
+    to: ArticleStatus;
+    scheduledAt?: Date | null;
+    publishedAt?: Date | null;
+    userId: string | null;
+    now: Date;
+  },
 ): Promise<boolean> {
   const rows = await db
     .update(articles)
@@ -126,20 +210,33 @@ export async function setArticleStatus(
 export async function publishIfDue(db: Db, input: { id: string; now: Date }): Promise<boolean> {
   const rows = await db
     .update(articles)
-    .set({ status: 'published', publishedAt: sql`coalesce(${articles.publishedAt}, ${articles.scheduledAt})`, updatedAt: input.now })
+    .set({
+      status: 'published',
+      publishedAt: sql`coalesce(${articles.publishedAt}, ${articles.scheduledAt})`,
+      updatedAt: input.now,
+    })
     .where(and(eq(articles.id, input.id), eq(articles.status, 'scheduled'), lte(articles.scheduledAt, input.now)))
     .returning({ id: articles.id });
   return rows.length === 1;
 }
 
 export async function scheduledArticles(db: Db): Promise<{ id: string; scheduledAt: Date }[]> {
-  const rows = await db.select({ id: articles.id, scheduledAt: articles.scheduledAt }).from(articles).where(eq(articles.status, 'scheduled'));
+  const rows = await db
+    .select({ id: articles.id, scheduledAt: articles.scheduledAt })
+    .from(articles)
+    .where(eq(articles.status, 'scheduled'));
   return rows.filter((r): r is { id: string; scheduledAt: Date } => r.scheduledAt !== null);
 }
 
 export async function listRevisions(db: Db, articleId: string) {
   return db
-    .select({ id: articleRevisions.id, version: articleRevisions.version, title: articleRevisions.title, savedAt: articleRevisions.savedAt, savedBy: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})` })
+    .select({
+      id: articleRevisions.id,
+      version: articleRevisions.version,
+      title: articleRevisions.title,
+      savedAt: articleRevisions.savedAt,
+      savedBy: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
+    })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.savedBy))
     .where(eq(articleRevisions.articleId, articleId))
@@ -157,13 +254,21 @@ export async function getRevision(db: Db, input: { articleId: string; revisionId
 }
 
 export async function addComment(db: Db, input: { articleId: string; authorId: string; body: string; now: Date }) {
-  const [row] = await db.insert(articleComments).values({ articleId: input.articleId, authorId: input.authorId, body: input.body, createdAt: input.now }).returning();
+  const [row] = await db
+    .insert(articleComments)
+    .values({ articleId: input.articleId, authorId: input.authorId, body: input.body, createdAt: input.now })
+    .returning();
   return row!;
 }
 
 export async function listComments(db: Db, articleId: string) {
   return db
-    .select({ id: articleComments.id, body: articleComments.body, at: articleComments.createdAt, author: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})` })
+    .select({
+      id: articleComments.id,
+      body: articleComments.body,
+      at: articleComments.createdAt,
+      author: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
+    })
     .from(articleComments)
     .leftJoin(users, eq(users.id, articleComments.authorId))
     .where(eq(articleComments.articleId, articleId))

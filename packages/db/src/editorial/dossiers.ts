@@ -8,14 +8,23 @@ export type DossierRow = typeof dossiers.$inferSelect;
 
 export async function listDossiers(db: Db) {
   return db
-    .select({ d: dossiers, articleCount: sql<number>`(select count(*)::int from articles a where a.dossier_id = ${dossiers.id})` })
+    .select({
+      d: dossiers,
+      articleCount: sql<number>`(select count(*)::int from articles a where a.dossier_id = ${dossiers.id})`,
+    })
     .from(dossiers)
     .orderBy(desc(dossiers.createdAt));
 }
 
-export async function createDossier(db: Db, input: { title: string; slug: string; lede: string; editorialNote: string; now: Date }): Promise<string> {
+export async function createDossier(
+  db: Db,
+  input: { title: string; slug: string; lede: string; editorialNote: string; now: Date },
+): Promise<string> {
   try {
-    const [row] = await db.insert(dossiers).values({ ...input, createdAt: input.now, updatedAt: input.now }).returning({ id: dossiers.id });
+    const [row] = await db
+      .insert(dossiers)
+      .values({ ...input, createdAt: input.now, updatedAt: input.now })
+      .returning({ id: dossiers.id });
     return row!.id;
   } catch (error) {
     if (isUniqueViolation(error)) throw new SlugTakenError();
@@ -36,7 +45,16 @@ export async function getDossier(db: Db, id: string) {
 
 export async function updateDossier(
   db: Db,
-  input: { id: string; title?: string; slug?: string; lede?: string; editorialNote?: string; coverMediaId?: string | null; status?: 'draft' | 'published'; now: Date },
+  input: {
+    id: string;
+    title?: string;
+    slug?: string;
+    lede?: string;
+    editorialNote?: string;
+    coverMediaId?: string | null;
+    status?: 'draft' | 'published';
+    now: Date;
+  },
 ): Promise<void> {
   const { id, now, ...fields } = input;
   try {
@@ -44,7 +62,9 @@ export async function updateDossier(
       .update(dossiers)
       .set({
         ...fields,
-        ...(fields.status === 'published' ? { publishedAt: sql`coalesce(${dossiers.publishedAt}, ${now.toISOString()}::timestamptz)` } : {}),
+        ...(fields.status === 'published'
+          ? { publishedAt: sql`coalesce(${dossiers.publishedAt}, ${now.toISOString()}::timestamptz)` }
+          : {}),
         updatedAt: now,
       })
       .where(eq(dossiers.id, id));
@@ -58,7 +78,10 @@ export async function updateDossier(
 export async function orderDossier(db: Db, input: { id: string; articleIds: string[] }): Promise<void> {
   await db.transaction(async (tx) => {
     for (const [position, articleId] of input.articleIds.entries()) {
-      await tx.update(articles).set({ dossierPosition: position }).where(and(eq(articles.id, articleId), eq(articles.dossierId, input.id)));
+      await tx
+        .update(articles)
+        .set({ dossierPosition: position })
+        .where(and(eq(articles.id, articleId), eq(articles.dossierId, input.id)));
     }
   });
 }

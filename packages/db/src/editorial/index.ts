@@ -21,4 +21,11 @@ export {
 } from './articles';
 export { listDossiers, createDossier, getDossier, updateDossier, orderDossier, type DossierRow } from './dossiers';
 export { createMedia, listMedia, getMedia, importedMedia, updateMedia, type MediaRow } from './media';
-export { publishedArticleBySlug, latestPublished, publishedDossiers, dossierBySlug, rubriqueBySlug, siteLastModified } from './reader';
+export {
+  publishedArticleBySlug,
+  latestPublished,
+  publishedDossiers,
+  dossierBySlug,
+  rubriqueBySlug,
+  siteLastModified,
+} from './reader';

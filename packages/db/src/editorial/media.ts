@@ -20,7 +20,10 @@ export async function createMedia(
     now: Date;
   },
 ): Promise<MediaRow> {
-  const [row] = await db.insert(media).values({ ...input, createdAt: input.now }).returning();
+  const [row] = await db
+    .insert(media)
+    .values({ ...input, createdAt: input.now })
+    .returning();
   return row!;
 }
 
@@ -30,7 +33,12 @@ export async function listMedia(db: Db, limit = 200): Promise<MediaRow[]> {
 
 /** The media first imported from an outside address (its file name is that address). */
 export async function importedMedia(db: Db, sourceUrl: string): Promise<MediaRow | null> {
-  const [row] = await db.select().from(media).where(eq(media.fileName, sourceUrl)).orderBy(asc(media.createdAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(media)
+    .where(eq(media.fileName, sourceUrl))
+    .orderBy(asc(media.createdAt))
+    .limit(1);
   return row ?? null;
 }
 
@@ -39,7 +47,10 @@ export async function getMedia(db: Db, id: string): Promise<MediaRow | null> {
   return row ?? null;
 }
 
-export async function updateMedia(db: Db, input: { id: string; alt?: string; caption?: string }): Promise<MediaRow | null> {
+export async function updateMedia(
+  db: Db,
+  input: { id: string; alt?: string; caption?: string },
+): Promise<MediaRow | null> {
   const { id, ...fields } = input;
   // nothing to set is not an error: an UPDATE without columns is, so answer the row as it is
   if (Object.values(fields).every((v) => v === undefined)) return getMedia(db, id);

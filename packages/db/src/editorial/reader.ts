@@ -4,18 +4,43 @@ import { articles, dossiers, rubriques } from '../schema';
 import { findVisibleArticle, type ArticleWithRefs } from './articles';
 
 // What readers may see: published articles whose date has come.
-const visible = (now: Date) => and(eq(articles.status, 'published'), isNotNull(articles.publishedAt), lte(articles.publishedAt, now));
+const visible = (now: Date) =>
+  and(eq(articles.status, 'published'), isNotNull(articles.publishedAt), lte(articles.publishedAt, now));
 
-export async function publishedArticleBySlug(db: Db, input: { slug: string; now: Date }): Promise<ArticleWithRefs | null> {
+export async function publishedArticleBySlug(
+  db: Db,
+  input: { slug: string; now: Date },
+): Promise<ArticleWithRefs | null> {
   return findVisibleArticle(db, input);
 }
 
-export async function latestPublished(db: Db, input: { now: Date; limit: number; rubriqueId?: number; dossierId?: string }) {
+export async function latestPublished(
+  db: Db,
+  input: { now: Date; limit: number; rubriqueId?: number; dossierId?: string },
+) {
   return db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, lede: articles.lede, body: articles.body, authors: articles.authors, tags: articles.tags, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt, coverMediaId: articles.coverMediaId, rubrique: { slug: rubriques.slug, name: rubriques.name } })
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      lede: articles.lede,
+      body: articles.body,
+      authors: articles.authors,
+      tags: articles.tags,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      coverMediaId: articles.coverMediaId,
+      rubrique: { slug: rubriques.slug, name: rubriques.name },
+    })
     .from(articles)
     .innerJoin(rubriques, eq(rubriques.id, articles.rubriqueId))
-    .where(and(visible(input.now), input.rubriqueId ? eq(articles.rubriqueId, input.rubriqueId) : undefined, input.dossierId ? eq(articles.dossierId, input.dossierId) : undefined))
+    .where(
+      and(
+        visible(input.now),
+        input.rubriqueId ? eq(articles.rubriqueId, input.rubriqueId) : undefined,
+        input.dossierId ? eq(articles.dossierId, input.dossierId) : undefined,
+      ),
+    )
     .orderBy(input.dossierId ? asc(articles.dossierPosition) : desc(articles.publishedAt))
     .limit(input.limit);
 }
@@ -25,7 +50,10 @@ export async function publishedDossiers(db: Db) {
 }
 
 export async function dossierBySlug(db: Db, slug: string) {
-  const [row] = await db.select().from(dossiers).where(and(eq(dossiers.slug, slug), eq(dossiers.status, 'published')));
+  const [row] = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.slug, slug), eq(dossiers.status, 'published')));
   return row ?? null;
 }
 
@@ -37,7 +65,11 @@ export async function rubriqueBySlug(db: Db, slug: string) {
 /** The newest change readers could see: the site's ETag and Last-Modified. */
 export async function siteLastModified(db: Db, now: Date): Promise<Date | null> {
   const [row] = await db
-    .select({ at: sql<string | null>`greatest((select max(updated_at) from articles where status = 'published' and published_at <= ${now.toISOString()}::timestamptz), (select max(updated_at) from dossiers where status = 'published'))` })
+    .select({
+      at: sql<
+        string | null
+      >`greatest((select max(updated_at) from articles where status = 'published' and published_at <= ${now.toISOString()}::timestamptz), (select max(updated_at) from dossiers where status = 'published'))`,
+    })
     .from(sql`(select 1) as one`);
   return row?.at ? new Date(row.at) : null;
 }

@@ -32,9 +32,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** `DATA_DIR/db-socket`, or a private directory under tmpdir when that path is too long for a socket. */
 function socketDirFor(dataDir: string): string {
   const inData = path.join(dataDir, 'db-socket');
-  const dir = path.join(inData, SOCKET_FILE).length <= MAX_SOCKET_PATH
-    ? inData
-    : path.join(tmpdir(), `crieur-db-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
+  const dir =
+    path.join(inData, SOCKET_FILE).length <= MAX_SOCKET_PATH
+      ? inData
+      : path.join(tmpdir(), `crieur-db-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stat = lstatSync(dir);
   // a fixed name under tmpdir must not be a directory someone else prepared

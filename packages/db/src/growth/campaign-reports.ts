@@ -19,14 +19,20 @@ export type CampaignReportRow = {
   unsubscribes7d: number;
 };
 
-type Raw = Omit<CampaignReportRow, 'startedAt' | 'finishedAt'> & { startedAt: string | Date | null; finishedAt: string | Date | null };
+type Raw = Omit<CampaignReportRow, 'startedAt' | 'finishedAt'> & {
+  startedAt: string | Date | null;
+  finishedAt: string | Date | null;
+};
 const toDate = (v: string | Date | null) => (v === null ? null : new Date(v));
 
 /**
  * Every campaign that started sending (newest first), optionally only those started in [from, to).
  * No per-person opens or clicks: the association does not track them.
  */
-export async function campaignReports(db: Db, input: { from?: Date; to?: Date; sentOnly?: boolean } = {}): Promise<CampaignReportRow[]> {
+export async function campaignReports(
+  db: Db,
+  input: { from?: Date; to?: Date; sentOnly?: boolean } = {},
+): Promise<CampaignReportRow[]> {
   const result = (await db.execute(sql`
     with picked as (
       select c.id, c.slug, c.subject, c.kind::text as kind, c.status::text as status, c.started_at, c.finished_at
@@ -62,12 +68,21 @@ export async function campaignReports(db: Db, input: { from?: Date; to?: Date; s
     left join bounced b on b.campaign_id = p.id::text
     order by p.started_at desc, p.id
   `)) as unknown as { rows: Raw[] };
-  return result.rows.map((r) => ({ ...r, lists: parseArray(r.lists), startedAt: toDate(r.startedAt), finishedAt: toDate(r.finishedAt) }));
+  return result.rows.map((r) => ({
+    ...r,
+    lists: parseArray(r.lists),
+    startedAt: toDate(r.startedAt),
+    finishedAt: toDate(r.finishedAt),
+  }));
 }
 
 // node-postgres parses text[]; PGlite may hand back the literal
 function parseArray(value: unknown): string[] {
   if (Array.isArray(value)) return value as string[];
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }

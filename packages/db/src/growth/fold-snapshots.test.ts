@@ -7,9 +7,29 @@ describe('day figures', () => {
       listId: 1,
       day: '2026-03-29',
       before: { confirmed: 10, pending: 2, unsubscribed: 1 },
-      changes: { confirmed: 3, pending: -1, unsubscribed: 1, subscribes: 4, confirmations: 4, unsubscribes: 1, bounces: 1, erasures: 0 },
+      changes: {
+        confirmed: 3,
+        pending: -1,
+        unsubscribed: 1,
+        subscribes: 4,
+        confirmations: 4,
+        unsubscribes: 1,
+        bounces: 1,
+        erasures: 0,
+      },
     });
-    expect(snap).toEqual({ listId: 1, day: '2026-03-29', confirmed: 13, pending: 1, unsubscribed: 2, subscribes: 4, confirmations: 4, unsubscribes: 1, bounces: 1, erasures: 0 });
+    expect(snap).toEqual({
+      listId: 1,
+      day: '2026-03-29',
+      confirmed: 13,
+      pending: 1,
+      unsubscribed: 2,
+      subscribes: 4,
+      confirmations: 4,
+      unsubscribes: 1,
+      bounces: 1,
+      erasures: 0,
+    });
   });
 
   it('carries counts across quiet days and keeps lists apart', () => {
@@ -23,7 +43,9 @@ describe('day figures', () => {
         ['2|2026-01-03', { ...NO_CHANGES, pending: -1, unsubscribed: 1, unsubscribes: 1 }],
       ]),
     });
-    expect(rows.map((r) => [r.listId, r.day, r.confirmed, r.pending, r.unsubscribed, r.subscribes, r.unsubscribes])).toEqual([
+    expect(
+      rows.map((r) => [r.listId, r.day, r.confirmed, r.pending, r.unsubscribed, r.subscribes, r.unsubscribes]),
+    ).toEqual([
       [1, '2026-01-01', 5, 0, 0, 0, 0],
       [1, '2026-01-02', 7, 0, 0, 2, 0],
       [1, '2026-01-03', 7, 0, 0, 0, 0],

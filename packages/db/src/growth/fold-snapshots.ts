@@ -16,10 +16,24 @@ export type DayChanges = {
 
 export type DaySnapshot = ListCounts & Omit<DayChanges, keyof ListCounts> & { listId: number; day: string };
 
-export const NO_CHANGES: DayChanges = { confirmed: 0, pending: 0, unsubscribed: 0, subscribes: 0, confirmations: 0, unsubscribes: 0, bounces: 0, erasures: 0 };
+export const NO_CHANGES: DayChanges = {
+  confirmed: 0,
+  pending: 0,
+  unsubscribed: 0,
+  subscribes: 0,
+  confirmations: 0,
+  unsubscribes: 0,
+  bounces: 0,
+  erasures: 0,
+};
 
 /** A day's figures: counts at the end of the day and what moved during it. */
-export function dayFigures(input: { listId: number; day: string; before: ListCounts; changes: DayChanges }): DaySnapshot {
+export function dayFigures(input: {
+  listId: number;
+  day: string;
+  before: ListCounts;
+  changes: DayChanges;
+}): DaySnapshot {
   const { before, changes } = input;
   return {
     listId: input.listId,
@@ -39,12 +53,22 @@ export function dayFigures(input: { listId: number; day: string; before: ListCou
  * Every day of `days` for every list, carrying counts forward: `before` holds each list's counts
  * when the first day opens, `changes` the grouped changes keyed by `${listId}|${day}`.
  */
-export function foldSnapshots(input: { listIds: number[]; days: string[]; before: Map<number, ListCounts>; changes: Map<string, DayChanges> }): DaySnapshot[] {
+export function foldSnapshots(input: {
+  listIds: number[];
+  days: string[];
+  before: Map<number, ListCounts>;
+  changes: Map<string, DayChanges>;
+}): DaySnapshot[] {
   const out: DaySnapshot[] = [];
   for (const listId of input.listIds) {
     let counts: ListCounts = input.before.get(listId) ?? { confirmed: 0, pending: 0, unsubscribed: 0 };
     for (const day of input.days) {
-      const snap = dayFigures({ listId, day, before: counts, changes: input.changes.get(`${listId}|${day}`) ?? NO_CHANGES });
+      const snap = dayFigures({
+        listId,
+        day,
+        before: counts,
+        changes: input.changes.get(`${listId}|${day}`) ?? NO_CHANGES,
+      });
       out.push(snap);
       counts = snap;
     }

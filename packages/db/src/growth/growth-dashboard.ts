@@ -6,7 +6,17 @@ import { listEnteredCounts } from './list-history';
 import { monthlyGrowth, openingCount, type MonthFigures } from './monthly-growth';
 import { addDays, monthOf, monthsBetween, parisDay } from './paris-day';
 
-export type DailyPoint = { day: string; confirmed: number; pending: number; unsubscribed: number; subscribes: number; confirmations: number; unsubscribes: number; bounces: number; erasures: number };
+export type DailyPoint = {
+  day: string;
+  confirmed: number;
+  pending: number;
+  unsubscribed: number;
+  subscribes: number;
+  confirmations: number;
+  unsubscribes: number;
+  bounces: number;
+  erasures: number;
+};
 export type SeriesPoint = { day: string; confirmed: number; entered: boolean };
 export type ListGrowth = {
   listId: number;
@@ -15,11 +25,20 @@ export type ListGrowth = {
   daily: DailyPoint[];
   entered: { month: string; confirmed: number; note: string }[];
   monthly: MonthFigures[];
-  headline: { confirmedNow: number; year: number; openingOfYear: number | null; openingEntered: boolean; sinceJanuary: number | null };
+  headline: {
+    confirmedNow: number;
+    year: number;
+    openingOfYear: number | null;
+    openingEntered: boolean;
+    sinceJanuary: number | null;
+  };
 };
 
 /** Snapshot rows of some lists between two days included, sorted by list then day. */
-export async function snapshotsBetween(db: Db, input: { listIds: number[]; from: string; to: string }): Promise<(DailyPoint & { listId: number })[]> {
+export async function snapshotsBetween(
+  db: Db,
+  input: { listIds: number[]; from: string; to: string },
+): Promise<(DailyPoint & { listId: number })[]> {
   if (!input.listIds.length) return [];
   return db
     .select({
@@ -35,7 +54,13 @@ export async function snapshotsBetween(db: Db, input: { listIds: number[]; from:
       erasures: listSnapshots.erasures,
     })
     .from(listSnapshots)
-    .where(and(inArray(listSnapshots.listId, input.listIds), gte(listSnapshots.day, input.from), lte(listSnapshots.day, input.to)))
+    .where(
+      and(
+        inArray(listSnapshots.listId, input.listIds),
+        gte(listSnapshots.day, input.from),
+        lte(listSnapshots.day, input.to),
+      ),
+    )
     .orderBy(asc(listSnapshots.listId), asc(listSnapshots.day));
 }
 
@@ -43,7 +68,10 @@ export async function snapshotsBetween(db: Db, input: { listIds: number[]; from:
  * The Croissance dashboard for some lists between two Paris days: daily line, months (net growth,
  * subscribes and unsubscribes), and headline figures (subscribers now, change since 1 January).
  */
-export async function growthDashboard(db: Db, input: { listIds: number[]; from: string; to: string; now: Date }): Promise<ListGrowth[]> {
+export async function growthDashboard(
+  db: Db,
+  input: { listIds: number[]; from: string; to: string; now: Date },
+): Promise<ListGrowth[]> {
   const year = Number(parisDay(input.now).slice(0, 4));
   const yearEve = `${year - 1}-12-31`;
   const fromMonth = monthOf(input.from);
@@ -61,11 +89,15 @@ export async function growthDashboard(db: Db, input: { listIds: number[]; from: 
     const entered = new Map(enteredRows.filter((e) => e.listId === listId).map((e) => [e.month, e.confirmed]));
     const byDay = new Map(all.map((s) => [s.day, s.confirmed]));
     const daily = upToTo.filter((s) => s.day >= input.from).map(({ listId: _l, ...p }) => p);
-    const enteredInRange = enteredRows.filter((e) => e.listId === listId && `${e.month}-01` >= input.from && `${e.month}-01` <= input.to);
+    const enteredInRange = enteredRows.filter(
+      (e) => e.listId === listId && `${e.month}-01` >= input.from && `${e.month}-01` <= input.to,
+    );
     const points: SeriesPoint[] = [
       ...daily.map((p) => ({ day: p.day, confirmed: p.confirmed, entered: false })),
       // an entered month is drawn only where the ledger does not already say it
-      ...enteredInRange.filter((e) => !byDay.has(addDays(`${e.month}-01`, -1)) && !byDay.has(`${e.month}-01`)).map((e) => ({ day: `${e.month}-01`, confirmed: e.confirmed, entered: true })),
+      ...enteredInRange
+        .filter((e) => !byDay.has(addDays(`${e.month}-01`, -1)) && !byDay.has(`${e.month}-01`))
+        .map((e) => ({ day: `${e.month}-01`, confirmed: e.confirmed, entered: true })),
     ].sort((a, b) => a.day.localeCompare(b.day));
     const opening = openingCount(`${year}-01`, byDay, entered);
     const confirmedNow = live.get(listId)?.confirmed ?? 0;
@@ -74,8 +106,18 @@ export async function growthDashboard(db: Db, input: { listIds: number[]; from: 
       points,
       daily,
       entered: enteredInRange.map((e) => ({ month: e.month, confirmed: e.confirmed, note: e.note })),
-      monthly: monthlyGrowth({ months, snapshots: upToTo.filter((s) => s.day >= addDays(`${fromMonth}-01`, -1)), entered }),
-      headline: { confirmedNow, year, openingOfYear: opening?.value ?? null, openingEntered: opening?.source === 'entered', sinceJanuary: opening ? confirmedNow - opening.value : null },
+      monthly: monthlyGrowth({
+        months,
+        snapshots: upToTo.filter((s) => s.day >= addDays(`${fromMonth}-01`, -1)),
+        entered,
+      }),
+      headline: {
+        confirmedNow,
+        year,
+        openingOfYear: opening?.value ?? null,
+        openingEntered: opening?.source === 'entered',
+        sinceJanuary: opening ? confirmedNow - opening.value : null,
+      },
     };
   });
 }

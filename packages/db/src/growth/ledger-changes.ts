@@ -2,7 +2,18 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { NO_CHANGES, type DayChanges, type ListCounts } from './fold-snapshots';
 
-type Row = { list_id: number; bucket: number; dc: number; dp: number; du: number; subscribes: number; confirmations: number; unsubscribes: number; bounces: number; erasures: number };
+type Row = {
+  list_id: number;
+  bucket: number;
+  dc: number;
+  dp: number;
+  du: number;
+  subscribes: number;
+  confirmations: number;
+  unsubscribes: number;
+  bounces: number;
+  erasures: number;
+};
 
 /**
  * The ledger's changes grouped per list and per interval of `bounds` (ascending instants:

@@ -5,7 +5,10 @@ import { listHistory } from '../schema';
 export type EnteredCount = { listId: number; month: string; confirmed: number; note: string; enteredAt: Date };
 
 /** Staff enter (or correct) a past month's count for a list; entering it again replaces it. */
-export async function enterListHistory(db: Db, input: { listId: number; month: string; confirmed: number; note: string; actorId: string | null; now: Date }): Promise<void> {
+export async function enterListHistory(
+  db: Db,
+  input: { listId: number; month: string; confirmed: number; note: string; actorId: string | null; now: Date },
+): Promise<void> {
   const values = { confirmed: input.confirmed, note: input.note, enteredBy: input.actorId, enteredAt: input.now };
   await db
     .insert(listHistory)
@@ -22,10 +25,19 @@ export async function deleteListHistory(db: Db, input: { listId: number; month: 
 }
 
 /** Entered counts of some lists, optionally between two months included. */
-export async function listEnteredCounts(db: Db, input: { listIds: number[]; fromMonth?: string; toMonth?: string }): Promise<EnteredCount[]> {
+export async function listEnteredCounts(
+  db: Db,
+  input: { listIds: number[]; fromMonth?: string; toMonth?: string },
+): Promise<EnteredCount[]> {
   if (!input.listIds.length) return [];
   return db
-    .select({ listId: listHistory.listId, month: listHistory.month, confirmed: listHistory.confirmed, note: listHistory.note, enteredAt: listHistory.enteredAt })
+    .select({
+      listId: listHistory.listId,
+      month: listHistory.month,
+      confirmed: listHistory.confirmed,
+      note: listHistory.note,
+      enteredAt: listHistory.enteredAt,
+    })
     .from(listHistory)
     .where(
       and(

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { closingCount, monthlyGrowth, openingCount } from './monthly-growth';
 
-const snap = (day: string, confirmed: number, subscribes = 0, unsubscribes = 0) => ({ day, confirmed, subscribes, confirmations: subscribes, unsubscribes });
+const snap = (day: string, confirmed: number, subscribes = 0, unsubscribes = 0) => ({
+  day,
+  confirmed,
+  subscribes,
+  confirmations: subscribes,
+  unsubscribes,
+});
 
 describe('monthly growth', () => {
   const entered = new Map([
@@ -11,21 +17,37 @@ describe('monthly growth', () => {
 
   it('opens a month from the snapshot of the day before, else from the entered count', () => {
     expect(openingCount('2025-01', new Map(), entered)).toEqual({ value: 1459, source: 'entered' });
-    expect(openingCount('2025-03', new Map([['2025-02-28', 1500]]), entered)).toEqual({ value: 1500, source: 'snapshot' });
+    expect(openingCount('2025-03', new Map([['2025-02-28', 1500]]), entered)).toEqual({
+      value: 1500,
+      source: 'snapshot',
+    });
     expect(openingCount('2025-04', new Map(), entered)).toBeNull();
   });
 
   it('closes a month at its last snapshot, the next entered count, or the latest snapshot so far', () => {
     expect(closingCount('2025-01', [], entered)).toEqual({ value: 1470, source: 'entered', day: '2025-01-31' });
-    expect(closingCount('2025-03', [snap('2025-03-30', 1510), snap('2025-03-31', 1512)], entered)).toEqual({ value: 1512, source: 'snapshot', day: '2025-03-31' });
-    expect(closingCount('2025-04', [snap('2025-04-10', 1520)], entered)).toEqual({ value: 1520, source: 'snapshot', day: '2025-04-10' });
+    expect(closingCount('2025-03', [snap('2025-03-30', 1510), snap('2025-03-31', 1512)], entered)).toEqual({
+      value: 1512,
+      source: 'snapshot',
+      day: '2025-03-31',
+    });
+    expect(closingCount('2025-04', [snap('2025-04-10', 1520)], entered)).toEqual({
+      value: 1520,
+      source: 'snapshot',
+      day: '2025-04-10',
+    });
     expect(closingCount('2025-05', [], entered)).toBeNull();
   });
 
   it('joins entered months and snapshots into net growth', () => {
     const rows = monthlyGrowth({
       months: ['2025-01', '2025-02', '2025-03', '2025-04'],
-      snapshots: [snap('2025-02-27', 1480, 5, 1), snap('2025-02-28', 1490, 12, 2), snap('2025-03-31', 1500, 20, 10), snap('2025-04-02', 1495, 0, 5)],
+      snapshots: [
+        snap('2025-02-27', 1480, 5, 1),
+        snap('2025-02-28', 1490, 12, 2),
+        snap('2025-03-31', 1500, 20, 10),
+        snap('2025-04-02', 1495, 0, 5),
+      ],
       entered,
     });
     expect(rows).toEqual([

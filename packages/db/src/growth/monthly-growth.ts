@@ -1,7 +1,13 @@
 // Pure: month figures from daily snapshots and counts entered by staff (the 1st of a month's count).
 import { addDays, addMonths, lastDayOfMonth } from './paris-day';
 
-export type SnapshotPoint = { day: string; confirmed: number; subscribes: number; confirmations: number; unsubscribes: number };
+export type SnapshotPoint = {
+  day: string;
+  confirmed: number;
+  subscribes: number;
+  confirmations: number;
+  unsubscribes: number;
+};
 export type CountSource = 'snapshot' | 'entered';
 export type MonthFigures = {
   month: string;
@@ -16,7 +22,11 @@ export type MonthFigures = {
 };
 
 /** Subscribers when `month` opens: the snapshot closing the day before, else the entered count. */
-export function openingCount(month: string, snapshotByDay: Map<string, number>, entered: Map<string, number>): { value: number; source: CountSource } | null {
+export function openingCount(
+  month: string,
+  snapshotByDay: Map<string, number>,
+  entered: Map<string, number>,
+): { value: number; source: CountSource } | null {
   const snap = snapshotByDay.get(addDays(`${month}-01`, -1));
   if (snap !== undefined) return { value: snap, source: 'snapshot' };
   const e = entered.get(month);
@@ -27,7 +37,11 @@ export function openingCount(month: string, snapshotByDay: Map<string, number>, 
  * Subscribers when `month` closes: its last day's snapshot, else the next month's entered count,
  * else (month in progress) the latest snapshot of the month, with the day it is from.
  */
-export function closingCount(month: string, snapshots: SnapshotPoint[], entered: Map<string, number>): { value: number; source: CountSource; day: string } | null {
+export function closingCount(
+  month: string,
+  snapshots: SnapshotPoint[],
+  entered: Map<string, number>,
+): { value: number; source: CountSource; day: string } | null {
   const last = lastDayOfMonth(month);
   const inMonth = snapshots.filter((s) => s.day.startsWith(month));
   const atEnd = inMonth.find((s) => s.day === last);
@@ -39,7 +53,11 @@ export function closingCount(month: string, snapshots: SnapshotPoint[], entered:
 }
 
 /** Net growth per month, and its subscribes and unsubscribes; `snapshots` sorted by day. */
-export function monthlyGrowth(input: { months: string[]; snapshots: SnapshotPoint[]; entered: Map<string, number> }): MonthFigures[] {
+export function monthlyGrowth(input: {
+  months: string[];
+  snapshots: SnapshotPoint[];
+  entered: Map<string, number>;
+}): MonthFigures[] {
   const byDay = new Map(input.snapshots.map((s) => [s.day, s.confirmed]));
   return input.months.map((month) => {
     const open = openingCount(month, byDay, input.entered);

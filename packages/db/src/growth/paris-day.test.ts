@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isDay, lastDayOfMonth, monthsBetween, parisDay, parisDayEnd, parisDayStart } from './paris-day';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  isDay,
+  lastDayOfMonth,
+  monthsBetween,
+  parisDay,
+  parisDayEnd,
+  parisDayStart,
+} from './paris-day';
 
 const hours = (day: string) => (parisDayEnd(day).getTime() - parisDayStart(day).getTime()) / 3_600_000;
 

@@ -14,7 +14,14 @@ const parts = new Intl.DateTimeFormat('en-GB', {
 
 function wallClock(at: Date): { y: number; m: number; d: number; h: number; min: number; s: number } {
   const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
-  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute), s: Number(p.second) };
+  return {
+    y: Number(p.year),
+    m: Number(p.month),
+    d: Number(p.day),
+    h: Number(p.hour),
+    min: Number(p.minute),
+    s: Number(p.second),
+  };
 }
 
 /** Paris offset from UTC at an instant, in ms (+1 h in winter, +2 h in summer). */

@@ -6,7 +6,8 @@ import type { YearReport } from './year-report';
 const number = new Intl.NumberFormat('fr-FR');
 /** 1 714 (with the narrow no-break space French typography uses), or an en dash when unknown. */
 export const frNumber = (n: number | null) => (n === null ? '–' : number.format(n));
-export const frSigned = (n: number | null) => (n === null ? '–' : n > 0 ? `+${number.format(n)}` : n < 0 ? `−${number.format(-n)}` : '0');
+export const frSigned = (n: number | null) =>
+  n === null ? '–' : n > 0 ? `+${number.format(n)}` : n < 0 ? `−${number.format(-n)}` : '0';
 /** '2025-12-31' → '31/12/2025' */
 export const frDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
@@ -20,7 +21,9 @@ export function yearReportMarkdown(report: YearReport): string {
   const out: string[] = [
     `# Rapport d’activité ${report.year} : les chiffres`,
     '',
-    complete ? `Chiffres de l’année ${report.year}, arrêtés au 31 décembre.` : `Année en cours : chiffres arrêtés au ${frDay(report.asOf)}.`,
+    complete
+      ? `Chiffres de l’année ${report.year}, arrêtés au 31 décembre.`
+      : `Année en cours : chiffres arrêtés au ${frDay(report.asOf)}.`,
     '',
     '## Lettres envoyées',
     '',
@@ -32,19 +35,48 @@ export function yearReportMarkdown(report: YearReport): string {
     '',
   ];
   if (report.sends.length) {
-    out.push('## Destinataires par envoi', '', '| Date | Objet | Listes | Destinataires | Soumis |', '| --- | --- | --- | ---: | ---: |');
-    for (const s of report.sends) out.push(`| ${frDay(s.date)} | ${cell(s.subject || s.slug)} | ${cell(listNames(s.lists))} | ${frNumber(s.recipients)} | ${frNumber(s.sent)} |`);
+    out.push(
+      '## Destinataires par envoi',
+      '',
+      '| Date | Objet | Listes | Destinataires | Soumis |',
+      '| --- | --- | --- | ---: | ---: |',
+    );
+    for (const s of report.sends)
+      out.push(
+        `| ${frDay(s.date)} | ${cell(s.subject || s.slug)} | ${cell(listNames(s.lists))} | ${frNumber(s.recipients)} | ${frNumber(s.sent)} |`,
+      );
     out.push('');
   }
-  out.push('## Abonné·es', '', `| Liste | 1er janvier | ${end} | Évolution | Inscriptions | Désinscriptions |`, '| --- | ---: | ---: | ---: | ---: | ---: |');
+  out.push(
+    '## Abonné·es',
+    '',
+    `| Liste | 1er janvier | ${end} | Évolution | Inscriptions | Désinscriptions |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const l of report.lists) {
     const jan = `${frNumber(l.january)}${l.januaryEntered ? ' (saisi)' : ''}`;
     const dec = `${frNumber(l.december)}${l.decemberEntered ? ' (saisi)' : ''}`;
-    out.push(`| ${cell(l.name)} | ${jan} | ${dec} | ${frSigned(l.change)} | ${frNumber(l.subscribes)} | ${frNumber(l.unsubscribes)} |`);
+    out.push(
+      `| ${cell(l.name)} | ${jan} | ${dec} | ${frSigned(l.change)} | ${frNumber(l.subscribes)} | ${frNumber(l.unsubscribes)} |`,
+    );
   }
-  out.push('', '« saisi » : chiffre saisi par l’équipe (avant Crieur) ; les autres viennent du registre des événements.', '');
-  out.push('## Publications', '', `${frNumber(report.publications.articles)} ${report.publications.articles > 1 ? 'articles publiés' : 'article publié'} en ${report.year}.`, '');
-  out.push('| Rubrique | Articles |', '| --- | ---: |', ...report.publications.rubriques.map((r) => `| ${cell(r.name)} | ${frNumber(r.articles)} |`), '');
+  out.push(
+    '',
+    '« saisi » : chiffre saisi par l’équipe (avant Crieur) ; les autres viennent du registre des événements.',
+    '',
+  );
+  out.push(
+    '## Publications',
+    '',
+    `${frNumber(report.publications.articles)} ${report.publications.articles > 1 ? 'articles publiés' : 'article publié'} en ${report.year}.`,
+    '',
+  );
+  out.push(
+    '| Rubrique | Articles |',
+    '| --- | ---: |',
+    ...report.publications.rubriques.map((r) => `| ${cell(r.name)} | ${frNumber(r.articles)} |`),
+    '',
+  );
   const d = report.publications.dossiers;
   out.push(`${frNumber(d.length)} ${d.length > 1 ? 'dossiers publiés' : 'dossier publié'}${d.length ? ' :' : '.'}`);
   for (const x of d) out.push(`- ${x.title} (${frDay(x.publishedAt)})`);
@@ -77,9 +109,29 @@ export function yearReportRows(report: YearReport): string[][] {
   return rows;
 }
 
-export const CAMPAIGN_REPORT_CSV_HEADER = ['Date', 'Lettre', 'Objet', 'Listes', 'Statut', 'Destinataires', 'Soumis', 'Échecs', 'Rebonds', 'Incertains', 'Désinscriptions (7 jours)'];
+export const CAMPAIGN_REPORT_CSV_HEADER = [
+  'Date',
+  'Lettre',
+  'Objet',
+  'Listes',
+  'Statut',
+  'Destinataires',
+  'Soumis',
+  'Échecs',
+  'Rebonds',
+  'Incertains',
+  'Désinscriptions (7 jours)',
+];
 
-const STATUS_FR: Record<string, string> = { draft: 'brouillon', scheduled: 'programmée', held: 'en attente', sending: 'en cours', paused: 'en pause', sent: 'terminée', cancelled: 'annulée' };
+const STATUS_FR: Record<string, string> = {
+  draft: 'brouillon',
+  scheduled: 'programmée',
+  held: 'en attente',
+  sending: 'en cours',
+  paused: 'en pause',
+  sent: 'terminée',
+  cancelled: 'annulée',
+};
 
 export function campaignReportRows(rows: CampaignReportRow[]): string[][] {
   return rows.map((r) => [

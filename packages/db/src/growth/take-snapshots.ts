@@ -11,18 +11,29 @@ import { addDays, daysBetween, parisDay, parisDayStart } from './paris-day';
  * only the history of the people with events in the range (the nightly case); `fromScratch`
  * replays the whole ledger instead.
  */
-export async function computeSnapshots(db: Db, input: { from: string; to: string; fromScratch?: boolean }): Promise<DaySnapshot[]> {
+export async function computeSnapshots(
+  db: Db,
+  input: { from: string; to: string; fromScratch?: boolean },
+): Promise<DaySnapshot[]> {
   const days = daysBetween(input.from, input.to);
   if (!days.length) return [];
   const bounds = [...days.map(parisDayStart), parisDayStart(addDays(input.to, 1))];
   const listIds = (await db.select({ id: lists.id }).from(lists).orderBy(lists.id)).map((l) => l.id);
-  const eve = input.fromScratch ? [] : await db.select().from(listSnapshots).where(eq(listSnapshots.day, addDays(input.from, -1)));
+  const eve = input.fromScratch
+    ? []
+    : await db
+        .select()
+        .from(listSnapshots)
+        .where(eq(listSnapshots.day, addDays(input.from, -1)));
   const incremental = listIds.length > 0 && listIds.every((id) => eve.some((s) => s.listId === id));
   const ledger = await ledgerChanges(db, { bounds, onlyTouched: incremental });
-  const before = incremental ? new Map(eve.map((s) => [s.listId, { confirmed: s.confirmed, pending: s.pending, unsubscribed: s.unsubscribed }])) : ledger.before;
+  const before = incremental
+    ? new Map(eve.map((s) => [s.listId, { confirmed: s.confirmed, pending: s.pending, unsubscribed: s.unsubscribed }]))
+    : ledger.before;
   const { changes } = ledger;
   const byDay = new Map<string, DayChanges>();
-  for (const [listId, perBucket] of changes) for (const [bucket, c] of perBucket) byDay.set(`${listId}|${days[bucket - 1]}`, c);
+  for (const [listId, perBucket] of changes)
+    for (const [bucket, c] of perBucket) byDay.set(`${listId}|${days[bucket - 1]}`, c);
   return foldSnapshots({ listIds, days, before, changes: byDay });
 }
 
@@ -30,7 +41,10 @@ export async function computeSnapshots(db: Db, input: { from: string; to: string
  * Writes the snapshots of `from`..`to` (idempotent: a row is rewritten only when its figures
  * differ, so running twice changes nothing). Returns the number of rows written or changed.
  */
-export async function snapshotDays(db: Db, input: { from: string; to: string; now: Date; fromScratch?: boolean }): Promise<{ days: number; written: number }> {
+export async function snapshotDays(
+  db: Db,
+  input: { from: string; to: string; now: Date; fromScratch?: boolean },
+): Promise<{ days: number; written: number }> {
   const rows = await computeSnapshots(db, input);
   if (!rows.length) return { days: 0, written: 0 };
   const col = <K extends keyof DaySnapshot>(k: K) => sql.param(rows.map((r) => r[k]));
@@ -57,13 +71,22 @@ export async function snapshotDays(db: Db, input: { from: string; to: string; no
  * The nightly job: yesterday (Paris), plus every day missed since the last snapshot, or since
  * the first event when there is none yet. Past days never change: the ledger only grows at `now`.
  */
-export async function takeSnapshots(db: Db, input: { now: Date }): Promise<{ from: string | null; to: string; days: number; written: number }> {
+export async function takeSnapshots(
+  db: Db,
+  input: { now: Date },
+): Promise<{ from: string | null; to: string; days: number; written: number }> {
   const to = addDays(parisDay(input.now), -1);
-  const [last] = ((await db.execute(sql`select max(day) as day from list_snapshots`)) as unknown as { rows: { day: string | null }[] }).rows;
+  const [last] = (
+    (await db.execute(sql`select max(day) as day from list_snapshots`)) as unknown as { rows: { day: string | null }[] }
+  ).rows;
   let from: string | null = null;
   if (last?.day) from = addDays(last.day, 1) < to ? addDays(last.day, 1) : to;
   else {
-    const [first] = ((await db.execute(sql`select min(at) as at from subscription_events`)) as unknown as { rows: { at: string | Date | null }[] }).rows;
+    const [first] = (
+      (await db.execute(sql`select min(at) as at from subscription_events`)) as unknown as {
+        rows: { at: string | Date | null }[];
+      }
+    ).rows;
     if (first?.at) from = parisDay(new Date(first.at));
   }
   if (!from || from > to) return { from, to, days: 0, written: 0 };

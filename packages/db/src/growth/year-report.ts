@@ -25,7 +25,11 @@ export type YearReport = {
     subscribes: number;
     unsubscribes: number;
   }[];
-  publications: { rubriques: { slug: string; name: string; articles: number }[]; articles: number; dossiers: { slug: string; title: string; publishedAt: string }[] };
+  publications: {
+    rubriques: { slug: string; name: string; articles: number }[];
+    articles: number;
+    dossiers: { slug: string; title: string; publishedAt: string }[];
+  };
 };
 
 /** The figures of the yearly activity report (Paris calendar year). */
@@ -35,7 +39,10 @@ export async function yearReport(db: Db, input: { year: number; now: Date }): Pr
   const end = parisDayStart(`${year + 1}-01-01`);
   const yesterday = parisDay(new Date(input.now.getTime() - 86_400_000));
   const asOf = yesterday < `${year}-12-31` ? yesterday : `${year}-12-31`;
-  const allLists = await db.select({ id: lists.id, slug: lists.slug, name: lists.name }).from(lists).orderBy(asc(lists.id));
+  const allLists = await db
+    .select({ id: lists.id, slug: lists.slug, name: lists.name })
+    .from(lists)
+    .orderBy(asc(lists.id));
   const ids = allLists.map((l) => l.id);
   const [snaps, entered, sends, perRubrique, dossierRows] = await Promise.all([
     snapshotsBetween(db, { listIds: ids, from: `${year - 1}-12-31`, to: `${year}-12-31` }),
@@ -44,7 +51,15 @@ export async function yearReport(db: Db, input: { year: number; now: Date }): Pr
     db
       .select({ slug: rubriques.slug, name: rubriques.name, n: sql<number>`count(${articles.id})::int` })
       .from(rubriques)
-      .leftJoin(articles, and(eq(articles.rubriqueId, rubriques.id), inArray(articles.status, ['published', 'unpublished']), gte(articles.publishedAt, start), lt(articles.publishedAt, end)))
+      .leftJoin(
+        articles,
+        and(
+          eq(articles.rubriqueId, rubriques.id),
+          inArray(articles.status, ['published', 'unpublished']),
+          gte(articles.publishedAt, start),
+          lt(articles.publishedAt, end),
+        ),
+      )
       .groupBy(rubriques.id, rubriques.slug, rubriques.name)
       .orderBy(asc(rubriques.id)),
     db
@@ -59,15 +74,28 @@ export async function yearReport(db: Db, input: { year: number; now: Date }): Pr
     asOf,
     campaigns: {
       total: sends.length,
-      perList: allLists.map((l) => ({ slug: l.slug, name: l.name, sent: sends.filter((c) => c.lists.includes(l.slug)).length })),
+      perList: allLists.map((l) => ({
+        slug: l.slug,
+        name: l.name,
+        sent: sends.filter((c) => c.lists.includes(l.slug)).length,
+      })),
     },
-    sends: chronological.map((c) => ({ date: parisDay(c.startedAt!), slug: c.slug, subject: c.subject, lists: c.lists, recipients: c.recipients, sent: c.sent })),
+    sends: chronological.map((c) => ({
+      date: parisDay(c.startedAt!),
+      slug: c.slug,
+      subject: c.subject,
+      lists: c.lists,
+      recipients: c.recipients,
+      sent: c.sent,
+    })),
     lists: allLists.map((l) => {
       const mine = snaps.filter((s) => s.listId === l.id);
       const inYear = mine.filter((s) => s.day >= `${year}-01-01` && s.day <= asOf);
       const counts = new Map(entered.filter((e) => e.listId === l.id).map((e) => [e.month, e.confirmed]));
       const open = openingCount(`${year}-01`, new Map(mine.map((s) => [s.day, s.confirmed])), counts);
-      const close = closingCount(`${year}-12`, inYear, counts) ?? (inYear.at(-1) ? { value: inYear.at(-1)!.confirmed, source: 'snapshot' as const, day: asOf } : null);
+      const close =
+        closingCount(`${year}-12`, inYear, counts) ??
+        (inYear.at(-1) ? { value: inYear.at(-1)!.confirmed, source: 'snapshot' as const, day: asOf } : null);
       return {
         slug: l.slug,
         name: l.name,

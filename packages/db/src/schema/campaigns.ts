@@ -5,8 +5,23 @@ import { users } from './users';
 
 export const newsletterKindEnum = pgEnum('newsletter_kind', ['membres', 'adherents', 'democraties']);
 // held: a scheduled campaign whose time passed while the system was down, waiting for a human
-export const campaignStatusEnum = pgEnum('campaign_status', ['draft', 'scheduled', 'held', 'sending', 'paused', 'sent', 'cancelled']);
-export const recipientStatusEnum = pgEnum('recipient_status', ['queued', 'sending', 'sent', 'failed', 'skipped', 'uncertain']);
+export const campaignStatusEnum = pgEnum('campaign_status', [
+  'draft',
+  'scheduled',
+  'held',
+  'sending',
+  'paused',
+  'sent',
+  'cancelled',
+]);
+export const recipientStatusEnum = pgEnum('recipient_status', [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'skipped',
+  'uncertain',
+]);
 
 export const campaigns = pgTable(
   'campaigns',
@@ -91,9 +106,13 @@ export const campaignRecipients = pgTable(
     primaryKey({ columns: [t.campaignId, t.subscriberId] }),
     index('campaign_recipients_batch_idx').on(t.campaignId, t.batch, t.status),
     index('campaign_recipients_status_idx').on(t.campaignId, t.status),
-    index('campaign_recipients_sent_at_idx').on(t.campaignId, t.sentAt).where(sql`${t.sentAt} is not null`),
+    index('campaign_recipients_sent_at_idx')
+      .on(t.campaignId, t.sentAt)
+      .where(sql`${t.sentAt} is not null`),
     // the reconcile looks for in-flight rows every few seconds: without it, a scan of every ledger row
-    index('campaign_recipients_in_flight_idx').on(t.claimedBy).where(sql`${t.status} = 'sending'`),
+    index('campaign_recipients_in_flight_idx')
+      .on(t.claimedBy)
+      .where(sql`${t.status} = 'sending'`),
   ],
 );
 

@@ -1,7 +1,14 @@
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
-export const articleStatusEnum = pgEnum('article_status', ['draft', 'in_review', 'approved', 'scheduled', 'published', 'unpublished']);
+export const articleStatusEnum = pgEnum('article_status', [
+  'draft',
+  'in_review',
+  'approved',
+  'scheduled',
+  'published',
+  'unpublished',
+]);
 export const dossierStatusEnum = pgEnum('dossier_status', ['draft', 'published']);
 
 export const rubriques = pgTable('rubriques', {
@@ -65,7 +72,11 @@ export const articles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('articles_status_published_idx').on(t.status, t.publishedAt), index('articles_dossier_idx').on(t.dossierId, t.dossierPosition), index('articles_rubrique_idx').on(t.rubriqueId)],
+  (t) => [
+    index('articles_status_published_idx').on(t.status, t.publishedAt),
+    index('articles_dossier_idx').on(t.dossierId, t.dossierPosition),
+    index('articles_rubrique_idx').on(t.rubriqueId),
+  ],
 );
 
 export const articleRevisions = pgTable(

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { legalBasisEnum, lists } from './lists';
 import { users } from './users';
 
@@ -101,7 +114,9 @@ export const confirmations = pgTable(
   (t) => [
     index('confirmations_subscriber_idx').on(t.subscriberId),
     // the mail rebuild looks for open confirmations whose email never went out, every minute
-    index('confirmations_unsent_idx').on(t.expiresAt).where(sql`${t.sentAt} is null and ${t.usedAt} is null`),
+    index('confirmations_unsent_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.sentAt} is null and ${t.usedAt} is null`),
   ],
 );
 
@@ -122,7 +137,9 @@ export const subscriptionEvents = pgTable(
     index('subscription_events_subscriber_idx').on(t.subscriberId),
     index('subscription_events_list_at_idx').on(t.listId, t.at),
     // campaign reports count a campaign's bounces without reading the whole ledger
-    index('subscription_events_bounced_campaign_idx').on(sql`(${t.data}->>'campaignId')`).where(sql`${t.type} = 'bounced'`),
+    index('subscription_events_bounced_campaign_idx')
+      .on(sql`(${t.data}->>'campaignId')`)
+      .where(sql`${t.type} = 'bounced'`),
   ],
 );
 

@@ -6,21 +6,36 @@ import { queryRows } from './rows';
 
 type Actor = { campaignId: string; now: Date; actorId?: string | null };
 
-async function transition(db: Db, input: Actor, action: string, from: readonly string[], set: ReturnType<typeof sql>): Promise<string> {
+async function transition(
+  db: Db,
+  input: Actor,
+  action: string,
+  from: readonly string[],
+  set: ReturnType<typeof sql>,
+): Promise<string> {
   const rows = await queryRows<{ status: string }>(
     db,
     sql`update campaigns set ${set}, updated_at = ${input.now.toISOString()}::timestamptz, updated_by = coalesce(${input.actorId ?? null}::uuid, updated_by)
         where id = ${input.campaignId} and status::text = any(${sql.param([...from])}::text[]) returning status`,
   );
   if (rows[0]) return rows[0].status;
-  const [current] = await queryRows<{ status: string }>(db, sql`select status from campaigns where id = ${input.campaignId}`);
+  const [current] = await queryRows<{ status: string }>(
+    db,
+    sql`select status from campaigns where id = ${input.campaignId}`,
+  );
   if (!current) throw new NotFoundError('campaign', input.campaignId);
   throw new CampaignStateError(action, current.status);
 }
 
 /** Stops new claims at once; rows already claimed finish (a chunk is at most about a second of sending). */
 export async function pauseCampaign(db: Db, input: Actor & { reason?: string | null }): Promise<void> {
-  await transition(db, input, 'pause', ['sending'], sql`status = 'paused', paused_at = ${input.now.toISOString()}::timestamptz, pause_reason = ${input.reason ?? null}`);
+  await transition(
+    db,
+    input,
+    'pause',
+    ['sending'],
+    sql`status = 'paused', paused_at = ${input.now.toISOString()}::timestamptz, pause_reason = ${input.reason ?? null}`,
+  );
 }
 
 /** Back to sending: only rows still queued will be sent. */
@@ -31,7 +46,13 @@ export async function resumeCampaign(db: Db, input: Actor): Promise<void> {
 /** Cancels a scheduled, held, sending or paused campaign; its queued rows become skipped. */
 export async function cancelCampaign(db: Db, input: Actor): Promise<void> {
   await db.transaction(async (tx) => {
-    await transition(tx as unknown as Db, input, 'cancel', ['scheduled', 'held', 'sending', 'paused'], sql`status = 'cancelled', finished_at = ${input.now.toISOString()}::timestamptz`);
+    await transition(
+      tx as unknown as Db,
+      input,
+      'cancel',
+      ['scheduled', 'held', 'sending', 'paused'],
+      sql`status = 'cancelled', finished_at = ${input.now.toISOString()}::timestamptz`,
+    );
     await tx.execute(sql`update campaign_recipients set status = 'skipped', error = 'cancelled', updated_at = ${input.now.toISOString()}::timestamptz
       where campaign_id = ${input.campaignId} and status = 'queued'`);
   });
@@ -39,12 +60,24 @@ export async function cancelCampaign(db: Db, input: Actor): Promise<void> {
 
 /** Sets a draft (or held) campaign to go out at `at`. */
 export async function scheduleCampaign(db: Db, input: Actor & { at: Date }): Promise<void> {
-  await transition(db, input, 'schedule', ['draft', 'scheduled', 'held'], sql`status = 'scheduled', scheduled_at = ${input.at.toISOString()}::timestamptz, pause_reason = null`);
+  await transition(
+    db,
+    input,
+    'schedule',
+    ['draft', 'scheduled', 'held'],
+    sql`status = 'scheduled', scheduled_at = ${input.at.toISOString()}::timestamptz, pause_reason = null`,
+  );
 }
 
 /** Back to draft, e.g. to edit a scheduled or held campaign. */
 export async function unscheduleCampaign(db: Db, input: Actor): Promise<void> {
-  await transition(db, input, 'unschedule', ['scheduled', 'held'], sql`status = 'draft', scheduled_at = null, pause_reason = null`);
+  await transition(
+    db,
+    input,
+    'unschedule',
+    ['scheduled', 'held'],
+    sql`status = 'draft', scheduled_at = null, pause_reason = null`,
+  );
 }
 
 /** A scheduled campaign found too late (system down): a human decides. */
@@ -58,9 +91,13 @@ export async function holdCampaign(db: Db, input: Actor & { reason: string }): P
  */
 export async function requeueRecipients(db: Db, input: Actor & { which: 'failed' | 'uncertain' }): Promise<number> {
   return db.transaction(async (tx) => {
-    const [campaign] = await queryRows<{ status: string }>(tx, sql`select status from campaigns where id = ${input.campaignId} for update`);
+    const [campaign] = await queryRows<{ status: string }>(
+      tx,
+      sql`select status from campaigns where id = ${input.campaignId} for update`,
+    );
     if (!campaign) throw new NotFoundError('campaign', input.campaignId);
-    if (!['sending', 'paused', 'sent'].includes(campaign.status)) throw new CampaignStateError(`resend ${input.which} rows of`, campaign.status);
+    if (!['sending', 'paused', 'sent'].includes(campaign.status))
+      throw new CampaignStateError(`resend ${input.which} rows of`, campaign.status);
     const rows = await queryRows<{ n: number }>(
       tx,
       sql`with u as (update campaign_recipients set status = 'queued', next_attempt_at = null, claimed_by = null, error = null,
@@ -70,7 +107,9 @@ export async function requeueRecipients(db: Db, input: Actor & { which: 'failed'
     );
     const n = rows[0]?.n ?? 0;
     if (n > 0 && campaign.status === 'sent') {
-      await tx.execute(sql`update campaigns set status = 'sending', finished_at = null, updated_at = ${input.now.toISOString()}::timestamptz where id = ${input.campaignId}`);
+      await tx.execute(
+        sql`update campaigns set status = 'sending', finished_at = null, updated_at = ${input.now.toISOString()}::timestamptz where id = ${input.campaignId}`,
+      );
     }
     return n;
   });
@@ -107,7 +146,11 @@ export async function pendingBatches(db: Db, input: { campaignId?: string } = {}
   );
   return rows.map((r) => {
     const ready = (r as { ready?: boolean }).ready;
-    return { campaignId: r.campaign_id, batch: r.batch, nextAt: ready || r.next_at === null ? null : new Date(r.next_at) };
+    return {
+      campaignId: r.campaign_id,
+      batch: r.batch,
+      nextAt: ready || r.next_at === null ? null : new Date(r.next_at),
+    };
   });
 }
 
@@ -128,6 +171,9 @@ export async function dueCampaigns(db: Db, input: { now: Date }): Promise<{ id: 
 
 /** Scheduled campaigns still ahead, so the queue can hold one delayed start job each. */
 export async function upcomingCampaigns(db: Db): Promise<{ id: string; scheduledAt: Date }[]> {
-  const rows = await queryRows<{ id: string; scheduled_at: string | Date }>(db, sql`select id, scheduled_at from campaigns where status = 'scheduled'`);
+  const rows = await queryRows<{ id: string; scheduled_at: string | Date }>(
+    db,
+    sql`select id, scheduled_at from campaigns where status = 'scheduled'`,
+  );
   return rows.map((r) => ({ id: r.id, scheduledAt: new Date(r.scheduled_at) }));
 }

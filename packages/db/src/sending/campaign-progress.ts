@@ -4,7 +4,14 @@ import { NotFoundError } from '../errors';
 import { emailHash } from '../subscribers/shared';
 import { queryRows } from './rows';
 
-export type RecipientCounts = { queued: number; sending: number; sent: number; failed: number; skipped: number; uncertain: number };
+export type RecipientCounts = {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  uncertain: number;
+};
 
 export type CampaignProgress = {
   status: string;
@@ -81,7 +88,11 @@ export async function campaignProgress(db: Db, input: { campaignId: string; now:
     serverWait:
       campaign.wait_since === null
         ? null
-        : { reason: campaign.wait_reason ?? '', since: new Date(campaign.wait_since), nextProbeAt: toDate(campaign.wait_until) },
+        : {
+            reason: campaign.wait_reason ?? '',
+            since: new Date(campaign.wait_since),
+            nextProbeAt: toDate(campaign.wait_until),
+          },
     errors,
   };
 }
@@ -97,15 +108,34 @@ export type RecipientRecord = {
 };
 
 /** Staff lookup of one address in a campaign's ledger ("did Marie get it?"). */
-export async function findCampaignRecipient(db: Db, input: { campaignId: string; email: string }): Promise<RecipientRecord | null> {
-  const [row] = await queryRows<{ status: string; attempts: number; message_id: string; response: string | null; error: string | null; sent_at: string | null; updated_at: string }>(
+export async function findCampaignRecipient(
+  db: Db,
+  input: { campaignId: string; email: string },
+): Promise<RecipientRecord | null> {
+  const [row] = await queryRows<{
+    status: string;
+    attempts: number;
+    message_id: string;
+    response: string | null;
+    error: string | null;
+    sent_at: string | null;
+    updated_at: string;
+  }>(
     db,
     sql`select r.status, r.attempts, r.message_id, r.response, r.error, r.sent_at, r.updated_at
         from campaign_recipients r join subscribers s on s.id = r.subscriber_id
         where r.campaign_id = ${input.campaignId} and lower(s.email) = lower(${input.email.trim()})`,
   );
   if (!row) return null;
-  return { status: row.status, attempts: row.attempts, messageId: row.message_id, response: row.response, error: row.error, sentAt: toDate(row.sent_at), updatedAt: new Date(row.updated_at) };
+  return {
+    status: row.status,
+    attempts: row.attempts,
+    messageId: row.message_id,
+    response: row.response,
+    error: row.error,
+    sentAt: toDate(row.sent_at),
+    updatedAt: new Date(row.updated_at),
+  };
 }
 
 export type SendingCampaign = {
@@ -125,7 +155,18 @@ export type SendingCampaign = {
 
 /** What a sending process needs to build a campaign's message once. */
 export async function findSendingCampaign(db: Db, campaignId: string): Promise<SendingCampaign | null> {
-  const [row] = await queryRows<{ id: string; slug: string; kind: string; status: string; subject: string; from_name: string; reply_to: string; rendered_html: string | null; rendered_text: string | null; web_token: string | null }>(
+  const [row] = await queryRows<{
+    id: string;
+    slug: string;
+    kind: string;
+    status: string;
+    subject: string;
+    from_name: string;
+    reply_to: string;
+    rendered_html: string | null;
+    rendered_text: string | null;
+    web_token: string | null;
+  }>(
     db,
     sql`select id, slug, kind, status, subject, from_name, reply_to, rendered_html, rendered_text, web_token from campaigns where id = ${campaignId}`,
   );
@@ -135,14 +176,29 @@ export async function findSendingCampaign(db: Db, campaignId: string): Promise<S
     sql`select l.id, l.slug, l.name, l.visibility from campaign_lists cl join lists l on l.id = cl.list_id where cl.campaign_id = ${campaignId} order by l.id`,
   );
   const webToken = lists.every((l) => l.visibility === 'public') ? null : row.web_token;
-  return { id: row.id, slug: row.slug, kind: row.kind, status: row.status, subject: row.subject, fromName: row.from_name, replyTo: row.reply_to, html: row.rendered_html, text: row.rendered_text, webToken, lists };
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    status: row.status,
+    subject: row.subject,
+    fromName: row.from_name,
+    replyTo: row.reply_to,
+    html: row.rendered_html,
+    text: row.rendered_text,
+    webToken,
+    lists,
+  };
 }
 
 /** Which of these addresses are suppressed, by the same hash as everywhere else. */
 export async function suppressedAmong(db: Db, emails: string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
   const hashes = emails.map(emailHash);
-  const rows = await queryRows<{ email_hash: string }>(db, sql`select email_hash from suppressions where email_hash = any(${sql.param(hashes)}::text[])`);
+  const rows = await queryRows<{ email_hash: string }>(
+    db,
+    sql`select email_hash from suppressions where email_hash = any(${sql.param(hashes)}::text[])`,
+  );
   const found = new Set(rows.map((r) => r.email_hash));
   return new Set(emails.filter((_, i) => found.has(hashes[i]!)));
 }

@@ -1,4 +1,10 @@
-export { startCampaign, findCampaignContent, type StartCampaignInput, type StartCampaignResult, type CampaignContent } from './start-campaign';
+export {
+  startCampaign,
+  findCampaignContent,
+  type StartCampaignInput,
+  type StartCampaignResult,
+  type CampaignContent,
+} from './start-campaign';
 export { claimRecipients, currentRecipientStates, type ClaimedRecipient } from './claim-recipients';
 export { recordOutcomes, type RecipientOutcome } from './record-outcomes';
 export {

@@ -4,7 +4,10 @@ import type { Db } from '../database';
 import { queryCount, queryRows } from './rows';
 
 /** The server refuses or does not answer: no claim until a probe succeeds (status and a staff pause are untouched). */
-export async function waitForServer(db: Db, input: { campaignId: string; reason: string; now: Date; probeAt: Date }): Promise<void> {
+export async function waitForServer(
+  db: Db,
+  input: { campaignId: string; reason: string; now: Date; probeAt: Date },
+): Promise<void> {
   await db.execute(sql`
     update campaigns set wait_reason = ${input.reason}, wait_since = coalesce(wait_since, ${input.now.toISOString()}::timestamptz),
       wait_until = ${input.probeAt.toISOString()}::timestamptz, updated_at = ${input.now.toISOString()}::timestamptz
@@ -24,7 +27,10 @@ export async function serverWaitsDue(db: Db, input: { now: Date }): Promise<Serv
 }
 
 /** The probe failed: next one later, with the new reason; conditional on the probe time seen, so two processes back off once. */
-export async function postponeServerWait(db: Db, input: { campaignId: string; seenProbeAt: Date; probeAt: Date; reason: string; now: Date }): Promise<boolean> {
+export async function postponeServerWait(
+  db: Db,
+  input: { campaignId: string; seenProbeAt: Date; probeAt: Date; reason: string; now: Date },
+): Promise<boolean> {
   const n = await queryCount(
     db,
     sql`update campaigns set wait_until = ${input.probeAt.toISOString()}::timestamptz, wait_reason = ${input.reason},

@@ -27,7 +27,8 @@ export type StartCampaignResult = { started: boolean; status: string; recipientC
  * `sending`, in one transaction. The row lock makes a second click (or a second worker) a no-op.
  */
 export async function startCampaign(db: Db, input: StartCampaignInput): Promise<StartCampaignResult> {
-  const sizing = typeof input.batchSize === 'number' ? { target: 1, min: input.batchSize, max: input.batchSize } : input.batchSize;
+  const sizing =
+    typeof input.batchSize === 'number' ? { target: 1, min: input.batchSize, max: input.batchSize } : input.batchSize;
   return db.transaction(async (tx) => {
     const [campaign] = await queryRows<{ status: string; recipient_count: number; version: number }>(
       tx,
@@ -99,12 +100,32 @@ export type CampaignContent = {
 
 /** What a launch compiles: the campaign's content and lists. */
 export async function findCampaignContent(db: Db, campaignId: string): Promise<CampaignContent | null> {
-  type Row = Omit<CampaignContent, 'scheduledAt' | 'fromName' | 'replyTo' | 'lists'> & { scheduled_at: string | Date | null; from_name: string; reply_to: string };
-  const [row] = await queryRows<Row>(db, sql`select id, slug, status, kind, subject, preheader, blocks, scheduled_at, version, from_name, reply_to from campaigns where id = ${campaignId}`);
+  type Row = Omit<CampaignContent, 'scheduledAt' | 'fromName' | 'replyTo' | 'lists'> & {
+    scheduled_at: string | Date | null;
+    from_name: string;
+    reply_to: string;
+  };
+  const [row] = await queryRows<Row>(
+    db,
+    sql`select id, slug, status, kind, subject, preheader, blocks, scheduled_at, version, from_name, reply_to from campaigns where id = ${campaignId}`,
+  );
   if (!row) return null;
   const lists = await queryRows<{ id: number; slug: string; name: string }>(
     db,
     sql`select l.id, l.slug, l.name from campaign_lists cl join lists l on l.id = cl.list_id where cl.campaign_id = ${campaignId} order by l.id`,
   );
-  return { id: row.id, slug: row.slug, status: row.status, kind: row.kind, subject: row.subject, preheader: row.preheader, blocks: row.blocks, scheduledAt: row.scheduled_at === null ? null : new Date(row.scheduled_at), version: row.version, fromName: row.from_name, replyTo: row.reply_to, lists };
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status,
+    kind: row.kind,
+    subject: row.subject,
+    preheader: row.preheader,
+    blocks: row.blocks,
+    scheduledAt: row.scheduled_at === null ? null : new Date(row.scheduled_at),
+    version: row.version,
+    fromName: row.from_name,
+    replyTo: row.reply_to,
+    lists,
+  };
 }

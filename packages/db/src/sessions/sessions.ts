@@ -3,7 +3,10 @@ import type { Db } from '../database';
 import { sessions, users } from '../schema';
 import { toUser, type User } from '../users/user-row';
 
-export async function createSession(db: Db, input: { idHash: string; userId: string; now: Date; expiresAt: Date }): Promise<void> {
+export async function createSession(
+  db: Db,
+  input: { idHash: string; userId: string; now: Date; expiresAt: Date },
+): Promise<void> {
   await db.insert(sessions).values({
     idHash: input.idHash,
     userId: input.userId,
@@ -16,7 +19,10 @@ export async function createSession(db: Db, input: { idHash: string; userId: str
 export type ActiveSession = { idHash: string; expiresAt: Date; lastSeenAt: Date; user: User };
 
 /** A live session of an active user; expired sessions and deactivated users give nothing. */
-export async function findActiveSession(db: Db, input: { idHash: string; now: Date }): Promise<ActiveSession | undefined> {
+export async function findActiveSession(
+  db: Db,
+  input: { idHash: string; now: Date },
+): Promise<ActiveSession | undefined> {
   const [row] = await db
     .select({ session: sessions, user: users })
     .from(sessions)
@@ -24,14 +30,22 @@ export async function findActiveSession(db: Db, input: { idHash: string; now: Da
     .where(and(eq(sessions.idHash, input.idHash), gt(sessions.expiresAt, input.now), eq(users.status, 'active')))
     .limit(1);
   if (!row) return undefined;
-  return { idHash: row.session.idHash, expiresAt: row.session.expiresAt, lastSeenAt: row.session.lastSeenAt, user: toUser(row.user) };
+  return {
+    idHash: row.session.idHash,
+    expiresAt: row.session.expiresAt,
+    lastSeenAt: row.session.lastSeenAt,
+    user: toUser(row.user),
+  };
 }
 
 /** Sliding expiry: seen now, valid until `expiresAt`. */
 export async function touchSession(db: Db, input: { idHash: string; now: Date; expiresAt: Date }): Promise<void> {
   await db
     .update(sessions)
-    .set({ lastSeenAt: input.now, expiresAt: sql`least(${input.expiresAt.toISOString()}::timestamptz, ${sessions.createdAt} + interval '30 days')` })
+    .set({
+      lastSeenAt: input.now,
+      expiresAt: sql`least(${input.expiresAt.toISOString()}::timestamptz, ${sessions.createdAt} + interval '30 days')`,
+    })
     .where(eq(sessions.idHash, input.idHash));
 }
 

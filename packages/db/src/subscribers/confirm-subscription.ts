@@ -23,20 +23,40 @@ export async function prepareConfirmationEmail(
     )
     .returning({ subscriberId: confirmations.subscriberId, listIds: confirmations.listIds });
   if (!row) return null;
-  const [subscriber] = await db.select({ email: subscribers.email }).from(subscribers).where(eq(subscribers.id, row.subscriberId));
+  const [subscriber] = await db
+    .select({ email: subscribers.email })
+    .from(subscribers)
+    .where(eq(subscribers.id, row.subscriberId));
   if (!subscriber) return null;
-  const listRows = await db.select({ id: lists.id, slug: lists.slug, name: lists.name, description: lists.description }).from(lists).where(inArray(lists.id, row.listIds));
+  const listRows = await db
+    .select({ id: lists.id, slug: lists.slug, name: lists.name, description: lists.description })
+    .from(lists)
+    .where(inArray(lists.id, row.listIds));
   return { email: subscriber.email, subscriberId: row.subscriberId, lists: listRows };
 }
 
 /** For the confirmation page: the lists a valid token would confirm. */
-export async function findOpenConfirmation(db: Db, input: { tokenHash: string; now: Date }): Promise<{ lists: ListSummary[] } | null> {
+export async function findOpenConfirmation(
+  db: Db,
+  input: { tokenHash: string; now: Date },
+): Promise<{ lists: ListSummary[] } | null> {
   const [row] = await db
     .select({ listIds: confirmations.listIds })
     .from(confirmations)
-    .where(and(eq(confirmations.tokenHash, input.tokenHash), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)));
+    .where(
+      and(
+        eq(confirmations.tokenHash, input.tokenHash),
+        isNull(confirmations.usedAt),
+        gt(confirmations.expiresAt, input.now),
+      ),
+    );
   if (!row) return null;
-  return { lists: await db.select({ id: lists.id, slug: lists.slug, name: lists.name, description: lists.description }).from(lists).where(inArray(lists.id, row.listIds)) };
+  return {
+    lists: await db
+      .select({ id: lists.id, slug: lists.slug, name: lists.name, description: lists.description })
+      .from(lists)
+      .where(inArray(lists.id, row.listIds)),
+  };
 }
 
 /**
@@ -51,7 +71,13 @@ export async function confirmSubscription(
     const [c] = await tx
       .update(confirmations)
       .set({ usedAt: input.now })
-      .where(and(eq(confirmations.tokenHash, input.tokenHash), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)))
+      .where(
+        and(
+          eq(confirmations.tokenHash, input.tokenHash),
+          isNull(confirmations.usedAt),
+          gt(confirmations.expiresAt, input.now),
+        ),
+      )
       .returning();
     if (!c) return null;
     const [person] = await tx
@@ -101,8 +127,21 @@ export async function confirmSubscription(
     // rows inserted by the conflict-free path need their proof too
     await tx
       .update(subscriptions)
-      .set({ consentAt: input.now, consentSource: 'form', consentFormId: c.formId, consentTextVersion: c.textVersion, consentIp: input.ip ?? c.ip, confirmedAt: input.now })
-      .where(and(eq(subscriptions.subscriberId, c.subscriberId), inArray(subscriptions.listId, c.listIds), isNull(subscriptions.consentAt)));
+      .set({
+        consentAt: input.now,
+        consentSource: 'form',
+        consentFormId: c.formId,
+        consentTextVersion: c.textVersion,
+        consentIp: input.ip ?? c.ip,
+        confirmedAt: input.now,
+      })
+      .where(
+        and(
+          eq(subscriptions.subscriberId, c.subscriberId),
+          inArray(subscriptions.listId, c.listIds),
+          isNull(subscriptions.consentAt),
+        ),
+      );
     await appendEvents(
       tx,
       confirmed.map((s) => ({

@@ -14,7 +14,11 @@ export async function eraseSubscriber(
   input: { subscriberId: string; now: Date; source: 'form' | 'staff'; actorId?: string | null },
 ): Promise<{ subscriberId: string } | null> {
   return db.transaction(async (tx) => {
-    const [s] = await tx.select({ email: subscribers.email }).from(subscribers).where(eq(subscribers.id, input.subscriberId)).for('update');
+    const [s] = await tx
+      .select({ email: subscribers.email })
+      .from(subscribers)
+      .where(eq(subscribers.id, input.subscriberId))
+      .for('update');
     if (!s) return null;
     await tx
       .insert(suppressions)
@@ -23,7 +27,15 @@ export async function eraseSubscriber(
     await tx.delete(importProblems).where(sql`lower(${importProblems.value}) = lower(${s.email})`);
     await tx.delete(subscribeRequests).where(sql`lower(trim(${subscribeRequests.email})) = lower(${s.email.trim()})`);
     await tx.delete(subscribers).where(eq(subscribers.id, input.subscriberId));
-    await appendEvents(tx, [{ type: 'erased', subscriberId: input.subscriberId, source: input.source, actorId: input.actorId ?? null, at: input.now }]);
+    await appendEvents(tx, [
+      {
+        type: 'erased',
+        subscriberId: input.subscriberId,
+        source: input.source,
+        actorId: input.actorId ?? null,
+        at: input.now,
+      },
+    ]);
     return { subscriberId: input.subscriberId };
   });
 }

@@ -23,7 +23,16 @@ class DryRunRollback extends Error {
  */
 export async function importRows(
   db: Db,
-  input: { listId: number; legalBasis: 'consent' | 'legitimate_interest'; rows: ImportInputRow[]; consentNote: string | null; actorId: string | null; importId: string | null; now: Date; dryRun: boolean },
+  input: {
+    listId: number;
+    legalBasis: 'consent' | 'legitimate_interest';
+    rows: ImportInputRow[];
+    consentNote: string | null;
+    actorId: string | null;
+    importId: string | null;
+    now: Date;
+    dryRun: boolean;
+  },
 ): Promise<ImportOutcome> {
   if (!input.rows.length) return { imported: 0, alreadySubscribed: 0, problems: [] };
   try {
@@ -31,7 +40,12 @@ export async function importRows(
       const problems: ImportOutcome['problems'] = [];
       const hashes = input.rows.map((r) => emailHash(r.email));
       const suppressed = new Set(
-        (await tx.select({ h: suppressions.emailHash }).from(suppressions).where(sql`${suppressions.emailHash} = any(${sql.param(hashes)}::text[])`)).map((s) => s.h),
+        (
+          await tx
+            .select({ h: suppressions.emailHash })
+            .from(suppressions)
+            .where(sql`${suppressions.emailHash} = any(${sql.param(hashes)}::text[])`)
+        ).map((s) => s.h),
       );
       const rows = input.rows.filter((r, i) => {
         if (!suppressed.has(hashes[i]!)) return true;
@@ -52,7 +66,17 @@ export async function importRows(
       const idOf = new Map(known.map((k) => [k.key, k.id]));
       const ids = known.map((k) => k.id);
       const statuses = new Map(
-        (await tx.select({ s: subscriptions.subscriberId, status: subscriptions.status }).from(subscriptions).where(and(eq(subscriptions.listId, input.listId), sql`${subscriptions.subscriberId} = any(${sql.param(ids)}::uuid[])`))).map((r) => [r.s, r.status]),
+        (
+          await tx
+            .select({ s: subscriptions.subscriberId, status: subscriptions.status })
+            .from(subscriptions)
+            .where(
+              and(
+                eq(subscriptions.listId, input.listId),
+                sql`${subscriptions.subscriberId} = any(${sql.param(ids)}::uuid[])`,
+              ),
+            )
+        ).map((r) => [r.s, r.status]),
       );
       const fresh: string[] = [];
       const upgrade: string[] = [];
@@ -75,8 +99,20 @@ export async function importRows(
       if (upgrade.length) {
         await tx
           .update(subscriptions)
-          .set({ status: 'confirmed', consentAt: input.now, consentSource: 'import', consentNote: note, confirmedAt: input.now, updatedAt: input.now })
-          .where(and(eq(subscriptions.listId, input.listId), sql`${subscriptions.subscriberId} = any(${sql.param(upgrade)}::uuid[])`));
+          .set({
+            status: 'confirmed',
+            consentAt: input.now,
+            consentSource: 'import',
+            consentNote: note,
+            confirmedAt: input.now,
+            updatedAt: input.now,
+          })
+          .where(
+            and(
+              eq(subscriptions.listId, input.listId),
+              sql`${subscriptions.subscriberId} = any(${sql.param(upgrade)}::uuid[])`,
+            ),
+          );
       }
       const joined = [...fresh, ...upgrade];
       if (joined.length) {

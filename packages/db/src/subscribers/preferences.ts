@@ -4,12 +4,22 @@ import { lists, subscribers, subscriptionEvents, subscriptions } from '../schema
 import { appendEvents } from './shared';
 import { unsubscribeSubscriber, type LinkRef } from './unsubscribe';
 
-export type PreferenceList = { id: number; slug: string; name: string; description: string; visibility: 'public' | 'private'; status: 'pending' | 'confirmed' | 'unsubscribed' | null };
+export type PreferenceList = {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  visibility: 'public' | 'private';
+  status: 'pending' | 'confirmed' | 'unsubscribed' | null;
+};
 
 export async function findByPreferencesLink(
   db: Db,
   ref: LinkRef,
-): Promise<{ subscriber: { id: string; email: string; name: string; locale: 'fr' | 'en' }; lists: PreferenceList[] } | null> {
+): Promise<{
+  subscriber: { id: string; email: string; name: string; locale: 'fr' | 'en' };
+  lists: PreferenceList[];
+} | null> {
   const [s] = await db
     .select({ id: subscribers.id, email: subscribers.email, name: subscribers.name, locale: subscribers.locale })
     .from(subscribers)
@@ -17,7 +27,14 @@ export async function findByPreferencesLink(
   if (!s) return null;
   // public lists, and private ones only where the person already is
   const rows = await db
-    .select({ id: lists.id, slug: lists.slug, name: lists.name, description: lists.description, visibility: lists.visibility, status: subscriptions.status })
+    .select({
+      id: lists.id,
+      slug: lists.slug,
+      name: lists.name,
+      description: lists.description,
+      visibility: lists.visibility,
+      status: subscriptions.status,
+    })
     .from(lists)
     .leftJoin(subscriptions, and(eq(subscriptions.listId, lists.id), eq(subscriptions.subscriberId, s.id)))
     .where(or(eq(lists.visibility, 'public'), sql`${subscriptions.id} is not null`))
@@ -31,20 +48,64 @@ export async function updatePreferences(
   input: { subscriberId: string; wantedListIds: number[]; ip: string | null; now: Date; textVersion: string },
 ): Promise<{ joined: number[]; left: number[] }> {
   return db.transaction(async (tx) => {
-    const current = await tx.select({ listId: subscriptions.listId, status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.subscriberId, input.subscriberId));
-    const publicIds = new Set((await tx.select({ id: lists.id }).from(lists).where(eq(lists.visibility, 'public'))).map((l) => l.id));
+    const current = await tx
+      .select({ listId: subscriptions.listId, status: subscriptions.status })
+      .from(subscriptions)
+      .where(eq(subscriptions.subscriberId, input.subscriberId));
+    const publicIds = new Set(
+      (await tx.select({ id: lists.id }).from(lists).where(eq(lists.visibility, 'public'))).map((l) => l.id),
+    );
     const statusOf = new Map(current.map((c) => [c.listId, c.status]));
     const join = input.wantedListIds.filter((id) => publicIds.has(id) && statusOf.get(id) !== 'confirmed');
-    const leave = current.filter((c) => c.status !== 'unsubscribed' && !input.wantedListIds.includes(c.listId)).map((c) => c.listId);
+    const leave = current
+      .filter((c) => c.status !== 'unsubscribed' && !input.wantedListIds.includes(c.listId))
+      .map((c) => c.listId);
     if (join.length) {
-      const proof = { consentAt: input.now, consentSource: 'form' as const, consentFormId: 'preferences', consentTextVersion: input.textVersion, consentIp: input.ip, consentNote: null, confirmedAt: input.now, unsubscribedAt: null, updatedAt: input.now };
+      const proof = {
+        consentAt: input.now,
+        consentSource: 'form' as const,
+        consentFormId: 'preferences',
+        consentTextVersion: input.textVersion,
+        consentIp: input.ip,
+        consentNote: null,
+        confirmedAt: input.now,
+        unsubscribedAt: null,
+        updatedAt: input.now,
+      };
       await tx
         .insert(subscriptions)
-        .values(join.map((listId) => ({ subscriberId: input.subscriberId, listId, status: 'confirmed' as const, legalBasis: 'consent' as const, ...proof })))
-        .onConflictDoUpdate({ target: [subscriptions.subscriberId, subscriptions.listId], set: { status: 'confirmed', ...proof } });
-      await appendEvents(tx, join.map((listId) => ({ type: 'confirmed' as const, subscriberId: input.subscriberId, listId, source: 'form' as const, at: input.now, data: { formId: 'preferences' } })));
+        .values(
+          join.map((listId) => ({
+            subscriberId: input.subscriberId,
+            listId,
+            status: 'confirmed' as const,
+            legalBasis: 'consent' as const,
+            ...proof,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [subscriptions.subscriberId, subscriptions.listId],
+          set: { status: 'confirmed', ...proof },
+        });
+      await appendEvents(
+        tx,
+        join.map((listId) => ({
+          type: 'confirmed' as const,
+          subscriberId: input.subscriberId,
+          listId,
+          source: 'form' as const,
+          at: input.now,
+          data: { formId: 'preferences' },
+        })),
+      );
     }
-    if (leave.length) await unsubscribeSubscriber(tx, { subscriberId: input.subscriberId, listIds: leave, now: input.now, source: 'form' });
+    if (leave.length)
+      await unsubscribeSubscriber(tx, {
+        subscriberId: input.subscriberId,
+        listIds: leave,
+        now: input.now,
+        source: 'form',
+      });
     return { joined: join, left: leave };
   });
 }
@@ -59,7 +120,12 @@ export async function exportSubscriberData(db: Db, subscriberId: string) {
     .innerJoin(lists, eq(lists.id, subscriptions.listId))
     .where(eq(subscriptions.subscriberId, subscriberId));
   const events = await db
-    .select({ at: subscriptionEvents.at, type: subscriptionEvents.type, listId: subscriptionEvents.listId, source: subscriptionEvents.source })
+    .select({
+      at: subscriptionEvents.at,
+      type: subscriptionEvents.type,
+      listId: subscriptionEvents.listId,
+      source: subscriptionEvents.source,
+    })
     .from(subscriptionEvents)
     .where(eq(subscriptionEvents.subscriberId, subscriberId))
     .orderBy(desc(subscriptionEvents.id));
@@ -74,15 +140,37 @@ export async function exportSubscriberData(db: Db, subscriberId: string) {
       listName,
       status: sub.status,
       legalBasis: sub.legalBasis,
-      consent: sub.consentAt ? { at: sub.consentAt.toISOString(), source: sub.consentSource, formId: sub.consentFormId, textVersion: sub.consentTextVersion, ip: sub.consentIp, note: sub.consentNote } : null,
+      consent: sub.consentAt
+        ? {
+            at: sub.consentAt.toISOString(),
+            source: sub.consentSource,
+            formId: sub.consentFormId,
+            textVersion: sub.consentTextVersion,
+            ip: sub.consentIp,
+            note: sub.consentNote,
+          }
+        : null,
       confirmedAt: sub.confirmedAt?.toISOString() ?? null,
       unsubscribedAt: sub.unsubscribedAt?.toISOString() ?? null,
     })),
-    events: events.map((e) => ({ at: e.at.toISOString(), type: e.type, list: e.listId ? (slugOf.get(e.listId) ?? null) : null, source: e.source })),
+    events: events.map((e) => ({
+      at: e.at.toISOString(),
+      type: e.type,
+      list: e.listId ? (slugOf.get(e.listId) ?? null) : null,
+      source: e.source,
+    })),
   };
 }
 
-export async function listIdsBySlugs(db: Db, slugs: string[]): Promise<{ id: number; slug: string; visibility: 'public' | 'private'; legalBasis: 'consent' | 'legitimate_interest' }[]> {
+export async function listIdsBySlugs(
+  db: Db,
+  slugs: string[],
+): Promise<
+  { id: number; slug: string; visibility: 'public' | 'private'; legalBasis: 'consent' | 'legitimate_interest' }[]
+> {
   if (!slugs.length) return [];
-  return db.select({ id: lists.id, slug: lists.slug, visibility: lists.visibility, legalBasis: lists.legalBasis }).from(lists).where(inArray(lists.slug, slugs));
+  return db
+    .select({ id: lists.id, slug: lists.slug, visibility: lists.visibility, legalBasis: lists.legalBasis })
+    .from(lists)
+    .where(inArray(lists.slug, slugs));
 }

@@ -36,10 +36,7 @@ export async function requestSubscription(
       .where(and(inArray(lists.slug, input.listSlugs), eq(lists.visibility, 'public')));
     if (!wanted.length) return { confirmationId: null, subscriberId: null };
 
-    await tx
-      .insert(subscribers)
-      .values({ email: input.email.trim(), name: input.name.trim() })
-      .onConflictDoNothing();
+    await tx.insert(subscribers).values({ email: input.email.trim(), name: input.name.trim() }).onConflictDoNothing();
     const [subscriber] = await tx
       .select({ id: subscribers.id, lastSentAt: subscribers.lastConfirmationSentAt })
       .from(subscribers)
@@ -50,14 +47,39 @@ export async function requestSubscription(
     const existing = await tx
       .select({ listId: subscriptions.listId, status: subscriptions.status })
       .from(subscriptions)
-      .where(and(eq(subscriptions.subscriberId, subscriberId), inArray(subscriptions.listId, wanted.map((l) => l.id))));
+      .where(
+        and(
+          eq(subscriptions.subscriberId, subscriberId),
+          inArray(
+            subscriptions.listId,
+            wanted.map((l) => l.id),
+          ),
+        ),
+      );
     const known = new Map(existing.map((s) => [s.listId, s.status]));
     const fresh = wanted.filter((l) => !known.has(l.id));
     if (fresh.length) {
-      await tx.insert(subscriptions).values(
-        fresh.map((l) => ({ subscriberId, listId: l.id, status: 'pending' as const, legalBasis: 'consent' as const })),
+      await tx
+        .insert(subscriptions)
+        .values(
+          fresh.map((l) => ({
+            subscriberId,
+            listId: l.id,
+            status: 'pending' as const,
+            legalBasis: 'consent' as const,
+          })),
+        );
+      await appendEvents(
+        tx,
+        fresh.map((l) => ({
+          type: 'subscribed' as const,
+          subscriberId,
+          listId: l.id,
+          source: 'form' as const,
+          at: input.now,
+          data: { formId: input.formId },
+        })),
       );
-      await appendEvents(tx, fresh.map((l) => ({ type: 'subscribed' as const, subscriberId, listId: l.id, source: 'form' as const, at: input.now, data: { formId: input.formId } })));
     }
     // someone who left may come back, but only through a new confirmation
     const toConfirm = wanted.filter((l) => known.get(l.id) !== 'confirmed').map((l) => l.id);
@@ -66,7 +88,13 @@ export async function requestSubscription(
     const [open] = await tx
       .select({ id: confirmations.id, listIds: confirmations.listIds, sentAt: confirmations.sentAt })
       .from(confirmations)
-      .where(and(eq(confirmations.subscriberId, subscriberId), isNull(confirmations.usedAt), gt(confirmations.expiresAt, input.now)))
+      .where(
+        and(
+          eq(confirmations.subscriberId, subscriberId),
+          isNull(confirmations.usedAt),
+          gt(confirmations.expiresAt, input.now),
+        ),
+      )
       .orderBy(sql`${confirmations.createdAt} desc`)
       .limit(1);
     const listIds = open ? [...new Set([...open.listIds, ...toConfirm])] : toConfirm;
@@ -74,7 +102,10 @@ export async function requestSubscription(
     const request = { expiresAt, formId: input.formId, textVersion: input.textVersion, ip: input.ip };
     if (open && !open.sentAt) {
       // its email has not gone out yet: this request joins it, and its one job id keeps it to one email
-      await tx.update(confirmations).set({ listIds, ...request }).where(eq(confirmations.id, open.id));
+      await tx
+        .update(confirmations)
+        .set({ listIds, ...request })
+        .where(eq(confirmations.id, open.id));
       return { confirmationId: open.id, subscriberId };
     }
     const lastSentAt = subscriber!.lastSentAt;

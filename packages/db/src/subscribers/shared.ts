@@ -14,7 +14,11 @@ export function emailHash(email: string): string {
 // 256 random bits, URL-safe: links in emails never contain or reveal the address
 
 export async function isSuppressed(db: DbOrTx, email: string): Promise<boolean> {
-  const [row] = await db.select({ h: suppressions.emailHash }).from(suppressions).where(eq(suppressions.emailHash, emailHash(email))).limit(1);
+  const [row] = await db
+    .select({ h: suppressions.emailHash })
+    .from(suppressions)
+    .where(eq(suppressions.emailHash, emailHash(email)))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -36,6 +40,7 @@ export async function appendEvents(db: DbOrTx, events: EventInput[]): Promise<vo
   if (events.length) await db.insert(subscriptionEvents).values(events);
 }
 
-export const lowerEmailIs = (column: Parameters<typeof sql>[1], email: string) => sql`lower(${column}) = lower(${email.trim()})`;
+export const lowerEmailIs = (column: Parameters<typeof sql>[1], email: string) =>
+  sql`lower(${column}) = lower(${email.trim()})`;
 
 export { and, eq };

@@ -22,7 +22,13 @@ export async function listCounts(db: Db): Promise<Map<number, Record<Subscriptio
 // page by last (created_at, id): OFFSET slows down on big lists
 export async function searchSubscribers(
   db: Db,
-  input: { q?: string; listId?: number; status?: SubscriptionStatus; after?: { createdAt: Date; id: string }; limit: number },
+  input: {
+    q?: string;
+    listId?: number;
+    status?: SubscriptionStatus;
+    after?: { createdAt: Date; id: string };
+    limit: number;
+  },
 ) {
   const where: SQL[] = [];
   if (input.q) {
@@ -35,7 +41,10 @@ export async function searchSubscribers(
     if (input.status) conds.push(sql`s.status = ${input.status}`);
     where.push(sql`exists (select 1 from subscriptions s where ${sql.join(conds, sql` and `)})`);
   }
-  if (input.after) where.push(sql`(${subscribers.createdAt}, ${subscribers.id}) < (${input.after.createdAt.toISOString()}::timestamptz, ${input.after.id}::uuid)`);
+  if (input.after)
+    where.push(
+      sql`(${subscribers.createdAt}, ${subscribers.id}) < (${input.after.createdAt.toISOString()}::timestamptz, ${input.after.id}::uuid)`,
+    );
   const rows = await db
     .select()
     .from(subscribers)
@@ -45,10 +54,24 @@ export async function searchSubscribers(
   const page = rows.slice(0, input.limit);
   const ids = page.map((r) => r.id);
   const subs = ids.length
-    ? await db.select({ subscriberId: subscriptions.subscriberId, list: lists.slug, status: subscriptions.status }).from(subscriptions).innerJoin(lists, eq(lists.id, subscriptions.listId)).where(inArray(subscriptions.subscriberId, ids)).orderBy(asc(lists.id))
+    ? await db
+        .select({ subscriberId: subscriptions.subscriberId, list: lists.slug, status: subscriptions.status })
+        .from(subscriptions)
+        .innerJoin(lists, eq(lists.id, subscriptions.listId))
+        .where(inArray(subscriptions.subscriberId, ids))
+        .orderBy(asc(lists.id))
     : [];
   const hashes = page.map((r) => emailHash(r.email));
-  const suppressed = new Set(hashes.length ? (await db.select({ h: suppressions.emailHash }).from(suppressions).where(inArray(suppressions.emailHash, hashes))).map((s) => s.h) : []);
+  const suppressed = new Set(
+    hashes.length
+      ? (
+          await db
+            .select({ h: suppressions.emailHash })
+            .from(suppressions)
+            .where(inArray(suppressions.emailHash, hashes))
+        ).map((s) => s.h)
+      : [],
+  );
   return {
     subscribers: page.map((r) => ({
       ...r,
@@ -62,7 +85,10 @@ export async function searchSubscribers(
 export async function getSubscriberDetail(db: Db, id: string) {
   const [s] = await db.select().from(subscribers).where(eq(subscribers.id, id));
   if (!s) return null;
-  const [suppression] = await db.select().from(suppressions).where(eq(suppressions.emailHash, emailHash(s.email)));
+  const [suppression] = await db
+    .select()
+    .from(suppressions)
+    .where(eq(suppressions.emailHash, emailHash(s.email)));
   const subs = await db
     .select({ list: { slug: lists.slug, name: lists.name }, sub: subscriptions })
     .from(subscriptions)
@@ -83,17 +109,34 @@ export async function getSubscriberDetail(db: Db, id: string) {
 export async function updateSubscriber(db: Db, input: { id: string; name?: string; locale?: 'fr' | 'en'; now: Date }) {
   await db
     .update(subscribers)
-    .set({ ...(input.name !== undefined ? { name: input.name.trim() } : {}), ...(input.locale ? { locale: input.locale } : {}), updatedAt: input.now })
+    .set({
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.locale ? { locale: input.locale } : {}),
+      updatedAt: input.now,
+    })
     .where(eq(subscribers.id, input.id));
 }
 
 /** Confirmed subscribers of a list, paged by id for exports of any size. */
 export async function confirmedPage(db: Db, input: { listId: number; afterId?: string; limit: number }) {
   return db
-    .select({ id: subscribers.id, email: subscribers.email, name: subscribers.name, locale: subscribers.locale, confirmedAt: subscriptions.confirmedAt, consentAt: subscriptions.consentAt })
+    .select({
+      id: subscribers.id,
+      email: subscribers.email,
+      name: subscribers.name,
+      locale: subscribers.locale,
+      confirmedAt: subscriptions.confirmedAt,
+      consentAt: subscriptions.consentAt,
+    })
     .from(subscriptions)
     .innerJoin(subscribers, eq(subscribers.id, subscriptions.subscriberId))
-    .where(and(eq(subscriptions.listId, input.listId), eq(subscriptions.status, 'confirmed'), input.afterId ? gt(subscribers.id, input.afterId) : undefined))
+    .where(
+      and(
+        eq(subscriptions.listId, input.listId),
+        eq(subscriptions.status, 'confirmed'),
+        input.afterId ? gt(subscribers.id, input.afterId) : undefined,
+      ),
+    )
     .orderBy(asc(subscribers.id))
     .limit(input.limit);
 }

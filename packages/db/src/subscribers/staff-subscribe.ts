@@ -25,25 +25,49 @@ export class SuppressedAddressError extends Error {
  */
 export async function staffSubscribe(
   db: Db,
-  input: { subscriberId?: string; email?: string; name?: string; locale?: 'fr' | 'en'; listIds: number[]; consentNote: string | null; actorId: string; now: Date },
+  input: {
+    subscriberId?: string;
+    email?: string;
+    name?: string;
+    locale?: 'fr' | 'en';
+    listIds: number[];
+    consentNote: string | null;
+    actorId: string;
+    now: Date;
+  },
 ): Promise<{ subscriberId: string }> {
   return db.transaction(async (tx) => {
     let subscriberId = input.subscriberId;
     if (!subscriberId) {
       const email = input.email!.trim();
       if (await isSuppressed(tx, email)) throw new SuppressedAddressError();
-      const [existing] = await tx.select({ id: subscribers.id }).from(subscribers).where(sql`lower(${subscribers.email}) = lower(${email})`);
+      const [existing] = await tx
+        .select({ id: subscribers.id })
+        .from(subscribers)
+        .where(sql`lower(${subscribers.email}) = lower(${email})`);
       if (existing) throw new DuplicateSubscriberError(existing.id);
       const [created] = await tx
         .insert(subscribers)
-        .values({ email, name: input.name?.trim() ?? '', locale: input.locale ?? 'fr', createdAt: input.now, updatedAt: input.now })
+        .values({
+          email,
+          name: input.name?.trim() ?? '',
+          locale: input.locale ?? 'fr',
+          createdAt: input.now,
+          updatedAt: input.now,
+        })
         .returning({ id: subscribers.id });
       subscriberId = created!.id;
     } else {
-      const [s] = await tx.select({ email: subscribers.email }).from(subscribers).where(eq(subscribers.id, subscriberId));
+      const [s] = await tx
+        .select({ email: subscribers.email })
+        .from(subscribers)
+        .where(eq(subscribers.id, subscriberId));
       if (s && (await isSuppressed(tx, s.email))) throw new SuppressedAddressError();
     }
-    const targets = await tx.select({ id: lists.id, legalBasis: lists.legalBasis }).from(lists).where(inArray(lists.id, input.listIds));
+    const targets = await tx
+      .select({ id: lists.id, legalBasis: lists.legalBasis })
+      .from(lists)
+      .where(inArray(lists.id, input.listIds));
     for (const list of targets) {
       const proof = {
         status: 'confirmed' as const,
@@ -61,14 +85,29 @@ export async function staffSubscribe(
       const changed = await tx
         .insert(subscriptions)
         .values({ subscriberId, listId: list.id, ...proof })
-        .onConflictDoUpdate({ target: [subscriptions.subscriberId, subscriptions.listId], set: proof, setWhere: sql`${subscriptions.status} <> 'confirmed'` })
+        .onConflictDoUpdate({
+          target: [subscriptions.subscriberId, subscriptions.listId],
+          set: proof,
+          setWhere: sql`${subscriptions.status} <> 'confirmed'`,
+        })
         .returning({ id: subscriptions.id });
       if (changed.length) {
-        await appendEvents(tx, [{ type: 'subscribed', subscriberId, listId: list.id, source: 'staff', actorId: input.actorId, at: input.now, data: { legalBasis: list.legalBasis } }]);
-        await appendEvents(tx, [{ type: 'confirmed', subscriberId, listId: list.id, source: 'staff', actorId: input.actorId, at: input.now }]);
+        await appendEvents(tx, [
+          {
+            type: 'subscribed',
+            subscriberId,
+            listId: list.id,
+            source: 'staff',
+            actorId: input.actorId,
+            at: input.now,
+            data: { legalBasis: list.legalBasis },
+          },
+        ]);
+        await appendEvents(tx, [
+          { type: 'confirmed', subscriberId, listId: list.id, source: 'staff', actorId: input.actorId, at: input.now },
+        ]);
       }
     }
     return { subscriberId };
   });
 }
-

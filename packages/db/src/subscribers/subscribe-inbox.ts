@@ -8,7 +8,10 @@ const DAY = 24 * 3600_000;
 /** A confirmation link lives 7 days; a person gets at most one confirmation email per 24 h. */
 export const SUBSCRIBE_WINDOWS = { confirmationTtlMs: 7 * DAY, resendAfterMs: DAY };
 
-export type SubscribeRequestInput = Pick<SubscriptionRequest, 'email' | 'name' | 'listSlugs' | 'formId' | 'textVersion' | 'ip'> & { receivedAt: Date };
+export type SubscribeRequestInput = Pick<
+  SubscriptionRequest,
+  'email' | 'name' | 'listSlugs' | 'formId' | 'textVersion' | 'ip'
+> & { receivedAt: Date };
 
 /** The form's only write before it answers: one insert, the same whatever the address's state. */
 export async function receiveSubscribeRequest(db: Db, input: SubscribeRequestInput): Promise<{ requestId: string }> {

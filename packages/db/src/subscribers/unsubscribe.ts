@@ -6,11 +6,16 @@ import { appendEvents, type DbOrTx } from './shared';
 /** A link's row: by id (signed link) or by the hash of a token sent before signed links. */
 export type LinkRef = { id: string } | { legacyHash: string };
 
-const subscriptionByLink = (ref: LinkRef) => ('id' in ref ? eq(subscriptions.id, ref.id) : eq(subscriptions.legacyUnsubscribeHash, ref.legacyHash));
+const subscriptionByLink = (ref: LinkRef) =>
+  'id' in ref ? eq(subscriptions.id, ref.id) : eq(subscriptions.legacyUnsubscribeHash, ref.legacyHash);
 
 export type UnsubscribeSource = 'email' | 'form' | 'staff' | 'system';
 
-async function unsubscribeWhere(db: DbOrTx, where: SQL | undefined, input: { now: Date; source: UnsubscribeSource; actorId?: string | null; reason?: string }) {
+async function unsubscribeWhere(
+  db: DbOrTx,
+  where: SQL | undefined,
+  input: { now: Date; source: UnsubscribeSource; actorId?: string | null; reason?: string },
+) {
   const changed = await db
     .update(subscriptions)
     .set({ status: 'unsubscribed', unsubscribedAt: input.now, updatedAt: input.now })
@@ -18,13 +23,24 @@ async function unsubscribeWhere(db: DbOrTx, where: SQL | undefined, input: { now
     .returning({ subscriberId: subscriptions.subscriberId, listId: subscriptions.listId });
   await appendEvents(
     db,
-    changed.map((s) => ({ type: 'unsubscribed' as const, subscriberId: s.subscriberId, listId: s.listId, source: input.source, actorId: input.actorId ?? null, at: input.now, data: input.reason ? { reason: input.reason } : {} })),
+    changed.map((s) => ({
+      type: 'unsubscribed' as const,
+      subscriberId: s.subscriberId,
+      listId: s.listId,
+      source: input.source,
+      actorId: input.actorId ?? null,
+      at: input.now,
+      data: input.reason ? { reason: input.reason } : {},
+    })),
   );
   return changed;
 }
 
 /** RFC 8058 one-click: idempotent; the list is known from the token even when already left. */
-export async function unsubscribeByLink(db: Db, input: { ref: LinkRef; now: Date }): Promise<{ listName: string; subscriberId: string } | null> {
+export async function unsubscribeByLink(
+  db: Db,
+  input: { ref: LinkRef; now: Date },
+): Promise<{ listName: string; subscriberId: string } | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ listName: lists.name, subscriberId: subscriptions.subscriberId })
@@ -37,7 +53,10 @@ export async function unsubscribeByLink(db: Db, input: { ref: LinkRef; now: Date
   });
 }
 
-export async function findUnsubscribeTarget(db: Db, ref: LinkRef): Promise<{ listName: string; status: string } | null> {
+export async function findUnsubscribeTarget(
+  db: Db,
+  ref: LinkRef,
+): Promise<{ listName: string; status: string } | null> {
   const [row] = await db
     .select({ listName: lists.name, status: subscriptions.status })
     .from(subscriptions)
@@ -49,7 +68,14 @@ export async function findUnsubscribeTarget(db: Db, ref: LinkRef): Promise<{ lis
 /** Leaves the given lists (all when none given). */
 export async function unsubscribeSubscriber(
   db: DbOrTx,
-  input: { subscriberId: string; listIds?: number[]; now: Date; source: UnsubscribeSource; actorId?: string | null; reason?: string },
+  input: {
+    subscriberId: string;
+    listIds?: number[];
+    now: Date;
+    source: UnsubscribeSource;
+    actorId?: string | null;
+    reason?: string;
+  },
 ) {
   const where = input.listIds
     ? and(eq(subscriptions.subscriberId, input.subscriberId), inArray(subscriptions.listId, input.listIds))

@@ -4,10 +4,17 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { listIdsBySlugs } from '../subscribers';
 
-export async function seedGrowthBenchLedger(db: Db, log: (message: string) => void = () => undefined): Promise<{ ids: Record<string, number>; events: number }> {
-  const ids = Object.fromEntries((await listIdsBySlugs(db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]));
+export async function seedGrowthBenchLedger(
+  db: Db,
+  log: (message: string) => void = () => undefined,
+): Promise<{ ids: Record<string, number>; events: number }> {
+  const ids = Object.fromEntries(
+    (await listIdsBySlugs(db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]),
+  );
   const started = performance.now();
-  await db.execute(sql`insert into subscribers (email) select 'lecteur' || i || '@example.org' from generate_series(1, 100000) i`);
+  await db.execute(
+    sql`insert into subscribers (email) select 'lecteur' || i || '@example.org' from generate_series(1, 100000) i`,
+  );
   // membres: everyone; democraties: one in two; adherents: one in twenty. 6 or 7 events each, 9 days apart:
   // subscribed, confirmed, then leaving and coming back; an odd count ends unsubscribed.
   await db.execute(sql`
@@ -32,14 +39,18 @@ export async function seedGrowthBenchLedger(db: Db, log: (message: string) => vo
     insert into campaigns (slug, kind, subject, status, started_at, finished_at)
     select 'lettre-' || i, k::newsletter_kind, 'Lettre ' || i, 'sent', timestamptz '2025-01-20 09:00+01' + i * interval '30 days', timestamptz '2025-01-20 10:00+01' + i * interval '30 days'
     from (values (1, 'membres'), (2, 'democraties'), (3, 'adherents'), (4, 'membres'), (5, 'democraties'), (6, 'adherents'), (7, 'membres'), (8, 'democraties'), (9, 'adherents'), (10, 'membres'), (11, 'democraties')) v(i, k)`);
-  await db.execute(sql`insert into campaign_lists (campaign_id, list_id) select c.id, l.id from campaigns c join lists l on l.slug = c.kind::text`);
+  await db.execute(
+    sql`insert into campaign_lists (campaign_id, list_id) select c.id, l.id from campaigns c join lists l on l.slug = c.kind::text`,
+  );
   await db.execute(sql`
     insert into campaign_recipients (campaign_id, subscriber_id, list_id, batch, status, message_id)
     select c.id, s.subscriber_id, s.list_id, 0, 'sent', c.slug || s.subscriber_id
     from campaigns c join campaign_lists cl on cl.campaign_id = c.id join subscriptions s on s.list_id = cl.list_id`);
   // a long-lived database is vacuumed by autovacuum: index-only scans of the send ledger need it
   await db.execute(sql`vacuum analyze`);
-  const [{ n }] = ((await db.execute(sql`select count(*)::int as n from subscription_events`)) as unknown as { rows: { n: number }[] }).rows as [{ n: number }];
+  const [{ n }] = (
+    (await db.execute(sql`select count(*)::int as n from subscription_events`)) as unknown as { rows: { n: number }[] }
+  ).rows as [{ n: number }];
   log(`generated ${n} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { ids, events: n };
 }

@@ -7,35 +7,107 @@ import { staffSubscribe } from '../subscribers/staff-subscribe';
 import { unsubscribeSubscriber } from '../subscribers/unsubscribe';
 
 const ACTOR = '00000000-0000-4000-8000-000000000000';
-const addresses = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ line: i + 2, email: `${prefix}${i}@example.org`, name: '' }));
+const addresses = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ line: i + 2, email: `${prefix}${i}@example.org`, name: '' }));
 
 /**
  * A ledger with known answers, built through the real subscription functions: Crieur starts on
  * 15 June 2025 by importing the three lists; démocratieS had 1,459 subscribers in January 2025
  * (entered) and ends 2025 at 1,714 (+255); 11 newsletters went out in 2025, 3 of them to adherents.
  */
-export async function seedGrowthFixture(db: Db): Promise<{ listIds: Record<'membres' | 'adherents' | 'democraties', number> }> {
-  const ids = Object.fromEntries((await listIdsBySlugs(db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id])) as Record<'membres' | 'adherents' | 'democraties', number>;
+export async function seedGrowthFixture(
+  db: Db,
+): Promise<{ listIds: Record<'membres' | 'adherents' | 'democraties', number> }> {
+  const ids = Object.fromEntries(
+    (await listIdsBySlugs(db, ['membres', 'adherents', 'democraties'])).map((l) => [l.slug, l.id]),
+  ) as Record<'membres' | 'adherents' | 'democraties', number>;
   const base = { consentNote: 'fichier historique', actorId: null, importId: null, dryRun: false };
-  await enterListHistory(db, { listId: ids.democraties, month: '2025-01', confirmed: 1459, note: 'rapport d’activité 2024', actorId: null, now: new Date('2025-06-15T08:00:00Z') });
-  await enterListHistory(db, { listId: ids.adherents, month: '2025-01', confirmed: 165, note: '', actorId: null, now: new Date('2025-06-15T08:00:00Z') });
+  await enterListHistory(db, {
+    listId: ids.democraties,
+    month: '2025-01',
+    confirmed: 1459,
+    note: 'rapport d’activité 2024',
+    actorId: null,
+    now: new Date('2025-06-15T08:00:00Z'),
+  });
+  await enterListHistory(db, {
+    listId: ids.adherents,
+    month: '2025-01',
+    confirmed: 165,
+    note: '',
+    actorId: null,
+    now: new Date('2025-06-15T08:00:00Z'),
+  });
 
   const june15 = new Date('2025-06-15T08:00:00Z');
-  await importRows(db, { ...base, listId: ids.democraties, legalBasis: 'consent', rows: addresses('d', 1600), now: june15 });
-  await importRows(db, { ...base, listId: ids.membres, legalBasis: 'consent', rows: addresses('m', 3300), now: june15 });
-  await importRows(db, { ...base, listId: ids.adherents, legalBasis: 'legitimate_interest', rows: addresses('a', 170), now: june15 });
+  await importRows(db, {
+    ...base,
+    listId: ids.democraties,
+    legalBasis: 'consent',
+    rows: addresses('d', 1600),
+    now: june15,
+  });
+  await importRows(db, {
+    ...base,
+    listId: ids.membres,
+    legalBasis: 'consent',
+    rows: addresses('m', 3300),
+    now: june15,
+  });
+  await importRows(db, {
+    ...base,
+    listId: ids.adherents,
+    legalBasis: 'legitimate_interest',
+    rows: addresses('a', 170),
+    now: june15,
+  });
   // 150 sign-ups on 10 September
   for (let i = 0; i < 150; i++) {
-    await staffSubscribe(db, { email: `s${i}@example.org`, listIds: [ids.democraties], consentNote: 'stand', actorId: ACTOR, now: new Date(Date.UTC(2025, 8, 10, 8, i)) });
+    await staffSubscribe(db, {
+      email: `s${i}@example.org`,
+      listIds: [ids.democraties],
+      consentNote: 'stand',
+      actorId: ACTOR,
+      now: new Date(Date.UTC(2025, 8, 10, 8, i)),
+    });
   }
   const idsOf = async (prefix: string, n: number) =>
-    ((await db.execute(sql`select id from subscribers where email = any(${sql.param(addresses(prefix, n).map((a) => a.email))}::text[]) order by id`)) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+    (
+      (await db.execute(
+        sql`select id from subscribers where email = any(${sql.param(addresses(prefix, n).map((a) => a.email))}::text[]) order by id`,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows.map((r) => r.id);
   // 40 leave démocratieS at 23:30 in Paris on 26 October 2025, the 25-hour day
-  for (const id of await idsOf('d', 40)) await unsubscribeSubscriber(db, { subscriberId: id, listIds: [ids.democraties], now: new Date('2025-10-26T22:30:00Z'), source: 'email' });
-  for (const id of await idsOf('m', 60)) await unsubscribeSubscriber(db, { subscriberId: id, listIds: [ids.membres], now: new Date('2025-11-02T10:00:00Z'), source: 'email' });
+  for (const id of await idsOf('d', 40))
+    await unsubscribeSubscriber(db, {
+      subscriberId: id,
+      listIds: [ids.democraties],
+      now: new Date('2025-10-26T22:30:00Z'),
+      source: 'email',
+    });
+  for (const id of await idsOf('m', 60))
+    await unsubscribeSubscriber(db, {
+      subscriberId: id,
+      listIds: [ids.membres],
+      now: new Date('2025-11-02T10:00:00Z'),
+      source: 'email',
+    });
   // four at 23:30 on 31 December (2025), ten at 00:30 on 1 January (2026)
-  for (let i = 0; i < 4; i++) await staffSubscribe(db, { email: `late${i}@example.org`, listIds: [ids.democraties], consentNote: 'AG', actorId: ACTOR, now: new Date('2025-12-31T22:30:00Z') });
-  await importRows(db, { ...base, listId: ids.democraties, legalBasis: 'consent', rows: addresses('jan', 10), now: new Date('2025-12-31T23:30:00Z') });
+  for (let i = 0; i < 4; i++)
+    await staffSubscribe(db, {
+      email: `late${i}@example.org`,
+      listIds: [ids.democraties],
+      consentNote: 'AG',
+      actorId: ACTOR,
+      now: new Date('2025-12-31T22:30:00Z'),
+    });
+  await importRows(db, {
+    ...base,
+    listId: ids.democraties,
+    legalBasis: 'consent',
+    rows: addresses('jan', 10),
+    now: new Date('2025-12-31T23:30:00Z'),
+  });
 
   // sends: [slug, list, Paris date, recipients, failed, uncertain]
   const sends: [string, keyof typeof ids, string, number, number, number][] = [

@@ -8,7 +8,10 @@ const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1
 
 /** A fresh, empty PostgreSQL database for one test file; drop() removes it. */
 export async function createTestDatabase(label = 't'): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `crieur_${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(5).toString('hex')}`;
+  const name = `crieur_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -34,10 +37,14 @@ export async function createTestDatabase(label = 't'): Promise<{ url: string; dr
 
 /** Every row of every table in the public schema, as text: for "no trace left" assertions. */
 export async function dumpAllRows(db: Db): Promise<string> {
-  const tables = (await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)) as unknown as { rows: { table_name: string }[] };
+  const tables = (await db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  )) as unknown as { rows: { table_name: string }[] };
   const parts: string[] = [];
   for (const { table_name } of tables.rows) {
-    const res = (await db.execute(sql.raw(`select t::text as row from "${table_name}" t`))) as unknown as { rows: { row: string }[] };
+    const res = (await db.execute(sql.raw(`select t::text as row from "${table_name}" t`))) as unknown as {
+      rows: { row: string }[];
+    };
     parts.push(...res.rows.map((r) => `${table_name}: ${r.row}`));
   }
   return parts.join('\n');
@@ -51,6 +58,8 @@ export { seedGrowthBenchLedger } from './growth-bench-ledger';
 export async function terminateBackends(db: Db, applicationName: string): Promise<number> {
   const result = (await db.execute(sql`
     select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
-    where application_name = ${applicationName} and datname = current_database()`)) as unknown as { rows: { n: number }[] };
+    where application_name = ${applicationName} and datname = current_database()`)) as unknown as {
+    rows: { n: number }[];
+  };
   return result.rows[0]?.n ?? 0;
 }

@@ -19,7 +19,9 @@ export async function ensureFirstAdmin(
       .insert(users)
       .values({ email: input.email, name: 'Administrateur·rice', role: 'admin', status: 'invited' })
       .returning();
-    await tx.insert(invitations).values({ tokenHash: input.tokenHash, userId: admin!.id, createdBy: null, expiresAt: input.expiresAt });
+    await tx
+      .insert(invitations)
+      .values({ tokenHash: input.tokenHash, userId: admin!.id, createdBy: null, expiresAt: input.expiresAt });
     return { email: admin!.email };
   });
 }

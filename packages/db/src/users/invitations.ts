@@ -19,11 +19,7 @@ export async function findOpenInvitation(db: Db, input: { tokenHash: string; now
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
     .where(
-      and(
-        eq(invitations.tokenHash, input.tokenHash),
-        isNull(invitations.usedAt),
-        gt(invitations.expiresAt, input.now),
-      ),
+      and(eq(invitations.tokenHash, input.tokenHash), isNull(invitations.usedAt), gt(invitations.expiresAt, input.now)),
     )
     .limit(1);
   return row && row.user.status !== 'deactivated' ? toUser(row.user) : undefined;
@@ -34,7 +30,9 @@ export async function useInvitation(db: Db, input: { tokenHash: string; now: Dat
   const rows = await db
     .update(invitations)
     .set({ usedAt: sql`${input.now.toISOString()}::timestamptz` })
-    .where(and(eq(invitations.tokenHash, input.tokenHash), isNull(invitations.usedAt), gt(invitations.expiresAt, input.now)))
+    .where(
+      and(eq(invitations.tokenHash, input.tokenHash), isNull(invitations.usedAt), gt(invitations.expiresAt, input.now)),
+    )
     .returning({ userId: invitations.userId });
   return rows.length === 1;
 }

@@ -14,7 +14,9 @@ export async function updateUser(
       ...(input.role ? { role: input.role } : {}),
       // reactivating someone who never chose a password puts them back to invited
       ...(input.status === 'active'
-        ? { status: sql`case when ${users.passwordHash} is null then 'invited'::user_status else 'active'::user_status end` }
+        ? {
+            status: sql`case when ${users.passwordHash} is null then 'invited'::user_status else 'active'::user_status end`,
+          }
         : input.status
           ? { status: input.status }
           : {}),
@@ -27,7 +29,10 @@ export async function updateUser(
   return toUser(row);
 }
 
-export async function setUserPassword(db: Db, input: { id: string; passwordHash: string; name?: string }): Promise<User> {
+export async function setUserPassword(
+  db: Db,
+  input: { id: string; passwordHash: string; name?: string },
+): Promise<User> {
   const [row] = await db
     .update(users)
     .set({

@@ -40,7 +40,13 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
       if (action === 'resendFailed' || action === 'resendUncertain') {
         const answer = await resendCampaign(campaign.id, action === 'resendFailed' ? 'failed' : 'uncertain');
         onChanged(answer.progress);
-        notifications.show({ color: 'teal', message: t('campaignsPage.actions.done.resent', { count: answer.requeued, n: formatCount(answer.requeued, i18n.language) }) });
+        notifications.show({
+          color: 'teal',
+          message: t('campaignsPage.actions.done.resent', {
+            count: answer.requeued,
+            n: formatCount(answer.requeued, i18n.language),
+          }),
+        });
       } else {
         const answer = await controlCampaign(campaign.id, action);
         onChanged(answer.progress);
@@ -66,7 +72,12 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
       <Button key="send" leftSection={<IconSend size={18} aria-hidden />} onClick={() => open('send')}>
         {t('campaignsPage.actions.sendNow')}
       </Button>,
-      <Button key="schedule" variant="default" leftSection={<IconCalendarEvent size={18} aria-hidden />} onClick={() => open('schedule')}>
+      <Button
+        key="schedule"
+        variant="default"
+        leftSection={<IconCalendarEvent size={18} aria-hidden />}
+        onClick={() => open('schedule')}
+      >
         {t(status === 'held' ? 'campaignsPage.actions.reschedule' : 'campaignsPage.actions.schedule')}
       </Button>,
     );
@@ -80,35 +91,63 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
   }
   if (status === 'sending') {
     buttons.push(
-      <Button key="pause" color="yellow" leftSection={<IconPlayerPause size={18} aria-hidden />} loading={busy === 'pause'} onClick={() => void run('pause')}>
+      <Button
+        key="pause"
+        color="yellow"
+        leftSection={<IconPlayerPause size={18} aria-hidden />}
+        loading={busy === 'pause'}
+        onClick={() => void run('pause')}
+      >
         {t('campaignsPage.actions.pause')}
       </Button>,
     );
   }
   if (status === 'paused') {
     buttons.push(
-      <Button key="resume" leftSection={<IconPlayerPlay size={18} aria-hidden />} loading={busy === 'resume'} onClick={() => void run('resume')}>
+      <Button
+        key="resume"
+        leftSection={<IconPlayerPlay size={18} aria-hidden />}
+        loading={busy === 'resume'}
+        onClick={() => void run('resume')}
+      >
         {t('campaignsPage.actions.resume')}
       </Button>,
     );
   }
   if (status === 'sending' || status === 'paused') {
     buttons.push(
-      <Button key="cancel" variant="light" color="red" leftSection={<IconX size={18} aria-hidden />} onClick={() => open('cancel')}>
+      <Button
+        key="cancel"
+        variant="light"
+        color="red"
+        leftSection={<IconX size={18} aria-hidden />}
+        onClick={() => open('cancel')}
+      >
         {t('campaignsPage.actions.cancel')}
       </Button>,
     );
   }
   if (status === 'sent' && counts && counts.failed > 0) {
     buttons.push(
-      <Button key="resendFailed" variant="default" leftSection={<IconRefresh size={18} aria-hidden />} onClick={() => open('resendFailed')}>
+      <Button
+        key="resendFailed"
+        variant="default"
+        leftSection={<IconRefresh size={18} aria-hidden />}
+        onClick={() => open('resendFailed')}
+      >
         {t('campaignsPage.actions.resendFailed')}
       </Button>,
     );
   }
   if ((status === 'sent' || status === 'sending' || status === 'paused') && counts && counts.uncertain > 0) {
     buttons.push(
-      <Button key="resendUncertain" variant="default" color="orange" leftSection={<IconRefresh size={18} aria-hidden />} onClick={() => open('resendUncertain')}>
+      <Button
+        key="resendUncertain"
+        variant="default"
+        color="orange"
+        leftSection={<IconRefresh size={18} aria-hidden />}
+        onClick={() => open('resendUncertain')}
+      >
         {t('campaignsPage.actions.resendUncertain')}
       </Button>,
     );
@@ -138,7 +177,10 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
         onSent={(next, started) => {
           setDialog(null);
           onChanged(next);
-          notifications.show({ color: started ? 'teal' : 'blue', message: t(started ? 'campaignsPage.actions.done.sent' : 'campaignsPage.actions.done.alreadyStarted') });
+          notifications.show({
+            color: started ? 'teal' : 'blue',
+            message: t(started ? 'campaignsPage.actions.done.sent' : 'campaignsPage.actions.done.alreadyStarted'),
+          });
         }}
       />
       <ScheduleModal
@@ -148,7 +190,10 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
         onScheduled={(next, at) => {
           setDialog(null);
           onChanged(next);
-          notifications.show({ color: 'teal', message: t('campaignsPage.actions.done.scheduled', { date: formatParisDateTime(at, i18n.language) }) });
+          notifications.show({
+            color: 'teal',
+            message: t('campaignsPage.actions.done.scheduled', { date: formatParisDateTime(at, i18n.language) }),
+          });
         }}
       />
       <Modal
@@ -159,11 +204,31 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
       >
         {confirming && (
           <Stack gap="md">
-            {confirming === 'cancel' && <Text>{t('campaignsPage.confirm.cancel.body', { subject, count: remaining, n: formatCount(remaining, i18n.language) })}</Text>}
-            {confirming === 'resendFailed' && <Text>{t('campaignsPage.confirm.resendFailed.body', { count: counts?.failed ?? 0, n: formatCount(counts?.failed ?? 0, i18n.language) })}</Text>}
+            {confirming === 'cancel' && (
+              <Text>
+                {t('campaignsPage.confirm.cancel.body', {
+                  subject,
+                  count: remaining,
+                  n: formatCount(remaining, i18n.language),
+                })}
+              </Text>
+            )}
+            {confirming === 'resendFailed' && (
+              <Text>
+                {t('campaignsPage.confirm.resendFailed.body', {
+                  count: counts?.failed ?? 0,
+                  n: formatCount(counts?.failed ?? 0, i18n.language),
+                })}
+              </Text>
+            )}
             {confirming === 'resendUncertain' && (
               <>
-                <Text>{t('campaignsPage.confirm.resendUncertain.body', { count: counts?.uncertain ?? 0, n: formatCount(counts?.uncertain ?? 0, i18n.language) })}</Text>
+                <Text>
+                  {t('campaignsPage.confirm.resendUncertain.body', {
+                    count: counts?.uncertain ?? 0,
+                    n: formatCount(counts?.uncertain ?? 0, i18n.language),
+                  })}
+                </Text>
                 <Alert color="orange" variant="light">
                   {t('campaignsPage.confirm.resendUncertain.advice')}
                 </Alert>
@@ -174,7 +239,11 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
               <Button variant="default" onClick={() => setDialog(null)} data-autofocus>
                 {t(`campaignsPage.confirm.${confirming}.keep`)}
               </Button>
-              <Button color={confirming === 'cancel' ? 'red' : confirming === 'resendUncertain' ? 'orange' : undefined} loading={busy === confirming} onClick={() => void run(confirming)}>
+              <Button
+                color={confirming === 'cancel' ? 'red' : confirming === 'resendUncertain' ? 'orange' : undefined}
+                loading={busy === confirming}
+                onClick={() => void run(confirming)}
+              >
                 {t(`campaignsPage.confirm.${confirming}.confirm`)}
               </Button>
             </Group>

@@ -30,7 +30,11 @@ export function CampaignPage() {
     if (liveStatus && loadedStatus && liveStatus !== loadedStatus) campaign.reload();
   }, [liveStatus]); // only a change of the live status triggers it
 
-  usePageTitle(campaign.status === 'ready' ? campaign.data.subject || t('campaignsPage.list.noSubject') : t('sections.campaigns.title'));
+  usePageTitle(
+    campaign.status === 'ready'
+      ? campaign.data.subject || t('campaignsPage.list.noSubject')
+      : t('sections.campaigns.title'),
+  );
 
   if (campaign.status === 'failed') return <LoadError error={campaign.error} onRetry={campaign.reload} />;
   if (campaign.status === 'loading') return <Loader aria-label={t('app.loading')} />;
@@ -58,7 +62,13 @@ export function CampaignPage() {
       </Anchor>
       <Header campaign={data} status={status} serverWait={serverWait} />
       <StatusNotice campaign={data} status={status} progress={progress.progress} serverWait={serverWait} />
-      <CampaignActions campaign={data} status={status} progress={progress.progress} onChanged={changed} onStale={reloadAll} />
+      <CampaignActions
+        campaign={data}
+        status={status}
+        progress={progress.progress}
+        onChanged={changed}
+        onStale={reloadAll}
+      />
       <Divider />
       {progress.progress ? (
         <ProgressPanel progress={progress.progress} pace={progress.pace} pollError={progress.error} />
@@ -95,7 +105,13 @@ function Header({ campaign, status, serverWait }: HeaderProps) {
           lists: campaign.lists.map((l) => l.name).join(', ') || t('campaignsPage.detail.noLists'),
         })}
       </Text>
-      <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} size="sm" mt={4} display="inline-block">
+      <Anchor
+        component={Link}
+        to={`/newsletters/${encodeURIComponent(campaign.id)}`}
+        size="sm"
+        mt={4}
+        display="inline-block"
+      >
         <Group gap={4} component="span">
           {t('campaignsPage.detail.editNewsletter')}
           <IconExternalLink size={14} aria-hidden />
@@ -122,7 +138,9 @@ function StatusNotice({ campaign, status, progress, serverWait }: NoticeProps) {
     case 'scheduled':
       return (
         <Alert color="blue" variant="light">
-          {t('campaignsPage.detail.scheduledFor', { date: formatParisDateTime(campaign.scheduledAt, i18n.language) ?? '—' })}
+          {t('campaignsPage.detail.scheduledFor', {
+            date: formatParisDateTime(campaign.scheduledAt, i18n.language) ?? '—',
+          })}
         </Alert>
       );
     case 'held':

@@ -15,7 +15,8 @@ const ALL = 'all';
 // a draft has no ledger yet: asking for its progress would only say zero
 const HAS_LEDGER: readonly CampaignStatus[] = ['sending', 'paused', 'sent', 'cancelled'];
 
-const isStatus = (value: string | null): value is CampaignStatus => value !== null && (CAMPAIGN_STATUSES as readonly string[]).includes(value);
+const isStatus = (value: string | null): value is CampaignStatus =>
+  value !== null && (CAMPAIGN_STATUSES as readonly string[]).includes(value);
 
 // figures line up digit under digit
 const NUMERIC = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
@@ -36,20 +37,35 @@ export function CampaignsPage() {
   const raw = params.get('status');
   const status = isStatus(raw) ? raw : undefined;
   const rows = useApiData(() => loadRows(status), status ?? ALL);
-  const setStatus = (value: string | null) => setParams(value && value !== ALL ? { status: value } : {}, { replace: true });
+  const setStatus = (value: string | null) =>
+    setParams(value && value !== ALL ? { status: value } : {}, { replace: true });
 
-  const options = [{ value: ALL, label: t('campaignsPage.list.allStatuses') }, ...CAMPAIGN_STATUSES.map((value) => ({ value, label: t(`campaignsPage.status.${value}`) }))];
+  const options = [
+    { value: ALL, label: t('campaignsPage.list.allStatuses') },
+    ...CAMPAIGN_STATUSES.map((value) => ({ value, label: t(`campaignsPage.status.${value}`) })),
+  ];
 
   return (
     <Stack gap="xl">
       <SectionHeader section="campaigns" />
       <Group align="flex-end">
-        <Select label={t('campaignsPage.list.statusFilter')} data={options} value={status ?? ALL} onChange={setStatus} allowDeselect={false} w={240} />
+        <Select
+          label={t('campaignsPage.list.statusFilter')}
+          data={options}
+          value={status ?? ALL}
+          onChange={setStatus}
+          allowDeselect={false}
+          w={240}
+        />
       </Group>
       {rows.status === 'loading' && <Loader aria-label={t('app.loading')} />}
       {rows.status === 'failed' && <LoadError error={rows.error} onRetry={rows.reload} />}
       {rows.status === 'ready' && rows.data.length === 0 && !status && (
-        <EmptyState icon={<IconMail aria-hidden />} title={t('campaignsPage.list.emptyTitle')} description={t('campaignsPage.list.emptyBody')}>
+        <EmptyState
+          icon={<IconMail aria-hidden />}
+          title={t('campaignsPage.list.emptyTitle')}
+          description={t('campaignsPage.list.emptyBody')}
+        >
           <EmptyState.Actions>
             <Button component={Link} to="/newsletters" leftSection={<IconSend size={18} aria-hidden />}>
               {t('campaignsPage.list.toNewsletters')}
@@ -58,7 +74,11 @@ export function CampaignsPage() {
         </EmptyState>
       )}
       {rows.status === 'ready' && rows.data.length === 0 && status && (
-        <EmptyState icon={<IconFilterOff aria-hidden />} title={t('campaignsPage.list.noMatchTitle')} description={t('campaignsPage.list.noMatchBody')}>
+        <EmptyState
+          icon={<IconFilterOff aria-hidden />}
+          title={t('campaignsPage.list.noMatchTitle')}
+          description={t('campaignsPage.list.noMatchBody')}
+        >
           <EmptyState.Actions>
             <Button variant="default" onClick={() => setStatus(null)}>
               {t('campaignsPage.list.clearFilter')}
@@ -98,7 +118,12 @@ function CampaignTable({ rows }: { rows: Row[] }) {
             return (
               <Table.Tr key={c.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/campaigns/${encodeURIComponent(c.id)}`} fw={500} fs={c.subject ? undefined : 'italic'}>
+                  <Anchor
+                    component={Link}
+                    to={`/campaigns/${encodeURIComponent(c.id)}`}
+                    fw={500}
+                    fs={c.subject ? undefined : 'italic'}
+                  >
                     {c.subject || t('campaignsPage.list.noSubject')}
                   </Anchor>
                 </Table.Td>
@@ -111,7 +136,12 @@ function CampaignTable({ rows }: { rows: Row[] }) {
                   {c.recipientCount > 0 ? formatCount(c.recipientCount, lang) : '—'}
                 </Table.Td>
                 <Table.Td ta="right" style={NUMERIC}>
-                  {c.sent === null ? '—' : t('campaignsPage.list.sentOfTotal', { sent: formatCount(c.sent, lang), total: formatCount(c.recipientCount, lang) })}
+                  {c.sent === null
+                    ? '—'
+                    : t('campaignsPage.list.sentOfTotal', {
+                        sent: formatCount(c.sent, lang),
+                        total: formatCount(c.recipientCount, lang),
+                      })}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatParisShort(date.at, lang)}</Text>

@@ -3,7 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignProgress } from '../../api/types';
 import { errorMessage } from '../../i18n/error-message';
 import type { TFunction } from 'i18next';
-import { formatCount, formatDuration, formatParisDateTime, formatRate, formatTimeLeft, progressTotal, reasonText, SEGMENTS, segmentValues, type Pace } from './format';
+import {
+  formatCount,
+  formatDuration,
+  formatParisDateTime,
+  formatRate,
+  formatTimeLeft,
+  progressTotal,
+  reasonText,
+  SEGMENTS,
+  segmentValues,
+  type Pace,
+} from './format';
 
 type Props = { progress: CampaignProgress; pace: Pace | null; pollError: unknown };
 
@@ -15,7 +26,10 @@ export function ProgressPanel({ progress, pace, pollError }: Props) {
   const values = segmentValues(progress.counts);
   const percent = (n: number) => (total > 0 ? (n / total) * 100 : 0);
   const done = total - values.remaining;
-  const percentText = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(total > 0 ? done / total : 0);
+  const percentText = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(total > 0 ? done / total : 0);
   // nothing moves while sending waits for the mail server: no stripes that suggest it does
   const sending = progress.status === 'sending' && !progress.serverWait;
   const started = progress.startedAt !== null || total > 0;
@@ -33,8 +47,16 @@ export function ProgressPanel({ progress, pace, pollError }: Props) {
             <Progress.Root size={28} radius="sm" aria-hidden>
               {SEGMENTS.map(({ key, color }) =>
                 values[key] > 0 ? (
-                  <Tooltip key={key} label={`${t(`campaignsPage.progress.legend.${key}`)} : ${formatCount(values[key], lang)}`}>
-                    <Progress.Section value={percent(values[key])} color={color} animated={key === 'remaining' && sending} withAria={false} />
+                  <Tooltip
+                    key={key}
+                    label={`${t(`campaignsPage.progress.legend.${key}`)} : ${formatCount(values[key], lang)}`}
+                  >
+                    <Progress.Section
+                      value={percent(values[key])}
+                      color={color}
+                      animated={key === 'remaining' && sending}
+                      withAria={false}
+                    />
                   </Tooltip>
                 ) : null,
               )}
@@ -42,7 +64,11 @@ export function ProgressPanel({ progress, pace, pollError }: Props) {
             {/* the figures screen readers hear as they change; the bar above only repeats them */}
             <div aria-live="polite" aria-atomic="true">
               <Text fw={600} size="lg">
-                {t('campaignsPage.progress.summary', { done: formatCount(done, lang), total: formatCount(total, lang), percent: percentText })}
+                {t('campaignsPage.progress.summary', {
+                  done: formatCount(done, lang),
+                  total: formatCount(total, lang),
+                  percent: percentText,
+                })}
               </Text>
               <Group gap="lg" mt="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {SEGMENTS.map(({ key, color }) => (
@@ -62,8 +88,14 @@ export function ProgressPanel({ progress, pace, pollError }: Props) {
               {paceFigures(t, lang, progress, pace).map((f) => (
                 <Figure key={f.label} label={f.label} value={f.value} />
               ))}
-              <Figure label={t('campaignsPage.progress.startedAt')} value={formatParisDateTime(progress.startedAt, lang) ?? '—'} />
-              <Figure label={t('campaignsPage.progress.finishedAt')} value={formatParisDateTime(progress.finishedAt, lang) ?? '—'} />
+              <Figure
+                label={t('campaignsPage.progress.startedAt')}
+                value={formatParisDateTime(progress.startedAt, lang) ?? '—'}
+              />
+              <Figure
+                label={t('campaignsPage.progress.finishedAt')}
+                value={formatParisDateTime(progress.finishedAt, lang) ?? '—'}
+              />
             </SimpleGrid>
           </Stack>
         )}
@@ -79,7 +111,12 @@ export function ProgressPanel({ progress, pace, pollError }: Props) {
 }
 
 /** While sending: the current rate and time left; once over: the average rate and how long it took. */
-function paceFigures(t: TFunction, lang: string, progress: CampaignProgress, pace: Pace | null): { label: string; value: string }[] {
+function paceFigures(
+  t: TFunction,
+  lang: string,
+  progress: CampaignProgress,
+  pace: Pace | null,
+): { label: string; value: string }[] {
   const rate = (perSecond: number) => t('campaignsPage.progress.rateValue', { rate: formatRate(perSecond, lang) });
   if (progress.status === 'sending') {
     // this page's own measure once it has a few seconds of polls; the server's minute average before that

@@ -7,7 +7,14 @@ import type { CampaignRecipient, RecipientStatus } from '../../api/types';
 import { errorMessage } from '../../i18n/error-message';
 import { formatCount, formatParisDateTime, reasonText } from './format';
 
-const RECIPIENT_COLORS: Record<RecipientStatus, string> = { queued: 'blue', sending: 'indigo', sent: 'teal', failed: 'red', skipped: 'gray', uncertain: 'orange' };
+const RECIPIENT_COLORS: Record<RecipientStatus, string> = {
+  queued: 'blue',
+  sending: 'indigo',
+  sent: 'teal',
+  failed: 'red',
+  skipped: 'gray',
+  uncertain: 'orange',
+};
 
 type Result = { email: string; recipient: CampaignRecipient | null };
 
@@ -92,10 +99,23 @@ export function RecipientLookup({ campaignId }: { campaignId: string }) {
               <Table variant="vertical" withTableBorder={false} layout="fixed">
                 <Table.Tbody>
                   <Row label={t('campaignsPage.lookup.attempts')} value={formatCount(r.attempts, i18n.language)} />
-                  {r.sentAt && <Row label={t('campaignsPage.lookup.sentAt')} value={formatParisDateTime(r.sentAt, i18n.language)} />}
-                  <Row label={t('campaignsPage.lookup.updatedAt')} value={formatParisDateTime(r.updatedAt, i18n.language)} />
+                  {r.sentAt && (
+                    <Row
+                      label={t('campaignsPage.lookup.sentAt')}
+                      value={formatParisDateTime(r.sentAt, i18n.language)}
+                    />
+                  )}
+                  <Row
+                    label={t('campaignsPage.lookup.updatedAt')}
+                    value={formatParisDateTime(r.updatedAt, i18n.language)}
+                  />
                   {r.response && <Row label={t('campaignsPage.lookup.reply')} value={<Code>{r.response}</Code>} />}
-                  {r.error && <Row label={t('campaignsPage.lookup.error')} value={<Code color="red.1">{reasonText(t, r.error)}</Code>} />}
+                  {r.error && (
+                    <Row
+                      label={t('campaignsPage.lookup.error')}
+                      value={<Code color="red.1">{reasonText(t, r.error)}</Code>}
+                    />
+                  )}
                   <Row label={t('campaignsPage.lookup.messageId')} value={<Code>{r.messageId}</Code>} />
                 </Table.Tbody>
               </Table>

@@ -19,7 +19,8 @@ type Props = {
 /** "Programmer" / "Reprogrammer": a day and a time, both read in Paris time. */
 export function ScheduleModal({ campaign, opened, onClose, onScheduled }: Props) {
   const { t } = useTranslation();
-  const title = campaign.status === 'held' ? t('campaignsPage.actions.reschedule') : t('campaignsPage.scheduleModal.title');
+  const title =
+    campaign.status === 'held' ? t('campaignsPage.actions.reschedule') : t('campaignsPage.scheduleModal.title');
   return (
     <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {opened && <ScheduleForm campaign={campaign} onClose={onClose} onScheduled={onScheduled} />}
@@ -62,7 +63,11 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
         }}
       >
         <Stack gap="md">
-          <Text size="sm">{t('campaignsPage.scheduleModal.lists', { lists: campaign.lists.map((l) => l.name).join(', ') || t('campaignsPage.detail.noLists') })}</Text>
+          <Text size="sm">
+            {t('campaignsPage.scheduleModal.lists', {
+              lists: campaign.lists.map((l) => l.name).join(', ') || t('campaignsPage.detail.noLists'),
+            })}
+          </Text>
           <DatePickerInput
             label={t('campaignsPage.scheduleModal.date')}
             value={date}

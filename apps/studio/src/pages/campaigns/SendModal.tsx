@@ -18,7 +18,13 @@ type Props = {
 export function SendModal({ campaign, opened, onClose, onSent }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('campaignsPage.sendModal.title')} closeButtonProps={{ 'aria-label': t('common.closeDialog') }} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('campaignsPage.sendModal.title')}
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+      size="lg"
+    >
       {opened && <SendForm campaign={campaign} onClose={onClose} onSent={onSent} />}
     </Modal>
   );
@@ -56,12 +62,20 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
   else {
     const slugs = new Set(campaign.lists.map((l) => l.slug));
     const count = lists.data.filter((l) => slugs.has(l.slug)).reduce((sum, l) => sum + l.counts.confirmed, 0);
-    estimate = count === 0 ? t('campaignsPage.sendModal.estimateNone') : t('campaignsPage.sendModal.estimate', { count, n: formatCount(count, i18n.language) });
+    estimate =
+      count === 0
+        ? t('campaignsPage.sendModal.estimateNone')
+        : t('campaignsPage.sendModal.estimate', { count, n: formatCount(count, i18n.language) });
   }
 
   return (
     <Stack gap="md">
-      <Text>{t('campaignsPage.sendModal.body', { subject: campaign.subject || t('campaignsPage.list.noSubject'), lists: names || t('campaignsPage.detail.noLists') })}</Text>
+      <Text>
+        {t('campaignsPage.sendModal.body', {
+          subject: campaign.subject || t('campaignsPage.list.noSubject'),
+          lists: names || t('campaignsPage.detail.noLists'),
+        })}
+      </Text>
       <Group gap="xs" wrap="nowrap" align="flex-start">
         {lists.status === 'loading' && <Loader size="xs" aria-hidden />}
         <Text fw={600}>{estimate}</Text>
@@ -73,11 +87,20 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
         <Alert color="orange" role="alert" title={t('campaignsPage.sendModal.notReadyTitle')}>
           <Text size="sm">{t('campaignsPage.sendModal.notReadyBody')}</Text>
           <List size="sm" mt="xs">
-            {(problems.length > 0 ? problems : [{ path: '', message: t('campaignsPage.errors.notReady') }]).map((p, i) => (
-              <List.Item key={i}>{problemText(t, p)}</List.Item>
-            ))}
+            {(problems.length > 0 ? problems : [{ path: '', message: t('campaignsPage.errors.notReady') }]).map(
+              (p, i) => (
+                <List.Item key={i}>{problemText(t, p)}</List.Item>
+              ),
+            )}
           </List>
-          <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} size="sm" fw={600} mt="sm" display="inline-block">
+          <Anchor
+            component={Link}
+            to={`/newsletters/${encodeURIComponent(campaign.id)}`}
+            size="sm"
+            fw={600}
+            mt="sm"
+            display="inline-block"
+          >
             {t('campaignsPage.sendModal.fixInComposer')}
           </Anchor>
         </Alert>

@@ -17,9 +17,10 @@ export function ServerWaitNotice({ wait, paused, pausedByStaff }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const now = new Date();
-  const since = parisToday(new Date(wait.since)) === parisToday(now)
-    ? t('campaignsPage.serverWait.sinceToday', { time: formatParisTime(wait.since, lang) ?? '—' })
-    : t('campaignsPage.serverWait.sinceDate', { date: formatParisDateTime(wait.since, lang) ?? '—' });
+  const since =
+    parisToday(new Date(wait.since)) === parisToday(now)
+      ? t('campaignsPage.serverWait.sinceToday', { time: formatParisTime(wait.since, lang) ?? '—' })
+      : t('campaignsPage.serverWait.sinceDate', { date: formatParisDateTime(wait.since, lang) ?? '—' });
   // a due try is made by the next round of the sender, within seconds
   const due = wait.nextProbeAt === null || new Date(wait.nextProbeAt) <= now;
   const next = due ? null : formatParisTime(wait.nextProbeAt, lang);

@@ -31,7 +31,13 @@ export const SEGMENTS = [
 export type SegmentKey = (typeof SEGMENTS)[number]['key'];
 
 export function segmentValues(counts: RecipientCounts): Record<SegmentKey, number> {
-  return { sent: counts.sent, failed: counts.failed, skipped: counts.skipped, uncertain: counts.uncertain, remaining: counts.queued + counts.sending };
+  return {
+    sent: counts.sent,
+    failed: counts.failed,
+    skipped: counts.skipped,
+    uncertain: counts.uncertain,
+    remaining: counts.queued + counts.sending,
+  };
 }
 
 /** The bar's whole: the frozen recipient count, or the ledger's rows if that is larger. */
@@ -55,7 +61,11 @@ export function formatParisDateTime(iso: string | null, language: string): strin
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: PARIS }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: PARIS,
+  }).format(date);
 }
 
 /** "10:42:13", in Paris time: the mail server is tried again within seconds or minutes. */
@@ -71,7 +81,11 @@ export function formatParisShort(iso: string | null, language: string): string |
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: PARIS }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: PARIS,
+  }).format(date);
 }
 
 /** "environ 4 min", "environ 1 h 20 min", "moins d’une minute"; null when unknown. */

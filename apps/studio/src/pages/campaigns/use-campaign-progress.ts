@@ -32,7 +32,8 @@ export function useCampaignProgress(id: string): ProgressState {
 
   const accept = useCallback(
     (progress: CampaignProgress) => {
-      if (progress.status === 'sending') samples.current = [...samples.current.slice(-30), { at: Date.now(), processed: processedOf(progress.counts) }];
+      if (progress.status === 'sending')
+        samples.current = [...samples.current.slice(-30), { at: Date.now(), processed: processedOf(progress.counts) }];
       else samples.current = [];
       const remaining = progress.counts.queued + progress.counts.sending;
       setState({ id, progress, pace: paceFrom(samples.current, remaining), error: null });

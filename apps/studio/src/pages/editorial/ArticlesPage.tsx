@@ -130,7 +130,11 @@ export function ArticlesPage() {
           placeholder={t('editorial.articles.searchPlaceholder')}
           type="search"
           leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={search ? <CloseButton size="sm" aria-label={t('editorial.articles.clearSearch')} onClick={() => setSearch('')} /> : null}
+          rightSection={
+            search ? (
+              <CloseButton size="sm" aria-label={t('editorial.articles.clearSearch')} onClick={() => setSearch('')} />
+            ) : null
+          }
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
           onKeyDown={(event) => {
@@ -191,7 +195,11 @@ export function ArticlesPage() {
         <Loader aria-label={t('app.loading')} />
       ) : articles.length === 0 ? (
         filtered ? (
-          <EmptyState icon={<IconFileSearch aria-hidden />} title={t('editorial.articles.noMatchTitle')} description={t('editorial.articles.noMatchDescription')}>
+          <EmptyState
+            icon={<IconFileSearch aria-hidden />}
+            title={t('editorial.articles.noMatchTitle')}
+            description={t('editorial.articles.noMatchDescription')}
+          >
             <EmptyState.Actions>
               <Button variant="light" onClick={clearFilters}>
                 {t('editorial.articles.clearFilters')}
@@ -199,7 +207,11 @@ export function ArticlesPage() {
             </EmptyState.Actions>
           </EmptyState>
         ) : (
-          <EmptyState icon={<IconFileSearch aria-hidden />} title={t('editorial.articles.emptyTitle')} description={t('editorial.articles.emptyDescription')} />
+          <EmptyState
+            icon={<IconFileSearch aria-hidden />}
+            title={t('editorial.articles.emptyTitle')}
+            description={t('editorial.articles.emptyDescription')}
+          />
         )
       ) : (
         <>
@@ -229,12 +241,23 @@ export function ArticlesPage() {
                 {articles.map((article) => (
                   <Table.Tr key={article.id}>
                     <Table.Td maw={360}>
-                      <Anchor component={Link} to={`/editorial/articles/${encodeURIComponent(article.id)}`} size="sm" fw={500}>
+                      <Anchor
+                        component={Link}
+                        to={`/editorial/articles/${encodeURIComponent(article.id)}`}
+                        size="sm"
+                        fw={500}
+                      >
                         {article.title || t('editorial.articles.untitled')}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={ARTICLE_STATUS_COLORS[article.status]} variant="light" size="sm" tt="none" style={{ minWidth: 'max-content' }}>
+                      <Badge
+                        color={ARTICLE_STATUS_COLORS[article.status]}
+                        variant="light"
+                        size="sm"
+                        tt="none"
+                        style={{ minWidth: 'max-content' }}
+                      >
                         {t(`editorial.statusValues.${article.status}`)}
                       </Badge>
                     </Table.Td>
@@ -253,9 +276,13 @@ export function ArticlesPage() {
                     <Table.Td>
                       <Text size="sm">
                         {article.publishedAt && (article.status === 'published' || article.status === 'unpublished')
-                          ? t('editorial.articles.publishedOn', { date: formatShortDateTime(article.publishedAt, i18n.language) })
+                          ? t('editorial.articles.publishedOn', {
+                              date: formatShortDateTime(article.publishedAt, i18n.language),
+                            })
                           : article.scheduledAt
-                            ? t('editorial.articles.scheduledOn', { date: formatShortDateTime(article.scheduledAt, i18n.language) })
+                            ? t('editorial.articles.scheduledOn', {
+                                date: formatShortDateTime(article.scheduledAt, i18n.language),
+                              })
                             : '—'}
                       </Text>
                     </Table.Td>

@@ -49,7 +49,7 @@ export function CalendarPage() {
   const [params, setParams] = useSearchParams();
   const month = parseMonth(params.get('month'));
   const monthKey = `${month.getFullYear()}-${pad(month.getMonth() + 1)}`;
-  const days = useMemo(() => gridDays(month), [monthKey]);  // recomputed when the month changes, not on every render
+  const days = useMemo(() => gridDays(month), [monthKey]); // recomputed when the month changes, not on every render
 
   const [items, setItems] = useState<CalendarItem[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -88,7 +88,9 @@ export function CalendarPage() {
     setParams({ month: `${next.getFullYear()}-${pad(next.getMonth() + 1)}` }, { replace: true });
   };
   const monthLabel = upperFirst(new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(month));
-  const weekdays = days.slice(0, 7).map((day) => new Intl.DateTimeFormat(locale, { weekday: compact ? 'narrow' : 'short' }).format(day));
+  const weekdays = days
+    .slice(0, 7)
+    .map((day) => new Intl.DateTimeFormat(locale, { weekday: compact ? 'narrow' : 'short' }).format(day));
   const todayKey = dayKey(new Date());
 
   const itemLink = (item: CalendarItem) => (
@@ -107,12 +109,16 @@ export function CalendarPage() {
       <Text span size="xs" fw={500}>
         {item.title}
       </Text>
-      <span className={classes.srOnly}> ({t(`editorial.statusValues.${item.status}`)}, {item.rubrique.name})</span>
+      <span className={classes.srOnly}>
+        {' '}
+        ({t(`editorial.statusValues.${item.status}`)}, {item.rubrique.name})
+      </span>
     </Anchor>
   );
 
   const inMonth = days.filter((day) => day.getMonth() === month.getMonth());
-  const dayLabel = (day: Date) => upperFirst(new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(day));
+  const dayLabel = (day: Date) =>
+    upperFirst(new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' }).format(day));
 
   return (
     <Stack gap="lg">
@@ -162,7 +168,11 @@ export function CalendarPage() {
         </Stack>
       ) : (
         <>
-          <div className={classes.grid} role="table" aria-label={t('editorial.calendar.gridLabel', { month: monthLabel })}>
+          <div
+            className={classes.grid}
+            role="table"
+            aria-label={t('editorial.calendar.gridLabel', { month: monthLabel })}
+          >
             <div role="row" className={classes.week}>
               {weekdays.map((name) => (
                 <div role="columnheader" key={name} className={classes.weekday}>

@@ -9,7 +9,13 @@ import {
   type DragEndEvent,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  SortableContext,
+  arrayMove,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import {
   ActionIcon,
   Alert,
@@ -55,7 +61,11 @@ export function DossierPage() {
   if (state.status === 'failed') {
     if (state.error instanceof ApiError && state.error.code === 'NOT_FOUND')
       return (
-        <EmptyState icon={<IconFolderQuestion aria-hidden />} title={t('editorial.dossier.notFoundTitle')} description={t('editorial.dossier.notFoundBody')}>
+        <EmptyState
+          icon={<IconFolderQuestion aria-hidden />}
+          title={t('editorial.dossier.notFoundTitle')}
+          description={t('editorial.dossier.notFoundBody')}
+        >
           <EmptyState.Actions>
             <Button component={Link} to="/editorial/dossiers" variant="light">
               {t('editorial.dossier.back')}
@@ -96,7 +106,15 @@ function DossierEditor({ initial }: { initial: DossierDetail }) {
   );
 }
 
-function DetailsForm({ dossier, readOnly, onSaved }: { dossier: DossierDetail; readOnly: boolean; onSaved: (d: DossierDetail) => void }) {
+function DetailsForm({
+  dossier,
+  readOnly,
+  onSaved,
+}: {
+  dossier: DossierDetail;
+  readOnly: boolean;
+  onSaved: (d: DossierDetail) => void;
+}) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(dossier.title);
   const [slug, setSlug] = useState(dossier.slug);
@@ -132,7 +150,14 @@ function DetailsForm({ dossier, readOnly, onSaved }: { dossier: DossierDetail; r
     setFailure(null);
     setBusy(true);
     try {
-      const answer = await updateDossier(dossier.id, { title: title.trim(), slug: slug.trim(), lede, editorialNote: note, coverMediaId: coverId, status });
+      const answer = await updateDossier(dossier.id, {
+        title: title.trim(),
+        slug: slug.trim(),
+        lede,
+        editorialNote: note,
+        coverMediaId: coverId,
+        status,
+      });
       onSaved(answer.dossier);
       notifications.show({ color: 'teal', message: t('editorial.dossier.saved') });
     } catch (caught) {
@@ -157,9 +182,31 @@ function DetailsForm({ dossier, readOnly, onSaved }: { dossier: DossierDetail; r
               {errorMessage(t, failure)}
             </Alert>
           )}
-          <TextInput label={t('editorial.dossier.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} readOnly={readOnly} required />
-          <TextInput label={t('editorial.dossier.slug')} value={slug} onChange={(e) => setSlug(e.currentTarget.value)} error={errors.slug} readOnly={readOnly} spellCheck={false} />
-          <Textarea label={t('editorial.dossier.lede')} value={lede} onChange={(e) => setLede(e.currentTarget.value)} error={errors.lede} readOnly={readOnly} autosize minRows={2} />
+          <TextInput
+            label={t('editorial.dossier.title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.title}
+            readOnly={readOnly}
+            required
+          />
+          <TextInput
+            label={t('editorial.dossier.slug')}
+            value={slug}
+            onChange={(e) => setSlug(e.currentTarget.value)}
+            error={errors.slug}
+            readOnly={readOnly}
+            spellCheck={false}
+          />
+          <Textarea
+            label={t('editorial.dossier.lede')}
+            value={lede}
+            onChange={(e) => setLede(e.currentTarget.value)}
+            error={errors.lede}
+            readOnly={readOnly}
+            autosize
+            minRows={2}
+          />
           <Textarea
             label={t('editorial.dossier.editorialNote')}
             description={t('editorial.dossiers.editorialNoteHint')}
@@ -234,7 +281,15 @@ function DetailsForm({ dossier, readOnly, onSaved }: { dossier: DossierDetail; r
 
 type Row = DossierDetail['articles'][number];
 
-function ArticleOrder({ dossier, readOnly, onSaved }: { dossier: DossierDetail; readOnly: boolean; onSaved: (d: DossierDetail) => void }) {
+function ArticleOrder({
+  dossier,
+  readOnly,
+  onSaved,
+}: {
+  dossier: DossierDetail;
+  readOnly: boolean;
+  onSaved: (d: DossierDetail) => void;
+}) {
   const { t } = useTranslation();
   const sorted = useMemo(() => [...dossier.articles].sort((a, b) => a.position - b.position), [dossier.articles]);
   const [rows, setRows] = useState<Row[]>(sorted);
@@ -243,14 +298,37 @@ function ArticleOrder({ dossier, readOnly, onSaved }: { dossier: DossierDetail; 
   useEffect(() => setRows(sorted), [sorted]);
 
   const changed = rows.some((row, index) => row.id !== sorted[index]?.id);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const titleOf = (id: UniqueIdentifier) => rows.find((row) => row.id === id)?.title ?? '';
-  const positionOf = (id: UniqueIdentifier | undefined) => (id === undefined ? 0 : rows.findIndex((row) => row.id === id) + 1);
+  const positionOf = (id: UniqueIdentifier | undefined) =>
+    id === undefined ? 0 : rows.findIndex((row) => row.id === id) + 1;
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('editorial.dossier.dnd.start', { title: titleOf(active.id), position: positionOf(active.id), total: rows.length }),
-    onDragOver: ({ active, over }) => (over ? t('editorial.dossier.dnd.over', { title: titleOf(active.id), position: positionOf(over.id), total: rows.length }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('editorial.dossier.dnd.end', { title: titleOf(active.id), position: positionOf(over.id), total: rows.length }) : undefined),
+    onDragStart: ({ active }) =>
+      t('editorial.dossier.dnd.start', {
+        title: titleOf(active.id),
+        position: positionOf(active.id),
+        total: rows.length,
+      }),
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('editorial.dossier.dnd.over', {
+            title: titleOf(active.id),
+            position: positionOf(over.id),
+            total: rows.length,
+          })
+        : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('editorial.dossier.dnd.end', {
+            title: titleOf(active.id),
+            position: positionOf(over.id),
+            total: rows.length,
+          })
+        : undefined,
     onDragCancel: ({ active }) => t('editorial.dossier.dnd.cancel', { title: titleOf(active.id) }),
   };
 
@@ -267,7 +345,10 @@ function ArticleOrder({ dossier, readOnly, onSaved }: { dossier: DossierDetail; 
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await orderDossier(dossier.id, rows.map((row) => row.id));
+      const answer = await orderDossier(
+        dossier.id,
+        rows.map((row) => row.id),
+      );
       onSaved(answer.dossier);
       notifications.show({ color: 'teal', message: t('editorial.dossier.orderSaved') });
     } catch (caught) {
@@ -298,10 +379,18 @@ function ArticleOrder({ dossier, readOnly, onSaved }: { dossier: DossierDetail; 
               sensors={sensors}
               collisionDetection={closestCenter}
               onDragEnd={onDragEnd}
-              accessibility={{ announcements, screenReaderInstructions: { draggable: t('editorial.dossier.dnd.instructions') } }}
+              accessibility={{
+                announcements,
+                screenReaderInstructions: { draggable: t('editorial.dossier.dnd.instructions') },
+              }}
             >
               <SortableContext items={rows.map((row) => row.id)} strategy={verticalListSortingStrategy}>
-                <Stack gap={6} component="ol" aria-label={t('editorial.dossier.articlesListLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                <Stack
+                  gap={6}
+                  component="ol"
+                  aria-label={t('editorial.dossier.articlesListLabel')}
+                  style={{ listStyle: 'none', padding: 0, margin: 0 }}
+                >
                   {rows.map((row, index) => (
                     <SortableRow key={row.id} row={row} index={index} readOnly={readOnly} />
                   ))}
@@ -329,7 +418,10 @@ function ArticleOrder({ dossier, readOnly, onSaved }: { dossier: DossierDetail; 
 
 function SortableRow({ row, index, readOnly }: { row: Row; index: number; readOnly: boolean }) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: row.id, disabled: readOnly });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: row.id,
+    disabled: readOnly,
+  });
   const style = {
     transform: transform ? `translate3d(${Math.round(transform.x)}px, ${Math.round(transform.y)}px, 0)` : undefined,
     transition,
@@ -338,7 +430,13 @@ function SortableRow({ row, index, readOnly }: { row: Row; index: number; readOn
   };
   return (
     <li ref={setNodeRef} style={style}>
-      <Paper withBorder p="xs" radius="sm" shadow={isDragging ? 'md' : undefined} bg={isDragging ? 'indigo.0' : undefined}>
+      <Paper
+        withBorder
+        p="xs"
+        radius="sm"
+        shadow={isDragging ? 'md' : undefined}
+        bg={isDragging ? 'indigo.0' : undefined}
+      >
         <Group gap="sm" wrap="nowrap">
           {!readOnly && (
             <ActionIcon
@@ -356,10 +454,21 @@ function SortableRow({ row, index, readOnly }: { row: Row; index: number; readOn
           <Text size="sm" c="dimmed" w={22} ta="right" aria-hidden>
             {index + 1}.
           </Text>
-          <Anchor component={Link} to={`/editorial/articles/${encodeURIComponent(row.id)}`} size="sm" style={{ flex: 1, minWidth: 0 }}>
+          <Anchor
+            component={Link}
+            to={`/editorial/articles/${encodeURIComponent(row.id)}`}
+            size="sm"
+            style={{ flex: 1, minWidth: 0 }}
+          >
             {row.title}
           </Anchor>
-          <Badge color={ARTICLE_STATUS_COLORS[row.status]} variant="light" size="sm" tt="none" style={{ minWidth: 'max-content' }}>
+          <Badge
+            color={ARTICLE_STATUS_COLORS[row.status]}
+            variant="light"
+            size="sm"
+            tt="none"
+            style={{ minWidth: 'max-content' }}
+          >
             {t(`editorial.statusValues.${row.status}`)}
           </Badge>
         </Group>

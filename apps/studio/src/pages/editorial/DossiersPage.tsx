@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Modal, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Loader,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFolder, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -38,10 +52,20 @@ export function DossiersPage() {
       ) : dossiers.status === 'loading' ? (
         <Loader aria-label={t('app.loading')} />
       ) : dossiers.data.length === 0 ? (
-        <EmptyState icon={<IconFolder aria-hidden />} title={t('editorial.dossiers.emptyTitle')} description={t('editorial.dossiers.emptyDescription')} />
+        <EmptyState
+          icon={<IconFolder aria-hidden />}
+          title={t('editorial.dossiers.emptyTitle')}
+          description={t('editorial.dossiers.emptyDescription')}
+        />
       ) : (
         <Table.ScrollContainer minWidth={560}>
-          <Table striped highlightOnHover withTableBorder verticalSpacing="sm" aria-label={t('editorial.dossiers.tableLabel')}>
+          <Table
+            striped
+            highlightOnHover
+            withTableBorder
+            verticalSpacing="sm"
+            aria-label={t('editorial.dossiers.tableLabel')}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('editorial.dossiers.columns.title')}</Table.Th>
@@ -54,7 +78,12 @@ export function DossiersPage() {
               {dossiers.data.map((dossier) => (
                 <Table.Tr key={dossier.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/editorial/dossiers/${encodeURIComponent(dossier.id)}`} size="sm" fw={500}>
+                    <Anchor
+                      component={Link}
+                      to={`/editorial/dossiers/${encodeURIComponent(dossier.id)}`}
+                      size="sm"
+                      fw={500}
+                    >
                       {dossier.title}
                     </Anchor>
                     {dossier.lede && (
@@ -64,7 +93,13 @@ export function DossiersPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={DOSSIER_STATUS_COLORS[dossier.status]} variant="light" size="sm" tt="none" style={{ minWidth: 'max-content' }}>
+                    <Badge
+                      color={DOSSIER_STATUS_COLORS[dossier.status]}
+                      variant="light"
+                      size="sm"
+                      tt="none"
+                      style={{ minWidth: 'max-content' }}
+                    >
                       {t(`editorial.dossierStatusValues.${dossier.status}`)}
                     </Badge>
                   </Table.Td>
@@ -105,7 +140,11 @@ function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => 
     setFailure(null);
     setBusy(true);
     try {
-      const { dossier } = await createDossier({ title: title.trim(), lede: lede.trim() || undefined, editorialNote: note.trim() || undefined });
+      const { dossier } = await createDossier({
+        title: title.trim(),
+        lede: lede.trim() || undefined,
+        editorialNote: note.trim() || undefined,
+      });
       navigate(`/editorial/dossiers/${encodeURIComponent(dossier.id)}`);
     } catch (caught) {
       setErrors(fieldErrors(caught));
@@ -115,7 +154,13 @@ function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => 
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('editorial.dossiers.newTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('editorial.dossiers.newTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {failure !== null && (
@@ -123,8 +168,22 @@ function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => 
               {errorMessage(t, failure)}
             </Alert>
           )}
-          <TextInput label={t('editorial.dossiers.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required data-autofocus />
-          <Textarea label={t('editorial.dossiers.lede')} value={lede} onChange={(e) => setLede(e.currentTarget.value)} error={errors.lede} autosize minRows={2} />
+          <TextInput
+            label={t('editorial.dossiers.title')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.title}
+            required
+            data-autofocus
+          />
+          <Textarea
+            label={t('editorial.dossiers.lede')}
+            value={lede}
+            onChange={(e) => setLede(e.currentTarget.value)}
+            error={errors.lede}
+            autosize
+            minRows={2}
+          />
           <Textarea
             label={t('editorial.dossiers.editorialNote')}
             description={t('editorial.dossiers.editorialNoteHint')}

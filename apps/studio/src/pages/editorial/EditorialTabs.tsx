@@ -13,7 +13,11 @@ export function EditorialTabs() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const active = pathname.startsWith('/editorial/dossiers') ? '/editorial/dossiers' : pathname.startsWith('/editorial/calendar') ? '/editorial/calendar' : '/editorial';
+  const active = pathname.startsWith('/editorial/dossiers')
+    ? '/editorial/dossiers'
+    : pathname.startsWith('/editorial/calendar')
+      ? '/editorial/calendar'
+      : '/editorial';
   return (
     <Tabs value={active} onChange={(value) => value && navigate(value)} activateTabWithKeyboard={false}>
       <Tabs.List aria-label={t('editorial.tabs.label')}>

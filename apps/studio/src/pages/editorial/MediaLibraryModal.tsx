@@ -81,7 +81,11 @@ export function MediaLibraryModal({ opened, onClose, mode, onPick }: Props) {
                 <UnstyledButton
                   key={item.id}
                   className={classes.mediaTile}
-                  aria-label={mode === 'insert' ? t('editorial.media.insert', { alt: item.alt }) : t('editorial.media.choose', { alt: item.alt })}
+                  aria-label={
+                    mode === 'insert'
+                      ? t('editorial.media.insert', { alt: item.alt })
+                      : t('editorial.media.choose', { alt: item.alt })
+                  }
                   onClick={() => onPick(item)}
                 >
                   <Image src={item.thumbUrl || item.url} alt="" h={110} fit="cover" radius="sm" loading="lazy" />
@@ -122,7 +126,8 @@ function UploadForm({ onUploaded }: { onUploaded: (media: Media) => void }) {
     event.stopPropagation();
     const found: { file?: string; alt?: string } = {};
     if (!file) found.file = t('editorial.media.fileRequired');
-    else if (!ACCEPTED.includes(file.type) || file.size > MAX_BYTES || file.size === 0) found.file = t('editorial.media.fileInvalid');
+    else if (!ACCEPTED.includes(file.type) || file.size > MAX_BYTES || file.size === 0)
+      found.file = t('editorial.media.fileInvalid');
     if (!alt.trim()) found.alt = t('editorial.media.altRequired');
     setErrors(found);
     setFailure(null);
@@ -155,7 +160,12 @@ function UploadForm({ onUploaded }: { onUploaded: (media: Media) => void }) {
             {errorMessage(t, failure)}
           </Alert>
         )}
-        <Input.Wrapper label={t('editorial.media.file')} description={t('editorial.media.fileHint')} error={errors.file} id={fileId}>
+        <Input.Wrapper
+          label={t('editorial.media.file')}
+          description={t('editorial.media.fileHint')}
+          error={errors.file}
+          id={fileId}
+        >
           <input
             ref={fileInput}
             id={fileId}

@@ -9,7 +9,15 @@ import type { EditorialOptions } from './data';
 const NONE = 'none';
 
 /** Title, rubrique and optional dossier; on success the editor opens on the new draft. */
-export function NewArticleModal({ opened, onClose, options }: { opened: boolean; onClose: () => void; options: EditorialOptions }) {
+export function NewArticleModal({
+  opened,
+  onClose,
+  options,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  options: EditorialOptions;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
@@ -35,7 +43,11 @@ export function NewArticleModal({ opened, onClose, options }: { opened: boolean;
     if (Object.keys(found).length > 0 || !rubrique) return;
     setBusy(true);
     try {
-      const { article } = await createArticle({ title: title.trim(), rubrique, dossierId: dossier === NONE ? null : dossier });
+      const { article } = await createArticle({
+        title: title.trim(),
+        rubrique,
+        dossierId: dossier === NONE ? null : dossier,
+      });
       navigate(`/editorial/articles/${encodeURIComponent(article.id)}`);
     } catch (caught) {
       setErrors(fieldErrors(caught));
@@ -45,7 +57,12 @@ export function NewArticleModal({ opened, onClose, options }: { opened: boolean;
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('editorial.newArticle.title')} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('editorial.newArticle.title')}
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {failure !== null && (

@@ -19,7 +19,10 @@ export function CampaignReportPage() {
   const thisYear = Number(parisDay(new Date()).slice(0, 4));
   const year = /^\d{4}$/.test(params.get('year') ?? '') ? params.get('year')! : '';
   const query = year ? `?year=${year}` : '';
-  const rows = useApiData(() => api<{ campaigns: CampaignReportRow[] }>('GET', `/api/reports/campaigns${query}`).then((a) => a.campaigns), query);
+  const rows = useApiData(
+    () => api<{ campaigns: CampaignReportRow[] }>('GET', `/api/reports/campaigns${query}`).then((a) => a.campaigns),
+    query,
+  );
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
 
   return (
@@ -35,7 +38,13 @@ export function CampaignReportPage() {
           allowDeselect={false}
           w={180}
         />
-        <Button component="a" href={`/api/reports/campaigns.csv${query}`} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+        <Button
+          component="a"
+          href={`/api/reports/campaigns.csv${query}`}
+          download
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
           {t('growth.campaigns.csv')}
         </Button>
       </Group>
@@ -45,7 +54,11 @@ export function CampaignReportPage() {
       {rows.status === 'loading' && <Loader aria-label={t('app.loading')} />}
       {rows.status === 'failed' && <LoadError error={rows.error} onRetry={rows.reload} />}
       {rows.status === 'ready' && rows.data.length === 0 && (
-        <EmptyState icon={<IconSend aria-hidden />} title={t('growth.campaigns.emptyTitle')} description={t('growth.campaigns.emptyBody')} />
+        <EmptyState
+          icon={<IconSend aria-hidden />}
+          title={t('growth.campaigns.emptyTitle')}
+          description={t('growth.campaigns.emptyBody')}
+        />
       )}
       {rows.status === 'ready' && rows.data.length > 0 && (
         <Table.ScrollContainer minWidth={900}>

@@ -10,7 +10,14 @@ import { addDays } from './format';
 export type GrowthRange = { from: string; to: string };
 
 /** Which lists (side by side on the same charts) and which days; presets for the usual spans. */
-export function GrowthFilters(props: { lists: MailingList[]; selected: string[]; onLists(slugs: string[]): void; range: GrowthRange; latest: string; onRange(range: GrowthRange): void }) {
+export function GrowthFilters(props: {
+  lists: MailingList[];
+  selected: string[];
+  onLists(slugs: string[]): void;
+  range: GrowthRange;
+  latest: string;
+  onRange(range: GrowthRange): void;
+}) {
   const { t, i18n } = useTranslation();
   const year = Number(props.latest.slice(0, 4));
   const presets: { key: 'last12' | 'thisYear' | 'lastYear'; range: GrowthRange }[] = [

@@ -34,12 +34,22 @@ export function GrowthPage() {
   const query = new URLSearchParams({ from, to, ...(selected.length ? { lists: selected.join(',') } : {}) }).toString();
   const growth = useApiData(() => api<GrowthAnswer>('GET', `/api/growth?${query}`), query);
 
-  const update = (changes: Record<string, string>) => setParams((p) => ({ ...Object.fromEntries(p), ...changes }), { replace: true });
-  const labels = (description: string): ChartLabels => ({ entered: t('growth.charts.entered'), subscribes: t('growth.charts.subscribes'), unsubscribes: t('growth.charts.unsubscribes'), net: t('growth.charts.net'), description });
+  const update = (changes: Record<string, string>) =>
+    setParams((p) => ({ ...Object.fromEntries(p), ...changes }), { replace: true });
+  const labels = (description: string): ChartLabels => ({
+    entered: t('growth.charts.entered'),
+    subscribes: t('growth.charts.subscribes'),
+    unsubscribes: t('growth.charts.unsubscribes'),
+    net: t('growth.charts.net'),
+    description,
+  });
   const data = growth.status === 'ready' ? growth.data : null;
   const options = useMemo(() => {
     if (!data) return null;
-    const span = t('growth.charts.span', { from: formatDay(i18n.language, data.from), to: formatDay(i18n.language, data.to) });
+    const span = t('growth.charts.span', {
+      from: formatDay(i18n.language, data.from),
+      to: formatDay(i18n.language, data.to),
+    });
     return {
       line: subscribersOption(data.lists, i18n.language, labels(`${t('growth.charts.line')} ${span}`)),
       net: netGrowthOption(data.lists, i18n.language, labels(`${t('growth.charts.netTitle')} ${span}`)),
@@ -70,7 +80,11 @@ export function GrowthPage() {
       {growth.status === 'failed' && <LoadError error={growth.error} onRetry={growth.reload} />}
       {data && <HeadlineCards lists={data.lists} />}
       {noData && (
-        <EmptyState icon={<IconChartLine aria-hidden />} title={t('growth.empty.title')} description={canEnter ? t('growth.empty.bodyStaff') : t('growth.empty.body')} />
+        <EmptyState
+          icon={<IconChartLine aria-hidden />}
+          title={t('growth.empty.title')}
+          description={canEnter ? t('growth.empty.bodyStaff') : t('growth.empty.body')}
+        />
       )}
       {data && options && !noData && (
         <>
@@ -79,14 +93,34 @@ export function GrowthPage() {
               {t('growth.charts.enteredNote')}
             </Alert>
           )}
-          <ChartCard id="growth-line" title={t('growth.charts.line')} hint={t('growth.charts.lineHint')} option={options.line} filename={`${fileStem}-abonnes`} />
+          <ChartCard
+            id="growth-line"
+            title={t('growth.charts.line')}
+            hint={t('growth.charts.lineHint')}
+            option={options.line}
+            filename={`${fileStem}-abonnes`}
+          />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            <ChartCard id="growth-net" title={t('growth.charts.netTitle')} hint={t('growth.charts.netHint')} option={options.net} filename={`${fileStem}-croissance-nette`} />
-            <ChartCard id="growth-moves" title={t('growth.charts.movesTitle')} hint={t('growth.charts.movesHint')} option={options.moves} filename={`${fileStem}-inscriptions`} />
+            <ChartCard
+              id="growth-net"
+              title={t('growth.charts.netTitle')}
+              hint={t('growth.charts.netHint')}
+              option={options.net}
+              filename={`${fileStem}-croissance-nette`}
+            />
+            <ChartCard
+              id="growth-moves"
+              title={t('growth.charts.movesTitle')}
+              hint={t('growth.charts.movesHint')}
+              option={options.moves}
+              filename={`${fileStem}-inscriptions`}
+            />
           </SimpleGrid>
         </>
       )}
-      {canEnter && lists.status === 'ready' && <HistoryPanel lists={lists.data} latestMonth={latest.slice(0, 7)} onChanged={growth.reload} />}
+      {canEnter && lists.status === 'ready' && (
+        <HistoryPanel lists={lists.data} latestMonth={latest.slice(0, 7)} onChanged={growth.reload} />
+      )}
     </Stack>
   );
 }

@@ -15,7 +15,12 @@ export function GrowthTabs() {
   const navigate = useNavigate();
   const active = TABS.slice(1).find((tab) => pathname.startsWith(tab.value))?.value ?? '/growth';
   return (
-    <Tabs value={active} onChange={(value) => value && navigate(value)} activateTabWithKeyboard={false} className="growth-no-print">
+    <Tabs
+      value={active}
+      onChange={(value) => value && navigate(value)}
+      activateTabWithKeyboard={false}
+      className="growth-no-print"
+    >
       <Tabs.List aria-label={t('growth.tabs.label')}>
         {TABS.map((tab) => (
           <Tabs.Tab key={tab.value} value={tab.value}>

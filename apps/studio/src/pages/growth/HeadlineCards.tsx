@@ -12,12 +12,22 @@ export function HeadlineCards({ lists }: { lists: ListGrowth[] }) {
       {lists.map((l, i) => {
         const h = l.headline;
         return (
-          <Paper key={l.slug} withBorder radius="md" p="md" data-headline={l.slug} style={{ borderTop: `4px solid ${listColor(l.slug, i)}` }}>
+          <Paper
+            key={l.slug}
+            withBorder
+            radius="md"
+            p="md"
+            data-headline={l.slug}
+            style={{ borderTop: `4px solid ${listColor(l.slug, i)}` }}
+          >
             <Text size="sm" fw={600} c="dimmed">
               {l.name}
             </Text>
             <Text size="xl" fw={700} mt={4} data-figure="now">
-              {t('growth.headline.subscribers', { count: h.confirmedNow, formatted: formatCount(i18n.language, h.confirmedNow) })}
+              {t('growth.headline.subscribers', {
+                count: h.confirmedNow,
+                formatted: formatCount(i18n.language, h.confirmedNow),
+              })}
             </Text>
             <Text size="sm" mt={2} data-figure="since">
               {h.sinceJanuary === null

@@ -1,4 +1,16 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, Select, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -14,15 +26,31 @@ import type { EnteredCount } from './types';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Counts from before Crieur (one per list and month), entered by senders and admins, marked "saisi" in the charts. */
-export function HistoryPanel({ lists, latestMonth, onChanged }: { lists: MailingList[]; latestMonth: string; onChanged(): void }) {
+export function HistoryPanel({
+  lists,
+  latestMonth,
+  onChanged,
+}: {
+  lists: MailingList[];
+  latestMonth: string;
+  onChanged(): void;
+}) {
   const { t, i18n } = useTranslation();
-  const history = useApiData(() => api<{ history: EnteredCount[] }>('GET', '/api/growth/history').then((a) => a.history));
+  const history = useApiData(() =>
+    api<{ history: EnteredCount[] }>('GET', '/api/growth/history').then((a) => a.history),
+  );
   const [list, setList] = useState<string | null>(lists[0]?.slug ?? null);
   const [month, setMonth] = useState('');
   const [count, setCount] = useState<number | string>('');
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
-  const monthError = month && (!MONTH.test(month) ? t('growth.history.monthFormat') : month > latestMonth ? t('growth.history.monthFuture') : null);
+  const monthError =
+    month &&
+    (!MONTH.test(month)
+      ? t('growth.history.monthFormat')
+      : month > latestMonth
+        ? t('growth.history.monthFuture')
+        : null);
   const nameOf = (slug: string) => lists.find((l) => l.slug === slug)?.name ?? slug;
 
   async function save(event: React.FormEvent) {
@@ -31,7 +59,10 @@ export function HistoryPanel({ lists, latestMonth, onChanged }: { lists: Mailing
     setSaving(true);
     try {
       await api('PUT', '/api/growth/history', { list, month, confirmed: count, note });
-      notifications.show({ color: 'teal', message: t('growth.history.saved', { list: nameOf(list), month: formatMonth(i18n.language, month) }) });
+      notifications.show({
+        color: 'teal',
+        message: t('growth.history.saved', { list: nameOf(list), month: formatMonth(i18n.language, month) }),
+      });
       setMonth('');
       setCount('');
       setNote('');
@@ -55,7 +86,14 @@ export function HistoryPanel({ lists, latestMonth, onChanged }: { lists: Mailing
   }
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="growth-history-title" className="growth-no-print">
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component="section"
+      aria-labelledby="growth-history-title"
+      className="growth-no-print"
+    >
       <Title order={2} size="h4" id="growth-history-title">
         {t('growth.history.title')}
       </Title>
@@ -64,11 +102,47 @@ export function HistoryPanel({ lists, latestMonth, onChanged }: { lists: Mailing
       </Text>
       <form onSubmit={save}>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <Select label={t('growth.history.list')} data={lists.map((l) => ({ value: l.slug, label: l.name }))} value={list} onChange={setList} allowDeselect={false} w={220} />
-          <TextInput label={t('growth.history.month')} placeholder="2025-01" value={month} onChange={(e) => setMonth(e.currentTarget.value.trim())} error={monthError || undefined} w={130} required />
-          <NumberInput label={t('growth.history.count')} value={count} onChange={setCount} min={0} max={10_000_000} allowDecimal={false} thousandSeparator={i18n.language === 'en' ? ',' : ' '} w={150} required />
-          <TextInput label={t('growth.history.note')} placeholder={t('growth.history.notePlaceholder')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} style={{ flex: 1, minWidth: 200 }} />
-          <Button type="submit" loading={saving} disabled={!list || !MONTH.test(month) || Boolean(monthError) || typeof count !== 'number'}>
+          <Select
+            label={t('growth.history.list')}
+            data={lists.map((l) => ({ value: l.slug, label: l.name }))}
+            value={list}
+            onChange={setList}
+            allowDeselect={false}
+            w={220}
+          />
+          <TextInput
+            label={t('growth.history.month')}
+            placeholder="2025-01"
+            value={month}
+            onChange={(e) => setMonth(e.currentTarget.value.trim())}
+            error={monthError || undefined}
+            w={130}
+            required
+          />
+          <NumberInput
+            label={t('growth.history.count')}
+            value={count}
+            onChange={setCount}
+            min={0}
+            max={10_000_000}
+            allowDecimal={false}
+            thousandSeparator={i18n.language === 'en' ? ',' : ' '}
+            w={150}
+            required
+          />
+          <TextInput
+            label={t('growth.history.note')}
+            placeholder={t('growth.history.notePlaceholder')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={500}
+            style={{ flex: 1, minWidth: 200 }}
+          />
+          <Button
+            type="submit"
+            loading={saving}
+            disabled={!list || !MONTH.test(month) || Boolean(monthError) || typeof count !== 'number'}
+          >
             {t('growth.history.save')}
           </Button>
         </Group>
@@ -100,7 +174,15 @@ export function HistoryPanel({ lists, latestMonth, onChanged }: { lists: Mailing
                   <Table.Td style={{ textAlign: 'right' }}>{formatCount(i18n.language, row.confirmed)}</Table.Td>
                   <Table.Td>{row.note}</Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="red" onClick={() => void remove(row)} aria-label={t('growth.history.remove', { list: nameOf(row.list), month: formatMonth(i18n.language, row.month) })}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      onClick={() => void remove(row)}
+                      aria-label={t('growth.history.remove', {
+                        list: nameOf(row.list),
+                        month: formatMonth(i18n.language, row.month),
+                      })}
+                    >
                       <IconTrash size={16} aria-hidden />
                     </ActionIcon>
                   </Table.Td>

@@ -43,15 +43,39 @@ export function YearReportPage() {
       </div>
       <GrowthTabs />
       <Group justify="space-between" align="flex-end" className="growth-no-print">
-        <Select label={t('growth.report.year')} data={Array.from({ length: 6 }, (_, i) => String(thisYear - i))} value={year} onChange={(v) => v && setParams({ year: v }, { replace: true })} allowDeselect={false} w={140} />
+        <Select
+          label={t('growth.report.year')}
+          data={Array.from({ length: 6 }, (_, i) => String(thisYear - i))}
+          value={year}
+          onChange={(v) => v && setParams({ year: v }, { replace: true })}
+          allowDeselect={false}
+          w={140}
+        />
         <Group gap="sm">
-          <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()} disabled={report.status !== 'ready'}>
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} aria-hidden />}
+            onClick={() => window.print()}
+            disabled={report.status !== 'ready'}
+          >
             {t('growth.report.print')}
           </Button>
-          <Button component="a" href={`/api/reports/year/${year}.md`} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+          <Button
+            component="a"
+            href={`/api/reports/year/${year}.md`}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
             Markdown
           </Button>
-          <Button component="a" href={`/api/reports/year/${year}.csv`} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+          <Button
+            component="a"
+            href={`/api/reports/year/${year}.csv`}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
             CSV
           </Button>
         </Group>
@@ -65,12 +89,18 @@ export function YearReportPage() {
               {t('growth.report.title', { year })}
             </Title>
             <Text c="dimmed">
-              {report.data.asOf === `${year}-12-31` ? t('growth.report.complete', { year }) : t('growth.report.running', { day: formatDay(lang, report.data.asOf) })}
+              {report.data.asOf === `${year}-12-31`
+                ? t('growth.report.complete', { year })
+                : t('growth.report.running', { day: formatDay(lang, report.data.asOf) })}
             </Text>
           </div>
           <Block id="report-sends" title={t('growth.report.sendsTitle')}>
             <Text mb="sm" data-figure="sends">
-              {t('growth.report.sendsTotal', { count: report.data.campaigns.total, formatted: n(report.data.campaigns.total), year })}
+              {t('growth.report.sendsTotal', {
+                count: report.data.campaigns.total,
+                formatted: n(report.data.campaigns.total),
+                year,
+              })}
             </Text>
             <Table withTableBorder>
               <Table.Thead>
@@ -119,7 +149,11 @@ export function YearReportPage() {
                 <Table.Tr>
                   <Table.Th>{t('growth.report.list')}</Table.Th>
                   <Table.Th style={right}>{t('growth.report.january')}</Table.Th>
-                  <Table.Th style={right}>{report.data.asOf === `${year}-12-31` ? t('growth.report.december') : formatDay(lang, report.data.asOf)}</Table.Th>
+                  <Table.Th style={right}>
+                    {report.data.asOf === `${year}-12-31`
+                      ? t('growth.report.december')
+                      : formatDay(lang, report.data.asOf)}
+                  </Table.Th>
                   <Table.Th style={right}>{t('growth.report.change')}</Table.Th>
                   <Table.Th style={right}>{t('growth.report.subscribes')}</Table.Th>
                   <Table.Th style={right}>{t('growth.report.unsubscribes')}</Table.Th>
@@ -149,7 +183,13 @@ export function YearReportPage() {
             </Text>
           </Block>
           <Block id="report-publications" title={t('growth.report.publicationsTitle')}>
-            <Text mb="sm">{t('growth.report.articlesTotal', { count: report.data.publications.articles, formatted: n(report.data.publications.articles), year })}</Text>
+            <Text mb="sm">
+              {t('growth.report.articlesTotal', {
+                count: report.data.publications.articles,
+                formatted: n(report.data.publications.articles),
+                year,
+              })}
+            </Text>
             <Table withTableBorder>
               <Table.Thead>
                 <Table.Tr>
@@ -166,7 +206,12 @@ export function YearReportPage() {
                 ))}
               </Table.Tbody>
             </Table>
-            <Text mt="md">{t('growth.report.dossiersTotal', { count: report.data.publications.dossiers.length, formatted: n(report.data.publications.dossiers.length) })}</Text>
+            <Text mt="md">
+              {t('growth.report.dossiersTotal', {
+                count: report.data.publications.dossiers.length,
+                formatted: n(report.data.publications.dossiers.length),
+              })}
+            </Text>
             {report.data.publications.dossiers.length > 0 && (
               <List mt={4}>
                 {report.data.publications.dossiers.map((d) => (

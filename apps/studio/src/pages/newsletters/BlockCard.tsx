@@ -21,7 +21,10 @@ type Props = {
 /** One block: a handle to drag it, move and remove buttons, its form, and what the preview refused in it. */
 export function BlockCard({ item, index, total, errors, readOnly, onChange, onMove, onRemove }: Props) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.key, disabled: readOnly });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: item.key,
+    disabled: readOnly,
+  });
   const typeName = t(`newsletters.blockTypes.${item.block.type}`);
   const summary = blockSummary(item.block);
   const name = nameOfBlock(t, item.block);
@@ -72,17 +75,34 @@ export function BlockCard({ item, index, total, errors, readOnly, onChange, onMo
             {!readOnly && (
               <Group gap={4} wrap="nowrap">
                 <Tooltip label={t('newsletters.block.up')}>
-                  <ActionIcon variant="subtle" color="gray" disabled={index === 0} aria-label={t('newsletters.block.upNamed', { name })} onClick={() => onMove(index - 1)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    disabled={index === 0}
+                    aria-label={t('newsletters.block.upNamed', { name })}
+                    onClick={() => onMove(index - 1)}
+                  >
                     <IconArrowUp size={16} aria-hidden />
                   </ActionIcon>
                 </Tooltip>
                 <Tooltip label={t('newsletters.block.down')}>
-                  <ActionIcon variant="subtle" color="gray" disabled={index === total - 1} aria-label={t('newsletters.block.downNamed', { name })} onClick={() => onMove(index + 1)}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    disabled={index === total - 1}
+                    aria-label={t('newsletters.block.downNamed', { name })}
+                    onClick={() => onMove(index + 1)}
+                  >
                     <IconArrowDown size={16} aria-hidden />
                   </ActionIcon>
                 </Tooltip>
                 <Tooltip label={t('newsletters.block.remove')}>
-                  <ActionIcon variant="subtle" color="red" aria-label={t('newsletters.block.removeNamed', { name })} onClick={onRemove}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('newsletters.block.removeNamed', { name })}
+                    onClick={onRemove}
+                  >
                     <IconTrash size={16} aria-hidden />
                   </ActionIcon>
                 </Tooltip>

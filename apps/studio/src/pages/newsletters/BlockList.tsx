@@ -1,5 +1,20 @@
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
-import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  arrayMove,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { Alert, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconArticle, IconChevronDown, IconFolder, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -23,23 +38,40 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
   const { t } = useTranslation();
   const [inserting, setInserting] = useState<'article' | 'dossier' | null>(null);
   const [removed, setRemoved] = useState<{ item: KeyedBlock; index: number } | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const nameOf = (id: UniqueIdentifier) => {
     const block = blocks.find((item) => item.key === id)?.block;
     return block ? nameOfBlock(t, block) : '';
   };
-  const positionOf = (id: UniqueIdentifier | undefined) => (id === undefined ? 0 : blocks.findIndex((item) => item.key === id) + 1);
+  const positionOf = (id: UniqueIdentifier | undefined) =>
+    id === undefined ? 0 : blocks.findIndex((item) => item.key === id) + 1;
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('newsletters.dnd.start', { name: nameOf(active.id), position: positionOf(active.id), total: blocks.length }),
-    onDragOver: ({ active, over }) => (over ? t('newsletters.dnd.over', { name: nameOf(active.id), position: positionOf(over.id), total: blocks.length }) : undefined),
-    onDragEnd: ({ active, over }) => (over ? t('newsletters.dnd.end', { name: nameOf(active.id), position: positionOf(over.id), total: blocks.length }) : undefined),
+    onDragStart: ({ active }) =>
+      t('newsletters.dnd.start', { name: nameOf(active.id), position: positionOf(active.id), total: blocks.length }),
+    onDragOver: ({ active, over }) =>
+      over
+        ? t('newsletters.dnd.over', { name: nameOf(active.id), position: positionOf(over.id), total: blocks.length })
+        : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('newsletters.dnd.end', { name: nameOf(active.id), position: positionOf(over.id), total: blocks.length })
+        : undefined,
     onDragCancel: ({ active }) => t('newsletters.dnd.cancel', { name: nameOf(active.id) }),
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    onChange((current) => arrayMove(current, current.findIndex((item) => item.key === active.id), current.findIndex((item) => item.key === over.id)));
+    onChange((current) =>
+      arrayMove(
+        current,
+        current.findIndex((item) => item.key === active.id),
+        current.findIndex((item) => item.key === over.id),
+      ),
+    );
   };
 
   const add = (block: Block) => {
@@ -60,7 +92,9 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
     });
 
   const patch = (key: string, change: Partial<Block>) =>
-    onChange((current) => current.map((item) => (item.key === key ? { ...item, block: { ...item.block, ...change } as Block } : item)));
+    onChange((current) =>
+      current.map((item) => (item.key === key ? { ...item, block: { ...item.block, ...change } as Block } : item)),
+    );
 
   const remove = (key: string) => {
     const index = blocks.findIndex((item) => item.key === key);
@@ -89,9 +123,22 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
               {t('newsletters.composer.blocksHelp')}
             </Text>
           )}
-          <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('newsletters.dnd.instructions') } }}>
+          <DndContext
+            sensors={sensors}
+            collisionDetection={closestCenter}
+            onDragEnd={onDragEnd}
+            accessibility={{
+              announcements,
+              screenReaderInstructions: { draggable: t('newsletters.dnd.instructions') },
+            }}
+          >
             <SortableContext items={blocks.map((item) => item.key)} strategy={verticalListSortingStrategy}>
-              <Stack gap="sm" component="ol" aria-label={t('newsletters.composer.blocksLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              <Stack
+                gap="sm"
+                component="ol"
+                aria-label={t('newsletters.composer.blocksLabel')}
+                style={{ listStyle: 'none', padding: 0, margin: 0 }}
+              >
                 {blocks.map((item, index) => (
                   <BlockCard
                     key={item.key}
@@ -111,7 +158,13 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
         </>
       )}
       {removed && !readOnly && (
-        <Alert color="gray" role="status" withCloseButton onClose={() => setRemoved(null)} closeButtonLabel={t('common.close')}>
+        <Alert
+          color="gray"
+          role="status"
+          withCloseButton
+          onClose={() => setRemoved(null)}
+          closeButtonLabel={t('common.close')}
+        >
           <Group justify="space-between" gap="sm">
             <Text size="sm">{t('newsletters.composer.removed', { name: nameOfBlock(t, removed.item.block) })}</Text>
             <Button size="compact-sm" variant="light" onClick={undo}>
@@ -124,7 +177,10 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
         <Group gap="sm">
           <Menu position="bottom-start" shadow="md">
             <Menu.Target>
-              <Button leftSection={<IconPlus size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                rightSection={<IconChevronDown size={14} aria-hidden />}
+              >
                 {t('newsletters.composer.addBlock')}
               </Button>
             </Menu.Target>
@@ -136,10 +192,18 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
               ))}
             </Menu.Dropdown>
           </Menu>
-          <Button variant="default" leftSection={<IconArticle size={16} aria-hidden />} onClick={() => setInserting('article')}>
+          <Button
+            variant="default"
+            leftSection={<IconArticle size={16} aria-hidden />}
+            onClick={() => setInserting('article')}
+          >
             {t('newsletters.insert.article')}
           </Button>
-          <Button variant="default" leftSection={<IconFolder size={16} aria-hidden />} onClick={() => setInserting('dossier')}>
+          <Button
+            variant="default"
+            leftSection={<IconFolder size={16} aria-hidden />}
+            onClick={() => setInserting('dossier')}
+          >
             {t('newsletters.insert.dossier')}
           </Button>
         </Group>

@@ -29,7 +29,13 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
   const draft = useCampaignDraft(initial, editable, onSaved);
   const { fields } = draft;
   const body = payloadOf(fields);
-  const live = useLivePreview({ kind: body.kind, subject: body.subject, preheader: body.preheader, lists: body.lists, blocks: body.blocks });
+  const live = useLivePreview({
+    kind: body.kind,
+    subject: body.subject,
+    preheader: body.preheader,
+    lists: body.lists,
+    blocks: body.blocks,
+  });
   const readOnly = !editable || draft.state.kind === 'conflict';
 
   usePageTitle(fields.subject || t('newsletters.list.noSubject'));
@@ -42,7 +48,11 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
       notifications.show({ color: 'teal', message: t('newsletters.list.duplicated') });
       void navigate(`/newsletters/${encodeURIComponent(copy.id)}`);
     } catch (error) {
-      notifications.show({ color: 'red', title: t('newsletters.list.duplicateFailed'), message: newsletterError(t, error) });
+      notifications.show({
+        color: 'red',
+        title: t('newsletters.list.duplicateFailed'),
+        message: newsletterError(t, error),
+      });
     } finally {
       setDuplicating(false);
     }
@@ -76,10 +86,19 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
         </Anchor>
         <Group gap="sm" wrap="wrap">
           {editable && <SaveStatus state={draft.state} onRetry={() => void draft.flush()} />}
-          <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} loading={duplicating} onClick={() => void duplicate()}>
+          <Button
+            variant="default"
+            leftSection={<IconCopy size={16} aria-hidden />}
+            loading={duplicating}
+            onClick={() => void duplicate()}
+          >
             {t('newsletters.composer.duplicate')}
           </Button>
-          <Button leftSection={<IconSend size={16} aria-hidden />} onClick={() => setTesting(true)} disabled={draft.state.kind === 'conflict'}>
+          <Button
+            leftSection={<IconSend size={16} aria-hidden />}
+            onClick={() => setTesting(true)}
+            disabled={draft.state.kind === 'conflict'}
+          >
             {t('newsletters.composer.sendTest')}
           </Button>
           <Button
@@ -117,7 +136,13 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            <SettingsPanel fields={fields} lists={lists} readOnly={readOnly} errors={live.preview?.fieldErrors ?? []} onChange={draft.update} />
+            <SettingsPanel
+              fields={fields}
+              lists={lists}
+              readOnly={readOnly}
+              errors={live.preview?.fieldErrors ?? []}
+              onChange={draft.update}
+            />
             <section aria-labelledby="campaign-blocks">
               <Title order={2} size="h4" id="campaign-blocks" mb="xs">
                 {t('newsletters.composer.blocksTitle')}
@@ -137,7 +162,12 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
           </div>
         </Grid.Col>
       </Grid>
-      <TestSendModal campaignId={campaign.id} opened={testing} onClose={() => setTesting(false)} beforeSend={() => (editable ? draft.flush() : Promise.resolve(true))} />
+      <TestSendModal
+        campaignId={campaign.id}
+        opened={testing}
+        onClose={() => setTesting(false)}
+        beforeSend={() => (editable ? draft.flush() : Promise.resolve(true))}
+      />
       <ConflictDialog opened={draft.state.kind === 'conflict'} onReload={reloadTheirs} onOverwrite={overwrite} />
     </Stack>
   );

@@ -13,13 +13,20 @@ import { Composer } from './Composer';
 export function ComposerPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const state = useApiData(() => Promise.all([getCampaign(id), loadLists()]).then(([answer, lists]) => ({ campaign: answer.campaign, lists })), id);
+  const state = useApiData(
+    () => Promise.all([getCampaign(id), loadLists()]).then(([answer, lists]) => ({ campaign: answer.campaign, lists })),
+    id,
+  );
 
   if (state.status === 'loading') return <Loader aria-label={t('app.loading')} />;
   if (state.status === 'failed') {
     if (state.error instanceof ApiError && state.error.code === 'NOT_FOUND')
       return (
-        <EmptyState icon={<IconFileUnknown aria-hidden />} title={t('newsletters.composer.notFoundTitle')} description={t('newsletters.composer.notFoundBody')}>
+        <EmptyState
+          icon={<IconFileUnknown aria-hidden />}
+          title={t('newsletters.composer.notFoundTitle')}
+          description={t('newsletters.composer.notFoundBody')}
+        >
           <EmptyState.Actions>
             <Button component={Link} to="/newsletters" variant="light">
               {t('newsletters.composer.back')}

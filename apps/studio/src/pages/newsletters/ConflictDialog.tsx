@@ -29,7 +29,15 @@ export function ConflictDialog({ opened, onReload, onOverwrite }: Props) {
   };
 
   return (
-    <Modal opened={opened} onClose={() => undefined} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={false} title={t('newsletters.conflict.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={() => undefined}
+      withCloseButton={false}
+      closeOnClickOutside={false}
+      closeOnEscape={false}
+      title={t('newsletters.conflict.title')}
+      size="lg"
+    >
       <Stack gap="md">
         <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} role="alert">
           <Text fw={500}>{t('newsletters.conflict.body')}</Text>
@@ -43,10 +51,21 @@ export function ConflictDialog({ opened, onReload, onOverwrite }: Props) {
           </Text>
         )}
         <Group justify="flex-end">
-          <Button variant="default" color="red" loading={busy === 'overwrite'} disabled={busy !== null} onClick={() => void run('overwrite', onOverwrite)}>
+          <Button
+            variant="default"
+            color="red"
+            loading={busy === 'overwrite'}
+            disabled={busy !== null}
+            onClick={() => void run('overwrite', onOverwrite)}
+          >
             {t('newsletters.conflict.overwrite')}
           </Button>
-          <Button color="orange" loading={busy === 'reload'} disabled={busy !== null} onClick={() => void run('reload', onReload)}>
+          <Button
+            color="orange"
+            loading={busy === 'reload'}
+            disabled={busy !== null}
+            onClick={() => void run('reload', onReload)}
+          >
             {t('newsletters.conflict.reload')}
           </Button>
         </Group>

@@ -21,7 +21,9 @@ export function InsertPublishedModal({ kind, onClose, onPick }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'ready'; items: PublishedItem[] } | { status: 'failed'; error: unknown }>({ status: 'loading' });
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'ready'; items: PublishedItem[] } | { status: 'failed'; error: unknown }
+  >({ status: 'loading' });
 
   useEffect(() => {
     if (!kind) return;
@@ -47,7 +49,9 @@ export function InsertPublishedModal({ kind, onClose, onPick }: Props) {
       <Stack gap="sm">
         <TextInput
           label={t('newsletters.insert.search')}
-          description={kind === 'dossier' ? t('newsletters.insert.searchDossierHint') : t('newsletters.insert.searchHint')}
+          description={
+            kind === 'dossier' ? t('newsletters.insert.searchDossierHint') : t('newsletters.insert.searchHint')
+          }
           leftSection={<IconSearch size={16} aria-hidden />}
           value={query}
           onChange={(event) => setQuery(event.currentTarget.value)}
@@ -63,11 +67,20 @@ export function InsertPublishedModal({ kind, onClose, onPick }: Props) {
           )}
           {state.status === 'ready' && state.items.length === 0 && (
             <Text size="sm" c="dimmed">
-              {debounced.trim() ? t('newsletters.insert.noMatch', { query: debounced.trim() }) : kind === 'dossier' ? t('newsletters.insert.noDossier') : t('newsletters.insert.noArticle')}
+              {debounced.trim()
+                ? t('newsletters.insert.noMatch', { query: debounced.trim() })
+                : kind === 'dossier'
+                  ? t('newsletters.insert.noDossier')
+                  : t('newsletters.insert.noArticle')}
             </Text>
           )}
           {state.status === 'ready' && state.items.length > 0 && (
-            <Stack gap={6} component="ul" aria-label={t('newsletters.insert.results')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            <Stack
+              gap={6}
+              component="ul"
+              aria-label={t('newsletters.insert.results')}
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            >
               {state.items.map((item) => (
                 <li key={item.id}>
                   <ResultRow item={item} onPick={() => kind && onPick(cardFrom(kind, item))} />
@@ -84,9 +97,17 @@ export function InsertPublishedModal({ kind, onClose, onPick }: Props) {
 function ResultRow({ item, onPick }: { item: PublishedItem; onPick: () => void }) {
   const { t, i18n } = useTranslation();
   return (
-    <UnstyledButton className={classes.result} onClick={onPick} aria-label={t('newsletters.insert.pick', { title: item.title })}>
+    <UnstyledButton
+      className={classes.result}
+      onClick={onPick}
+      aria-label={t('newsletters.insert.pick', { title: item.title })}
+    >
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        {item.image ? <Image src={item.image.src} alt="" w={72} h={48} radius="sm" fit="cover" style={{ flex: 'none' }} /> : <div style={{ width: 72, flex: 'none' }} />}
+        {item.image ? (
+          <Image src={item.image.src} alt="" w={72} h={48} radius="sm" fit="cover" style={{ flex: 'none' }} />
+        ) : (
+          <div style={{ width: 72, flex: 'none' }} />
+        )}
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text fw={600} size="sm" lineClamp={2}>
             {item.title}

@@ -1,4 +1,19 @@
-import { ActionIcon, Anchor, Badge, Button, EmptyState, Group, Loader, Menu, Modal, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Loader,
+  Menu,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconCopy, IconMail, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -30,7 +45,11 @@ export function NewslettersPage() {
       const { campaign } = await createCampaign({ kind });
       void navigate(`/newsletters/${encodeURIComponent(campaign.id)}`);
     } catch (error) {
-      notifications.show({ color: 'red', title: t('newsletters.list.createFailed'), message: newsletterError(t, error) });
+      notifications.show({
+        color: 'red',
+        title: t('newsletters.list.createFailed'),
+        message: newsletterError(t, error),
+      });
       setCreating(false);
     }
   };
@@ -41,7 +60,11 @@ export function NewslettersPage() {
       notifications.show({ color: 'teal', message: t('newsletters.list.duplicated') });
       void navigate(`/newsletters/${encodeURIComponent(copy.id)}`);
     } catch (error) {
-      notifications.show({ color: 'red', title: t('newsletters.list.duplicateFailed'), message: newsletterError(t, error) });
+      notifications.show({
+        color: 'red',
+        title: t('newsletters.list.duplicateFailed'),
+        message: newsletterError(t, error),
+      });
     }
   };
 
@@ -50,7 +73,11 @@ export function NewslettersPage() {
   const newMenu = (
     <Menu position="bottom-end" shadow="md">
       <Menu.Target>
-        <Button leftSection={<IconPlus size={18} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />} loading={creating}>
+        <Button
+          leftSection={<IconPlus size={18} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+          loading={creating}
+        >
           {t('newsletters.list.new')}
         </Button>
       </Menu.Target>
@@ -72,7 +99,11 @@ export function NewslettersPage() {
       </Group>
       {state.status === 'loading' && <Loader aria-label={t('app.loading')} />}
       {state.status === 'ready' && state.data.length === 0 && (
-        <EmptyState icon={<IconMail aria-hidden />} title={t('newsletters.list.emptyTitle')} description={t('newsletters.list.emptyBody')}>
+        <EmptyState
+          icon={<IconMail aria-hidden />}
+          title={t('newsletters.list.emptyTitle')}
+          description={t('newsletters.list.emptyBody')}
+        >
           <EmptyState.Actions>{newMenu}</EmptyState.Actions>
         </EmptyState>
       )}
@@ -91,7 +122,11 @@ export function NewslettersPage() {
   );
 }
 
-type TableProps = { campaigns: CampaignSummary[]; onDuplicate: (c: CampaignSummary) => void; onDelete: (c: CampaignSummary) => void };
+type TableProps = {
+  campaigns: CampaignSummary[];
+  onDuplicate: (c: CampaignSummary) => void;
+  onDelete: (c: CampaignSummary) => void;
+};
 
 function CampaignTable({ campaigns, onDuplicate, onDelete }: TableProps) {
   const { t, i18n } = useTranslation();
@@ -117,33 +152,58 @@ function CampaignTable({ campaigns, onDuplicate, onDelete }: TableProps) {
             return (
               <Table.Tr key={campaign.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} fw={500} fs={campaign.subject ? undefined : 'italic'}>
+                  <Anchor
+                    component={Link}
+                    to={`/newsletters/${encodeURIComponent(campaign.id)}`}
+                    fw={500}
+                    fs={campaign.subject ? undefined : 'italic'}
+                  >
                     {subject}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{t(`newsletters.kinds.${campaign.kind}`)}</Table.Td>
                 <Table.Td>{campaign.lists.map((list) => list.name).join(', ') || '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={CAMPAIGN_STATUS_COLORS[campaign.status]} variant="light" tt="none" style={{ minWidth: 'max-content' }}>
+                  <Badge
+                    color={CAMPAIGN_STATUS_COLORS[campaign.status]}
+                    variant="light"
+                    tt="none"
+                    style={{ minWidth: 'max-content' }}
+                  >
                     {t(`newsletters.status.${campaign.status}`)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatShortDateTime(date, i18n.language)}</Text>
                   <Text size="xs" c="dimmed">
-                    {t(campaign.finishedAt ? 'newsletters.list.sentOn' : campaign.scheduledAt ? 'newsletters.list.scheduledFor' : 'newsletters.list.updatedOn')}
+                    {t(
+                      campaign.finishedAt
+                        ? 'newsletters.list.sentOn'
+                        : campaign.scheduledAt
+                          ? 'newsletters.list.scheduledFor'
+                          : 'newsletters.list.updatedOn',
+                    )}
                   </Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
                     <Tooltip label={t('newsletters.list.duplicate')}>
-                      <ActionIcon variant="subtle" aria-label={t('newsletters.list.duplicateNamed', { subject })} onClick={() => onDuplicate(campaign)}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('newsletters.list.duplicateNamed', { subject })}
+                        onClick={() => onDuplicate(campaign)}
+                      >
                         <IconCopy size={16} aria-hidden />
                       </ActionIcon>
                     </Tooltip>
                     {campaign.status === 'draft' && (
                       <Tooltip label={t('newsletters.list.delete')}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('newsletters.list.deleteNamed', { subject })} onClick={() => onDelete(campaign)}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('newsletters.list.deleteNamed', { subject })}
+                          onClick={() => onDelete(campaign)}
+                        >
                           <IconTrash size={16} aria-hidden />
                         </ActionIcon>
                       </Tooltip>
@@ -159,7 +219,15 @@ function CampaignTable({ campaigns, onDuplicate, onDelete }: TableProps) {
   );
 }
 
-function DeleteModal({ campaign, onClose, onDeleted }: { campaign: CampaignSummary | null; onClose: () => void; onDeleted: () => void }) {
+function DeleteModal({
+  campaign,
+  onClose,
+  onDeleted,
+}: {
+  campaign: CampaignSummary | null;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -180,7 +248,9 @@ function DeleteModal({ campaign, onClose, onDeleted }: { campaign: CampaignSumma
   return (
     <Modal opened={campaign !== null} onClose={onClose} title={t('newsletters.list.deleteTitle')}>
       <Stack gap="md">
-        <Text size="sm">{t('newsletters.list.deleteBody', { subject: campaign?.subject || t('newsletters.list.noSubject') })}</Text>
+        <Text size="sm">
+          {t('newsletters.list.deleteBody', { subject: campaign?.subject || t('newsletters.list.noSubject') })}
+        </Text>
         {failure !== null && (
           <Text size="sm" c="red" role="alert">
             {newsletterError(t, failure)}

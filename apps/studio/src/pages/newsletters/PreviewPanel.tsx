@@ -16,7 +16,9 @@ export function PreviewPanel({ live }: { live: LivePreview }) {
         <Text fw={600} component="h2" size="lg" m={0}>
           {t('newsletters.preview.title')}
         </Text>
-        <div aria-live="polite">{live.loading && <Loader size="xs" aria-label={t('newsletters.preview.updating')} />}</div>
+        <div aria-live="polite">
+          {live.loading && <Loader size="xs" aria-label={t('newsletters.preview.updating')} />}
+        </div>
       </Group>
       {live.error !== null && (
         <Alert color="red" role="alert" title={t('newsletters.preview.failed')}>
@@ -25,7 +27,12 @@ export function PreviewPanel({ live }: { live: LivePreview }) {
       )}
       {preview && <SizeGauge preview={preview} />}
       {preview && preview.mjmlErrors.length > 0 && (
-        <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={t('newsletters.preview.mjmlErrors', { count: preview.mjmlErrors.length })} role="alert">
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('newsletters.preview.mjmlErrors', { count: preview.mjmlErrors.length })}
+          role="alert"
+        >
           <List size="sm">
             {preview.mjmlErrors.map((error, index) => (
               <List.Item key={index}>
@@ -37,7 +44,9 @@ export function PreviewPanel({ live }: { live: LivePreview }) {
       )}
       {preview && preview.blockErrors.length > 0 && (
         <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} data-testid="block-errors-summary">
-          {t('newsletters.preview.blocksLeftOut', { count: new Set(preview.blockErrors.map((error) => error.index)).size })}
+          {t('newsletters.preview.blocksLeftOut', {
+            count: new Set(preview.blockErrors.map((error) => error.index)).size,
+          })}
         </Alert>
       )}
       <Tabs defaultValue="desktop" keepMounted={false}>
@@ -71,10 +80,27 @@ export function PreviewPanel({ live }: { live: LivePreview }) {
 // no script runs in the preview (no allow-scripts); links open in a new tab, outside the sandbox
 const SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
 
-function Frame({ html, width, minWidth, title }: { html: string | undefined; width: number | string; minWidth: number; title: string }) {
+function Frame({
+  html,
+  width,
+  minWidth,
+  title,
+}: {
+  html: string | undefined;
+  width: number | string;
+  minWidth: number;
+  title: string;
+}) {
   return (
     <div className={classes.frameBox}>
-      <iframe className={classes.frame} title={title} sandbox={SANDBOX} srcDoc={html ?? ''} style={{ width, minWidth }} data-testid="preview-frame" />
+      <iframe
+        className={classes.frame}
+        title={title}
+        sandbox={SANDBOX}
+        srcDoc={html ?? ''}
+        style={{ width, minWidth }}
+        data-testid="preview-frame"
+      />
     </div>
   );
 }

@@ -17,8 +17,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Subject, preheader, sender and audience of the campaign. */
 export function SettingsPanel({ fields, lists, readOnly, errors, onChange }: Props) {
   const { t } = useTranslation();
-  const errorOf = (path: string) => errors.filter((error) => error.path === path).map((error) => error.message).join(' ') || undefined;
-  const replyToError = fields.replyTo.trim() && !EMAIL.test(fields.replyTo.trim()) ? t('newsletters.settings.replyToInvalid') : undefined;
+  const errorOf = (path: string) =>
+    errors
+      .filter((error) => error.path === path)
+      .map((error) => error.message)
+      .join(' ') || undefined;
+  const replyToError =
+    fields.replyTo.trim() && !EMAIL.test(fields.replyTo.trim()) ? t('newsletters.settings.replyToInvalid') : undefined;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="campaign-settings">
       <Stack gap="sm">

@@ -36,7 +36,11 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
 
   const invalid = addresses.filter((address) => !EMAIL.test(address));
   const inputError =
-    invalid.length > 0 ? t('newsletters.test.invalid', { addresses: invalid.join(', ') }) : addresses.length === 0 ? t('newsletters.test.none') : undefined;
+    invalid.length > 0
+      ? t('newsletters.test.invalid', { addresses: invalid.join(', ') })
+      : addresses.length === 0
+        ? t('newsletters.test.none')
+        : undefined;
 
   const send = async () => {
     if (inputError) return;
@@ -51,7 +55,9 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
       notifications.show({
         color: 'teal',
         title: t('newsletters.test.sentTitle', { count: answer.sent }),
-        message: answer.outbox ? t('newsletters.test.sentOutbox', { addresses: addresses.join(', ') }) : t('newsletters.test.sentSmtp', { addresses: addresses.join(', ') }),
+        message: answer.outbox
+          ? t('newsletters.test.sentOutbox', { addresses: addresses.join(', ') })
+          : t('newsletters.test.sentSmtp', { addresses: addresses.join(', ') }),
       });
       onClose();
     } catch (error) {
@@ -108,14 +114,28 @@ function SendFailure({ error }: { error: unknown }) {
       </Alert>
     );
   }
-  const details = error.details as { blockErrors?: BlockError[]; fieldErrors?: CampaignFieldError[]; mjmlErrors?: MjmlError[] };
+  const details = error.details as {
+    blockErrors?: BlockError[];
+    fieldErrors?: CampaignFieldError[];
+    mjmlErrors?: MjmlError[];
+  };
   const problems = [
     ...(details.fieldErrors ?? []).map((item) => item.message),
-    ...(details.blockErrors ?? []).map((item) => t('newsletters.test.blockProblem', { n: item.index + 1, message: item.message })),
-    ...(details.mjmlErrors ?? []).map((item) => t('newsletters.preview.mjmlError', { line: item.line, tag: item.tagName, message: item.message })),
+    ...(details.blockErrors ?? []).map((item) =>
+      t('newsletters.test.blockProblem', { n: item.index + 1, message: item.message }),
+    ),
+    ...(details.mjmlErrors ?? []).map((item) =>
+      t('newsletters.preview.mjmlError', { line: item.line, tag: item.tagName, message: item.message }),
+    ),
   ];
   return (
-    <Alert color="red" role="alert" title={rawCode(error) === 'NEWSLETTER_INVALID' ? t('newsletters.test.invalidTitle') : t('newsletters.test.failedTitle')}>
+    <Alert
+      color="red"
+      role="alert"
+      title={
+        rawCode(error) === 'NEWSLETTER_INVALID' ? t('newsletters.test.invalidTitle') : t('newsletters.test.failedTitle')
+      }
+    >
       {newsletterError(t, error)}
       {problems.length > 0 && (
         <List size="sm" mt="xs">

@@ -8,7 +8,14 @@ export type JobOffer = { title: string; organisation: string; place: string; url
 export type MembersNewsItem = { title: string; text: string; url?: string };
 
 export type EditoBlock = { type: 'edito'; title?: string; doc: ArticleBody; signature?: string };
-export type ArticleBlock = { type: 'article'; title: string; lede: string; url: string; rubrique?: string; image?: BlockImage };
+export type ArticleBlock = {
+  type: 'article';
+  title: string;
+  lede: string;
+  url: string;
+  rubrique?: string;
+  image?: BlockImage;
+};
 export type DossierBlock = { type: 'dossier'; title: string; lede: string; url: string; image?: BlockImage };
 export type RichTextBlock = { type: 'richText'; title?: string; doc: ArticleBody };
 export type AgendaBlock = { type: 'agenda'; title?: string; events: AgendaEvent[] };
@@ -92,7 +99,14 @@ export function emptyBlock(type: BlockType): Block {
 export function cardFrom(kind: 'article' | 'dossier', item: PublishedItem): Block {
   const image = item.image ? { image: { src: item.image.src, alt: item.image.alt } } : {};
   return kind === 'article'
-    ? { type: 'article', title: item.title, lede: item.lede, url: item.url, ...(item.rubrique ? { rubrique: item.rubrique } : {}), ...image }
+    ? {
+        type: 'article',
+        title: item.title,
+        lede: item.lede,
+        url: item.url,
+        ...(item.rubrique ? { rubrique: item.rubrique } : {}),
+        ...image,
+      }
     : { type: 'dossier', title: item.title, lede: item.lede, url: item.url, ...image };
 }
 
@@ -124,7 +138,10 @@ const KNOWN = new Set<string>(BLOCK_TYPES);
 /** Stored blocks (possibly incomplete drafts) as editable ones; unknown types are dropped. */
 export function fromStored(blocks: unknown[]): KeyedBlock[] {
   return blocks
-    .filter((raw): raw is Block => typeof raw === 'object' && raw !== null && KNOWN.has(String((raw as { type?: unknown }).type)))
+    .filter(
+      (raw): raw is Block =>
+        typeof raw === 'object' && raw !== null && KNOWN.has(String((raw as { type?: unknown }).type)),
+    )
     .map((block) => ({ key: newKey(), block: withDefaults(block) }));
 }
 
@@ -166,5 +183,7 @@ export function blockSummary(block: Block): string {
 
 /** Errors of one field: the path equals it or lies below it ("events.0" holds "events.0.date"). */
 export function errorsAt(errors: { path: string; message: string }[], path: string): string[] {
-  return errors.filter((error) => error.path === path || error.path.startsWith(`${path}.`)).map((error) => error.message);
+  return errors
+    .filter((error) => error.path === path || error.path.startsWith(`${path}.`))
+    .map((error) => error.message);
 }

@@ -20,7 +20,12 @@ export const CAMPAIGN_STATUS_COLORS: Record<CampaignStatus, string> = {
 
 /** "42,3 ko": kilobytes of 1,024 bytes, as Gmail counts its 102 KB limit. */
 export function formatKilobytes(bytes: number, language: string): string {
-  return new Intl.NumberFormat(intlLocale(language), { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / 1024);
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: 'unit',
+    unit: 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(bytes / 1024);
 }
 
 // codes of the campaign routes that the shared catalog does not know (the client maps them to INTERNAL)
@@ -37,7 +42,8 @@ export function rawCode(error: unknown): string | null {
 /** The user-facing message of a campaign route's error; a 502 (mail server) keeps the server's French advice. */
 export function newsletterError(t: TFunction, error: unknown): string {
   const code = rawCode(error);
-  if (code && (NEWSLETTER_CODES as readonly string[]).includes(code)) return t(`newsletters.errors.${code as NewsletterCode}`);
+  if (code && (NEWSLETTER_CODES as readonly string[]).includes(code))
+    return t(`newsletters.errors.${code as NewsletterCode}`);
   if (error instanceof ApiError && error.status === 502 && error.message) return error.message;
   if (error instanceof ApiError && error.code === 'VALIDATION' && error.issues.length > 0) {
     return `${t('errors.VALIDATION')} ${error.issues.map((issue) => issue.message).join(' ')}`;

@@ -57,8 +57,14 @@ export function useCampaignDraft(initial: Campaign, editable: boolean, onSaved: 
     ...saver,
     // the initial copy is known at mount, so fields are never null here
     fields: saver.fields ?? draftOf(initial),
-    update: useCallback((change: Parameters<typeof update>[0]) => (editable ? update(change) : undefined), [editable, update]),
+    update: useCallback(
+      (change: Parameters<typeof update>[0]) => (editable ? update(change) : undefined),
+      [editable, update],
+    ),
     /** Takes the server's copy as the new base (their version after a conflict). */
-    reset: useCallback((campaign: Campaign) => reset(draftOf(campaign), campaign.version, campaign.status !== 'draft'), [reset]),
+    reset: useCallback(
+      (campaign: Campaign) => reset(draftOf(campaign), campaign.version, campaign.status !== 'draft'),
+      [reset],
+    ),
   };
 }

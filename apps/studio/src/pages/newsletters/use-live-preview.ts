@@ -14,11 +14,18 @@ export type LivePreview = {
 function normalisePath(path: unknown): string {
   if (Array.isArray(path)) return path.join('.');
   if (typeof path !== 'string') return '';
-  return path.replace(/^\/+/, '').replace(/[/[\]]+/g, '.').replace(/\.+$/, '').replace(/^\./, '');
+  return path
+    .replace(/^\/+/, '')
+    .replace(/[/[\]]+/g, '.')
+    .replace(/\.+$/, '')
+    .replace(/^\./, '');
 }
 
 function normalise(preview: CampaignPreview): CampaignPreview {
-  const blockErrors: BlockError[] = (preview.blockErrors ?? []).map((error) => ({ ...error, path: normalisePath(error.path) }));
+  const blockErrors: BlockError[] = (preview.blockErrors ?? []).map((error) => ({
+    ...error,
+    path: normalisePath(error.path),
+  }));
   return { ...preview, blockErrors, mjmlErrors: preview.mjmlErrors ?? [], fieldErrors: preview.fieldErrors ?? [] };
 }
 
@@ -36,8 +43,10 @@ export function useLivePreview(input: CampaignPreviewInput): LivePreview {
     setState((current) => ({ ...current, loading: true }));
     const timer = setTimeout(() => {
       previewCampaign(JSON.parse(body) as CampaignPreviewInput).then(
-        (preview) => ticket === sequence.current && setState({ preview: normalise(preview), loading: false, error: null }),
-        (error: unknown) => ticket === sequence.current && setState((current) => ({ ...current, loading: false, error })),
+        (preview) =>
+          ticket === sequence.current && setState({ preview: normalise(preview), loading: false, error: null }),
+        (error: unknown) =>
+          ticket === sequence.current && setState((current) => ({ ...current, loading: false, error })),
       );
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);

@@ -31,7 +31,10 @@ export function AuditSection() {
                 <Table.Tr key={e.id}>
                   <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={e.action.includes('fail') || e.action.includes('lock') ? 'red' : 'gray'}>
+                    <Badge
+                      variant="light"
+                      color={e.action.includes('fail') || e.action.includes('lock') ? 'red' : 'gray'}
+                    >
                       {t(`settings.audit.actions.${e.action}` as never, { defaultValue: e.action })}
                     </Badge>
                   </Table.Td>

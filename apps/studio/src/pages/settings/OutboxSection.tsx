@@ -17,14 +17,20 @@ export function OutboxSection() {
       </Title>
       {outbox.status === 'loading' && <Loader aria-label={t('app.loading')} />}
       {outbox.status === 'failed' && <LoadError error={outbox.error} onRetry={outbox.reload} />}
-      {outbox.status === 'ready' && outbox.data.mode === 'smtp' && <Alert color="blue">{t('settings.outbox.smtp')}</Alert>}
+      {outbox.status === 'ready' && outbox.data.mode === 'smtp' && (
+        <Alert color="blue">{t('settings.outbox.smtp')}</Alert>
+      )}
       {outbox.status === 'ready' && outbox.data.mode === 'outbox' && (
         <>
           <Text size="sm" c="dimmed" mb="sm">
             {t('settings.outbox.explain')}
           </Text>
           {outbox.data.messages.length === 0 ? (
-            <EmptyState icon={<IconMailbox aria-hidden />} title={t('settings.outbox.emptyTitle')} description={t('settings.outbox.emptyDescription')} />
+            <EmptyState
+              icon={<IconMailbox aria-hidden />}
+              title={t('settings.outbox.emptyTitle')}
+              description={t('settings.outbox.emptyDescription')}
+            />
           ) : (
             <Table.ScrollContainer minWidth={560}>
               <Table striped withTableBorder verticalSpacing="xs" aria-labelledby="settings-outbox">

@@ -9,7 +9,12 @@ import { SUBSCRIBER_LOCALES, type MailingList, type SubscriberDetail, type Subsc
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { needsConsentSource } from './lists';
 
-type Props = { opened: boolean; lists: MailingList[]; onClose: () => void; onCreated: (detail: SubscriberDetail) => void };
+type Props = {
+  opened: boolean;
+  lists: MailingList[];
+  onClose: () => void;
+  onCreated: (detail: SubscriberDetail) => void;
+};
 
 /** Errors shown next to their field rather than in the banner. */
 /** Enough to catch typos; the server has the last word. */
@@ -77,7 +82,8 @@ export function AddSubscriberModal({ opened, lists, onClose, onCreated }: Props)
 
   const fields = fieldErrors(error);
   const code = error instanceof ApiError ? error.code : null;
-  const duplicateId = error instanceof ApiError && typeof error.details.subscriberId === 'string' ? error.details.subscriberId : null;
+  const duplicateId =
+    error instanceof ApiError && typeof error.details.subscriberId === 'string' ? error.details.subscriberId : null;
   const emailMessage =
     emailError ??
     (code === 'DUPLICATE_SUBSCRIBER' ? (
@@ -160,7 +166,9 @@ export function AddSubscriberModal({ opened, lists, onClose, onCreated }: Props)
                   description={
                     list.legalBasis === 'legitimate_interest'
                       ? t('addSubscriber.legitimateInterestHint')
-                      : t('addSubscriber.consentHint', { visibility: t(`settings.visibilityValues.${list.visibility}`) })
+                      : t('addSubscriber.consentHint', {
+                          visibility: t(`settings.visibilityValues.${list.visibility}`),
+                        })
                   }
                 />
               ))}
@@ -178,7 +186,10 @@ export function AddSubscriberModal({ opened, lists, onClose, onCreated }: Props)
                 setConsentSource(event.currentTarget.value);
                 setConsentError(null);
               }}
-              error={consentError ?? (code === 'CONSENT_SOURCE_REQUIRED' ? t('errors.CONSENT_SOURCE_REQUIRED') : fields.consentSource)}
+              error={
+                consentError ??
+                (code === 'CONSENT_SOURCE_REQUIRED' ? t('errors.CONSENT_SOURCE_REQUIRED') : fields.consentSource)
+              }
             />
           )}
           <Group justify="flex-end" mt="md">

@@ -10,7 +10,13 @@ import { useCurrentUser } from '../../session/session-context';
 import { formatDateTime } from './format';
 
 // full width on phones, and long labels wrap instead of being cut
-const WRAP = { w: { base: '100%', sm: 'auto' }, h: 'auto', mih: 36, py: 6, styles: { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } } };
+const WRAP = {
+  w: { base: '100%', sm: 'auto' },
+  h: 'auto',
+  mih: 36,
+  py: 6,
+  styles: { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } },
+};
 
 type Props = { detail: SubscriberDetail; onChanged: (detail: SubscriberDetail) => void };
 type Pending = 'unsubscribeAll' | 'suppress' | 'erase' | null;
@@ -42,7 +48,10 @@ export function DangerZone({ detail, onChanged }: Props) {
         return;
       }
       onChanged(action === 'suppress' ? await suppressSubscriber(subscriber.id) : await unsubscribe(subscriber.id));
-      notifications.show({ color: 'teal', message: t(action === 'suppress' ? 'subscriber.danger.suppressedDone' : 'subscriber.danger.unsubscribedAll') });
+      notifications.show({
+        color: 'teal',
+        message: t(action === 'suppress' ? 'subscriber.danger.suppressedDone' : 'subscriber.danger.unsubscribedAll'),
+      });
       setAsking(null);
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(t, error) });
@@ -52,7 +61,14 @@ export function DangerZone({ detail, onChanged }: Props) {
   };
 
   return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="subscriber-danger" style={{ borderColor: 'var(--mantine-color-red-4)' }}>
+    <Card
+      withBorder
+      radius="md"
+      padding="lg"
+      component="section"
+      aria-labelledby="subscriber-danger"
+      style={{ borderColor: 'var(--mantine-color-red-4)' }}
+    >
       <Title order={2} size="h4" id="subscriber-danger" c="red.8" mb="sm">
         {t('subscriber.danger.title')}
       </Title>
@@ -66,11 +82,19 @@ export function DangerZone({ detail, onChanged }: Props) {
         <DangerRow
           description={
             subscriber.suppression
-              ? t('subscriber.danger.alreadySuppressed', { date: formatDateTime(subscriber.suppression.at, i18n.language) ?? '' })
+              ? t('subscriber.danger.alreadySuppressed', {
+                  date: formatDateTime(subscriber.suppression.at, i18n.language) ?? '',
+                })
               : t('subscriber.danger.suppressHelp')
           }
         >
-          <Button {...WRAP} color="red" variant="outline" disabled={subscriber.suppression !== null} onClick={() => ask('suppress')}>
+          <Button
+            {...WRAP}
+            color="red"
+            variant="outline"
+            disabled={subscriber.suppression !== null}
+            onClick={() => ask('suppress')}
+          >
             {t('subscriber.danger.suppress')}
           </Button>
         </DangerRow>
@@ -89,13 +113,23 @@ export function DangerZone({ detail, onChanged }: Props) {
       <ConfirmModal
         opened={asking === 'unsubscribeAll' || asking === 'suppress'}
         title={kind === 'suppress' ? t('subscriber.danger.suppressTitle') : t('subscriber.danger.unsubscribeAllTitle')}
-        body={kind === 'suppress' ? t('subscriber.danger.suppressBody', { email: subscriber.email }) : t('subscriber.danger.unsubscribeAllBody', { email: subscriber.email })}
+        body={
+          kind === 'suppress'
+            ? t('subscriber.danger.suppressBody', { email: subscriber.email })
+            : t('subscriber.danger.unsubscribeAllBody', { email: subscriber.email })
+        }
         confirmLabel={kind === 'suppress' ? t('subscriber.danger.suppress') : t('subscriber.danger.unsubscribeAll')}
         busy={busy}
         onClose={() => setAsking(null)}
         onConfirm={() => void run(kind)}
       />
-      <EraseModal opened={asking === 'erase'} email={subscriber.email} busy={busy} onClose={() => setAsking(null)} onConfirm={() => void run('erase')} />
+      <EraseModal
+        opened={asking === 'erase'}
+        email={subscriber.email}
+        busy={busy}
+        onClose={() => setAsking(null)}
+        onConfirm={() => void run('erase')}
+      />
     </Card>
   );
 }
@@ -124,7 +158,13 @@ type ConfirmProps = {
 function ConfirmModal({ opened, title, body, confirmLabel, busy, onClose, onConfirm }: ConfirmProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+    >
       <Text size="sm">{body}</Text>
       <Group justify="flex-end" mt="lg">
         {/* focus starts on Annuler: Enter alone must not change anything */}

@@ -12,7 +12,12 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { SUPPRESSION_REASONS, type SubscriberEvent, type SubscriberEventType, type SuppressionReason } from '../../api/types';
+import {
+  SUPPRESSION_REASONS,
+  type SubscriberEvent,
+  type SubscriberEventType,
+  type SuppressionReason,
+} from '../../api/types';
 import { formatDateTime } from './format';
 
 const EVENT_LOOK: Record<SubscriberEventType, { icon: Icon; color: string }> = {
@@ -32,7 +37,9 @@ export function EventTimeline({ events, listName }: { events: SubscriberEvent[];
   const { t, i18n } = useTranslation();
   // reasons the catalog knows (suppression) are translated; others are shown as sent
   const reasonText = (reason: string) =>
-    (SUPPRESSION_REASONS as readonly string[]).includes(reason) ? t(`subscriber.suppressionReasons.${reason as SuppressionReason}`) : reason;
+    (SUPPRESSION_REASONS as readonly string[]).includes(reason)
+      ? t(`subscriber.suppressionReasons.${reason as SuppressionReason}`)
+      : reason;
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="subscriber-history">
       <Title order={2} size="h4" id="subscriber-history" mb="md">
@@ -43,7 +50,13 @@ export function EventTimeline({ events, listName }: { events: SubscriberEvent[];
           {t('subscriber.noEvents')}
         </Text>
       ) : (
-        <Timeline bulletSize={26} lineWidth={2} data-testid="subscriber-history" component="ol" style={{ listStyle: 'none', paddingInlineStart: 0 }}>
+        <Timeline
+          bulletSize={26}
+          lineWidth={2}
+          data-testid="subscriber-history"
+          component="ol"
+          style={{ listStyle: 'none', paddingInlineStart: 0 }}
+        >
           {events.map((event) => {
             const { icon: EventIcon, color } = EVENT_LOOK[event.type] ?? EVENT_LOOK.updated;
             const reason = typeof event.data.reason === 'string' ? event.data.reason : null;

@@ -77,7 +77,9 @@ export function ImportPage() {
         </Title>
         {imports.status === 'loading' && <Loader aria-label={t('app.loading')} />}
         {imports.status === 'failed' && <LoadError error={imports.error} onRetry={imports.reload} />}
-        {imports.status === 'ready' && <ImportsTable imports={imports.data} lists={lists.status === 'ready' ? lists.data : []} />}
+        {imports.status === 'ready' && (
+          <ImportsTable imports={imports.data} lists={lists.status === 'ready' ? lists.data : []} />
+        )}
       </section>
     </Stack>
   );
@@ -198,7 +200,11 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
         {t('imports.formTitle')}
       </Title>
       {phase.kind === 'finished' ? (
-        <ImportSummary view={phase.view} list={lists.find((item) => item.slug === phase.view.list)} onAgain={startOver} />
+        <ImportSummary
+          view={phase.view}
+          list={lists.find((item) => item.slug === phase.view.list)}
+          onAgain={startOver}
+        />
       ) : (
         <form onSubmit={(event) => void onSubmit(event)} aria-labelledby="import-form-title" noValidate>
           <fieldset disabled={working} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
@@ -222,7 +228,12 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
                 maw={360}
               />
               {list && !consentNeeded && (
-                <Alert color="gray" variant="light" icon={<IconShieldCheck aria-hidden />} title={t('imports.legitimateInterestTitle')}>
+                <Alert
+                  color="gray"
+                  variant="light"
+                  icon={<IconShieldCheck aria-hidden />}
+                  title={t('imports.legitimateInterestTitle')}
+                >
                   {t('imports.legitimateInterestBody', { list: list.name })}
                 </Alert>
               )}
@@ -239,13 +250,19 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
                     setMissing((current) => ({ ...current, consent: false }));
                   }}
                   error={
-                    missing.consent || code === 'CONSENT_SOURCE_REQUIRED' ? t('errors.CONSENT_SOURCE_REQUIRED') : fields.consentSource
+                    missing.consent || code === 'CONSENT_SOURCE_REQUIRED'
+                      ? t('errors.CONSENT_SOURCE_REQUIRED')
+                      : fields.consentSource
                   }
                 />
               )}
               <FileInput
                 label={t('imports.file')}
-                description={file ? t('imports.fileChosen', { size: formatBytes(file.size, i18n.language) }) : t('imports.fileHint')}
+                description={
+                  file
+                    ? t('imports.fileChosen', { size: formatBytes(file.size, i18n.language) })
+                    : t('imports.fileHint')
+                }
                 placeholder={t('imports.filePlaceholder')}
                 accept=".csv,.txt,text/csv,text/plain"
                 clearable
@@ -295,7 +312,11 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
             })}
           </Text>
           <Progress.Root size="lg">
-            <Progress.Section value={percent(phase.loaded, phase.total)} aria-label={t('imports.uploadProgress')} animated />
+            <Progress.Section
+              value={percent(phase.loaded, phase.total)}
+              aria-label={t('imports.uploadProgress')}
+              animated
+            />
           </Progress.Root>
         </Stack>
       )}
@@ -319,7 +340,12 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
             <Alert color="orange" role="alert" title={t('imports.pollFailed')}>
               {errorMessage(t, phase.pollError)}
               <Group mt="xs">
-                <Button size="xs" variant="light" color="orange" onClick={() => setPhase({ ...phase, pollError: null })}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="orange"
+                  onClick={() => setPhase({ ...phase, pollError: null })}
+                >
                   {t('common.retry')}
                 </Button>
               </Group>
@@ -356,7 +382,15 @@ function ImportCounts({ view }: { view: ImportView }) {
   );
 }
 
-function ImportSummary({ view, list, onAgain }: { view: ImportView; list: MailingList | undefined; onAgain: () => void }) {
+function ImportSummary({
+  view,
+  list,
+  onAgain,
+}: {
+  view: ImportView;
+  list: MailingList | undefined;
+  onAgain: () => void;
+}) {
   const { t } = useTranslation();
   const failed = view.status === 'failed';
   const listName = list?.name ?? view.list;
@@ -377,7 +411,12 @@ function ImportSummary({ view, list, onAgain }: { view: ImportView; list: Mailin
       <ImportCounts view={view} />
       <Group gap="sm">
         {!failed && (
-          <Button component="a" href={importReportUrl(view.id)} download leftSection={<IconDownload size={18} aria-hidden />}>
+          <Button
+            component="a"
+            href={importReportUrl(view.id)}
+            download
+            leftSection={<IconDownload size={18} aria-hidden />}
+          >
             {t('imports.downloadReport')}
           </Button>
         )}

@@ -10,7 +10,13 @@ export function ImportsTable({ imports, lists }: { imports: ImportView[]; lists:
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(value, i18n.language);
   if (imports.length === 0) {
-    return <EmptyState icon={<IconFileImport aria-hidden />} title={t('imports.emptyTitle')} description={t('imports.emptyDescription')} />;
+    return (
+      <EmptyState
+        icon={<IconFileImport aria-hidden />}
+        title={t('imports.emptyTitle')}
+        description={t('imports.emptyDescription')}
+      />
+    );
   }
   return (
     <Table.ScrollContainer minWidth={1120}>
@@ -55,7 +61,13 @@ export function ImportsTable({ imports, lists }: { imports: ImportView[]; lists:
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Stack gap={4} align="flex-start">
-                  <Badge color={IMPORT_STATUS_COLORS[item.status]} variant="light" size="sm" tt="none" miw="max-content">
+                  <Badge
+                    color={IMPORT_STATUS_COLORS[item.status]}
+                    variant="light"
+                    size="sm"
+                    tt="none"
+                    miw="max-content"
+                  >
                     {t(`imports.statusValues.${item.status}`)}
                   </Badge>
                   {item.dryRun && (
@@ -72,7 +84,13 @@ export function ImportsTable({ imports, lists }: { imports: ImportView[]; lists:
               <Table.Td ta="right">{n(item.problems)}</Table.Td>
               <Table.Td>
                 {item.status === 'done' && (
-                  <Anchor href={importReportUrl(item.id)} download size="sm" style={{ whiteSpace: 'nowrap' }} aria-label={t('imports.reportFor', { file: item.fileName })}>
+                  <Anchor
+                    href={importReportUrl(item.id)}
+                    download
+                    size="sm"
+                    style={{ whiteSpace: 'nowrap' }}
+                    aria-label={t('imports.reportFor', { file: item.fileName })}
+                  >
                     {t('imports.report')}
                   </Anchor>
                 )}

@@ -10,7 +10,13 @@ import { formatNumber } from './format';
 export function ListCards({ lists }: { lists: MailingList[] }) {
   const { t } = useTranslation();
   if (lists.length === 0) {
-    return <EmptyState icon={<IconMailOff aria-hidden />} title={t('settings.emptyTitle')} description={t('settings.emptyDescription')} />;
+    return (
+      <EmptyState
+        icon={<IconMailOff aria-hidden />}
+        title={t('settings.emptyTitle')}
+        description={t('settings.emptyDescription')}
+      />
+    );
   }
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
@@ -48,7 +54,8 @@ function ListCard({ list }: { list: MailingList }) {
         </Text>
       </Group>
       <Text size="sm" c="dimmed" mt={6} mb="md">
-        {t('subscribers.card.pending', { n: n(pending) })} · {t('subscribers.card.unsubscribed', { count: unsubscribed, n: n(unsubscribed) })}
+        {t('subscribers.card.pending', { n: n(pending) })} ·{' '}
+        {t('subscribers.card.unsubscribed', { count: unsubscribed, n: n(unsubscribed) })}
       </Text>
       <Group gap="xs" mt="auto">
         <Button

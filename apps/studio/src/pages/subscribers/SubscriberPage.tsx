@@ -1,4 +1,18 @@
-import { Alert, Anchor, Breadcrumbs, Button, Card, EmptyState, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  EmptyState,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMailOff, IconUserQuestion } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -29,7 +43,10 @@ function SubscriberView({ id }: { id: string }) {
   const lists = useApiData(loadLists);
   // every write answers with the whole subscriber: it replaces what was loaded
   const [latest, setLatest] = useState<SubscriberDetail | null>(null);
-  usePageTitle(latest?.subscriber.email ?? (loaded.status === 'ready' ? loaded.data.subscriber.email : t('sections.subscribers.title')));
+  usePageTitle(
+    latest?.subscriber.email ??
+      (loaded.status === 'ready' ? loaded.data.subscriber.email : t('sections.subscribers.title')),
+  );
 
   if (loaded.status === 'failed') {
     if (loaded.error instanceof ApiError && loaded.error.code === 'NOT_FOUND') {
@@ -78,7 +95,13 @@ function SubscriberView({ id }: { id: string }) {
       </div>
 
       {subscriber.suppression && (
-        <Alert color="red" variant="filled" icon={<IconMailOff aria-hidden />} title={t('subscriber.suppressedTitle')} data-testid="suppression-banner">
+        <Alert
+          color="red"
+          variant="filled"
+          icon={<IconMailOff aria-hidden />}
+          title={t('subscriber.suppressedTitle')}
+          data-testid="suppression-banner"
+        >
           {t('subscriber.suppressedBody', {
             reason: t(`subscriber.suppressionReasons.${subscriber.suppression.reason}`),
             date: formatDateTime(subscriber.suppression.at, i18n.language) ?? '',
@@ -87,7 +110,11 @@ function SubscriberView({ id }: { id: string }) {
       )}
 
       <ProfileForm detail={detail} onSaved={setLatest} />
-      <SubscriptionsSection detail={detail} lists={lists.status === 'ready' ? lists.data : null} onChanged={setLatest} />
+      <SubscriptionsSection
+        detail={detail}
+        lists={lists.status === 'ready' ? lists.data : null}
+        onChanged={setLatest}
+      />
       <EventTimeline events={detail.events} listName={listName} />
       <DangerZone detail={detail} onChanged={setLatest} />
     </Stack>

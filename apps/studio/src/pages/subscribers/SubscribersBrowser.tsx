@@ -21,7 +21,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { searchSubscribers } from '../../api/endpoints';
-import { SUBSCRIPTION_STATUSES, type MailingList, type SubscriberSummary, type SubscriptionStatus } from '../../api/types';
+import {
+  SUBSCRIPTION_STATUSES,
+  type MailingList,
+  type SubscriberSummary,
+  type SubscriptionStatus,
+} from '../../api/types';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate, formatNumber, STATUS_COLORS } from './format';
@@ -93,10 +98,19 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
     const id = ++request.current;
     setBusy('more');
     setMoreError(null);
-    searchSubscribers({ q: q || undefined, list: list || undefined, status: status || undefined, cursor: results.nextCursor }).then(
+    searchSubscribers({
+      q: q || undefined,
+      list: list || undefined,
+      status: status || undefined,
+      cursor: results.nextCursor,
+    }).then(
       (answer) => {
         if (id !== request.current) return;
-        setResults((current) => ({ items: [...current.items, ...answer.subscribers], nextCursor: answer.nextCursor, loaded: true }));
+        setResults((current) => ({
+          items: [...current.items, ...answer.subscribers],
+          nextCursor: answer.nextCursor,
+          loaded: true,
+        }));
         setBusy(null);
       },
       (caught: unknown) => {
@@ -130,7 +144,11 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
           placeholder={t('subscribers.searchPlaceholder')}
           type="search"
           leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={search ? <CloseButton size="sm" aria-label={t('subscribers.clearSearch')} onClick={() => setSearch('')} /> : null}
+          rightSection={
+            search ? (
+              <CloseButton size="sm" aria-label={t('subscribers.clearSearch')} onClick={() => setSearch('')} />
+            ) : null
+          }
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
           onKeyDown={(event) => {
@@ -172,7 +190,11 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
         <Loader aria-label={t('app.loading')} />
       ) : results.items.length === 0 ? (
         filtered ? (
-          <EmptyState icon={<IconUserSearch aria-hidden />} title={t('subscribers.noMatchTitle')} description={t('subscribers.noMatchDescription')}>
+          <EmptyState
+            icon={<IconUserSearch aria-hidden />}
+            title={t('subscribers.noMatchTitle')}
+            description={t('subscribers.noMatchDescription')}
+          >
             <EmptyState.Actions>
               <Button variant="light" onClick={clearFilters}>
                 {t('subscribers.clearFilters')}
@@ -181,7 +203,11 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
           </EmptyState>
         ) : (
           // "Ajouter" and "Importer un fichier" are in the page header: a second pair would make their names ambiguous
-          <EmptyState icon={<IconUserSearch aria-hidden />} title={t('subscribers.emptyTitle')} description={t('subscribers.emptyDescription')} />
+          <EmptyState
+            icon={<IconUserSearch aria-hidden />}
+            title={t('subscribers.emptyTitle')}
+            description={t('subscribers.emptyDescription')}
+          />
         )
       ) : (
         <>
@@ -208,7 +234,12 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
                 {results.items.map((subscriber) => (
                   <Table.Tr key={subscriber.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/subscribers/${encodeURIComponent(subscriber.id)}`} size="sm" fw={500}>
+                      <Anchor
+                        component={Link}
+                        to={`/subscribers/${encodeURIComponent(subscriber.id)}`}
+                        size="sm"
+                        fw={500}
+                      >
                         {subscriber.email}
                       </Anchor>
                     </Table.Td>
@@ -225,7 +256,13 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
                           </Badge>
                         )}
                         {subscriber.subscriptions.map((subscription) => (
-                          <Badge key={subscription.list} color={STATUS_COLORS[subscription.status]} variant="light" size="sm" tt="none">
+                          <Badge
+                            key={subscription.list}
+                            color={STATUS_COLORS[subscription.status]}
+                            variant="light"
+                            size="sm"
+                            tt="none"
+                          >
                             {t('subscribers.subscriptionBadge', {
                               list: subscription.list,
                               status: t(`subscribers.statusValues.${subscription.status}`),
@@ -244,7 +281,10 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
           </Table.ScrollContainer>
           <Group justify="space-between" align="center">
             <Text size="sm" c="dimmed" aria-live="polite">
-              {t('subscribers.shown', { count: results.items.length, n: formatNumber(results.items.length, i18n.language) })}
+              {t('subscribers.shown', {
+                count: results.items.length,
+                n: formatNumber(results.items.length, i18n.language),
+              })}
             </Text>
             {results.nextCursor && (
               <Button variant="light" loading={busy === 'more'} onClick={loadMore}>

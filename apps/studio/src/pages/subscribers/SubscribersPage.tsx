@@ -26,10 +26,19 @@ export function SubscribersPage() {
       <Group justify="space-between" align="flex-start">
         <SectionHeader section="subscribers" />
         <Group gap="sm">
-          <Button component={Link} to="/subscribers/import" variant="default" leftSection={<IconFileImport size={18} aria-hidden />}>
+          <Button
+            component={Link}
+            to="/subscribers/import"
+            variant="default"
+            leftSection={<IconFileImport size={18} aria-hidden />}
+          >
             {t('subscribers.importFile')}
           </Button>
-          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={add.open} disabled={lists.status !== 'ready'}>
+          <Button
+            leftSection={<IconUserPlus size={18} aria-hidden />}
+            onClick={add.open}
+            disabled={lists.status !== 'ready'}
+          >
             {t('subscribers.add')}
           </Button>
         </Group>

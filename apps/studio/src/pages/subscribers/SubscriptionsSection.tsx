@@ -25,7 +25,12 @@ export function SubscriptionsSection({ detail, lists, onChanged }: Props) {
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={900} mb="md">
-          <Table withTableBorder verticalSpacing="sm" aria-labelledby="subscriber-subscriptions" data-testid="subscriptions-table">
+          <Table
+            withTableBorder
+            verticalSpacing="sm"
+            aria-labelledby="subscriber-subscriptions"
+            data-testid="subscriptions-table"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('subscriber.columns.list')}</Table.Th>
@@ -39,7 +44,12 @@ export function SubscriptionsSection({ detail, lists, onChanged }: Props) {
             </Table.Thead>
             <Table.Tbody>
               {subscriptions.map((subscription) => (
-                <SubscriptionRow key={subscription.list.slug} subscriberId={detail.subscriber.id} subscription={subscription} onChanged={onChanged} />
+                <SubscriptionRow
+                  key={subscription.list.slug}
+                  subscriberId={detail.subscriber.id}
+                  subscription={subscription}
+                  onChanged={onChanged}
+                />
               ))}
             </Table.Tbody>
           </Table>
@@ -118,7 +128,9 @@ function SubscriptionRow({ subscriberId, subscription, onChanged }: RowProps) {
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
-            {subscription.legalBasis === 'legitimate_interest' ? t('subscriber.consent.notNeeded') : t('subscriber.consent.none')}
+            {subscription.legalBasis === 'legitimate_interest'
+              ? t('subscriber.consent.notNeeded')
+              : t('subscriber.consent.none')}
           </Text>
         )}
       </Table.Td>
@@ -146,7 +158,15 @@ function SubscriptionRow({ subscriberId, subscription, onChanged }: RowProps) {
   );
 }
 
-function SubscribeOther({ detail, lists, onChanged }: { detail: SubscriberDetail; lists: MailingList[] | null; onChanged: (detail: SubscriberDetail) => void }) {
+function SubscribeOther({
+  detail,
+  lists,
+  onChanged,
+}: {
+  detail: SubscriberDetail;
+  lists: MailingList[] | null;
+  onChanged: (detail: SubscriberDetail) => void;
+}) {
   const { t } = useTranslation();
   const [slug, setSlug] = useState<string | null>(null);
   const [consentSource, setConsentSource] = useState('');
@@ -155,7 +175,9 @@ function SubscribeOther({ detail, lists, onChanged }: { detail: SubscriberDetail
   const [missing, setMissing] = useState<'list' | 'consent' | null>(null);
 
   // a list where the person is not (or no longer) subscribed
-  const active = new Set(detail.subscriptions.filter((item) => item.status !== 'unsubscribed').map((item) => item.list.slug));
+  const active = new Set(
+    detail.subscriptions.filter((item) => item.status !== 'unsubscribed').map((item) => item.list.slug),
+  );
   const available = (lists ?? []).filter((list) => !active.has(list.slug));
   const selected = available.find((list) => list.slug === slug);
   const consentNeeded = needsConsentSource(selected);
@@ -176,7 +198,12 @@ function SubscribeOther({ detail, lists, onChanged }: { detail: SubscriberDetail
     setSaving(true);
     setError(null);
     try {
-      onChanged(await subscribeToList(detail.subscriber.id, { list: selected.slug, consentSource: consentNeeded ? consentSource.trim() : '' }));
+      onChanged(
+        await subscribeToList(detail.subscriber.id, {
+          list: selected.slug,
+          consentSource: consentNeeded ? consentSource.trim() : '',
+        }),
+      );
       notifications.show({ color: 'teal', message: t('subscriber.subscribedTo', { list: selected.name }) });
       setSlug(null);
       setConsentSource('');
@@ -226,7 +253,11 @@ function SubscribeOther({ detail, lists, onChanged }: { detail: SubscriberDetail
                 setConsentSource(event.currentTarget.value);
                 setMissing(null);
               }}
-              error={missing === 'consent' || code === 'CONSENT_SOURCE_REQUIRED' ? t('errors.CONSENT_SOURCE_REQUIRED') : fields.consentSource}
+              error={
+                missing === 'consent' || code === 'CONSENT_SOURCE_REQUIRED'
+                  ? t('errors.CONSENT_SOURCE_REQUIRED')
+                  : fields.consentSource
+              }
               style={{ flex: '1 1 280px' }}
             />
           )}

@@ -19,8 +19,17 @@ export function formatDate(iso: string | null, language: string): string | null 
 /** "850 ko", "1,2 Mo". */
 export function formatBytes(bytes: number, language: string): string {
   const [value, unit] =
-    bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : bytes >= 1_000 ? [bytes / 1_000, 'kilobyte'] : [bytes, 'byte'];
-  return new Intl.NumberFormat(intlLocale(language), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+    bytes >= 1_000_000
+      ? [bytes / 1_000_000, 'megabyte']
+      : bytes >= 1_000
+        ? [bytes / 1_000, 'kilobyte']
+        : [bytes, 'byte'];
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** Whole percent, 0–100, of done / total (0 when the total is unknown). */
@@ -29,5 +38,9 @@ export function percent(done: number, total: number): number {
   return Math.min(100, Math.max(0, Math.round((done / total) * 100)));
 }
 
-export const STATUS_COLORS: Record<SubscriptionStatus, string> = { confirmed: 'teal', pending: 'yellow', unsubscribed: 'gray' };
+export const STATUS_COLORS: Record<SubscriptionStatus, string> = {
+  confirmed: 'teal',
+  pending: 'yellow',
+  unsubscribed: 'gray',
+};
 export const IMPORT_STATUS_COLORS: Record<ImportStatus, string> = { running: 'blue', done: 'teal', failed: 'red' };

@@ -56,20 +56,33 @@ export function InviteModal({ opened, onClose, onInvited, initial }: Props) {
   // a duplicate address is the email field's problem: show it there, not in the banner
   const isDuplicate = error instanceof ApiError && error.code === 'DUPLICATE_EMAIL';
   return (
-    <Modal opened={opened} onClose={onClose} onExitTransitionEnd={reset} title={initial ? t('inviteModal.resendTitle') : t('inviteModal.title')}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      onExitTransitionEnd={reset}
+      title={initial ? t('inviteModal.resendTitle') : t('inviteModal.title')}
       size="lg"
       closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
     >
       {done ? (
         <Stack gap="md">
-          <Alert color="teal" title={t('inviteModal.doneTitle', { email: done.email })} icon={<IconCheck aria-hidden />}>
+          <Alert
+            color="teal"
+            title={t('inviteModal.doneTitle', { email: done.email })}
+            icon={<IconCheck aria-hidden />}
+          >
             {t('inviteModal.doneBody')}
           </Alert>
           <div>
             <Text size="sm" fw={500} mb={4} id="invite-link-label">
               {t('inviteModal.linkLabel')}
             </Text>
-            <Code block data-testid="invite-link" aria-labelledby="invite-link-label" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+            <Code
+              block
+              data-testid="invite-link"
+              aria-labelledby="invite-link-label"
+              style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+            >
               {done.inviteUrl}
             </Code>
           </div>

@@ -20,7 +20,10 @@ export function StatusConfirmModal({ user, opened, onClose, onDone }: Props) {
     setSaving(true);
     try {
       await updateUser(user.id, { status: reactivate ? 'active' : 'deactivated' });
-      notifications.show({ color: 'teal', message: t(reactivate ? 'users.reactivated' : 'users.deactivated', { name }) });
+      notifications.show({
+        color: 'teal',
+        message: t(reactivate ? 'users.reactivated' : 'users.deactivated', { name }),
+      });
       onDone();
       onClose();
     } catch (error) {

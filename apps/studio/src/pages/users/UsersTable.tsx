@@ -40,7 +40,13 @@ export function UsersTable({ users, onChanged, onResend }: Props) {
           </Table.Thead>
           <Table.Tbody>
             {users.map((user) => (
-              <UserRow key={user.id} user={user} onChanged={onChanged} onToggleStatus={askToggleStatus} onResend={onResend} />
+              <UserRow
+                key={user.id}
+                user={user}
+                onChanged={onChanged}
+                onToggleStatus={askToggleStatus}
+                onResend={onResend}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -50,7 +56,12 @@ export function UsersTable({ users, onChanged, onResend }: Props) {
   );
 }
 
-type RowProps = { user: StaffUser; onChanged: () => void; onToggleStatus: (user: StaffUser) => void; onResend: (user: StaffUser) => void };
+type RowProps = {
+  user: StaffUser;
+  onChanged: () => void;
+  onToggleStatus: (user: StaffUser) => void;
+  onResend: (user: StaffUser) => void;
+};
 
 function UserRow({ user, onChanged, onToggleStatus, onResend }: RowProps) {
   const { t, i18n } = useTranslation();
@@ -62,7 +73,10 @@ function UserRow({ user, onChanged, onToggleStatus, onResend }: RowProps) {
     setSaving(true);
     try {
       await updateUser(user.id, { role });
-      notifications.show({ color: 'teal', message: t('users.roleChanged', { name: displayName(user), role: t(`roles.${role}`) }) });
+      notifications.show({
+        color: 'teal',
+        message: t('users.roleChanged', { name: displayName(user), role: t(`roles.${role}`) }),
+      });
       onChanged();
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(t, error) });
@@ -119,19 +133,24 @@ function UserRow({ user, onChanged, onToggleStatus, onResend }: RowProps) {
       <Table.Td>
         {!isSelf && (
           <Group gap="xs" wrap="nowrap">
-          {user.status === 'invited' && (
-            <Button size="xs" variant="light" onClick={() => onResend(user)} aria-label={t('users.resendFor', { name: displayName(user) })}>
-              {t('users.resend')}
+            {user.status === 'invited' && (
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => onResend(user)}
+                aria-label={t('users.resendFor', { name: displayName(user) })}
+              >
+                {t('users.resend')}
+              </Button>
+            )}
+            <Button
+              size="xs"
+              variant="light"
+              color={user.status === 'deactivated' ? 'teal' : 'red'}
+              onClick={() => onToggleStatus(user)}
+            >
+              {user.status === 'deactivated' ? t('users.reactivate') : t('users.deactivate')}
             </Button>
-          )}
-          <Button
-            size="xs"
-            variant="light"
-            color={user.status === 'deactivated' ? 'teal' : 'red'}
-            onClick={() => onToggleStatus(user)}
-          >
-            {user.status === 'deactivated' ? t('users.reactivate') : t('users.deactivate')}
-          </Button>
           </Group>
         )}
       </Table.Td>

@@ -44,13 +44,21 @@ const NONE = 'none';
 export function ArticleEditorPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const state = useApiData(() => Promise.all([getArticle(id), loadOptions()]).then(([answer, options]) => ({ article: answer.article, options })), id);
+  const state = useApiData(
+    () =>
+      Promise.all([getArticle(id), loadOptions()]).then(([answer, options]) => ({ article: answer.article, options })),
+    id,
+  );
 
   if (state.status === 'loading') return <Loader aria-label={t('app.loading')} />;
   if (state.status === 'failed') {
     if (state.error instanceof ApiError && state.error.code === 'NOT_FOUND')
       return (
-        <EmptyState icon={<IconFileUnknown aria-hidden />} title={t('editorial.editor.notFoundTitle')} description={t('editorial.editor.notFoundBody')}>
+        <EmptyState
+          icon={<IconFileUnknown aria-hidden />}
+          title={t('editorial.editor.notFoundTitle')}
+          description={t('editorial.editor.notFoundBody')}
+        >
           <EmptyState.Actions>
             <Button component={Link} to="/editorial" variant="light">
               {t('editorial.editor.back')}
@@ -107,7 +115,10 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
 
   const canEdit = article.canEdit && save.state.kind !== 'conflict';
   const cover = fields.coverMediaId ? media.find((item) => item.id === fields.coverMediaId) : undefined;
-  const slugError = save.state.kind === 'error' && save.state.error instanceof ApiError && save.state.error.code === 'SLUG_TAKEN' ? t('errors.SLUG_TAKEN') : undefined;
+  const slugError =
+    save.state.kind === 'error' && save.state.error instanceof ApiError && save.state.error.code === 'SLUG_TAKEN'
+      ? t('errors.SLUG_TAKEN')
+      : undefined;
 
   const applyServer = (fresh: ArticleDetail) => {
     setArticle(fresh);
@@ -121,7 +132,9 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
   };
 
   const myText = () =>
-    [fields.title, fields.lede, bodyText.current ? bodyText.current() : docToPlainText(fields.body)].filter(Boolean).join('\n\n');
+    [fields.title, fields.lede, bodyText.current ? bodyText.current() : docToPlainText(fields.body)]
+      .filter(Boolean)
+      .join('\n\n');
 
   const openPreview = (event: MouseEvent<HTMLAnchorElement>) => {
     if (!save.hasUnsaved()) return;
@@ -171,10 +184,16 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
             {t(`editorial.statusValues.${article.status}`)}
           </Badge>
           {article.status === 'scheduled' && article.scheduledAt && (
-            <Text size="sm">{t('editorial.editor.workflow.scheduledFor', { date: formatDateTime(article.scheduledAt, i18n.language) })}</Text>
+            <Text size="sm">
+              {t('editorial.editor.workflow.scheduledFor', {
+                date: formatDateTime(article.scheduledAt, i18n.language),
+              })}
+            </Text>
           )}
           {article.status === 'published' && article.publishedAt && (
-            <Text size="sm">{t('editorial.editor.workflow.publishedOn', { date: formatDateTime(article.publishedAt, i18n.language) })}</Text>
+            <Text size="sm">
+              {t('editorial.editor.workflow.publishedOn', { date: formatDateTime(article.publishedAt, i18n.language) })}
+            </Text>
           )}
         </Group>
         {save.state.kind !== 'conflict' && (
@@ -302,7 +321,12 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
                         {fields.coverMediaId ? t('editorial.editor.coverChange') : t('editorial.editor.coverChoose')}
                       </Button>
                       {fields.coverMediaId && (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => save.update({ coverMediaId: null })}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => save.update({ coverMediaId: null })}
+                        >
                           {t('editorial.editor.coverRemove')}
                         </Button>
                       )}
@@ -311,7 +335,8 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
                 </div>
                 {article.updatedBy && (
                   <Text size="xs" c="dimmed">
-                    {t('editorial.editor.lastChange', { name: article.updatedBy })} · {formatDateTime(article.updatedAt, i18n.language)}
+                    {t('editorial.editor.lastChange', { name: article.updatedBy })} ·{' '}
+                    {formatDateTime(article.updatedAt, i18n.language)}
                   </Text>
                 )}
               </Stack>
@@ -320,7 +345,9 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
               article={article}
               fields={fields}
               canEdit={canEdit}
-              onComment={(comment) => setArticle((current) => ({ ...current, comments: [...current.comments, comment] }))}
+              onComment={(comment) =>
+                setArticle((current) => ({ ...current, comments: [...current.comments, comment] }))
+              }
               beforeRestore={async () => ((await save.flush()) ? save.version() : null)}
               onRestored={applyServer}
             />
@@ -374,7 +401,9 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
         <Group gap={6}>
           <Text size="sm" c="red.8" role="alert">
             {t('editorial.editor.saveFailed', { message: errorMessage(t, state.error) })}
-            {state.error instanceof ApiError && state.error.issues.length > 0 && ` ${state.error.issues.map((issue) => issue.message).join(' ')}`}
+            {state.error instanceof ApiError &&
+              state.error.issues.length > 0 &&
+              ` ${state.error.issues.map((issue) => issue.message).join(' ')}`}
           </Text>
           <Button size="compact-xs" variant="light" color="red" onClick={onRetry}>
             {t('editorial.editor.saveRetry')}

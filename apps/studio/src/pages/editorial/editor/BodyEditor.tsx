@@ -55,7 +55,10 @@ export function BodyEditor({ initial, editable, onChange, textRef }: Props) {
     editor
       ?.chain()
       .focus()
-      .insertContent({ type: 'image', attrs: { src: media.url, alt: media.alt, caption: media.caption || null, mediaId: media.id } })
+      .insertContent({
+        type: 'image',
+        attrs: { src: media.url, alt: media.alt, caption: media.caption || null, mediaId: media.id },
+      })
       // the new image stays selected otherwise, and the next keystroke or image would replace it
       .command(({ tr, state }) => {
         const after = tr.selection.to;
@@ -91,7 +94,12 @@ export function BodyEditor({ initial, editable, onChange, textRef }: Props) {
     <>
       <RichTextEditor editor={editor} labels={labels} className={classes.body}>
         {editable && (
-          <RichTextEditor.Toolbar sticky stickyOffset={56} aria-label={t('editorial.editor.toolbar.label')} role="toolbar">
+          <RichTextEditor.Toolbar
+            sticky
+            stickyOffset={56}
+            aria-label={t('editorial.editor.toolbar.label')}
+            role="toolbar"
+          >
             <RichTextEditor.ControlsGroup>
               <RichTextEditor.H2 />
               <RichTextEditor.H3 />
@@ -112,7 +120,11 @@ export function BodyEditor({ initial, editable, onChange, textRef }: Props) {
               <RichTextEditor.Hr />
             </RichTextEditor.ControlsGroup>
             <RichTextEditor.ControlsGroup>
-              <RichTextEditor.Control aria-label={t('editorial.editor.toolbar.image')} title={t('editorial.editor.toolbar.image')} onClick={() => setLibrary(true)}>
+              <RichTextEditor.Control
+                aria-label={t('editorial.editor.toolbar.image')}
+                title={t('editorial.editor.toolbar.image')}
+                onClick={() => setLibrary(true)}
+              >
                 <IconPhoto size={16} stroke={1.5} aria-hidden />
               </RichTextEditor.Control>
             </RichTextEditor.ControlsGroup>

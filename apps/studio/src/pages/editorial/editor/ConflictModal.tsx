@@ -70,7 +70,16 @@ export function ConflictModal({ conflict, myText, onReload }: Props) {
               {failure}
             </Text>
           )}
-          {showText && <Textarea label={t('editorial.editor.conflict.yourText')} value={myText()} readOnly autosize minRows={4} maxRows={12} />}
+          {showText && (
+            <Textarea
+              label={t('editorial.editor.conflict.yourText')}
+              value={myText()}
+              readOnly
+              autosize
+              minRows={4}
+              maxRows={12}
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => void copy()}>
               {t('editorial.editor.conflict.copy')}

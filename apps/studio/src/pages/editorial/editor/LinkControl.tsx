@@ -14,7 +14,10 @@ export function LinkControl() {
   const [opened, setOpened] = useState(false);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const active = useEditorState({ editor, selector: (state) => (state.editor && !state.editor.isDestroyed ? state.editor.isActive('link') : false) });
+  const active = useEditorState({
+    editor,
+    selector: (state) => (state.editor && !state.editor.isDestroyed ? state.editor.isActive('link') : false),
+  });
 
   const open = () => {
     const href = editor?.getAttributes('link').href;
@@ -38,7 +41,13 @@ export function LinkControl() {
     if (!href) chain.unsetLink().run();
     else if (editor.state.selection.empty && !editor.isActive('link')) {
       // nothing selected: insert the address itself as the link text
-      chain.insertContent({ type: 'text', text: href.replace(/^mailto:/i, ''), marks: [{ type: 'link', attrs: { href } }] }).run();
+      chain
+        .insertContent({
+          type: 'text',
+          text: href.replace(/^mailto:/i, ''),
+          marks: [{ type: 'link', attrs: { href } }],
+        })
+        .run();
     } else chain.setLink({ href }).run();
     setOpened(false);
     // the popover gives the focus back to its button: the writer goes on typing in the text

@@ -1,4 +1,19 @@
-import { Alert, Button, Grid, Group, Loader, Modal, Paper, ScrollArea, Stack, Tabs, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  ScrollArea,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -267,7 +282,14 @@ function CompareModal({ articleId, summary, fields, canEdit, onClose, beforeRest
       opened={summary !== null}
       onClose={onClose}
       size="90rem"
-      title={summary ? t('editorial.editor.side.compareTitle', { version: summary.version, date: formatShortDateTime(summary.savedAt, i18n.language) }) : ''}
+      title={
+        summary
+          ? t('editorial.editor.side.compareTitle', {
+              version: summary.version,
+              date: formatShortDateTime(summary.savedAt, i18n.language),
+            })
+          : ''
+      }
       closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
     >
       {error !== null ? (
@@ -278,7 +300,12 @@ function CompareModal({ articleId, summary, fields, canEdit, onClose, beforeRest
         <Stack gap="md">
           <Grid>
             <Grid.Col span={{ base: 12, md: 6 }}>
-              {column(t('editorial.editor.side.thisVersion', { version: revision.version }), revision.title, revision.lede, docToPlainText(revision.body))}
+              {column(
+                t('editorial.editor.side.thisVersion', { version: revision.version }),
+                revision.title,
+                revision.lede,
+                docToPlainText(revision.body),
+              )}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
               {column(t('editorial.editor.side.current'), fields.title, fields.lede, docToPlainText(fields.body))}

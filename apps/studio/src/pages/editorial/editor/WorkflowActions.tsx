@@ -12,7 +12,15 @@ import { errorMessage } from '../../../i18n/error-message';
 import { formatDateTime } from '../format';
 
 // the order buttons appear in, the main step last
-const ORDER: readonly ArticleAction[] = ['unpublish', 'unschedule', 'request_changes', 'submit', 'approve', 'schedule', 'publish'];
+const ORDER: readonly ArticleAction[] = [
+  'unpublish',
+  'unschedule',
+  'request_changes',
+  'submit',
+  'approve',
+  'schedule',
+  'publish',
+];
 const CONFIRM = new Set<ArticleAction>(['request_changes', 'publish', 'unpublish', 'unschedule']);
 const PRIMARY = new Set<ArticleAction>(['submit', 'approve', 'publish']);
 const DANGER = new Set<ArticleAction>(['unpublish']);
@@ -48,7 +56,9 @@ export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
       setScheduling(false);
       notifications.show({
         color: 'teal',
-        message: t(`editorial.editor.workflow.done.${action}`, { date: formatDateTime(answer.article.scheduledAt, i18n.language) }),
+        message: t(`editorial.editor.workflow.done.${action}`, {
+          date: formatDateTime(answer.article.scheduledAt, i18n.language),
+        }),
       });
     } catch (caught) {
       setFailure(caught);
@@ -114,7 +124,12 @@ export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
               <Button variant="default" onClick={() => setConfirming(null)}>
                 {t('common.cancel')}
               </Button>
-              <Button color={DANGER.has(confirming) ? 'red' : undefined} loading={busy === confirming} onClick={() => void run(confirming)} data-autofocus>
+              <Button
+                color={DANGER.has(confirming) ? 'red' : undefined}
+                loading={busy === confirming}
+                onClick={() => void run(confirming)}
+                data-autofocus
+              >
                 {t(`editorial.editor.workflow.${confirming}`)}
               </Button>
             </Group>

@@ -2,7 +2,17 @@ import type { ArticleBody } from '../../../api/types';
 
 type Node = { type?: string; text?: string; content?: Node[]; attrs?: Record<string, unknown> };
 
-const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'listItem', 'bulletList', 'orderedList', 'horizontalRule', 'image', 'codeBlock']);
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'blockquote',
+  'listItem',
+  'bulletList',
+  'orderedList',
+  'horizontalRule',
+  'image',
+  'codeBlock',
+]);
 
 /** The text of a Tiptap document, one block a paragraph: to compare versions or copy one's work. */
 export function docToPlainText(doc: ArticleBody | null | undefined): string {

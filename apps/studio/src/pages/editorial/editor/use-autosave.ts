@@ -43,7 +43,8 @@ export function useAutosave(articleId: string, onSaved: (article: ArticleDetail)
       const { article } = await saveArticle(articleId, { ...fields, version });
       return { saved: article, version: article.version };
     },
-    conflictOf: (error, version) => (error instanceof ApiError && error.code === 'EDIT_CONFLICT' ? conflictOf(error, version) : null),
+    conflictOf: (error, version) =>
+      error instanceof ApiError && error.code === 'EDIT_CONFLICT' ? conflictOf(error, version) : null,
     delayMs: AUTOSAVE_DELAY_MS,
     onSaved,
   });

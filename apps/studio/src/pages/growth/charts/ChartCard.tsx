@@ -17,7 +17,19 @@ function download(url: string, filename: string) {
 }
 
 /** A titled chart (drawn in SVG) with PNG and SVG downloads for the activity report. */
-export function ChartCard({ id, title, hint, option, filename }: { id: string; title: string; hint?: string; option: ChartOption; filename: string }) {
+export function ChartCard({
+  id,
+  title,
+  hint,
+  option,
+  filename,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  option: ChartOption;
+  filename: string;
+}) {
   const { t, i18n } = useTranslation();
   const holder = useRef<HTMLDivElement>(null);
   const save = (type: 'png' | 'svg') => {
@@ -38,16 +50,35 @@ export function ChartCard({ id, title, hint, option, filename }: { id: string; t
           )}
         </div>
         <Group gap="xs" className="growth-no-print">
-          <Button size="xs" variant="default" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => save('png')} aria-label={t('growth.download.pngLabel', { title })}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            onClick={() => save('png')}
+            aria-label={t('growth.download.pngLabel', { title })}
+          >
             PNG
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconDownload size={14} aria-hidden />} onClick={() => save('svg')} aria-label={t('growth.download.svgLabel', { title })}>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            onClick={() => save('svg')}
+            aria-label={t('growth.download.svgLabel', { title })}
+          >
             SVG
           </Button>
         </Group>
       </Group>
       <div ref={holder} data-chart={id}>
-        <EChartsReactCore key={i18n.language} echarts={echarts} option={option} notMerge opts={{ renderer: 'svg', locale: chartLocale(i18n.language) }} style={{ height: HEIGHT, width: '100%' }} />
+        <EChartsReactCore
+          key={i18n.language}
+          echarts={echarts}
+          option={option}
+          notMerge
+          opts={{ renderer: 'svg', locale: chartLocale(i18n.language) }}
+          style={{ height: HEIGHT, width: '100%' }}
+        />
       </div>
     </Paper>
   );

@@ -5,7 +5,17 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import langFR from 'echarts/i18n/langFR-obj.js';
 
-echarts.use([LineChart, BarChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  ScatterChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  AriaComponent,
+  SVGRenderer,
+  CanvasRenderer,
+]);
 // month names on time axes in French (English is built in)
 echarts.registerLocale('FR', langFR);
 
@@ -15,10 +25,21 @@ export { echarts };
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** The chart drawn again off screen, as a PNG (canvas, twice the pixels) or an SVG file. */
-export function exportChart(option: ChartOption, type: 'png' | 'svg', size: { width: number; height: number }, locale: string): string {
+export function exportChart(
+  option: ChartOption,
+  type: 'png' | 'svg',
+  size: { width: number; height: number },
+  locale: string,
+): string {
   const still = { ...option, animation: false };
   if (type === 'svg') {
-    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height, locale });
+    const chart = echarts.init(null, null, {
+      renderer: 'svg',
+      ssr: true,
+      width: size.width,
+      height: size.height,
+      locale,
+    });
     chart.setOption(still);
     const svg = chart.renderToSVGString();
     chart.dispose();

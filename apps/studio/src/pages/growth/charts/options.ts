@@ -7,7 +7,13 @@ const COLORS: Record<string, string> = { membres: '#1c7ed6', democraties: '#d948
 const SPARE = ['#7048e8', '#c2255c', '#0c8599'];
 export const listColor = (slug: string, index: number) => COLORS[slug] ?? SPARE[index % SPARE.length]!;
 
-export type ChartLabels = { entered: string; subscribes: string; unsubscribes: string; net: string; description: string };
+export type ChartLabels = {
+  entered: string;
+  subscribes: string;
+  unsubscribes: string;
+  net: string;
+  description: string;
+};
 
 const font = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' };
 const base = (language: string, description: string) => ({
@@ -49,7 +55,12 @@ export function subscribersOption(lists: ListGrowth[], language: string, labels:
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v: number) => formatCount(language, v),
-      axisPointer: { label: { formatter: (p: { value: number | string }) => formatDay(language, new Date(p.value).toISOString().slice(0, 10)) } },
+      axisPointer: {
+        label: {
+          formatter: (p: { value: number | string }) =>
+            formatDay(language, new Date(p.value).toISOString().slice(0, 10)),
+        },
+      },
     },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
     series: [...lines, ...entered],
@@ -65,7 +76,10 @@ export function netGrowthOption(lists: ListGrowth[], language: string, labels: C
   const axis = months(lists);
   return {
     ...base(language, labels.description),
-    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '–' : formatSigned(language, v)) },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number | null) => (v === null || v === undefined ? '–' : formatSigned(language, v)),
+    },
     xAxis: { type: 'category', data: axis.map((m) => formatMonth(language, m, 'short')) },
     series: lists.map((l, i) => ({
       type: 'bar',
@@ -87,8 +101,21 @@ export function movesOption(lists: ListGrowth[], language: string, labels: Chart
     xAxis: { type: 'category', data: axis.map((m) => formatMonth(language, m, 'short')) },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(language, Math.abs(v)) } },
     series: lists.flatMap((l, i) => [
-      { type: 'bar', name: `${l.name} · ${labels.subscribes}`, stack: l.slug, color: listColor(l.slug, i), data: l.monthly.map((m) => m.subscribes) },
-      { type: 'bar', name: `${l.name} · ${labels.unsubscribes}`, stack: l.slug, color: listColor(l.slug, i), itemStyle: { opacity: 0.5 }, data: l.monthly.map((m) => -m.unsubscribes) },
+      {
+        type: 'bar',
+        name: `${l.name} · ${labels.subscribes}`,
+        stack: l.slug,
+        color: listColor(l.slug, i),
+        data: l.monthly.map((m) => m.subscribes),
+      },
+      {
+        type: 'bar',
+        name: `${l.name} · ${labels.unsubscribes}`,
+        stack: l.slug,
+        color: listColor(l.slug, i),
+        itemStyle: { opacity: 0.5 },
+        data: l.monthly.map((m) => -m.unsubscribes),
+      },
     ]),
   };
 }

@@ -39,13 +39,49 @@ export function AgendaForm({ block, onChange, errors, readOnly }: FormProps<Agen
           const { day, time } = splitDate(event.date);
           return (
             <>
-              <TextInput label={t('newsletters.fields.eventTitle')} value={event.title} onChange={(e) => setEvent({ title: e.currentTarget.value })} error={fieldError(rowErrors, 'title')} readOnly={readOnly} withAsterisk />
+              <TextInput
+                label={t('newsletters.fields.eventTitle')}
+                value={event.title}
+                onChange={(e) => setEvent({ title: e.currentTarget.value })}
+                error={fieldError(rowErrors, 'title')}
+                readOnly={readOnly}
+                withAsterisk
+              />
               <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-                <TextInput label={t('newsletters.fields.eventDate')} type="date" value={day} onChange={(e) => setEvent({ date: joinDate(e.currentTarget.value, time) })} error={fieldError(rowErrors, 'date')} readOnly={readOnly} withAsterisk />
-                <TextInput label={t('newsletters.fields.eventTime')} type="time" value={time} onChange={(e) => setEvent({ date: joinDate(day, e.currentTarget.value) })} readOnly={readOnly} disabled={!day} />
+                <TextInput
+                  label={t('newsletters.fields.eventDate')}
+                  type="date"
+                  value={day}
+                  onChange={(e) => setEvent({ date: joinDate(e.currentTarget.value, time) })}
+                  error={fieldError(rowErrors, 'date')}
+                  readOnly={readOnly}
+                  withAsterisk
+                />
+                <TextInput
+                  label={t('newsletters.fields.eventTime')}
+                  type="time"
+                  value={time}
+                  onChange={(e) => setEvent({ date: joinDate(day, e.currentTarget.value) })}
+                  readOnly={readOnly}
+                  disabled={!day}
+                />
               </SimpleGrid>
-              <TextInput label={t('newsletters.fields.eventPlace')} value={event.place} onChange={(e) => setEvent({ place: e.currentTarget.value })} error={fieldError(rowErrors, 'place')} readOnly={readOnly} withAsterisk />
-              <TextInput label={t('newsletters.fields.urlOptional')} type="url" value={event.url ?? ''} onChange={(e) => setEvent({ url: e.currentTarget.value })} error={fieldError(rowErrors, 'url')} readOnly={readOnly} />
+              <TextInput
+                label={t('newsletters.fields.eventPlace')}
+                value={event.place}
+                onChange={(e) => setEvent({ place: e.currentTarget.value })}
+                error={fieldError(rowErrors, 'place')}
+                readOnly={readOnly}
+                withAsterisk
+              />
+              <TextInput
+                label={t('newsletters.fields.urlOptional')}
+                type="url"
+                value={event.url ?? ''}
+                onChange={(e) => setEvent({ url: e.currentTarget.value })}
+                error={fieldError(rowErrors, 'url')}
+                readOnly={readOnly}
+              />
             </>
           );
         }}

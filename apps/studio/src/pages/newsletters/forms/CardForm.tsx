@@ -66,7 +66,10 @@ export function CardForm({ block, onChange, errors, readOnly }: FormProps<Articl
           label={t('newsletters.fields.imageAlt')}
           value={image.alt}
           onChange={(event) => setImage({ alt: event.currentTarget.value })}
-          error={fieldError(errors, 'image.alt') ?? (fieldError(errors, 'image') && !fieldError(errors, 'image.src') ? fieldError(errors, 'image') : undefined)}
+          error={
+            fieldError(errors, 'image.alt') ??
+            (fieldError(errors, 'image') && !fieldError(errors, 'image.src') ? fieldError(errors, 'image') : undefined)
+          }
           readOnly={readOnly}
         />
       </SimpleGrid>

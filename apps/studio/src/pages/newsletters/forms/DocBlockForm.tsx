@@ -17,7 +17,13 @@ export function DocBlockForm({ block, onChange, errors, readOnly }: FormProps<Ed
         error={fieldError(errors, 'title')}
         readOnly={readOnly}
       />
-      <DocEditor label={docLabel} initial={block.doc} editable={!readOnly} error={fieldError(errors, 'doc')} onChange={(doc) => onChange({ doc })} />
+      <DocEditor
+        label={docLabel}
+        initial={block.doc}
+        editable={!readOnly}
+        error={fieldError(errors, 'doc')}
+        onChange={(doc) => onChange({ doc })}
+      />
       {block.type === 'edito' && (
         <TextInput
           label={t('newsletters.fields.signature')}

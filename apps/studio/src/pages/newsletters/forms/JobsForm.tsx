@@ -30,12 +30,41 @@ export function JobsForm({ block, onChange, errors, readOnly }: FormProps<JobsBl
         onChange={(offers) => onChange({ offers })}
         renderRow={(offer, setOffer, rowErrors) => (
           <>
-            <TextInput label={t('newsletters.fields.offerTitle')} value={offer.title} onChange={(e) => setOffer({ title: e.currentTarget.value })} error={fieldError(rowErrors, 'title')} readOnly={readOnly} withAsterisk />
+            <TextInput
+              label={t('newsletters.fields.offerTitle')}
+              value={offer.title}
+              onChange={(e) => setOffer({ title: e.currentTarget.value })}
+              error={fieldError(rowErrors, 'title')}
+              readOnly={readOnly}
+              withAsterisk
+            />
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-              <TextInput label={t('newsletters.fields.organisation')} value={offer.organisation} onChange={(e) => setOffer({ organisation: e.currentTarget.value })} error={fieldError(rowErrors, 'organisation')} readOnly={readOnly} withAsterisk />
-              <TextInput label={t('newsletters.fields.place')} value={offer.place} onChange={(e) => setOffer({ place: e.currentTarget.value })} error={fieldError(rowErrors, 'place')} readOnly={readOnly} withAsterisk />
+              <TextInput
+                label={t('newsletters.fields.organisation')}
+                value={offer.organisation}
+                onChange={(e) => setOffer({ organisation: e.currentTarget.value })}
+                error={fieldError(rowErrors, 'organisation')}
+                readOnly={readOnly}
+                withAsterisk
+              />
+              <TextInput
+                label={t('newsletters.fields.place')}
+                value={offer.place}
+                onChange={(e) => setOffer({ place: e.currentTarget.value })}
+                error={fieldError(rowErrors, 'place')}
+                readOnly={readOnly}
+                withAsterisk
+              />
             </SimpleGrid>
-            <TextInput label={t('newsletters.fields.url')} type="url" value={offer.url} onChange={(e) => setOffer({ url: e.currentTarget.value })} error={fieldError(rowErrors, 'url')} readOnly={readOnly} withAsterisk />
+            <TextInput
+              label={t('newsletters.fields.url')}
+              type="url"
+              value={offer.url}
+              onChange={(e) => setOffer({ url: e.currentTarget.value })}
+              error={fieldError(rowErrors, 'url')}
+              readOnly={readOnly}
+              withAsterisk
+            />
           </>
         )}
       />

@@ -30,9 +30,33 @@ export function MembersNewsForm({ block, onChange, errors, readOnly }: FormProps
         onChange={(items) => onChange({ items })}
         renderRow={(item, setItem, rowErrors) => (
           <>
-            <TextInput label={t('newsletters.fields.newsTitle')} value={item.title} onChange={(e) => setItem({ title: e.currentTarget.value })} error={fieldError(rowErrors, 'title')} readOnly={readOnly} withAsterisk />
-            <Textarea label={t('newsletters.fields.newsText')} value={item.text} onChange={(e) => setItem({ text: e.currentTarget.value })} error={fieldError(rowErrors, 'text')} readOnly={readOnly} autosize minRows={2} maxRows={6} withAsterisk />
-            <TextInput label={t('newsletters.fields.urlOptional')} type="url" value={item.url ?? ''} onChange={(e) => setItem({ url: e.currentTarget.value })} error={fieldError(rowErrors, 'url')} readOnly={readOnly} />
+            <TextInput
+              label={t('newsletters.fields.newsTitle')}
+              value={item.title}
+              onChange={(e) => setItem({ title: e.currentTarget.value })}
+              error={fieldError(rowErrors, 'title')}
+              readOnly={readOnly}
+              withAsterisk
+            />
+            <Textarea
+              label={t('newsletters.fields.newsText')}
+              value={item.text}
+              onChange={(e) => setItem({ text: e.currentTarget.value })}
+              error={fieldError(rowErrors, 'text')}
+              readOnly={readOnly}
+              autosize
+              minRows={2}
+              maxRows={6}
+              withAsterisk
+            />
+            <TextInput
+              label={t('newsletters.fields.urlOptional')}
+              type="url"
+              value={item.url ?? ''}
+              onChange={(e) => setItem({ url: e.currentTarget.value })}
+              error={fieldError(rowErrors, 'url')}
+              readOnly={readOnly}
+            />
           </>
         )}
       />

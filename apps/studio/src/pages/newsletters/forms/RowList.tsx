@@ -5,7 +5,10 @@ import { errorsUnder, type FieldErrors } from './form-props';
 
 // an error on the list or the row itself ("at least one event"), not on one of its fields
 const exactError = (errors: FieldErrors, path: string) =>
-  errors.filter((error) => error.path === path).map((error) => error.message).join(' ') || undefined;
+  errors
+    .filter((error) => error.path === path)
+    .map((error) => error.message)
+    .join(' ') || undefined;
 
 type Props<T> = {
   /** The block's array field ("events", "offers", "items"): its errors carry this prefix. */
@@ -23,30 +26,77 @@ type Props<T> = {
 };
 
 /** Rows of an agenda, job offers or members' news: each in a frame, added and removed in place. */
-export function RowList<T>({ name, rows, errors, readOnly, max, rowLabel, addLabel, removeLabel, empty, onChange, renderRow }: Props<T>) {
-  const setRow = (index: number) => (patch: Partial<T>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+export function RowList<T>({
+  name,
+  rows,
+  errors,
+  readOnly,
+  max,
+  rowLabel,
+  addLabel,
+  removeLabel,
+  empty,
+  onChange,
+  renderRow,
+}: Props<T>) {
+  const setRow = (index: number) => (patch: Partial<T>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const ownError = exactError(errors, name);
   return (
     <Stack gap="sm">
       {rows.map((row, index) => (
-        <Paper key={index} withBorder p="sm" radius="sm" component="fieldset" style={{ margin: 0 }} aria-label={rowLabel(index)}>
+        <Paper
+          key={index}
+          withBorder
+          p="sm"
+          radius="sm"
+          component="fieldset"
+          style={{ margin: 0 }}
+          aria-label={rowLabel(index)}
+        >
           <Stack gap="xs">
-            <Text size="sm" fw={600} component="legend" style={{ float: 'left', width: '100%', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+            <Text
+              size="sm"
+              fw={600}
+              component="legend"
+              style={{
+                float: 'left',
+                width: '100%',
+                display: 'flex',
+                justifyContent: 'space-between',
+                alignItems: 'center',
+              }}
+            >
               {rowLabel(index)}
               {!readOnly && (
-                <ActionIcon variant="subtle" color="red" size="sm" aria-label={removeLabel(index)} title={removeLabel(index)} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="sm"
+                  aria-label={removeLabel(index)}
+                  title={removeLabel(index)}
+                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                >
                   <IconTrash size={14} aria-hidden />
                 </ActionIcon>
               )}
             </Text>
             {renderRow(row, setRow(index), errorsUnder(errors, `${name}.${index}`))}
-            {exactError(errors, `${name}.${index}`) && <Input.Error>{exactError(errors, `${name}.${index}`)}</Input.Error>}
+            {exactError(errors, `${name}.${index}`) && (
+              <Input.Error>{exactError(errors, `${name}.${index}`)}</Input.Error>
+            )}
           </Stack>
         </Paper>
       ))}
       {ownError && <Input.Error>{ownError}</Input.Error>}
       {!readOnly && rows.length < max && (
-        <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onChange([...rows, empty()])} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          variant="light"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => onChange([...rows, empty()])}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {addLabel}
         </Button>
       )}

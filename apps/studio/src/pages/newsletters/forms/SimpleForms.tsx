@@ -8,7 +8,9 @@ export function ImageForm({ block, onChange, errors, readOnly }: FormProps<Image
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
-      {block.src && /^(https?:\/\/|\/media\/)/.test(block.src) && <Image src={block.src} alt="" mah={120} w="auto" fit="contain" radius="sm" />}
+      {block.src && /^(https?:\/\/|\/media\/)/.test(block.src) && (
+        <Image src={block.src} alt="" mah={120} w="auto" fit="contain" radius="sm" />
+      )}
       <TextInput
         label={t('newsletters.fields.imageSrc')}
         description={t('newsletters.fields.imageSrcHint')}
@@ -29,8 +31,21 @@ export function ImageForm({ block, onChange, errors, readOnly }: FormProps<Image
         withAsterisk
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label={t('newsletters.fields.caption')} value={block.caption ?? ''} onChange={(event) => onChange({ caption: event.currentTarget.value })} error={fieldError(errors, 'caption')} readOnly={readOnly} />
-        <TextInput label={t('newsletters.fields.urlOptional')} type="url" value={block.url ?? ''} onChange={(event) => onChange({ url: event.currentTarget.value })} error={fieldError(errors, 'url')} readOnly={readOnly} />
+        <TextInput
+          label={t('newsletters.fields.caption')}
+          value={block.caption ?? ''}
+          onChange={(event) => onChange({ caption: event.currentTarget.value })}
+          error={fieldError(errors, 'caption')}
+          readOnly={readOnly}
+        />
+        <TextInput
+          label={t('newsletters.fields.urlOptional')}
+          type="url"
+          value={block.url ?? ''}
+          onChange={(event) => onChange({ url: event.currentTarget.value })}
+          error={fieldError(errors, 'url')}
+          readOnly={readOnly}
+        />
       </SimpleGrid>
     </Stack>
   );
@@ -40,8 +55,23 @@ export function ButtonForm({ block, onChange, errors, readOnly }: FormProps<Butt
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-      <TextInput label={t('newsletters.fields.buttonLabel')} value={block.label} onChange={(event) => onChange({ label: event.currentTarget.value })} error={fieldError(errors, 'label')} readOnly={readOnly} withAsterisk />
-      <TextInput label={t('newsletters.fields.url')} type="url" value={block.url} onChange={(event) => onChange({ url: event.currentTarget.value })} error={fieldError(errors, 'url')} readOnly={readOnly} withAsterisk />
+      <TextInput
+        label={t('newsletters.fields.buttonLabel')}
+        value={block.label}
+        onChange={(event) => onChange({ label: event.currentTarget.value })}
+        error={fieldError(errors, 'label')}
+        readOnly={readOnly}
+        withAsterisk
+      />
+      <TextInput
+        label={t('newsletters.fields.url')}
+        type="url"
+        value={block.url}
+        onChange={(event) => onChange({ url: event.currentTarget.value })}
+        error={fieldError(errors, 'url')}
+        readOnly={readOnly}
+        withAsterisk
+      />
     </SimpleGrid>
   );
 }

@@ -19,5 +19,7 @@ export function fieldError(errors: FieldErrors, path: string): string | undefine
 
 /** The errors under `prefix.` with the prefix removed: a row's form sees its own paths. */
 export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
-  return errors.filter((error) => error.path.startsWith(`${prefix}.`)).map((error) => ({ ...error, path: error.path.slice(prefix.length + 1) }));
+  return errors
+    .filter((error) => error.path.startsWith(`${prefix}.`))
+    .map((error) => ({ ...error, path: error.path.slice(prefix.length + 1) }));
 }
