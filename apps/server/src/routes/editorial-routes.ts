@@ -255,16 +255,14 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
       body: parse(CommentBody, request.body).body,
       now: ctx.now(),
     });
-    return reply
-      .status(201)
-      .send({
-        comment: {
-          id: comment.id,
-          author: staff.name || staff.email,
-          body: comment.body,
-          at: comment.createdAt.toISOString(),
-        },
-      });
+    return reply.status(201).send({
+      comment: {
+        id: comment.id,
+        author: staff.name || staff.email,
+        body: comment.body,
+        at: comment.createdAt.toISOString(),
+      },
+    });
   });
 
   app.get('/api/articles/:id/revisions', async (request) => {

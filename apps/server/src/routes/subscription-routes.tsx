@@ -51,12 +51,10 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
   const publicLists = async (): Promise<PublicList[]> => (await listLists(db)).filter((l) => l.visibility === 'public');
   const thanks = (request: FastifyRequest, reply: FastifyReply) =>
     wantsJson(request)
-      ? reply
-          .status(202)
-          .send({
-            status: 'pending',
-            message: 'If this address can receive our newsletters, a confirmation email is on its way.',
-          })
+      ? reply.status(202).send({
+          status: 'pending',
+          message: 'If this address can receive our newsletters, a confirmation email is on its way.',
+        })
       : sendHtml(reply, 202, renderPage('Vérifiez votre boîte mail', <SubscribeThanks />));
 
   app.get('/subscribe', async (_request, reply) =>
@@ -76,15 +74,13 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
           if (field === 'email' || field === 'lists') errors[field] ??= issue.message;
         }
         if (wantsJson(request))
-          return reply
-            .status(400)
-            .send({
-              error: {
-                code: 'VALIDATION',
-                message: 'Some fields are not valid',
-                issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-              },
-            });
+          return reply.status(400).send({
+            error: {
+              code: 'VALIDATION',
+              message: 'Some fields are not valid',
+              issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+            },
+          });
         const body = (request.body ?? {}) as Record<string, unknown>;
         const values = {
           email: String(body.email ?? ''),
@@ -99,15 +95,13 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
       }
       const input: SubscribeInput = parsed.data;
       if (input.consent === false)
-        return reply
-          .status(400)
-          .send({
-            error: {
-              code: 'VALIDATION',
-              message: 'Consent is required',
-              issues: [{ path: 'consent', message: 'Consent is required' }],
-            },
-          });
+        return reply.status(400).send({
+          error: {
+            code: 'VALIDATION',
+            message: 'Consent is required',
+            issues: [{ path: 'consent', message: 'Consent is required' }],
+          },
+        });
       // every outcome below answers the same: the page never tells whether an address is known
       if (input.website) return thanks(request, reply);
       const limit = await subscribeLimit(ctx, local, input.email, request.ip);

@@ -165,17 +165,15 @@ export async function saveArticle(
       if (!current) throw new Error('article vanished');
       throw new EditConflictError(current);
     }
-    await tx
-      .insert(articleRevisions)
-      .values({
-        articleId: input.id,
-        version: updated[0]!.version,
-        title: input.fields.title,
-        lede: input.fields.lede,
-        body: input.fields.body,
-        savedBy: input.userId,
-        savedAt: input.now,
-      });
+    await tx.insert(articleRevisions).values({
+      articleId: input.id,
+      version: updated[0]!.version,
+      title: input.fields.title,
+      lede: input.fields.lede,
+      body: input.fields.body,
+      savedBy: input.userId,
+      savedAt: input.now,
+    });
   });
 }
 

@@ -59,16 +59,14 @@ export async function requestSubscription(
     const known = new Map(existing.map((s) => [s.listId, s.status]));
     const fresh = wanted.filter((l) => !known.has(l.id));
     if (fresh.length) {
-      await tx
-        .insert(subscriptions)
-        .values(
-          fresh.map((l) => ({
-            subscriberId,
-            listId: l.id,
-            status: 'pending' as const,
-            legalBasis: 'consent' as const,
-          })),
-        );
+      await tx.insert(subscriptions).values(
+        fresh.map((l) => ({
+          subscriberId,
+          listId: l.id,
+          status: 'pending' as const,
+          legalBasis: 'consent' as const,
+        })),
+      );
       await appendEvents(
         tx,
         fresh.map((l) => ({
