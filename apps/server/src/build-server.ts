@@ -15,6 +15,7 @@ import { DEFAULT_LOGIN_SETTINGS } from './auth/login-throttle';
 import { registerAccessControl } from './auth/register-access';
 import { loadSession, type SessionSettings } from './auth/session-cookie';
 import { ApiError } from './http/api-error';
+import { registerContract } from './http/contract';
 import { registerErrorHandler } from './http/error-handler';
 import { IMAGE_IMPORT_DEFAULTS, type ImageImportSettings } from './media/fetch-public-image';
 import { registerInputRule } from './http/input-rule';
@@ -131,6 +132,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app);
+  await registerContract(app, { title: 'ICPC et démocratieS', url: config.publicUrl });
   app.decorateRequest('staff', null);
   app.decorateRequest('sessionIdHash', null);
   app.addHook('onRequest', async (request) => {

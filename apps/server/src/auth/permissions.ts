@@ -23,6 +23,7 @@ export const ROUTE_ACCESS = {
   'POST /api/users/invitations': ADMIN,
   'PATCH /api/users/:id': ADMIN,
   'GET /api/audit': ADMIN,
+  'GET /api/docs': ADMIN,
   'GET /api/outbox': SENDERS,
   'GET /api/rubriques': STAFF,
   'GET /api/articles': STAFF,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler, preValidationHookHandler } from 'fastify';
 import type { Role } from '@crieur/auth';
 import { forbidden, unauthenticated } from '../http/api-error';
 import { accessFor, isAllowed } from './permissions';
@@ -19,12 +19,13 @@ export function registerAccessControl(app: FastifyInstance, csrf: onRequestHookH
         throw new Error(
           `Route ${method} ${route.url} has no entry in ROUTE_ACCESS (apps/server/src/auth/permissions.ts)`,
         );
-      const check: preHandlerHookHandler = async (request) => {
+      const check: preValidationHookHandler = async (request) => {
         if (access === 'public') return;
         if (!request.staff) throw unauthenticated();
         if (!isAllowed(access, request.staff.role as Role)) throw forbidden();
       };
-      route.preHandler = [check, ...toArray(route.preHandler)];
+      // before the contract's validation: a stranger learns nothing about the expected fields
+      route.preValidation = [check, ...toArray(route.preValidation)];
       if (!SAFE_METHODS.has(method)) route.onRequest = [...toArray(route.onRequest), csrf];
     }
   });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { DuplicateEmailError, NotFoundError } from '@crieur/db';
 import { isRedisDownError } from '@crieur/queue';
 import { ApiError, redisUnavailable } from './api-error';
+import { contractValidationError } from './contract';
 import { publicErrorPage } from '../public/error-page';
 
 /** Maps every error to one JSON shape; domain errors become HTTP only here. */
@@ -9,6 +10,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
     const api = toApiError(error);
     if (api.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    if (isResponseMismatch(error))
+      request.log.error({ issues: responseIssues(error) }, 'answer does not match the contract');
     // readers on the public pages get a French page, not JSON
     if (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
       void reply.status(api.statusCode).type('text/html; charset=utf-8').send(publicErrorPage(api));
@@ -32,6 +35,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  const invalid = contractValidationError(error);
+  if (invalid) return invalid;
   if (error instanceof DuplicateEmailError)
     return new ApiError(409, 'DUPLICATE_EMAIL', 'A user with this email already exists');
   if (error instanceof NotFoundError) return new ApiError(404, 'NOT_FOUND', `${error.entity} not found`);
@@ -50,4 +55,12 @@ function toApiError(error: unknown): ApiError {
   if (e.statusCode === 413) return new ApiError(413, 'VALIDATION', 'The request body is too large', { issues: [] });
   if (e.statusCode === 429) return new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again');
   return new ApiError(500, 'INTERNAL', 'Something went wrong on our side');
+}
+
+/** fastify-type-provider-zod's answer check failed: a bug of ours, logged with where (never the values). */
+const isResponseMismatch = (error: unknown) => (error as FastifyError).code === 'FST_ERR_RESPONSE_SERIALIZATION';
+
+function responseIssues(error: unknown): { path: string; code: string; message: string }[] {
+  const cause = (error as { cause?: { issues?: { path: PropertyKey[]; code: string; message: string }[] } }).cause;
+  return (cause?.issues ?? []).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message }));
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, preValidationHookHandler } from 'fastify';
 import { findForbiddenText, forbiddenTextMessage, type ForbiddenText } from '@crieur/safe-text';
 import { ApiError } from './api-error';
 
@@ -10,7 +10,7 @@ export function forbiddenTextError(found: ForbiddenText): ApiError {
 }
 
 /** The path, the query string and a parsed body (JSON or form; raw uploads are Buffers or streams). */
-const refuseForbiddenText: preHandlerHookHandler = async (request) => {
+const refuseForbiddenText: preValidationHookHandler = async (request) => {
   for (const input of [request.params, request.query, request.body]) {
     const found = findForbiddenText(input);
     if (found) throw forbiddenTextError(found);
@@ -23,8 +23,13 @@ const refuseForbiddenText: preHandlerHookHandler = async (request) => {
  */
 export function registerInputRule(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
+    // before the contract's validation, so a control character is named as such, not as a wrong type
     const before =
-      route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
-    route.preHandler = [...before, refuseForbiddenText];
+      route.preValidation === undefined
+        ? []
+        : Array.isArray(route.preValidation)
+          ? route.preValidation
+          : [route.preValidation];
+    route.preValidation = [...before, refuseForbiddenText];
   });
 }

@@ -1,20 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import path from 'node:path';
 import { listAudit, listCounts, listLists } from '@crieur/db';
 import { listOutbox } from '@crieur/mailer';
-import { parse } from '../http/parse-body';
+import { handle } from '../http/contract-route';
 import type { RouteContext } from './context';
-
-const AuditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().positive().optional(),
-});
 
 export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
 
-  app.get('/api/lists', async () => {
+  handle(app, 'GET /api/lists', async () => {
     const [lists, counts] = await Promise.all([listLists(db), listCounts(db)]);
     return {
       lists: lists.map((l) => ({
@@ -30,11 +24,11 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   // without SMTP_URL every email is a file: staff read them here (development and demos)
-  app.get('/api/outbox', async () => {
-    if (ctx.config.smtpUrl) return { mode: 'smtp', messages: [] };
+  handle(app, 'GET /api/outbox', async () => {
+    if (ctx.config.smtpUrl) return { mode: 'smtp' as const, messages: [] };
     const messages = await listOutbox(path.join(ctx.config.dataDir, 'outbox'), { limit: 50 });
     return {
-      mode: 'outbox',
+      mode: 'outbox' as const,
       messages: messages.map((m) => ({
         file: m.file,
         at: m.at.toISOString(),
@@ -45,8 +39,10 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
   });
 
-  app.get('/api/audit', async (request) => {
-    const query = parse(AuditQuery, request.query);
+  // for the association's other tools (its main website): generated from the same schemas the server checks
+  handle(app, 'GET /api/docs', () => app.swagger() as { openapi: string; paths: Record<string, unknown> });
+
+  handle(app, 'GET /api/audit', async ({ query }) => {
     const entries = await listAudit(db, { limit: query.limit, beforeId: query.before });
     return { entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
   });

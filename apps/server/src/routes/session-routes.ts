@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { dummyPasswordHash, verifyPassword } from '@crieur/auth';
 import {
   appendAudit,
@@ -13,20 +12,14 @@ import { isKnownDevice, rememberDevice } from '../auth/known-device';
 import { createIpFailures, softLockMs } from '../auth/login-throttle';
 import { endSession, startSession } from '../auth/session-cookie';
 import { ApiError } from '../http/api-error';
-import { parse } from '../http/parse-body';
+import { handle } from '../http/contract-route';
 import type { RouteContext } from './context';
 import { sessionUser } from './staff-user';
-
-const LoginBody = z.object({
-  email: z.string().trim().min(1, 'Email is required').max(320),
-  password: z.string().min(1, 'Password is required').max(256),
-});
-type LoginBody = z.infer<typeof LoginBody>;
 
 export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
 
-  app.get('/api/session', async (request, reply) => {
+  handle(app, 'GET /api/session', async (_input, request, reply) => {
     return { user: request.staff ? sessionUser(request.staff) : null, csrfToken: reply.generateCsrf() };
   });
 
@@ -38,11 +31,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
   void dummyPasswordHash(); // computed now, so the first unknown email costs one hash like the others
 
-  app.post(
-    '/api/login',
+  handle(
+    app,
+    'POST /api/login',
     { config: { rateLimit: { max: ctx.login.perIpPerMinute, timeWindow: 60_000 } } },
-    async (request, reply) => {
-      const body: LoginBody = parse(LoginBody, request.body);
+    async ({ body }, request, reply) => {
       const now = ctx.now();
       const ip = request.ip;
       // per IP, blind to the account: this answer tells nothing about who exists
@@ -92,7 +85,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
     },
   );
 
-  app.post('/api/logout', async (request, reply) => {
+  handle(app, 'POST /api/logout', async (_input, request, reply) => {
     if (request.staff)
       await appendAudit(db, {
         action: 'logout',

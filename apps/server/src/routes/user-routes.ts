@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { hashToken, newToken, Role } from '@crieur/auth';
+import { hashToken, newToken } from '@crieur/auth';
 import {
   appendAudit,
   createInvitation,
@@ -14,32 +13,17 @@ import {
 } from '@crieur/db';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
-import { parse } from '../http/parse-body';
+import { handle } from '../http/contract-route';
 import type { RouteContext } from './context';
 import { adminUserView } from './staff-user';
-
-const InviteBody = z.object({
-  email: z.email('Enter a valid email address').max(320),
-  name: z.string().trim().max(120).default(''),
-  role: Role,
-});
-type InviteBody = z.infer<typeof InviteBody>;
-
-const UserParams = z.object({ id: z.uuid('Unknown user') });
-
-const PatchUserBody = z
-  .object({ role: Role.optional(), status: z.enum(['active', 'deactivated']).optional() })
-  .refine((b) => b.role !== undefined || b.status !== undefined, 'Nothing to change');
-type PatchUserBody = z.infer<typeof PatchUserBody>;
 
 export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
 
-  app.get('/api/users', async () => ({ users: (await listUsers(db)).map(adminUserView) }));
+  handle(app, 'GET /api/users', async () => ({ users: (await listUsers(db)).map(adminUserView) }));
 
-  app.post('/api/users/invitations', async (request, reply) => {
+  handle(app, 'POST /api/users/invitations', async ({ body }, request, reply) => {
     const admin = requireStaff(request);
-    const body: InviteBody = parse(InviteBody, request.body);
     const existing = await findUserForLogin(db, body.email);
     // inviting again someone who never accepted renews their link (and takes the new role)
     if (existing && existing.status !== 'invited') throw new DuplicateEmailError();
@@ -66,10 +50,8 @@ export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
       .send({ user: adminUserView(user), inviteUrl: `${ctx.config.publicUrl}/studio/invitation/${token}` });
   });
 
-  app.patch('/api/users/:id', async (request) => {
+  handle(app, 'PATCH /api/users/:id', async ({ params: { id }, body }, request) => {
     const admin = requireStaff(request);
-    const { id } = parse(UserParams, request.params);
-    const body: PatchUserBody = parse(PatchUserBody, request.body);
     if (id === admin.id) throw new ApiError(409, 'CANNOT_CHANGE_SELF', 'You cannot change your own role or status');
     const before = await findUserById(db, id);
     if (!before) throw notFound('User');

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode, type ValidationIssue } from './types';
+import { isErrorCode, type ErrorCode, type ValidationIssue } from '@crieur/api/error-codes';
 
 /** An error answer of the API (or a network failure, code NETWORK). */
 export class ApiError extends Error {
@@ -14,10 +14,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-}
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
 /** Reads `{ error: { code, message, issues?, retryAfterSeconds? } }`; unknown shapes become INTERNAL. */

@@ -1,5 +1,6 @@
+import type { ApiContract, BodyOf, ParamsOf, QueryOf, ResponseOf, RouteKey, Session } from '@crieur/api';
+import { routePath, splitKey } from '@crieur/api/client-path';
 import { ApiError, apiErrorFrom } from './api-error';
-import type { Session } from './types';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -60,6 +61,30 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** What a contract route takes: only the parts it declares, required when the route has them. */
+export type CallInput<K extends RouteKey> = (ParamsOf<ApiContract[K]> extends undefined
+  ? { params?: undefined }
+  : { params: ParamsOf<ApiContract[K]> }) &
+  (QueryOf<ApiContract[K]> extends undefined ? { query?: undefined } : { query?: QueryOf<ApiContract[K]> }) &
+  (BodyOf<ApiContract[K]> extends undefined ? { body?: undefined } : { body: BodyOf<ApiContract[K]> });
+
+type Args<K extends RouteKey> =
+  Record<never, never> extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
+
+/**
+ * Calls one route of the contract (@crieur/api): the key says method and path, the input and the
+ * answer are typed from the route's schemas, which the server checks on its side.
+ */
+export function call<K extends RouteKey>(key: K, ...[input]: Args<K>): Promise<ResponseOf<ApiContract[K]>> {
+  const { method, path } = splitKey(key);
+  const url = routePath(
+    path,
+    input?.params as Record<string, string | number> | undefined,
+    input?.query as Record<string, unknown> | undefined,
+  );
+  return api<ResponseOf<ApiContract[K]>>(method, url, input?.body);
 }
 
 export type UploadProgress = { loaded: number; total: number };

@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/api-error';
-import { acceptInvitation, getInvitation } from '../api/endpoints';
-import type { Invitation } from '../api/types';
+import { call } from '../api/client';
+import { useApiQuery } from '../api/queries';
+import type { Invitation } from '@crieur/api';
 import { PasswordStrengthHint } from '../components/PasswordStrengthHint';
-import { useApiData } from '../hooks/use-api-data';
 import { loadPasswordStrength, usePasswordStrength } from '../hooks/use-password-strength';
 import { usePageTitle } from '../hooks/use-page-title';
 import { errorMessage, fieldErrors } from '../i18n/error-message';
@@ -18,10 +18,10 @@ export const MIN_PASSWORD_LENGTH = 12;
 export function InvitationPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const invitation = useApiData(() => getInvitation(token), token);
+  const invitation = useApiQuery('GET /api/invitations/:token', { params: { token } });
   usePageTitle(t('invitation.title'));
 
-  if (invitation.status === 'loading') {
+  if (invitation.isPending) {
     return (
       <AuthLayout title={t('invitation.title')}>
         <Center py="lg">
@@ -30,7 +30,7 @@ export function InvitationPage() {
       </AuthLayout>
     );
   }
-  if (invitation.status === 'failed') {
+  if (invitation.isError) {
     const invalid =
       invitation.error instanceof ApiError && ['INVITATION_INVALID', 'NOT_FOUND'].includes(invitation.error.code);
     return (
@@ -88,7 +88,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       return;
     }
     try {
-      await acceptInvitation(token, { name: name.trim(), password });
+      await call('POST /api/invitations/:token/accept', {
+        params: { token },
+        body: { name: name.trim(), password },
+      });
       await refresh(); // the server set the session cookie
       await navigate('/', { replace: true });
     } catch (caught) {

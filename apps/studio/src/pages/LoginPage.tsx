@@ -2,7 +2,7 @@ import { Alert, Button, PasswordInput, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { login } from '../api/endpoints';
+import { call } from '../api/client';
 import { usePageTitle } from '../hooks/use-page-title';
 import { errorMessage, fieldErrors } from '../i18n/error-message';
 import type { LoginRedirectState } from '../session/RequireAuth';
@@ -34,7 +34,7 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await login({ email: email.trim(), password });
+      await call('POST /api/login', { body: { email: email.trim(), password } });
       await refresh(); // the session cookie and CSRF token changed
       await navigate(target, { replace: true });
     } catch (caught) {

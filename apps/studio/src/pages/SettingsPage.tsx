@@ -1,21 +1,18 @@
-import { Badge, Code, EmptyState, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Code, EmptyState, Stack, Table, Text, Title } from '@mantine/core';
 import { IconMailOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { listLists } from '../api/endpoints';
-import type { MailingList } from '../api/types';
-import { LoadError } from '../components/LoadError';
-import { useApiData } from '../hooks/use-api-data';
+import type { MailingList } from '@crieur/api';
+import { useApiQuery } from '../api/queries';
+import { QueryView } from '../components/QueryView';
 import { useCurrentUser } from '../session/session-context';
 import { SectionHeader } from './SectionPage';
 import { QueueDashboardSection } from './campaigns/QueueDashboardSection';
 import { AuditSection } from './settings/AuditSection';
 import { OutboxSection } from './settings/OutboxSection';
 
-const loadLists = () => listLists().then((answer) => answer.lists);
-
 export function SettingsPage() {
   const { t } = useTranslation();
-  const lists = useApiData(loadLists);
+  const lists = useApiQuery('GET /api/lists');
   const me = useCurrentUser();
 
   return (
@@ -25,9 +22,7 @@ export function SettingsPage() {
         <Title order={2} size="h3" id="settings-lists" mb="sm">
           {t('settings.listsTitle')}
         </Title>
-        {lists.status === 'loading' && <Loader aria-label={t('app.loading')} />}
-        {lists.status === 'failed' && <LoadError error={lists.error} onRetry={lists.reload} />}
-        {lists.status === 'ready' && <ListsTable lists={lists.data} />}
+        <QueryView query={lists}>{(data) => <ListsTable lists={data.lists} />}</QueryView>
       </section>
       {(me.role === 'admin' || me.role === 'sender') && <OutboxSection />}
       {me.role === 'admin' && <QueueDashboardSection />}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { Role } from '../api/types';
+import type { Role } from '@crieur/api';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
 import { useSession } from './session-context';
 

@@ -2,8 +2,8 @@ import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchSession, setUnauthenticatedHandler } from '../api/client';
-import { logout as logoutRequest } from '../api/endpoints';
-import type { SessionUser } from '../api/types';
+import { call } from '../api/client';
+import type { SessionUser } from '@crieur/api';
 import { errorMessage } from '../i18n/error-message';
 import { SessionContext, type SessionState } from './session-context';
 
@@ -33,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [load]);
 
   const logout = useCallback(async () => {
-    await logoutRequest();
+    await call('POST /api/logout');
     await refresh(); // new anonymous session, new CSRF token
   }, [refresh]);
 

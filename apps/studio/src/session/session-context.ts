@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SessionUser } from '../api/types';
+import type { SessionUser } from '@crieur/api';
 
 export type SessionState = {
   user: SessionUser | null;

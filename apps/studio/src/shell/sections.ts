@@ -8,7 +8,7 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
-import type { Role } from '../api/types';
+import type { Role } from '@crieur/api';
 
 export type SectionKey = 'editorial' | 'newsletters' | 'subscribers' | 'campaigns' | 'growth' | 'settings' | 'users';
 

@@ -3,8 +3,9 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
-import { inviteUser } from '../../api/endpoints';
-import { ROLES, type Role } from '../../api/types';
+import { call } from '../../api/client';
+import type { Role } from '@crieur/api';
+import { ROLES } from '@crieur/api/enums';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 
 export type InviteDraft = { email: string; name: string; role: Role };
@@ -42,7 +43,9 @@ export function InviteModal({ opened, onClose, onInvited, initial }: Props) {
     setSubmitting(true);
     setError(null);
     try {
-      const answer = await inviteUser({ email: email.trim(), name: name.trim(), role });
+      const answer = await call('POST /api/users/invitations', {
+        body: { email: email.trim(), name: name.trim(), role },
+      });
       setDone({ email: answer.user.email, inviteUrl: answer.inviteUrl });
       onInvited();
     } catch (caught) {

@@ -2,8 +2,8 @@ import { Button, Group, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateUser } from '../../api/endpoints';
-import type { StaffUser } from '../../api/types';
+import { call } from '../../api/client';
+import type { StaffUser } from '@crieur/api';
 import { errorMessage } from '../../i18n/error-message';
 
 type Props = { user: StaffUser | null; opened: boolean; onClose: () => void; onDone: () => void };
@@ -19,7 +19,10 @@ export function StatusConfirmModal({ user, opened, onClose, onDone }: Props) {
     if (!user) return;
     setSaving(true);
     try {
-      await updateUser(user.id, { status: reactivate ? 'active' : 'deactivated' });
+      await call('PATCH /api/users/:id', {
+        params: { id: user.id },
+        body: { status: reactivate ? 'active' : 'deactivated' },
+      });
       notifications.show({
         color: 'teal',
         message: t(reactivate ? 'users.reactivated' : 'users.deactivated', { name }),

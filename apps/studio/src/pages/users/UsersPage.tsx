@@ -3,19 +3,17 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffUser } from '../../api/types';
-import { listUsers } from '../../api/endpoints';
+import type { StaffUser } from '@crieur/api';
+import { useApiQuery } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
 import { SectionHeader } from '../SectionPage';
 import { InviteModal, type InviteDraft } from './InviteModal';
 import { UsersTable } from './UsersTable';
 
-const loadUsers = () => listUsers().then((answer) => answer.users);
-
 export function UsersPage() {
   const { t } = useTranslation();
-  const users = useApiData(loadUsers);
+  const query = useApiQuery('GET /api/users');
+  const reload = () => void query.refetch();
   const [inviting, invite] = useDisclosure(false);
   const [resending, setResending] = useState<InviteDraft | null>(null);
   const openInvite = (draft: InviteDraft | null) => {
@@ -26,7 +24,8 @@ export function UsersPage() {
   // only the header button is named "Inviter": a second one would make the name ambiguous
 
   // a 403 means the role changed since login: show "accès refusé" without the header
-  if (users.status === 'failed') return <LoadError error={users.error} onRetry={users.reload} />;
+  if (query.isError) return <LoadError error={query.error} onRetry={reload} />;
+  const users = query.data?.users;
 
   return (
     <Stack gap="lg">
@@ -36,11 +35,11 @@ export function UsersPage() {
           {t('users.invite')}
         </Button>
       </Group>
-      {users.status === 'loading' && <Loader aria-label={t('app.loading')} />}
-      {users.status === 'ready' &&
-        (users.data.length <= 1 ? (
+      {!users && <Loader aria-label={t('app.loading')} />}
+      {users &&
+        (users.length <= 1 ? (
           <>
-            {users.data.length === 1 && <UsersTable users={users.data} onChanged={users.reload} onResend={onResend} />}
+            {users.length === 1 && <UsersTable users={users} onChanged={reload} onResend={onResend} />}
             <EmptyState
               icon={<IconUsers aria-hidden />}
               variant="light"
@@ -49,9 +48,9 @@ export function UsersPage() {
             />
           </>
         ) : (
-          <UsersTable users={users.data} onChanged={users.reload} onResend={onResend} />
+          <UsersTable users={users} onChanged={reload} onResend={onResend} />
         ))}
-      <InviteModal opened={inviting} onClose={invite.close} onInvited={users.reload} initial={resending} />
+      <InviteModal opened={inviting} onClose={invite.close} onInvited={reload} initial={resending} />
     </Stack>
   );
 }

@@ -2,8 +2,9 @@ import { Badge, Button, Group, Select, Table, Text, Tooltip } from '@mantine/cor
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateUser } from '../../api/endpoints';
-import { ROLES, type Role, type StaffUser, type UserStatus } from '../../api/types';
+import { call } from '../../api/client';
+import type { Role, StaffUser, UserStatus } from '@crieur/api';
+import { ROLES } from '@crieur/api/enums';
 import { errorMessage } from '../../i18n/error-message';
 import { useCurrentUser } from '../../session/session-context';
 import { formatDateTime } from './format';
@@ -72,7 +73,7 @@ function UserRow({ user, onChanged, onToggleStatus, onResend }: RowProps) {
   const changeRole = async (role: Role) => {
     setSaving(true);
     try {
-      await updateUser(user.id, { role });
+      await call('PATCH /api/users/:id', { params: { id: user.id }, body: { role } });
       notifications.show({
         color: 'teal',
         message: t('users.roleChanged', { name: displayName(user), role: t(`roles.${role}`) }),

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+
+/** How staff read a field's name in messages; a path not listed is shown as it is. */
+export const FIELD_LABELS: Record<string, string> = {
+  email: 'adresse e-mail',
+  password: 'mot de passe',
+  name: 'nom',
+  role: 'rôle',
+  status: 'statut',
+  title: 'titre',
+  subject: 'objet',
+  preheader: 'texte d’aperçu',
+  slug: 'adresse (slug)',
+  body: 'texte',
+  summary: 'chapô',
+  rubrique: 'rubrique',
+  dossierId: 'dossier',
+  list: 'liste',
+  lists: 'listes',
+  listSlugs: 'listes',
+  kind: 'type de lettre',
+  blocks: 'blocs',
+  locale: 'langue',
+  month: 'mois',
+  year: 'année',
+  at: 'date',
+  scheduledAt: 'date d’envoi',
+  version: 'version',
+  expectedVersion: 'version',
+  id: 'identifiant',
+  q: 'recherche',
+  cursor: 'page',
+  limit: 'nombre par page',
+  alt: 'texte alternatif',
+  caption: 'légende',
+  credit: 'crédit',
+  note: 'note',
+  reason: 'motif',
+  source: 'origine du consentement',
+  consentSource: 'origine du consentement',
+};
+
+/** "titre", or "blocs › 2 › titre" for a nested field. */
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'requête';
+  return path
+    .map((part) => {
+      // array positions count from 1 for people ("blocs › 2")
+      if (typeof part === 'number' || /^\d+$/.test(String(part))) return String(Number(String(part)) + 1);
+      return FIELD_LABELS[String(part)] ?? String(part);
+    })
+    .join(' › ');
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  boolean: 'oui ou non',
+  array: 'une liste',
+  object: 'un objet',
+  date: 'une date',
+};
+
+const plural = (n: number | bigint, word: string) => `${n} ${word}${Number(n) > 1 ? 's' : ''}`;
+
+/** zod's messages in the French staff read: short, and saying what to do. */
+export function frenchIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'Ce champ est obligatoire.';
+      return `Valeur invalide : ${TYPE_NAMES[issue.expected] ?? issue.expected} est attendu.`;
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? 'Ce champ est obligatoire.'
+          : `Au moins ${plural(issue.minimum, 'caractère')}.`;
+      if (issue.origin === 'array') return `Au moins ${plural(issue.minimum, 'élément')}.`;
+      return `La valeur doit être ${issue.inclusive ? 'au moins' : 'supérieure à'} ${issue.minimum}.`;
+    case 'too_big':
+      if (issue.origin === 'string') return `Au plus ${plural(issue.maximum, 'caractère')}.`;
+      if (issue.origin === 'array') return `Au plus ${plural(issue.maximum, 'élément')}.`;
+      return `La valeur doit être ${issue.inclusive ? 'au plus' : 'inférieure à'} ${issue.maximum}.`;
+    case 'invalid_format':
+      if (issue.format === 'email') return 'Adresse e-mail invalide.';
+      if (issue.format === 'url') return 'Adresse web invalide.';
+      if (issue.format === 'uuid') return 'Identifiant invalide.';
+      if (issue.format === 'datetime' || issue.format === 'date') return 'Date invalide.';
+      return 'Format invalide.';
+    case 'invalid_value':
+      return `Valeur non reconnue (attendu : ${issue.values.map((v) => String(v)).join(', ')}).`;
+    case 'unrecognized_keys':
+      return `Champ inconnu : ${issue.keys.join(', ')}.`;
+    default:
+      return undefined; // zod's own French locale
+  }
+}
+
+let configured = false;
+
+/** Validation messages in French for the whole process (server and studio); idempotent. */
+export function configureFrenchValidation(): void {
+  if (configured) return;
+  configured = true;
+  z.config(z.locales.fr());
+  z.config({ customError: frenchIssue });
+}
+
+/** The one-line summary of a VALIDATION answer, naming the fields. */
+export function validationSummary(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const [first] = issues;
+  if (!first) return 'Certains champs ne sont pas valides.';
+  const head = `« ${fieldLabel(first.path)} » : ${first.message}`;
+  const more = issues.length - 1;
+  return more === 0 ? head : `${head} (et ${more} ${more > 1 ? 'autres champs' : 'autre champ'} à vérifier)`;
+}

@@ -1,0 +1,4 @@
+import { defineRoutes } from './route';
+
+// filled route by route as the domain moves to the contract
+export const growthRoutes = defineRoutes({});
