@@ -16,7 +16,7 @@ export {
 export { ERROR_CODES, ERROR_MESSAGES, isErrorCode, type ErrorCode, type ValidationIssue } from './error-codes';
 export { configureFrenchValidation, fieldLabel, frenchIssue, validationSummary, FIELD_LABELS } from './french-issues';
 export { Timestamp, Day, NumericId, Uuid, Ok, ErrorBody } from './common';
-export { ROLES, USER_STATUSES } from './enums';
+export { ROLES, USER_STATUSES } from './enums/users';
 export * from './users';
 export * from './lists';
 export * from './editorial';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from './common';
-import { ROLES, USER_STATUSES } from './enums';
+import { ROLES, USER_STATUSES } from './enums/users';
 import { defineRoutes } from './route';
 
 export const Role = z.enum(ROLES);

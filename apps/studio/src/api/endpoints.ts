@@ -4,4 +4,5 @@ import { call } from './client';
 export const listLists = () => call('GET /api/lists');
 export * from './endpoints/subscribers';
 export * from './endpoints/editorial';
+export * from './endpoints/dossiers-media';
 export * from './endpoints/campaigns';

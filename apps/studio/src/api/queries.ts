@@ -1,6 +1,7 @@
 import {
   keepPreviousData,
   QueryClient,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -71,5 +72,29 @@ export function useApiMutation<K extends RouteKey>(
       if (options.invalidates?.length)
         await client.invalidateQueries({ predicate: (q) => options.invalidates!.includes(q.queryKey[0] as RouteKey) });
     },
+  });
+}
+
+/**
+ * A cursor-paged GET route ("Charger plus"): pages are fetched with `cursor` added to the query, the
+ * next cursor read from each answer by `nextCursor`; changing the query starts again from the first page.
+ */
+export function useApiInfiniteQuery<K extends RouteKey>(
+  key: K,
+  input: CallInput<K>,
+  nextCursor: (page: ResponseOf<ApiContract[K]>) => string | null | undefined,
+  options: { enabled?: boolean } = {},
+) {
+  return useInfiniteQuery({
+    queryKey: [...queryKeyOf(key, input), 'pages'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      callWith(key, {
+        ...input,
+        query: { ...(input.query as object), ...(pageParam ? { cursor: pageParam } : {}) },
+      } as CallInput<K>),
+    getNextPageParam: (page) => nextCursor(page) ?? undefined,
+    placeholderData: keepPreviousData,
+    ...options,
   });
 }

@@ -2,5 +2,6 @@
 export type { ListCounts, ListVisibility, LegalBasis, MailingList } from '@crieur/api';
 export * from './types/subscribers';
 export * from './types/editorial';
+export * from './types/dossiers-media';
 export * from './types/campaigns';
 export * from './types/sending';

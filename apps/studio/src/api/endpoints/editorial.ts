@@ -1,4 +1,4 @@
-import { api, uploadRaw, type UploadProgress } from '../client';
+import { api } from '../client';
 import type {
   ArticleAction,
   ArticleComment,
@@ -7,10 +7,6 @@ import type {
   ArticleStatus,
   ArticleSummary,
   CalendarItem,
-  DossierDetail,
-  DossierStatus,
-  DossierSummary,
-  Media,
   Revision,
   RevisionSummary,
   Rubrique,
@@ -20,31 +16,7 @@ import { queryString } from './query-string';
 // ——— editorial ———
 
 const articlePath = (id: string) => `/api/articles/${encodeURIComponent(id)}`;
-const dossierPath = (id: string) => `/api/dossiers/${encodeURIComponent(id)}`;
-
 export const listRubriques = () => api<{ rubriques: Rubrique[] }>('GET', '/api/rubriques');
-
-export const listDossiers = () => api<{ dossiers: DossierSummary[] }>('GET', '/api/dossiers');
-
-export const createDossier = (input: { title: string; lede?: string; editorialNote?: string }) =>
-  api<{ dossier: DossierDetail }>('POST', '/api/dossiers', input);
-
-export const getDossier = (id: string) => api<{ dossier: DossierDetail }>('GET', dossierPath(id));
-
-export const updateDossier = (
-  id: string,
-  patch: {
-    title?: string;
-    slug?: string;
-    lede?: string;
-    editorialNote?: string;
-    coverMediaId?: string | null;
-    status?: DossierStatus;
-  },
-) => api<{ dossier: DossierDetail }>('PATCH', dossierPath(id), patch);
-
-export const orderDossier = (id: string, articleIds: string[]) =>
-  api<{ dossier: DossierDetail }>('PUT', `${dossierPath(id)}/order`, { articleIds });
 
 export type ArticleQuery = { status?: ArticleStatus; rubrique?: string; dossier?: string; author?: string; q?: string };
 
@@ -86,22 +58,3 @@ export const articlePreviewUrl = (id: string) => `${articlePath(id)}/preview`;
 
 export const getCalendar = (from: string, to: string) =>
   api<{ items: CalendarItem[] }>('GET', `/api/calendar${queryString({ from, to })}`);
-
-export const listMedia = () => api<{ media: Media[] }>('GET', '/api/media');
-
-export const uploadMedia = (
-  file: File,
-  input: { alt: string; caption?: string },
-  onProgress: (progress: UploadProgress) => void,
-  signal?: AbortSignal,
-) =>
-  uploadRaw<{ media: Media }>(
-    `/api/media${queryString({ alt: input.alt, caption: input.caption })}`,
-    file,
-    file.type,
-    onProgress,
-    signal,
-  );
-
-export const updateMedia = (id: string, patch: { alt?: string; caption?: string }) =>
-  api<{ media: Media }>('PATCH', `/api/media/${encodeURIComponent(id)}`, patch);

@@ -2,32 +2,6 @@
 
 export type Rubrique = { id: string; slug: string; name: string; description: string };
 
-export const DOSSIER_STATUSES = ['draft', 'published'] as const;
-export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
-
-/** A row of GET /api/dossiers. */
-export type DossierSummary = {
-  id: string;
-  slug: string;
-  title: string;
-  lede: string;
-  status: DossierStatus;
-  articleCount: number;
-  publishedAt: string | null;
-};
-
-export type DossierDetail = {
-  id: string;
-  slug: string;
-  title: string;
-  lede: string;
-  editorialNote: string;
-  coverMediaId: string | null;
-  status: DossierStatus;
-  publishedAt: string | null;
-  articles: { id: string; title: string; status: ArticleStatus; position: number }[];
-};
-
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'approved', 'scheduled', 'published', 'unpublished'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
@@ -109,16 +83,4 @@ export type CalendarItem = {
   scheduledAt: string | null;
   publishedAt: string | null;
   rubrique: { slug: string; name: string };
-};
-
-export type Media = {
-  id: string;
-  url: string;
-  thumbUrl: string;
-  alt: string;
-  caption: string | null;
-  width: number | null;
-  height: number | null;
-  mime: string;
-  createdAt: string;
 };
