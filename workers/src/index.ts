@@ -1,4 +1,4 @@
 export { startWorkers, type WorkersOptions, type RunningWorkers } from './start-workers';
 export { UnsafeRedisError } from './check-redis';
 export { startCampaignWorker, type CampaignWorker, type CampaignWorkerOptions } from './campaigns/campaign-worker';
-export { campaignWorkerOptions } from './campaigns/campaign-options';
+export { startWorkerProcess, type WorkerProcessDeps } from './start-worker-process';

@@ -1,12 +1,8 @@
 // Wiring for a workers-only process (production: one per machine, as many as needed).
-import { linkKey } from '@crieur/auth';
 import { ConfigError, loadConfig, resolveAppSecret } from '@crieur/config';
 import { createSafeLogger } from '@crieur/safe-text';
-import path from 'node:path';
 import { openDatabase } from '@crieur/db';
-import { createMailer } from '@crieur/mailer';
-import { campaignWorkerOptions } from './campaigns/campaign-options';
-import { startWorkers } from './start-workers';
+import { startWorkerProcess } from './start-worker-process';
 
 const config = (() => {
   try {
@@ -26,7 +22,7 @@ if (config.env === 'production' && !config.appSecret) {
   );
   process.exit(78);
 }
-const links = linkKey(resolveAppSecret(config));
+const appSecret = resolveAppSecret(config);
 // errors anywhere in a line are reduced to class, code and a scrubbed message: no parameters, addresses or tokens
 const logger = createSafeLogger({ level: config.logLevel, name: 'workers' });
 
@@ -50,37 +46,11 @@ try {
     command: 'pnpm start:workers',
     onWait: (message) => logger.info(message),
   });
-  const mailer = createMailer({
-    smtpUrl: config.smtpUrl,
-    outboxDir: path.join(config.dataDir, 'outbox'),
-    dkim: config.dkim,
-    timeouts: config.smtpTimeouts,
-  });
-  // campaigns keep SEND_CONCURRENCY connections open
-  const campaignMailer = createMailer({
-    smtpUrl: config.smtpUrl,
-    outboxDir: path.join(config.dataDir, 'outbox'),
-    dkim: config.dkim,
-    pool: true,
-    maxConnections: config.sendConcurrency,
-    timeouts: config.smtpTimeouts,
-  });
-  const workers = await startWorkers({
-    redisUrl: config.redisUrl,
-    prefix: config.redisPrefix,
-    mode: config.env,
-    logger,
-    mail: { db: database.db, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, linkKey: links },
-    publishing: { db: database.db },
-    campaigns: campaignWorkerOptions(config, database.db, campaignMailer, links),
-    growth: { db: database.db },
-  });
+  const workers = await startWorkerProcess(config, { db: database.db, appSecret, logger });
   stopNow = (signal: string) =>
     void (async () => {
       logger.info({ signal }, 'stopping workers');
       const { graceful } = await workers.close(10_000);
-      await mailer.close();
-      await campaignMailer.close();
       await database.close();
       process.exit(graceful ? 0 : 1);
     })();

@@ -11,9 +11,8 @@ import {
   RedisUnavailableError,
   type EmbeddedRedis,
 } from '@crieur/queue';
-import { campaignWorkerOptions, startWorkers, UnsafeRedisError, type RunningWorkers } from '@crieur/workers';
+import { startWorkerProcess, UnsafeRedisError } from '@crieur/workers';
 import { createMailer } from '@crieur/mailer';
-import { linkKey } from '@crieur/auth';
 import { buildServer } from './build-server';
 import { createLogger } from './logger';
 import { ensureRedis } from './start/ensure-redis';
@@ -76,7 +75,7 @@ try {
   const campaignQueue = createCampaignQueue(queueConnection, config.redisPrefix);
   // the connection's listener above logs Redis errors once; queues re-emit them (unheard, they reach stderr)
   for (const queue of [mailQueue, publishingQueue, campaignQueue]) queue.on('error', () => undefined);
-  // one mailer for the server's test sends and, in mode all, the workers: same SMTP, outbox and DKIM settings
+  // one mailer for the server's test sends and, in mode all, the workers' confirmations and welcomes
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     outboxDir: path.join(config.dataDir, 'outbox'),
@@ -95,37 +94,9 @@ try {
     mailer,
     studioDir: path.join(studioRoot, 'dist'),
   });
-  let workers: RunningWorkers | undefined;
-  // campaigns keep SEND_CONCURRENCY connections open; test sends and confirmations use the plain one
-  const campaignMailer =
-    mode === 'all'
-      ? createMailer({
-          smtpUrl: config.smtpUrl,
-          outboxDir: path.join(config.dataDir, 'outbox'),
-          dkim: config.dkim,
-          pool: true,
-          maxConnections: config.sendConcurrency,
-          timeouts: config.smtpTimeouts,
-        })
-      : undefined;
-  if (mode === 'all' && campaignMailer) {
-    workers = await startWorkers({
-      redisUrl: config.redisUrl,
-      prefix: config.redisPrefix,
-      mode: config.env,
-      logger,
-      mail: {
-        db: database.db,
-        mailer,
-        publicUrl: config.publicUrl,
-        mailFrom: config.mailFrom,
-        linkKey: linkKey(appSecret),
-      },
-      publishing: { db: database.db },
-      growth: { db: database.db },
-      campaigns: campaignWorkerOptions(config, database.db, campaignMailer, linkKey(appSecret)),
-    });
-  }
+  // mode all: the workers share the server's database and its mailer (same SMTP, outbox and DKIM settings)
+  const workers =
+    mode === 'all' ? await startWorkerProcess(config, { db: database.db, appSecret, logger, mailer }) : undefined;
   await app.listen({ host: config.host, port: config.port });
   process.stdout.write(`\n  Crieur is running: ${config.publicUrl}/studio/\n\n`);
 
@@ -138,7 +109,6 @@ try {
     await app.close();
     const result = workers ? await workers.close(10_000) : { graceful: true };
     await mailer.close();
-    await campaignMailer?.close();
     await campaignQueue.close();
     await mailQueue.close();
     await publishingQueue.close();

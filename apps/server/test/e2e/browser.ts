@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -24,6 +24,17 @@ export async function launchChromium(): Promise<BrowserContext> {
 }
 
 export const screenshotDir = path.resolve(import.meta.dirname, '..', '..', '..', '..', '.test-results', 'screenshots');
+
+/** Saves a screenshot with the others, of the whole page unless told; `copyTo` keeps a copy there to look at. */
+export async function shoot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean; copyTo?: string } = {},
+): Promise<void> {
+  const file = path.join(screenshotDir, name);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
+  if (options.copyTo) copyFileSync(file, path.join(options.copyTo, name));
+}
 
 /** Logs a staff member in through the studio's form and waits for the shell. */
 export async function login(page: Page, base: string, email: string): Promise<void> {

@@ -1,7 +1,5 @@
 // A sender starts a campaign from the studio, pauses and resumes it, and follows it to the end,
 // with a real campaign worker, SMTP server, PostgreSQL and Redis behind the page.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
@@ -12,11 +10,10 @@ import { createMailer, type Mailer } from '@crieur/mailer';
 import { startCampaignWorker, type CampaignWorker } from '@crieur/workers';
 import { createDraftCampaign, seedSubscribers } from '../../../../workers/test/support/campaign-fixture';
 import { startSmtpRecorder, type SmtpRecorder } from '../../../../workers/test/support/smtp-recorder';
-import { freePort } from '../free-port';
-import { startHarness, TEST_LINK_KEY, type Harness } from '../harness';
-import { launchChromium, login, screenshotDir } from './browser';
+import { TEST_LINK_KEY, type Harness } from '../harness';
+import { login, shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
 const SUBJECT = 'La lettre des membres — mars 2026';
 const RECIPIENTS = 300;
 // slow enough that the page sees the bar move, measures the pace and pauses midway, even on a busy machine (300 messages take about 10 s)
@@ -35,7 +32,7 @@ async function legendFigure(page: Page, label: string): Promise<number> {
 }
 
 describe('a sender sends a campaign and follows it live (Chromium)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-sending-e2e-'));
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
@@ -45,19 +42,13 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
   let worker: CampaignWorker | undefined;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    h = await startHarness({
-      studioDir,
-      env: { PUBLIC_URL: base, DATA_DIR: dataDir, MAIL_FROM: 'démocratieS <lettre@lettre.example.org>' },
-    });
     // the worker runs on real time: the server's clock must too
-    Object.defineProperty(h.clock, 'now', { get: () => new Date() });
-    await h.app.listen({ host: '127.0.0.1', port });
+    world = await startE2e({ env: { MAIL_FROM: 'démocratieS <lettre@lettre.example.org>' }, realClock: true });
+    ({ h, base, browser } = world);
     smtp = await startSmtpRecorder();
     mailer = createMailer({
       smtpUrl: smtp.url,
-      outboxDir: path.join(dataDir, 'outbox'),
+      outboxDir: path.join(world.dataDir, 'outbox'),
       pool: true,
       maxConnections: 3,
     });
@@ -81,16 +72,13 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       logger: pino({ level: 'silent' }),
       now: () => new Date(),
     });
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
     await worker?.close();
     await mailer?.close();
     await smtp?.close();
     connection?.disconnect();
-    await h?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.close();
   });
 
   it('send now (one click), see the bar move, pause, resume, 300 sent, look up one address; desktop and 390 px', async () => {
@@ -112,14 +100,14 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       await row.getByRole('link', { name: SUBJECT }).click();
       await page.waitForURL(`${base}/studio/campaigns/${id}`);
       await page.getByRole('heading', { level: 1, name: SUBJECT }).waitFor();
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-draft.png'), fullPage: true });
+      await shoot(page, 'campaign-draft.png');
 
       // the confirmation names the list and the approximate count
       await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
       const dialog = page.getByRole('dialog', { name: 'Envoyer maintenant ?' });
       await dialog.getByText(`Environ ${RECIPIENTS} personnes la recevront.`).waitFor();
       expect(await dialog.textContent()).toContain('Lettre des membres');
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-send-confirm.png') });
+      await shoot(page, 'campaign-send-confirm.png', { fullPage: false });
       // a double click sends one request: the button is disabled while the first one runs
       await dialog.getByRole('button', { name: 'Confirmer l’envoi' }).dblclick();
       await dialog.waitFor({ state: 'detached' });
@@ -146,7 +134,7 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       await expect.poll(rate, { timeout: 10_000 }).toBeGreaterThan(SEND_RATE * 0.6);
       expect(await rate()).toBeLessThan(SEND_RATE * 1.5);
       await page.getByText(/^(moins d’une minute|environ \d+ min)$/).waitFor();
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-sending.png'), fullPage: true });
+      await shoot(page, 'campaign-sending.png');
 
       await page.getByRole('button', { name: 'Mettre en pause' }).click();
       await page.getByText('En pause', { exact: true }).first().waitFor();
@@ -158,7 +146,7 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       expect(smtp.messages.length).toBe(pausedAt);
       expect(pausedAt).toBeLessThan(RECIPIENTS);
       await expect.poll(() => legendFigure(page, 'Envoyés'), { timeout: 5000 }).toBe(pausedAt);
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-paused.png'), fullPage: true });
+      await shoot(page, 'campaign-paused.png');
 
       await page.getByRole('button', { name: 'Reprendre' }).click();
       await page.getByText('Envoyée', { exact: true }).first().waitFor({ timeout: 60_000 });
@@ -189,11 +177,11 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       await page.getByLabel('Adresse e-mail').fill('r42@example.org');
       await page.getByRole('button', { name: 'Chercher' }).click();
       await found.waitFor();
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-sent-desktop.png'), fullPage: true });
+      await shoot(page, 'campaign-sent-desktop.png');
 
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForTimeout(400); // the navbar folds away with a transition
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-sent-390.png'), fullPage: true });
+      await shoot(page, 'campaign-sent-390.png');
 
       // the list shows the figures too, in French
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -201,14 +189,12 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       const sentRow = page.getByRole('row', { name: new RegExp(SUBJECT) });
       await sentRow.getByText('Envoyée', { exact: true }).waitFor();
       expect(await sentRow.textContent()).toContain('300 / 300');
-      await page.screenshot({ path: path.join(screenshotDir, 'campaigns-list.png'), fullPage: true });
+      await shoot(page, 'campaigns-list.png');
       await page.setViewportSize({ width: 390, height: 844 });
       await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(screenshotDir, 'campaigns-list-390.png'), fullPage: true });
+      await shoot(page, 'campaigns-list-390.png');
     } catch (error) {
-      await page
-        .screenshot({ path: path.join(screenshotDir, 'campaign-sending-failure.png'), fullPage: true })
-        .catch(() => undefined);
+      await shoot(page, 'campaign-sending-failure.png').catch(() => undefined);
       throw error;
     }
   }, 180_000);
@@ -234,7 +220,7 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
         `/studio/newsletters/${unready}`,
       );
       expect(await dialog.getByRole('button', { name: 'Confirmer l’envoi' }).isDisabled()).toBe(true);
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-not-ready.png') });
+      await shoot(page, 'campaign-not-ready.png', { fullPage: false });
       await dialog.getByRole('button', { name: 'Annuler' }).click();
 
       const ready = await createDraftCampaign(h.database.db, {
@@ -260,7 +246,7 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       }).format(target);
       await page.getByRole('button', { name: dayName, exact: true }).click();
       await schedule.getByLabel('Heure (heure de Paris)').fill('09:30');
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-schedule.png') });
+      await shoot(page, 'campaign-schedule.png', { fullPage: false });
       await schedule.getByRole('button', { name: 'Programmer' }).click();
       await schedule.waitFor({ state: 'detached' });
       await page.getByText('Programmée', { exact: true }).first().waitFor();
@@ -272,7 +258,7 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
         timeZone: 'Europe/Paris',
       }).format(new Date(stored.campaign.scheduledAt));
       expect(paris).toBe(`${dayName} à 09:30`);
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-scheduled.png'), fullPage: true });
+      await shoot(page, 'campaign-scheduled.png');
       await page.getByRole('button', { name: 'Annuler la programmation' }).click();
       await page.getByText('Brouillon', { exact: true }).first().waitFor();
 
@@ -288,11 +274,9 @@ describe('a sender sends a campaign and follows it live (Chromium)', () => {
       await page.getByText('L’heure prévue est passée depuis 95 min (système arrêté).').waitFor();
       await page.getByRole('button', { name: 'Envoyer maintenant' }).waitFor();
       await page.getByRole('button', { name: 'Reprogrammer' }).waitFor();
-      await page.screenshot({ path: path.join(screenshotDir, 'campaign-held.png'), fullPage: true });
+      await shoot(page, 'campaign-held.png');
     } catch (error) {
-      await page
-        .screenshot({ path: path.join(screenshotDir, 'campaign-schedule-failure.png'), fullPage: true })
-        .catch(() => undefined);
+      await shoot(page, 'campaign-schedule-failure.png').catch(() => undefined);
       throw error;
     }
   }, 120_000);

@@ -1,18 +1,15 @@
 // A campaign waits for a mail server that refuses or does not answer: the page says why, since when and when it is
 // tried next; staff can still pause it, and then both are said. The wait is set in the database as the sender would.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignProgress } from '@crieur/db';
 import { setServerWait } from '@crieur/db/testing';
 import { createDraftCampaign, seedSubscribers } from '../../../../workers/test/support/campaign-fixture';
-import { freePort } from '../free-port';
-import { startHarness, type Harness } from '../harness';
-import { launchChromium, login, screenshotDir } from './browser';
+import type { Harness } from '../harness';
+import { login, shoot as shootAll } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
 const SUBJECT = 'La lettre des membres — avril 2026';
 const REASON =
   'Le serveur d’envoi refuse ou ne répond pas (25 erreurs de suite, dernière : connect ECONNREFUSED 10.0.0.25:587).';
@@ -23,11 +20,7 @@ const parisTime = (d: Date) =>
   new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium', timeZone: 'Europe/Paris' }).format(d);
 
 /** Keeps a screenshot with the others and a copy in /tmp to look at. */
-async function shoot(page: Page, name: string): Promise<void> {
-  const file = path.join(screenshotDir, name);
-  await page.screenshot({ path: file, fullPage: true });
-  copyFileSync(file, path.join(tmpdir(), name));
-}
+const shoot = (page: Page, name: string) => shootAll(page, name, { copyTo: tmpdir() });
 
 /** A badge whose label is cut ("En attente du serv…") has more text than room. */
 const truncated = (badge: Locator) =>
@@ -37,25 +30,17 @@ const truncated = (badge: Locator) =>
   });
 
 describe('a campaign waiting for its mail server (Chromium)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-server-wait-e2e-'));
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base, DATA_DIR: dataDir } });
     // the page compares the next try with the browser's clock: the server's must be real too
-    Object.defineProperty(h.clock, 'now', { get: () => new Date() });
-    await h.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    world = await startE2e({ realClock: true });
+    ({ h, base, browser } = world);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
   it('says why, since when and the next try; Pause still works; paused and waiting says both', async () => {
     await seedSubscribers(h.database.db, { list: 'membres', count: 12, now: new Date() });

@@ -1,42 +1,31 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness';
-import { launchChromium, login, screenshotDir } from './browser';
-import { freePort } from '../free-port';
-
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
+import type { Harness } from '../harness';
+import { login, shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
 describe('an author writes, an editor publishes, readers read (Chromium)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-editorial-'));
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let authorBrowser: BrowserContext;
   let editorBrowser: BrowserContext;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base, DATA_DIR: dataDir } });
-    await h.app.listen({ host: '127.0.0.1', port });
-    authorBrowser = await launchChromium();
-    editorBrowser = await launchChromium();
+    world = await startE2e({ browsers: 2 });
+    ({ h, base } = world);
+    [authorBrowser, editorBrowser] = world.browsers as [BrowserContext, BrowserContext];
   });
-  afterAll(async () => {
-    await authorBrowser?.close();
-    await editorBrowser?.close();
-    await h?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => world?.close());
 
   it('bold, a link and an image in the editor; submit; approve; publish; the page and the feed show it', async () => {
     h.clock.now = new Date();
     const author = await h.createStaff('author', 'nora@icpc.example');
     const editor = await h.createStaff('editor', 'lea@icpc.example');
-    const image = path.join(dataDir, 'seance.png');
+    const image = path.join(world.dataDir, 'seance.png');
     writeFileSync(
       image,
       await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#2f6f4f' } })
@@ -82,7 +71,7 @@ describe('an author writes, an editor publishes, readers read (Chromium)', () =>
       .getByText(/Enregistré/)
       .first()
       .waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-editor.png'), fullPage: true });
+    await shoot(page, 'studio-editor.png');
     await page.getByRole('button', { name: 'Soumettre à la relecture' }).click();
     await page.getByText('en relecture').first().waitFor();
 
@@ -104,7 +93,7 @@ describe('an author writes, an editor publishes, readers read (Chromium)', () =>
     expect(await reader.locator('.prose figcaption').textContent()).toBe('Séance de mars');
     const src = await reader.locator('.prose figure img').getAttribute('src');
     expect((await fetch(`${base}${src}`)).headers.get('content-type')).toBe('image/webp');
-    await reader.screenshot({ path: path.join(screenshotDir, 'reader-article.png'), fullPage: true });
+    await shoot(reader, 'reader-article.png');
     const feed = await (await fetch(`${base}/feed.xml`)).text();
     expect(feed).toContain(`${base}/articles/le-tirage-au-sort-entre-a-la-mairie`);
   }, 180_000);

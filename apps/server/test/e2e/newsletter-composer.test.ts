@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '@crieur/mailer';
-import { startHarness, type Client, type Harness } from '../harness';
+import type { Client, Harness } from '../harness';
 import { startSmtpSink } from '../smtp-sink';
-import { launchChromium, login, screenshotDir } from './browser';
-import { freePort } from '../free-port';
-
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
+import { login, shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
 const FIRST = 'Le tirage au sort entre à la mairie';
 const SECOND = 'Une convention citoyenne pour l’eau du bassin';
@@ -49,7 +44,7 @@ async function blockLabels(page: Page): Promise<string[]> {
 }
 
 describe('a sender composes the members newsletter and sends a test (Chromium)', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-composer-'));
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
@@ -57,20 +52,15 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
   let mailer: Mailer;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
     sink = await startSmtpSink();
-    mailer = createMailer({ smtpUrl: sink.url, outboxDir: path.join(dataDir, 'outbox') });
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base, DATA_DIR: dataDir }, deps: { mailer } });
-    await h.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' }); // SMTP: the outbox is never written
+    world = await startE2e({ deps: { mailer } });
+    ({ h, base, browser } = world);
   });
   afterAll(async () => {
-    await browser?.close();
-    await h?.close();
+    await world?.close();
     await mailer?.close();
     await sink?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('edito, two article cards and an agenda; preview at both widths; reorder; test mail over SMTP', async () => {
@@ -92,9 +82,7 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
       await compose(page, sender.email);
     } catch (error) {
       // what the page showed when it went wrong, for whoever reads the failure
-      await page
-        .screenshot({ path: path.join(screenshotDir, 'composer-failure.png'), fullPage: true })
-        .catch(() => undefined);
+      await shoot(page, 'composer-failure.png').catch(() => undefined);
       console.error(h.logLines.filter((line) => /"level":(40|50)/.test(line)).join('\n'));
       throw error;
     }
@@ -105,7 +93,7 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     await login(page, base, sender.email);
     await page.getByRole('link', { name: 'Newsletters' }).first().click();
     await page.getByText('Aucune newsletter pour l').waitFor();
-    await page.screenshot({ path: path.join(screenshotDir, 'newsletters-empty.png') });
+    await shoot(page, 'newsletters-empty.png', { fullPage: false });
     await page.getByRole('button', { name: 'Nouvelle newsletter' }).click();
     await page.getByRole('menuitem', { name: 'Lettre des membres' }).click();
     await page.waitForURL(/\/studio\/newsletters\/[0-9a-f-]{36}$/);
@@ -145,7 +133,7 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     for (const text of [EDITO, FIRST, SECOND]) expect(desktopText).toContain(text);
     await page.getByText(/Enregistré à \d\d:\d\d/).waitFor({ timeout: 15_000 });
     await page.getByRole('link', { name: 'Toutes les newsletters' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshotDir, 'composer-desktop.png') });
+    await shoot(page, 'composer-desktop.png', { fullPage: false });
 
     // reorder from the keyboard: the second article goes above the first
     const before = await blockLabels(page);
@@ -176,13 +164,13 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     for (const text of [EDITO, FIRST, SECOND, EVENT]) expect(mobileText).toContain(text);
     await page.getByText(/Enregistré à \d\d:\d\d/).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Insérer un dossier' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(screenshotDir, 'composer-mobile.png') });
+    await shoot(page, 'composer-mobile.png', { fullPage: false });
 
     await page.getByRole('button', { name: 'Envoyer un test' }).click();
     const dialog = page.getByRole('dialog', { name: 'Envoyer un test' });
     await dialog.getByText(sender.email).waitFor();
     await page.waitForTimeout(400); // the modal's opening transition, for the screenshot only
-    await page.screenshot({ path: path.join(screenshotDir, 'composer-test-dialog.png') });
+    await shoot(page, 'composer-test-dialog.png', { fullPage: false });
     await dialog.getByRole('button', { name: 'Envoyer le test' }).click();
     await page.getByText(`Envoyé par le serveur de messagerie à ${sender.email}.`).waitFor();
 
@@ -203,6 +191,6 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     await page.getByRole('link', { name: 'Toutes les newsletters' }).click();
     const row = page.getByRole('row', { name: /La lettre des membres — printemps 2026/ });
     await row.getByText('brouillon').waitFor();
-    await page.screenshot({ path: path.join(screenshotDir, 'newsletters-list.png') });
+    await shoot(page, 'newsletters-list.png', { fullPage: false });
   }
 });

@@ -1,31 +1,24 @@
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserForLogin } from '@crieur/db';
-import { freePort } from '../free-port';
-import { startHarness, type Harness } from '../harness';
-import { launchChromium, screenshotDir } from './browser';
+import type { Harness } from '../harness';
+import { launchChromium, shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
 const PASSPHRASE = 'cheval-agrafe-pile-correct-2026';
 
 describe('new passwords and failed logins in the studio (Chromium)', () => {
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
     // three failures from one IP, then it waits: the browser and the API client share 127.0.0.1
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base }, deps: { login: { failuresPerIp: 3 } } });
-    await h.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    world = await startE2e({ deps: { login: { failuresPerIp: 3 } } });
+    ({ h, base, browser } = world);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => world?.close());
 
   it('explains in French, as one types, why a password is weak; loads zxcvbn only there', async () => {
     h.clock.now = new Date();
@@ -61,7 +54,7 @@ describe('new passwords and failed logins in the studio (Chromium)', () => {
     await hint.getByText(/rangée de touches du clavier/).waitFor();
     await password.fill('inesmoreau2026');
     await hint.getByText(/reprend votre nom, votre adresse e-mail/).waitFor();
-    await page.screenshot({ path: path.join(screenshotDir, 'invitation-weak-password.png') });
+    await shoot(page, 'invitation-weak-password.png', { fullPage: false });
 
     // submitted anyway: refused before it leaves the page, with the reason under the field
     await page.getByLabel('Confirmer le mot de passe').fill('inesmoreau2026');
@@ -100,7 +93,7 @@ describe('new passwords and failed logins in the studio (Chromium)', () => {
     await failedWith(staff.email);
     const waiting = await failedWith(staff.email);
     expect(waiting).toMatch(/Trop de tentatives depuis votre connexion \(adresse IP\)\. Patientez \d+ min/);
-    await page.screenshot({ path: path.join(screenshotDir, 'login-ip-waits.png') });
+    await shoot(page, 'login-ip-waits.png', { fullPage: false });
     await stranger.close();
   }, 120_000);
 });

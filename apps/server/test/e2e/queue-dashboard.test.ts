@@ -1,30 +1,22 @@
 // The queue dashboard (Bull Board) renders in Chromium for an admin under the server's security
 // headers, lists the queues, and sends other roles away.
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness';
-import { freePort } from '../free-port';
-import { launchChromium, login, screenshotDir } from './browser';
-
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
+import type { Harness } from '../harness';
+import { login, shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
 describe('the queue dashboard in Chromium', () => {
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base } });
-    await h.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    world = await startE2e();
+    ({ h, base, browser } = world);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => world?.close());
 
   it('shows the mail, publishing and campaigns queues to an admin, read-only', async () => {
     h.clock.now = new Date();
@@ -43,7 +35,7 @@ describe('the queue dashboard in Chromium', () => {
     await page.goto(`${base}/studio/queues`);
     for (const queue of ['mail', 'publishing', 'campaigns'])
       await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-queues.png') });
+    await shoot(page, 'studio-queues.png', { fullPage: false });
     expect(blocked).toEqual([]);
   });
 

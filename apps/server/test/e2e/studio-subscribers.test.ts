@@ -3,28 +3,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../harness';
-import { launchChromium, login, screenshotDir } from './browser';
-import { freePort } from '../free-port';
-
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
+import type { Harness } from '../harness';
+import { login, shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
 describe('staff import a spreadsheet and find the people (Chromium)', () => {
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base } });
-    await h.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
+    world = await startE2e();
+    ({ h, base, browser } = world);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => world?.close());
 
   it('uploads a CSV, reads the summary, and finds an imported person with their consent proof', async () => {
     h.clock.now = new Date();
@@ -48,7 +41,7 @@ describe('staff import a spreadsheet and find the people (Chromium)', () => {
     await summary.waitFor();
     expect(await page.getByTestId('import-count-imported').textContent()).toContain('2');
     expect(await page.getByTestId('import-count-problems').textContent()).toContain('2');
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-import.png'), fullPage: true });
+    await shoot(page, 'studio-import.png');
 
     await page.goto(`${base}/studio/subscribers`);
     await page.getByLabel('Rechercher').fill('zoe@');
@@ -60,6 +53,6 @@ describe('staff import a spreadsheet and find the people (Chromium)', () => {
       .getByText(/import/i)
       .first()
       .waitFor();
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-subscriber.png'), fullPage: true });
+    await shoot(page, 'studio-subscriber.png');
   }, 120_000);
 });

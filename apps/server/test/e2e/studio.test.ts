@@ -1,32 +1,23 @@
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { findUserForLogin } from '@crieur/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, startHarness, type Harness } from '../harness';
-import { launchChromium, screenshotDir } from './browser';
-import { freePort } from '../free-port';
-
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
+import { PASSWORD, type Harness } from '../harness';
+import { shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
 describe('the studio in Chromium', () => {
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let admin: BrowserContext;
   let guest: BrowserContext;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base } });
-    await h.app.listen({ host: '127.0.0.1', port });
-    admin = await launchChromium();
-    guest = await launchChromium();
+    world = await startE2e({ browsers: 2 });
+    ({ h, base } = world);
+    [admin, guest] = world.browsers as [BrowserContext, BrowserContext];
   });
-  afterAll(async () => {
-    await admin?.close();
-    await guest?.close();
-    await h?.close();
-  });
+  afterAll(() => world?.close());
 
   it('logs in, shows the shell in French, and an admin invites a user who then joins', async () => {
     h.clock.now = new Date();
@@ -46,7 +37,7 @@ describe('the studio in Chromium', () => {
     for (const section of ['Éditorial', 'Newsletters', 'Abonné·es', 'Campagnes', 'Croissance', 'Réglages']) {
       await page.getByRole('link', { name: section }).first().waitFor();
     }
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-home.png') });
+    await shoot(page, 'studio-home.png', { fullPage: false });
 
     await page.getByRole('link', { name: 'Utilisateur·rices' }).click();
     await page.getByRole('button', { name: 'Inviter' }).click();
@@ -58,7 +49,7 @@ describe('the studio in Chromium', () => {
     await dialog.getByRole('button', { name: "Envoyer l'invitation" }).click();
     const first = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
     expect(first).toMatch(new RegExp(`^${base}/studio/invitation/[A-Za-z0-9_-]{43}$`));
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-invite.png') });
+    await shoot(page, 'studio-invite.png', { fullPage: false });
     await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
 
     // the link got lost: the admin makes a new one, and the old one stops working
@@ -67,7 +58,7 @@ describe('the studio in Chromium', () => {
     const link = (await page.getByTestId('invite-link').textContent())?.trim() ?? '';
     expect(link).toMatch(/\/studio\/invitation\//);
     expect(link).not.toBe(first);
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-users.png') });
+    await shoot(page, 'studio-users.png', { fullPage: false });
 
     const joining = await guest.newPage();
     await joining.goto(first);
@@ -82,7 +73,7 @@ describe('the studio in Chromium', () => {
     // an author does not see the users page
     expect(await joining.getByRole('link', { name: 'Utilisateur·rices' }).count()).toBe(0);
 
-    await joining.screenshot({ path: path.join(screenshotDir, 'studio-author-home.png') });
+    await shoot(joining, 'studio-author-home.png', { fullPage: false });
     expect(await findUserForLogin(h.database.db, 'nora@icpc.example')).toMatchObject({
       role: 'author',
       status: 'active',

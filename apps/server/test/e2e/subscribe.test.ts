@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSubscriberDetail, searchSubscribers } from '@crieur/db';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
-import { startHarness, TEST_LINK_KEY, type Harness } from '../harness';
+import { TEST_LINK_KEY, type Harness } from '../harness';
 import { startSmtpSink } from '../smtp-sink';
-import { launchChromium, screenshotDir } from './browser';
-import path from 'node:path';
-import { freePort } from '../free-port';
+import { shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
 /** The reader's subscriptions and events as the studio sees them. */
 async function ledger(h: Harness, email: string) {
@@ -27,6 +26,7 @@ async function ledger(h: Harness, email: string) {
 }
 
 describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, Redis)', () => {
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
@@ -35,11 +35,9 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
   let mailer: Mailer;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
     sink = await startSmtpSink();
-    h = await startHarness({ env: { PUBLIC_URL: base } });
-    await h.app.listen({ host: '127.0.0.1', port });
+    world = await startE2e();
+    ({ h, base, browser } = world);
     mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
     workers = await startWorkers({
       redisUrl: 'redis://127.0.0.1:6379',
@@ -54,14 +52,12 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
         mailFrom: 'démocratieS <lettre@democraties.example>',
       },
     });
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
     await workers?.close(5_000);
     await mailer?.close();
     await sink?.close();
-    await h?.close();
+    await world?.close();
   });
 
   it('subscribe → confirmation email → confirm → welcome → one-click unsubscribe from the List-Unsubscribe header', async () => {
@@ -77,7 +73,7 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
     await page.getByLabel('Adresse e-mail').fill('lea.martin@example.org');
     await page.getByLabel(/Prénom ou nom/).fill('Léa <b>Martin</b>');
     await page.getByLabel(/Lettre de démocratieS/).check();
-    await page.screenshot({ path: path.join(screenshotDir, 'public-subscribe.png'), fullPage: true });
+    await shoot(page, 'public-subscribe.png');
     await page.getByRole('button', { name: "M'abonner" }).click();
     await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
 
@@ -134,7 +130,7 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
     await phone.getByLabel(/Lettre des membres/).check();
     await phone.getByRole('button', { name: 'Enregistrer mes choix' }).click();
     await phone.getByText('Vos choix sont enregistrés.').waitFor();
-    await phone.screenshot({ path: path.join(screenshotDir, 'public-preferences-mobile.png'), fullPage: true });
+    await shoot(phone, 'public-preferences-mobile.png');
 
     const final = await ledger(h, lea);
     expect(final.subscriptions).toMatchObject([
