@@ -1,8 +1,9 @@
 // `pnpm bench`: the Croissance requests over HTTP (session, query, JSON) on 1,000,000 ledger events
 // and 100,000 subscribers: a year of daily points across three lists, and the yearly report.
 import { hashPassword } from '@crieur/auth';
-import { createUser, takeSnapshots } from '@crieur/db';
+import { createUser } from '@crieur/db';
 import { seedGrowthBenchLedger } from '@crieur/db/testing';
+import { takeSnapshots } from '@crieur/growth';
 import { startBenchServer } from './bench-server';
 
 const emit = (bench: string, value: number, unit: string) =>

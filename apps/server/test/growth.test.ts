@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { takeSnapshots } from '@crieur/db';
+import { takeSnapshots } from '@crieur/growth';
 import { seedGrowthFixture } from '@crieur/db/testing';
 import { startHarness, type Client, type Harness } from './harness';
 

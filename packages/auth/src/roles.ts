@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@crieur/api/enums';
+import { ROLES } from '@crieur/api/enums/users';
 
 // the roles are the contract's vocabulary: the studio shows the same list the server checks
 export { ROLES };

@@ -3,7 +3,8 @@
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { takeSnapshots, type Db } from '@crieur/db';
+import type { Db } from '@crieur/db';
+import { takeSnapshots } from '@crieur/growth';
 import { createGrowthQueue, GrowthJob, QUEUES, scheduleGrowthSnapshots, type GrowthQueue } from '@crieur/queue';
 
 export type GrowthWorkerOptions = {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { writeCsv } from '@crieur/import';
+import type { Db } from '@crieur/db';
 import {
   parisDay,
   takeSnapshots,
@@ -9,8 +10,7 @@ import {
   yearReport,
   yearReportMarkdown,
   yearReportRows,
-  type Db,
-} from '@crieur/db';
+} from '@crieur/growth';
 import { CliError, type CommandIo } from '../command';
 
 const FORMATS = ['md', 'csv', 'json'] as const;

@@ -30,6 +30,13 @@ export async function registerContract(app: FastifyInstance, info: { title: stri
         version: '1',
       },
       servers: [{ url: info.url }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'crieur_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [] }],
     },
     // the public pages and the studio's files are not part of the staff API
     transform: (document) =>

@@ -2,24 +2,20 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { writeCsv } from '@crieur/import';
+import { campaignReports, deleteListHistory, enterListHistory, listEnteredCounts, listLists } from '@crieur/db';
 import {
   addDays,
   CAMPAIGN_REPORT_CSV_HEADER,
   campaignReportRows,
-  campaignReports,
-  deleteListHistory,
-  enterListHistory,
   growthDashboard,
   isDay,
-  listEnteredCounts,
-  listLists,
   parisDay,
   parisDayStart,
   YEAR_REPORT_CSV_HEADER,
   yearReport,
   yearReportMarkdown,
   yearReportRows,
-} from '@crieur/db';
+} from '@crieur/growth';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
 import { parse } from '../http/parse-body';

@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { takeSnapshots } from '@crieur/db';
+import { takeSnapshots } from '@crieur/growth';
 import { seedGrowthFixture } from '@crieur/db/testing';
-import { freePort } from '../free-port';
-import { startHarness, type Harness } from '../harness';
-import { launchChromium, login, screenshotDir } from './browser';
-
-const studioDir = path.resolve(import.meta.dirname, '..', '..', '..', 'studio', 'dist');
+import type { Harness } from '../harness';
+import { login, shoot } from './browser';
+import { startE2e, type E2eWorld } from './start-e2e';
 
 /** Points of each line of a chart, read from the SVG ECharts drew: one M or L command per point. */
 async function linePoints(page: Page, chart: string, colors: string[]): Promise<number[]> {
@@ -24,24 +21,19 @@ async function linePoints(page: Page, chart: string, colors: string[]): Promise<
 }
 
 describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
+  let world: E2eWorld;
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    h = await startHarness({ studioDir, env: { PUBLIC_URL: base } });
+    world = await startE2e();
+    ({ h, base, browser } = world);
     h.clock.now = new Date('2026-11-23T08:00:00Z');
     await seedGrowthFixture(h.database.db);
     await takeSnapshots(h.database.db, { now: h.clock.now });
-    await h.app.listen({ host: '127.0.0.1', port });
-    browser = await launchChromium();
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  afterAll(() => world?.close());
 
   it('shows the headline figures and one point per day and entered month', async () => {
     // an editor sees growth too: the board reads it without managing subscribers
@@ -75,7 +67,7 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     await page.locator('[data-chart="growth-net"] svg').waitFor();
     await page.locator('[data-chart="growth-moves"] svg').waitFor();
     await page.waitForTimeout(800); // the charts' entry animation
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-growth.png'), fullPage: true });
+    await shoot(page, 'studio-growth.png');
 
     // download as SVG: a real SVG file with the chart in it
     const [download] = await Promise.all([
@@ -99,7 +91,7 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-growth-phone.png'), fullPage: true });
+    await shoot(page, 'studio-growth-phone.png');
   }, 120_000);
 
   it('lists the campaigns and prints the yearly report', async () => {
@@ -123,7 +115,7 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
       '4',
       '60',
     ]);
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-growth-campaigns.png'), fullPage: true });
+    await shoot(page, 'studio-growth-campaigns.png');
 
     await page.goto(`${base}/studio/growth/report?year=2025`);
     const lists = page.getByTestId('report-lists');
@@ -134,6 +126,6 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     expect(await page.locator('[data-figure="sends"]').textContent()).toBe('11 lettres envoyées en 2025.');
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
-    await page.screenshot({ path: path.join(screenshotDir, 'studio-growth-report-print.png'), fullPage: true });
+    await shoot(page, 'studio-growth-report-print.png');
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
+import { queryRows } from '../shared/query-rows';
 
 export type CampaignReportRow = {
   id: string;
@@ -19,9 +20,11 @@ export type CampaignReportRow = {
   unsubscribes7d: number;
 };
 
-type Raw = Omit<CampaignReportRow, 'startedAt' | 'finishedAt'> & {
+// as the drivers answer: node-postgres parses text[] and timestamps, PGlite may hand back their text
+type CampaignReportDbRow = Omit<CampaignReportRow, 'startedAt' | 'finishedAt' | 'lists'> & {
   startedAt: string | Date | null;
   finishedAt: string | Date | null;
+  lists: string[] | string;
 };
 const toDate = (v: string | Date | null) => (v === null ? null : new Date(v));
 
@@ -33,7 +36,9 @@ export async function campaignReports(
   db: Db,
   input: { from?: Date; to?: Date; sentOnly?: boolean } = {},
 ): Promise<CampaignReportRow[]> {
-  const result = (await db.execute(sql`
+  const rows = await queryRows<CampaignReportDbRow>(
+    db,
+    sql`
     with picked as (
       select c.id, c.slug, c.subject, c.kind::text as kind, c.status::text as status, c.started_at, c.finished_at
       from campaigns c
@@ -67,8 +72,9 @@ export async function campaignReports(
     left join ledger g on g.campaign_id = p.id
     left join bounced b on b.campaign_id = p.id::text
     order by p.started_at desc, p.id
-  `)) as unknown as { rows: Raw[] };
-  return result.rows.map((r) => ({
+  `,
+  );
+  return rows.map((r) => ({
     ...r,
     lists: parseArray(r.lists),
     startedAt: toDate(r.startedAt),
@@ -77,8 +83,8 @@ export async function campaignReports(
 }
 
 // node-postgres parses text[]; PGlite may hand back the literal
-function parseArray(value: unknown): string[] {
-  if (Array.isArray(value)) return value as string[];
+function parseArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
   if (typeof value === 'string')
     return value
       .replace(/^\{|\}$/g, '')

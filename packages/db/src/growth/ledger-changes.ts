@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { NO_CHANGES, type DayChanges, type ListCounts } from './fold-snapshots';
+import { queryRows } from '../shared/query-rows';
 
-type Row = {
-  list_id: number;
+/** One list's changes in one interval of the bounds (bucket 0: everything before the first bound). */
+export type LedgerChangeRow = {
+  listId: number;
   bucket: number;
-  dc: number;
-  dp: number;
-  du: number;
+  /** changes of the state counts: confirmed, pending and unsubscribed subscriptions */
+  confirmed: number;
+  pending: number;
+  unsubscribed: number;
   subscribes: number;
   confirmations: number;
   unsubscribes: number;
@@ -17,7 +19,7 @@ type Row = {
 
 /**
  * The ledger's changes grouped per list and per interval of `bounds` (ascending instants:
- * interval i is [bounds[i-1], bounds[i]); everything before bounds[0] is folded into `before`).
+ * bucket i is [bounds[i-1], bounds[i]); bucket 0 is everything before bounds[0]).
  *
  * State of a subscription (subscriber, list) = its latest state event by (at, id): subscribed →
  * pending, confirmed or imported → confirmed, unsubscribed → unsubscribed, erased (no list: it
@@ -28,15 +30,17 @@ type Row = {
 export async function ledgerChanges(
   db: Db,
   input: { bounds: Date[]; onlyTouched?: boolean },
-): Promise<{ before: Map<number, ListCounts>; changes: Map<number, Map<number, DayChanges>> }> {
+): Promise<LedgerChangeRow[]> {
   const bounds = input.bounds.map((d) => d.toISOString());
   const start = bounds[0]!;
   const end = bounds[bounds.length - 1]!;
   const b = sql`${sql.param(bounds)}::timestamptz[]`;
   // nightly: only the people with events in the range matter (their whole history gives the
-  // state before each change); `before` is then incomplete and the caller uses yesterday's snapshot
+  // state before each change); bucket 0 is then incomplete and the caller uses yesterday's snapshot
   const touched = input.onlyTouched ? sql`and e.subscriber_id in (select subscriber_id from touched)` : sql``;
-  const result = (await db.execute(sql`
+  return queryRows<LedgerChangeRow>(
+    db,
+    sql`
     with touched as (
       select distinct x.subscriber_id from subscription_events x
       where (x.list_id in (select id from lists) or x.list_id is null) and x.at >= ${start}::timestamptz and x.at < ${end}::timestamptz
@@ -85,34 +89,19 @@ export async function ledgerChanges(
     bounces as (
       select list_id, width_bucket(at, ${b}) as bucket, count(*) as n from bounce_events group by 1, 2
     )
-    select coalesce(m.list_id, x.list_id) as list_id, coalesce(m.bucket, x.bucket) as bucket,
-      coalesce(m.dc, 0)::int as dc, coalesce(m.dp, 0)::int as dp, coalesce(m.du, 0)::int as du,
+    select coalesce(m.list_id, x.list_id) as "listId", coalesce(m.bucket, x.bucket)::int as bucket,
+      coalesce(m.dc, 0)::int as confirmed, coalesce(m.dp, 0)::int as pending, coalesce(m.du, 0)::int as unsubscribed,
       coalesce(m.subscribes, 0)::int as subscribes, coalesce(m.confirmations, 0)::int as confirmations,
       coalesce(m.unsubscribes, 0)::int as unsubscribes, coalesce(x.n, 0)::int as bounces, coalesce(m.erasures, 0)::int as erasures
     from moves m full join bounces x on x.list_id = m.list_id and x.bucket = m.bucket
-  `)) as unknown as { rows: Row[] };
+  `,
+  );
+}
 
-  const before = new Map<number, ListCounts>();
-  const changes = new Map<number, Map<number, DayChanges>>();
-  for (const r of result.rows) {
-    const bucket = Number(r.bucket);
-    if (bucket === 0) {
-      before.set(r.list_id, { confirmed: r.dc, pending: r.dp, unsubscribed: r.du });
-      continue;
-    }
-    const perList = changes.get(r.list_id) ?? new Map<number, DayChanges>();
-    perList.set(bucket, {
-      ...NO_CHANGES,
-      confirmed: r.dc,
-      pending: r.dp,
-      unsubscribed: r.du,
-      subscribes: r.subscribes,
-      confirmations: r.confirmations,
-      unsubscribes: r.unsubscribes,
-      bounces: r.bounces,
-      erasures: r.erasures,
-    });
-    changes.set(r.list_id, perList);
-  }
-  return { before, changes };
+type FirstEventRow = { at: string | Date | null };
+
+/** When the ledger's first event happened, or null on an empty ledger. */
+export async function firstEventAt(db: Db): Promise<Date | null> {
+  const [first] = await queryRows<FirstEventRow>(db, sql`select min(at) as at from subscription_events`);
+  return first?.at ? new Date(first.at) : null;
 }

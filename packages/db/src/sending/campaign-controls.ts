@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { NotFoundError } from '../errors';
 import { CampaignStateError } from './errors';
-import { queryRows } from './rows';
+import { queryRows } from '../shared/query-rows';
 
 type Actor = { campaignId: string; now: Date; actorId?: string | null };
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { NotFoundError } from '../errors';
-import { emailHash } from '../subscribers/shared';
-import { queryRows } from './rows';
+import { emailHash } from '../shared/suppressions';
+import { queryRows } from '../shared/query-rows';
 
 export type RecipientCounts = {
   queued: number;

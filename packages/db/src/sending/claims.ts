@@ -1,7 +1,7 @@
 // Claims left in flight: which exist, what they hold, and the conservative end of a claim whose journal is lost.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { queryCount, queryRows } from './rows';
+import { queryCount, queryRows } from '../shared/query-rows';
 
 /** Claims with rows still `sending`, claimed before `claimedBefore` (a live claim is younger than its process's liveness). */
 export async function inFlightClaims(db: Db, input: { claimedBefore: Date }): Promise<string[]> {

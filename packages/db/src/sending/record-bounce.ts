@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { suppressAddress } from '../subscribers/suppress';
-import { appendEvents } from '../subscribers/shared';
-import { queryRows } from './rows';
+import { appendEvents } from '../shared/subscription-events';
+import { suppressAddress } from '../subscribers';
+import { queryRows } from '../shared/query-rows';
 
 export type BounceInput = { email: string; kind: 'hard' | 'soft'; status: string; messageId: string | null; now: Date };
 export type BounceResult = { known: boolean; suppressed: boolean; campaignId: string | null };

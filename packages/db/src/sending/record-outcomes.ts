@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { queryRows } from './rows';
+import { queryRows } from '../shared/query-rows';
 
 export type RecipientOutcome =
   | { subscriberId: string; status: 'sent'; response: string }

@@ -1,7 +1,7 @@
 // A campaign waiting for its mail server: claims stop, the reconcile probes the server, then sending resumes.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { queryCount, queryRows } from './rows';
+import { queryCount, queryRows } from '../shared/query-rows';
 
 /** The server refuses or does not answer: no claim until a probe succeeds (status and a staff pause are untouched). */
 export async function waitForServer(

@@ -3,7 +3,7 @@ import type { Db } from '../database';
 import { NotFoundError } from '../errors';
 import { newToken } from '@crieur/auth';
 import { CampaignStateError } from './errors';
-import { queryRows } from './rows';
+import { queryRows } from '../shared/query-rows';
 
 export type StartCampaignInput = {
   campaignId: string;

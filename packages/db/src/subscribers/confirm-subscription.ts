@@ -1,7 +1,8 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { confirmations, lists, subscribers, subscriptions, suppressions } from '../schema';
-import { appendEvents, emailHash, suppressionReason } from './shared';
+import { appendEvents } from '../shared/subscription-events';
+import { emailHash, suppressionReason } from '../shared/suppressions';
 
 export type ListSummary = { id: number; slug: string; name: string; description: string };
 

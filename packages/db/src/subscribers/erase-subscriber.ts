@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { importProblems, subscribeRequests, subscribers, suppressions } from '../schema';
-import { appendEvents, emailHash } from './shared';
+import { appendEvents } from '../shared/subscription-events';
+import { emailHash } from '../shared/suppressions';
 
 /**
  * RGPD erasure: the person's rows go (subscriber, subscriptions, confirmations, import report

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { subscribers, subscriptions, suppressions } from '../schema';
-import { emailHash } from './shared';
+import { emailHash } from '../shared/suppressions';
 
 export type ImportInputRow = { line: number; email: string; name: string };
 export type ImportOutcome = {

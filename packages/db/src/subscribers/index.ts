@@ -1,4 +1,4 @@
-export { emailHash, isSuppressed } from './shared';
+export { emailHash, isSuppressed } from '../shared/suppressions';
 export { requestSubscription, type SubscriptionRequest } from './request-subscription';
 export {
   receiveSubscribeRequest,

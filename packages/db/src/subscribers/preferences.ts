@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { lists, subscribers, subscriptionEvents, subscriptions } from '../schema';
-import { appendEvents } from './shared';
+import { appendEvents } from '../shared/subscription-events';
 import { unsubscribeSubscriber, type LinkRef } from './unsubscribe';
 
 export type PreferenceList = {

@@ -1,6 +1,8 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { confirmations, lists, subscribers, subscriptions } from '../schema';
-import { appendEvents, suppressionReason, type DbOrTx } from './shared';
+import { appendEvents } from '../shared/subscription-events';
+import { suppressionReason } from '../shared/suppressions';
+import type { DbOrTx } from '../shared/tx';
 
 export type SubscriptionRequest = {
   email: string;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import { lists, subscribers, subscriptionEvents, subscriptions, suppressions, users } from '../schema';
-import { emailHash } from './shared';
+import { emailHash } from '../shared/suppressions';
 
 export type SubscriptionStatus = 'pending' | 'confirmed' | 'unsubscribed';
 

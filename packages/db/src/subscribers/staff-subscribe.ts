@@ -1,7 +1,8 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { lists, subscribers, subscriptions } from '../schema';
-import { appendEvents, isSuppressed } from './shared';
+import { appendEvents } from '../shared/subscription-events';
+import { isSuppressed } from '../shared/suppressions';
 
 export class DuplicateSubscriberError extends Error {
   readonly code = 'DUPLICATE_SUBSCRIBER';

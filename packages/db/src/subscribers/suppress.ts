@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { subscribers, suppressions } from '../schema';
-import { appendEvents, emailHash } from './shared';
+import { appendEvents } from '../shared/subscription-events';
+import { emailHash } from '../shared/suppressions';
 import { unsubscribeSubscriber } from './unsubscribe';
 
 export type SuppressionReason = 'hard_bounce' | 'complaint' | 'manual';

@@ -1,7 +1,8 @@
 import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import { lists, subscriptions } from '../schema';
-import { appendEvents, type DbOrTx } from './shared';
+import { appendEvents } from '../shared/subscription-events';
+import type { DbOrTx } from '../shared/tx';
 
 /** A link's row: by id (signed link) or by the hash of a token sent before signed links. */
 export type LinkRef = { id: string } | { legacyHash: string };

@@ -53,6 +53,16 @@ export { markCampaignSent, createTestCampaign, recipientRows } from './campaigns
 export { setServerWait } from './server-wait';
 export { seedGrowthFixture } from './growth-fixture';
 export { seedGrowthBenchLedger } from './growth-bench-ledger';
+export {
+  insertLedgerEvents,
+  ledgerEvents,
+  storedSnapshots,
+  setSnapshotConfirmed,
+  deleteSnapshotsOfDay,
+  type LedgerEvent,
+  type TestLedgerEvent,
+  type StoredSnapshot,
+} from './growth-ledger';
 
 /** Kills every connection of this database opened under `applicationName` (a fault test's lost connections). */
 export async function terminateBackends(db: Db, applicationName: string): Promise<number> {

@@ -1,8 +1,8 @@
 // Growth over 1,000,000 ledger events and 100,000 subscribers on three lists (PostgreSQL): nightly
 // snapshot job, full backfill, the dashboard's year of daily points and the yearly report.
-import { sql } from 'drizzle-orm';
-import { growthDashboard, openDatabase, snapshotDays, takeSnapshots, yearReport } from '../src';
-import { createTestDatabase, seedGrowthBenchLedger } from '../src/testing';
+import { openDatabase } from '@crieur/db';
+import { createTestDatabase, deleteSnapshotsOfDay, seedGrowthBenchLedger } from '@crieur/db/testing';
+import { growthDashboard, snapshotDays, takeSnapshots, yearReport } from '../src';
 
 const print = (bench: string, value: number, unit: string) =>
   console.log(JSON.stringify({ bench, value: Number(value.toFixed(2)), unit }));
@@ -23,7 +23,7 @@ try {
   log(`backfill ${backfill.from}..${backfill.to}: ${backfill.days} days, ${backfill.written} rows`);
 
   // the nightly job: yesterday only, as when the worker ran every night
-  await db.execute(sql`delete from list_snapshots where day = '2026-11-22'`);
+  await deleteSnapshotsOfDay(db, '2026-11-22');
   const nightly: number[] = [];
   for (let i = 0; i < 3; i++) {
     start = performance.now();

@@ -1,4 +1,5 @@
 // Pure: end-of-day figures from the previous counts and the day's changes, as PostgreSQL grouped them.
+import type { LedgerChangeRow } from '@crieur/db';
 
 export type ListCounts = { confirmed: number; pending: number; unsubscribed: number };
 
@@ -26,6 +27,23 @@ export const NO_CHANGES: DayChanges = {
   bounces: 0,
   erasures: 0,
 };
+
+/**
+ * The ledger's grouped rows (`ledgerChanges` over the boundaries of `days` and the day after) as the
+ * counts before the first day (bucket 0) and each day's changes keyed by `${listId}|${day}`.
+ */
+export function changesFromLedger(input: { rows: LedgerChangeRow[]; days: string[] }): {
+  before: Map<number, ListCounts>;
+  changes: Map<string, DayChanges>;
+} {
+  const before = new Map<number, ListCounts>();
+  const changes = new Map<string, DayChanges>();
+  for (const { listId, bucket, ...c } of input.rows) {
+    if (bucket === 0) before.set(listId, { confirmed: c.confirmed, pending: c.pending, unsubscribed: c.unsubscribed });
+    else changes.set(`${listId}|${input.days[bucket - 1]}`, { ...NO_CHANGES, ...c });
+  }
+  return { before, changes };
+}
 
 /** A day's figures: counts at the end of the day and what moved during it. */
 export function dayFigures(input: {

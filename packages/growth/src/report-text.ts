@@ -1,5 +1,5 @@
 // Pure: the yearly report and the campaign table as Markdown and as CSV rows, in French.
-import type { CampaignReportRow } from './campaign-reports';
+import type { CampaignReportRow } from '@crieur/db';
 import { parisDay } from './paris-day';
 import type { YearReport } from './year-report';
 

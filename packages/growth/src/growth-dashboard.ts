@@ -1,8 +1,4 @@
-import { and, asc, gte, inArray, lte } from 'drizzle-orm';
-import type { Db } from '../database';
-import { listSnapshots } from '../schema';
-import { listCounts } from '../subscribers/staff-queries';
-import { listEnteredCounts } from './list-history';
+import { listCounts, listEnteredCounts, snapshotsBetween, type Db } from '@crieur/db';
 import { monthlyGrowth, openingCount, type MonthFigures } from './monthly-growth';
 import { addDays, monthOf, monthsBetween, parisDay } from './paris-day';
 
@@ -33,36 +29,6 @@ export type ListGrowth = {
     sinceJanuary: number | null;
   };
 };
-
-/** Snapshot rows of some lists between two days included, sorted by list then day. */
-export async function snapshotsBetween(
-  db: Db,
-  input: { listIds: number[]; from: string; to: string },
-): Promise<(DailyPoint & { listId: number })[]> {
-  if (!input.listIds.length) return [];
-  return db
-    .select({
-      listId: listSnapshots.listId,
-      day: listSnapshots.day,
-      confirmed: listSnapshots.confirmed,
-      pending: listSnapshots.pending,
-      unsubscribed: listSnapshots.unsubscribed,
-      subscribes: listSnapshots.subscribes,
-      confirmations: listSnapshots.confirmations,
-      unsubscribes: listSnapshots.unsubscribes,
-      bounces: listSnapshots.bounces,
-      erasures: listSnapshots.erasures,
-    })
-    .from(listSnapshots)
-    .where(
-      and(
-        inArray(listSnapshots.listId, input.listIds),
-        gte(listSnapshots.day, input.from),
-        lte(listSnapshots.day, input.to),
-      ),
-    )
-    .orderBy(asc(listSnapshots.listId), asc(listSnapshots.day));
-}
 
 /**
  * The Croissance dashboard for some lists between two Paris days: daily line, months (net growth,

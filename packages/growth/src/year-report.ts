@@ -1,11 +1,14 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '../database';
-import { articles, dossiers, lists, rubriques } from '../schema';
-import { campaignReports } from './campaign-reports';
-import { listEnteredCounts } from './list-history';
+import {
+  articlesPerRubrique,
+  campaignReports,
+  dossiersPublishedBetween,
+  listEnteredCounts,
+  listLists,
+  snapshotsBetween,
+  type Db,
+} from '@crieur/db';
 import { closingCount, openingCount } from './monthly-growth';
 import { parisDay, parisDayStart } from './paris-day';
-import { snapshotsBetween } from './growth-dashboard';
 
 export type YearReport = {
   year: number;
@@ -39,34 +42,14 @@ export async function yearReport(db: Db, input: { year: number; now: Date }): Pr
   const end = parisDayStart(`${year + 1}-01-01`);
   const yesterday = parisDay(new Date(input.now.getTime() - 86_400_000));
   const asOf = yesterday < `${year}-12-31` ? yesterday : `${year}-12-31`;
-  const allLists = await db
-    .select({ id: lists.id, slug: lists.slug, name: lists.name })
-    .from(lists)
-    .orderBy(asc(lists.id));
+  const allLists = await listLists(db);
   const ids = allLists.map((l) => l.id);
   const [snaps, entered, sends, perRubrique, dossierRows] = await Promise.all([
     snapshotsBetween(db, { listIds: ids, from: `${year - 1}-12-31`, to: `${year}-12-31` }),
     listEnteredCounts(db, { listIds: ids, fromMonth: `${year}-01`, toMonth: `${year + 1}-01` }),
     campaignReports(db, { from: start, to: end, sentOnly: true }),
-    db
-      .select({ slug: rubriques.slug, name: rubriques.name, n: sql<number>`count(${articles.id})::int` })
-      .from(rubriques)
-      .leftJoin(
-        articles,
-        and(
-          eq(articles.rubriqueId, rubriques.id),
-          inArray(articles.status, ['published', 'unpublished']),
-          gte(articles.publishedAt, start),
-          lt(articles.publishedAt, end),
-        ),
-      )
-      .groupBy(rubriques.id, rubriques.slug, rubriques.name)
-      .orderBy(asc(rubriques.id)),
-    db
-      .select({ slug: dossiers.slug, title: dossiers.title, publishedAt: dossiers.publishedAt })
-      .from(dossiers)
-      .where(and(eq(dossiers.status, 'published'), gte(dossiers.publishedAt, start), lt(dossiers.publishedAt, end)))
-      .orderBy(asc(dossiers.publishedAt)),
+    articlesPerRubrique(db, { from: start, to: end }),
+    dossiersPublishedBetween(db, { from: start, to: end }),
   ]);
   const chronological = [...sends].reverse();
   return {
@@ -109,8 +92,8 @@ export async function yearReport(db: Db, input: { year: number; now: Date }): Pr
       };
     }),
     publications: {
-      rubriques: perRubrique.map((r) => ({ slug: r.slug, name: r.name, articles: r.n })),
-      articles: perRubrique.reduce((n, r) => n + r.n, 0),
+      rubriques: perRubrique.map((r) => ({ slug: r.slug, name: r.name, articles: r.articles })),
+      articles: perRubrique.reduce((n, r) => n + r.articles, 0),
       dossiers: dossierRows.map((d) => ({ slug: d.slug, title: d.title, publishedAt: parisDay(d.publishedAt!) })),
     },
   };

@@ -1,39 +1,33 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addDays,
-  computeSnapshots,
   confirmSubscription,
-  daysBetween,
   eraseSubscriber,
   importRows,
   listCounts,
   listIdsBySlugs,
   openDatabase,
-  parisDayEnd,
   prepareConfirmationEmail,
   requestSubscription,
-  snapshotDays,
+  searchSubscribers,
   staffSubscribe,
   suppressAddress,
-  takeSnapshots,
   unsubscribeSubscriber,
   updatePreferences,
   type Database,
-  type Db,
-} from '../src';
-import { listSnapshots, subscriptionEvents } from '../src/schema';
-import { createTestDatabase } from '../src/testing';
+} from '@crieur/db';
+import {
+  createTestDatabase,
+  insertLedgerEvents as insertEvents,
+  ledgerEvents,
+  seedGrowthFixture,
+  setSnapshotConfirmed,
+  storedSnapshots,
+  type TestLedgerEvent as Ev,
+} from '@crieur/db/testing';
+import { addDays, computeSnapshots, daysBetween, parisDayEnd, snapshotDays, takeSnapshots } from '../src';
 
 type EventType = 'subscribed' | 'confirmed' | 'imported' | 'unsubscribed' | 'erased' | 'bounced';
-type Ev = { at: string; type: EventType; subscriberId: string; listId: number | null; data?: Record<string, unknown> };
-
-async function insertEvents(db: Db, events: Ev[]) {
-  await db
-    .insert(subscriptionEvents)
-    .values(events.map((e) => ({ ...e, at: new Date(e.at), source: 'system' as const, data: e.data ?? {} })));
-}
 
 const figures = (rows: Awaited<ReturnType<typeof computeSnapshots>>, listId: number) =>
   rows
@@ -154,23 +148,20 @@ describe.each(backends)('growth snapshots on %s', (_name, open) => {
       now: new Date('2026-04-01T00:00:00Z'),
     });
     expect(first.written).toBe(9); // 3 days × 3 lists
-    const before = await db.select().from(listSnapshots).orderBy(listSnapshots.listId, listSnapshots.day);
+    const before = await storedSnapshots(db);
     const second = await snapshotDays(db, {
       from: '2026-03-28',
       to: '2026-03-30',
       now: new Date('2026-04-02T00:00:00Z'),
     });
     expect(second.written).toBe(0);
-    expect(await db.select().from(listSnapshots).orderBy(listSnapshots.listId, listSnapshots.day)).toEqual(before);
+    expect(await storedSnapshots(db)).toEqual(before);
     // a wrong row is put right by the next run
-    await db.execute(sql`update list_snapshots set confirmed = 99 where list_id = ${D} and day = '2026-03-29'`);
+    await setSnapshotConfirmed(db, { listId: D, day: '2026-03-29', confirmed: 99 });
     expect(
       (await snapshotDays(db, { from: '2026-03-29', to: '2026-03-29', now: new Date('2026-04-02T00:00:00Z') })).written,
     ).toBe(1);
-    const [fixed] = await db
-      .select()
-      .from(listSnapshots)
-      .where(sql`list_id = ${D} and day = '2026-03-29'`);
+    const fixed = (await storedSnapshots(db, { listId: D })).find((r) => r.day === '2026-03-29');
     expect(fixed?.confirmed).toBe(2);
   });
 
@@ -179,13 +170,7 @@ describe.each(backends)('growth snapshots on %s', (_name, open) => {
     // last snapshot is 2026-03-30; the system comes back on 3 April at 00:15 Paris
     const run = await takeSnapshots(db, { now: new Date('2026-04-02T22:15:00Z') });
     expect(run).toMatchObject({ from: '2026-03-31', to: '2026-04-02', days: 3 });
-    const days = (
-      await db
-        .select({ day: listSnapshots.day })
-        .from(listSnapshots)
-        .where(sql`list_id = ${D}`)
-        .orderBy(listSnapshots.day)
-    ).map((r) => r.day);
+    const days = (await storedSnapshots(db, { listId: D })).map((r) => r.day);
     expect(days).toEqual(daysBetween('2026-03-28', '2026-04-02'));
     const again = await takeSnapshots(db, { now: new Date('2026-04-02T23:00:00Z') });
     expect(again).toMatchObject({ from: '2026-04-02', to: '2026-04-02', written: 0 });
@@ -304,11 +289,7 @@ describe('the ledger agrees with the subscriptions and with a replay in JavaScri
     });
     await eraseSubscriber(db, { subscriberId: b.subscriberId, now: now(), source: 'staff' });
     await suppressAddress(db, { email: 'imp3@example.org', reason: 'hard_bounce', now: now(), source: 'email' });
-    const [f4] = (
-      (await db.execute(sql`select id from subscribers where email = 'f4@example.org'`)) as unknown as {
-        rows: { id: string }[];
-      }
-    ).rows;
+    const [f4] = (await searchSubscribers(db, { q: 'f4@example.org', limit: 1 })).subscribers;
     await updatePreferences(db, {
       subscriberId: f4!.id,
       wantedListIds: [ids.democraties!],
@@ -368,9 +349,7 @@ describe('the ledger agrees with the subscriptions and with a replay in JavaScri
       });
     }
     await insertEvents(db, events);
-    const all = (
-      await db.select().from(subscriptionEvents).orderBy(subscriptionEvents.at, subscriptionEvents.id)
-    ).filter((e) => e.at >= new Date('2026-03-01T00:00:00Z'));
+    const all = (await ledgerEvents(db)).filter((e) => e.at >= new Date('2026-03-01T00:00:00Z'));
     const from = '2026-03-20';
     const to = addDays('2026-03-20', 30);
     const rows = await computeSnapshots(db, { from, to });
@@ -425,7 +404,6 @@ describe('the known 2025 fixture', () => {
   afterAll(() => drop());
 
   it('builds and snapshots in a few seconds', async () => {
-    const { seedGrowthFixture } = await import('../src/testing');
     const started = Date.now();
     await seedGrowthFixture(database.db);
     const run = await takeSnapshots(database.db, { now: new Date('2026-11-23T08:00:00Z') });

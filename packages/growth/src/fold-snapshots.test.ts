@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayFigures, foldSnapshots, NO_CHANGES } from './fold-snapshots';
+import { changesFromLedger, dayFigures, foldSnapshots, NO_CHANGES } from './fold-snapshots';
 
 describe('day figures', () => {
   it('closes a day from the counts before it and its changes', () => {
@@ -52,6 +52,25 @@ describe('day figures', () => {
       [2, '2026-01-01', 0, 1, 0, 1, 0],
       [2, '2026-01-02', 0, 1, 0, 0, 0],
       [2, '2026-01-03', 0, 0, 1, 0, 1],
+    ]);
+  });
+
+  it('reads the ledger rows: bucket 0 is the counts before, bucket n the nth day', () => {
+    const row = (listId: number, bucket: number, confirmed: number, subscribes = 0) => ({
+      ...NO_CHANGES,
+      listId,
+      bucket,
+      confirmed,
+      subscribes,
+    });
+    const { before, changes } = changesFromLedger({
+      rows: [row(1, 0, 5), row(1, 2, 2, 2), row(2, 1, 1, 1)],
+      days: ['2026-01-01', '2026-01-02'],
+    });
+    expect([...before]).toEqual([[1, { confirmed: 5, pending: 0, unsubscribed: 0 }]]);
+    expect([...changes]).toEqual([
+      ['1|2026-01-02', { ...NO_CHANGES, confirmed: 2, subscribes: 2 }],
+      ['2|2026-01-01', { ...NO_CHANGES, confirmed: 1, subscribes: 1 }],
     ]);
   });
 });

@@ -1,0 +1,38 @@
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { articles, dossiers, rubriques } from '../schema';
+
+export type RubriqueArticlesRow = { slug: string; name: string; articles: number };
+export type PublishedDossierRow = { slug: string; title: string; publishedAt: Date | null };
+
+/** Every rubrique with its number of articles published in [from, to) (unpublished since included). */
+export async function articlesPerRubrique(db: Db, input: { from: Date; to: Date }): Promise<RubriqueArticlesRow[]> {
+  return db
+    .select({ slug: rubriques.slug, name: rubriques.name, articles: sql<number>`count(${articles.id})::int` })
+    .from(rubriques)
+    .leftJoin(
+      articles,
+      and(
+        eq(articles.rubriqueId, rubriques.id),
+        inArray(articles.status, ['published', 'unpublished']),
+        gte(articles.publishedAt, input.from),
+        lt(articles.publishedAt, input.to),
+      ),
+    )
+    .groupBy(rubriques.id, rubriques.slug, rubriques.name)
+    .orderBy(asc(rubriques.id));
+}
+
+/** The dossiers published in [from, to) and still published, oldest first. */
+export async function dossiersPublishedBetween(
+  db: Db,
+  input: { from: Date; to: Date },
+): Promise<PublishedDossierRow[]> {
+  return db
+    .select({ slug: dossiers.slug, title: dossiers.title, publishedAt: dossiers.publishedAt })
+    .from(dossiers)
+    .where(
+      and(eq(dossiers.status, 'published'), gte(dossiers.publishedAt, input.from), lt(dossiers.publishedAt, input.to)),
+    )
+    .orderBy(asc(dossiers.publishedAt));
+}
