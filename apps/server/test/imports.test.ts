@@ -87,6 +87,24 @@ describe('imports and exports through the staff API (PostgreSQL)', () => {
     expect((await sender.request('GET', '/api/lists')).json()).toEqual(before);
   });
 
+  it('names a wrong query field in French', async () => {
+    const file = Buffer.from('Email\na@example.org\n');
+    const maybe = await upload(sender, 'list=adherents&dryRun=peut-etre', file);
+    expect(maybe.statusCode).toBe(400);
+    expect(maybe.json().error).toEqual({
+      code: 'VALIDATION',
+      message: '« simulation » : Valeur non reconnue (attendu : true, false).',
+      issues: [{ path: 'dryRun', message: 'Valeur non reconnue (attendu : true, false).' }],
+    });
+    const noList = await upload(sender, 'dryRun=true', file);
+    expect(noList.json().error.message).toBe('« liste » : Ce champ est obligatoire.');
+    const unknown = await upload(sender, 'list=inconnue', file);
+    expect(unknown.json().error.issues).toEqual([{ path: 'list', message: 'Liste inconnue.' }]);
+    expect((await sender.request('GET', '/api/imports/12')).json().error.message).toBe(
+      '« identifiant » : Identifiant invalide.',
+    );
+  });
+
   it('simulates with dryRun, then exports UTF-8 with BOM for Excel', async () => {
     const dry = await upload(
       sender,

@@ -124,6 +124,37 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     expect((await sender.request('POST', `/api/subscribers/${d.subscriber.id}/erase`, {})).statusCode).toBe(403);
   });
 
+  it('refuses wrong input in French, naming the field', async () => {
+    const res = await sender.request('POST', '/api/subscribers', { email: 'pas-une-adresse', lists: [] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toEqual({
+      code: 'VALIDATION',
+      message: '« adresse e-mail » : Adresse e-mail invalide. (et 1 autre champ à vérifier)',
+      issues: [
+        { path: 'email', message: 'Adresse e-mail invalide.' },
+        { path: 'lists', message: 'Choisissez au moins une liste.' },
+      ],
+    });
+    // what only the server can check is worded the same way
+    const unknown = await sender.request('POST', '/api/subscribers', { email: 'a@example.org', lists: ['inconnue'] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toEqual({
+      code: 'VALIDATION',
+      message: '« listes » : Liste inconnue.',
+      issues: [{ path: 'lists', message: 'Liste inconnue.' }],
+    });
+    const cursor = await sender.request('GET', '/api/subscribers?cursor=abc');
+    expect(cursor.json().error.message).toBe('« page » : Page introuvable : relancez la recherche.');
+    const id = await sender.request('PATCH', '/api/subscribers/12', { locale: 'fr' });
+    expect(id.statusCode).toBe(400);
+    expect(id.json().error.issues).toEqual([{ path: 'id', message: 'Identifiant invalide.' }]);
+    const created = (
+      await sender.request('POST', '/api/subscribers', { email: 'langue@example.org', lists: ['adherents'] })
+    ).json();
+    const locale = await sender.request('PATCH', `/api/subscribers/${created.subscriber.id}`, { locale: 'de' });
+    expect(locale.json().error.message).toBe('« langue » : Valeur non reconnue (attendu : fr, en).');
+  });
+
   it('answers a robot that fills the honeypot like anyone else, and does nothing', async () => {
     const res = await post(form({ email: 'robot@example.org', lists: 'membres', website: 'http://spam.example' }));
     expect(res.statusCode).toBe(202);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { IMPORT_MEDIA_TYPES } from '@crieur/api/enums/subscribers';
 import { ImportFileError, problemLabel, runImport, writeCsv } from '@crieur/import';
 import {
   appendAudit,
@@ -21,37 +21,23 @@ import {
 } from '@crieur/db';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
+import { handle } from '../http/contract-route';
+import { fieldError } from '../http/field-error';
 import { fileNameHeader } from '../http/file-name-header';
-import { parse } from '../http/parse-body';
 import type { RouteContext } from './context';
 import { importView } from './subscriber-views';
 
-const ImportQuery = z.object({
-  list: z.string().max(60),
-  consentSource: z.string().trim().max(500).default(''),
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-});
-const IdParams = z.object({ id: z.uuid('Unknown import') });
-const SlugParams = z.object({ slug: z.string().max(60) });
 const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   // uploads arrive as raw bytes, streamed to disk rather than held in memory
-  app.addContentTypeParser(
-    ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel'],
-    (_request, payload, done) => done(null, payload),
-  );
+  app.addContentTypeParser([...IMPORT_MEDIA_TYPES], (_request, payload, done) => done(null, payload));
 
-  app.post('/api/imports', { bodyLimit: MAX_UPLOAD_BYTES }, async (request, reply) => {
+  handle(app, 'POST /api/imports', { bodyLimit: MAX_UPLOAD_BYTES }, async ({ query }, request, reply) => {
     const staff = requireStaff(request);
-    const query = parse(ImportQuery, request.query);
     const [list] = await listIdsBySlugs(db, [query.list]);
-    if (!list)
-      throw new ApiError(400, 'VALIDATION', 'Unknown list', { issues: [{ path: 'list', message: 'Unknown list' }] });
+    if (!list) throw fieldError('list', 'Liste inconnue.');
     if (list.legalBasis === 'consent' && !query.consentSource)
       throw new ApiError(400, 'CONSENT_SOURCE_REQUIRED', 'Say where these people gave their consent');
     if (!request.body || typeof (request.body as Readable).pipe !== 'function')
@@ -128,16 +114,16 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.status(202).send({ import: importView((await getImport(db, importId!))!) });
   });
 
-  app.get('/api/imports', async () => ({ imports: (await listImports(db)).map(importView) }));
+  handle(app, 'GET /api/imports', async () => ({ imports: (await listImports(db)).map(importView) }));
 
-  app.get('/api/imports/:id', async (request) => {
-    const found = await getImport(db, parse(IdParams, request.params).id);
+  handle(app, 'GET /api/imports/:id', async ({ params }) => {
+    const found = await getImport(db, params.id);
     if (!found) throw notFound('Import');
     return { import: importView(found) };
   });
 
-  app.get('/api/imports/:id/report.csv', async (request, reply) => {
-    const found = await getImport(db, parse(IdParams, request.params).id);
+  handle(app, 'GET /api/imports/:id/report.csv', async ({ params }, _request, reply) => {
+    const found = await getImport(db, params.id);
     if (!found) throw notFound('Import');
     async function* lines() {
       for await (const p of importProblemRows(db, found!.id)) yield [String(p.line), p.value, problemLabel(p.reason)];
@@ -152,9 +138,9 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
       .send(toStream(writeCsv(['Ligne', 'Adresse', 'Raison'], lines())));
   });
 
-  app.get('/api/lists/:slug/export', async (request, reply) => {
+  handle(app, 'GET /api/lists/:slug/export', async ({ params }, request, reply) => {
     const staff = requireStaff(request);
-    const [list] = await listIdsBySlugs(db, [parse(SlugParams, request.params).slug]);
+    const [list] = await listIdsBySlugs(db, [params.slug]);
     if (!list) throw notFound('List');
     await appendAudit(db, {
       action: 'list_exported',

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { Uuid } from '@crieur/api';
 import {
   appendAudit,
   DuplicateSubscriberError,
@@ -16,29 +16,10 @@ import {
 import { promptly, removeSubscriberJobs } from '@crieur/queue';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
-import { parse } from '../http/parse-body';
+import { handle } from '../http/contract-route';
+import { fieldError } from '../http/field-error';
 import type { RouteContext } from './context';
 import { subscriberDetailView } from './subscriber-views';
-
-const Status = z.enum(['pending', 'confirmed', 'unsubscribed']);
-const SearchQuery = z.object({
-  q: z.string().trim().max(200).optional(),
-  list: z.string().max(60).optional(),
-  status: Status.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-const IdParams = z.object({ id: z.uuid('Unknown subscriber') });
-const CreateBody = z.object({
-  email: z.email('Enter a valid email address').max(320),
-  name: z.string().trim().max(200).default(''),
-  locale: z.enum(['fr', 'en']).default('fr'),
-  lists: z.array(z.string().max(60)).min(1, 'Choose at least one list').max(10),
-  consentSource: z.string().trim().max(500).default(''),
-});
-const PatchBody = z.object({ name: z.string().trim().max(200).optional(), locale: z.enum(['fr', 'en']).optional() });
-const SubscribeBody = z.object({ list: z.string().max(60), consentSource: z.string().trim().max(500).default('') });
-const UnsubscribeBody = z.object({ lists: z.array(z.string().max(60)).max(10).optional() });
 
 // the cursor is the last row's (created_at, id), opaque to the studio
 const encodeCursor = (r: { createdAt: Date; id: string }) =>
@@ -47,8 +28,8 @@ function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime()) || !z.uuid().safeParse(id).success)
-    throw new ApiError(400, 'VALIDATION', 'Bad cursor', { issues: [{ path: 'cursor', message: 'Bad cursor' }] });
+  if (!id || Number.isNaN(createdAt.getTime()) || !Uuid.safeParse(id).success)
+    throw fieldError('cursor', 'Page introuvable : relancez la recherche.');
   return { createdAt, id };
 }
 
@@ -56,10 +37,9 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
   const db = ctx.database.db;
 
   /** Lists named by slug; a public list needs a consent source, the private one has legitimate interest. */
-  async function resolveLists(slugs: string[], consentSource: string) {
+  async function resolveLists(slugs: string[], consentSource: string, field: 'lists' | 'list') {
     const found = await listIdsBySlugs(db, slugs);
-    if (found.length !== new Set(slugs).size)
-      throw new ApiError(400, 'VALIDATION', 'Unknown list', { issues: [{ path: 'lists', message: 'Unknown list' }] });
+    if (found.length !== new Set(slugs).size) throw fieldError(field, 'Liste inconnue.');
     if (found.some((l) => l.legalBasis === 'consent') && !consentSource) {
       throw new ApiError(
         400,
@@ -75,11 +55,9 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
     return subscriberDetailView(d);
   };
 
-  app.get('/api/subscribers', async (request) => {
-    const query = parse(SearchQuery, request.query);
+  handle(app, 'GET /api/subscribers', async ({ query }) => {
     const listId = query.list ? (await listIdsBySlugs(db, [query.list]))[0]?.id : undefined;
-    if (query.list && listId === undefined)
-      throw new ApiError(400, 'VALIDATION', 'Unknown list', { issues: [{ path: 'list', message: 'Unknown list' }] });
+    if (query.list && listId === undefined) throw fieldError('list', 'Liste inconnue.');
     const page = await searchSubscribers(db, {
       q: query.q || undefined,
       listId,
@@ -102,10 +80,9 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
     };
   });
 
-  app.post('/api/subscribers', async (request, reply) => {
+  handle(app, 'POST /api/subscribers', async ({ body }, request, reply) => {
     const staff = requireStaff(request);
-    const body = parse(CreateBody, request.body);
-    const lists = await resolveLists(body.lists, body.consentSource);
+    const lists = await resolveLists(body.lists, body.consentSource, 'lists');
     try {
       const { subscriberId } = await staffSubscribe(db, {
         email: body.email,
@@ -128,21 +105,18 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
     }
   });
 
-  app.get('/api/subscribers/:id', async (request) => detail(parse(IdParams, request.params).id));
+  handle(app, 'GET /api/subscribers/:id', ({ params }) => detail(params.id));
 
-  app.patch('/api/subscribers/:id', async (request) => {
-    const { id } = parse(IdParams, request.params);
+  handle(app, 'PATCH /api/subscribers/:id', async ({ params: { id }, body }) => {
     await detail(id);
-    await updateSubscriber(db, { id, ...parse(PatchBody, request.body), now: ctx.now() });
+    await updateSubscriber(db, { id, ...body, now: ctx.now() });
     return detail(id);
   });
 
-  app.post('/api/subscribers/:id/subscriptions', async (request) => {
+  handle(app, 'POST /api/subscribers/:id/subscriptions', async ({ params: { id }, body }, request) => {
     const staff = requireStaff(request);
-    const { id } = parse(IdParams, request.params);
-    const body = parse(SubscribeBody, request.body);
     await detail(id);
-    const lists = await resolveLists([body.list], body.consentSource);
+    const lists = await resolveLists([body.list], body.consentSource, 'list');
     try {
       await staffSubscribe(db, {
         subscriberId: id,
@@ -159,19 +133,16 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
     return detail(id);
   });
 
-  app.post('/api/subscribers/:id/unsubscribe', async (request) => {
+  handle(app, 'POST /api/subscribers/:id/unsubscribe', async ({ params: { id }, body }, request) => {
     const staff = requireStaff(request);
-    const { id } = parse(IdParams, request.params);
-    const body = parse(UnsubscribeBody, request.body);
     await detail(id);
     const listIds = body.lists ? (await listIdsBySlugs(db, body.lists)).map((l) => l.id) : undefined;
     await unsubscribeSubscriber(db, { subscriberId: id, listIds, now: ctx.now(), source: 'staff', actorId: staff.id });
     return detail(id);
   });
 
-  app.post('/api/subscribers/:id/suppress', async (request) => {
+  handle(app, 'POST /api/subscribers/:id/suppress', async ({ params: { id } }, request) => {
     const staff = requireStaff(request);
-    const { id } = parse(IdParams, request.params);
     const current = await detail(id);
     await suppressAddress(db, {
       email: current.subscriber.email,
@@ -183,9 +154,8 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
     return detail(id);
   });
 
-  app.post('/api/subscribers/:id/erase', async (request, reply) => {
+  handle(app, 'POST /api/subscribers/:id/erase', async ({ params: { id } }, request, reply) => {
     const staff = requireStaff(request);
-    const { id } = parse(IdParams, request.params);
     // erasure includes the queued jobs: with Redis down, do nothing and answer 503 rather than half of it
     await promptly(ctx.mailQueue.count());
     if (!(await eraseSubscriber(db, { subscriberId: id, now: ctx.now(), source: 'staff', actorId: staff.id })))

@@ -1,10 +1,11 @@
+import type { ImportView, SubscriberDetail } from '@crieur/api';
 import type { getSubscriberDetail, ImportRecord } from '@crieur/db';
 
 type Detail = NonNullable<Awaited<ReturnType<typeof getSubscriberDetail>>>;
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 /** The studio's view of one subscriber: subscriptions with consent proof, and the event history. */
-export function subscriberDetailView(d: Detail) {
+export function subscriberDetailView(d: Detail): SubscriberDetail {
   return {
     subscriber: {
       id: d.subscriber.id,
@@ -44,7 +45,7 @@ export function subscriberDetailView(d: Detail) {
   };
 }
 
-export function importView(i: ImportRecord) {
+export function importView(i: ImportRecord): ImportView {
   return {
     id: i.id,
     list: i.list,

@@ -3,18 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { MailingList, SubscriberLocale } from '@crieur/api';
+import { SUBSCRIBER_LOCALES } from '@crieur/api/enums/subscribers';
 import { ApiError } from '../../api/api-error';
-import { createSubscriber } from '../../api/endpoints';
-import { SUBSCRIBER_LOCALES, type MailingList, type SubscriberDetail, type SubscriberLocale } from '../../api/types';
+import { useApiMutation } from '../../api/queries';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { needsConsentSource } from './lists';
 
-type Props = {
-  opened: boolean;
-  lists: MailingList[];
-  onClose: () => void;
-  onCreated: (detail: SubscriberDetail) => void;
-};
+type Props = { opened: boolean; lists: MailingList[]; onClose: () => void };
 
 /** Errors shown next to their field rather than in the banner. */
 /** Enough to catch typos; the server has the last word. */
@@ -22,15 +18,16 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const FIELD_CODES = ['DUPLICATE_SUBSCRIBER', 'SUPPRESSED', 'CONSENT_SOURCE_REQUIRED'];
 
-export function AddSubscriberModal({ opened, lists, onClose, onCreated }: Props) {
+export function AddSubscriberModal({ opened, lists, onClose }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [locale, setLocale] = useState<SubscriberLocale>('fr');
   const [chosen, setChosen] = useState<string[]>([]);
   const [consentSource, setConsentSource] = useState('');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // the lists' counts and the subscribers' table follow the new person
+  const create = useApiMutation('POST /api/subscribers', { invalidates: ['GET /api/lists', 'GET /api/subscribers'] });
+  const error = create.error;
   const [listsError, setListsError] = useState<string | null>(null);
   const [consentError, setConsentError] = useState<string | null>(null);
   const [emailError, setEmailError] = useState<string | null>(null);
@@ -41,7 +38,7 @@ export function AddSubscriberModal({ opened, lists, onClose, onCreated }: Props)
     setLocale('fr');
     setChosen([]);
     setConsentSource('');
-    setError(null);
+    create.reset();
     setListsError(null);
     setConsentError(null);
     setEmailError(null);
@@ -60,24 +57,18 @@ export function AddSubscriberModal({ opened, lists, onClose, onCreated }: Props)
     setListsError(noList ? t('addSubscriber.listsRequired') : null);
     setConsentError(noSource ? t('errors.CONSENT_SOURCE_REQUIRED') : null);
     if (badEmail || noList || noSource) return;
-    setSubmitting(true);
-    setError(null);
-    try {
-      const detail = await createSubscriber({
-        email: email.trim(),
-        name: name.trim(),
-        locale,
-        lists: chosen,
-        consentSource: consentNeeded ? consentSource.trim() : '',
-      });
-      notifications.show({ color: 'teal', message: t('addSubscriber.done', { email: detail.subscriber.email }) });
-      onCreated(detail);
-      onClose();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSubmitting(false);
-    }
+    const body = {
+      email: email.trim(),
+      name: name.trim(),
+      locale,
+      lists: chosen,
+      consentSource: consentNeeded ? consentSource.trim() : '',
+    };
+    // the error stays in the mutation's state, shown beside its field or in the banner
+    const detail = await create.mutateAsync({ body }).catch(() => null);
+    if (!detail) return;
+    notifications.show({ color: 'teal', message: t('addSubscriber.done', { email: detail.subscriber.email }) });
+    onClose();
   };
 
   const fields = fieldErrors(error);
@@ -196,7 +187,7 @@ export function AddSubscriberModal({ opened, lists, onClose, onCreated }: Props)
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={create.isPending}>
               {t('addSubscriber.submit')}
             </Button>
           </Group>

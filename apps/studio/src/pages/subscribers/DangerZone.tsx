@@ -1,10 +1,11 @@
 import { Button, Card, Divider, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { eraseSubscriber, suppressSubscriber, unsubscribe } from '../../api/endpoints';
-import type { SubscriberDetail } from '../../api/types';
+import type { SubscriberDetail } from '@crieur/api';
+import { queryKeyOf, useApiMutation } from '../../api/queries';
 import { errorMessage } from '../../i18n/error-message';
 import { useCurrentUser } from '../../session/session-context';
 import { formatDateTime } from './format';
@@ -21,11 +22,15 @@ const WRAP = {
 type Props = { detail: SubscriberDetail; onChanged: (detail: SubscriberDetail) => void };
 type Pending = 'unsubscribeAll' | 'suppress' | 'erase' | null;
 
+// each of these changes the lists' counts and the subscribers' table
+const FOLLOWERS = ['GET /api/lists', 'GET /api/subscribers'] as const;
+
 /** Unsubscribe from everything, suppression list, and (admins) erasure: each asks first. */
 export function DangerZone({ detail, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const { subscriber } = detail;
   const [asking, setAsking] = useState<Pending>(null);
   // the confirm modal keeps its text while it fades out after `asking` went back to null
@@ -34,20 +39,30 @@ export function DangerZone({ detail, onChanged }: Props) {
     if (action !== 'erase') setKind(action);
     setAsking(action);
   };
-  const [busy, setBusy] = useState(false);
+  const unsubscribeAll = useApiMutation('POST /api/subscribers/:id/unsubscribe', { invalidates: FOLLOWERS });
+  const suppress = useApiMutation('POST /api/subscribers/:id/suppress', { invalidates: FOLLOWERS });
+  const erase = useApiMutation('POST /api/subscribers/:id/erase', { invalidates: FOLLOWERS });
+  const busy = unsubscribeAll.isPending || suppress.isPending || erase.isPending;
   const hasActive = detail.subscriptions.some((item) => item.status !== 'unsubscribed');
 
   const run = async (action: Exclude<Pending, null>) => {
-    setBusy(true);
+    const params = { id: subscriber.id };
     try {
       if (action === 'erase') {
-        await eraseSubscriber(subscriber.id);
+        await erase.mutateAsync({ params });
         notifications.show({ color: 'teal', message: t('subscriber.danger.erased') });
         setAsking(null);
-        navigate('/subscribers', { replace: true });
+        await navigate('/subscribers', { replace: true });
+        // nothing of the person stays in the studio's memory either
+        client.removeQueries({ queryKey: queryKeyOf('GET /api/subscribers/:id', { params }) });
         return;
       }
-      onChanged(action === 'suppress' ? await suppressSubscriber(subscriber.id) : await unsubscribe(subscriber.id));
+      // without `lists`, the person leaves every list
+      onChanged(
+        action === 'suppress'
+          ? await suppress.mutateAsync({ params })
+          : await unsubscribeAll.mutateAsync({ params, body: {} }),
+      );
       notifications.show({
         color: 'teal',
         message: t(action === 'suppress' ? 'subscriber.danger.suppressedDone' : 'subscriber.danger.unsubscribedAll'),
@@ -55,8 +70,6 @@ export function DangerZone({ detail, onChanged }: Props) {
       setAsking(null);
     } catch (error) {
       notifications.show({ color: 'red', message: errorMessage(t, error) });
-    } finally {
-      setBusy(false);
     }
   };
 

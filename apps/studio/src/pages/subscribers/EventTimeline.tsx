@@ -12,12 +12,8 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import {
-  SUPPRESSION_REASONS,
-  type SubscriberEvent,
-  type SubscriberEventType,
-  type SuppressionReason,
-} from '../../api/types';
+import type { SubscriberEvent, SubscriberEventType, SuppressionReason } from '@crieur/api';
+import { SUPPRESSION_REASONS } from '@crieur/api/enums/subscribers';
 import { formatDateTime } from './format';
 
 const EVENT_LOOK: Record<SubscriberEventType, { icon: Icon; color: string }> = {

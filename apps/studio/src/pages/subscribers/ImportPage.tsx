@@ -8,7 +8,6 @@ import {
   FileInput,
   Group,
   List,
-  Loader,
   Progress,
   Select,
   SimpleGrid,
@@ -18,36 +17,35 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCheck, IconDownload, IconFileTypeCsv, IconInfoCircle, IconShieldCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import type { ImportView, MailingList } from '@crieur/api';
 import { ApiError } from '../../api/api-error';
-import { getImport, importReportUrl, listImports, startImport } from '../../api/endpoints';
-import type { ImportView, MailingList } from '../../api/types';
+import { queryKeyOf, useApiQuery } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { formatBytes, formatNumber, percent } from './format';
 import { ImportsTable } from './ImportsTable';
-import { loadLists, needsConsentSource } from './lists';
+import { downloadUrl, needsConsentSource } from './lists';
+import { startImport } from './start-import';
 
 const POLL_MS = 500;
-const loadImports = () => listImports().then((answer) => answer.imports);
 
+/** The upload, then the import followed by its id until it is done or failed. */
 type Phase =
-  | { kind: 'idle' }
-  | { kind: 'uploading'; loaded: number; total: number }
-  | { kind: 'processing'; view: ImportView; pollError: unknown }
-  | { kind: 'finished'; view: ImportView };
+  { kind: 'idle' } | { kind: 'uploading'; loaded: number; total: number } | { kind: 'following'; id: string };
 
 export function ImportPage() {
   const { t } = useTranslation();
   usePageTitle(t('imports.title'));
-  const lists = useApiData(loadLists);
-  const imports = useApiData(loadImports);
+  const lists = useApiQuery('GET /api/lists');
+  const imports = useApiQuery('GET /api/imports');
 
-  if (lists.status === 'failed') return <LoadError error={lists.error} onRetry={lists.reload} />;
+  if (lists.isError) return <LoadError error={lists.error} onRetry={() => void lists.refetch()} />;
 
   return (
     <Stack gap="xl">
@@ -66,20 +64,14 @@ export function ImportPage() {
         </Text>
       </div>
       <ImportHelp />
-      {lists.status === 'loading' ? (
-        <Loader aria-label={t('app.loading')} />
-      ) : (
-        <ImportForm lists={lists.data} onFinished={imports.reload} />
-      )}
+      <QueryView query={lists}>{(data) => <ImportForm lists={data.lists} />}</QueryView>
       <section aria-labelledby="imports-recent">
         <Title order={2} size="h3" id="imports-recent" mb="sm">
           {t('imports.recentTitle')}
         </Title>
-        {imports.status === 'loading' && <Loader aria-label={t('app.loading')} />}
-        {imports.status === 'failed' && <LoadError error={imports.error} onRetry={imports.reload} />}
-        {imports.status === 'ready' && (
-          <ImportsTable imports={imports.data} lists={lists.status === 'ready' ? lists.data : []} />
-        )}
+        <QueryView query={imports}>
+          {(data) => <ImportsTable imports={data.imports} lists={lists.data?.lists ?? []} />}
+        </QueryView>
       </section>
     </Stack>
   );
@@ -99,8 +91,9 @@ function ImportHelp() {
   );
 }
 
-function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: () => void }) {
+function ImportForm({ lists }: { lists: MailingList[] }) {
   const { t, i18n } = useTranslation();
+  const client = useQueryClient();
   const [params] = useSearchParams();
   const preselected = params.get('list');
   const [slug, setSlug] = useState<string | null>(lists.some((list) => list.slug === preselected) ? preselected : null);
@@ -114,33 +107,31 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
 
   const list = lists.find((item) => item.slug === slug);
   const consentNeeded = needsConsentSource(list);
-  const working = phase.kind === 'uploading' || phase.kind === 'processing';
+
+  // follow the import every 500 ms until it is done or failed; a failed poll waits for "Réessayer"
+  const followed = phase.kind === 'following' ? phase.id : null;
+  const poll = useApiQuery(
+    'GET /api/imports/:id',
+    { params: { id: followed ?? '' } },
+    {
+      enabled: followed !== null,
+      staleTime: POLL_MS,
+      refetchInterval: (query) =>
+        query.state.status !== 'error' && query.state.data?.import.status === 'running' ? POLL_MS : false,
+    },
+  );
+  const view = followed !== null ? poll.data?.import : undefined;
+  const processing = view?.status === 'running';
+  const finished = view !== undefined && !processing;
+  const working = phase.kind === 'uploading' || processing;
 
   // leaving the page stops an upload still in flight (the server keeps imports already accepted)
   useEffect(() => () => abort.current?.abort(), []);
 
-  // follow the import every 500 ms until it is done or failed
+  // the table of recent imports shows the one that just ended
   useEffect(() => {
-    if (phase.kind !== 'processing' || phase.pollError !== null) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      getImport(phase.view.id).then(
-        ({ import: view }) => {
-          if (!live) return;
-          if (view.status === 'running') setPhase({ kind: 'processing', view, pollError: null });
-          else {
-            setPhase({ kind: 'finished', view });
-            onFinished();
-          }
-        },
-        (pollError: unknown) => live && setPhase({ kind: 'processing', view: phase.view, pollError }),
-      );
-    }, POLL_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [phase]);
+    if (finished) void client.invalidateQueries({ queryKey: queryKeyOf('GET /api/imports') });
+  }, [finished]);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -157,17 +148,19 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const { import: view } = await startImport(
+      const answer = await startImport(
         file,
-        { list: list.slug, consentSource: consentNeeded ? consentSource.trim() : '', dryRun },
+        {
+          list: list.slug,
+          consentSource: consentNeeded ? consentSource.trim() : '',
+          dryRun: dryRun ? 'true' : 'false',
+        },
         ({ loaded, total }) => setPhase({ kind: 'uploading', loaded, total }),
         controller.signal,
       );
-      if (view.status === 'running') setPhase({ kind: 'processing', view, pollError: null });
-      else {
-        setPhase({ kind: 'finished', view });
-        onFinished();
-      }
+      // the upload's answer is the first reading of the import: polling goes on from there
+      client.setQueryData(queryKeyOf('GET /api/imports/:id', { params: { id: answer.import.id } }), answer);
+      setPhase({ kind: 'following', id: answer.import.id });
     } catch (caught) {
       if (controller.signal.aborted) return;
       setError(caught);
@@ -199,12 +192,8 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
       <Title order={2} size="h3" id="import-form-title" mb="sm">
         {t('imports.formTitle')}
       </Title>
-      {phase.kind === 'finished' ? (
-        <ImportSummary
-          view={phase.view}
-          list={lists.find((item) => item.slug === phase.view.list)}
-          onAgain={startOver}
-        />
+      {finished ? (
+        <ImportSummary view={view} list={lists.find((item) => item.slug === view.list)} onAgain={startOver} />
       ) : (
         <form onSubmit={(event) => void onSubmit(event)} aria-labelledby="import-form-title" noValidate>
           <fieldset disabled={working} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
@@ -320,32 +309,27 @@ function ImportForm({ lists, onFinished }: { lists: MailingList[]; onFinished: (
           </Progress.Root>
         </Stack>
       )}
-      {phase.kind === 'processing' && (
+      {processing && (
         <Stack gap={6} mt="lg" data-testid="import-processing">
           <Text size="sm" fw={500}>
             {t('imports.processing', {
-              percent: formatNumber(percent(phase.view.processedBytes, phase.view.totalBytes), i18n.language),
+              percent: formatNumber(percent(view.processedBytes, view.totalBytes), i18n.language),
             })}
           </Text>
           <Progress.Root size="lg">
             <Progress.Section
-              value={percent(phase.view.processedBytes, phase.view.totalBytes)}
+              value={percent(view.processedBytes, view.totalBytes)}
               aria-label={t('imports.processingProgress')}
               color="teal"
               animated
             />
           </Progress.Root>
-          <ImportCounts view={phase.view} />
-          {phase.pollError !== null && (
+          <ImportCounts view={view} />
+          {poll.isError && (
             <Alert color="orange" role="alert" title={t('imports.pollFailed')}>
-              {errorMessage(t, phase.pollError)}
+              {errorMessage(t, poll.error)}
               <Group mt="xs">
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="orange"
-                  onClick={() => setPhase({ ...phase, pollError: null })}
-                >
+                <Button size="xs" variant="light" color="orange" onClick={() => void poll.refetch()}>
                   {t('common.retry')}
                 </Button>
               </Group>
@@ -413,7 +397,7 @@ function ImportSummary({
         {!failed && (
           <Button
             component="a"
-            href={importReportUrl(view.id)}
+            href={downloadUrl('GET /api/imports/:id/report.csv', { id: view.id })}
             download
             leftSection={<IconDownload size={18} aria-hidden />}
           >

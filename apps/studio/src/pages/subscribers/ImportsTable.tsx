@@ -1,9 +1,9 @@
 import { Anchor, Badge, EmptyState, Stack, Table, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { importReportUrl } from '../../api/endpoints';
-import type { ImportView, MailingList } from '../../api/types';
+import type { ImportView, MailingList } from '@crieur/api';
 import { formatDateTime, formatNumber, IMPORT_STATUS_COLORS } from './format';
+import { downloadUrl } from './lists';
 
 /** The latest imports (GET /api/imports), newest first. */
 export function ImportsTable({ imports, lists }: { imports: ImportView[]; lists: MailingList[] }) {
@@ -85,7 +85,7 @@ export function ImportsTable({ imports, lists }: { imports: ImportView[]; lists:
               <Table.Td>
                 {item.status === 'done' && (
                   <Anchor
-                    href={importReportUrl(item.id)}
+                    href={downloadUrl('GET /api/imports/:id/report.csv', { id: item.id })}
                     download
                     size="sm"
                     style={{ whiteSpace: 'nowrap' }}

@@ -2,9 +2,9 @@ import { Badge, Button, Card, EmptyState, Group, SimpleGrid, Text, Title } from 
 import { IconDownload, IconFileImport, IconMailOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { listExportUrl } from '../../api/endpoints';
-import type { MailingList } from '../../api/types';
+import type { MailingList } from '@crieur/api';
 import { formatNumber } from './format';
+import { downloadUrl } from './lists';
 
 /** One card per list: its confirmed subscribers first, then export and import. */
 export function ListCards({ lists }: { lists: MailingList[] }) {
@@ -60,7 +60,7 @@ function ListCard({ list }: { list: MailingList }) {
       <Group gap="xs" mt="auto">
         <Button
           component="a"
-          href={listExportUrl(list.slug)}
+          href={downloadUrl('GET /api/lists/:slug/export', { slug: list.slug })}
           download
           variant="light"
           size="xs"

@@ -6,7 +6,6 @@ import {
   Card,
   EmptyState,
   Group,
-  Loader,
   Select,
   Stack,
   Text,
@@ -15,20 +14,19 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconMailOff, IconUserQuestion } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/api-error';
-import { getSubscriber, updateSubscriber } from '../../api/endpoints';
-import { SUBSCRIBER_LOCALES, type SubscriberDetail, type SubscriberLocale } from '../../api/types';
-import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import type { MailingList, SubscriberDetail, SubscriberLocale } from '@crieur/api';
+import { SUBSCRIBER_LOCALES } from '@crieur/api/enums/subscribers';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/queries';
+import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { DangerZone } from './DangerZone';
 import { EventTimeline } from './EventTimeline';
 import { formatDateTime } from './format';
-import { loadLists } from './lists';
 import { SubscriptionsSection } from './SubscriptionsSection';
 
 /** /subscribers/:id — keyed by id so following a link to another subscriber starts afresh. */
@@ -38,40 +36,46 @@ export function SubscriberPage() {
 }
 
 function SubscriberView({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const loaded = useApiData(() => getSubscriber(id), id);
-  const lists = useApiData(loadLists);
+  const { t } = useTranslation();
+  const query = useApiQuery('GET /api/subscribers/:id', { params: { id } });
+  const lists = useApiQuery('GET /api/lists');
+  const client = useQueryClient();
   // every write answers with the whole subscriber: it replaces what was loaded
-  const [latest, setLatest] = useState<SubscriberDetail | null>(null);
-  usePageTitle(
-    latest?.subscriber.email ??
-      (loaded.status === 'ready' ? loaded.data.subscriber.email : t('sections.subscribers.title')),
+  const onChanged = (detail: SubscriberDetail) =>
+    client.setQueryData(queryKeyOf('GET /api/subscribers/:id', { params: { id } }), detail);
+  usePageTitle(query.data?.subscriber.email ?? t('sections.subscribers.title'));
+
+  const notFound = (
+    <EmptyState mt="xl" icon={<IconUserQuestion aria-hidden />} variant="light">
+      <EmptyState.Title order={1}>{t('subscriber.notFoundTitle')}</EmptyState.Title>
+      <EmptyState.Description>{t('subscriber.notFoundBody')}</EmptyState.Description>
+      <EmptyState.Actions>
+        <Button component={Link} to="/subscribers">
+          {t('subscriber.backToList')}
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
   );
+  return (
+    <QueryView query={query} notFound={notFound}>
+      {(detail) => <SubscriberContent detail={detail} lists={lists.data?.lists ?? null} onChanged={onChanged} />}
+    </QueryView>
+  );
+}
 
-  if (loaded.status === 'failed') {
-    if (loaded.error instanceof ApiError && loaded.error.code === 'NOT_FOUND') {
-      return (
-        <EmptyState mt="xl" icon={<IconUserQuestion aria-hidden />} variant="light">
-          <EmptyState.Title order={1}>{t('subscriber.notFoundTitle')}</EmptyState.Title>
-          <EmptyState.Description>{t('subscriber.notFoundBody')}</EmptyState.Description>
-          <EmptyState.Actions>
-            <Button component={Link} to="/subscribers">
-              {t('subscriber.backToList')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      );
-    }
-    return <LoadError error={loaded.error} onRetry={loaded.reload} />;
-  }
-  if (loaded.status === 'loading') return <Loader aria-label={t('app.loading')} />;
+type ContentProps = {
+  detail: SubscriberDetail;
+  lists: MailingList[] | null;
+  onChanged: (detail: SubscriberDetail) => void;
+};
 
-  const detail = latest ?? loaded.data;
+function SubscriberContent({ detail, lists, onChanged }: ContentProps) {
+  const { t, i18n } = useTranslation();
   const { subscriber } = detail;
   // events name lists by slug: show their names when known
   const listName = (slug: string) =>
     detail.subscriptions.find((item) => item.list.slug === slug)?.list.name ??
-    (lists.status === 'ready' ? lists.data.find((list) => list.slug === slug)?.name : undefined) ??
+    lists?.find((list) => list.slug === slug)?.name ??
     slug;
   return (
     <Stack gap="xl">
@@ -109,14 +113,10 @@ function SubscriberView({ id }: { id: string }) {
         </Alert>
       )}
 
-      <ProfileForm detail={detail} onSaved={setLatest} />
-      <SubscriptionsSection
-        detail={detail}
-        lists={lists.status === 'ready' ? lists.data : null}
-        onChanged={setLatest}
-      />
+      <ProfileForm detail={detail} onSaved={onChanged} />
+      <SubscriptionsSection detail={detail} lists={lists} onChanged={onChanged} />
       <EventTimeline events={detail.events} listName={listName} />
-      <DangerZone detail={detail} onChanged={setLatest} />
+      <DangerZone detail={detail} onChanged={onChanged} />
     </Stack>
   );
 }
@@ -126,26 +126,24 @@ function ProfileForm({ detail, onSaved }: { detail: SubscriberDetail; onSaved: (
   const { subscriber } = detail;
   const [name, setName] = useState(subscriber.name);
   const [locale, setLocale] = useState<SubscriberLocale>(subscriber.locale);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const save = useApiMutation('PATCH /api/subscribers/:id', { invalidates: ['GET /api/subscribers'] });
+  const error = save.error;
   const changed = name.trim() !== subscriber.name || locale !== subscriber.locale;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!changed) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const answer = await updateSubscriber(subscriber.id, { name: name.trim(), locale });
-      onSaved(answer);
-      setName(answer.subscriber.name);
-      setLocale(answer.subscriber.locale);
-      notifications.show({ color: 'teal', message: t('subscriber.saved') });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    save.mutate(
+      { params: { id: subscriber.id }, body: { name: name.trim(), locale } },
+      {
+        onSuccess: (answer) => {
+          onSaved(answer);
+          setName(answer.subscriber.name);
+          setLocale(answer.subscriber.locale);
+          notifications.show({ color: 'teal', message: t('subscriber.saved') });
+        },
+      },
+    );
   };
 
   const fields = fieldErrors(error);
@@ -154,7 +152,7 @@ function ProfileForm({ detail, onSaved }: { detail: SubscriberDetail; onSaved: (
       <Title order={2} size="h4" id="subscriber-profile" mb="sm">
         {t('subscriber.profileTitle')}
       </Title>
-      <form onSubmit={(event) => void onSubmit(event)} aria-labelledby="subscriber-profile">
+      <form onSubmit={onSubmit} aria-labelledby="subscriber-profile">
         <Stack gap="sm">
           {error !== null && Object.keys(fields).length === 0 && (
             <Alert color="red" role="alert" title={t('subscriber.saveFailed')}>
@@ -180,7 +178,7 @@ function ProfileForm({ detail, onSaved }: { detail: SubscriberDetail; onSaved: (
               comboboxProps={{ withinPortal: true }}
               style={{ flex: '0 1 180px' }}
             />
-            <Button type="submit" loading={saving} disabled={!changed} mt={25}>
+            <Button type="submit" loading={save.isPending} disabled={!changed} mt={25}>
               {t('subscriber.save')}
             </Button>
           </Group>

@@ -15,24 +15,18 @@ import {
   TextInput,
   useMatches,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { searchSubscribers } from '../../api/endpoints';
-import {
-  SUBSCRIPTION_STATUSES,
-  type MailingList,
-  type SubscriberSummary,
-  type SubscriptionStatus,
-} from '../../api/types';
+import { Link } from 'react-router';
+import type { MailingList, SubscriptionStatus } from '@crieur/api';
+import { SUBSCRIPTION_STATUSES } from '@crieur/api/enums/subscribers';
+import { useApiInfiniteQuery } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
+import { useUrlFilters } from '../../hooks/use-url-filters';
 import { errorMessage } from '../../i18n/error-message';
 import { formatDate, formatNumber, STATUS_COLORS } from './format';
 
-type Results = { items: SubscriberSummary[]; nextCursor: string | null; loaded: boolean };
-type Props = { lists: MailingList[] | null; reloadKey: number };
+type Props = { lists: MailingList[] | null };
 
 // Mantine pickers want a non-empty value for "no filter"
 const ALL = 'all';
@@ -41,91 +35,24 @@ const isStatus = (value: string | null): value is SubscriptionStatus =>
   value !== null && (SUBSCRIPTION_STATUSES as readonly string[]).includes(value);
 
 /** Search box, list and status filters, and the table, loaded 50 at a time ("Charger plus"). */
-export function SubscribersBrowser({ lists, reloadKey }: Props) {
+export function SubscribersBrowser({ lists }: Props) {
   const { t, i18n } = useTranslation();
   const compact = useMatches({ base: true, sm: false });
   // filters live in the address: back from a subscriber's page finds the same search
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const list = params.get('list') ?? '';
-  const rawStatus = params.get('status');
-  const status = isStatus(rawStatus) ? rawStatus : '';
+  const filters = useUrlFilters(['q', 'list', 'status'], ['q']);
+  const { q, list } = filters.values;
+  const status = isStatus(filters.values.status) ? filters.values.status : '';
+  const search = filters.text.q ?? '';
 
-  const [search, setSearch] = useState(q);
-  const [debounced] = useDebouncedValue(search.trim(), 300);
-  const setParam = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  useEffect(() => {
-    if (debounced !== q) setParam('q', debounced);
-  }, [debounced]); // only the typed text drives this; q follows it
-
-  const [results, setResults] = useState<Results>({ items: [], nextCursor: null, loaded: false });
-  const [busy, setBusy] = useState<'first' | 'more' | null>('first');
-  const [error, setError] = useState<unknown>(null);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const [retry, setRetry] = useState(0);
-  const request = useRef(0); // the latest request wins: typing fast must not show an older answer
-
-  useEffect(() => {
-    const id = ++request.current;
-    setBusy('first');
-    setError(null);
-    setMoreError(null);
-    searchSubscribers({ q: q || undefined, list: list || undefined, status: status || undefined }).then(
-      (answer) => {
-        if (id !== request.current) return;
-        setResults({ items: answer.subscribers, nextCursor: answer.nextCursor, loaded: true });
-        setBusy(null);
-      },
-      (caught: unknown) => {
-        if (id !== request.current) return;
-        setError(caught);
-        setBusy(null);
-      },
-    );
-  }, [q, list, status, reloadKey, retry]);
-
-  const loadMore = () => {
-    if (!results.nextCursor) return;
-    const id = ++request.current;
-    setBusy('more');
-    setMoreError(null);
-    searchSubscribers({
-      q: q || undefined,
-      list: list || undefined,
-      status: status || undefined,
-      cursor: results.nextCursor,
-    }).then(
-      (answer) => {
-        if (id !== request.current) return;
-        setResults((current) => ({
-          items: [...current.items, ...answer.subscribers],
-          nextCursor: answer.nextCursor,
-          loaded: true,
-        }));
-        setBusy(null);
-      },
-      (caught: unknown) => {
-        if (id !== request.current) return;
-        setMoreError(caught);
-        setBusy(null);
-      },
-    );
-  };
-
-  const filtered = Boolean(q || list || status || search.trim());
-  const clearFilters = () => {
-    setSearch('');
-    setParams(new URLSearchParams(), { replace: true });
-  };
+  // a new search starts again from the first page; the previous answer stays, dimmed, until it arrives
+  const results = useApiInfiniteQuery(
+    'GET /api/subscribers',
+    { query: { q: q || undefined, list: list || undefined, status: status || undefined } },
+    (page) => page.nextCursor,
+  );
+  const items = results.data?.pages.flatMap((page) => page.subscribers) ?? [];
+  const reloading = results.isFetching && !results.isFetchingNextPage;
+  const moreError = results.isFetchNextPageError ? results.error : null;
 
   const statusOptions = [
     { value: ALL, label: t('subscribers.statusFilterValues.all') },
@@ -146,14 +73,14 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={
             search ? (
-              <CloseButton size="sm" aria-label={t('subscribers.clearSearch')} onClick={() => setSearch('')} />
+              <CloseButton size="sm" aria-label={t('subscribers.clearSearch')} onClick={() => filters.type('q', '')} />
             ) : null
           }
           value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
+          onChange={(event) => filters.type('q', event.currentTarget.value)}
           onKeyDown={(event) => {
             // Enter searches at once, without waiting for the pause
-            if (event.key === 'Enter') setParam('q', search.trim());
+            if (event.key === 'Enter') filters.set('q', search.trim());
           }}
           autoComplete="off"
           style={{ flex: '1 1 260px' }}
@@ -164,7 +91,7 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
           value={list || ALL}
           allowDeselect={false}
           disabled={lists === null}
-          onChange={(value) => setParam('list', value && value !== ALL ? value : '')}
+          onChange={(value) => filters.set('list', value && value !== ALL ? value : '')}
           comboboxProps={{ withinPortal: true }}
           style={{ flex: compact ? '1 1 100%' : '0 1 220px' }}
         />
@@ -178,25 +105,25 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
             fullWidth={compact}
             data={statusOptions}
             value={status || ALL}
-            onChange={(value) => setParam('status', value === ALL ? '' : value)}
+            onChange={(value) => filters.set('status', value === ALL ? '' : value)}
             style={{ maxWidth: '100%', overflowX: 'auto' }}
           />
         </div>
       </Group>
 
-      {error !== null ? (
-        <LoadError error={error} onRetry={() => setRetry((n) => n + 1)} />
-      ) : !results.loaded ? (
+      {results.isError && !results.isFetchNextPageError ? (
+        <LoadError error={results.error} onRetry={() => void results.refetch()} />
+      ) : results.isPending ? (
         <Loader aria-label={t('app.loading')} />
-      ) : results.items.length === 0 ? (
-        filtered ? (
+      ) : items.length === 0 ? (
+        filters.active ? (
           <EmptyState
             icon={<IconUserSearch aria-hidden />}
             title={t('subscribers.noMatchTitle')}
             description={t('subscribers.noMatchDescription')}
           >
             <EmptyState.Actions>
-              <Button variant="light" onClick={clearFilters}>
+              <Button variant="light" onClick={filters.clear}>
                 {t('subscribers.clearFilters')}
               </Button>
             </EmptyState.Actions>
@@ -218,9 +145,9 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
               withTableBorder
               verticalSpacing="sm"
               aria-label={t('subscribers.tableLabel')}
-              aria-busy={busy === 'first'}
+              aria-busy={reloading}
               data-testid="subscribers-table"
-              style={{ opacity: busy === 'first' ? 0.6 : 1 }}
+              style={{ opacity: reloading ? 0.6 : 1 }}
             >
               <Table.Thead>
                 <Table.Tr>
@@ -231,7 +158,7 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {results.items.map((subscriber) => (
+                {items.map((subscriber) => (
                   <Table.Tr key={subscriber.id}>
                     <Table.Td>
                       <Anchor
@@ -282,12 +209,12 @@ export function SubscribersBrowser({ lists, reloadKey }: Props) {
           <Group justify="space-between" align="center">
             <Text size="sm" c="dimmed" aria-live="polite">
               {t('subscribers.shown', {
-                count: results.items.length,
-                n: formatNumber(results.items.length, i18n.language),
+                count: items.length,
+                n: formatNumber(items.length, i18n.language),
               })}
             </Text>
-            {results.nextCursor && (
-              <Button variant="light" loading={busy === 'more'} onClick={loadMore}>
+            {results.hasNextPage && (
+              <Button variant="light" loading={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
                 {t('subscribers.loadMore')}
               </Button>
             )}

@@ -1,25 +1,24 @@
-import { Button, Group, Loader, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileImport, IconUserPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useApiQuery } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import { QueryView } from '../../components/QueryView';
 import { SectionHeader } from '../SectionPage';
 import { AddSubscriberModal } from './AddSubscriberModal';
 import { ListCards } from './ListCards';
-import { loadLists } from './lists';
 import { SubscribersBrowser } from './SubscribersBrowser';
 
 export function SubscribersPage() {
   const { t } = useTranslation();
-  const lists = useApiData(loadLists);
+  const query = useApiQuery('GET /api/lists');
+  const lists = query.data?.lists ?? null;
   const [adding, add] = useDisclosure(false);
-  const [tableGeneration, setTableGeneration] = useState(0);
 
   // a 403 means this role may not see subscribers: "accès refusé" without the header
-  if (lists.status === 'failed') return <LoadError error={lists.error} onRetry={lists.reload} />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   return (
     <Stack gap="xl">
@@ -34,11 +33,7 @@ export function SubscribersPage() {
           >
             {t('subscribers.importFile')}
           </Button>
-          <Button
-            leftSection={<IconUserPlus size={18} aria-hidden />}
-            onClick={add.open}
-            disabled={lists.status !== 'ready'}
-          >
+          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={add.open} disabled={lists === null}>
             {t('subscribers.add')}
           </Button>
         </Group>
@@ -47,25 +42,16 @@ export function SubscribersPage() {
         <Title order={2} size="h3" id="subscribers-lists" mb="sm">
           {t('subscribers.listsTitle')}
         </Title>
-        {lists.status === 'loading' ? <Loader aria-label={t('app.loading')} /> : <ListCards lists={lists.data} />}
+        <QueryView query={query}>{(data) => <ListCards lists={data.lists} />}</QueryView>
       </section>
       <section aria-labelledby="subscribers-people">
         <Title order={2} size="h3" id="subscribers-people" mb="sm">
           {t('subscribers.peopleTitle')}
         </Title>
-        <SubscribersBrowser lists={lists.status === 'ready' ? lists.data : null} reloadKey={tableGeneration} />
+        <SubscribersBrowser lists={lists} />
       </section>
-      {lists.status === 'ready' && (
-        <AddSubscriberModal
-          opened={adding}
-          lists={lists.data}
-          onClose={add.close}
-          onCreated={() => {
-            lists.reload();
-            setTableGeneration((n) => n + 1);
-          }}
-        />
-      )}
+      {/* adding someone reloads the counts and the table: the modal's write invalidates both */}
+      {lists && <AddSubscriberModal opened={adding} lists={lists} onClose={add.close} />}
     </Stack>
   );
 }

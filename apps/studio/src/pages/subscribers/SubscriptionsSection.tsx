@@ -2,12 +2,15 @@ import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MailingList, Subscription, SubscriberDetail } from '@crieur/api';
 import { ApiError } from '../../api/api-error';
-import { subscribeToList, unsubscribe } from '../../api/endpoints';
-import type { MailingList, Subscription, SubscriberDetail } from '../../api/types';
+import { useApiMutation } from '../../api/queries';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { formatDateTime, STATUS_COLORS } from './format';
 import { needsConsentSource } from './lists';
+
+// a change of subscriptions changes the lists' counts and the subscribers' table
+const FOLLOWERS = ['GET /api/lists', 'GET /api/subscribers'] as const;
 
 type Props = { detail: SubscriberDetail; lists: MailingList[] | null; onChanged: (detail: SubscriberDetail) => void };
 
@@ -64,21 +67,21 @@ type RowProps = { subscriberId: string; subscription: Subscription; onChanged: (
 
 function SubscriptionRow({ subscriberId, subscription, onChanged }: RowProps) {
   const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const date = (iso: string | null) => formatDateTime(iso, i18n.language);
   const { list, consent } = subscription;
+  const unsubscribe = useApiMutation('POST /api/subscribers/:id/unsubscribe', { invalidates: FOLLOWERS });
 
-  const doUnsubscribe = async () => {
-    setBusy(true);
-    try {
-      onChanged(await unsubscribe(subscriberId, [list.slug]));
-      notifications.show({ color: 'teal', message: t('subscriber.unsubscribedFrom', { list: list.name }) });
-    } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(t, error) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const doUnsubscribe = () =>
+    unsubscribe.mutate(
+      { params: { id: subscriberId }, body: { lists: [list.slug] } },
+      {
+        onSuccess: (answer) => {
+          onChanged(answer);
+          notifications.show({ color: 'teal', message: t('subscriber.unsubscribedFrom', { list: list.name }) });
+        },
+        onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }),
+      },
+    );
 
   return (
     <Table.Tr>
@@ -103,7 +106,7 @@ function SubscriptionRow({ subscriberId, subscription, onChanged }: RowProps) {
           <Stack gap={2}>
             <Text size="sm">{date(consent.at)}</Text>
             <Text size="xs" c="dimmed">
-              {t('subscriber.consent.source', { source: t(`subscriber.sources.${consent.source}`) })}
+              {consent.source && t('subscriber.consent.source', { source: t(`subscriber.sources.${consent.source}`) })}
             </Text>
             {consent.formId && (
               <Text size="xs" c="dimmed">
@@ -146,8 +149,8 @@ function SubscriptionRow({ subscriberId, subscription, onChanged }: RowProps) {
             size="xs"
             variant="light"
             color="red"
-            loading={busy}
-            onClick={() => void doUnsubscribe()}
+            loading={unsubscribe.isPending}
+            onClick={doUnsubscribe}
             aria-label={t('subscriber.unsubscribeFrom', { list: list.name })}
           >
             {t('subscriber.unsubscribe')}
@@ -170,8 +173,8 @@ function SubscribeOther({
   const { t } = useTranslation();
   const [slug, setSlug] = useState<string | null>(null);
   const [consentSource, setConsentSource] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const subscribe = useApiMutation('POST /api/subscribers/:id/subscriptions', { invalidates: FOLLOWERS });
+  const error = subscribe.error;
   const [missing, setMissing] = useState<'list' | 'consent' | null>(null);
 
   // a list where the person is not (or no longer) subscribed
@@ -190,34 +193,31 @@ function SubscribeOther({
     );
   }
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!selected) return setMissing('list');
     if (consentNeeded && !consentSource.trim()) return setMissing('consent');
     setMissing(null);
-    setSaving(true);
-    setError(null);
-    try {
-      onChanged(
-        await subscribeToList(detail.subscriber.id, {
-          list: selected.slug,
-          consentSource: consentNeeded ? consentSource.trim() : '',
-        }),
-      );
-      notifications.show({ color: 'teal', message: t('subscriber.subscribedTo', { list: selected.name }) });
-      setSlug(null);
-      setConsentSource('');
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
+    subscribe.mutate(
+      {
+        params: { id: detail.subscriber.id },
+        body: { list: selected.slug, consentSource: consentNeeded ? consentSource.trim() : '' },
+      },
+      {
+        onSuccess: (answer) => {
+          onChanged(answer);
+          notifications.show({ color: 'teal', message: t('subscriber.subscribedTo', { list: selected.name }) });
+          setSlug(null);
+          setConsentSource('');
+        },
+      },
+    );
   };
 
   const code = error instanceof ApiError ? error.code : null;
   const fields = fieldErrors(error);
   return (
-    <form onSubmit={(event) => void onSubmit(event)} aria-labelledby="subscriber-subscribe-other" noValidate>
+    <form onSubmit={onSubmit} aria-labelledby="subscriber-subscribe-other" noValidate>
       <Title order={3} size="h5" id="subscriber-subscribe-other" mb="xs">
         {t('subscriber.subscribeOther')}
       </Title>
@@ -261,7 +261,7 @@ function SubscribeOther({
               style={{ flex: '1 1 280px' }}
             />
           )}
-          <Button type="submit" loading={saving} mt={25}>
+          <Button type="submit" loading={subscribe.isPending} mt={25}>
             {t('subscriber.subscribe')}
           </Button>
         </Group>

@@ -1,4 +1,4 @@
-import type { ImportStatus, SubscriptionStatus } from '../../api/types';
+import type { ImportStatus, SubscriptionStatus } from '@crieur/api';
 import { intlLocale } from '../../i18n';
 
 export { formatDateTime } from '../users/format';
