@@ -39,7 +39,9 @@ describe('media library and reader pages (PostgreSQL)', () => {
       .png()
       .withMetadata({ exif: { IFD0: { Artist: 'secret' } } })
       .toBuffer();
-    expect((await upload(png, 'image/png', 'caption=x')).statusCode).toBe(400); // alt text is required
+    const noAlt = await upload(png, 'image/png', 'caption=x'); // alt text is required
+    expect([noAlt.statusCode, noAlt.json().error.code]).toEqual([400, 'VALIDATION']);
+    expect(noAlt.json().error.message).toBe('« texte alternatif » : Ce champ est obligatoire.');
     expect((await upload(Buffer.from('not an image'), 'image/png', 'alt=x')).json().error.code).toBe('MEDIA_INVALID');
     const res = await upload(
       png,
@@ -97,5 +99,53 @@ describe('media library and reader pages (PostgreSQL)', () => {
     expect(
       (await h.app.inject({ method: 'GET', url: '/rubriques/inconnue', headers: { accept: 'text/html' } })).statusCode,
     ).toBe(404);
+  });
+
+  it('creates, edits and orders a dossier; refuses a wrong field in French, naming it', async () => {
+    const created = await editor.request('POST', '/api/dossiers', { title: '  Tirage au sort  ' });
+    expect(created.statusCode).toBe(201);
+    const dossier = created.json().dossier;
+    expect(dossier).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      slug: 'tirage-au-sort',
+      title: 'Tirage au sort',
+      lede: '',
+      editorialNote: '',
+      coverMediaId: null,
+      status: 'draft',
+      publishedAt: null,
+      articles: [],
+    });
+    const article = async (title: string) =>
+      (
+        await editor.request('POST', '/api/articles', { title, rubrique: 'sur-le-terrain', dossierId: dossier.id })
+      ).json().article.id as string;
+    const [first, second] = [await article('Premier'), await article('Second')];
+    const ordered = await editor.request('PUT', `/api/dossiers/${dossier.id}/order`, { articleIds: [second, first] });
+    expect(ordered.json().dossier.articles).toEqual([
+      { id: second, title: 'Second', status: 'draft', position: 0 },
+      { id: first, title: 'Premier', status: 'draft', position: 1 },
+    ]);
+    const published = await editor.request('PATCH', `/api/dossiers/${dossier.id}`, { status: 'published' });
+    expect(published.json().dossier.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    const list = (await editor.request('GET', '/api/dossiers')).json().dossiers;
+    expect(list).toContainEqual(expect.objectContaining({ id: dossier.id, articleCount: 2, status: 'published' }));
+
+    const noTitle = await editor.request('POST', '/api/dossiers', { title: ' ', lede: 'Chapô' });
+    expect([noTitle.statusCode, noTitle.json().error.code]).toEqual([400, 'VALIDATION']);
+    expect(noTitle.json().error.message).toBe('« titre » : Ce champ est obligatoire.');
+    const badSlug = await editor.request('PATCH', `/api/dossiers/${dossier.id}`, { slug: 'Tirage au sort' });
+    expect(badSlug.json().error.issues).toEqual([
+      { path: 'slug', message: 'Lettres minuscules sans accent, chiffres et tirets seulement.' },
+    ]);
+    const badOrder = await editor.request('PUT', `/api/dossiers/${dossier.id}/order`, { articleIds: ['12'] });
+    expect(badOrder.json().error.message).toBe('« articles › 1 » : Identifiant invalide.');
+    const unknown = await editor.request('GET', '/api/dossiers/00000000-0000-4000-8000-000000000000');
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'NOT_FOUND']);
+    const malformed = await editor.request('GET', '/api/dossiers/pas-un-id');
+    expect([malformed.statusCode, malformed.json().error.issues]).toEqual([
+      400,
+      [{ path: 'id', message: 'Identifiant invalide.' }],
+    ]);
   });
 });

@@ -3,17 +3,17 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { MEDIA_MAX_BYTES, MEDIA_TYPES } from '@crieur/api/enums/dossiers';
 import { createMedia, getMedia, listMedia, updateMedia, type MediaRow } from '@crieur/db';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
+import { handle } from '../http/contract-route';
 import { fileNameHeader } from '../http/file-name-header';
-import { parse } from '../http/parse-body';
 import { ImageRejectedError, readImageHeader, resizeImage } from '../media/resize-image';
 import type { ImageHeader, Variant } from '../media/resize-image';
 import type { RouteContext } from './context';
 
-const MAX_BYTES = 10 * 1024 * 1024;
-const TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+const TYPES: readonly string[] = MEDIA_TYPES;
 export { VARIANTS } from '../media/resize-image';
 const REJECTED: Record<ImageRejectedError['reason'], string> = {
   too_large: 'Cette image est trop grande : 40 mégapixels au plus (par exemple 7 000 × 5 700 pixels).',
@@ -22,15 +22,7 @@ const REJECTED: Record<ImageRejectedError['reason'], string> = {
 // a malformed %-escape or a control character in the name must not fail an upload
 const fileNameFrom = (header: unknown) => fileNameHeader(header, 'image');
 
-const Alt = z.string().trim().min(1, 'Le texte alternatif est obligatoire.').max(300);
-const Caption = z.string().trim().max(500);
-const UploadQuery = z.object({ alt: Alt, caption: Caption.default('') });
-// an empty PATCH is a client mistake (400), not a database error (it used to be a 500)
-const PatchBody = z
-  .object({ alt: Alt.optional(), caption: Caption.optional() })
-  .refine((b) => b.alt !== undefined || b.caption !== undefined, {
-    message: 'Indiquez un texte alternatif ou une légende à modifier.',
-  });
+// the public files' address, not a staff route: checked here, answered 404 rather than 400
 const FileParams = z.object({ id: z.uuid(), variant: z.enum(['w400', 'w800', 'w1600']) });
 
 export const mediaUrl = (id: string, variant: Variant = 'w1600') => `/media/${id}/${variant}.webp`;
@@ -49,15 +41,15 @@ const view = (m: MediaRow) => ({
 export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   const dir = path.join(ctx.config.dataDir, 'uploads', 'media');
-  app.addContentTypeParser(TYPES, { parseAs: 'buffer', bodyLimit: MAX_BYTES }, (_request, body, done) =>
+  app.addContentTypeParser([...TYPES], { parseAs: 'buffer', bodyLimit: MEDIA_MAX_BYTES }, (_request, body, done) =>
     done(null, body),
   );
 
-  app.get('/api/media', async () => ({ media: (await listMedia(db)).map(view) }));
+  handle(app, 'GET /api/media', async () => ({ media: (await listMedia(db)).map(view) }));
 
-  app.post('/api/media', { bodyLimit: MAX_BYTES }, async (request, reply) => {
+  // the body is the image itself (the parser above), its alt text and caption the query string
+  handle(app, 'POST /api/media', { bodyLimit: MEDIA_MAX_BYTES }, async ({ query }, request, reply) => {
     const staff = requireStaff(request);
-    const query = parse(UploadQuery, request.query);
     const type = String(request.headers['content-type'] ?? '').split(';')[0]!;
     if (!TYPES.includes(type) || !Buffer.isBuffer(request.body) || request.body.length === 0) {
       throw new ApiError(400, 'MEDIA_INVALID', 'Envoyez une image JPEG, PNG, WebP ou GIF de 10 Mo au plus.');
@@ -101,9 +93,8 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.status(201).send({ media: view(row) });
   });
 
-  app.patch('/api/media/:id', async (request) => {
-    const { id } = parse(z.object({ id: z.uuid() }), request.params);
-    const row = await updateMedia(db, { id, ...parse(PatchBody, request.body) });
+  handle(app, 'PATCH /api/media/:id', async ({ params: { id }, body }) => {
+    const row = await updateMedia(db, { id, ...body });
     if (!row) throw notFound('Media');
     return { media: view(row) };
   });

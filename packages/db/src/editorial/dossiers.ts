@@ -10,7 +10,8 @@ export async function listDossiers(db: Db) {
   return db
     .select({
       d: dossiers,
-      articleCount: sql<number>`(select count(*)::int from articles a where a.dossier_id = ${dossiers.id})`,
+      // qualified by hand: drizzle writes a bare "id" here, which the subquery reads as the article's
+      articleCount: sql<number>`(select count(*)::int from articles a where a.dossier_id = "dossiers"."id")`,
     })
     .from(dossiers)
     .orderBy(desc(dossiers.createdAt));

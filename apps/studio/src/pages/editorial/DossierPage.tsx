@@ -26,7 +26,6 @@ import {
   Grid,
   Group,
   Image,
-  Loader,
   Paper,
   SegmentedControl,
   Stack,
@@ -36,15 +35,16 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowLeft, IconFolderQuestion, IconGripVertical } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { DossierDetail, DossierStatus } from '@crieur/api';
+import { DOSSIER_STATUSES } from '@crieur/api/enums/dossiers';
 import { ApiError } from '../../api/api-error';
-import { getDossier, listMedia, orderDossier, updateDossier } from '../../api/endpoints';
-import type { DossierDetail, DossierStatus, Media } from '../../api/types';
-import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import { queryKeyOf, useApiMutation, useApiQuery } from '../../api/queries';
+import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { useSession } from '../../session/session-context';
@@ -55,34 +55,37 @@ import { MediaLibraryModal } from './MediaLibraryModal';
 export function DossierPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const state = useApiData(() => getDossier(id).then((answer) => answer.dossier), id);
-
-  if (state.status === 'loading') return <Loader aria-label={t('app.loading')} />;
-  if (state.status === 'failed') {
-    if (state.error instanceof ApiError && state.error.code === 'NOT_FOUND')
-      return (
-        <EmptyState
-          icon={<IconFolderQuestion aria-hidden />}
-          title={t('editorial.dossier.notFoundTitle')}
-          description={t('editorial.dossier.notFoundBody')}
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/editorial/dossiers" variant="light">
-              {t('editorial.dossier.back')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      );
-    return <LoadError error={state.error} onRetry={state.reload} />;
-  }
-  return <DossierEditor key={id} initial={state.data} />;
+  const query = useApiQuery('GET /api/dossiers/:id', { params: { id } });
+  const notFound = (
+    <EmptyState
+      icon={<IconFolderQuestion aria-hidden />}
+      title={t('editorial.dossier.notFoundTitle')}
+      description={t('editorial.dossier.notFoundBody')}
+    >
+      <EmptyState.Actions>
+        <Button component={Link} to="/editorial/dossiers" variant="light">
+          {t('editorial.dossier.back')}
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+  return (
+    <QueryView query={query} notFound={notFound}>
+      {({ dossier }) => <DossierEditor key={id} dossier={dossier} />}
+    </QueryView>
+  );
 }
 
-function DossierEditor({ initial }: { initial: DossierDetail }) {
+function DossierEditor({ dossier }: { dossier: DossierDetail }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const readOnly = user?.role === 'sender';
-  const [dossier, setDossier] = useState(initial);
+  const client = useQueryClient();
+  // a save answers the dossier as stored: it becomes the page's data, and the list follows
+  const setDossier = (saved: DossierDetail) => {
+    client.setQueryData(queryKeyOf('GET /api/dossiers/:id', { params: { id: saved.id } }), { dossier: saved });
+    void client.invalidateQueries({ queryKey: queryKeyOf('GET /api/dossiers') });
+  };
   usePageTitle(dossier.title);
 
   return (
@@ -122,52 +125,30 @@ function DetailsForm({
   const [note, setNote] = useState(dossier.editorialNote);
   const [status, setStatus] = useState<DossierStatus>(dossier.status);
   const [coverId, setCoverId] = useState(dossier.coverMediaId);
-  const [media, setMedia] = useState<Media[]>([]);
   const [picker, setPicker] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    listMedia().then(
-      (answer) => current && setMedia(answer.media),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const [missingTitle, setMissingTitle] = useState(false);
+  // the library only shows the cover: a failure to load it leaves "image introuvable", not an error
+  const media = useApiQuery('GET /api/media').data?.media ?? [];
   const cover = coverId ? media.find((item) => item.id === coverId) : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!title.trim()) {
-      setErrors({ title: t('validation.required') });
-      return;
-    }
-    setErrors({});
-    setFailure(null);
-    setBusy(true);
-    try {
-      const answer = await updateDossier(dossier.id, {
-        title: title.trim(),
-        slug: slug.trim(),
-        lede,
-        editorialNote: note,
-        coverMediaId: coverId,
-        status,
-      });
+  const save = useApiMutation('PATCH /api/dossiers/:id', {
+    onSuccess: (answer) => {
       onSaved(answer.dossier);
       notifications.show({ color: 'teal', message: t('editorial.dossier.saved') });
-    } catch (caught) {
-      const found = fieldErrors(caught);
-      if (caught instanceof ApiError && caught.code === 'SLUG_TAKEN') found.slug = t('errors.SLUG_TAKEN');
-      setErrors(found);
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const failure = save.error;
+  const errors: Record<string, string> = missingTitle ? { title: t('validation.required') } : fieldErrors(failure);
+  if (!missingTitle && failure instanceof ApiError && failure.code === 'SLUG_TAKEN')
+    errors.slug = t('errors.SLUG_TAKEN');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMissingTitle(!title.trim());
+    if (!title.trim()) return;
+    save.mutate({
+      params: { id: dossier.id },
+      body: { title: title.trim(), slug: slug.trim(), lede, editorialNote: note, coverMediaId: coverId, status },
+    });
   };
 
   return (
@@ -226,10 +207,7 @@ function DetailsForm({
               value={status}
               onChange={(value) => setStatus(value as DossierStatus)}
               disabled={readOnly}
-              data={[
-                { value: 'draft', label: t('editorial.dossierStatusValues.draft') },
-                { value: 'published', label: t('editorial.dossierStatusValues.published') },
-              ]}
+              data={DOSSIER_STATUSES.map((value) => ({ value, label: t(`editorial.dossierStatusValues.${value}`) }))}
             />
           </div>
           <div>
@@ -258,7 +236,7 @@ function DetailsForm({
           </div>
           {!readOnly && (
             <Group justify="flex-end">
-              <Button type="submit" loading={busy}>
+              <Button type="submit" loading={save.isPending}>
                 {t('editorial.dossier.save')}
               </Button>
             </Group>
@@ -271,7 +249,6 @@ function DetailsForm({
         mode="cover"
         onPick={(item) => {
           setPicker(false);
-          setMedia((current) => (current.some((m) => m.id === item.id) ? current : [item, ...current]));
           setCoverId(item.id);
         }}
       />
@@ -293,8 +270,13 @@ function ArticleOrder({
   const { t } = useTranslation();
   const sorted = useMemo(() => [...dossier.articles].sort((a, b) => a.position - b.position), [dossier.articles]);
   const [rows, setRows] = useState<Row[]>(sorted);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const order = useApiMutation('PUT /api/dossiers/:id/order', {
+    onSuccess: (answer) => {
+      onSaved(answer.dossier);
+      notifications.show({ color: 'teal', message: t('editorial.dossier.orderSaved') });
+    },
+  });
+  const failure = order.error;
   useEffect(() => setRows(sorted), [sorted]);
 
   const changed = rows.some((row, index) => row.id !== sorted[index]?.id);
@@ -341,22 +323,7 @@ function ArticleOrder({
     });
   };
 
-  const save = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const answer = await orderDossier(
-        dossier.id,
-        rows.map((row) => row.id),
-      );
-      onSaved(answer.dossier);
-      notifications.show({ color: 'teal', message: t('editorial.dossier.orderSaved') });
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () => order.mutate({ params: { id: dossier.id }, body: { articleIds: rows.map((row) => row.id) } });
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="dossier-order">
@@ -404,7 +371,7 @@ function ArticleOrder({
             )}
             {!readOnly && (
               <Group justify="flex-end">
-                <Button onClick={() => void save()} loading={busy} disabled={!changed}>
+                <Button onClick={save} loading={order.isPending} disabled={!changed}>
                   {t('editorial.dossier.saveOrder')}
                 </Button>
               </Group>

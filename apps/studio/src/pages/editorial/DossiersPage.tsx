@@ -5,7 +5,6 @@ import {
   Button,
   EmptyState,
   Group,
-  Loader,
   Modal,
   Stack,
   Table,
@@ -18,13 +17,11 @@ import { IconFolder, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { createDossier } from '../../api/endpoints';
-import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { QueryView } from '../../components/QueryView';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { useSession } from '../../session/session-context';
 import { SectionHeader } from '../SectionPage';
-import { loadDossiers } from './data';
 import { EditorialTabs } from './EditorialTabs';
 import { DOSSIER_STATUS_COLORS, formatDate } from './format';
 
@@ -32,7 +29,7 @@ import { DOSSIER_STATUS_COLORS, formatDate } from './format';
 export function DossiersPage() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const dossiers = useApiData(loadDossiers);
+  const query = useApiQuery('GET /api/dossiers');
   const [creating, create] = useDisclosure(false);
   const mayCreate = user?.role !== 'sender';
 
@@ -47,74 +44,74 @@ export function DossiersPage() {
         )}
       </Group>
       <EditorialTabs />
-      {dossiers.status === 'failed' ? (
-        <LoadError error={dossiers.error} onRetry={dossiers.reload} />
-      ) : dossiers.status === 'loading' ? (
-        <Loader aria-label={t('app.loading')} />
-      ) : dossiers.data.length === 0 ? (
-        <EmptyState
-          icon={<IconFolder aria-hidden />}
-          title={t('editorial.dossiers.emptyTitle')}
-          description={t('editorial.dossiers.emptyDescription')}
-        />
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table
-            striped
-            highlightOnHover
-            withTableBorder
-            verticalSpacing="sm"
-            aria-label={t('editorial.dossiers.tableLabel')}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('editorial.dossiers.columns.title')}</Table.Th>
-                <Table.Th scope="col">{t('editorial.dossiers.columns.status')}</Table.Th>
-                <Table.Th scope="col">{t('editorial.dossiers.columns.articles')}</Table.Th>
-                <Table.Th scope="col">{t('editorial.dossiers.columns.publishedAt')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {dossiers.data.map((dossier) => (
-                <Table.Tr key={dossier.id}>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={`/editorial/dossiers/${encodeURIComponent(dossier.id)}`}
-                      size="sm"
-                      fw={500}
-                    >
-                      {dossier.title}
-                    </Anchor>
-                    {dossier.lede && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {dossier.lede}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      color={DOSSIER_STATUS_COLORS[dossier.status]}
-                      variant="light"
-                      size="sm"
-                      tt="none"
-                      style={{ minWidth: 'max-content' }}
-                    >
-                      {t(`editorial.dossierStatusValues.${dossier.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{dossier.articleCount}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDate(dossier.publishedAt, i18n.language) ?? '—'}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryView query={query}>
+        {({ dossiers }) =>
+          dossiers.length === 0 ? (
+            <EmptyState
+              icon={<IconFolder aria-hidden />}
+              title={t('editorial.dossiers.emptyTitle')}
+              description={t('editorial.dossiers.emptyDescription')}
+            />
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table
+                striped
+                highlightOnHover
+                withTableBorder
+                verticalSpacing="sm"
+                aria-label={t('editorial.dossiers.tableLabel')}
+              >
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('editorial.dossiers.columns.title')}</Table.Th>
+                    <Table.Th scope="col">{t('editorial.dossiers.columns.status')}</Table.Th>
+                    <Table.Th scope="col">{t('editorial.dossiers.columns.articles')}</Table.Th>
+                    <Table.Th scope="col">{t('editorial.dossiers.columns.publishedAt')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {dossiers.map((dossier) => (
+                    <Table.Tr key={dossier.id}>
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/editorial/dossiers/${encodeURIComponent(dossier.id)}`}
+                          size="sm"
+                          fw={500}
+                        >
+                          {dossier.title}
+                        </Anchor>
+                        {dossier.lede && (
+                          <Text size="xs" c="dimmed" lineClamp={1}>
+                            {dossier.lede}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge
+                          color={DOSSIER_STATUS_COLORS[dossier.status]}
+                          variant="light"
+                          size="sm"
+                          tt="none"
+                          style={{ minWidth: 'max-content' }}
+                        >
+                          {t(`editorial.dossierStatusValues.${dossier.status}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{dossier.articleCount}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{formatDate(dossier.publishedAt, i18n.language) ?? '—'}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryView>
       {mayCreate && <NewDossierModal opened={creating} onClose={create.close} />}
     </Stack>
   );
@@ -126,31 +123,24 @@ function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const [title, setTitle] = useState('');
   const [lede, setLede] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [missingTitle, setMissingTitle] = useState(false);
+  const create = useApiMutation('POST /api/dossiers', {
+    invalidates: ['GET /api/dossiers'],
+    onSuccess: ({ dossier }) => navigate(`/editorial/dossiers/${encodeURIComponent(dossier.id)}`),
+  });
+  const failure = create.error;
+  const errors: Record<string, string> = missingTitle ? { title: t('validation.required') } : fieldErrors(failure);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    setMissingTitle(!title.trim());
     if (!title.trim()) {
-      setErrors({ title: t('validation.required') });
+      create.reset(); // the banner of a previous attempt goes: the field says what is missing
       return;
     }
-    setErrors({});
-    setFailure(null);
-    setBusy(true);
-    try {
-      const { dossier } = await createDossier({
-        title: title.trim(),
-        lede: lede.trim() || undefined,
-        editorialNote: note.trim() || undefined,
-      });
-      navigate(`/editorial/dossiers/${encodeURIComponent(dossier.id)}`);
-    } catch (caught) {
-      setErrors(fieldErrors(caught));
-      setFailure(caught);
-      setBusy(false);
-    }
+    create.mutate({
+      body: { title: title.trim(), lede: lede.trim() || undefined, editorialNote: note.trim() || undefined },
+    });
   };
 
   return (
@@ -197,7 +187,7 @@ function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => 
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={create.isPending || create.isSuccess}>
               {t('editorial.dossiers.create')}
             </Button>
           </Group>

@@ -5,7 +5,6 @@ import {
   Group,
   Image,
   Input,
-  Loader,
   Modal,
   Progress,
   SimpleGrid,
@@ -15,16 +14,25 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listMedia, uploadMedia } from '../../api/endpoints';
-import type { Media } from '../../api/types';
-import { LoadError } from '../../components/LoadError';
+import type { ApiContract, Media, QueryOf, ResponseOf } from '@crieur/api';
+import { routePath } from '@crieur/api/client-path';
+import { MEDIA_MAX_BYTES, MEDIA_TYPES } from '@crieur/api/enums/dossiers';
+import { uploadRaw, type UploadProgress } from '../../api/client';
+import { queryKeyOf, useApiQuery } from '../../api/queries';
+import { QueryView } from '../../components/QueryView';
 import { errorMessage } from '../../i18n/error-message';
 import classes from './editorial.module.css';
 
-const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
-const MAX_BYTES = 10 * 1024 * 1024;
+const ACCEPTED: readonly string[] = MEDIA_TYPES;
+
+type Upload = ApiContract['POST /api/media'];
+
+/** POST /api/media: the file's bytes as the body (XHR, for the progress bar), alt text and caption in the query. */
+const uploadMedia = (file: File, query: QueryOf<Upload>, onProgress: (progress: UploadProgress) => void) =>
+  uploadRaw<ResponseOf<Upload>>(routePath('/api/media', undefined, query), file, file.type, onProgress);
 
 type Props = {
   opened: boolean;
@@ -37,22 +45,9 @@ type Props = {
 /** The media library: pick an image from the grid, or upload one (alt text required) and use it at once. */
 export function MediaLibraryModal({ opened, onClose, mode, onPick }: Props) {
   const { t } = useTranslation();
-  const [media, setMedia] = useState<Media[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (!opened) return;
-    let current = true;
-    setLoadError(null);
-    listMedia().then(
-      (answer) => current && setMedia(answer.media),
-      (error: unknown) => current && setLoadError(error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [opened, generation]);
+  const client = useQueryClient();
+  // loaded again at each opening: someone else may have added images meanwhile
+  const library = useApiQuery('GET /api/media', undefined, { enabled: opened });
 
   return (
     <Modal
@@ -67,40 +62,43 @@ export function MediaLibraryModal({ opened, onClose, mode, onPick }: Props) {
           <Title order={3} size="h5" id="media-library-title" mb="xs">
             {t('editorial.media.library')}
           </Title>
-          {loadError !== null ? (
-            <LoadError error={loadError} onRetry={() => setGeneration((n) => n + 1)} />
-          ) : media === null ? (
-            <Loader aria-label={t('app.loading')} />
-          ) : media.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t('editorial.media.empty')}
-            </Text>
-          ) : (
-            <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="sm" className={classes.mediaGrid}>
-              {media.map((item) => (
-                <UnstyledButton
-                  key={item.id}
-                  className={classes.mediaTile}
-                  aria-label={
-                    mode === 'insert'
-                      ? t('editorial.media.insert', { alt: item.alt })
-                      : t('editorial.media.choose', { alt: item.alt })
-                  }
-                  onClick={() => onPick(item)}
-                >
-                  <Image src={item.thumbUrl || item.url} alt="" h={110} fit="cover" radius="sm" loading="lazy" />
-                  <Text size="xs" lineClamp={2} mt={4}>
-                    {item.alt}
-                  </Text>
-                </UnstyledButton>
-              ))}
-            </SimpleGrid>
-          )}
+          <QueryView query={library}>
+            {({ media }) =>
+              media.length === 0 ? (
+                <Text c="dimmed" size="sm">
+                  {t('editorial.media.empty')}
+                </Text>
+              ) : (
+                <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="sm" className={classes.mediaGrid}>
+                  {media.map((item) => (
+                    <UnstyledButton
+                      key={item.id}
+                      className={classes.mediaTile}
+                      aria-label={
+                        mode === 'insert'
+                          ? t('editorial.media.insert', { alt: item.alt })
+                          : t('editorial.media.choose', { alt: item.alt })
+                      }
+                      onClick={() => onPick(item)}
+                    >
+                      <Image src={item.thumbUrl || item.url} alt="" h={110} fit="cover" radius="sm" loading="lazy" />
+                      <Text size="xs" lineClamp={2} mt={4}>
+                        {item.alt}
+                      </Text>
+                    </UnstyledButton>
+                  ))}
+                </SimpleGrid>
+              )
+            }
+          </QueryView>
         </section>
         <Divider />
         <UploadForm
           onUploaded={(item) => {
-            setMedia((current) => [item, ...(current ?? [])]);
+            // the new image heads the library at once, here and on the page that opened it (the cover)
+            client.setQueryData<ResponseOf<ApiContract['GET /api/media']>>(queryKeyOf('GET /api/media'), (current) => ({
+              media: [item, ...(current?.media ?? []).filter((m) => m.id !== item.id)],
+            }));
             onPick(item);
           }}
         />
@@ -126,7 +124,7 @@ function UploadForm({ onUploaded }: { onUploaded: (media: Media) => void }) {
     event.stopPropagation();
     const found: { file?: string; alt?: string } = {};
     if (!file) found.file = t('editorial.media.fileRequired');
-    else if (!ACCEPTED.includes(file.type) || file.size > MAX_BYTES || file.size === 0)
+    else if (!ACCEPTED.includes(file.type) || file.size > MEDIA_MAX_BYTES || file.size === 0)
       found.file = t('editorial.media.fileInvalid');
     if (!alt.trim()) found.alt = t('editorial.media.altRequired');
     setErrors(found);
