@@ -86,6 +86,9 @@ describe('the contract between server and studio (PostgreSQL)', () => {
     expect(Object.keys(document.paths).filter((path) => !path.startsWith('/api/'))).toEqual([]);
     const invite = document.paths['/api/users/invitations'].post;
     expect(invite.requestBody.content['application/json'].schema.required).toEqual(['email', 'role']);
+    // raw uploads show the media types they take
+    expect(Object.keys(document.paths['/api/media'].post.requestBody.content)).toContain('image/jpeg');
+    expect(Object.keys(document.paths['/api/imports'].post.requestBody.content)).toContain('text/csv');
   });
 });
 
