@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignReport, EnteredCount, Growth, YearReport } from '@crieur/api';
 import { takeSnapshots } from '@crieur/growth';
 import { seedGrowthFixture } from '@crieur/db/testing';
 import { startHarness, type Client, type Harness } from './harness';
@@ -79,26 +80,6 @@ const YEAR_2025_CSV_SUBSCRIBERS = [
   'Abonné·es;Lettre de démocratieS;désinscriptions;40',
 ];
 
-type Growth = {
-  from: string;
-  to: string;
-  lists: {
-    slug: string;
-    points: { day: string; confirmed: number; entered: boolean }[];
-    daily: { day: string; confirmed: number; bounces: number; unsubscribes: number }[];
-    monthly: {
-      month: string;
-      opening: number | null;
-      closing: number | null;
-      net: number | null;
-      entered: boolean;
-      subscribes: number;
-      unsubscribes: number;
-    }[];
-    headline: { confirmedNow: number; year: number; openingOfYear: number | null; sinceJanuary: number | null };
-  }[];
-};
-
 describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
   let h: Harness;
   let editor: Client;
@@ -171,10 +152,25 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       ['adherents', 365],
       ['democraties', 365],
     ]);
-    expect((await editor.request('GET', '/api/growth?lists=nope')).statusCode).toBe(400);
-    expect((await editor.request('GET', '/api/growth?from=2025-02-30')).statusCode).toBe(400);
-    expect((await editor.request('GET', '/api/growth?from=2025-03-01&to=2025-02-01')).statusCode).toBe(400);
-    expect((await editor.request('GET', '/api/growth?from=2020-01-01&to=2025-02-01')).statusCode).toBe(400);
+    const refused = async (url: string) => {
+      const res = await editor.request('GET', url);
+      expect(res.statusCode).toBe(400);
+      const { error } = res.json<{ error: { code: string; message: string; issues: unknown[] } }>();
+      expect(error.code).toBe('VALIDATION');
+      return error;
+    };
+    expect(await refused('/api/growth?lists=membres,nope')).toEqual({
+      code: 'VALIDATION',
+      message: '« listes » : Liste inconnue : nope.',
+      issues: [{ path: 'lists', message: 'Liste inconnue : nope.' }],
+    });
+    expect((await refused('/api/growth?from=2025-02-30')).message).toBe('« début » : Date invalide.');
+    expect((await refused('/api/growth?from=2025-03-01&to=2025-02-01')).message).toBe(
+      '« début » : Le début vient après la fin.',
+    );
+    expect((await refused('/api/growth?from=2020-01-01&to=2025-02-01')).message).toBe(
+      '« début » : Trois ans au plus à la fois.',
+    );
   });
 
   it('lets senders enter a past month, shown as entered, and never a future one', async () => {
@@ -196,18 +192,25 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       (await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-03', confirmed: 1510 }))
         .statusCode,
     ).toBe(200);
-    expect(
-      (await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2026-12', confirmed: 1 }))
-        .statusCode,
-    ).toBe(400);
-    expect(
-      (await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-13', confirmed: 1 }))
-        .statusCode,
-    ).toBe(400);
-    expect(
-      (await sender.request('PUT', '/api/growth/history', { list: 'democraties', month: '2025-04', confirmed: -1 }))
-        .statusCode,
-    ).toBe(400);
+    const refused = async (body: Record<string, unknown>) => {
+      const res = await sender.request('PUT', '/api/growth/history', body);
+      expect(res.statusCode).toBe(400);
+      const { error } = res.json<{ error: { code: string; message: string } }>();
+      expect(error.code).toBe('VALIDATION');
+      return error.message;
+    };
+    expect(await refused({ list: 'democraties', month: '2026-12', confirmed: 1 })).toBe(
+      '« mois » : Ce mois n’a pas encore commencé.',
+    );
+    expect(await refused({ list: 'democraties', month: '2025-13', confirmed: 1 })).toBe(
+      '« mois » : Mois invalide : écrivez-le AAAA-MM (2025-03).',
+    );
+    expect(await refused({ list: 'democraties', month: '2025-04', confirmed: -1 })).toBe(
+      '« nombre d’abonné·es » : La valeur doit être au moins 0.',
+    );
+    expect(await refused({ list: 'fantome', month: '2025-04', confirmed: 1 })).toBe(
+      '« liste » : Liste inconnue : fantome.',
+    );
     const body = (
       await editor.request('GET', '/api/growth?lists=democraties&from=2025-01-01&to=2025-06-30')
     ).json<Growth>();
@@ -215,9 +218,7 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       { day: '2025-01-01', confirmed: 1459, entered: true },
       { day: '2025-03-01', confirmed: 1510, entered: true },
     ]);
-    const history = (await editor.request('GET', '/api/growth/history')).json<{
-      history: { list: string; month: string; confirmed: number }[];
-    }>().history;
+    const history = (await editor.request('GET', '/api/growth/history')).json<{ history: EnteredCount[] }>().history;
     expect(history.filter((x) => x.list === 'democraties').map((x) => [x.month, x.confirmed])).toEqual([
       ['2025-01', 1459],
       ['2025-03', 1510],
@@ -228,7 +229,7 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
 
   it('reports every campaign with its ledger counts, and as CSV', async () => {
     const { campaigns } = (await editor.request('GET', '/api/reports/campaigns?year=2025')).json<{
-      campaigns: Record<string, unknown>[];
+      campaigns: CampaignReport[];
     }>();
     expect(campaigns).toHaveLength(11);
     expect(campaigns.find((c) => c.slug === 'membres-octobre')).toMatchObject({
@@ -258,9 +259,7 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
   });
 
   it('prints the yearly report as JSON, Markdown and CSV with exactly the known numbers', async () => {
-    const json = (await editor.request('GET', '/api/reports/year/2025')).json<{
-      campaigns: { total: number; perList: { slug: string; sent: number }[] };
-    }>();
+    const json = (await editor.request('GET', '/api/reports/year/2025')).json<YearReport>();
     expect(json.campaigns.total).toBe(11);
     expect(json.campaigns.perList.map((l) => [l.slug, l.sent])).toEqual([
       ['membres', 4],
@@ -283,7 +282,9 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       'Publications;Dossiers;dossiers;1',
     ]);
     expect((await editor.request('GET', '/api/reports/year/2027')).statusCode).toBe(404);
-    expect((await editor.request('GET', '/api/reports/year/2025.pdf')).statusCode).toBe(400);
+    const pdf = await editor.request('GET', '/api/reports/year/2025.pdf');
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().error.message).toBe('« année » : Écrivez une année : 2025, 2025.md ou 2025.csv.');
   });
 
   it('marks a year still running as such', async () => {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
+import type { ListGrowth as ListGrowthAnswer, YearReport as YearReportAnswer } from '@crieur/api';
 import { writeCsv } from '@crieur/import';
 import { campaignReports, deleteListHistory, enterListHistory, listEnteredCounts, listLists } from '@crieur/db';
 import {
@@ -8,40 +8,28 @@ import {
   CAMPAIGN_REPORT_CSV_HEADER,
   campaignReportRows,
   growthDashboard,
-  isDay,
   parisDay,
   parisDayStart,
   YEAR_REPORT_CSV_HEADER,
   yearReport,
   yearReportMarkdown,
   yearReportRows,
+  type ListGrowth,
+  type YearReport,
 } from '@crieur/growth';
 import { requireStaff } from '../auth/register-access';
-import { ApiError, notFound } from '../http/api-error';
-import { parse } from '../http/parse-body';
+import { notFound } from '../http/api-error';
+import { handle } from '../http/contract-route';
+import { fieldError } from '../http/field-error';
 import type { RouteContext } from './context';
 
-const Day = z.string().refine(isDay, 'Use a date written YYYY-MM-DD');
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month written YYYY-MM');
-export const GrowthQuery = z.object({
-  lists: z.string().max(300).optional(),
-  from: Day.optional(),
-  to: Day.optional(),
-});
-export type GrowthQuery = z.infer<typeof GrowthQuery>;
-export const HistoryBody = z.object({
-  list: z.string().max(60),
-  month: Month,
-  confirmed: z.number().int().min(0).max(10_000_000),
-  note: z.string().trim().max(500).default(''),
-});
-export type HistoryBody = z.infer<typeof HistoryBody>;
-const HistoryParams = z.object({ list: z.string().max(60), month: Month });
-const CampaignQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-// one route for /2025, /2025.md and /2025.csv
-const YearParams = z.object({
-  year: z.string().regex(/^\d{4}(\.(md|csv|json))?$/, 'Use a year such as 2025, 2025.md or 2025.csv'),
-});
+// a field @crieur/growth adds must reach the contract too, or the answer check would silently drop it
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type GrowthMatchesContract = Assert<
+  Same<Omit<ListGrowth, 'listId'> & { slug: string; name: string }, ListGrowthAnswer>
+>;
+export type YearReportMatchesContract = Assert<Same<YearReport, YearReportAnswer>>;
 
 // a year of daily points is the longest span one request may ask for, with some margin
 const MAX_DAYS = 3 * 366;
@@ -56,30 +44,26 @@ const csv = (reply: FastifyReply, filename: string, header: string[], rows: stri
 export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
 
-  async function listsBySlug(slugs: string[] | undefined) {
+  /** The lists named by their slugs, in that order; `field` is the request's field that named them. */
+  async function listsBySlug(slugs: string[] | undefined, field: string) {
     const all = await listLists(db);
     if (!slugs) return all;
-    const picked = slugs.map((slug) => all.find((l) => l.slug === slug));
-    if (picked.some((l) => !l))
-      throw new ApiError(400, 'VALIDATION', 'Unknown list', { issues: [{ path: 'lists', message: 'Unknown list' }] });
-    return picked as typeof all;
+    return slugs.map((slug) => {
+      const list = all.find((l) => l.slug === slug);
+      if (!list) throw fieldError(field, `Liste inconnue : ${slug}.`);
+      return list;
+    });
   }
 
-  app.get('/api/growth', async (request) => {
-    const q = parse(GrowthQuery, request.query);
+  handle(app, 'GET /api/growth', async ({ query }) => {
     const today = parisDay(ctx.now());
-    const to = q.to ?? addDays(today, -1);
-    const from = q.from ?? addDays(to, -364);
-    if (from > to)
-      throw new ApiError(400, 'VALIDATION', 'The start comes after the end', {
-        issues: [{ path: 'from', message: 'The start comes after the end' }],
-      });
-    if ((parisDayStart(to).getTime() - parisDayStart(from).getTime()) / 86_400_000 > MAX_DAYS) {
-      throw new ApiError(400, 'VALIDATION', 'At most three years at once', {
-        issues: [{ path: 'from', message: 'At most three years at once' }],
-      });
-    }
-    const lists = await listsBySlug(q.lists ? [...new Set(q.lists.split(',').filter(Boolean))] : undefined);
+    const to = query.to ?? addDays(today, -1);
+    const from = query.from ?? addDays(to, -364);
+    if (from > to) throw fieldError('from', 'Le début vient après la fin.');
+    if ((parisDayStart(to).getTime() - parisDayStart(from).getTime()) / 86_400_000 > MAX_DAYS)
+      throw fieldError('from', 'Trois ans au plus à la fois.');
+    const slugs = query.lists ? [...new Set(query.lists.split(',').filter(Boolean))] : undefined;
+    const lists = await listsBySlug(slugs, 'lists');
     const growth = await growthDashboard(db, { listIds: lists.map((l) => l.id), from, to, now: ctx.now() });
     return {
       from,
@@ -88,13 +72,13 @@ export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
   });
 
-  app.get('/api/growth/history', async () => {
+  handle(app, 'GET /api/growth/history', async () => {
     const lists = await listLists(db);
     const rows = await listEnteredCounts(db, { listIds: lists.map((l) => l.id) });
     const slugOf = new Map(lists.map((l) => [l.id, l.slug]));
     return {
       history: rows.map((r) => ({
-        list: slugOf.get(r.listId),
+        list: slugOf.get(r.listId)!, // the rows were read for these lists
         month: r.month,
         confirmed: r.confirmed,
         note: r.note,
@@ -103,15 +87,11 @@ export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
   });
 
-  app.put('/api/growth/history', async (request) => {
+  handle(app, 'PUT /api/growth/history', async ({ body }, request) => {
     const staff = requireStaff(request);
-    const body = parse(HistoryBody, request.body);
-    const [list] = await listsBySlug([body.list]);
+    const [list] = await listsBySlug([body.list], 'list');
     // only the past can be entered: the ledger speaks from the month Crieur started
-    if (body.month > parisDay(ctx.now()).slice(0, 7))
-      throw new ApiError(400, 'VALIDATION', 'This month has not started yet', {
-        issues: [{ path: 'month', message: 'This month has not started yet' }],
-      });
+    if (body.month > parisDay(ctx.now()).slice(0, 7)) throw fieldError('month', 'Ce mois n’a pas encore commencé.');
     await enterListHistory(db, {
       listId: list!.id,
       month: body.month,
@@ -123,10 +103,9 @@ export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { list: body.list, month: body.month, confirmed: body.confirmed, note: body.note };
   });
 
-  app.delete('/api/growth/history/:list/:month', async (request, reply) => {
-    const p = parse(HistoryParams, request.params);
-    const [list] = await listsBySlug([p.list]);
-    if (!(await deleteListHistory(db, { listId: list!.id, month: p.month }))) throw notFound('Entered count');
+  handle(app, 'DELETE /api/growth/history/:list/:month', async ({ params }, _request, reply) => {
+    const [list] = await listsBySlug([params.list], 'list');
+    if (!(await deleteListHistory(db, { listId: list!.id, month: params.month }))) throw notFound('Entered count');
     return reply.status(204).send();
   });
 
@@ -137,8 +116,8 @@ export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     );
   }
 
-  app.get('/api/reports/campaigns', async (request) => {
-    const rows = await campaignRows(parse(CampaignQuery, request.query).year);
+  handle(app, 'GET /api/reports/campaigns', async ({ query }) => {
+    const rows = await campaignRows(query.year);
     return {
       campaigns: rows.map((r) => ({
         ...r,
@@ -148,18 +127,18 @@ export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
   });
 
-  app.get('/api/reports/campaigns.csv', async (request, reply) => {
-    const { year } = parse(CampaignQuery, request.query);
-    return csv(
+  handle(app, 'GET /api/reports/campaigns.csv', async ({ query: { year } }, _request, reply) =>
+    csv(
       reply,
       `campagnes${year ? `-${year}` : ''}.csv`,
       CAMPAIGN_REPORT_CSV_HEADER,
       campaignReportRows(await campaignRows(year)),
-    );
-  });
+    ),
+  );
 
-  app.get('/api/reports/year/:year', async (request, reply) => {
-    const [yearText, format = 'json'] = parse(YearParams, request.params).year.split('.') as [string, string?];
+  // one route for /2025 (JSON), /2025.md (Markdown) and /2025.csv: the suffix picks the format
+  handle(app, 'GET /api/reports/year/:year', async ({ params }, _request, reply) => {
+    const [yearText, format = 'json'] = params.year.split('.') as [string, string?];
     const year = Number(yearText);
     if (year < 2000 || year > Number(parisDay(ctx.now()).slice(0, 4))) throw notFound('Year');
     const report = await yearReport(db, { year, now: ctx.now() });

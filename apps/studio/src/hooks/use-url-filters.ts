@@ -26,6 +26,20 @@ export function useUrlFilters<K extends string>(keys: readonly K[], typed: reado
       { replace: true },
     );
 
+  /** Several filters in one change of address (a date range): two set() calls in a row would keep only the last. */
+  const setAll = (changes: Partial<Record<K, string>>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(changes) as [K, string | undefined][]) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
   useEffect(() => {
     for (const key of typed) {
       const value = (debounced[key] ?? '').trim();
@@ -40,5 +54,5 @@ export function useUrlFilters<K extends string>(keys: readonly K[], typed: reado
   };
   const active = keys.some((key) => values[key]) || typed.some((key) => (text[key] ?? '').trim());
 
-  return { values, text, set, type, clear, active };
+  return { values, text, set, setAll, type, clear, active };
 }

@@ -1,28 +1,23 @@
-import { Badge, Button, EmptyState, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import { routePath } from '@crieur/api/client-path';
+import { useApiQuery } from '../../api/queries';
+import { QueryView } from '../../components/QueryView';
+import { useUrlFilters } from '../../hooks/use-url-filters';
 import { SectionHeader } from '../SectionPage';
 import { formatCount, formatDay, parisDay } from './format';
 import { GrowthTabs } from './GrowthTabs';
-import type { CampaignReportRow } from './types';
 
 const NUMBERS = ['recipients', 'sent', 'failed', 'bounced', 'uncertain', 'unsubscribes7d'] as const;
 
 /** Croissance · Campagnes: every send with its ledger counts; no per-person opens or clicks. */
 export function CampaignReportPage() {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const filters = useUrlFilters(['year']);
   const thisYear = Number(parisDay(new Date()).slice(0, 4));
-  const year = /^\d{4}$/.test(params.get('year') ?? '') ? params.get('year')! : '';
-  const query = year ? `?year=${year}` : '';
-  const rows = useApiData(
-    () => api<{ campaigns: CampaignReportRow[] }>('GET', `/api/reports/campaigns${query}`).then((a) => a.campaigns),
-    query,
-  );
+  const year = /^\d{4}$/.test(filters.values.year) ? Number(filters.values.year) : undefined;
+  const query = useApiQuery('GET /api/reports/campaigns', { query: { year } }, { keepPrevious: true });
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
 
   return (
@@ -33,14 +28,14 @@ export function CampaignReportPage() {
         <Select
           label={t('growth.campaigns.year')}
           data={[{ value: '', label: t('growth.campaigns.allYears') }, ...years.map((y) => ({ value: y, label: y }))]}
-          value={year}
-          onChange={(value) => setParams(value ? { year: value } : {}, { replace: true })}
+          value={year ? String(year) : ''}
+          onChange={(value) => filters.set('year', value ?? '')}
           allowDeselect={false}
           w={180}
         />
         <Button
           component="a"
-          href={`/api/reports/campaigns.csv${query}`}
+          href={routePath('/api/reports/campaigns.csv', undefined, { year })}
           download
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
@@ -51,56 +46,59 @@ export function CampaignReportPage() {
       <Text size="sm" c="dimmed">
         {t('growth.campaigns.hint')}
       </Text>
-      {rows.status === 'loading' && <Loader aria-label={t('app.loading')} />}
-      {rows.status === 'failed' && <LoadError error={rows.error} onRetry={rows.reload} />}
-      {rows.status === 'ready' && rows.data.length === 0 && (
-        <EmptyState
-          icon={<IconSend aria-hidden />}
-          title={t('growth.campaigns.emptyTitle')}
-          description={t('growth.campaigns.emptyBody')}
-        />
-      )}
-      {rows.status === 'ready' && rows.data.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover withTableBorder data-testid="campaign-report">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('growth.campaigns.date')}</Table.Th>
-                <Table.Th>{t('growth.campaigns.campaign')}</Table.Th>
-                <Table.Th>{t('growth.campaigns.lists')}</Table.Th>
-                {NUMBERS.map((k) => (
-                  <Table.Th key={k} style={{ textAlign: 'right' }}>
-                    {t(`growth.campaigns.${k}`)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.data.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.startedAt ? formatDay(i18n.language, parisDay(new Date(r.startedAt))) : '–'}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {r.subject || r.slug}
-                    </Text>
-                    {r.status !== 'sent' && (
-                      <Badge size="xs" variant="light" color="yellow">
-                        {t(`growth.campaigns.status.${r.status}`, { defaultValue: r.status })}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{r.lists.join(', ')}</Table.Td>
-                  {NUMBERS.map((k) => (
-                    <Table.Td key={k} style={{ textAlign: 'right' }}>
-                      {formatCount(i18n.language, r[k])}
-                    </Table.Td>
+      <QueryView query={query}>
+        {({ campaigns }) =>
+          campaigns.length === 0 ? (
+            <EmptyState
+              icon={<IconSend aria-hidden />}
+              title={t('growth.campaigns.emptyTitle')}
+              description={t('growth.campaigns.emptyBody')}
+            />
+          ) : (
+            <Table.ScrollContainer minWidth={900}>
+              <Table striped highlightOnHover withTableBorder data-testid="campaign-report">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('growth.campaigns.date')}</Table.Th>
+                    <Table.Th>{t('growth.campaigns.campaign')}</Table.Th>
+                    <Table.Th>{t('growth.campaigns.lists')}</Table.Th>
+                    {NUMBERS.map((k) => (
+                      <Table.Th key={k} style={{ textAlign: 'right' }}>
+                        {t(`growth.campaigns.${k}`)}
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {campaigns.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>
+                        {r.startedAt ? formatDay(i18n.language, parisDay(new Date(r.startedAt))) : '–'}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {r.subject || r.slug}
+                        </Text>
+                        {r.status !== 'sent' && (
+                          <Badge size="xs" variant="light" color="yellow">
+                            {t(`growth.campaigns.status.${r.status}`, { defaultValue: r.status })}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{r.lists.join(', ')}</Table.Td>
+                      {NUMBERS.map((k) => (
+                        <Table.Td key={k} style={{ textAlign: 'right' }}>
+                          {formatCount(i18n.language, r[k])}
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
                   ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

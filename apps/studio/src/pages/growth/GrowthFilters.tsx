@@ -4,7 +4,7 @@ import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/fr';
 import 'dayjs/locale/en-gb';
 import { useTranslation } from 'react-i18next';
-import type { MailingList } from '../../api/types';
+import type { MailingList } from '@crieur/api';
 import { addDays } from './format';
 
 export type GrowthRange = { from: string; to: string };

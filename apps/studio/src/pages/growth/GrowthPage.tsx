@@ -1,12 +1,12 @@
-import { Alert, EmptyState, Loader, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, EmptyState, SimpleGrid, Stack } from '@mantine/core';
 import { IconChartLine } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import { listLists } from '../../api/endpoints';
+import type { Growth } from '@crieur/api';
+import { useApiQuery } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import { QueryView } from '../../components/QueryView';
+import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCurrentUser } from '../../session/session-context';
 import { SectionHeader } from '../SectionPage';
 import { ChartCard } from './charts/ChartCard';
@@ -16,26 +16,53 @@ import { GrowthFilters, type GrowthRange } from './GrowthFilters';
 import { GrowthTabs } from './GrowthTabs';
 import { HeadlineCards } from './HeadlineCards';
 import { HistoryPanel } from './HistoryPanel';
-import type { GrowthAnswer } from './types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const FILTERS = ['lists', 'from', 'to'] as const;
 
 /** Croissance · Abonné·es: headline figures, the line of each list, net growth and movements per month. */
 export function GrowthPage() {
-  const { t, i18n } = useTranslation();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const filters = useUrlFilters(FILTERS);
   // snapshots close a Paris day: yesterday is the last complete one
   const latest = addDays(parisDay(new Date()), -1);
-  const to = DAY.test(params.get('to') ?? '') ? params.get('to')! : latest;
-  const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : addDays(to, -364);
-  const lists = useApiData(() => listLists().then((a) => a.lists));
-  const selected = (params.get('lists') ?? '').split(',').filter(Boolean);
-  const query = new URLSearchParams({ from, to, ...(selected.length ? { lists: selected.join(',') } : {}) }).toString();
-  const growth = useApiData(() => api<GrowthAnswer>('GET', `/api/growth?${query}`), query);
+  const to = DAY.test(filters.values.to) ? filters.values.to : latest;
+  const from = DAY.test(filters.values.from) ? filters.values.from : addDays(to, -364);
+  const selected = filters.values.lists.split(',').filter(Boolean);
+  const lists = useApiQuery('GET /api/lists');
+  const growth = useApiQuery(
+    'GET /api/growth',
+    { query: { from, to, ...(selected.length ? { lists: selected.join(',') } : {}) } },
+    { keepPrevious: true },
+  );
+  const canEnter = user.role === 'admin' || user.role === 'sender';
 
-  const update = (changes: Record<string, string>) =>
-    setParams((p) => ({ ...Object.fromEntries(p), ...changes }), { replace: true });
+  return (
+    <Stack gap="lg">
+      <SectionHeader section="growth" />
+      <GrowthTabs />
+      {lists.isError && <LoadError error={lists.error} onRetry={() => void lists.refetch()} />}
+      {lists.data && (
+        <GrowthFilters
+          lists={lists.data.lists}
+          selected={selected.length ? selected : lists.data.lists.map((l) => l.slug)}
+          onLists={(slugs) => filters.set('lists', slugs.join(','))}
+          range={{ from, to }}
+          latest={latest}
+          onRange={(r: GrowthRange) => filters.setAll({ from: r.from, to: r.to })}
+        />
+      )}
+      <QueryView query={growth}>
+        {(data) => <GrowthCharts data={data} canEnter={canEnter} fileStem={`croissance-${from}-${to}`} />}
+      </QueryView>
+      {canEnter && lists.data && <HistoryPanel lists={lists.data.lists} latestMonth={latest.slice(0, 7)} />}
+    </Stack>
+  );
+}
+
+/** The headline cards and the three charts of one answer (or why there is nothing to draw). */
+function GrowthCharts({ data, canEnter, fileStem }: { data: Growth; canEnter: boolean; fileStem: string }) {
+  const { t, i18n } = useTranslation();
   const labels = (description: string): ChartLabels => ({
     entered: t('growth.charts.entered'),
     subscribes: t('growth.charts.subscribes'),
@@ -43,9 +70,7 @@ export function GrowthPage() {
     net: t('growth.charts.net'),
     description,
   });
-  const data = growth.status === 'ready' ? growth.data : null;
   const options = useMemo(() => {
-    if (!data) return null;
     const span = t('growth.charts.span', {
       from: formatDay(i18n.language, data.from),
       to: formatDay(i18n.language, data.to),
@@ -56,37 +81,18 @@ export function GrowthPage() {
       moves: movesOption(data.lists, i18n.language, labels(`${t('growth.charts.movesTitle')} ${span}`)),
     };
   }, [data, i18n.language]); // labels come from t, which follows the language
-
-  const noData = data !== null && data.lists.every((l) => l.points.length === 0);
-  const canEnter = user.role === 'admin' || user.role === 'sender';
-  const fileStem = `croissance-${from}-${to}`;
+  const noData = data.lists.every((l) => l.points.length === 0);
 
   return (
-    <Stack gap="lg">
-      <SectionHeader section="growth" />
-      <GrowthTabs />
-      {lists.status === 'failed' && <LoadError error={lists.error} onRetry={lists.reload} />}
-      {lists.status === 'ready' && (
-        <GrowthFilters
-          lists={lists.data}
-          selected={selected.length ? selected : lists.data.map((l) => l.slug)}
-          onLists={(slugs) => update({ lists: slugs.join(',') })}
-          range={{ from, to }}
-          latest={latest}
-          onRange={(r: GrowthRange) => update({ from: r.from, to: r.to })}
-        />
-      )}
-      {growth.status === 'loading' && <Loader aria-label={t('app.loading')} />}
-      {growth.status === 'failed' && <LoadError error={growth.error} onRetry={growth.reload} />}
-      {data && <HeadlineCards lists={data.lists} />}
-      {noData && (
+    <>
+      <HeadlineCards lists={data.lists} />
+      {noData ? (
         <EmptyState
           icon={<IconChartLine aria-hidden />}
           title={t('growth.empty.title')}
           description={canEnter ? t('growth.empty.bodyStaff') : t('growth.empty.body')}
         />
-      )}
-      {data && options && !noData && (
+      ) : (
         <>
           {data.lists.some((l) => l.points.some((p) => p.entered)) && (
             <Alert variant="light" color="gray" className="growth-no-print">
@@ -118,9 +124,6 @@ export function GrowthPage() {
           </SimpleGrid>
         </>
       )}
-      {canEnter && lists.status === 'ready' && (
-        <HistoryPanel lists={lists.data} latestMonth={latest.slice(0, 7)} onChanged={growth.reload} />
-      )}
-    </Stack>
+    </>
   );
 }

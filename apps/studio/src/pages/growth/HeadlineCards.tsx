@@ -1,6 +1,6 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ListGrowth } from './types';
+import type { ListGrowth } from '@crieur/api';
 import { formatCount, formatSigned } from './format';
 import { listColor } from './charts/options';
 

@@ -15,35 +15,24 @@ import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import type { MailingList } from '../../api/types';
-import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import type { EnteredCount, MailingList } from '@crieur/api';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+import { QueryView } from '../../components/QueryView';
 import { errorMessage } from '../../i18n/error-message';
 import { formatCount, formatMonth } from './format';
-import type { EnteredCount } from './types';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// an entered count moves the charts and the yearly report too
+const FOLLOWERS = ['GET /api/growth/history', 'GET /api/growth', 'GET /api/reports/year/:year'] as const;
 
 /** Counts from before Crieur (one per list and month), entered by senders and admins, marked "saisi" in the charts. */
-export function HistoryPanel({
-  lists,
-  latestMonth,
-  onChanged,
-}: {
-  lists: MailingList[];
-  latestMonth: string;
-  onChanged(): void;
-}) {
+export function HistoryPanel({ lists, latestMonth }: { lists: MailingList[]; latestMonth: string }) {
   const { t, i18n } = useTranslation();
-  const history = useApiData(() =>
-    api<{ history: EnteredCount[] }>('GET', '/api/growth/history').then((a) => a.history),
-  );
+  const history = useApiQuery('GET /api/growth/history');
   const [list, setList] = useState<string | null>(lists[0]?.slug ?? null);
   const [month, setMonth] = useState('');
   const [count, setCount] = useState<number | string>('');
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
   const monthError =
     month &&
     (!MONTH.test(month)
@@ -52,38 +41,40 @@ export function HistoryPanel({
         ? t('growth.history.monthFuture')
         : null);
   const nameOf = (slug: string) => lists.find((l) => l.slug === slug)?.name ?? slug;
-
-  async function save(event: React.FormEvent) {
-    event.preventDefault();
-    if (!list || !MONTH.test(month) || monthError || typeof count !== 'number') return;
-    setSaving(true);
-    try {
-      await api('PUT', '/api/growth/history', { list, month, confirmed: count, note });
+  const put = useApiMutation('PUT /api/growth/history', {
+    invalidates: FOLLOWERS,
+    onSuccess: (saved) => {
       notifications.show({
         color: 'teal',
-        message: t('growth.history.saved', { list: nameOf(list), month: formatMonth(i18n.language, month) }),
+        message: t('growth.history.saved', {
+          list: nameOf(saved.list),
+          month: formatMonth(i18n.language, saved.month),
+        }),
       });
       setMonth('');
       setCount('');
       setNote('');
-      history.reload();
-      onChanged();
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('growth.history.saveFailed'), message: errorMessage(t, error) });
-    } finally {
-      setSaving(false);
-    }
+    },
+  });
+  const remove = useApiMutation('DELETE /api/growth/history/:list/:month', { invalidates: FOLLOWERS });
+
+  function save(event: React.FormEvent) {
+    event.preventDefault();
+    if (!list || !MONTH.test(month) || monthError || typeof count !== 'number') return;
+    put.mutate(
+      { body: { list, month, confirmed: count, note } },
+      {
+        onError: (error) =>
+          notifications.show({ color: 'red', title: t('growth.history.saveFailed'), message: errorMessage(t, error) }),
+      },
+    );
   }
 
-  async function remove(row: EnteredCount) {
-    try {
-      await api('DELETE', `/api/growth/history/${encodeURIComponent(row.list)}/${row.month}`);
-      history.reload();
-      onChanged();
-    } catch (error) {
-      notifications.show({ color: 'red', message: errorMessage(t, error) });
-    }
-  }
+  const onRemove = (row: EnteredCount) =>
+    remove.mutate(
+      { params: { list: row.list, month: row.month } },
+      { onError: (error) => notifications.show({ color: 'red', message: errorMessage(t, error) }) },
+    );
 
   return (
     <Paper
@@ -140,57 +131,59 @@ export function HistoryPanel({
           />
           <Button
             type="submit"
-            loading={saving}
+            loading={put.isPending}
             disabled={!list || !MONTH.test(month) || Boolean(monthError) || typeof count !== 'number'}
           >
             {t('growth.history.save')}
           </Button>
         </Group>
       </form>
-      {history.status === 'failed' && <LoadError error={history.error} onRetry={history.reload} />}
-      {history.status === 'ready' &&
-        (history.data.length === 0 ? (
-          <Text size="sm" c="dimmed" mt="md">
-            {t('growth.history.empty')}
-          </Text>
-        ) : (
-          <Table mt="md" striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('growth.history.list')}</Table.Th>
-                <Table.Th>{t('growth.history.month')}</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>{t('growth.history.count')}</Table.Th>
-                <Table.Th>{t('growth.history.note')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('growth.history.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {history.data.map((row) => (
-                <Table.Tr key={`${row.list}-${row.month}`}>
-                  <Table.Td>{nameOf(row.list)}</Table.Td>
-                  <Table.Td>{formatMonth(i18n.language, row.month)}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{formatCount(i18n.language, row.confirmed)}</Table.Td>
-                  <Table.Td>{row.note}</Table.Td>
-                  <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      onClick={() => void remove(row)}
-                      aria-label={t('growth.history.remove', {
-                        list: nameOf(row.list),
-                        month: formatMonth(i18n.language, row.month),
-                      })}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
-                  </Table.Td>
+      <QueryView query={history}>
+        {({ history: rows }) =>
+          rows.length === 0 ? (
+            <Text size="sm" c="dimmed" mt="md">
+              {t('growth.history.empty')}
+            </Text>
+          ) : (
+            <Table mt="md" striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('growth.history.list')}</Table.Th>
+                  <Table.Th>{t('growth.history.month')}</Table.Th>
+                  <Table.Th style={{ textAlign: 'right' }}>{t('growth.history.count')}</Table.Th>
+                  <Table.Th>{t('growth.history.note')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('growth.history.actions')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        ))}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row) => (
+                  <Table.Tr key={`${row.list}-${row.month}`}>
+                    <Table.Td>{nameOf(row.list)}</Table.Td>
+                    <Table.Td>{formatMonth(i18n.language, row.month)}</Table.Td>
+                    <Table.Td style={{ textAlign: 'right' }}>{formatCount(i18n.language, row.confirmed)}</Table.Td>
+                    <Table.Td>{row.note}</Table.Td>
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        onClick={() => onRemove(row)}
+                        aria-label={t('growth.history.remove', {
+                          list: nameOf(row.list),
+                          month: formatMonth(i18n.language, row.month),
+                        })}
+                      >
+                        <IconTrash size={16} aria-hidden />
+                      </ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </QueryView>
     </Paper>
   );
 }

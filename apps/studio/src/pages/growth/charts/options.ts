@@ -1,5 +1,5 @@
 // Pure: ECharts options of the Croissance charts from the API's answer.
-import type { ListGrowth } from '../types';
+import type { ListGrowth } from '@crieur/api';
 import { formatCount, formatDay, formatMonth, formatSigned } from '../format';
 import type { ChartOption } from './echarts';
 
