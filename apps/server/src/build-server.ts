@@ -14,6 +14,7 @@ import type { CampaignQueue, MailQueue, PublishingQueue } from '@crieur/queue';
 import { DEFAULT_LOGIN_SETTINGS } from './auth/login-throttle';
 import { registerAccessControl } from './auth/register-access';
 import { loadSession, type SessionSettings } from './auth/session-cookie';
+import { ERROR_MESSAGES } from '@crieur/api/error-codes';
 import { ApiError } from './http/api-error';
 import { registerContract } from './http/contract';
 import { registerErrorHandler } from './http/error-handler';
@@ -126,7 +127,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     skipOnError: true,
     ...(deps.redis ? { redis: deps.redis, nameSpace: `${config.redisPrefix}:ratelimit:` } : {}),
     errorResponseBuilder: (_req, context) =>
-      new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again', {
+      new ApiError(429, 'RATE_LIMITED', ERROR_MESSAGES.RATE_LIMITED, {
         retryAfterSeconds: Math.ceil(context.ttl / 1000),
       }),
   });

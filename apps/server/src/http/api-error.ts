@@ -1,3 +1,4 @@
+import { ERROR_MESSAGES } from '@crieur/api/error-codes';
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
@@ -39,9 +40,27 @@ export class ApiError extends Error {
   }
 }
 
-export const unauthenticated = () => new ApiError(401, 'UNAUTHENTICATED', 'Log in to continue');
-export const forbidden = () => new ApiError(403, 'FORBIDDEN', 'Your role does not allow this');
-export const notFound = (what = 'Resource') => new ApiError(404, 'NOT_FOUND', `${what} not found`);
+export const unauthenticated = () => new ApiError(401, 'UNAUTHENTICATED', ERROR_MESSAGES.UNAUTHENTICATED);
+export const forbidden = () => new ApiError(403, 'FORBIDDEN', ERROR_MESSAGES.FORBIDDEN);
+
+// what staff call each thing; « introuvable » agrees with every gender
+const THINGS: Record<string, string> = {
+  Article: 'Article',
+  Campaign: 'Lettre',
+  Dossier: 'Dossier',
+  'Entered count': 'Effectif saisi',
+  Image: 'Image',
+  Import: 'Import',
+  List: 'Liste',
+  Media: 'Média',
+  Revision: 'Version',
+  Subscriber: 'Abonné·e',
+  User: 'Compte',
+  Year: 'Année',
+  Resource: 'Élément',
+};
+export const notFound = (what = 'Resource') =>
+  new ApiError(404, 'NOT_FOUND', `${THINGS[what] ?? what} introuvable : il a peut-être été supprimé.`);
 /** Redis (the job queues) does not answer; the client may retry in a while. */
 export const redisUnavailable = () =>
   new ApiError(503, 'REDIS_UNAVAILABLE', 'La file des tâches (Redis) ne répond pas : réessayez dans quelques minutes.');

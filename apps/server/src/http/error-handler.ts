@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DuplicateEmailError, NotFoundError } from '@crieur/db';
 import { isRedisDownError } from '@crieur/queue';
-import { ApiError, redisUnavailable } from './api-error';
+import { ApiError, notFound, redisUnavailable } from './api-error';
 import { contractValidationError } from './contract';
+import { ERROR_MESSAGES } from '@crieur/api/error-codes';
 import { publicErrorPage } from '../public/error-page';
 
 /** Maps every error to one JSON shape; domain errors become HTTP only here. */
@@ -29,7 +30,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     void reply
       .status(404)
-      .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+      .send({ error: { code: 'NOT_FOUND', message: `Aucune route ${request.method} ${request.url.split('?')[0]}` } });
   });
 }
 
@@ -39,22 +40,22 @@ function toApiError(error: unknown): ApiError {
   if (invalid) return invalid;
   if (error instanceof DuplicateEmailError)
     return new ApiError(409, 'DUPLICATE_EMAIL', 'A user with this email already exists');
-  if (error instanceof NotFoundError) return new ApiError(404, 'NOT_FOUND', `${error.entity} not found`);
+  if (error instanceof NotFoundError) return notFound(error.entity);
   // the server's queues fail fast: a route that cannot work without Redis says so instead of hanging
   if (isRedisDownError(error)) return redisUnavailable();
   const e = error as FastifyError;
-  if (e.code?.startsWith('FST_CSRF'))
-    return new ApiError(403, 'CSRF_INVALID', 'Missing or invalid CSRF token: reload the page');
+  if (e.code?.startsWith('FST_CSRF')) return new ApiError(403, 'CSRF_INVALID', ERROR_MESSAGES.CSRF_INVALID);
   if (
     e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
     e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
     e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     e.statusCode === 400
   )
-    return new ApiError(400, 'VALIDATION', 'The request body is not valid JSON', { issues: [] });
-  if (e.statusCode === 413) return new ApiError(413, 'VALIDATION', 'The request body is too large', { issues: [] });
-  if (e.statusCode === 429) return new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again');
-  return new ApiError(500, 'INTERNAL', 'Something went wrong on our side');
+    return new ApiError(400, 'VALIDATION', 'Le corps de la requête n’est pas un JSON valide.', { issues: [] });
+  if (e.statusCode === 413)
+    return new ApiError(413, 'VALIDATION', 'Le corps de la requête est trop volumineux.', { issues: [] });
+  if (e.statusCode === 429) return new ApiError(429, 'RATE_LIMITED', ERROR_MESSAGES.RATE_LIMITED);
+  return new ApiError(500, 'INTERNAL', ERROR_MESSAGES.INTERNAL);
 }
 
 /** fastify-type-provider-zod's answer check failed: a bug of ours, logged with where (never the values). */
