@@ -104,9 +104,10 @@ describe('editorial workflow through the API (PostgreSQL, Redis)', () => {
     const a = await create(editor, 'Deux plumes');
     const first = await save(editor, a, { title: 'Version de Léa' });
     expect(first.statusCode).toBe(200);
-    const second = await save(author, a, { title: 'Version de Tom' }); // started from the same version
-    const other = await save(editor, a, { title: 'Version de Tom' });
-    expect([second.statusCode, other.statusCode]).toContain(409);
+    const notTheirs = await save(author, a, { title: 'Version de Tom' }); // an author edits only their own drafts
+    expect(notTheirs.statusCode).toBe(403);
+    const other = await save(editor, a, { title: 'Version de Tom' }); // started from the same version
+    expect(other.statusCode).toBe(409);
     expect(other.json().error).toMatchObject({ code: 'EDIT_CONFLICT', current: { version: 2 } });
     const revisions = (await editor.request('GET', `/api/articles/${a.id}/revisions`)).json().revisions;
     expect(revisions.map((r: { title: string }) => r.title)).toEqual(['Version de Léa']);
@@ -140,6 +141,51 @@ describe('editorial workflow through the API (PostgreSQL, Redis)', () => {
     const preview = await editor.request('GET', `/api/articles/${a.id}/preview`);
     expect(preview.body).not.toMatch(/<script>alert|<img src=x/);
     expect(preview.body).toContain('&lt;script&gt;');
+  });
+
+  it('refuses a wrong field in French, naming it, before touching the article', async () => {
+    const noTitle = await editor.request('POST', '/api/articles', { title: '  ', rubrique: 'points-de-vue' });
+    expect(noTitle.statusCode).toBe(400);
+    expect(noTitle.json().error).toMatchObject({
+      code: 'VALIDATION',
+      message: '« titre » : Ce champ est obligatoire.',
+      issues: [{ path: 'title', message: 'Ce champ est obligatoire.' }],
+    });
+    const unknown = await editor.request('POST', '/api/articles', { title: 'Hors rubrique', rubrique: 'nulle-part' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error).toMatchObject({
+      code: 'VALIDATION',
+      message: '« rubrique » : Rubrique inconnue.',
+      issues: [{ path: 'rubrique', message: 'Rubrique inconnue.' }],
+    });
+
+    const a = await create(editor, 'Une adresse soignée');
+    const slug = await save(editor, a, { slug: 'Avec Des Majuscules' });
+    expect(slug.statusCode).toBe(400);
+    expect(slug.json().error.message).toBe(
+      '« adresse (slug) » : Lettres minuscules sans accent, chiffres et tirets seulement.',
+    );
+    const link = await save(editor, a, {
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'clic', marks: [{ type: 'link', attrs: {} }] }] },
+        ],
+      },
+    });
+    expect(link.statusCode).toBe(400);
+    expect(link.json().error.message).toMatch(/^« texte › /);
+    expect(link.json().error.issues).toEqual([
+      { path: 'body.content.0.content.0.marks.0.attrs.href', message: 'Le lien doit avoir une adresse (href)' },
+    ]);
+    const past = await editor.request('POST', `/api/articles/${a.id}/transition`, {
+      action: 'schedule',
+      scheduledAt: 'demain',
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error.issues).toEqual([{ path: 'scheduledAt', message: 'Date invalide.' }]);
+    // nothing was saved by the refused requests
+    expect((await editor.request('GET', `/api/articles/${a.id}`)).json().article).toMatchObject({ version: 1 });
   });
 
   it('publishes a scheduled article even after Redis lost its jobs and the workers restarted', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { EMPTY_DOC, parseArticleDoc, type ArticleDoc } from '@crieur/content';
+import { validationSummary, type EditConflict } from '@crieur/api';
+import { EMPTY_DOC, type ArticleDoc } from '@crieur/content';
 import {
   addComment,
   calendarItems,
@@ -22,49 +22,11 @@ import { canCreate, canEdit, canTransition, slugify, TRANSITIONS, type Editorial
 import { promptly, schedulePublication } from '@crieur/queue';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, forbidden, notFound } from '../http/api-error';
-import { parse } from '../http/parse-body';
+import { handle } from '../http/contract-route';
+import { fieldError } from '../http/field-error';
 import { ExternalImageError, importExternalImages } from '../media/import-external-images';
 import type { RouteContext } from './context';
 import { articleDetail, articleSummary } from './editorial-views';
-
-const Status = z.enum(['draft', 'in_review', 'approved', 'scheduled', 'published', 'unpublished']);
-const ListQuery = z.object({
-  status: Status.optional(),
-  rubrique: z.string().max(60).optional(),
-  dossier: z.uuid().optional(),
-  author: z.string().max(200).optional(),
-  q: z.string().trim().max(200).optional(),
-});
-const IdParams = z.object({ id: z.uuid('Unknown article') });
-const RevisionParams = z.object({ id: z.uuid(), revisionId: z.coerce.number().int().positive() });
-const CreateBody = z.object({
-  title: z.string().trim().min(1, 'Title is required').max(300),
-  rubrique: z.string().max(60),
-  dossierId: z.uuid().nullable().optional(),
-});
-const SaveBody = z.object({
-  version: z.number().int().positive(),
-  title: z.string().trim().min(1, 'Title is required').max(300),
-  slug: z
-    .string()
-    .trim()
-    .max(100)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes')
-    .or(z.literal('')),
-  lede: z.string().max(2000).default(''),
-  body: z.unknown(),
-  rubrique: z.string().max(60),
-  dossierId: z.uuid().nullable().default(null),
-  tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
-  authors: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
-  coverMediaId: z.uuid().nullable().default(null),
-});
-const TransitionBody = z.object({
-  action: z.enum(['submit', 'request_changes', 'approve', 'schedule', 'unschedule', 'publish', 'unpublish']),
-  scheduledAt: z.iso.datetime({ offset: true }).optional(),
-});
-const CommentBody = z.object({ body: z.string().trim().min(1, 'Write a comment').max(5000) });
-const CalendarQuery = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
 
 export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
@@ -86,20 +48,28 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
       return await importExternalImages(importer, { doc, userId, now: ctx.now() });
     } catch (error) {
       if (!(error instanceof ExternalImageError)) throw error;
+      // the message names the text; the issue points at the image
       const issue = { path: `body.content.${error.index}.attrs.src`, message: error.message };
-      throw new ApiError(400, 'VALIDATION', 'An outside image could not be imported', { issues: [issue] });
+      throw new ApiError(400, 'VALIDATION', validationSummary([{ path: ['body'], message: error.message }]), {
+        issues: [issue],
+      });
     }
   };
   const rubriqueId = async (slug: string) => {
     const found = (await listRubriques(db)).find((r) => r.slug === slug);
-    if (!found)
-      throw new ApiError(400, 'VALIDATION', 'Unknown rubrique', {
-        issues: [{ path: 'rubrique', message: 'Unknown rubrique' }],
-      });
+    if (!found) throw fieldError('rubrique', 'Rubrique inconnue.');
     return found.id;
   };
+  const conflict = (error: EditConflictError) => {
+    const current: EditConflict = {
+      version: error.current.version,
+      updatedAt: error.current.updatedAt.toISOString(),
+      updatedBy: error.current.updatedBy,
+    };
+    return new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this article meanwhile', { current });
+  };
 
-  app.get('/api/rubriques', async () => ({
+  handle(app, 'GET /api/rubriques', async () => ({
     rubriques: (await listRubriques(db)).map((r) => ({
       id: r.id,
       slug: r.slug,
@@ -108,25 +78,21 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     })),
   }));
 
-  app.get('/api/articles', async (request) => {
-    const q = parse(ListQuery, request.query);
-    return {
-      articles: (
-        await listArticles(db, {
-          status: q.status,
-          rubrique: q.rubrique,
-          dossierId: q.dossier,
-          author: q.author,
-          q: q.q,
-        })
-      ).map(articleSummary),
-    };
-  });
+  handle(app, 'GET /api/articles', async ({ query }) => ({
+    articles: (
+      await listArticles(db, {
+        status: query.status,
+        rubrique: query.rubrique,
+        dossierId: query.dossier,
+        author: query.author,
+        q: query.q,
+      })
+    ).map(articleSummary),
+  }));
 
-  app.post('/api/articles', async (request, reply) => {
+  handle(app, 'POST /api/articles', async ({ body }, request, reply) => {
     const staff = requireStaff(request);
     if (!canCreate(staff.role as EditorialRole)) throw forbidden();
-    const body = parse(CreateBody, request.body);
     const id = await createArticle(db, {
       title: body.title,
       slug: slugify(body.title),
@@ -141,26 +107,17 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.status(201).send(await detail(id, staff));
   });
 
-  app.get('/api/articles/:id', async (request) => detail(parse(IdParams, request.params).id, requireStaff(request)));
+  handle(app, 'GET /api/articles/:id', async ({ params }, request) => detail(params.id, requireStaff(request)));
 
-  app.put('/api/articles/:id', async (request) => {
+  handle(app, 'PUT /api/articles/:id', async ({ params: { id }, body }, request) => {
     const staff = requireStaff(request);
-    const { id } = parse(IdParams, request.params);
-    const body = parse(SaveBody, request.body);
     const article = await load(id);
     if (
       !canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })
     )
       throw forbidden();
-    const doc = parseArticleDoc(body.body);
-    if (!doc.ok)
-      throw new ApiError(400, 'VALIDATION', 'The text contains something not allowed', {
-        issues: doc.issues.map((i: { path: string; message: string }) => ({
-          path: `body.${i.path}`,
-          message: i.message,
-        })),
-      });
-    const ownImages = await withOwnImages(doc.doc, staff.id);
+    // the contract already checked the text against @crieur/content's schema
+    const ownImages = await withOwnImages(body.body, staff.id);
     try {
       await saveArticle(db, {
         id,
@@ -180,15 +137,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
         },
       });
     } catch (error) {
-      if (error instanceof EditConflictError) {
-        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this article meanwhile', {
-          current: {
-            version: error.current.version,
-            updatedAt: error.current.updatedAt.toISOString(),
-            updatedBy: error.current.updatedBy,
-          },
-        });
-      }
+      if (error instanceof EditConflictError) throw conflict(error);
       if (error instanceof SlugTakenError)
         throw new ApiError(409, 'SLUG_TAKEN', 'Another piece already uses this address');
       throw error;
@@ -196,10 +145,8 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return detail(id, staff);
   });
 
-  app.post('/api/articles/:id/transition', async (request) => {
+  handle(app, 'POST /api/articles/:id/transition', async ({ params: { id }, body }, request) => {
     const staff = requireStaff(request);
-    const { id } = parse(IdParams, request.params);
-    const body = parse(TransitionBody, request.body);
     const article = await load(id);
     const isOwner = article.createdBy === staff.id;
     if (!canTransition({ role: staff.role as EditorialRole, isOwner, status: article.status, action: body.action })) {
@@ -216,9 +163,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (body.action === 'schedule') {
       scheduledAt = body.scheduledAt ? new Date(body.scheduledAt) : undefined;
       if (!scheduledAt || scheduledAt <= now)
-        throw new ApiError(400, 'VALIDATION', 'Choose a publication time in the future', {
-          issues: [{ path: 'scheduledAt', message: 'Choose a publication time in the future' }],
-        });
+        throw fieldError('scheduledAt', 'Choisissez une date de publication à venir.');
     }
     if (body.action === 'unschedule') scheduledAt = null;
     if (body.action === 'publish') publishedAt = now;
@@ -245,16 +190,10 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return detail(id, staff);
   });
 
-  app.post('/api/articles/:id/comments', async (request, reply) => {
+  handle(app, 'POST /api/articles/:id/comments', async ({ params: { id }, body }, request, reply) => {
     const staff = requireStaff(request);
-    const { id } = parse(IdParams, request.params);
     await load(id);
-    const comment = await addComment(db, {
-      articleId: id,
-      authorId: staff.id,
-      body: parse(CommentBody, request.body).body,
-      now: ctx.now(),
-    });
+    const comment = await addComment(db, { articleId: id, authorId: staff.id, body: body.body, now: ctx.now() });
     return reply.status(201).send({
       comment: {
         id: comment.id,
@@ -265,8 +204,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     });
   });
 
-  app.get('/api/articles/:id/revisions', async (request) => {
-    const { id } = parse(IdParams, request.params);
+  handle(app, 'GET /api/articles/:id/revisions', async ({ params: { id } }) => {
     await load(id);
     return {
       revisions: (await listRevisions(db, id)).map((r) => ({
@@ -279,8 +217,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
   });
 
-  app.get('/api/articles/:id/revisions/:revisionId', async (request) => {
-    const { id, revisionId } = parse(RevisionParams, request.params);
+  handle(app, 'GET /api/articles/:id/revisions/:revisionId', async ({ params: { id, revisionId } }) => {
     const r = await getRevision(db, { articleId: id, revisionId });
     if (!r) throw notFound('Revision');
     return {
@@ -289,59 +226,53 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
         version: r.version,
         title: r.title,
         lede: r.lede,
-        body: r.body,
+        body: r.body as unknown as ArticleDoc,
         savedAt: r.savedAt.toISOString(),
         savedBy: r.savedByName,
       },
     };
   });
 
-  app.post('/api/articles/:id/revisions/:revisionId/restore', async (request) => {
-    const staff = requireStaff(request);
-    const { id, revisionId } = parse(RevisionParams, request.params);
-    const { version } = parse(z.object({ version: z.number().int().positive() }), request.body);
-    const article = await load(id);
-    if (
-      !canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })
-    )
-      throw forbidden();
-    const r = await getRevision(db, { articleId: id, revisionId });
-    if (!r) throw notFound('Revision');
-    try {
-      await saveArticle(db, {
-        id,
-        version,
-        userId: staff.id,
-        now: ctx.now(),
-        fields: {
-          title: r.title,
-          slug: article.slug,
-          lede: r.lede,
-          body: r.body,
-          rubriqueId: article.rubriqueId,
-          dossierId: article.dossierId,
-          tags: article.tags,
-          authors: article.authors,
-          coverMediaId: article.coverMediaId,
-        },
-      });
-    } catch (error) {
-      if (error instanceof EditConflictError)
-        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this article meanwhile', {
-          current: {
-            version: error.current.version,
-            updatedAt: error.current.updatedAt.toISOString(),
-            updatedBy: error.current.updatedBy,
+  handle(
+    app,
+    'POST /api/articles/:id/revisions/:revisionId/restore',
+    async ({ params: { id, revisionId }, body: { version } }, request) => {
+      const staff = requireStaff(request);
+      const article = await load(id);
+      if (
+        !canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })
+      )
+        throw forbidden();
+      const r = await getRevision(db, { articleId: id, revisionId });
+      if (!r) throw notFound('Revision');
+      try {
+        await saveArticle(db, {
+          id,
+          version,
+          userId: staff.id,
+          now: ctx.now(),
+          fields: {
+            title: r.title,
+            slug: article.slug,
+            lede: r.lede,
+            body: r.body,
+            rubriqueId: article.rubriqueId,
+            dossierId: article.dossierId,
+            tags: article.tags,
+            authors: article.authors,
+            coverMediaId: article.coverMediaId,
           },
         });
-      throw error;
-    }
-    return detail(id, staff);
-  });
+      } catch (error) {
+        if (error instanceof EditConflictError) throw conflict(error);
+        throw error;
+      }
+      return detail(id, staff);
+    },
+  );
 
-  app.get('/api/calendar', async (request) => {
-    const q = parse(CalendarQuery, request.query);
-    const items = await calendarItems(db, { from: new Date(q.from), to: new Date(q.to) });
+  handle(app, 'GET /api/calendar', async ({ query }) => {
+    const items = await calendarItems(db, { from: new Date(query.from), to: new Date(query.to) });
     return {
       items: items.map((a) => ({
         id: a.id,

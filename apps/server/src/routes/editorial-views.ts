@@ -1,10 +1,11 @@
+import type { ArticleDetail, ArticleSummary } from '@crieur/api';
 import { allowedTransitions, canEdit, type EditorialRole } from '@crieur/editorial';
 import { wordCount, type ArticleDoc } from '@crieur/content';
 import type { ArticleWithRefs, User } from '@crieur/db';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
-export function articleSummary(a: ArticleWithRefs) {
+export function articleSummary(a: ArticleWithRefs): ArticleSummary {
   return {
     id: a.id,
     slug: a.slug,
@@ -24,15 +25,17 @@ export function articleDetail(
   a: ArticleWithRefs,
   viewer: User,
   comments: { id: number; author: string | null; body: string; at: Date }[],
-) {
+): ArticleDetail {
   const rights = { role: viewer.role as EditorialRole, isOwner: a.createdBy === viewer.id, status: a.status };
+  // stored only after @crieur/content's checks (and checked again on the way out by the contract)
+  const body = a.body as unknown as ArticleDoc;
   return {
     ...articleSummary(a),
     lede: a.lede,
-    body: a.body,
+    body,
     tags: a.tags,
     coverMediaId: a.coverMediaId,
-    wordCount: wordCount(a.body as unknown as ArticleDoc),
+    wordCount: wordCount(body),
     canEdit: canEdit(rights),
     allowedTransitions: allowedTransitions(rights),
     updatedBy: a.updatedByName,

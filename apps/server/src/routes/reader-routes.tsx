@@ -15,6 +15,7 @@ import {
 import { renderAtomFeed } from '../public/atom-feed';
 import { renderPage } from '../public/layout';
 import { ArticleHead, ArticlePage, Section, SubscribeBox, TeaserList, type Teaser } from '../public/reader-pages';
+import { handle } from '../http/contract-route';
 import { mediaUrl } from './media-routes';
 import type { RouteContext } from './context';
 
@@ -170,8 +171,7 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   // staff see a piece exactly as readers will, whatever its status
-  app.get('/api/articles/:id/preview', async (request, reply) => {
-    const id = (request.params as { id: string }).id;
+  handle(app, 'GET /api/articles/:id/preview', async ({ params: { id } }, _request, reply) => {
     const article = /^[0-9a-f-]{36}$/.test(id) ? await getArticle(db, id) : null;
     if (!article) return notFoundPage(reply);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(articleHtml(article, true));

@@ -1,7 +1,2 @@
 /** Shapes of the staff API not yet in the contract (@crieur/api); each domain's file goes once its pages import the contract. */
 export type { ListCounts, ListVisibility, LegalBasis, MailingList } from '@crieur/api';
-export * from './types/subscribers';
-export * from './types/editorial';
-export * from './types/dossiers-media';
-export * from './types/campaigns';
-export * from './types/sending';

@@ -1,11 +1,12 @@
-import { ActionIcon, Anchor, Button, Group, Loader, Paper, Stack, Text, Title, useMatches } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Paper, Stack, Text, Title, useMatches } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { getCalendar } from '../../api/endpoints';
-import type { CalendarItem } from '../../api/types';
-import { LoadError } from '../../components/LoadError';
+import { Link } from 'react-router';
+import type { CalendarItem } from '@crieur/api';
+import { useApiQuery } from '../../api/queries';
+import { QueryView } from '../../components/QueryView';
+import { useUrlFilters } from '../../hooks/use-url-filters';
 import { intlLocale } from '../../i18n';
 import { SectionHeader } from '../SectionPage';
 import { EditorialTabs } from './EditorialTabs';
@@ -46,30 +47,18 @@ export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const locale = intlLocale(i18n.language);
   const compact = useMatches({ base: true, sm: false });
-  const [params, setParams] = useSearchParams();
-  const month = parseMonth(params.get('month'));
+  const address = useUrlFilters(['month']);
+  const month = parseMonth(address.values.month || null);
   const monthKey = `${month.getFullYear()}-${pad(month.getMonth() + 1)}`;
   const days = useMemo(() => gridDays(month), [monthKey]); // recomputed when the month changes, not on every render
 
-  const [items, setItems] = useState<CalendarItem[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [retry, setRetry] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    setItems(null);
-    const from = days[0] ?? month;
+  const range = useMemo(() => {
     const to = new Date(days[days.length - 1] ?? month);
     to.setDate(to.getDate() + 1);
-    getCalendar(from.toISOString(), to.toISOString()).then(
-      (answer) => current && setItems(answer.items),
-      (caught: unknown) => current && setError(caught),
-    );
-    return () => {
-      current = false;
-    };
-  }, [days, retry]);
+    return { from: (days[0] ?? month).toISOString(), to: to.toISOString() };
+  }, [days]);
+  const calendar = useApiQuery('GET /api/calendar', { query: range });
+  const items = calendar.data?.items;
 
   const byDay = useMemo(() => {
     const map = new Map<string, CalendarItem[]>();
@@ -85,7 +74,7 @@ export function CalendarPage() {
 
   const go = (offset: number) => {
     const next = new Date(month.getFullYear(), month.getMonth() + offset, 1);
-    setParams({ month: `${next.getFullYear()}-${pad(next.getMonth() + 1)}` }, { replace: true });
+    address.set('month', `${next.getFullYear()}-${pad(next.getMonth() + 1)}`);
   };
   const monthLabel = upperFirst(new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' }).format(month));
   const weekdays = days
@@ -132,7 +121,7 @@ export function CalendarPage() {
           <ActionIcon variant="default" size="lg" aria-label={t('editorial.calendar.previous')} onClick={() => go(-1)}>
             <IconChevronLeft size={18} aria-hidden />
           </ActionIcon>
-          <Button variant="default" onClick={() => setParams({}, { replace: true })}>
+          <Button variant="default" onClick={address.clear}>
             {t('editorial.calendar.today')}
           </Button>
           <ActionIcon variant="default" size="lg" aria-label={t('editorial.calendar.next')} onClick={() => go(1)}>
@@ -144,69 +133,71 @@ export function CalendarPage() {
         {t('editorial.calendar.legend')}
       </Text>
 
-      {error !== null ? (
-        <LoadError error={error} onRetry={() => setRetry((n) => n + 1)} />
-      ) : items === null ? (
-        <Loader aria-label={t('app.loading')} />
-      ) : compact ? (
-        // phones: the days that have something, as a list
-        <Stack gap="sm">
-          {inMonth.filter((day) => byDay.has(dayKey(day))).length === 0 ? (
-            <Text c="dimmed">{t('editorial.calendar.empty')}</Text>
+      <QueryView query={calendar}>
+        {() =>
+          compact ? (
+            // phones: the days that have something, as a list
+            <Stack gap="sm">
+              {inMonth.filter((day) => byDay.has(dayKey(day))).length === 0 ? (
+                <Text c="dimmed">{t('editorial.calendar.empty')}</Text>
+              ) : (
+                inMonth
+                  .filter((day) => byDay.has(dayKey(day)))
+                  .map((day) => (
+                    <Paper key={dayKey(day)} withBorder p="sm" radius="md">
+                      <Text fw={600} size="sm" mb={4}>
+                        {dayLabel(day)}
+                      </Text>
+                      <Stack gap={4}>{byDay.get(dayKey(day))?.map(itemLink)}</Stack>
+                    </Paper>
+                  ))
+              )}
+            </Stack>
           ) : (
-            inMonth
-              .filter((day) => byDay.has(dayKey(day)))
-              .map((day) => (
-                <Paper key={dayKey(day)} withBorder p="sm" radius="md">
-                  <Text fw={600} size="sm" mb={4}>
-                    {dayLabel(day)}
-                  </Text>
-                  <Stack gap={4}>{byDay.get(dayKey(day))?.map(itemLink)}</Stack>
-                </Paper>
-              ))
-          )}
-        </Stack>
-      ) : (
-        <>
-          <div
-            className={classes.grid}
-            role="table"
-            aria-label={t('editorial.calendar.gridLabel', { month: monthLabel })}
-          >
-            <div role="row" className={classes.week}>
-              {weekdays.map((name) => (
-                <div role="columnheader" key={name} className={classes.weekday}>
-                  {name}
-                </div>
-              ))}
-            </div>
-            {Array.from({ length: days.length / 7 }, (_, week) => (
-              <div role="row" className={classes.week} key={week}>
-                {days.slice(week * 7, week * 7 + 7).map((day) => {
-                  const key = dayKey(day);
-                  const list = byDay.get(key) ?? [];
-                  return (
-                    <div
-                      role="cell"
-                      key={key}
-                      className={classes.day}
-                      data-outside={day.getMonth() !== month.getMonth() || undefined}
-                      data-today={key === todayKey || undefined}
-                    >
-                      <span className={classes.srOnly}>{dayLabel(day)}</span>
-                      <span className={classes.dayNumber} aria-hidden>
-                        {day.getDate()}
-                      </span>
-                      <div className={classes.items}>{list.map(itemLink)}</div>
+            <>
+              <div
+                className={classes.grid}
+                role="table"
+                aria-label={t('editorial.calendar.gridLabel', { month: monthLabel })}
+              >
+                <div role="row" className={classes.week}>
+                  {weekdays.map((name) => (
+                    <div role="columnheader" key={name} className={classes.weekday}>
+                      {name}
                     </div>
-                  );
-                })}
+                  ))}
+                </div>
+                {Array.from({ length: days.length / 7 }, (_, week) => (
+                  <div role="row" className={classes.week} key={week}>
+                    {days.slice(week * 7, week * 7 + 7).map((day) => {
+                      const key = dayKey(day);
+                      const list = byDay.get(key) ?? [];
+                      return (
+                        <div
+                          role="cell"
+                          key={key}
+                          className={classes.day}
+                          data-outside={day.getMonth() !== month.getMonth() || undefined}
+                          data-today={key === todayKey || undefined}
+                        >
+                          <span className={classes.srOnly}>{dayLabel(day)}</span>
+                          <span className={classes.dayNumber} aria-hidden>
+                            {day.getDate()}
+                          </span>
+                          <div className={classes.items}>{list.map(itemLink)}</div>
+                        </div>
+                      );
+                    })}
+                  </div>
+                ))}
               </div>
-            ))}
-          </div>
-          {inMonth.every((day) => !byDay.has(dayKey(day))) && <Text c="dimmed">{t('editorial.calendar.empty')}</Text>}
-        </>
-      )}
+              {inMonth.every((day) => !byDay.has(dayKey(day))) && (
+                <Text c="dimmed">{t('editorial.calendar.empty')}</Text>
+              )}
+            </>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

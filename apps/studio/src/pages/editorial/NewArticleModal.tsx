@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { createArticle } from '../../api/endpoints';
+import { useApiMutation } from '../../api/queries';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import type { EditorialOptions } from './data';
 
@@ -24,36 +24,28 @@ export function NewArticleModal({
   const [rubrique, setRubrique] = useState<string | null>(null);
   const [dossier, setDossier] = useState<string>(NONE);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const creation = useApiMutation('POST /api/articles', {
+    invalidates: ['GET /api/articles', 'GET /api/dossiers'],
+    onSuccess: ({ article }) => navigate(`/editorial/articles/${encodeURIComponent(article.id)}`),
+  });
+  const failure = creation.error ?? null;
 
   const close = () => {
     setErrors({});
-    setFailure(null);
+    creation.reset();
     onClose();
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!title.trim()) found.title = t('validation.required');
     if (!rubrique) found.rubrique = t('editorial.newArticle.rubriqueRequired');
     setErrors(found);
-    setFailure(null);
+    creation.reset();
     if (Object.keys(found).length > 0 || !rubrique) return;
-    setBusy(true);
-    try {
-      const { article } = await createArticle({
-        title: title.trim(),
-        rubrique,
-        dossierId: dossier === NONE ? null : dossier,
-      });
-      navigate(`/editorial/articles/${encodeURIComponent(article.id)}`);
-    } catch (caught) {
-      setErrors(fieldErrors(caught));
-      setFailure(caught);
-      setBusy(false);
-    }
+    const body = { title: title.trim(), rubrique, dossierId: dossier === NONE ? null : dossier };
+    creation.mutate({ body }, { onError: (caught) => setErrors(fieldErrors(caught)) });
   };
 
   return (
@@ -103,7 +95,7 @@ export function NewArticleModal({
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={creation.isPending || creation.isSuccess}>
               {t('editorial.newArticle.submit')}
             </Button>
           </Group>

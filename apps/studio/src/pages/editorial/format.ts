@@ -1,4 +1,4 @@
-import type { ArticleStatus, DossierStatus } from '../../api/types';
+import type { ArticleStatus, DossierStatus } from '@crieur/api';
 import { intlLocale } from '../../i18n';
 
 export { formatDate } from '../subscribers/format';

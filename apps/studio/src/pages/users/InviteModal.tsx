@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { call } from '../../api/client';
 import type { Role } from '@crieur/api';
-import { ROLES } from '@crieur/api/enums';
+import { ROLES } from '@crieur/api/enums/users';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
 
 export type InviteDraft = { email: string; name: string; role: Role };

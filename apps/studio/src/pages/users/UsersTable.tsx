@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import type { Role, StaffUser, UserStatus } from '@crieur/api';
-import { ROLES } from '@crieur/api/enums';
+import { ROLES } from '@crieur/api/enums/users';
 import { errorMessage } from '../../i18n/error-message';
 import { useCurrentUser } from '../../session/session-context';
 import { formatDateTime } from './format';

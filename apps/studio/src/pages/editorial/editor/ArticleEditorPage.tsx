@@ -1,4 +1,4 @@
-import { wordCount, type ArticleDoc } from '@crieur/content';
+import { wordCount } from '@crieur/content';
 import {
   Alert,
   Anchor,
@@ -18,17 +18,20 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconAlertCircle, IconArrowLeft, IconExternalLink, IconFileUnknown } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ArticleDetail, Media } from '@crieur/api';
+import { routePath } from '@crieur/api/client-path';
 import { ApiError } from '../../../api/api-error';
-import { articlePreviewUrl, getArticle, listMedia } from '../../../api/endpoints';
-import type { ArticleDetail, Media } from '../../../api/types';
+import { call } from '../../../api/client';
+import { queryKeyOf, useApiQuery } from '../../../api/queries';
 import { LoadError } from '../../../components/LoadError';
-import { useApiData } from '../../../hooks/use-api-data';
+import { QueryView } from '../../../components/QueryView';
 import { usePageTitle } from '../../../hooks/use-page-title';
 import { errorMessage } from '../../../i18n/error-message';
-import { loadOptions, type EditorialOptions } from '../data';
+import { useEditorialOptions, type EditorialOptions } from '../data';
 import { ARTICLE_STATUS_COLORS, formatDateTime, formatTime } from '../format';
 import { MediaLibraryModal } from '../MediaLibraryModal';
 import { BodyEditor } from './BodyEditor';
@@ -40,71 +43,83 @@ import { WorkflowActions } from './WorkflowActions';
 
 const NONE = 'none';
 
+/** The reader's view of an article, as an HTML page: opened in a new tab. */
+const previewUrl = (id: string) => routePath('/api/articles/:id/preview', { id }, undefined);
+
 /** /studio/editorial/articles/:id: loads the article, then the editor. */
 export function ArticleEditorPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const state = useApiData(
-    () =>
-      Promise.all([getArticle(id), loadOptions()]).then(([answer, options]) => ({ article: answer.article, options })),
-    id,
-  );
+  // read once per visit, never cached: the editor saves over the version it starts from, so it starts from the latest
+  const article = useApiQuery('GET /api/articles/:id', { params: { id } }, { gcTime: 0, staleTime: Infinity });
+  const options = useEditorialOptions();
 
-  if (state.status === 'loading') return <Loader aria-label={t('app.loading')} />;
-  if (state.status === 'failed') {
-    if (state.error instanceof ApiError && state.error.code === 'NOT_FOUND')
-      return (
-        <EmptyState
-          icon={<IconFileUnknown aria-hidden />}
-          title={t('editorial.editor.notFoundTitle')}
-          description={t('editorial.editor.notFoundBody')}
-        >
-          <EmptyState.Actions>
-            <Button component={Link} to="/editorial" variant="light">
-              {t('editorial.editor.back')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      );
-    return <LoadError error={state.error} onRetry={state.reload} />;
-  }
-  return <ArticleEditor key={id} initial={state.data.article} options={state.data.options} />;
+  const notFound = (
+    <EmptyState
+      icon={<IconFileUnknown aria-hidden />}
+      title={t('editorial.editor.notFoundTitle')}
+      description={t('editorial.editor.notFoundBody')}
+    >
+      <EmptyState.Actions>
+        <Button component={Link} to="/editorial" variant="light">
+          {t('editorial.editor.back')}
+        </Button>
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+  return (
+    <QueryView query={article} notFound={notFound}>
+      {({ article: loaded }) =>
+        // once both lists are here, a failed background refresh of them never takes the editor away
+        options.data ? (
+          <ArticleEditor key={id} initial={loaded} options={options.data} />
+        ) : options.error !== null ? (
+          <LoadError error={options.error} onRetry={options.retry} />
+        ) : (
+          <Loader aria-label={t('app.loading')} />
+        )
+      }
+    </QueryView>
+  );
 }
 
 function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: EditorialOptions }) {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const [article, setArticle] = useState(initial);
   // bumps when the body comes from the server again (conflict reload, restore): the editor remounts
   const [bodyGeneration, setBodyGeneration] = useState(0);
   const [coverPicker, setCoverPicker] = useState(false);
-  const [media, setMedia] = useState<Media[]>([]);
+  // only the cover thumbnail needs the library: the picker shows its own error
+  const library = useApiQuery('GET /api/media');
+  const media = useMemo(() => library.data?.media ?? [], [library.data]);
   const bodyText = useRef<(() => string) | null>(null);
 
-  const onSaved = useCallback((saved: ArticleDetail) => {
-    // keep the server's status, transitions and comments; the fields stay the local ones
-    setArticle((current) => ({ ...saved, comments: saved.comments ?? current.comments }));
-  }, []);
-  const save = useAutosave(initial.id, onSaved);
+  // each save or restore adds a version to the history panel
+  const revisionsChanged = useCallback(
+    () =>
+      void queryClient.invalidateQueries({
+        queryKey: queryKeyOf('GET /api/articles/:id/revisions', { params: { id: initial.id } }),
+      }),
+    [queryClient, initial.id],
+  );
+  const onSaved = useCallback(
+    (saved: ArticleDetail) => {
+      // keep the server's status, transitions and comments; the fields stay the local ones
+      setArticle(saved);
+      revisionsChanged();
+    },
+    [revisionsChanged],
+  );
+  const save = useAutosave(initial, onSaved);
   const { fields, reset } = save;
-
-  useEffect(() => reset(initial), [initial, reset]);
-  useEffect(() => {
-    let current = true;
-    listMedia().then(
-      (answer) => current && setMedia(answer.media),
-      () => undefined, // only the cover thumbnail needs it: the picker shows its own error
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
 
   usePageTitle(fields?.title || t('editorial.articles.untitled'));
 
   const words = useMemo(() => {
     if (!fields) return 0;
     try {
-      return wordCount(fields.body as ArticleDoc);
+      return wordCount(fields.body);
     } catch {
       // a document the schema refuses (the server will say why on save): count roughly
       return docToPlainText(fields.body).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
@@ -124,10 +139,11 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
     setArticle(fresh);
     reset(fresh);
     setBodyGeneration((n) => n + 1);
+    revisionsChanged();
   };
 
   const reloadTheirs = async () => {
-    const { article: fresh } = await getArticle(article.id);
+    const { article: fresh } = await call('GET /api/articles/:id', { params: { id: article.id } });
     applyServer(fresh);
   };
 
@@ -142,7 +158,7 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
     event.preventDefault();
     const tab = window.open('about:blank', '_blank');
     void save.flush().then(() => {
-      if (tab) tab.location.href = articlePreviewUrl(article.id);
+      if (tab) tab.location.href = previewUrl(article.id);
     });
   };
 
@@ -164,7 +180,7 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
           </Text>
           <Button
             component="a"
-            href={articlePreviewUrl(article.id)}
+            href={previewUrl(article.id)}
             target="_blank"
             rel="noopener"
             variant="default"
@@ -361,7 +377,10 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
         mode="cover"
         onPick={(item) => {
           setCoverPicker(false);
-          setMedia((current) => (current.some((m) => m.id === item.id) ? current : [item, ...current]));
+          // the new image shows as the cover at once, before the library is read again
+          queryClient.setQueryData(queryKeyOf('GET /api/media'), (current: { media: Media[] } | undefined) =>
+            current?.media.some((m) => m.id === item.id) ? current : { media: [item, ...(current?.media ?? [])] },
+          );
           save.update({ coverMediaId: item.id });
         }}
       />
@@ -401,9 +420,13 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
         <Group gap={6}>
           <Text size="sm" c="red.8" role="alert">
             {t('editorial.editor.saveFailed', { message: errorMessage(t, state.error) })}
+            {/* the message names the first wrong field; the others follow */}
             {state.error instanceof ApiError &&
-              state.error.issues.length > 0 &&
-              ` ${state.error.issues.map((issue) => issue.message).join(' ')}`}
+              state.error.issues.length > 1 &&
+              ` ${state.error.issues
+                .slice(1)
+                .map((issue) => issue.message)
+                .join(' ')}`}
           </Text>
           <Button size="compact-xs" variant="light" color="red" onClick={onRetry}>
             {t('editorial.editor.saveRetry')}

@@ -1,21 +1,21 @@
 import '@mantine/tiptap/styles.css';
-import { editorExtensions } from '@crieur/content';
+import { editorExtensions, type ArticleDoc } from '@crieur/content';
 import { RichTextEditor } from '@mantine/tiptap';
 import { IconPhoto } from '@tabler/icons-react';
 import { Selection } from '@tiptap/pm/state';
 import { useEditor, type JSONContent } from '@tiptap/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleBody, Media } from '../../../api/types';
+import type { Media } from '@crieur/api';
 import { MediaLibraryModal } from '../MediaLibraryModal';
 import classes from '../editorial.module.css';
 import { LinkControl } from './LinkControl';
 
 type Props = {
   /** Read once: remount (change the key) to load another document. */
-  initial: ArticleBody;
+  initial: ArticleDoc;
   editable: boolean;
-  onChange: (body: ArticleBody) => void;
+  onChange: (body: ArticleDoc) => void;
   /** The plain text of the body, for "Copier mon texte". */
   textRef?: { current: (() => string) | null };
 };
@@ -35,7 +35,8 @@ export function BodyEditor({ initial, editable, onChange, textRef }: Props) {
     editorProps: {
       attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, spellcheck: 'true', lang: 'fr' },
     },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON() as ArticleBody),
+    // the editor's schema is @crieur/content's: the server checks the document again on save
+    onUpdate: ({ editor: current }) => onChange(current.getJSON() as ArticleDoc),
   });
 
   useEffect(() => {

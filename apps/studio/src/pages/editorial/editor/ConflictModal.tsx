@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EditConflict } from '../../../api/types';
+import type { EditConflict } from '@crieur/api';
 import { formatTime } from '../format';
 
 type Props = {

@@ -3,7 +3,6 @@ import {
   Button,
   Grid,
   Group,
-  Loader,
   Modal,
   Paper,
   ScrollArea,
@@ -15,11 +14,12 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addComment, getRevision, listRevisions, restoreRevision } from '../../../api/endpoints';
-import type { ArticleComment, ArticleDetail, Revision, RevisionSummary } from '../../../api/types';
-import { LoadError } from '../../../components/LoadError';
+import type { ArticleComment, ArticleDetail, RevisionSummary } from '@crieur/api';
+import { call } from '../../../api/client';
+import { useApiMutation, useApiQuery } from '../../../api/queries';
+import { QueryView } from '../../../components/QueryView';
 import { errorMessage } from '../../../i18n/error-message';
 import { formatShortDateTime } from '../format';
 import type { ArticleFields } from './use-autosave';
@@ -62,23 +62,18 @@ export function SidePanel(props: Props) {
 function Comments({ article, onComment }: { article: ArticleDetail; onComment: (comment: ArticleComment) => void }) {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const { comment } = await addComment(article.id, text.trim());
+  const sending = useApiMutation('POST /api/articles/:id/comments', {
+    onSuccess: ({ comment }) => {
       onComment(comment);
       setText('');
-    } catch (caught) {
-      setFailure(caught);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const failure = sending.error ?? null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    sending.mutate({ params: { id: article.id }, body: { body: text.trim() } });
   };
 
   return (
@@ -95,7 +90,7 @@ function Comments({ article, onComment }: { article: ArticleDetail; onComment: (
                 <Paper bg="gray.0" p="xs" radius="sm">
                   <Text size="xs" c="dimmed">
                     <Text span fw={600} c="dark" size="xs">
-                      {comment.author}
+                      {comment.author ?? '—'}
                     </Text>{' '}
                     · {formatShortDateTime(comment.at, i18n.language)}
                   </Text>
@@ -125,7 +120,7 @@ function Comments({ article, onComment }: { article: ArticleDetail; onComment: (
             </Alert>
           )}
           <Group justify="flex-end">
-            <Button type="submit" size="xs" loading={busy} disabled={!text.trim()}>
+            <Button type="submit" size="xs" loading={sending.isPending} disabled={!text.trim()}>
               {t('editorial.editor.side.send')}
             </Button>
           </Group>
@@ -137,73 +132,61 @@ function Comments({ article, onComment }: { article: ArticleDetail; onComment: (
 
 function Revisions({ article, fields, canEdit, beforeRestore, onRestored }: Props) {
   const { t, i18n } = useTranslation();
-  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
   const [open, setOpen] = useState<RevisionSummary | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    listRevisions(article.id).then(
-      (answer) => current && setRevisions(answer.revisions),
-      (caught: unknown) => current && setError(caught),
-    );
-    return () => {
-      current = false;
-    };
-  }, [article.id, article.version, generation]);
-
-  if (error !== null) return <LoadError error={error} onRetry={() => setGeneration((n) => n + 1)} />;
-  if (revisions === null) return <Loader size="sm" aria-label={t('app.loading')} />;
-  if (revisions.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t('editorial.editor.side.noRevisions')}
-      </Text>
-    );
+  // the editor marks this list stale at each save and restore (api/queries: invalidation)
+  const revisions = useApiQuery('GET /api/articles/:id/revisions', { params: { id: article.id } });
 
   return (
-    <>
-      <ScrollArea.Autosize mah={360} type="auto">
-        <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {revisions.map((revision) => (
-            <li key={revision.id}>
-              <UnstyledButton
-                onClick={() => setOpen(revision)}
-                aria-label={t('editorial.editor.side.open', { version: revision.version })}
-                p="xs"
-                w="100%"
-                style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-                className="crieur-revision"
-              >
-                <Text size="sm" fw={500}>
-                  {t('editorial.editor.side.revision', { version: revision.version })} — {revision.title}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t('editorial.editor.side.revisionMeta', {
-                    date: formatShortDateTime(revision.savedAt, i18n.language),
-                    name: revision.savedBy ?? '—',
-                  })}
-                </Text>
-              </UnstyledButton>
-            </li>
-          ))}
-        </Stack>
-      </ScrollArea.Autosize>
-      <CompareModal
-        articleId={article.id}
-        summary={open}
-        fields={fields}
-        canEdit={canEdit}
-        onClose={() => setOpen(null)}
-        beforeRestore={beforeRestore}
-        onRestored={(restored) => {
-          setOpen(null);
-          onRestored(restored);
-        }}
-      />
-    </>
+    <QueryView query={revisions}>
+      {(answer) =>
+        answer.revisions.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('editorial.editor.side.noRevisions')}
+          </Text>
+        ) : (
+          <>
+            <ScrollArea.Autosize mah={360} type="auto">
+              <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {answer.revisions.map((revision) => (
+                  <li key={revision.id}>
+                    <UnstyledButton
+                      onClick={() => setOpen(revision)}
+                      aria-label={t('editorial.editor.side.open', { version: revision.version })}
+                      p="xs"
+                      w="100%"
+                      style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                      className="crieur-revision"
+                    >
+                      <Text size="sm" fw={500}>
+                        {t('editorial.editor.side.revision', { version: revision.version })} — {revision.title}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('editorial.editor.side.revisionMeta', {
+                          date: formatShortDateTime(revision.savedAt, i18n.language),
+                          name: revision.savedBy ?? '—',
+                        })}
+                      </Text>
+                    </UnstyledButton>
+                  </li>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+            <CompareModal
+              articleId={article.id}
+              summary={open}
+              fields={fields}
+              canEdit={canEdit}
+              onClose={() => setOpen(null)}
+              beforeRestore={beforeRestore}
+              onRestored={(restored) => {
+                setOpen(null);
+                onRestored(restored);
+              }}
+            />
+          </>
+        )
+      }
+    </QueryView>
   );
 }
 
@@ -219,27 +202,22 @@ type CompareProps = {
 
 function CompareModal({ articleId, summary, fields, canEdit, onClose, beforeRestore, onRestored }: CompareProps) {
   const { t, i18n } = useTranslation();
-  const [revision, setRevision] = useState<Revision | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-
-  useEffect(() => {
-    setRevision(null);
-    setError(null);
+  // another version opened: start again from its comparison, not from the last one's confirmation
+  const [shown, setShown] = useState(summary);
+  if (shown !== summary) {
+    setShown(summary);
     setConfirming(false);
     setFailure(null);
-    if (!summary) return;
-    let current = true;
-    getRevision(articleId, summary.id).then(
-      (answer) => current && setRevision(answer.revision),
-      (caught: unknown) => current && setError(caught),
-    );
-    return () => {
-      current = false;
-    };
-  }, [articleId, summary]);
+  }
+  // a saved version never changes: read once per visit
+  const revision = useApiQuery(
+    'GET /api/articles/:id/revisions/:revisionId',
+    { params: { id: articleId, revisionId: summary?.id ?? 0 } },
+    { enabled: summary !== null, staleTime: Infinity },
+  );
 
   const restore = async () => {
     if (!summary) return;
@@ -248,7 +226,10 @@ function CompareModal({ articleId, summary, fields, canEdit, onClose, beforeRest
     try {
       const version = await beforeRestore();
       if (version === null) return;
-      const { article } = await restoreRevision(articleId, summary.id, version);
+      const { article } = await call('POST /api/articles/:id/revisions/:revisionId/restore', {
+        params: { id: articleId, revisionId: summary.id },
+        body: { version },
+      });
       notifications.show({ color: 'teal', message: t('editorial.editor.side.restored', { version: summary.version }) });
       onRestored(article);
     } catch (caught) {
@@ -292,52 +273,52 @@ function CompareModal({ articleId, summary, fields, canEdit, onClose, beforeRest
       }
       closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
     >
-      {error !== null ? (
-        <LoadError error={error} onRetry={onClose} />
-      ) : !revision || !summary ? (
-        <Loader aria-label={t('app.loading')} />
-      ) : (
-        <Stack gap="md">
-          <Grid>
-            <Grid.Col span={{ base: 12, md: 6 }}>
-              {column(
-                t('editorial.editor.side.thisVersion', { version: revision.version }),
-                revision.title,
-                revision.lede,
-                docToPlainText(revision.body),
+      {summary && (
+        <QueryView query={revision}>
+          {({ revision }) => (
+            <Stack gap="md">
+              <Grid>
+                <Grid.Col span={{ base: 12, md: 6 }}>
+                  {column(
+                    t('editorial.editor.side.thisVersion', { version: revision.version }),
+                    revision.title,
+                    revision.lede,
+                    docToPlainText(revision.body),
+                  )}
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, md: 6 }}>
+                  {column(t('editorial.editor.side.current'), fields.title, fields.lede, docToPlainText(fields.body))}
+                </Grid.Col>
+              </Grid>
+              {failure !== null && (
+                <Alert color="red" role="alert" title={t('editorial.editor.side.restoreFailed')}>
+                  {errorMessage(t, failure)}
+                </Alert>
               )}
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 6 }}>
-              {column(t('editorial.editor.side.current'), fields.title, fields.lede, docToPlainText(fields.body))}
-            </Grid.Col>
-          </Grid>
-          {failure !== null && (
-            <Alert color="red" role="alert" title={t('editorial.editor.side.restoreFailed')}>
-              {errorMessage(t, failure)}
-            </Alert>
-          )}
-          {canEdit && (
-            <Group justify="flex-end">
-              {confirming ? (
-                <>
-                  <Text size="sm" style={{ flex: '1 1 300px' }}>
-                    {t('editorial.editor.side.restoreConfirm', { version: revision.version })}
-                  </Text>
-                  <Button variant="default" onClick={() => setConfirming(false)}>
-                    {t('common.cancel')}
-                  </Button>
-                  <Button color="orange" loading={busy} onClick={() => void restore()} data-autofocus>
-                    {t('editorial.editor.side.restore')}
-                  </Button>
-                </>
-              ) : (
-                <Button variant="light" onClick={() => setConfirming(true)}>
-                  {t('editorial.editor.side.restore')}
-                </Button>
+              {canEdit && (
+                <Group justify="flex-end">
+                  {confirming ? (
+                    <>
+                      <Text size="sm" style={{ flex: '1 1 300px' }}>
+                        {t('editorial.editor.side.restoreConfirm', { version: revision.version })}
+                      </Text>
+                      <Button variant="default" onClick={() => setConfirming(false)}>
+                        {t('common.cancel')}
+                      </Button>
+                      <Button color="orange" loading={busy} onClick={() => void restore()} data-autofocus>
+                        {t('editorial.editor.side.restore')}
+                      </Button>
+                    </>
+                  ) : (
+                    <Button variant="light" onClick={() => setConfirming(true)}>
+                      {t('editorial.editor.side.restore')}
+                    </Button>
+                  )}
+                </Group>
               )}
-            </Group>
+            </Stack>
           )}
-        </Stack>
+        </QueryView>
       )}
     </Modal>
   );

@@ -6,8 +6,8 @@ import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { transitionArticle } from '../../../api/endpoints';
-import type { ArticleAction, ArticleDetail } from '../../../api/types';
+import type { ArticleAction, ArticleDetail } from '@crieur/api';
+import { call } from '../../../api/client';
 import { errorMessage } from '../../../i18n/error-message';
 import { formatDateTime } from '../format';
 
@@ -50,7 +50,10 @@ export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
     setFailure(null);
     try {
       if (!(await beforeTransition())) return;
-      const answer = await transitionArticle(article.id, action, scheduledAt);
+      const answer = await call('POST /api/articles/:id/transition', {
+        params: { id: article.id },
+        body: scheduledAt ? { action, scheduledAt } : { action },
+      });
       onDone(answer.article);
       setConfirming(null);
       setScheduling(false);

@@ -1,4 +1,4 @@
-import type { ArticleBody } from '../../../api/types';
+import type { ArticleDoc } from '@crieur/content';
 
 type Node = { type?: string; text?: string; content?: Node[]; attrs?: Record<string, unknown> };
 
@@ -15,7 +15,7 @@ const BLOCKS = new Set([
 ]);
 
 /** The text of a Tiptap document, one block a paragraph: to compare versions or copy one's work. */
-export function docToPlainText(doc: ArticleBody | null | undefined): string {
+export function docToPlainText(doc: ArticleDoc | null | undefined): string {
   const blocks: string[] = [];
   const inline = (node: Node): string => {
     if (node.type === 'text') return node.text ?? '';

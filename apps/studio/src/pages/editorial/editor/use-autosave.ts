@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
+import type { ArticleDetail, EditConflict, SaveArticleBody } from '@crieur/api';
 import { ApiError } from '../../../api/api-error';
-import { saveArticle } from '../../../api/endpoints';
-import type { ArticleDetail, ArticleInput, EditConflict } from '../../../api/types';
+import { call } from '../../../api/client';
 import { useVersionedAutosave, type AutosaveState } from '../../../hooks/use-versioned-autosave';
 
-export type ArticleFields = Omit<ArticleInput, 'version'>;
+/** The fields the editor keeps and sends whole (PUT /api/articles/:id), without the version. */
+export type ArticleFields = Required<Omit<SaveArticleBody, 'version'>>;
 
 export type SaveState = AutosaveState<EditConflict>;
 
@@ -36,20 +37,25 @@ function conflictOf(error: ApiError, fallback: number): EditConflict {
 /**
  * Local copy of an article's fields, saved whole (PUT with its version) 2 s after the last
  * change, through the studio's versioned autosave (one save at a time, conflicts never overwritten).
+ * `initial` is the copy loaded with the page: the editor starts from it at once.
  */
-export function useAutosave(articleId: string, onSaved: (article: ArticleDetail) => void) {
+export function useAutosave(initial: ArticleDetail, onSaved: (article: ArticleDetail) => void) {
   const saver = useVersionedAutosave<ArticleFields, ArticleDetail, EditConflict>({
     save: async (fields, version) => {
-      const { article } = await saveArticle(articleId, { ...fields, version });
+      const { article } = await call('PUT /api/articles/:id', {
+        params: { id: initial.id },
+        body: { ...fields, version },
+      });
       return { saved: article, version: article.version };
     },
     conflictOf: (error, version) =>
       error instanceof ApiError && error.code === 'EDIT_CONFLICT' ? conflictOf(error, version) : null,
     delayMs: AUTOSAVE_DELAY_MS,
     onSaved,
+    initial: { fields: fieldsOf(initial), version: initial.version, blocked: false },
   });
   const { reset } = saver;
-  /** Takes the server's copy as the new base (first load, reload after a conflict, restore). */
+  /** Takes the server's copy as the new base (reload after a conflict, restore). */
   const resetTo = useCallback((article: ArticleDetail) => reset(fieldsOf(article), article.version), [reset]);
   return { ...saver, reset: resetTo };
 }
