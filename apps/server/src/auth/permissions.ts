@@ -1,3 +1,4 @@
+import type { RouteKey } from '@crieur/api';
 import type { Role } from '@crieur/auth';
 
 export type Access = 'public' | readonly Role[];
@@ -84,9 +85,7 @@ export const ROUTE_ACCESS = {
   'GET /api/reports/campaigns': STAFF,
   'GET /api/reports/campaigns.csv': STAFF,
   'GET /api/reports/year/:year': STAFF,
-} as const satisfies Record<string, Access>;
-
-export type RouteKey = keyof typeof ROUTE_ACCESS;
+} as const satisfies Record<RouteKey, Access>; // every contract route, and no other
 
 export function accessFor(method: string, url: string): Access | undefined {
   const key = `${method === 'HEAD' ? 'GET' : method} ${url}`;
