@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Campaign } from '@crieur/api';
 import {
   createArticle,
   createMedia,
@@ -33,16 +34,6 @@ const card = (title: string) => ({
 const agenda = {
   type: 'agenda',
   events: [{ title: 'Assemblée générale de l’ICPC', date: '2026-04-02T18:30', place: 'Paris' }],
-};
-
-type Campaign = {
-  id: string;
-  slug: string;
-  version: number;
-  status: string;
-  subject: string;
-  lists: { slug: string; name: string }[];
-  blocks: unknown[];
 };
 
 describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
@@ -112,7 +103,7 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
       slug: '2026-03-lettre-des-membres',
       lists: [{ slug: 'membres' }],
     });
-    expect(c.blocks.map((b) => (b as { type: string }).type)).toEqual(['edito', 'sectionTitle', 'sectionTitle']);
+    expect(c.blocks.map((b) => b.type)).toEqual(['edito', 'sectionTitle', 'sectionTitle']);
     const list = (await sender.request('GET', '/api/campaigns?status=draft')).json().campaigns as Campaign[];
     expect(list.map((x) => x.id).slice(0, 2)).toEqual([c.id, first.id]);
     expect(list[0]).toMatchObject({
@@ -152,7 +143,25 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     expect((await save(saved, { blocks: [{ type: 'video' }] })).statusCode).toBe(400);
     const unknown = await save(saved, { lists: ['membres', 'fantome'] });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.message).toContain('fantome');
+    expect(unknown.json().error).toMatchObject({
+      code: 'VALIDATION',
+      message: '« listes » : Liste inconnue : fantome.',
+      issues: [{ path: 'lists', message: 'Liste inconnue : fantome.' }],
+      unknownLists: ['fantome'],
+    });
+    // the contract refuses a wrong field in French, naming it
+    const twoLines = await save(saved, { subject: 'Le printemps\ndes communes' });
+    expect(twoLines.statusCode).toBe(400);
+    expect(twoLines.json().error).toMatchObject({
+      code: 'VALIDATION',
+      message: '« objet » : Une seule ligne, sans retour à la ligne.',
+      issues: [{ path: 'subject', message: 'Une seule ligne, sans retour à la ligne.' }],
+    });
+    const noVersion = await save(saved, { version: undefined, blocks: [{ type: 'video' }] });
+    expect(noVersion.json().error.message).toBe(
+      '« version » : Ce champ est obligatoire. (et 1 autre champ à vérifier)',
+    );
+    expect(noVersion.json().error.issues).toContainEqual({ path: 'blocks.0.type', message: 'Type de bloc inconnu.' });
     expect((await sender.request('GET', `/api/campaigns/${c.id}`)).json().campaign.version).toBe(2);
   });
 
@@ -336,9 +345,11 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
       blockErrors: [{ index: 1, path: 'url' }],
       fieldErrors: [{ path: 'subject' }],
     });
-    expect(
-      (await sender.request('POST', `/api/campaigns/${c.id}/test`, { addresses: ['pas une adresse'] })).statusCode,
-    ).toBe(400);
+    const notAnAddress = await sender.request('POST', `/api/campaigns/${c.id}/test`, {
+      addresses: ['pas une adresse'],
+    });
+    expect(notAnAddress.statusCode).toBe(400);
+    expect(notAnAddress.json().error.message).toBe('« adresses › 1 » : Adresse e-mail invalide.');
     expect(
       (
         await sender.request('POST', `/api/campaigns/${c.id}/test`, {

@@ -50,13 +50,23 @@ describe('schedules, bounces and the queue dashboard (PostgreSQL, Redis)', () =>
     const onTime = await createDraftCampaign(h.database.db, { lists: ['membres'] });
     const late = await createDraftCampaign(h.database.db, { lists: ['membres'] });
     const at = new Date(h.clock.now.getTime() + 3600_000);
-    expect(
-      (
-        await sender.request('POST', `/api/campaigns/${onTime}/schedule`, {
-          at: new Date(h.clock.now.getTime() - 1000).toISOString(),
-        })
-      ).statusCode,
-    ).toBe(400);
+    const past = await sender.request('POST', `/api/campaigns/${onTime}/schedule`, {
+      at: new Date(h.clock.now.getTime() - 1000).toISOString(),
+    });
+    expect(past.statusCode).toBe(400);
+    expect(past.json().error).toMatchObject({
+      code: 'VALIDATION',
+      message: '« date » : Choisissez un moment à venir.',
+      issues: [{ path: 'at', message: 'Choisissez un moment à venir.' }],
+    });
+    const vague = await sender.request('POST', `/api/campaigns/${onTime}/schedule`, { at: 'demain matin' });
+    expect(vague.json().error).toMatchObject({
+      code: 'VALIDATION',
+      message: '« date » : Date et heure attendues, par exemple 2026-03-12T09:30:00+01:00.',
+    });
+    expect((await sender.request('POST', '/api/campaigns/pas-un-uuid/pause', {})).json().error.message).toBe(
+      '« identifiant » : Identifiant invalide.',
+    );
     const lateAt = new Date(at.getTime() + 3 * 3600_000);
     expect(
       (await sender.request('POST', `/api/campaigns/${onTime}/schedule`, { at: at.toISOString() })).json().progress

@@ -196,7 +196,7 @@ describe('sending a campaign through the ledger, BullMQ and SMTP (PostgreSQL, Re
     }
     expect(last).toBeDefined();
     const detail = (await sender.request('GET', `/api/subscribers?q=${encodeURIComponent(last!)}`)).json();
-    const subscriberId = detail.subscribers?.[0]?.id ?? detail.items?.[0]?.id;
+    const subscriberId = detail.subscribers[0].id;
     expect(subscriberId).toBeDefined();
     expect(
       (await sender.request('POST', `/api/subscribers/${subscriberId}/unsubscribe`, { lists: ['democraties'] }))

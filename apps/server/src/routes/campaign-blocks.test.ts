@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlocks, checkFields, DraftBlocks } from './campaign-blocks';
+import { DraftBlocks } from '@crieur/api';
+import { checkBlocks, checkFields } from './campaign-blocks';
 
 const article = {
   type: 'article',

@@ -1,37 +1,9 @@
-import { z } from 'zod';
+import type { BlockError, CampaignFieldError as FieldError } from '@crieur/api';
 import { wordCount } from '@crieur/content';
-import { NewsletterBlock, NewsletterContent, type NewsletterBlockType } from '@crieur/newsletter';
+import { NewsletterBlock, NewsletterContent } from '@crieur/newsletter';
 
-// a Record so the compiler tells us when @crieur/newsletter gains a block type
-const TYPES: Record<NewsletterBlockType, true> = {
-  edito: true,
-  article: true,
-  dossier: true,
-  richText: true,
-  agenda: true,
-  jobs: true,
-  membersNews: true,
-  image: true,
-  button: true,
-  divider: true,
-  sectionTitle: true,
-};
-export const BLOCK_TYPES = Object.keys(TYPES) as [NewsletterBlockType, ...NewsletterBlockType[]];
-export const MAX_BLOCKS = 60;
-export const MAX_BLOCKS_BYTES = 512 * 1024;
-
-/** Autosave keeps unfinished blocks: only their type is checked, the rest waits for preview, test and send. */
-export const DraftBlocks = z
-  .array(z.looseObject({ type: z.enum(BLOCK_TYPES, 'Type de bloc inconnu') }), 'Une liste de blocs est attendue')
-  .max(MAX_BLOCKS, `${MAX_BLOCKS} blocs au plus`)
-  .refine(
-    (blocks) => Buffer.byteLength(JSON.stringify(blocks), 'utf8') <= MAX_BLOCKS_BYTES,
-    'Les blocs dépassent 512 Ko',
-  );
-export type DraftBlocks = z.infer<typeof DraftBlocks>;
-
-export type BlockError = { index: number; path: string; message: string };
-export type FieldError = { path: string; message: string };
+// autosave's DraftBlocks (only the type checked) is the contract's: @crieur/api
+export type { BlockError, FieldError };
 
 /** Each block on its own, so an error names its block and field; valid blocks still render. */
 export function checkBlocks(blocks: readonly unknown[]): { valid: NewsletterBlock[]; errors: BlockError[] } {

@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { Uuid, validationSummary } from '@crieur/api';
 import { EMPTY_DOC } from '@crieur/content';
 import {
   appendAudit,
@@ -19,50 +20,16 @@ import {
   type List,
 } from '@crieur/db';
 import { createDkimSigner, InvalidMessageError, SmtpSendError } from '@crieur/mailer';
-import { loadNewsletterTemplates, NewsletterKind } from '@crieur/newsletter';
+import { loadNewsletterTemplates, type NewsletterKind } from '@crieur/newsletter';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
-import { parse } from '../http/parse-body';
-import { DraftBlocks } from './campaign-blocks';
+import { handle } from '../http/contract-route';
 import { compileStrict, renderPreview, type RenderSettings } from './campaign-render';
 import { campaignSearchRoutes } from './campaign-search';
 import { campaignSlugBase } from './campaign-slug';
 import { testMessages } from './campaign-test-message';
 import { campaignDetail, campaignSummary } from './campaign-views';
 import type { RouteContext } from './context';
-
-const Status = z.enum(['draft', 'scheduled', 'held', 'sending', 'paused', 'sent', 'cancelled']);
-const Slugs = z.array(z.string().trim().min(1).max(60)).max(10);
-const oneLine = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((v) => !/[\r\n]/.test(v), 'Must fit on one line');
-const CreateBody = z.object({ kind: NewsletterKind, lists: Slugs.optional() });
-// autosave: lengths are generous and content unchecked, so typing never loses work; preview, test and send are strict
-const SaveBody = z.object({
-  version: z.number().int().positive(),
-  kind: NewsletterKind,
-  subject: oneLine(1000),
-  preheader: oneLine(1000),
-  fromName: oneLine(200),
-  replyTo: oneLine(320),
-  lists: Slugs,
-  blocks: DraftBlocks,
-});
-const PreviewBody = z.object({
-  kind: NewsletterKind,
-  subject: z.string().max(1000).default(''),
-  preheader: z.string().max(1000).default(''),
-  lists: Slugs.default([]),
-  blocks: z.array(z.unknown()).max(60),
-});
-const TestBody = z.object({
-  addresses: z
-    .array(z.email('Not a valid email address').max(320))
-    .min(1, 'Give at least one address')
-    .max(5, 'Five addresses at most'),
-});
 
 // a new issue starts from the usual shape of its newsletter
 const SKELETONS: Record<NewsletterKind, unknown[]> = {
@@ -107,8 +74,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     throw error;
   };
 
-  app.get('/api/campaigns', async (request) => {
-    const { status } = parse(z.object({ status: Status.optional() }), request.query);
+  handle(app, 'GET /api/campaigns', async ({ query: { status } }) => {
     const rows = await listCampaigns(db, { status });
     const sent = await sentCounts(
       db,
@@ -117,9 +83,8 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { campaigns: rows.map((c) => ({ ...campaignSummary(c), sentCount: sent.get(c.id) ?? 0 })) };
   });
 
-  app.post('/api/campaigns', async (request, reply) => {
+  handle(app, 'POST /api/campaigns', async ({ body }, request, reply) => {
     const staff = requireStaff(request);
-    const body = parse(CreateBody, request.body);
     const now = ctx.now();
     const all = await listLists(db);
     // the kind's own list by default, if it still exists
@@ -143,12 +108,13 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.status(201).send({ campaign: campaignDetail(campaign) });
   });
 
-  app.get('/api/campaigns/:id', async (request) => ({ campaign: campaignDetail(await load(campaignId(request))) }));
+  handle(app, 'GET /api/campaigns/:id', async ({ params }) => ({
+    campaign: campaignDetail(await load(campaignId(params.id))),
+  }));
 
-  app.put('/api/campaigns/:id', async (request) => {
+  handle(app, 'PUT /api/campaigns/:id', async ({ params, body }, request) => {
     const staff = requireStaff(request);
-    const id = campaignId(request);
-    const body = parse(SaveBody, request.body);
+    const id = campaignId(params.id);
     const before = await load(id);
     const now = ctx.now();
     let campaign: CampaignWithLists;
@@ -189,9 +155,9 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { campaign: campaignDetail(campaign) };
   });
 
-  app.delete('/api/campaigns/:id', async (request, reply) => {
+  handle(app, 'DELETE /api/campaigns/:id', async ({ params }, request, reply) => {
     const staff = requireStaff(request);
-    const id = campaignId(request);
+    const id = campaignId(params.id);
     const campaign = await load(id);
     await deleteDraft(db, id).catch(domainError);
     await appendAudit(db, {
@@ -205,9 +171,9 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.status(204).send();
   });
 
-  app.post('/api/campaigns/:id/duplicate', async (request, reply) => {
+  handle(app, 'POST /api/campaigns/:id/duplicate', async ({ params }, request, reply) => {
     const staff = requireStaff(request);
-    const id = campaignId(request);
+    const id = campaignId(params.id);
     const source = await load(id);
     const now = ctx.now();
     const subject = source.subject ? `${source.subject} (copie)` : '';
@@ -228,15 +194,15 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return reply.status(201).send({ campaign: campaignDetail(campaign) });
   });
 
-  app.post('/api/campaigns/preview', async (request) => {
-    const body = parse(PreviewBody, request.body);
+  handle(app, 'POST /api/campaigns/preview', async ({ body }) => {
     const lists = await resolveLists(body.kind, body.lists);
     const { kind, subject, preheader, blocks } = body;
     return renderPreview({ kind, subject, preheader, blocks, lists }, settings);
   });
 
-  app.post(
-    '/api/campaigns/:id/test',
+  handle(
+    app,
+    'POST /api/campaigns/:id/test',
     // each test is a real message from our domain: a stolen session must not turn it into a spam cannon
     {
       config: {
@@ -247,10 +213,10 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
         },
       },
     },
-    async (request, reply) => {
+    async ({ params, body }, request, reply) => {
       const staff = requireStaff(request);
-      const id = campaignId(request);
-      const addresses = [...new Set(parse(TestBody, request.body).addresses.map((a) => a.trim().toLowerCase()))];
+      const id = campaignId(params.id);
+      const addresses = [...new Set(body.addresses.map((a) => a.trim().toLowerCase()))];
       // the campaign as the real send reads it: every list, in the same order
       const campaign = await findCampaignContent(db, id);
       if (!campaign) throw notFound('Campaign');
@@ -297,15 +263,15 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
 }
 
 // ids are uuids: anything else names no campaign (and would make PostgreSQL fail the cast)
-function campaignId(request: FastifyRequest): string {
-  const { id } = request.params as { id: string };
-  if (!z.uuid().safeParse(id).success) throw notFound('Campaign');
+function campaignId(id: string): string {
+  if (!Uuid.safeParse(id).success) throw notFound('Campaign');
   return id;
 }
 
 function unknownLists(slugs: string[]): ApiError {
-  return new ApiError(400, 'VALIDATION', `Unknown list: ${slugs.join(', ')}`, {
-    issues: slugs.map((slug) => ({ path: 'lists', message: `Unknown list: ${slug}` })),
+  const message = `${slugs.length > 1 ? 'Listes inconnues' : 'Liste inconnue'} : ${slugs.join(', ')}.`;
+  return new ApiError(400, 'VALIDATION', validationSummary([{ path: ['lists'], message }]), {
+    issues: slugs.map((slug) => ({ path: 'lists', message: `Liste inconnue : ${slug}.` })),
     unknownLists: slugs,
   });
 }

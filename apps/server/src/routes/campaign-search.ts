@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { PublishedItem } from '@crieur/api';
 import { excerpt, type ArticleDoc } from '@crieur/content';
 import { searchPublishedArticles, searchPublishedDossiers, type PublishedCard } from '@crieur/db';
-import { parse } from '../http/parse-body';
+import { handle } from '../http/contract-route';
 import type { RouteContext } from './context';
 import { mediaUrl } from './media-routes';
 
-const SearchQuery = z.object({ q: z.string().trim().max(100).optional() });
 const LIMIT = 20;
 
 // the card's limits in @crieur/newsletter: a longer lede would make the block invalid
@@ -16,7 +15,7 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 export function cardItem(
   card: PublishedCard,
   input: { publicUrl: string; path: 'articles' | 'dossiers'; lede: string; maxLede: number },
-) {
+): PublishedItem {
   return {
     id: card.id,
     title: clip(card.title, 300),
@@ -37,8 +36,7 @@ export function campaignSearchRoutes(app: FastifyInstance, ctx: RouteContext): v
   const db = ctx.database.db;
   const publicUrl = ctx.config.publicUrl;
 
-  app.get('/api/campaigns/articles', async (request) => {
-    const { q } = parse(SearchQuery, request.query);
+  handle(app, 'GET /api/campaigns/articles', async ({ query: { q } }) => {
     const rows = await searchPublishedArticles(db, { q: q || undefined, limit: LIMIT, now: ctx.now() });
     // no chapô: the start of the text stands in, as on the reader site
     return {
@@ -53,8 +51,7 @@ export function campaignSearchRoutes(app: FastifyInstance, ctx: RouteContext): v
     };
   });
 
-  app.get('/api/campaigns/dossiers', async (request) => {
-    const { q } = parse(SearchQuery, request.query);
+  handle(app, 'GET /api/campaigns/dossiers', async ({ query: { q } }) => {
     const rows = await searchPublishedDossiers(db, { q: q || undefined, limit: LIMIT });
     return { items: rows.map((d) => cardItem(d, { publicUrl, path: 'dossiers', lede: d.lede.trim(), maxLede: 800 })) };
   });

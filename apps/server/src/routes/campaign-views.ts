@@ -1,9 +1,10 @@
+import type { Campaign, CampaignSummary, DraftBlock } from '@crieur/api';
 import type { CampaignWithLists } from '@crieur/db';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 /** One line of the campaigns list. */
-export function campaignSummary(c: CampaignWithLists) {
+export function campaignSummary(c: CampaignWithLists): CampaignSummary {
   return {
     id: c.id,
     slug: c.slug,
@@ -25,13 +26,14 @@ export function campaignSummary(c: CampaignWithLists) {
 }
 
 /** What the composer edits. */
-export function campaignDetail(c: CampaignWithLists) {
+export function campaignDetail(c: CampaignWithLists): Campaign {
   return {
     ...campaignSummary(c),
     preheader: c.preheader,
     fromName: c.fromName,
     replyTo: c.replyTo,
-    blocks: c.blocks,
+    // stored through the contract's DraftBlocks (autosave) or from a skeleton
+    blocks: c.blocks as DraftBlock[],
     version: c.version,
     pauseReason: c.pauseReason,
     duplicatedFrom: c.duplicatedFrom,

@@ -1,6 +1,6 @@
 // Sending a campaign: start, schedule, pause, resume, cancel, resend; live progress; per-recipient lookup.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { CampaignProgress, CampaignRecipient, CampaignStatus } from '@crieur/api';
 import {
   appendAudit,
   campaignProgress,
@@ -17,15 +17,12 @@ import { batchQueue, createSendJournal, enqueueBatches } from '@crieur/queue';
 import { CampaignNotReadyError, controlCampaign, launchCampaign, type CampaignControl } from '@crieur/sending';
 import { ApiError, notFound } from '../http/api-error';
 import { requireStaff } from '../auth/register-access';
-import { parse } from '../http/parse-body';
+import { handle } from '../http/contract-route';
+import { fieldError } from '../http/field-error';
 import type { RouteContext } from './context';
 
-const IdParams = z.object({ id: z.uuid('Unknown campaign') });
-const ScheduleBody = z.object({
-  at: z.iso.datetime({ offset: true, error: 'Expected a date and time like 2026-03-12T09:30:00+01:00' }),
-});
-const ResendBody = z.object({ which: z.enum(['failed', 'uncertain']) });
-const LookupQuery = z.object({ email: z.string().trim().min(3).max(320) });
+// the ledger's statuses are the contract's (the database holds the same enums as text)
+const asStatus = (status: string) => status as CampaignStatus;
 
 // a state error or a missing campaign says what happened, in the API's terms
 function mapError(error: unknown): never {
@@ -64,12 +61,13 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
     );
     await enqueueBatches(ctx.campaignQueue, { campaignId, batches: batches.map((b) => b.batch) });
   };
-  const progress = async (id: string) => {
+  const progress = async (id: string): Promise<{ progress: CampaignProgress }> => {
     const p = await campaignProgress(db, { campaignId: id, now: ctx.now() }).catch(mapError);
     const left = p.counts.queued + p.counts.sending;
     return {
       progress: {
         ...p,
+        status: asStatus(p.status),
         startedAt: p.startedAt?.toISOString() ?? null,
         finishedAt: p.finishedAt?.toISOString() ?? null,
         lastSentAt: p.lastSentAt?.toISOString() ?? null,
@@ -84,23 +82,18 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
   };
 
-  app.post('/api/campaigns/:id/send', async (request) => {
-    const { id } = parse(IdParams, request.params);
+  handle(app, 'POST /api/campaigns/:id/send', async ({ params: { id } }, request) => {
     const result = await launchCampaign(
       { db, queue: batchQueue(ctx.campaignQueue), publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom },
       { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id },
     ).catch(mapError);
     if (result.started) await audit(request, 'campaign_started', id, { recipients: result.recipientCount });
-    return { started: result.started, status: result.status, ...(await progress(id)) };
+    return { started: result.started, status: asStatus(result.status), ...(await progress(id)) };
   });
 
-  app.post('/api/campaigns/:id/schedule', async (request) => {
-    const { id } = parse(IdParams, request.params);
-    const at = new Date(parse(ScheduleBody, request.body).at);
-    if (at.getTime() <= ctx.now().getTime())
-      throw new ApiError(400, 'VALIDATION', 'Choose a time in the future', {
-        issues: [{ path: 'at', message: 'Choose a time in the future' }],
-      });
+  handle(app, 'POST /api/campaigns/:id/schedule', async ({ params: { id }, body }, request) => {
+    const at = new Date(body.at);
+    if (at.getTime() <= ctx.now().getTime()) throw fieldError('at', 'Choisissez un moment à venir.');
     await scheduleCampaign(db, { campaignId: id, now: ctx.now(), at, actorId: requireStaff(request).id }).catch(
       mapError,
     );
@@ -108,38 +101,32 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return progress(id);
   });
 
-  app.post('/api/campaigns/:id/unschedule', async (request) => {
-    const { id } = parse(IdParams, request.params);
+  handle(app, 'POST /api/campaigns/:id/unschedule', async ({ params: { id } }, request) => {
     await unscheduleCampaign(db, { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id }).catch(mapError);
     await audit(request, 'campaign_unscheduled', id);
     return progress(id);
   });
 
-  app.post('/api/campaigns/:id/pause', async (request) => {
-    const { id } = parse(IdParams, request.params);
+  handle(app, 'POST /api/campaigns/:id/pause', async ({ params: { id } }, request) => {
     await control(request, 'pause', id);
     await audit(request, 'campaign_paused', id);
     return progress(id);
   });
 
-  app.post('/api/campaigns/:id/resume', async (request) => {
-    const { id } = parse(IdParams, request.params);
+  handle(app, 'POST /api/campaigns/:id/resume', async ({ params: { id } }, request) => {
     await control(request, 'resume', id);
     await requeueNow(id);
     await audit(request, 'campaign_resumed', id);
     return progress(id);
   });
 
-  app.post('/api/campaigns/:id/cancel', async (request) => {
-    const { id } = parse(IdParams, request.params);
+  handle(app, 'POST /api/campaigns/:id/cancel', async ({ params: { id } }, request) => {
     await control(request, 'cancel', id);
     await audit(request, 'campaign_cancelled', id);
     return progress(id);
   });
 
-  app.post('/api/campaigns/:id/resend', async (request) => {
-    const { id } = parse(IdParams, request.params);
-    const { which } = parse(ResendBody, request.body);
+  handle(app, 'POST /api/campaigns/:id/resend', async ({ params: { id }, body: { which } }, request) => {
     const rows = await requeueRecipients(db, {
       campaignId: id,
       now: ctx.now(),
@@ -151,16 +138,16 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { requeued: rows, ...(await progress(id)) };
   });
 
-  app.get('/api/campaigns/:id/progress', async (request) => progress(parse(IdParams, request.params).id));
+  handle(app, 'GET /api/campaigns/:id/progress', async ({ params: { id } }) => progress(id));
 
-  app.get('/api/campaigns/:id/recipients', async (request) => {
-    const { id } = parse(IdParams, request.params);
-    const { email } = parse(LookupQuery, request.query);
+  handle(app, 'GET /api/campaigns/:id/recipients', async ({ params: { id }, query: { email } }) => {
     const row = await findCampaignRecipient(db, { campaignId: id, email });
-    return {
-      recipient: row
-        ? { ...row, sentAt: row.sentAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString() }
-        : null,
+    const recipient: CampaignRecipient | null = row && {
+      ...row,
+      status: row.status as CampaignRecipient['status'],
+      sentAt: row.sentAt?.toISOString() ?? null,
+      updatedAt: row.updatedAt.toISOString(),
     };
+    return { recipient };
   });
 }

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconPlayerPause, IconPlayerPlay, IconRefresh, IconSend, IconX } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { controlCampaign, resendCampaign } from '../../api/endpoints';
-import type { Campaign, CampaignProgress, CampaignStatus } from '../../api/types';
-import { formatCount, formatParisDateTime, rawCode, sendingError } from './format';
+import type { Campaign, CampaignProgress, CampaignStatus } from '@crieur/api';
+import { call } from '../../api/client';
+import { codeOf, formatCount, formatParisDateTime, sendingError } from './format';
 import { ScheduleModal } from './ScheduleModal';
 import { SendModal } from './SendModal';
 
@@ -27,42 +28,48 @@ type Props = {
 export function CampaignActions({ campaign, status, progress, onChanged, onStale }: Props) {
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState<Direct | Confirmed | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const counts = progress?.counts;
   const remaining = counts ? counts.queued + counts.sending : 0;
 
-  const run = async (action: Direct | Confirmed) => {
-    if (busy) return;
-    setBusy(action);
-    setFailure(null);
-    try {
-      if (action === 'resendFailed' || action === 'resendUncertain') {
-        const answer = await resendCampaign(campaign.id, action === 'resendFailed' ? 'failed' : 'uncertain');
-        onChanged(answer.progress);
-        notifications.show({
-          color: 'teal',
-          message: t('campaignsPage.actions.done.resent', {
-            count: answer.requeued,
-            n: formatCount(answer.requeued, i18n.language),
-          }),
-        });
-      } else {
-        const answer = await controlCampaign(campaign.id, action);
-        onChanged(answer.progress);
-        notifications.show({ color: 'teal', message: t(`campaignsPage.actions.done.${action}`) });
+  // one mutation for the five routes: one action at a time, its error shown where it was asked
+  const action = useMutation({
+    mutationFn: async (which: Direct | Confirmed) => {
+      const params = { id: campaign.id };
+      if (which === 'resendFailed' || which === 'resendUncertain') {
+        const body = { which: which === 'resendFailed' ? ('failed' as const) : ('uncertain' as const) };
+        return call('POST /api/campaigns/:id/resend', { params, body });
       }
+      const answer = await call(`POST /api/campaigns/:id/${which}`, { params });
+      return { ...answer, requeued: null };
+    },
+    onSuccess: (answer, which) => {
+      onChanged(answer.progress);
+      const message =
+        answer.requeued === null
+          ? t(`campaignsPage.actions.done.${which as Direct | 'cancel'}`)
+          : t('campaignsPage.actions.done.resent', {
+              count: answer.requeued,
+              n: formatCount(answer.requeued, i18n.language),
+            });
+      notifications.show({ color: 'teal', message });
       setDialog(null);
-    } catch (error) {
-      setFailure(error);
-      if (rawCode(error) === 'CAMPAIGN_STATE') onStale();
-    } finally {
-      setBusy(null);
-    }
+    },
+    onError: (error) => {
+      if (codeOf(error) === 'CAMPAIGN_STATE') onStale();
+    },
+  });
+  const busy = action.isPending ? action.variables : null;
+  const failure = action.isError ? action.error : null;
+  // the mutation's state reaches the buttons a tick later: a double click must not act twice before that
+  const inFlight = useRef(false);
+  const run = (which: Direct | Confirmed) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    action.mutate(which, { onSettled: () => (inFlight.current = false) });
   };
 
   const open = (next: Dialog) => {
-    setFailure(null);
+    action.reset();
     setDialog(next);
   };
 
@@ -84,7 +91,7 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
   }
   if (status === 'scheduled') {
     buttons.push(
-      <Button key="unschedule" variant="default" loading={busy === 'unschedule'} onClick={() => void run('unschedule')}>
+      <Button key="unschedule" variant="default" loading={busy === 'unschedule'} onClick={() => run('unschedule')}>
         {t('campaignsPage.actions.unschedule')}
       </Button>,
     );
@@ -96,7 +103,7 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
         color="yellow"
         leftSection={<IconPlayerPause size={18} aria-hidden />}
         loading={busy === 'pause'}
-        onClick={() => void run('pause')}
+        onClick={() => run('pause')}
       >
         {t('campaignsPage.actions.pause')}
       </Button>,
@@ -108,7 +115,7 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
         key="resume"
         leftSection={<IconPlayerPlay size={18} aria-hidden />}
         loading={busy === 'resume'}
-        onClick={() => void run('resume')}
+        onClick={() => run('resume')}
       >
         {t('campaignsPage.actions.resume')}
       </Button>,
@@ -242,7 +249,7 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
               <Button
                 color={confirming === 'cancel' ? 'red' : confirming === 'resendUncertain' ? 'orange' : undefined}
                 loading={busy === confirming}
-                onClick={() => void run(confirming)}
+                onClick={() => run(confirming)}
               >
                 {t(`campaignsPage.confirm.${confirming}.confirm`)}
               </Button>

@@ -3,10 +3,10 @@ import { IconArrowLeft, IconExternalLink } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { getCampaign } from '../../api/endpoints';
-import type { Campaign, CampaignProgress, CampaignStatus, ServerWait } from '../../api/types';
+import type { Campaign, CampaignProgress, CampaignStatus, ServerWait } from '@crieur/api';
+import { useApiQuery } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import { QueryView } from '../../components/QueryView';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { CampaignActions } from './CampaignActions';
 import { formatParisDateTime } from './format';
@@ -14,42 +14,48 @@ import { ProgressPanel } from './ProgressPanel';
 import { RecipientLookup } from './RecipientLookup';
 import { ServerWaitNotice } from './ServerWaitNotice';
 import { StatusBadge } from './StatusBadge';
-import { useCampaignProgress } from './use-campaign-progress';
+import { useCampaignProgress, type ProgressState } from './use-campaign-progress';
 
 /** /studio/campaigns/:id: where the campaign stands, what can be done now, and who got it. */
 export function CampaignPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const campaign = useApiData(() => getCampaign(id).then((answer) => answer.campaign), id);
+  const campaign = useApiQuery('GET /api/campaigns/:id', { params: { id } });
   const progress = useCampaignProgress(id);
   const liveStatus = progress.progress?.status;
-  const loadedStatus = campaign.status === 'ready' ? campaign.data.status : undefined;
+  const loadedStatus = campaign.data?.campaign.status;
+  const reload = () => void campaign.refetch();
 
   // the ledger moves on its own (sent, held, paused by the system): fetch the campaign's dates and reason again
   useEffect(() => {
-    if (liveStatus && loadedStatus && liveStatus !== loadedStatus) campaign.reload();
+    if (liveStatus && loadedStatus && liveStatus !== loadedStatus) reload();
   }, [liveStatus]); // only a change of the live status triggers it
 
   usePageTitle(
-    campaign.status === 'ready'
-      ? campaign.data.subject || t('campaignsPage.list.noSubject')
-      : t('sections.campaigns.title'),
+    campaign.data ? campaign.data.campaign.subject || t('campaignsPage.list.noSubject') : t('sections.campaigns.title'),
   );
 
-  if (campaign.status === 'failed') return <LoadError error={campaign.error} onRetry={campaign.reload} />;
-  if (campaign.status === 'loading') return <Loader aria-label={t('app.loading')} />;
+  return (
+    <QueryView query={campaign}>
+      {(answer) => <CampaignDetail campaign={answer.campaign} progress={progress} reload={reload} />}
+    </QueryView>
+  );
+}
 
-  const data = campaign.data;
-  const status = liveStatus ?? data.status;
+type DetailProps = { campaign: Campaign; progress: ProgressState; reload: () => void };
+
+function CampaignDetail({ campaign: data, progress, reload }: DetailProps) {
+  const { t } = useTranslation();
+  const status = progress.progress?.status ?? data.status;
   // the live figure once polled: the wait starts and ends on its own
   const serverWait = progress.progress ? progress.progress.serverWait : data.serverWait;
   const changed = (next: CampaignProgress) => {
     progress.set(next);
-    campaign.reload();
+    reload();
   };
   const reloadAll = () => {
     progress.refresh();
-    campaign.reload();
+    reload();
   };
 
   return (

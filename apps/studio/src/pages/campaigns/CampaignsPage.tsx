@@ -1,11 +1,12 @@
-import { Anchor, Button, EmptyState, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconFilterOff, IconMail, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { listCampaigns } from '../../api/endpoints';
-import { CAMPAIGN_STATUSES, type CampaignListItem, type CampaignStatus, type CampaignSummary } from '../../api/types';
-import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
+import { Link } from 'react-router';
+import type { CampaignListItem, CampaignSummary } from '@crieur/api';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '@crieur/api/enums/campaigns';
+import { useApiQuery } from '../../api/queries';
+import { QueryView } from '../../components/QueryView';
+import { useUrlFilters } from '../../hooks/use-url-filters';
 import { SectionHeader } from '../SectionPage';
 import { formatCount, formatParisShort } from './format';
 import { StatusBadge } from './StatusBadge';
@@ -15,30 +16,24 @@ const ALL = 'all';
 // a draft has no ledger yet: asking for its progress would only say zero
 const HAS_LEDGER: readonly CampaignStatus[] = ['sending', 'paused', 'sent', 'cancelled'];
 
-const isStatus = (value: string | null): value is CampaignStatus =>
-  value !== null && (CAMPAIGN_STATUSES as readonly string[]).includes(value);
+const isStatus = (value: string): value is CampaignStatus => (CAMPAIGN_STATUSES as readonly string[]).includes(value);
 
 // figures line up digit under digit
 const NUMERIC = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 type Row = CampaignListItem & { sent: number | null };
 
-/** The list; the sent count means something only for a campaign that has a ledger. */
-async function loadRows(status: CampaignStatus | undefined): Promise<Row[]> {
-  const { campaigns } = await listCampaigns(status);
-  return campaigns.map((c) => ({ ...c, sent: HAS_LEDGER.includes(c.status) ? c.sentCount : null }));
-}
+/** The sent count means something only for a campaign that has a ledger. */
+const rowOf = (c: CampaignListItem): Row => ({ ...c, sent: HAS_LEDGER.includes(c.status) ? c.sentCount : null });
 
 /** /studio/campaigns: every campaign with its status and figures, filterable by status. */
 export function CampaignsPage() {
   const { t } = useTranslation();
   // the filter lives in the address: back from a campaign finds the same view
-  const [params, setParams] = useSearchParams();
-  const raw = params.get('status');
-  const status = isStatus(raw) ? raw : undefined;
-  const rows = useApiData(() => loadRows(status), status ?? ALL);
-  const setStatus = (value: string | null) =>
-    setParams(value && value !== ALL ? { status: value } : {}, { replace: true });
+  const filters = useUrlFilters(['status']);
+  const status = isStatus(filters.values.status) ? filters.values.status : undefined;
+  const query = useApiQuery('GET /api/campaigns', { query: { status } }, { keepPrevious: true });
+  const setStatus = (value: string | null) => filters.set('status', value && value !== ALL ? value : '');
 
   const options = [
     { value: ALL, label: t('campaignsPage.list.allStatuses') },
@@ -58,9 +53,21 @@ export function CampaignsPage() {
           w={240}
         />
       </Group>
-      {rows.status === 'loading' && <Loader aria-label={t('app.loading')} />}
-      {rows.status === 'failed' && <LoadError error={rows.error} onRetry={rows.reload} />}
-      {rows.status === 'ready' && rows.data.length === 0 && !status && (
+      <QueryView query={query}>
+        {(answer) => (
+          <Rows rows={answer.campaigns.map(rowOf)} filtered={status !== undefined} onClear={() => setStatus(null)} />
+        )}
+      </QueryView>
+    </Stack>
+  );
+}
+
+function Rows({ rows, filtered, onClear }: { rows: Row[]; filtered: boolean; onClear: () => void }) {
+  const { t } = useTranslation();
+  if (rows.length > 0) return <CampaignTable rows={rows} />;
+  return (
+    <>
+      {!filtered && (
         <EmptyState
           icon={<IconMail aria-hidden />}
           title={t('campaignsPage.list.emptyTitle')}
@@ -73,21 +80,20 @@ export function CampaignsPage() {
           </EmptyState.Actions>
         </EmptyState>
       )}
-      {rows.status === 'ready' && rows.data.length === 0 && status && (
+      {filtered && (
         <EmptyState
           icon={<IconFilterOff aria-hidden />}
           title={t('campaignsPage.list.noMatchTitle')}
           description={t('campaignsPage.list.noMatchBody')}
         >
           <EmptyState.Actions>
-            <Button variant="default" onClick={() => setStatus(null)}>
+            <Button variant="default" onClick={onClear}>
               {t('campaignsPage.list.clearFilter')}
             </Button>
           </EmptyState.Actions>
         </EmptyState>
       )}
-      {rows.status === 'ready' && rows.data.length > 0 && <CampaignTable rows={rows.data} />}
-    </Stack>
+    </>
   );
 }
 

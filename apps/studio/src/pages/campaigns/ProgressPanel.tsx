@@ -1,6 +1,6 @@
 import { Alert, Box, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CampaignProgress } from '../../api/types';
+import type { CampaignProgress } from '@crieur/api';
 import { errorMessage } from '../../i18n/error-message';
 import type { TFunction } from 'i18next';
 import {

@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput
 import { IconSearch } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lookupCampaignRecipient } from '../../api/endpoints';
-import type { CampaignRecipient, RecipientStatus } from '../../api/types';
+import type { RecipientStatus } from '@crieur/api';
+import { useApiQuery } from '../../api/queries';
 import { errorMessage } from '../../i18n/error-message';
 import { formatCount, formatParisDateTime, reasonText } from './format';
 
@@ -16,31 +16,27 @@ const RECIPIENT_COLORS: Record<RecipientStatus, string> = {
   uncertain: 'orange',
 };
 
-type Result = { email: string; recipient: CampaignRecipient | null };
-
 /** "Est-ce que Marie l’a reçue ?": one address's row in the ledger. */
 export function RecipientLookup({ campaignId }: { campaignId: string }) {
   const { t, i18n } = useTranslation();
   const [email, setEmail] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
+  // the address asked for: the lookup runs once it is submitted, and again on each submit
+  const [asked, setAsked] = useState<string | null>(null);
+  const lookup = useApiQuery(
+    'GET /api/campaigns/:id/recipients',
+    { params: { id: campaignId }, query: { email: asked ?? '' } },
+    { enabled: asked !== null },
+  );
+  const busy = lookup.isFetching;
+  const failure = lookup.isError ? lookup.error : null;
+  const result = asked !== null && lookup.isSuccess ? { email: asked, recipient: lookup.data.recipient } : null;
 
-  const search = async () => {
+  const search = () => {
     const wanted = email.trim();
     if (!/^[^\s@]+@[^\s@]+$/.test(wanted)) return setInvalid(true);
-    setBusy(true);
-    setFailure(null);
-    try {
-      const answer = await lookupCampaignRecipient(campaignId, wanted);
-      setResult({ email: wanted, recipient: answer.recipient });
-    } catch (error) {
-      setFailure(error);
-      setResult(null);
-    } finally {
-      setBusy(false);
-    }
+    if (wanted === asked) void lookup.refetch();
+    else setAsked(wanted);
   };
 
   const r = result?.recipient;
@@ -52,7 +48,7 @@ export function RecipientLookup({ campaignId }: { campaignId: string }) {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void search();
+          search();
         }}
       >
         <Group align="flex-end" gap="sm">

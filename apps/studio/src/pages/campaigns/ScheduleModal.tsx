@@ -3,10 +3,10 @@ import 'dayjs/locale/fr';
 import 'dayjs/locale/en-gb';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { DatePickerInput, DatesProvider, TimeInput } from '@mantine/dates';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { scheduleCampaign } from '../../api/endpoints';
-import type { Campaign, CampaignProgress } from '../../api/types';
+import type { Campaign, CampaignProgress } from '@crieur/api';
+import { useApiMutation } from '../../api/queries';
 import { parisToday, parisToIso, sendingError } from './format';
 
 type Props = {
@@ -34,24 +34,23 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
   const [time, setTime] = useState('');
   const [dateError, setDateError] = useState<string | null>(null);
   const [timeError, setTimeError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const schedule = useApiMutation('POST /api/campaigns/:id/schedule', {
+    onSuccess: (answer, input) => onScheduled(answer.progress, input.body.at),
+  });
+  // stays busy after a success: the modal closes on the answer
+  const busy = schedule.isPending || schedule.isSuccess;
+  // the mutation's state reaches the button a tick later: a double click must not schedule twice before that
+  const inFlight = useRef(false);
 
-  const submit = async () => {
+  const submit = () => {
     const at = date && time ? parisToIso(date.slice(0, 10), time.slice(0, 5)) : null;
     if (!date) setDateError(t('campaignsPage.scheduleModal.dateRequired'));
     if (!time) setTimeError(t('campaignsPage.scheduleModal.timeRequired'));
     if (!at) return;
     if (new Date(at).getTime() <= Date.now()) return setTimeError(t('campaignsPage.scheduleModal.past'));
-    setBusy(true);
-    setFailure(null);
-    try {
-      const answer = await scheduleCampaign(campaign.id, at);
-      onScheduled(answer.progress, at);
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
+    if (busy || inFlight.current) return;
+    inFlight.current = true;
+    schedule.mutate({ params: { id: campaign.id }, body: { at } }, { onError: () => (inFlight.current = false) });
   };
 
   return (
@@ -59,7 +58,7 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          submit();
         }}
       >
         <Stack gap="md">
@@ -103,9 +102,9 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
             error={timeError}
             withAsterisk
           />
-          {failure !== null && (
+          {schedule.isError && (
             <Alert color="red" role="alert" title={t('campaignsPage.actions.failed')}>
-              {sendingError(t, failure)}
+              {sendingError(t, schedule.error)}
             </Alert>
           )}
           <Group justify="flex-end">

@@ -1,10 +1,9 @@
 import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { listLists, sendCampaign } from '../../api/endpoints';
-import type { Campaign, CampaignProblem, CampaignProgress } from '../../api/types';
-import { useApiData } from '../../hooks/use-api-data';
+import type { Campaign, CampaignProgress } from '@crieur/api';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { formatCount, notReadyProblems, problemText, sendingError } from './format';
 
 type Props = {
@@ -33,35 +32,31 @@ export function SendModal({ campaign, opened, onClose, onSent }: Props) {
 function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
   const { t, i18n } = useTranslation();
   // counts of today's confirmed subscribers; the ledger freezes the exact set at launch
-  const lists = useApiData(() => listLists().then((answer) => answer.lists));
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [problems, setProblems] = useState<CampaignProblem[] | null>(null);
+  const lists = useApiQuery('GET /api/lists');
+  const sending = useApiMutation('POST /api/campaigns/:id/send', {
+    onSuccess: (answer) => onSent(answer.progress, answer.started),
+  });
+  // stays busy after a success: the modal closes on the answer
+  const busy = sending.isPending || sending.isSuccess;
+  const problems = notReadyProblems(sending.error);
+  const failure = sending.isError && !problems ? sending.error : null;
   const names = campaign.lists.map((l) => l.name).join(', ');
 
-  const send = async () => {
+  // the mutation's state reaches the button a tick later: a double click must not send twice before that
+  const inFlight = useRef(false);
+  const send = () => {
     // one click only: the button stays disabled until the answer, and the server starts it once anyway
-    if (busy) return;
-    setBusy(true);
-    setFailure(null);
-    setProblems(null);
-    try {
-      const answer = await sendCampaign(campaign.id);
-      onSent(answer.progress, answer.started);
-    } catch (error) {
-      const found = notReadyProblems(error);
-      if (found) setProblems(found);
-      else setFailure(error);
-      setBusy(false);
-    }
+    if (busy || inFlight.current) return;
+    inFlight.current = true;
+    sending.mutate({ params: { id: campaign.id } }, { onError: () => (inFlight.current = false) });
   };
 
   let estimate: string;
-  if (lists.status === 'loading') estimate = t('campaignsPage.sendModal.estimateLoading');
-  else if (lists.status === 'failed') estimate = t('campaignsPage.sendModal.estimateUnknown');
+  if (lists.isPending) estimate = t('campaignsPage.sendModal.estimateLoading');
+  else if (lists.isError) estimate = t('campaignsPage.sendModal.estimateUnknown');
   else {
     const slugs = new Set(campaign.lists.map((l) => l.slug));
-    const count = lists.data.filter((l) => slugs.has(l.slug)).reduce((sum, l) => sum + l.counts.confirmed, 0);
+    const count = lists.data.lists.filter((l) => slugs.has(l.slug)).reduce((sum, l) => sum + l.counts.confirmed, 0);
     estimate =
       count === 0
         ? t('campaignsPage.sendModal.estimateNone')
@@ -77,7 +72,7 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
         })}
       </Text>
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        {lists.status === 'loading' && <Loader size="xs" aria-hidden />}
+        {lists.isPending && <Loader size="xs" aria-hidden />}
         <Text fw={600}>{estimate}</Text>
       </Group>
       <Text size="sm" c="dimmed">
@@ -114,7 +109,7 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button onClick={() => void send()} loading={busy} disabled={busy || problems !== null} data-autofocus>
+        <Button onClick={send} loading={busy} disabled={busy || problems !== null} data-autofocus>
           {t('campaignsPage.sendModal.confirm')}
         </Button>
       </Group>

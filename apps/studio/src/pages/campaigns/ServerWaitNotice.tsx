@@ -1,7 +1,7 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { IconServerOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ServerWait } from '../../api/types';
+import type { ServerWait } from '@crieur/api';
 import { formatParisDateTime, formatParisTime, parisToday } from './format';
 
 type Props = {

@@ -1,7 +1,7 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { IconServerOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignStatus, ServerWait } from '../../api/types';
+import type { CampaignStatus, ServerWait } from '@crieur/api';
 import { STATUS_COLORS } from './format';
 
 type Props = { status: CampaignStatus; serverWait: ServerWait | null; size?: BadgeProps['size']; testId?: string };

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/api-error';
-import type { CampaignProblem, CampaignProgress, CampaignStatus, RecipientCounts } from '../../api/types';
+import type { CampaignProblem, CampaignProgress, CampaignStatus, RecipientCounts } from '@crieur/api';
 import { intlLocale } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { PARIS } from './paris-time';
@@ -105,26 +105,22 @@ export function formatDuration(t: TFunction, seconds: number): string {
   return t('campaignsPage.progress.durationHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
-/** The raw code of an API error, even one the shared catalog does not list (the client maps those to INTERNAL). */
-export function rawCode(error: unknown): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const code = error.details.code;
-  return typeof code === 'string' ? code : error.code;
-}
+/** The code of an API error (NETWORK for a failed request), or null for any other error. */
+export const codeOf = (error: unknown) => (error instanceof ApiError ? error.code : null);
 
 /** The French problems of a 422 CAMPAIGN_NOT_READY, or null for any other error. */
 export function notReadyProblems(error: unknown): CampaignProblem[] | null {
-  if (rawCode(error) !== 'CAMPAIGN_NOT_READY' || !(error instanceof ApiError)) return null;
+  if (!(error instanceof ApiError) || error.code !== 'CAMPAIGN_NOT_READY') return null;
   const problems = error.details.problems;
   return Array.isArray(problems) ? (problems as CampaignProblem[]) : [];
 }
 
 /** What to tell the user about a failed sending action. */
 export function sendingError(t: TFunction, error: unknown): string {
-  const code = rawCode(error);
+  const code = codeOf(error);
   if (code === 'CAMPAIGN_STATE') return t('campaignsPage.errors.state');
   if (code === 'CAMPAIGN_NOT_READY') return t('campaignsPage.errors.notReady');
-  if (error instanceof ApiError && error.code === 'VALIDATION' && error.issues.length > 0) {
+  if (error instanceof ApiError && code === 'VALIDATION' && error.issues.length > 0) {
     return `${t('errors.VALIDATION')} ${error.issues.map((issue) => issue.message).join(' ')}`;
   }
   return errorMessage(t, error);

@@ -1,6 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getCampaignProgress } from '../../api/endpoints';
-import type { CampaignProgress } from '../../api/types';
+import type { CampaignProgress } from '@crieur/api';
+import { queryKeyOf, useApiQuery } from '../../api/queries';
 import { LIVE_STATUSES, paceFrom, processedOf, type Pace, type PaceSample } from './format';
 
 export const POLL_MS = 1500;
@@ -16,59 +17,52 @@ export type ProgressState = {
   refresh: () => void;
 };
 
-type State = { id: string; progress: CampaignProgress | null; pace: Pace | null; error: unknown };
+const isLive = (progress: CampaignProgress | undefined) =>
+  progress !== undefined && LIVE_STATUSES.includes(progress.status);
 
 /**
  * The campaign's progress, fetched on mount and then every 1.5 s while it is sending, paused or
- * scheduled. Each request waits for the previous answer, so a slow server never piles them up.
+ * scheduled; polling stops once it is over. A poll never starts while the previous one is in flight.
  */
 export function useCampaignProgress(id: string): ProgressState {
-  const [state, setState] = useState<State>({ id, progress: null, pace: null, error: null });
-  const [tick, setTick] = useState(0);
-  // answers to requests older than the latest request or action are dropped
-  const sequence = useRef(0);
+  const queryClient = useQueryClient();
+  const input = { params: { id } };
+  const query = useApiQuery('GET /api/campaigns/:id/progress', input, {
+    refetchInterval: (q) => (isLive(q.state.data?.progress) ? POLL_MS : false),
+  });
+  const progress = query.data?.progress ?? null;
+
   // the server's rate is an average over the last minute; the page measures its own between polls
   const samples = useRef<PaceSample[]>([]);
-
-  const accept = useCallback(
-    (progress: CampaignProgress) => {
-      if (progress.status === 'sending')
-        samples.current = [...samples.current.slice(-30), { at: Date.now(), processed: processedOf(progress.counts) }];
-      else samples.current = [];
-      const remaining = progress.counts.queued + progress.counts.sending;
-      setState({ id, progress, pace: paceFrom(samples.current, remaining), error: null });
-    },
-    [id],
-  );
-
+  const [pace, setPace] = useState<{ id: string; pace: Pace | null }>({ id, pace: null });
   useEffect(() => {
     samples.current = []; // another campaign: its pace starts afresh
   }, [id]);
-
   useEffect(() => {
-    const mine = ++sequence.current;
-    getCampaignProgress(id).then(
-      (answer) => mine === sequence.current && accept(answer.progress),
-      (error: unknown) => mine === sequence.current && setState((s) => ({ ...s, id, error })),
-    );
-  }, [id, tick, accept]);
-
-  const current = state.id === id ? state : { id, progress: null, pace: null, error: null };
-  const live = current.progress !== null && LIVE_STATUSES.includes(current.progress.status);
-  useEffect(() => {
-    if (!live) return;
-    // re-armed after every answer (state changes), so requests never overlap
-    const timer = setTimeout(() => setTick((n) => n + 1), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [live, state]);
+    if (!progress) return;
+    if (progress.status === 'sending')
+      samples.current = [...samples.current.slice(-30), { at: Date.now(), processed: processedOf(progress.counts) }];
+    else samples.current = [];
+    setPace({ id, pace: paceFrom(samples.current, progress.counts.queued + progress.counts.sending) });
+  }, [query.dataUpdatedAt]); // one sample per answer (a poll or an action's)
 
   const set = useCallback(
-    (progress: CampaignProgress) => {
-      sequence.current++;
-      accept(progress);
+    (next: CampaignProgress) => {
+      const key = queryKeyOf('GET /api/campaigns/:id/progress', { params: { id } });
+      // a poll in flight would bring an older state back: it is dropped (and its state reverted) first
+      void queryClient
+        .cancelQueries({ queryKey: key, exact: true })
+        .then(() => queryClient.setQueryData(key, { progress: next }));
     },
-    [accept],
+    [queryClient, id],
   );
-  const refresh = useCallback(() => setTick((n) => n + 1), []);
-  return { progress: current.progress, pace: current.pace, error: current.error, set, refresh };
+  const refresh = useCallback(() => void query.refetch(), [query.refetch]);
+
+  return {
+    progress,
+    pace: pace.id === id ? pace.pace : null,
+    error: query.isError ? query.error : null,
+    set,
+    refresh,
+  };
 }

@@ -2,7 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { ActionIcon, Badge, Group, List, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { BlockError } from '../../api/types';
+import type { BlockError } from '@crieur/api';
 import { blockSummary, type Block, type KeyedBlock } from './blocks';
 import { BlockForm } from './forms/BlockForm';
 import { nameOfBlock } from './format';

@@ -19,7 +19,7 @@ import { Alert, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconArticle, IconChevronDown, IconFolder, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BlockError } from '../../api/types';
+import type { BlockError } from '@crieur/api';
 import { BlockCard } from './BlockCard';
 import { BLOCK_TYPES, emptyBlock, newKey, type Block, type BlockType, type KeyedBlock } from './blocks';
 import { nameOfBlock } from './format';

@@ -4,8 +4,9 @@ import { IconAlertCircle, IconArrowLeft, IconCalendarTime, IconCopy, IconSend } 
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { duplicateCampaign, getCampaign } from '../../api/endpoints';
-import type { Campaign, MailingList } from '../../api/types';
+import type { Campaign, MailingList } from '@crieur/api';
+import { call } from '../../api/client';
+import { useApiMutation } from '../../api/queries';
 import { usePageTitle } from '../../hooks/use-page-title';
 import { BlockList } from './BlockList';
 import { ConflictDialog } from './ConflictDialog';
@@ -24,6 +25,7 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
   const [campaign, setCampaign] = useState(initial);
   const [testing, setTesting] = useState(false);
   const [duplicating, setDuplicating] = useState(false);
+  const duplication = useApiMutation('POST /api/campaigns/:id/duplicate');
   const editable = campaign.status === 'draft';
   const onSaved = useCallback((saved: Campaign) => setCampaign(saved), []);
   const draft = useCampaignDraft(initial, editable, onSaved);
@@ -44,7 +46,7 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
     setDuplicating(true);
     try {
       if (editable) await draft.flush();
-      const { campaign: copy } = await duplicateCampaign(campaign.id);
+      const { campaign: copy } = await duplication.mutateAsync({ params: { id: campaign.id } });
       notifications.show({ color: 'teal', message: t('newsletters.list.duplicated') });
       void navigate(`/newsletters/${encodeURIComponent(copy.id)}`);
     } catch (error) {
@@ -58,14 +60,16 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
     }
   };
 
+  const latest = async () => (await call('GET /api/campaigns/:id', { params: { id: campaign.id } })).campaign;
+
   const reloadTheirs = async () => {
-    const { campaign: fresh } = await getCampaign(campaign.id);
+    const fresh = await latest();
     setCampaign(fresh);
     draft.reset(fresh);
   };
 
   const overwrite = async () => {
-    const { campaign: fresh } = await getCampaign(campaign.id);
+    const fresh = await latest();
     if (fresh.status !== 'draft') {
       // it left the draft state meanwhile (scheduled, sent): nothing to overwrite any more
       setCampaign(fresh);

@@ -3,8 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchPublished } from '../../api/endpoints';
-import type { PublishedItem } from '../../api/types';
+import type { PublishedItem } from '@crieur/api';
+import { useApiQuery } from '../../api/queries';
 import { cardFrom, type Block } from './blocks';
 import { formatDateTime, newsletterError } from './format';
 import classes from './newsletters.module.css';
@@ -21,22 +21,9 @@ export function InsertPublishedModal({ kind, onClose, onPick }: Props) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 250);
-  const [state, setState] = useState<
-    { status: 'loading' } | { status: 'ready'; items: PublishedItem[] } | { status: 'failed'; error: unknown }
-  >({ status: 'loading' });
-
-  useEffect(() => {
-    if (!kind) return;
-    let current = true;
-    setState({ status: 'loading' });
-    searchPublished(kind === 'article' ? 'articles' : 'dossiers', debounced).then(
-      (answer) => current && setState({ status: 'ready', items: answer.items }),
-      (error: unknown) => current && setState({ status: 'failed', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [kind, debounced]);
+  const route = kind === 'dossier' ? 'GET /api/campaigns/dossiers' : 'GET /api/campaigns/articles';
+  const search = useApiQuery(route, { query: { q: debounced.trim().slice(0, 100) } }, { enabled: kind !== null });
+  const items = search.data?.items;
 
   useEffect(() => {
     if (!kind) setQuery('');
@@ -58,14 +45,14 @@ export function InsertPublishedModal({ kind, onClose, onPick }: Props) {
           maxLength={100}
           data-autofocus
         />
-        <div aria-live="polite" aria-busy={state.status === 'loading'}>
-          {state.status === 'loading' && <Loader size="sm" aria-label={t('app.loading')} />}
-          {state.status === 'failed' && (
+        <div aria-live="polite" aria-busy={search.isFetching}>
+          {search.isPending && !search.isError && <Loader size="sm" aria-label={t('app.loading')} />}
+          {search.isError && (
             <Alert color="red" role="alert">
-              {newsletterError(t, state.error)}
+              {newsletterError(t, search.error)}
             </Alert>
           )}
-          {state.status === 'ready' && state.items.length === 0 && (
+          {!search.isError && items?.length === 0 && (
             <Text size="sm" c="dimmed">
               {debounced.trim()
                 ? t('newsletters.insert.noMatch', { query: debounced.trim() })
@@ -74,14 +61,14 @@ export function InsertPublishedModal({ kind, onClose, onPick }: Props) {
                   : t('newsletters.insert.noArticle')}
             </Text>
           )}
-          {state.status === 'ready' && state.items.length > 0 && (
+          {!search.isError && items && items.length > 0 && (
             <Stack
               gap={6}
               component="ul"
               aria-label={t('newsletters.insert.results')}
               style={{ listStyle: 'none', padding: 0, margin: 0 }}
             >
-              {state.items.map((item) => (
+              {items.map((item) => (
                 <li key={item.id}>
                   <ResultRow item={item} onPick={() => kind && onPick(cardFrom(kind, item))} />
                 </li>

@@ -16,13 +16,13 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconCopy, IconMail, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { createCampaign, deleteCampaign, duplicateCampaign, listCampaigns } from '../../api/endpoints';
-import { NEWSLETTER_KINDS, type CampaignSummary, type NewsletterKind } from '../../api/types';
+import type { CampaignSummary } from '@crieur/api';
+import { NEWSLETTER_KINDS, type NewsletterKind } from '@crieur/api/enums/campaigns';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
-import { useApiData } from '../../hooks/use-api-data';
 import { SectionHeader } from '../SectionPage';
 import { CAMPAIGN_STATUS_COLORS, formatShortDateTime, newsletterError } from './format';
 
@@ -35,40 +35,47 @@ function ordered(campaigns: CampaignSummary[]): CampaignSummary[] {
 export function NewslettersPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const state = useApiData(() => listCampaigns().then((answer) => ordered(answer.campaigns)));
-  const [creating, setCreating] = useState(false);
+  const query = useApiQuery('GET /api/campaigns');
+  const campaigns = query.data && ordered(query.data.campaigns);
   const [deleting, setDeleting] = useState<CampaignSummary | null>(null);
+  const open = (id: string) => void navigate(`/newsletters/${encodeURIComponent(id)}`);
 
-  const create = async (kind: NewsletterKind) => {
-    setCreating(true);
-    try {
-      const { campaign } = await createCampaign({ kind });
-      void navigate(`/newsletters/${encodeURIComponent(campaign.id)}`);
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: t('newsletters.list.createFailed'),
-        message: newsletterError(t, error),
-      });
-      setCreating(false);
-    }
-  };
+  const creation = useApiMutation('POST /api/campaigns', { onSuccess: ({ campaign }) => open(campaign.id) });
+  // stays busy after a success: the page changes to the new draft
+  const creating = creation.isPending || creation.isSuccess;
+  const create = (kind: NewsletterKind) =>
+    creation.mutate(
+      { body: { kind } },
+      {
+        onError: (error) =>
+          notifications.show({
+            color: 'red',
+            title: t('newsletters.list.createFailed'),
+            message: newsletterError(t, error),
+          }),
+      },
+    );
 
-  const duplicate = async (campaign: CampaignSummary) => {
-    try {
-      const { campaign: copy } = await duplicateCampaign(campaign.id);
+  const duplication = useApiMutation('POST /api/campaigns/:id/duplicate', {
+    onSuccess: ({ campaign: copy }) => {
       notifications.show({ color: 'teal', message: t('newsletters.list.duplicated') });
-      void navigate(`/newsletters/${encodeURIComponent(copy.id)}`);
-    } catch (error) {
-      notifications.show({
-        color: 'red',
-        title: t('newsletters.list.duplicateFailed'),
-        message: newsletterError(t, error),
-      });
-    }
-  };
+      open(copy.id);
+    },
+  });
+  const duplicate = (campaign: CampaignSummary) =>
+    duplication.mutate(
+      { params: { id: campaign.id } },
+      {
+        onError: (error) =>
+          notifications.show({
+            color: 'red',
+            title: t('newsletters.list.duplicateFailed'),
+            message: newsletterError(t, error),
+          }),
+      },
+    );
 
-  if (state.status === 'failed') return <LoadError error={state.error} onRetry={state.reload} />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
 
   const newMenu = (
     <Menu position="bottom-end" shadow="md">
@@ -95,10 +102,10 @@ export function NewslettersPage() {
     <Stack gap="xl">
       <Group justify="space-between" align="flex-start">
         <SectionHeader section="newsletters" />
-        {state.status === 'ready' && state.data.length > 0 && newMenu}
+        {campaigns && campaigns.length > 0 && newMenu}
       </Group>
-      {state.status === 'loading' && <Loader aria-label={t('app.loading')} />}
-      {state.status === 'ready' && state.data.length === 0 && (
+      {!campaigns && <Loader aria-label={t('app.loading')} />}
+      {campaigns && campaigns.length === 0 && (
         <EmptyState
           icon={<IconMail aria-hidden />}
           title={t('newsletters.list.emptyTitle')}
@@ -107,17 +114,10 @@ export function NewslettersPage() {
           <EmptyState.Actions>{newMenu}</EmptyState.Actions>
         </EmptyState>
       )}
-      {state.status === 'ready' && state.data.length > 0 && (
-        <CampaignTable campaigns={state.data} onDuplicate={(c) => void duplicate(c)} onDelete={setDeleting} />
+      {campaigns && campaigns.length > 0 && (
+        <CampaignTable campaigns={campaigns} onDuplicate={duplicate} onDelete={setDeleting} />
       )}
-      <DeleteModal
-        campaign={deleting}
-        onClose={() => setDeleting(null)}
-        onDeleted={() => {
-          setDeleting(null);
-          state.reload();
-        }}
-      />
+      <DeleteModal campaign={deleting} onClose={() => setDeleting(null)} onDeleted={() => setDeleting(null)} />
     </Stack>
   );
 }
@@ -229,21 +229,20 @@ function DeleteModal({
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const confirm = async () => {
-    if (!campaign) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await deleteCampaign(campaign.id);
+  // the list reloads once the draft is gone
+  const deletion = useApiMutation('DELETE /api/campaigns/:id', {
+    invalidates: ['GET /api/campaigns'],
+    onSuccess: () => {
       notifications.show({ color: 'teal', message: t('newsletters.list.deleted') });
       onDeleted();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  // the mutation's state reaches the button a tick later: a double click must not delete twice before that
+  const inFlight = useRef(false);
+  const confirm = () => {
+    if (!campaign || inFlight.current) return;
+    inFlight.current = true;
+    deletion.mutate({ params: { id: campaign.id } }, { onSettled: () => (inFlight.current = false) });
   };
   return (
     <Modal opened={campaign !== null} onClose={onClose} title={t('newsletters.list.deleteTitle')}>
@@ -251,16 +250,16 @@ function DeleteModal({
         <Text size="sm">
           {t('newsletters.list.deleteBody', { subject: campaign?.subject || t('newsletters.list.noSubject') })}
         </Text>
-        {failure !== null && (
+        {deletion.isError && (
           <Text size="sm" c="red" role="alert">
-            {newsletterError(t, failure)}
+            {newsletterError(t, deletion.error)}
           </Text>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={busy} onClick={() => void confirm()}>
+          <Button color="red" loading={deletion.isPending} onClick={confirm}>
             {t('newsletters.list.deleteConfirm')}
           </Button>
         </Group>

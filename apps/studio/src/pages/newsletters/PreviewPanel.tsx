@@ -1,7 +1,7 @@
 import { Alert, Group, List, Loader, Progress, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceDesktop, IconDeviceMobile, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignPreview } from '../../api/types';
+import type { CampaignPreview } from '@crieur/api';
 import { formatKilobytes, newsletterError } from './format';
 import classes from './newsletters.module.css';
 import type { LivePreview } from './use-live-preview';

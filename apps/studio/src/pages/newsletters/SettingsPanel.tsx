@@ -1,6 +1,7 @@
 import { MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { NEWSLETTER_KINDS, type CampaignFieldError, type MailingList, type NewsletterKind } from '../../api/types';
+import type { CampaignFieldError, MailingList } from '@crieur/api';
+import { NEWSLETTER_KINDS, type NewsletterKind } from '@crieur/api/enums/campaigns';
 import type { DraftFields } from './use-campaign-draft';
 
 type Props = {

@@ -2,11 +2,11 @@ import { Alert, Button, Group, List, Modal, Stack, TagsInput, Text } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NewsletterInvalidDetails } from '@crieur/api';
 import { ApiError } from '../../api/api-error';
-import { sendCampaignTest } from '../../api/endpoints';
-import type { BlockError, CampaignFieldError, MjmlError } from '../../api/types';
+import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../session/session-context';
-import { newsletterError, rawCode } from './format';
+import { newsletterError } from './format';
 
 const MAX = 5;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -25,7 +25,9 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
   const { user } = useSession();
   const [addresses, setAddresses] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // a save that failed first, or the test's own answer
   const [failure, setFailure] = useState<unknown>(null);
+  const test = useApiMutation('POST /api/campaigns/:id/test');
 
   useEffect(() => {
     if (opened) {
@@ -51,7 +53,7 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
         setFailure(new Error('unsaved'));
         return;
       }
-      const answer = await sendCampaignTest(campaignId, addresses);
+      const answer = await test.mutateAsync({ params: { id: campaignId }, body: { addresses } });
       notifications.show({
         color: 'teal',
         title: t('newsletters.test.sentTitle', { count: answer.sent }),
@@ -114,11 +116,7 @@ function SendFailure({ error }: { error: unknown }) {
       </Alert>
     );
   }
-  const details = error.details as {
-    blockErrors?: BlockError[];
-    fieldErrors?: CampaignFieldError[];
-    mjmlErrors?: MjmlError[];
-  };
+  const details = error.details as Partial<NewsletterInvalidDetails>;
   const problems = [
     ...(details.fieldErrors ?? []).map((item) => item.message),
     ...(details.blockErrors ?? []).map((item) =>
@@ -133,7 +131,7 @@ function SendFailure({ error }: { error: unknown }) {
       color="red"
       role="alert"
       title={
-        rawCode(error) === 'NEWSLETTER_INVALID' ? t('newsletters.test.invalidTitle') : t('newsletters.test.failedTitle')
+        error.code === 'NEWSLETTER_INVALID' ? t('newsletters.test.invalidTitle') : t('newsletters.test.failedTitle')
       }
     >
       {newsletterError(t, error)}

@@ -1,59 +1,31 @@
-// Local mirror of @crieur/newsletter's block schemas: importing them would pull zod and mjml's
-// helpers into the studio bundle. The server validates; these types only shape the forms.
-import type { ArticleBody, PublishedItem } from '../../api/types';
+// The blocks' types are @crieur/newsletter's, through the contract (type-only: nothing of zod or MJML reaches the
+// bundle). The server validates; these types shape the forms, which keep empty strings until the payload drops them.
+import type { ArticleDoc } from '@crieur/content';
+import type { DraftBlock, NewsletterBlock, PublishedItem } from '@crieur/api';
+import { BLOCK_TYPES, type BlockType } from '@crieur/api/enums/campaigns';
 
-export type BlockImage = { src: string; alt: string };
-export type AgendaEvent = { title: string; date: string; place: string; url?: string };
-export type JobOffer = { title: string; organisation: string; place: string; url: string };
-export type MembersNewsItem = { title: string; text: string; url?: string };
+export type Block = NewsletterBlock;
+export type { BlockType };
+type Of<T extends BlockType> = Extract<Block, { type: T }>;
 
-export type EditoBlock = { type: 'edito'; title?: string; doc: ArticleBody; signature?: string };
-export type ArticleBlock = {
-  type: 'article';
-  title: string;
-  lede: string;
-  url: string;
-  rubrique?: string;
-  image?: BlockImage;
-};
-export type DossierBlock = { type: 'dossier'; title: string; lede: string; url: string; image?: BlockImage };
-export type RichTextBlock = { type: 'richText'; title?: string; doc: ArticleBody };
-export type AgendaBlock = { type: 'agenda'; title?: string; events: AgendaEvent[] };
-export type JobsBlock = { type: 'jobs'; title?: string; offers: JobOffer[] };
-export type MembersNewsBlock = { type: 'membersNews'; title?: string; items: MembersNewsItem[] };
-export type ImageBlock = { type: 'image'; src: string; alt: string; caption?: string; url?: string };
-export type ButtonBlock = { type: 'button'; label: string; url: string };
-export type DividerBlock = { type: 'divider' };
-export type SectionTitleBlock = { type: 'sectionTitle'; text: string };
-
-export type Block =
-  | EditoBlock
-  | ArticleBlock
-  | DossierBlock
-  | RichTextBlock
-  | AgendaBlock
-  | JobsBlock
-  | MembersNewsBlock
-  | ImageBlock
-  | ButtonBlock
-  | DividerBlock
-  | SectionTitleBlock;
-export type BlockType = Block['type'];
+export type EditoBlock = Of<'edito'>;
+export type ArticleBlock = Of<'article'>;
+export type DossierBlock = Of<'dossier'>;
+export type RichTextBlock = Of<'richText'>;
+export type AgendaBlock = Of<'agenda'>;
+export type JobsBlock = Of<'jobs'>;
+export type MembersNewsBlock = Of<'membersNews'>;
+export type ImageBlock = Of<'image'>;
+export type ButtonBlock = Of<'button'>;
+export type DividerBlock = Of<'divider'>;
+export type SectionTitleBlock = Of<'sectionTitle'>;
+export type BlockImage = NonNullable<ArticleBlock['image']>;
+export type AgendaEvent = AgendaBlock['events'][number];
+export type JobOffer = JobsBlock['offers'][number];
+export type MembersNewsItem = MembersNewsBlock['items'][number];
 
 /** The add menu's order: the usual shape of an issue, top to bottom. */
-export const BLOCK_TYPES: readonly BlockType[] = [
-  'edito',
-  'sectionTitle',
-  'article',
-  'dossier',
-  'richText',
-  'agenda',
-  'jobs',
-  'membersNews',
-  'image',
-  'button',
-  'divider',
-];
+export { BLOCK_TYPES };
 
 /** A block with a stable key: drag and drop and React need one that survives reordering. */
 export type KeyedBlock = { key: string; block: Block };
@@ -61,7 +33,7 @@ export type KeyedBlock = { key: string; block: Block };
 let nextKey = 0;
 export const newKey = (): string => `b${++nextKey}`;
 
-const EMPTY_DOC: ArticleBody = { type: 'doc', content: [{ type: 'paragraph' }] };
+const EMPTY_DOC: ArticleDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 export const emptyEvent = (): AgendaEvent => ({ title: '', date: '', place: '', url: '' });
 export const emptyOffer = (): JobOffer => ({ title: '', organisation: '', place: '', url: '' });
@@ -124,8 +96,8 @@ function prune(value: Record<string, unknown>, keepUrl: boolean): Record<string,
 }
 
 /** The block as the API takes it: empty optional fields dropped, an image with neither address nor text dropped. */
-export function toPayload(block: Block): Record<string, unknown> {
-  const out = prune(block as Record<string, unknown>, REQUIRED_URL[block.type] === true);
+export function toPayload(block: Block): DraftBlock {
+  const out = prune(block as Record<string, unknown>, REQUIRED_URL[block.type] === true) as DraftBlock;
   if ('image' in block && block.image && !block.image.src.trim() && !block.image.alt.trim()) delete out.image;
   if (block.type === 'agenda') out.events = block.events.map((event) => prune(event, false));
   if (block.type === 'jobs') out.offers = block.offers.map((offer) => prune(offer, true));

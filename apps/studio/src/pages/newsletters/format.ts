@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/api-error';
-import type { CampaignStatus } from '../../api/types';
+import type { CampaignStatus } from '@crieur/api';
 import { intlLocale } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
 import { blockSummary, type Block } from './blocks';
@@ -28,22 +28,15 @@ export function formatKilobytes(bytes: number, language: string): string {
   }).format(bytes / 1024);
 }
 
-// codes of the campaign routes that the shared catalog does not know (the client maps them to INTERNAL)
+// the composer says these in its own words (a newsletter, not an article)
 const NEWSLETTER_CODES = ['CAMPAIGN_NOT_EDITABLE', 'NEWSLETTER_INVALID', 'EDIT_CONFLICT'] as const;
 type NewsletterCode = (typeof NEWSLETTER_CODES)[number];
-
-/** The raw code of an API error, even one the shared catalog does not list. */
-export function rawCode(error: unknown): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const code = error.details.code;
-  return typeof code === 'string' ? code : error.code;
-}
+const isNewsletterCode = (code: string): code is NewsletterCode =>
+  (NEWSLETTER_CODES as readonly string[]).includes(code);
 
 /** The user-facing message of a campaign route's error; a 502 (mail server) keeps the server's French advice. */
 export function newsletterError(t: TFunction, error: unknown): string {
-  const code = rawCode(error);
-  if (code && (NEWSLETTER_CODES as readonly string[]).includes(code))
-    return t(`newsletters.errors.${code as NewsletterCode}`);
+  if (error instanceof ApiError && isNewsletterCode(error.code)) return t(`newsletters.errors.${error.code}`);
   if (error instanceof ApiError && error.status === 502 && error.message) return error.message;
   if (error instanceof ApiError && error.code === 'VALIDATION' && error.issues.length > 0) {
     return `${t('errors.VALIDATION')} ${error.issues.map((issue) => issue.message).join(' ')}`;

@@ -1,9 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { saveCampaign } from '../../api/endpoints';
-import type { Campaign, CampaignInput, NewsletterKind } from '../../api/types';
+import type { Campaign, NewsletterKind, SaveCampaignBody } from '@crieur/api';
+import { ApiError } from '../../api/api-error';
+import { call } from '../../api/client';
+import { queryKeyOf } from '../../api/queries';
 import { useVersionedAutosave, type AutosaveState } from '../../hooks/use-versioned-autosave';
 import { fromStored, toPayload, type KeyedBlock } from './blocks';
-import { rawCode } from './format';
 
 export type DraftFields = {
   kind: NewsletterKind;
@@ -32,7 +34,7 @@ export function draftOf(campaign: Campaign): DraftFields {
 }
 
 /** The body of PUT and of the preview: blocks without their local keys. */
-export function payloadOf(fields: DraftFields): Omit<CampaignInput, 'version'> {
+export function payloadOf(fields: DraftFields): Omit<SaveCampaignBody, 'version'> {
   return { ...fields, blocks: fields.blocks.map((item) => toPayload(item.block)) };
 }
 
@@ -42,12 +44,16 @@ export function payloadOf(fields: DraftFields): Omit<CampaignInput, 'version'> {
  * reloads the other version or chooses to overwrite it. A campaign that left draft is read-only.
  */
 export function useCampaignDraft(initial: Campaign, editable: boolean, onSaved: (campaign: Campaign) => void) {
+  const queryClient = useQueryClient();
   const saver = useVersionedAutosave<DraftFields, Campaign, true>({
     save: async (fields, version) => {
-      const { campaign } = await saveCampaign(initial.id, { ...payloadOf(fields), version });
+      const params = { id: initial.id };
+      const { campaign } = await call('PUT /api/campaigns/:id', { params, body: { ...payloadOf(fields), version } });
+      // the sending page and a later visit read the saved copy from the cache
+      queryClient.setQueryData(queryKeyOf('GET /api/campaigns/:id', { params }), { campaign });
       return { saved: campaign, version: campaign.version };
     },
-    conflictOf: (error) => (rawCode(error) === 'EDIT_CONFLICT' ? true : null),
+    conflictOf: (error) => (error instanceof ApiError && error.code === 'EDIT_CONFLICT' ? true : null),
     delayMs: CAMPAIGN_AUTOSAVE_MS,
     onSaved,
     initial: { fields: draftOf(initial), version: initial.version, blocked: !editable },

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import { previewCampaign } from '../../api/endpoints';
-import type { BlockError, CampaignPreview, CampaignPreviewInput } from '../../api/types';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import type { CampaignPreview, PreviewBody } from '@crieur/api';
+import { call } from '../../api/client';
 
 export const PREVIEW_DELAY_MS = 400;
 
@@ -10,47 +12,29 @@ export type LivePreview = {
   error: unknown;
 };
 
-// the server may name a field as "events.0.date", "/events/0/date" or ["events", 0, "date"]: one form here
-function normalisePath(path: unknown): string {
-  if (Array.isArray(path)) return path.join('.');
-  if (typeof path !== 'string') return '';
-  return path
-    .replace(/^\/+/, '')
-    .replace(/[/[\]]+/g, '.')
-    .replace(/\.+$/, '')
-    .replace(/^\./, '');
-}
-
-function normalise(preview: CampaignPreview): CampaignPreview {
-  const blockErrors: BlockError[] = (preview.blockErrors ?? []).map((error) => ({
-    ...error,
-    path: normalisePath(error.path),
-  }));
-  return { ...preview, blockErrors, mjmlErrors: preview.mjmlErrors ?? [], fieldErrors: preview.fieldErrors ?? [] };
-}
-
 /**
- * Renders the unsaved state on the server 400 ms after the last change. Answers that arrive
- * after a newer request was sent are dropped, so a slow render never replaces a fresher one.
+ * Renders the unsaved state on the server 400 ms after the last change. The render is cached by
+ * what it was asked with, so only the latest state's answer is shown: a slow render never replaces
+ * a fresher one, and the last preview stays on screen while the next one is made.
  */
-export function useLivePreview(input: CampaignPreviewInput): LivePreview {
-  const [state, setState] = useState<LivePreview>({ preview: null, loading: true, error: null });
-  const sequence = useRef(0);
+export function useLivePreview(input: PreviewBody): LivePreview {
   const body = JSON.stringify(input);
-
-  useEffect(() => {
-    const ticket = ++sequence.current;
-    setState((current) => ({ ...current, loading: true }));
-    const timer = setTimeout(() => {
-      previewCampaign(JSON.parse(body) as CampaignPreviewInput).then(
-        (preview) =>
-          ticket === sequence.current && setState({ preview: normalise(preview), loading: false, error: null }),
-        (error: unknown) =>
-          ticket === sequence.current && setState((current) => ({ ...current, loading: false, error })),
-      );
-    }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [body]);
-
-  return state;
+  const [settled] = useDebouncedValue(body, PREVIEW_DELAY_MS);
+  // a POST that changes nothing: cached like a read, keyed by the body it renders
+  const query = useQuery({
+    queryKey: ['POST /api/campaigns/preview', settled],
+    queryFn: () => call('POST /api/campaigns/preview', { body: JSON.parse(settled) as PreviewBody }),
+    placeholderData: keepPreviousData,
+    retry: false,
+    // each state typed is its own render: keep none of them once the composer moved on (a render weighs ~100 KB)
+    gcTime: 0,
+  });
+  // a failed render keeps the last good preview on screen, with the error above it
+  const lastGood = useRef<CampaignPreview | null>(null);
+  if (query.data) lastGood.current = query.data;
+  return {
+    preview: query.data ?? lastGood.current,
+    loading: settled !== body || query.isFetching,
+    error: query.isError ? query.error : null,
+  };
 }

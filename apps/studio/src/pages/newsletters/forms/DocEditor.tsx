@@ -1,20 +1,19 @@
 import '@mantine/tiptap/styles.css';
-import { editorExtensions } from '@crieur/content';
+import { editorExtensions, type ArticleDoc } from '@crieur/content';
 import { Input } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';
 import { useEditor, type JSONContent } from '@tiptap/react';
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleBody } from '../../../api/types';
 import { LinkControl } from '../../editorial/editor/LinkControl';
 
 type Props = {
   label: string;
   /** Read once: the editor owns the document afterwards. */
-  initial: ArticleBody;
+  initial: ArticleDoc;
   editable: boolean;
   error?: string;
-  onChange: (doc: ArticleBody) => void;
+  onChange: (doc: ArticleDoc) => void;
 };
 
 /** A small Tiptap editor with the article schema (edito, free text): the toolbar an email needs. */
@@ -37,7 +36,7 @@ export function DocEditor({ label, initial, editable, error, onChange }: Props) 
         ...(error ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {}),
       },
     },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON() as ArticleBody),
+    onUpdate: ({ editor: current }) => onChange(current.getJSON() as ArticleDoc),
   });
 
   useEffect(() => {

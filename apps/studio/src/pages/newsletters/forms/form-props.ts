@@ -1,4 +1,4 @@
-import type { BlockError } from '../../../api/types';
+import type { BlockError } from '@crieur/api';
 import { errorsAt } from '../blocks';
 
 export type FieldErrors = Pick<BlockError, 'path' | 'message'>[];
