@@ -1,19 +1,10 @@
 // Pure: end-of-day figures from the previous counts and the day's changes, as PostgreSQL grouped them.
-import type { LedgerChangeRow } from '@crieur/db';
+import type { DayFigures, LedgerChangeRow } from '@crieur/db';
 
 export type ListCounts = { confirmed: number; pending: number; unsubscribed: number };
 
 /** One list's changes on one day: state deltas plus the day's movements. */
-export type DayChanges = {
-  confirmed: number;
-  pending: number;
-  unsubscribed: number;
-  subscribes: number;
-  confirmations: number;
-  unsubscribes: number;
-  bounces: number;
-  erasures: number;
-};
+export type DayChanges = DayFigures;
 
 export type DaySnapshot = ListCounts & Omit<DayChanges, keyof ListCounts> & { listId: number; day: string };
 

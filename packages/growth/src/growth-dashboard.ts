@@ -1,18 +1,8 @@
-import { listCounts, listEnteredCounts, snapshotsBetween, type Db } from '@crieur/db';
+import { listCounts, listEnteredCounts, snapshotsBetween, type DayFigures, type Db } from '@crieur/db';
 import { monthlyGrowth, openingCount, type MonthFigures } from './monthly-growth';
 import { addDays, monthOf, monthsBetween, parisDay } from './paris-day';
 
-export type DailyPoint = {
-  day: string;
-  confirmed: number;
-  pending: number;
-  unsubscribed: number;
-  subscribes: number;
-  confirmations: number;
-  unsubscribes: number;
-  bounces: number;
-  erasures: number;
-};
+export type DailyPoint = { day: string } & DayFigures;
 export type SeriesPoint = { day: string; confirmed: number; entered: boolean };
 export type ListGrowth = {
   listId: number;

@@ -1,3 +1,4 @@
+export type { DayFigures } from './day-figures';
 // SQL only: the ledger grouped per list and day, snapshot and entered-count storage, report queries.
 // The calculations, renderers and the jobs that combine them are in @crieur/growth.
 export { ledgerChanges, firstEventAt, type LedgerChangeRow } from './ledger-changes';

@@ -1,21 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { queryRows } from '../shared/query-rows';
+import type { DayFigures } from './day-figures';
 
 /** One list's changes in one interval of the bounds (bucket 0: everything before the first bound). */
 export type LedgerChangeRow = {
   listId: number;
   bucket: number;
-  /** changes of the state counts: confirmed, pending and unsubscribed subscriptions */
-  confirmed: number;
-  pending: number;
-  unsubscribed: number;
-  subscribes: number;
-  confirmations: number;
-  unsubscribes: number;
-  bounces: number;
-  erasures: number;
-};
+} & DayFigures; // the state counts' changes and the movements
 
 /**
  * The ledger's changes grouped per list and per interval of `bounds` (ascending instants:

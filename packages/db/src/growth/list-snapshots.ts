@@ -2,20 +2,13 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { listSnapshots } from '../schema';
 import { queryRows } from '../shared/query-rows';
+import type { DayFigures } from './day-figures';
 
 /** One list's figures at the end of one Paris day ('YYYY-MM-DD'): counts, and what moved during the day. */
 export type ListSnapshotRow = {
   listId: number;
   day: string;
-  confirmed: number;
-  pending: number;
-  unsubscribed: number;
-  subscribes: number;
-  confirmations: number;
-  unsubscribes: number;
-  bounces: number;
-  erasures: number;
-};
+} & DayFigures;
 
 const figures = {
   listId: listSnapshots.listId,
