@@ -19,7 +19,7 @@ const DOC_DESCRIPTION = 'Tiptap JSON: the nodes, marks and attributes of @crieur
 
 /**
  * An article's body as the server answers it: @crieur/content's document, checked by its parser.
- * (Answers are encoded, and the ArticleDoc schema normalises on the way in, which has no way back.)
+ * (Checked, not rewritten: the ArticleDoc schema normalises on the way in, and the answer is the stored document.)
  */
 const StoredDoc = z.custom<ArticleDoc>((value) => parseArticleDoc(value).ok).meta({ description: DOC_DESCRIPTION });
 

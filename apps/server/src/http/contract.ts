@@ -1,11 +1,13 @@
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
+import type { FastifySerializerCompiler } from 'fastify/types/schema';
 import {
   createJsonSchemaTransform,
   hasZodFastifySchemaValidationErrors,
-  serializerCompiler,
+  ResponseSerializationError,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { configureFrenchValidation, contract, validationSummary } from '@crieur/api';
 import { ApiError } from './api-error';
 
@@ -17,7 +19,7 @@ import { ApiError } from './api-error';
 export async function registerContract(app: FastifyInstance, info: { title: string; url: string }): Promise<void> {
   configureFrenchValidation();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(checkAnswer);
   const toJsonSchema = createJsonSchemaTransform({ skipList: [] });
   await app.register(fastifySwagger, {
     openapi: {
@@ -58,6 +60,19 @@ export async function registerContract(app: FastifyInstance, info: { title: stri
     }
   });
 }
+
+/**
+ * The answer checked against the route's response schema, then written. zod's parse direction: the
+ * library's own serializer uses encode, five times slower on a year of growth figures (5.6 ms against
+ * 1.1 ms for 220 kB), and the contract has no codecs that would need it. Unknown keys are dropped.
+ */
+const checkAnswer: FastifySerializerCompiler<z.ZodType> =
+  ({ schema, method, url }) =>
+  (data) => {
+    const result = schema.safeParse(data);
+    if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+    return JSON.stringify(result.data);
+  };
 
 /** A request the contract refuses: a 400 naming each field, in French. */
 export function contractValidationError(error: unknown): ApiError | undefined {
