@@ -7,7 +7,7 @@ import {
   ResponseSerializationError,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { configureFrenchValidation, contract, validationSummary } from '@crieur/api';
 import { ApiError } from './api-error';
 
@@ -41,10 +41,12 @@ export async function registerContract(app: FastifyInstance, info: { title: stri
       security: [{ session: [] }],
     },
     // the public pages and the studio's files are not part of the staff API
-    transform: (document) =>
-      document.url.startsWith('/api/')
-        ? toJsonSchema(document)
-        : { schema: { ...document.schema, hide: true }, url: document.url },
+    transform: (document) => {
+      if (!document.url.startsWith('/api/')) return { schema: { ...document.schema, hide: true }, url: document.url };
+      // a raw upload: the document shows the media types it takes (the route itself does not validate the bytes)
+      const upload = document.schema && 'consumes' in document.schema && !document.schema.body;
+      return toJsonSchema(upload ? { ...document, schema: { ...document.schema, body: RAW_FILE } } : document);
+    },
   });
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
@@ -73,6 +75,8 @@ const checkAnswer: FastifySerializerCompiler<z.ZodType> =
     if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
     return JSON.stringify(result.data);
   };
+
+const RAW_FILE = z.any().meta({ description: 'Le fichier lui-même (octets bruts)', format: 'binary' });
 
 /** A request the contract refuses: a 400 naming each field, in French. */
 export function contractValidationError(error: unknown): ApiError | undefined {
