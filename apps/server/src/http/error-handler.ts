@@ -25,7 +25,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       void reply
         .status(404)
         .type('text/html; charset=utf-8')
-        .send(publicErrorPage(new ApiError(404, 'NOT_FOUND', 'Not found')));
+        .send(publicErrorPage(new ApiError(404, 'NOT_FOUND', 'Page introuvable.')));
       return;
     }
     void reply

@@ -20,14 +20,19 @@ export function bounceRoutes(app: FastifyInstance, ctx: RouteContext): void {
       done(null, body),
     );
     scope.post(BOUNCE_PATH, { config: { rateLimit: { max: 600, timeWindow: 60_000 } } }, async (request) => {
-      if (!token) throw new ApiError(404, 'NOT_FOUND', 'Bounce intake is off: set BOUNCE_TOKEN to turn it on');
+      if (!token)
+        throw new ApiError(
+          404,
+          'NOT_FOUND',
+          'La réception des avis de non-remise est désactivée : définissez BOUNCE_TOKEN pour l’activer.',
+        );
       const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
       // compare digests: equal length, constant time
       if (!timingSafeEqual(digest(given), digest(token)))
-        throw new ApiError(401, 'UNAUTHENTICATED', 'Wrong or missing bearer token');
+        throw new ApiError(401, 'UNAUTHENTICATED', 'Jeton d’accès absent ou incorrect.');
       const raw = request.body;
       if (!Buffer.isBuffer(raw) || raw.length === 0)
-        throw new ApiError(400, 'NOT_A_DSN', 'Send the delivery report as the raw message body');
+        throw new ApiError(400, 'NOT_A_DSN', 'Envoyez l’avis de non-remise tel quel, comme corps de la requête.');
       const dsn = await parseDsn(raw).catch((error: unknown) => {
         if (error instanceof NotADsnError) throw new ApiError(422, 'NOT_A_DSN', error.message);
         throw error;

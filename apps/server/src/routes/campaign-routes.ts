@@ -67,9 +67,14 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
   const domainError = (error: unknown): never => {
     if (error instanceof CampaignNotEditableError)
-      throw new ApiError(409, 'CAMPAIGN_NOT_EDITABLE', `The campaign is ${error.status}: only drafts can be changed`, {
-        status: error.status,
-      });
+      throw new ApiError(
+        409,
+        'CAMPAIGN_NOT_EDITABLE',
+        `Cette lettre n’est plus un brouillon (${error.status}) : seuls les brouillons se modifient.`,
+        {
+          status: error.status,
+        },
+      );
     if (error instanceof UnknownListError) throw unknownLists(error.slugs);
     throw error;
   };
@@ -137,7 +142,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
       });
     } catch (error) {
       if (error instanceof EditConflictError) {
-        throw new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this campaign meanwhile', {
+        throw new ApiError(409, 'EDIT_CONFLICT', 'Quelqu’un d’autre a enregistré cette lettre entre-temps.', {
           current: campaignDetail(await load(id)),
         });
       }
@@ -227,7 +232,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const compiled = await compileStrict(campaign, settings);
       if (!compiled.ok || replyTo.length) {
         const { blockErrors = [], fieldErrors = [], mjmlErrors = [] } = compiled.ok ? {} : compiled;
-        throw new ApiError(422, 'NEWSLETTER_INVALID', 'The newsletter is not ready to send: fix the listed errors', {
+        throw new ApiError(422, 'NEWSLETTER_INVALID', 'La lettre n’est pas prête : corrigez les erreurs signalées.', {
           blockErrors,
           fieldErrors: [...fieldErrors, ...replyTo],
           mjmlErrors,

@@ -28,7 +28,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: RouteContext): void {
   };
   const slugTaken = (error: unknown) => {
     if (error instanceof SlugTakenError)
-      throw new ApiError(409, 'SLUG_TAKEN', 'Another dossier already uses this address');
+      throw new ApiError(409, 'SLUG_TAKEN', 'Un autre dossier utilise déjà cette adresse (slug).');
     throw error;
   };
 

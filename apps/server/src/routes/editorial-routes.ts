@@ -66,7 +66,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
       updatedAt: error.current.updatedAt.toISOString(),
       updatedBy: error.current.updatedBy,
     };
-    return new ApiError(409, 'EDIT_CONFLICT', 'Someone else saved this article meanwhile', { current });
+    return new ApiError(409, 'EDIT_CONFLICT', 'Quelqu’un d’autre a enregistré cet article entre-temps.', { current });
   };
 
   handle(app, 'GET /api/rubriques', async () => ({
@@ -139,7 +139,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     } catch (error) {
       if (error instanceof EditConflictError) throw conflict(error);
       if (error instanceof SlugTakenError)
-        throw new ApiError(409, 'SLUG_TAKEN', 'Another piece already uses this address');
+        throw new ApiError(409, 'SLUG_TAKEN', 'Un autre contenu utilise déjà cette adresse (slug).');
       throw error;
     }
     return detail(id, staff);
@@ -178,7 +178,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
         now,
       }))
     ) {
-      throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', 'The article changed status meanwhile: reload it');
+      throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', 'L’article a changé d’état entre-temps : rechargez-le.');
     }
     if (body.action === 'schedule' && scheduledAt) {
       // the database already says "scheduled": if this fails, the workers' reconcile re-creates the job

@@ -39,9 +39,9 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const [list] = await listIdsBySlugs(db, [query.list]);
     if (!list) throw fieldError('list', 'Liste inconnue.');
     if (list.legalBasis === 'consent' && !query.consentSource)
-      throw new ApiError(400, 'CONSENT_SOURCE_REQUIRED', 'Say where these people gave their consent');
+      throw new ApiError(400, 'CONSENT_SOURCE_REQUIRED', 'Indiquez où ces personnes ont donné leur consentement.');
     if (!request.body || typeof (request.body as Readable).pipe !== 'function')
-      throw new ApiError(400, 'IMPORT_FILE_INVALID', 'Send the file as text/csv');
+      throw new ApiError(400, 'IMPORT_FILE_INVALID', 'Envoyez le fichier au format text/csv.');
     const uploads = path.join(ctx.config.dataDir, 'uploads');
     await mkdir(uploads, { recursive: true });
     const file = path.join(uploads, `import-${randomUUID()}.csv`);

@@ -12,7 +12,7 @@ const invalid = () =>
   new ApiError(
     410,
     'INVITATION_INVALID',
-    'This invitation link is invalid, used or expired: ask an admin for a new one',
+    'Ce lien d’invitation n’est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau à un·e administrateur·rice.',
   );
 
 export function invitationRoutes(app: FastifyInstance, ctx: RouteContext): void {

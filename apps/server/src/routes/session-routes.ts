@@ -52,7 +52,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
           const data = { failures: count, windowMs: ctx.login.ipWindowMs };
           await appendAudit(db, { action: 'login_ip_throttled', data, ip });
         }
-        return new ApiError(401, 'INVALID_CREDENTIALS', 'Wrong email or password');
+        return new ApiError(401, 'INVALID_CREDENTIALS', 'Adresse e-mail ou mot de passe incorrect.');
       };
 
       const user = await findUserForLogin(db, body.email);

@@ -44,7 +44,7 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
       throw new ApiError(
         400,
         'CONSENT_SOURCE_REQUIRED',
-        'Say where this person gave their consent (for example: paper form signed at the general assembly)',
+        'Indiquez où cette personne a donné son consentement (par exemple : bulletin papier signé à l’assemblée générale).',
       );
     }
     return found;
@@ -96,11 +96,15 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
       return reply.status(201).send(await detail(subscriberId));
     } catch (error) {
       if (error instanceof DuplicateSubscriberError)
-        throw new ApiError(409, 'DUPLICATE_SUBSCRIBER', 'This address is already a subscriber', {
+        throw new ApiError(409, 'DUPLICATE_SUBSCRIBER', 'Cette adresse est déjà inscrite.', {
           subscriberId: error.subscriberId,
         });
       if (error instanceof SuppressedAddressError)
-        throw new ApiError(409, 'SUPPRESSED', 'This address is on the suppression list: it will not be mailed');
+        throw new ApiError(
+          409,
+          'SUPPRESSED',
+          'Cette adresse est sur la liste de suppression : elle ne recevra plus de courriel.',
+        );
       throw error;
     }
   });
@@ -127,7 +131,11 @@ export function subscriberRoutes(app: FastifyInstance, ctx: RouteContext): void 
       });
     } catch (error) {
       if (error instanceof SuppressedAddressError)
-        throw new ApiError(409, 'SUPPRESSED', 'This address is on the suppression list: it will not be mailed');
+        throw new ApiError(
+          409,
+          'SUPPRESSED',
+          'Cette adresse est sur la liste de suppression : elle ne recevra plus de courriel.',
+        );
       throw error;
     }
     return detail(id);

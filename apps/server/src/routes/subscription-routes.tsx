@@ -1,3 +1,4 @@
+import { ERROR_MESSAGES } from '@crieur/api/error-codes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hashToken } from '@crieur/auth';
@@ -105,7 +106,7 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
       // every outcome below answers the same: the page never tells whether an address is known
       if (input.website) return thanks(request, reply);
       const limit = await subscribeLimit(ctx, local, input.email, request.ip);
-      if (limit === 'ip') throw new ApiError(429, 'RATE_LIMITED', 'Too many attempts: wait a minute and try again');
+      if (limit === 'ip') throw new ApiError(429, 'RATE_LIMITED', ERROR_MESSAGES.RATE_LIMITED);
       if (limit === 'address') return thanks(request, reply);
       const known = new Set(lists.map((l) => l.slug));
       const slugs = input.lists.filter((s) => known.has(s));

@@ -52,7 +52,8 @@ export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   handle(app, 'PATCH /api/users/:id', async ({ params: { id }, body }, request) => {
     const admin = requireStaff(request);
-    if (id === admin.id) throw new ApiError(409, 'CANNOT_CHANGE_SELF', 'You cannot change your own role or status');
+    if (id === admin.id)
+      throw new ApiError(409, 'CANNOT_CHANGE_SELF', 'Vous ne pouvez pas changer votre propre rôle ni votre statut.');
     const before = await findUserById(db, id);
     if (!before) throw notFound('User');
     const user = await updateUser(db, { id, role: body.role, status: body.status });
