@@ -111,3 +111,13 @@ describe('an answer that breaks the contract', () => {
     await app.close();
   });
 });
+
+describe('a staff route outside the contract', () => {
+  it('stops the server at start-up, and so does a contract route registered without handle()', async () => {
+    const app = Fastify();
+    await registerContract(app, { title: 'test', url: 'http://localhost' });
+    expect(() => app.get('/api/nouvelle-route', async () => ({}))).toThrow(/no entry in the contract/);
+    expect(() => app.get('/api/lists', async () => ({}))).toThrow(/registered without its contract/);
+    await app.close();
+  });
+});
