@@ -41,10 +41,13 @@ export function useUrlFilters<K extends string>(keys: readonly K[], typed: reado
     );
 
   useEffect(() => {
+    const changes: Partial<Record<K, string>> = {};
     for (const key of typed) {
       const value = (debounced[key] ?? '').trim();
-      if (value !== values[key]) set(key, value);
+      if (value !== values[key]) changes[key] = value;
     }
+    // one change of address: two fields typed within the same pause must both reach it
+    if (Object.keys(changes).length > 0) setAll(changes);
   }, [debounced]); // only the typed text drives this; the address follows it
 
   const type = (key: K, value: string) => setText((current) => ({ ...current, [key]: value }));
