@@ -7,6 +7,7 @@ import {
   useQueryClient,
   type UseQueryOptions,
 } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { ApiContract, ResponseOf, RouteKey } from '@crieur/api';
 import { ApiError } from './api-error';
 import { call, type CallInput } from './client';
@@ -97,4 +98,19 @@ export function useApiInfiniteQuery<K extends RouteKey>(
     placeholderData: keepPreviousData,
     ...options,
   });
+}
+
+/**
+ * A mutation's `mutate` that starts at most once at a time: TanStack's `isPending` reaches the button a
+ * render late, so a double click would otherwise act twice (send, schedule, delete…).
+ */
+export function useSingleFlight<TVariables>(
+  mutate: (variables: TVariables, options: { onSettled: () => void }) => void,
+): (variables: TVariables) => void {
+  const inFlight = useRef(false);
+  return (variables) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    mutate(variables, { onSettled: () => (inFlight.current = false) });
+  };
 }

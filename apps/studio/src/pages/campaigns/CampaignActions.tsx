@@ -2,10 +2,11 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconPlayerPause, IconPlayerPlay, IconRefresh, IconSend, IconX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignProgress, CampaignStatus } from '@crieur/api';
 import { call } from '../../api/client';
+import { useSingleFlight } from '../../api/queries';
 import { codeOf, formatCount, formatParisDateTime, sendingError } from './format';
 import { ScheduleModal } from './ScheduleModal';
 import { SendModal } from './SendModal';
@@ -60,13 +61,7 @@ export function CampaignActions({ campaign, status, progress, onChanged, onStale
   });
   const busy = action.isPending ? action.variables : null;
   const failure = action.isError ? action.error : null;
-  // the mutation's state reaches the buttons a tick later: a double click must not act twice before that
-  const inFlight = useRef(false);
-  const run = (which: Direct | Confirmed) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    action.mutate(which, { onSettled: () => (inFlight.current = false) });
-  };
+  const run = useSingleFlight<Direct | Confirmed>(action.mutate);
 
   const open = (next: Dialog) => {
     action.reset();

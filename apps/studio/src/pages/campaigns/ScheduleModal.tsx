@@ -3,10 +3,10 @@ import 'dayjs/locale/fr';
 import 'dayjs/locale/en-gb';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { DatePickerInput, DatesProvider, TimeInput } from '@mantine/dates';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign, CampaignProgress } from '@crieur/api';
-import { useApiMutation } from '../../api/queries';
+import { useApiMutation, useSingleFlight } from '../../api/queries';
 import { parisToday, parisToIso, sendingError } from './format';
 
 type Props = {
@@ -39,8 +39,7 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
   });
   // stays busy after a success: the modal closes on the answer
   const busy = schedule.isPending || schedule.isSuccess;
-  // the mutation's state reaches the button a tick later: a double click must not schedule twice before that
-  const inFlight = useRef(false);
+  const scheduleOnce = useSingleFlight(schedule.mutate);
 
   const submit = () => {
     const at = date && time ? parisToIso(date.slice(0, 10), time.slice(0, 5)) : null;
@@ -48,9 +47,8 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
     if (!time) setTimeError(t('campaignsPage.scheduleModal.timeRequired'));
     if (!at) return;
     if (new Date(at).getTime() <= Date.now()) return setTimeError(t('campaignsPage.scheduleModal.past'));
-    if (busy || inFlight.current) return;
-    inFlight.current = true;
-    schedule.mutate({ params: { id: campaign.id }, body: { at } }, { onError: () => (inFlight.current = false) });
+    if (busy) return;
+    scheduleOnce({ params: { id: campaign.id }, body: { at } });
   };
 
   return (

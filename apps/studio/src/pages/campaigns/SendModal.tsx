@@ -1,9 +1,8 @@
 import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Campaign, CampaignProgress } from '@crieur/api';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { useApiMutation, useApiQuery, useSingleFlight } from '../../api/queries';
 import { formatCount, notReadyProblems, problemText, sendingError } from './format';
 
 type Props = {
@@ -42,13 +41,10 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
   const failure = sending.isError && !problems ? sending.error : null;
   const names = campaign.lists.map((l) => l.name).join(', ');
 
-  // the mutation's state reaches the button a tick later: a double click must not send twice before that
-  const inFlight = useRef(false);
+  const sendOnce = useSingleFlight(sending.mutate);
   const send = () => {
     // one click only: the button stays disabled until the answer, and the server starts it once anyway
-    if (busy || inFlight.current) return;
-    inFlight.current = true;
-    sending.mutate({ params: { id: campaign.id } }, { onError: () => (inFlight.current = false) });
+    if (!busy) sendOnce({ params: { id: campaign.id } });
   };
 
   let estimate: string;

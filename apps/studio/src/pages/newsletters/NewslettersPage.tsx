@@ -16,12 +16,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconCopy, IconMail, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CampaignSummary } from '@crieur/api';
 import { NEWSLETTER_KINDS, type NewsletterKind } from '@crieur/api/enums/campaigns';
-import { useApiMutation, useApiQuery } from '../../api/queries';
+import { useApiMutation, useApiQuery, useSingleFlight } from '../../api/queries';
 import { LoadError } from '../../components/LoadError';
 import { SectionHeader } from '../SectionPage';
 import { CAMPAIGN_STATUS_COLORS, formatShortDateTime, newsletterError } from './format';
@@ -237,12 +237,9 @@ function DeleteModal({
       onDeleted();
     },
   });
-  // the mutation's state reaches the button a tick later: a double click must not delete twice before that
-  const inFlight = useRef(false);
+  const deleteOnce = useSingleFlight(deletion.mutate);
   const confirm = () => {
-    if (!campaign || inFlight.current) return;
-    inFlight.current = true;
-    deletion.mutate({ params: { id: campaign.id } }, { onSettled: () => (inFlight.current = false) });
+    if (campaign) deleteOnce({ params: { id: campaign.id } });
   };
   return (
     <Modal opened={campaign !== null} onClose={onClose} title={t('newsletters.list.deleteTitle')}>
