@@ -11,36 +11,13 @@ import {
   hasLoggedInFrom,
   listAudit,
   listLists,
-  openDatabase,
   recordFailedLogin,
   type Database,
 } from '../src';
-import { createTestDatabase } from '../src/testing';
+import { bothBackends } from '../src/testing';
 
-// The same behaviour on real PostgreSQL and on embedded PGlite.
-const backends: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
-  [
-    'postgres',
-    async () => {
-      const t = await createTestDatabase('db');
-      const database = await openDatabase({ databaseUrl: t.url });
-      return {
-        database,
-        cleanup: async () => {
-          await database.close();
-          await t.drop();
-        },
-      };
-    },
-  ],
-  [
-    'pglite',
-    async () => {
-      const database = await openDatabase({ inMemory: true });
-      return { database, cleanup: () => database.close() };
-    },
-  ],
-];
+// the same behaviour on real PostgreSQL and on embedded PGlite
+const backends = bothBackends('db');
 
 describe.each(backends)('database on %s', (_name, open) => {
   let database: Database;

@@ -10,7 +10,6 @@ import {
   listCounts,
   listIdsBySlugs,
   markConfirmationSent,
-  openDatabase,
   owedConfirmations,
   prepareConfirmationEmail,
   processLeftoverSubscribeRequests,
@@ -24,34 +23,13 @@ import {
   type Database,
 } from '../src';
 import { subscribeRequests, subscribers, suppressions } from '../src/schema';
-import { createTestDatabase } from '../src/testing';
+import { bothBackends } from '../src/testing';
 
 const DAY = 24 * 3600_000;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-const backends: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
-  [
-    'postgres',
-    async () => {
-      const t = await createTestDatabase('subs');
-      const database = await openDatabase({ databaseUrl: t.url });
-      return {
-        database,
-        cleanup: async () => {
-          await database.close();
-          await t.drop();
-        },
-      };
-    },
-  ],
-  [
-    'pglite',
-    async () => {
-      const database = await openDatabase({ inMemory: true });
-      return { database, cleanup: () => database.close() };
-    },
-  ],
-];
+// the same behaviour on real PostgreSQL and on embedded PGlite
+const backends = bothBackends('subs');
 
 describe.each(backends)('subscribers on %s', (_name, open) => {
   let database: Database;

@@ -17,6 +17,7 @@ import {
   type Database,
 } from '@crieur/db';
 import {
+  bothBackends,
   createTestDatabase,
   insertLedgerEvents as insertEvents,
   ledgerEvents,
@@ -44,29 +45,8 @@ const figures = (rows: Awaited<ReturnType<typeof computeSnapshots>>, listId: num
       r.erasures,
     ]);
 
-const backends: [string, () => Promise<{ database: Database; cleanup(): Promise<void> }>][] = [
-  [
-    'postgres',
-    async () => {
-      const t = await createTestDatabase('growth');
-      const database = await openDatabase({ databaseUrl: t.url });
-      return {
-        database,
-        cleanup: async () => {
-          await database.close();
-          await t.drop();
-        },
-      };
-    },
-  ],
-  [
-    'pglite',
-    async () => {
-      const database = await openDatabase({ inMemory: true });
-      return { database, cleanup: () => database.close() };
-    },
-  ],
-];
+// the same behaviour on real PostgreSQL and on embedded PGlite
+const backends = bothBackends('growth');
 
 describe.each(backends)('growth snapshots on %s', (_name, open) => {
   let database: Database;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../database';
+import { openDatabase, type Database, type Db } from '../database';
 import pg from 'pg';
 
 // Tests are entry points: they may read the environment to find the test server.
@@ -36,6 +36,35 @@ export async function createTestDatabase(label = 't'): Promise<{ url: string; dr
 }
 
 /** Every row of every table in the public schema, as text: for "no trace left" assertions. */
+export type TestBackend = [name: string, open: () => Promise<{ database: Database; cleanup(): Promise<void> }>];
+
+/** The same tests on real PostgreSQL (a fresh database) and on in-memory PGlite: `describe.each(bothBackends('x'))`. */
+export function bothBackends(label: string): TestBackend[] {
+  return [
+    [
+      'postgres',
+      async () => {
+        const t = await createTestDatabase(label);
+        const database = await openDatabase({ databaseUrl: t.url });
+        return {
+          database,
+          cleanup: async () => {
+            await database.close();
+            await t.drop();
+          },
+        };
+      },
+    ],
+    [
+      'pglite',
+      async () => {
+        const database = await openDatabase({ inMemory: true });
+        return { database, cleanup: () => database.close() };
+      },
+    ],
+  ];
+}
+
 export async function dumpAllRows(db: Db): Promise<string> {
   const tables = (await db.execute(
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
