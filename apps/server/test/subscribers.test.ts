@@ -216,7 +216,11 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     const email = 'Effacement.Total@example.org';
     await post(form({ email, name: 'Eve Effacée', lists: ['membres'] }));
     const found = (await searchSubscribers(h.database.db, { q: 'effacement', limit: 1 })).subscribers[0]!;
-    expect((await h.mailQueue.getJobs(['waiting'])).some((j) => j.data.subscriberId === found.id)).toBe(true);
+    expect(
+      (await h.mailQueue.getJobs(['waiting'])).some(
+        (j) => 'subscriberId' in j.data && j.data.subscriberId === found.id,
+      ),
+    ).toBe(true);
 
     const page = await h.app.inject({
       method: 'POST',
@@ -233,7 +237,7 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     expect(everything).toContain(emailHash(email));
     expect(
       (await h.mailQueue.getJobs(['waiting', 'delayed', 'completed', 'failed'])).some(
-        (j) => j.data.subscriberId === found.id,
+        (j) => 'subscriberId' in j.data && j.data.subscriberId === found.id,
       ),
     ).toBe(false);
     for (const key of await h.redis.keys(`${h.prefix}:*`)) {
@@ -256,7 +260,9 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     await post(form({ email, lists: ['membres'] }));
     const back = (await searchSubscribers(h.database.db, { q: 'effacement', limit: 1 })).subscribers[0]!;
     expect(back.subscriptions.map((s) => s.status)).toEqual(['pending']);
-    const jobs = (await h.mailQueue.getJobs(['waiting'])).filter((j) => j.data.subscriberId === back.id);
+    const jobs = (await h.mailQueue.getJobs(['waiting'])).filter(
+      (j) => 'subscriberId' in j.data && j.data.subscriberId === back.id,
+    );
     expect(jobs.map((j) => Object.keys(j.data).sort())).toEqual([['confirmationId', 'subscriberId', 'type']]);
     expect(await findSuppression(h.database.db, email)).toMatchObject({ reason: 'erased' });
   });

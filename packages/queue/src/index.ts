@@ -6,6 +6,8 @@ export {
   removeSubscriberJobs,
   restoreMailJobs,
   confirmJobId,
+  enqueueStaffMail,
+  staffMailJobId,
   welcomeJobId,
   mailJobId,
   type MailQueue,

@@ -8,6 +8,8 @@ export type HeartbeatJob = z.infer<typeof HeartbeatJob>;
 export const MailJob = z.discriminatedUnion('type', [
   z.object({ type: z.literal('confirm'), confirmationId: z.uuid(), subscriberId: z.uuid() }),
   z.object({ type: z.literal('welcome'), subscriptionId: z.uuid(), subscriberId: z.uuid() }),
+  // email to a member of the team (invitation, password reset, review): one `staff_mail` row
+  z.object({ type: z.literal('staff'), staffMailId: z.uuid() }),
 ]);
 export type MailJob = z.infer<typeof MailJob>;
 

@@ -23,12 +23,22 @@ export function createMailQueue(connection: Redis, prefix: string): MailQueue {
 // one job per confirmation email and per welcome: a flood, a double click or the rebuild queues one
 export const confirmJobId = (confirmationId: string) => `confirm-${confirmationId}`;
 export const welcomeJobId = (subscriptionId: string) => `welcome-${subscriptionId}`;
+export const staffMailJobId = (staffMailId: string) => `staff-${staffMailId}`;
 export const mailJobId = (job: MailJob) =>
-  job.type === 'confirm' ? confirmJobId(job.confirmationId) : welcomeJobId(job.subscriptionId);
+  job.type === 'confirm'
+    ? confirmJobId(job.confirmationId)
+    : job.type === 'welcome'
+      ? welcomeJobId(job.subscriptionId)
+      : staffMailJobId(job.staffMailId);
 
 export async function enqueueMail(queue: MailQueue, job: MailJob): Promise<void> {
   const data = MailJob.parse(job);
   await queue.add(data.type, data, { jobId: mailJobId(data) });
+}
+
+/** Staff email rows just written: queued now; the mail reconcile sends any this misses (Redis down). */
+export async function enqueueStaffMail(queue: MailQueue, staffMailIds: readonly string[]): Promise<void> {
+  for (const staffMailId of staffMailIds) await enqueueMail(queue, { type: 'staff', staffMailId });
 }
 
 /**
@@ -50,7 +60,7 @@ export async function removeSubscriberJobs(queue: MailQueue, subscriberId: strin
   let removed = 0;
   const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'failed', 'completed', 'wait']);
   for (const job of jobs) {
-    if (job?.data?.subscriberId === subscriberId) {
+    if (job?.data && 'subscriberId' in job.data && job.data.subscriberId === subscriberId) {
       await job.remove().catch(() => undefined); // an active job finishes and finds no one
       removed++;
     }

@@ -47,6 +47,7 @@ export function mailProcessor(deps: MailDeps) {
         await markConfirmationSent(deps.db, { confirmationId: data.confirmationId, now: deps.now() });
         return { sent: true };
       }
+      if (data.type === 'staff') return { sent: false, reason: 'staff mail not built yet' };
       const welcome = await findWelcomeData(deps.db, data.subscriptionId);
       if (!welcome) return { sent: false, reason: 'subscription no longer confirmed' };
       const unsubscribeUrl = `${deps.publicUrl}/unsubscribe/${links.unsubscribe(welcome.subscriptionId)}`;

@@ -1,4 +1,18 @@
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './users';
 
 export const articleStatusEnum = pgEnum('article_status', [
@@ -10,6 +24,9 @@ export const articleStatusEnum = pgEnum('article_status', [
   'unpublished',
 ]);
 export const dossierStatusEnum = pgEnum('dossier_status', ['draft', 'published']);
+// what made a version: the versions panel names each one by who, when and this step
+export const revisionStepEnum = pgEnum('revision_step', ['autosave', 'submitted', 'published', 'restored']);
+export const commentKindEnum = pgEnum('comment_kind', ['comment', 'submission', 'changes_requested', 'withdrawn']);
 
 export const rubriques = pgTable('rubriques', {
   id: serial('id').primaryKey(),
@@ -37,10 +54,21 @@ export const dossiers = pgTable('dossiers', {
   slug: text('slug').notNull().unique(),
   title: text('title').notNull(),
   lede: text('lede').notNull().default(''),
-  editorialNote: text('editorial_note').notNull().default(''),
+  // a Tiptap document, like an article's body
+  editorialNote: jsonb('editorial_note').$type<Record<string, unknown>>().notNull(),
   coverMediaId: uuid('cover_media_id').references(() => media.id, { onDelete: 'set null' }),
   status: dossierStatusEnum('status').notNull().default('draft'),
+  // a draft with a date is scheduled: the publishing worker publishes it then
+  scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  // what readers see once published; edits go to the row (the working version) until "Mettre à jour"
+  liveRevisionId: bigint('live_revision_id', { mode: 'number' }).references((): AnyPgColumn => dossierRevisions.id, {
+    onDelete: 'set null',
+  }),
+  // optimistic lock: a save must name the version it started from
+  version: integer('version').notNull().default(1),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -65,6 +93,12 @@ export const articles = pgTable(
     status: articleStatusEnum('status').notNull().default('draft'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    // what readers see once published; edits go to the row (the working version) until "Mettre à jour"
+    liveRevisionId: bigint('live_revision_id', { mode: 'number' }).references((): AnyPgColumn => articleRevisions.id, {
+      onDelete: 'set null',
+    }),
+    // an author proposed changes to a live article: they wait for an editor's "Mettre à jour"
+    updateInReview: boolean('update_in_review').notNull().default(false),
     // optimistic lock: a save must name the version it started from
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -90,10 +124,33 @@ export const articleRevisions = pgTable(
     title: text('title').notNull(),
     lede: text('lede').notNull(),
     body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    coverMediaId: uuid('cover_media_id').references(() => media.id, { onDelete: 'set null' }),
+    tags: text('tags').array().notNull().default([]),
+    authors: text('authors').array().notNull().default([]),
+    step: revisionStepEnum('step').notNull().default('autosave'),
     savedBy: uuid('saved_by').references(() => users.id, { onDelete: 'set null' }),
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('article_revisions_article_idx').on(t.articleId, t.version)],
+);
+
+export const dossierRevisions = pgTable(
+  'dossier_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references((): AnyPgColumn => dossiers.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    lede: text('lede').notNull(),
+    editorialNote: jsonb('editorial_note').$type<Record<string, unknown>>().notNull(),
+    coverMediaId: uuid('cover_media_id').references(() => media.id, { onDelete: 'set null' }),
+    step: revisionStepEnum('step').notNull().default('autosave'),
+    savedBy: uuid('saved_by').references(() => users.id, { onDelete: 'set null' }),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dossier_revisions_dossier_idx').on(t.dossierId, t.version)],
 );
 
 export const articleComments = pgTable('article_comments', {
@@ -103,5 +160,12 @@ export const articleComments = pgTable('article_comments', {
     .references(() => articles.id, { onDelete: 'cascade' }),
   authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
   body: text('body').notNull(),
+  // a note that came with a workflow step, or a plain comment
+  kind: commentKindEnum('kind').notNull().default('comment'),
+  // anchored comments: the id carried by the `commentAnchor` mark in the body, and the passage when it was made
+  anchorId: text('anchor_id'),
+  quote: text('quote').notNull().default(''),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
