@@ -21,6 +21,7 @@ export { hasLoggedInFrom } from './audit/has-logged-in-from';
 export { listLists, type List } from './lists/lists';
 export * from './subscribers';
 export * from './editorial';
+export * from './staff-mail';
 export * from './campaigns';
 export * from './sending';
 export * from './growth';

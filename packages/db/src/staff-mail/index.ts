@@ -1,0 +1,1 @@
+export { queueReviewMail, type ReviewEvent } from './queue-review-mail';
