@@ -6,11 +6,12 @@ import {
   createRedis,
   QUEUES,
   reconcilePublications,
+  reconcileDossierPublications,
   type MailJob,
   type MailQueue,
   type PublishJob,
 } from '@crieur/queue';
-import { scheduledArticles, type Db } from '@crieur/db';
+import { scheduledArticles, scheduledDossiers, type Db } from '@crieur/db';
 import { publicationProcessor } from './publishing/process-publication';
 import { checkRedisPolicy } from './check-redis';
 import { heartbeatProcessor } from './heartbeat';
@@ -105,6 +106,11 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
           now: now(),
         });
         if (created) logger.info({ created }, 'publication jobs re-created from the database');
+        const dossiers = await reconcileDossierPublications(publishingQueue, {
+          scheduled: await scheduledDossiers(db),
+          now: now(),
+        });
+        if (dossiers) logger.info({ created: dossiers }, 'dossier publication jobs re-created from the database');
       } catch (error) {
         logger.warn({ reason: redactAddresses((error as Error).message) }, 'publication reconcile failed; will retry');
       }

@@ -26,6 +26,7 @@ import { campaignRoutes } from './routes/campaign-routes';
 import { growthRoutes } from './routes/growth-routes';
 import type { LoginSettings, RouteContext, SubscribeSettings } from './routes/context';
 import { preferenceRoutes } from './routes/preference-routes';
+import { commentRoutes } from './routes/comment-routes';
 import { dossierRoutes } from './routes/dossier-routes';
 import { editorialRoutes } from './routes/editorial-routes';
 import { importRoutes } from './routes/import-routes';
@@ -35,12 +36,14 @@ import { subscriberRoutes } from './routes/subscriber-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
 import { healthRoutes } from './routes/health-routes';
 import { invitationRoutes } from './routes/invitation-routes';
+import { passwordResetRoutes } from './routes/password-reset-routes';
 import { sessionRoutes } from './routes/session-routes';
 import { studioRoutes } from './routes/studio-routes';
 import { sendingRoutes } from './routes/sending-routes';
 import { bounceRoutes } from './routes/bounce-routes';
 import { queueDashboard } from './routes/queue-dashboard';
 import { userRoutes } from './routes/user-routes';
+import { organisationRoutes } from './routes/organisation-routes';
 
 export type ServerDeps = {
   config: Config;
@@ -146,11 +149,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   healthRoutes(app, ctx);
   sessionRoutes(app, ctx);
   userRoutes(app, ctx);
+  organisationRoutes(app, ctx);
   invitationRoutes(app, ctx);
+  passwordResetRoutes(app, ctx);
   adminRoutes(app, ctx);
   subscriberRoutes(app, ctx);
   importRoutes(app, ctx);
   editorialRoutes(app, ctx);
+  commentRoutes(app, ctx);
   dossierRoutes(app, ctx);
   mediaRoutes(app, ctx);
   readerRoutes(app, ctx);

@@ -2,7 +2,8 @@ import type { DestinationStream, Logger } from 'pino';
 import { createSafeLogger } from '@crieur/safe-text';
 
 // Links in mail carry tokens in the path: they must never reach the logs.
-const TOKEN_PATH = /^(\/(?:api\/)?(?:invitations?|confirm|unsubscribe|preferences|studio\/invitation)\/)[^/?#]+/;
+const TOKEN_PATH =
+  /^(\/(?:api\/)?(?:invitations?|password-reset|confirm|unsubscribe|preferences|studio\/(?:invitation|password-reset))\/)[^/?#]+/;
 
 export function maskUrl(url: string): string {
   const [pathPart = '', query] = url.split('?', 2);

@@ -12,7 +12,7 @@ import {
   listRubriques,
   saveArticle,
   setArticleStatus,
-  updateDossier,
+  publishDossier,
 } from '@crieur/db';
 import { markCampaignSent } from '@crieur/db/testing';
 import { createMailer, type Mailer } from '@crieur/mailer';
@@ -482,17 +482,17 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
       title: 'Démocratie alimentaire',
       slug: 'democratie-alimentaire',
       lede: 'Qui décide de ce que nous mangeons ?',
-      editorialNote: '',
+      editorialNote: { type: 'doc', content: [{ type: 'paragraph' }] },
       now,
     });
     await createDossier(db, {
       title: 'Démocratie du vivant (brouillon)',
       slug: 'vivant',
       lede: 'x',
-      editorialNote: '',
+      editorialNote: { type: 'doc', content: [{ type: 'paragraph' }] },
       now,
     });
-    await updateDossier(db, { id: dossierId, status: 'published', now });
+    await publishDossier(db, { id: dossierId, mode: 'publish', version: 1, userId: null, now });
     const dossiers = (await sender.request('GET', '/api/campaigns/dossiers?q=démocratie')).json().items;
     expect(dossiers).toEqual([
       {

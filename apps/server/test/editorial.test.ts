@@ -219,6 +219,12 @@ describe('editorial workflow through the API (PostgreSQL, Redis)', () => {
       const final = (await editor.request('GET', `/api/articles/${a.id}`)).json().article;
       expect(final.status).toBe('published');
       expect(new Date(final.publishedAt).getTime()).toBe(new Date(at.toISOString()).getTime());
+      // the worker made the working version the live one, which readers see
+      expect(final.live).toMatchObject({ differs: false });
+      h.clock.now = new Date();
+      const reader = await h.app.inject({ method: 'GET', url: `/articles/${final.slug}` });
+      expect(reader.statusCode).toBe(200);
+      expect(reader.body).toContain('Le hasard comme garde-fou.');
     } finally {
       await workers.close(5_000);
     }

@@ -180,7 +180,7 @@ describe('one embedded database, several processes', () => {
     // a duplicate slug is still refused: the unique index works
     const database = await openDatabase({ dataDir, command: 'vitest' });
     expect(database.kind).toBe('pglite-socket');
-    const copy = `insert into dossiers (title, slug) values ('Copie', '${site.dossiers[0]}')`;
+    const copy = `insert into dossiers (title, slug, editorial_note) values ('Copie', '${site.dossiers[0]}', '{}')`;
     await expect(database.db.execute(copy)).rejects.toThrow();
     await database.close();
   }, 300_000);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, newToken } from '@crieur/auth';
 import { ensureFirstAdmin } from '@crieur/db';
 import { PASSWORD, startHarness, type Harness } from './harness';
+import { inviteWithLink } from './invitation-link';
 
 describe('the embedded path (PGlite)', () => {
   let h: Harness;
@@ -37,9 +38,7 @@ describe('the embedded path (PGlite)', () => {
     const c = h.client();
     const admin = await h.createStaff('admin');
     await c.login(admin.email);
-    const { inviteUrl } = (
-      await c.request('POST', '/api/users/invitations', { email: 'late@example.org', role: 'editor' })
-    ).json();
+    const { inviteUrl } = await inviteWithLink(h, c, { email: 'late@example.org', role: 'editor' });
     const start = h.clock.now;
     h.clock.now = new Date(start.getTime() + 8 * 24 * 3600_000);
     try {

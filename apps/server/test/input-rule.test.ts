@@ -4,6 +4,7 @@ import { linkToken } from '@crieur/auth';
 import { createMedia } from '@crieur/db';
 import { dumpAllRows } from '@crieur/db/testing';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
+import { inviteWithLink } from './invitation-link';
 
 // The input rule: control characters other than tab, LF and CR, and lone surrogates, are refused with a
 // 400 naming the field, in French, before any handler runs. U+2028 and U+2029 are ordinary text.
@@ -99,7 +100,6 @@ describe('the input rule: no control character reaches a handler or the database
       await admin.request('POST', '/api/dossiers', {
         title: 'Démocratie alimentaire',
         lede: 'Manger',
-        editorialNote: 'Note',
       })
     ).json().dossier;
     const campaign = (await admin.request('POST', '/api/campaigns', { kind: 'membres' })).json().campaign;
@@ -112,10 +112,8 @@ describe('the input rule: no control character reaches a handler or the database
       })
     ).json().subscriber;
     preferencesToken = linkToken(TEST_LINK_KEY, 'preferences', subscriber.id);
-    const invite = (
-      await admin.request('POST', '/api/users/invitations', { email: 'nora@example.org', name: 'Nora', role: 'author' })
-    ).json();
-    invitationToken = invite.inviteUrl.split('/').pop();
+    const invite = await inviteWithLink(h, admin, { email: 'nora@example.org', name: 'Nora', role: 'author' });
+    invitationToken = invite.token;
     const media = await createMedia(h.database.db, {
       fileName: 'a.png',
       mime: 'image/png',
@@ -165,13 +163,20 @@ describe('the input rule: no control character reaches a handler or the database
         name: 'dossier create',
         method: 'POST',
         url: '/api/dossiers',
-        body: { title: 'Dossier', lede: 'Chapô', editorialNote: 'Note' },
+        body: { title: 'Dossier', lede: 'Chapô' },
       },
       {
         name: 'dossier edit',
-        method: 'PATCH',
+        method: 'PUT',
         url: `/api/dossiers/${dossier.id}`,
-        body: { title: 'Dossier', slug: 'dossier', lede: 'Chapô', editorialNote: 'Note' },
+        body: {
+          version: 1,
+          title: 'Dossier',
+          slug: 'dossier',
+          lede: 'Chapô',
+          editorialNote: doc('Note'),
+          coverMediaId: null,
+        },
       },
       {
         name: 'media alt text',

@@ -7,6 +7,7 @@ import { createSafeLogger } from '@crieur/safe-text';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { createLogger } from '../src';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
+import { inviteWithLink } from './invitation-link';
 
 // Real failures (PostgreSQL refusing a NUL, a check constraint, a missing table, a mail server's refusal)
 // whose queries, rows and replies carry addresses, names and tokens: none of them may reach a log line.
@@ -102,10 +103,12 @@ describe('logs hold no address, name or token, whatever fails (PostgreSQL, Redis
   });
 
   it('logs a failed invitation acceptance without the name, nor the token in its path', async () => {
-    const invite = (
-      await admin.request('POST', '/api/users/invitations', { email: people.invited.email, role: 'author' })
-    ).json();
-    const token = String(invite.inviteUrl).split('/').pop()!;
+    const { token } = await inviteWithLink(
+      h,
+      admin,
+      { email: people.invited.email, role: 'author' },
+      { waitForEmailMs: 5_000 },
+    );
     secrets.push(token);
     await db().execute(`alter table users add constraint test_no_piege check (name not like '%Piège%')`);
     const res = await h.client().request('POST', `/api/invitations/${token}/accept`, {

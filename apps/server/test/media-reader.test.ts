@@ -71,7 +71,7 @@ describe('media library and reader pages (PostgreSQL)', () => {
         lede: 'Enquête.',
       })
     ).json().dossier;
-    await editor.request('PATCH', `/api/dossiers/${dossier.id}`, { status: 'published' });
+    await editor.request('POST', `/api/dossiers/${dossier.id}/transition`, { action: 'publish', version: 1 });
     const a = (
       await editor.request('POST', '/api/articles', {
         title: 'Budget participatif',
@@ -110,11 +110,16 @@ describe('media library and reader pages (PostgreSQL)', () => {
       slug: 'tirage-au-sort',
       title: 'Tirage au sort',
       lede: '',
-      editorialNote: '',
+      editorialNote: { type: 'doc', content: [{ type: 'paragraph' }] },
       coverMediaId: null,
       status: 'draft',
+      scheduledAt: null,
       publishedAt: null,
+      version: 1,
+      updatedAt: expect.any(String),
+      updatedBy: expect.any(String),
       articles: [],
+      live: null,
     });
     const article = async (title: string) =>
       (
@@ -126,7 +131,10 @@ describe('media library and reader pages (PostgreSQL)', () => {
       { id: second, title: 'Second', status: 'draft', position: 0 },
       { id: first, title: 'Premier', status: 'draft', position: 1 },
     ]);
-    const published = await editor.request('PATCH', `/api/dossiers/${dossier.id}`, { status: 'published' });
+    const published = await editor.request('POST', `/api/dossiers/${dossier.id}/transition`, {
+      action: 'publish',
+      version: 1,
+    });
     expect(published.json().dossier.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     const list = (await editor.request('GET', '/api/dossiers')).json().dossiers;
     expect(list).toContainEqual(expect.objectContaining({ id: dossier.id, articleCount: 2, status: 'published' }));
@@ -134,7 +142,10 @@ describe('media library and reader pages (PostgreSQL)', () => {
     const noTitle = await editor.request('POST', '/api/dossiers', { title: ' ', lede: 'Chapô' });
     expect([noTitle.statusCode, noTitle.json().error.code]).toEqual([400, 'VALIDATION']);
     expect(noTitle.json().error.message).toBe('« titre » : Ce champ est obligatoire.');
-    const badSlug = await editor.request('PATCH', `/api/dossiers/${dossier.id}`, { slug: 'Tirage au sort' });
+    const badSlug = await editor.request('PUT', `/api/dossiers/${dossier.id}`, {
+      ...dossier,
+      slug: 'Tirage au sort',
+    });
     expect(badSlug.json().error.issues).toEqual([
       { path: 'slug', message: 'Lettres minuscules sans accent, chiffres et tirets seulement.' },
     ]);

@@ -2,9 +2,11 @@ import { Loader } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { HomePage } from './pages/HomePage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SectionPage } from './pages/SectionPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { ImportPage } from './pages/subscribers/ImportPage';
@@ -57,6 +59,8 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/invitation/:token" element={<InvitationPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/password-reset/:token" element={<ResetPasswordPage />} />
         <Route
           element={
             <RequireAuth>

@@ -1,3 +1,4 @@
+import { articleCommentsRoutes } from './article-comments';
 import { campaignsRoutes } from './campaigns';
 import { dossiersRoutes } from './dossiers';
 import { editorialRoutes } from './editorial';
@@ -5,14 +6,21 @@ import { growthRoutes } from './growth';
 import { importsRoutes } from './imports';
 import { listRoutes } from './lists';
 import { mediaRoutes } from './media';
+import { passwordResetRoutes } from './password-reset';
 import { subscribersRoutes } from './subscribers';
 import { userRoutes } from './users';
+import { organisationRoutes } from './organisation';
+import { onboardingRoutes } from './onboarding';
 
 /** Every staff route. The server refuses to start with a route of its access table missing here. */
 export const contract = {
   ...userRoutes,
+  ...passwordResetRoutes,
+  ...organisationRoutes,
+  ...onboardingRoutes,
   ...listRoutes,
   ...editorialRoutes,
+  ...articleCommentsRoutes,
   ...dossiersRoutes,
   ...mediaRoutes,
   ...subscribersRoutes,

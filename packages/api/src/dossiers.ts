@@ -1,20 +1,31 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from './common';
 import { ARTICLE_STATUSES } from './enums/articles';
-import { DOSSIER_STATUSES } from './enums/dossiers';
+import { DOSSIER_ACTIONS, DOSSIER_STATUSES } from './enums/dossiers';
 import { defineRoutes } from './route';
+import { SentTiptapDoc, StoredTiptapDoc } from './tiptap-doc';
 
 export const DossierStatus = z.enum(DOSSIER_STATUSES);
 export type DossierStatus = z.infer<typeof DossierStatus>;
 
-/** A row of the dossiers list. */
+export const DossierAction = z.enum(DOSSIER_ACTIONS);
+export type DossierAction = z.infer<typeof DossierAction>;
+
+// the article status schema is editorial.ts's; the list is shared, not the name (both files are re-exported)
+const ArticleStatusOfDossier = z.enum(ARTICLE_STATUSES);
+
+/** A row of the dossiers list. A draft with `scheduledAt` is scheduled. */
 export const DossierSummary = z.object({
   id: Uuid,
   slug: z.string(),
   title: z.string(),
   lede: z.string(),
   status: DossierStatus,
+  /** every article in the dossier, whatever its status */
   articleCount: z.number().int(),
+  /** those readers can see */
+  publishedCount: z.number().int(),
+  scheduledAt: Timestamp.nullable(),
   publishedAt: Timestamp.nullable(),
 });
 export type DossierSummary = z.infer<typeof DossierSummary>;
@@ -23,55 +34,92 @@ export type DossierSummary = z.infer<typeof DossierSummary>;
 export const DossierArticle = z.object({
   id: Uuid,
   title: z.string(),
-  // the article status schema is editorial.ts's; the list is shared, not the name (both files are re-exported)
-  status: z.enum(ARTICLE_STATUSES),
+  status: ArticleStatusOfDossier,
   position: z.number().int(),
 });
 export type DossierArticle = z.infer<typeof DossierArticle>;
 
+/** The version readers see, and whether the working version differs from it. */
+export const DossierLiveVersion = z.object({
+  savedAt: Timestamp,
+  savedBy: z.string().nullable(),
+  differs: z.boolean(),
+});
+export type DossierLiveVersion = z.infer<typeof DossierLiveVersion>;
+
+/** A dossier in the studio: its working version (what is edited and autosaved), its articles, its live version. */
 export const DossierDetail = z.object({
   id: Uuid,
   slug: z.string(),
   title: z.string(),
   lede: z.string(),
-  editorialNote: z.string(),
+  editorialNote: StoredTiptapDoc,
   coverMediaId: Uuid.nullable(),
   status: DossierStatus,
+  scheduledAt: Timestamp.nullable(),
   publishedAt: Timestamp.nullable(),
+  version: z.number().int(),
+  updatedAt: Timestamp,
+  updatedBy: z.string().nullable(),
   articles: z.array(DossierArticle),
+  /** null until its first publication */
+  live: DossierLiveVersion.nullable(),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 
 export const DossierParams = z.object({ id: Uuid });
+export const DossierArticleParams = z.object({ id: Uuid, articleId: Uuid });
+/** Any id: the preview answers its "page not found" to anything that is not a dossier. */
+const PreviewParams = z.object({ id: z.string() });
 
 const Title = z.string().trim().min(1).max(300);
 const Lede = z.string().max(2000);
-const EditorialNote = z.string().max(20_000);
 
-export const CreateDossierBody = z.object({
-  title: Title,
-  lede: Lede.default(''),
-  editorialNote: EditorialNote.default(''),
-});
+export const CreateDossierBody = z.object({ title: Title, lede: Lede.default('') });
 export type CreateDossierBody = z.input<typeof CreateDossierBody>;
 
-export const PatchDossierBody = z.object({
-  title: Title.optional(),
+/** The whole working version and the version it was based on (409 EDIT_CONFLICT when someone saved since). */
+export const SaveDossierBody = z.object({
+  version: z.number().int().positive(),
+  title: Title,
+  // empty: made from the title
   slug: z
     .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lettres minuscules sans accent, chiffres et tirets seulement.')
+    .trim()
     .max(100)
-    .optional(),
-  lede: Lede.optional(),
-  editorialNote: EditorialNote.optional(),
-  coverMediaId: Uuid.nullable().optional(),
-  status: DossierStatus.optional(),
+    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, 'Lettres minuscules sans accent, chiffres et tirets seulement.'),
+  lede: Lede,
+  editorialNote: SentTiptapDoc,
+  coverMediaId: Uuid.nullable(),
 });
-export type PatchDossierBody = z.infer<typeof PatchDossierBody>;
+export type SaveDossierBody = z.input<typeof SaveDossierBody>;
+
+/** A step, over the version the editor sees (publish and update put exactly that version live). */
+export const DossierTransitionBody = z.object({
+  action: DossierAction,
+  version: z.number().int().positive(),
+  scheduledAt: Timestamp.optional(),
+});
+export type DossierTransitionBody = z.infer<typeof DossierTransitionBody>;
 
 /** The dossier's article ids in their new order; ids of articles not in the dossier are ignored. */
 export const OrderDossierBody = z.object({ articleIds: z.array(Uuid).max(200) });
 export type OrderDossierBody = z.infer<typeof OrderDossierBody>;
+
+export const AddDossierArticleBody = z.object({ articleId: Uuid });
+export type AddDossierArticleBody = z.infer<typeof AddDossierArticleBody>;
+
+export const DossierCandidatesQuery = z.object({ q: z.string().trim().max(200).default('') });
+export type DossierCandidatesQuery = z.input<typeof DossierCandidatesQuery>;
+
+/** An article that could join the dossier; `dossier`: the one it would leave. */
+export const DossierCandidate = z.object({
+  id: Uuid,
+  title: z.string(),
+  status: ArticleStatusOfDossier,
+  dossier: z.object({ id: Uuid, title: z.string() }).nullable(),
+});
+export type DossierCandidate = z.infer<typeof DossierCandidate>;
 
 const DossierAnswer = z.object({ dossier: DossierDetail });
 
@@ -87,14 +135,20 @@ export const dossiersRoutes = defineRoutes({
     response: DossierAnswer,
   },
   'GET /api/dossiers/:id': {
-    summary: 'A dossier with its articles in order',
+    summary: 'A dossier (its working version) with its articles in order and its live version',
     params: DossierParams,
     response: DossierAnswer,
   },
-  'PATCH /api/dossiers/:id': {
-    summary: 'Change a dossier’s presentation, cover or status',
+  'PUT /api/dossiers/:id': {
+    summary: 'Autosave the working version over the version it was based on',
     params: DossierParams,
-    body: PatchDossierBody,
+    body: SaveDossierBody,
+    response: DossierAnswer,
+  },
+  'POST /api/dossiers/:id/transition': {
+    summary: 'Publish, schedule, unschedule, update the live version or unpublish',
+    params: DossierParams,
+    body: DossierTransitionBody,
     response: DossierAnswer,
   },
   'PUT /api/dossiers/:id/order': {
@@ -102,5 +156,28 @@ export const dossiersRoutes = defineRoutes({
     params: DossierParams,
     body: OrderDossierBody,
     response: DossierAnswer,
+  },
+  'GET /api/dossiers/:id/candidates': {
+    summary: 'Articles to add, by title (any status; those in no dossier first), 20 at most',
+    params: DossierParams,
+    query: DossierCandidatesQuery,
+    response: z.object({ articles: z.array(DossierCandidate) }),
+  },
+  'POST /api/dossiers/:id/articles': {
+    summary: 'Add an article at the end of the dossier (it leaves any other dossier)',
+    params: DossierParams,
+    body: AddDossierArticleBody,
+    response: z.object({ dossier: DossierDetail, movedFrom: z.string().nullable() }),
+  },
+  'DELETE /api/dossiers/:id/articles/:articleId': {
+    summary: 'Take an article out of the dossier (the article itself stays)',
+    params: DossierArticleParams,
+    response: DossierAnswer,
+  },
+  'GET /api/dossiers/:id/preview': {
+    summary: 'The dossier page as readers will see it, from the working version (HTML page)',
+    params: PreviewParams,
+    response: null,
+    produces: 'text/html',
   },
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { parseArticleDoc, type ArticleDoc } from '@crieur/content';
+import { ArticleComment } from './article-comments';
 import { NumericId, Timestamp, Uuid } from './common';
-import { ARTICLE_ACTIONS, ARTICLE_STATUSES } from './enums/articles';
+import { ARTICLE_ACTIONS, ARTICLE_STATUSES, REVISION_STEPS } from './enums/articles';
 import { defineRoutes } from './route';
 
 export const ArticleStatus = z.enum(ARTICLE_STATUSES);
@@ -9,6 +10,9 @@ export type ArticleStatus = z.infer<typeof ArticleStatus>;
 
 export const ArticleAction = z.enum(ARTICLE_ACTIONS);
 export type ArticleAction = z.infer<typeof ArticleAction>;
+
+export const RevisionStep = z.enum(REVISION_STEPS);
+export type RevisionStep = z.infer<typeof RevisionStep>;
 
 export const Rubrique = z.object({ id: z.number().int(), slug: z.string(), name: z.string(), description: z.string() });
 export type Rubrique = z.infer<typeof Rubrique>;
@@ -56,15 +60,6 @@ export const ArticleSummary = z.object({
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
-/** `author` is null once the staff account that wrote it is gone. */
-export const ArticleComment = z.object({
-  id: z.number().int(),
-  author: z.string().nullable(),
-  body: z.string(),
-  at: Timestamp,
-});
-export type ArticleComment = z.infer<typeof ArticleComment>;
-
 /** An article in the editor: its fields, what the viewer may do with it, and its comments. */
 export const ArticleDetail = ArticleSummary.extend({
   lede: z.string(),
@@ -76,6 +71,17 @@ export const ArticleDetail = ArticleSummary.extend({
   allowedTransitions: z.array(ArticleAction),
   updatedBy: z.string().nullable(),
   comments: z.array(ArticleComment),
+  /** an author proposed the working version of this live article: it waits for an editor's "Mettre à jour" */
+  updateInReview: z.boolean(),
+  /** the version readers see once published (null: never published); the fields above are the working version */
+  live: z
+    .object({
+      revisionId: z.number().int(),
+      savedAt: Timestamp,
+      /** the working version differs from it in title, lede, text, cover, tags or authors */
+      differs: z.boolean(),
+    })
+    .nullable(),
 });
 export type ArticleDetail = z.infer<typeof ArticleDetail>;
 
@@ -87,16 +93,28 @@ export const EditConflict = z.object({
 });
 export type EditConflict = z.infer<typeof EditConflict>;
 
+/** A saved version: who (null: the publishing worker, or an account since deleted), when, and which step. */
 export const RevisionSummary = z.object({
   id: z.number().int(),
   version: z.number().int(),
   title: z.string(),
+  step: RevisionStep,
   savedAt: Timestamp,
   savedBy: z.string().nullable(),
+  /** autosaves this one stands for in the list (the last of an editing session); 1 for a named step */
+  saves: z.number().int(),
+  /** the version readers see */
+  isLive: z.boolean(),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
 
-export const Revision = RevisionSummary.extend({ lede: z.string(), body: StoredDoc });
+export const Revision = RevisionSummary.omit({ saves: true }).extend({
+  lede: z.string(),
+  body: StoredDoc,
+  coverMediaId: Uuid.nullable(),
+  tags: z.array(z.string()),
+  authors: z.array(z.string()),
+});
 export type Revision = z.infer<typeof Revision>;
 
 export const CalendarItem = z.object({
@@ -150,11 +168,18 @@ export const SaveArticleBody = z.object({
 });
 export type SaveArticleBody = z.input<typeof SaveArticleBody>;
 
-export const TransitionBody = z.object({ action: ArticleAction, scheduledAt: Timestamp.optional() });
-export type TransitionBody = z.infer<typeof TransitionBody>;
-
-export const CommentBody = z.object({ body: z.string().trim().min(1).max(5000) });
-export type CommentBody = z.infer<typeof CommentBody>;
+/** A workflow step, with a note for the team (kept as a comment; required to ask for changes). */
+export const TransitionBody = z
+  .object({
+    action: ArticleAction,
+    scheduledAt: Timestamp.optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.action === 'request_changes' && !body.note)
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Dites ce qu’il faut changer.' });
+  });
+export type TransitionBody = z.input<typeof TransitionBody>;
 
 export const RestoreBody = z.object({ version: z.number().int().positive() });
 export type RestoreBody = z.infer<typeof RestoreBody>;
@@ -197,20 +222,17 @@ export const editorialRoutes = defineRoutes({
     response: ArticleAnswer,
   },
   'POST /api/articles/:id/transition': {
-    summary: 'A workflow step (submit, approve, schedule, publish…), if the viewer’s role allows it',
+    summary:
+      'A workflow step (submit, withdraw, approve, schedule, publish, update a live article…), if the viewer’s ' +
+      'role allows it, with an optional note for the team',
     params: ArticleParams,
     body: TransitionBody,
     response: ArticleAnswer,
   },
-  'POST /api/articles/:id/comments': {
-    summary: 'Comment on an article',
-    params: ArticleParams,
-    body: CommentBody,
-    status: 201,
-    response: z.object({ comment: ArticleComment }),
-  },
   'GET /api/articles/:id/revisions': {
-    summary: 'The saved versions of an article, newest first (200 at most)',
+    summary:
+      'The saved versions of an article, newest first (200 at most): every named step, and the last autosave of ' +
+      'each editing session (one person, no pause over 30 minutes)',
     params: ArticleParams,
     response: z.object({ revisions: z.array(RevisionSummary) }),
   },

@@ -11,6 +11,7 @@ export const ERROR_MESSAGES = {
   NOT_FOUND: 'Introuvable : l’élément a peut-être été supprimé.',
   DUPLICATE_EMAIL: 'Un compte existe déjà avec cette adresse.',
   INVITATION_INVALID: 'Ce lien d’invitation n’est plus valable.',
+  RESET_INVALID: 'Ce lien de réinitialisation n’est plus valable.',
   CANNOT_CHANGE_SELF: 'Vous ne pouvez pas changer votre propre rôle ni votre statut.',
   DUPLICATE_SUBSCRIBER: 'Cette adresse est déjà inscrite.',
   SUPPRESSED: 'Cette adresse ne doit plus recevoir de courriel.',

@@ -18,8 +18,12 @@ export { configureFrenchValidation, fieldLabel, frenchIssue, validationSummary, 
 export { Timestamp, Day, NumericId, Uuid, Ok, ErrorBody } from './common';
 export { ROLES, USER_STATUSES } from './enums/users';
 export * from './users';
+export * from './password-reset';
+export * from './organisation';
+export * from './onboarding';
 export * from './lists';
 export * from './editorial';
+export * from './article-comments';
 export * from './dossiers';
 export * from './media';
 export * from './subscribers';

@@ -15,10 +15,20 @@ export type SessionUser = z.infer<typeof SessionUser>;
 export const Session = z.object({ user: SessionUser.nullable(), csrfToken: z.string() });
 export type Session = z.infer<typeof Session>;
 
+/** An invited account's newest invitation: the link works until `expiresAt` (7 days from its email). */
+export const PendingInvitation = z.object({
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  /** null: the email has not gone out yet (the mail worker sends it within moments) */
+  emailSentAt: Timestamp.nullable(),
+});
+export type PendingInvitation = z.infer<typeof PendingInvitation>;
+
 export const StaffUser = SessionUser.extend({
   status: UserStatus,
   lastLoginAt: Timestamp.nullable(),
   createdAt: Timestamp,
+  invitation: PendingInvitation.nullable(),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
@@ -36,6 +46,34 @@ export const InviteBody = z.object({
 export type InviteBody = z.input<typeof InviteBody>;
 
 export const UserParams = z.object({ id: Uuid });
+
+/** An invitation email written to the outbox of staff mail; the mail worker sends it. */
+export const InvitationSent = z.object({
+  user: StaffUser,
+  /** false: Redis did not take the job now; the mail reconcile sends it within a minute or two */
+  emailQueued: z.boolean(),
+  /** true: no SMTP server is set, the email is written to the outbox folder (listed in the settings) */
+  outbox: z.boolean(),
+  /** resend only: the last invitation had expired or was used, a new one was made */
+  renewed: z.boolean(),
+});
+export type InvitationSent = z.infer<typeof InvitationSent>;
+
+/** The account an address already belongs to, sent with a 409 DUPLICATE_EMAIL so the studio can offer what fits. */
+export const ExistingAccount = z.object({
+  id: Uuid,
+  name: z.string(),
+  email: z.string(),
+  role: Role,
+  status: UserStatus,
+});
+export type ExistingAccount = z.infer<typeof ExistingAccount>;
+
+/** The signed-in person's own settings. */
+export const StaffPreferences = z.object({ notifyReview: z.boolean() });
+export type StaffPreferences = z.infer<typeof StaffPreferences>;
+export const PatchPreferencesBody = z.object({ notifyReview: z.boolean() });
+export type PatchPreferencesBody = z.infer<typeof PatchPreferencesBody>;
 
 export const PatchUserBody = z
   .object({ role: Role.optional(), status: z.enum(['active', 'deactivated']).optional() })
@@ -69,6 +107,10 @@ export const AuditEntry = z.object({
   targetId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
+  /** the entry in words, names resolved (« Camille Martin a invité Léa Dubois (auteur·rice) ») */
+  sentence: z.string(),
+  /** who did it, by name (else address); null for the system or a stranger */
+  actorName: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -102,11 +144,26 @@ export const userRoutes = defineRoutes({
     response: UserAnswer,
   },
   'GET /api/users': { summary: 'Staff accounts', response: z.object({ users: z.array(StaffUser) }) },
+  'GET /api/session/preferences': {
+    summary: 'The signed-in person’s own settings (review emails on or off)',
+    response: z.object({ preferences: StaffPreferences }),
+  },
+  'PATCH /api/session/preferences': {
+    summary: 'Change the signed-in person’s own settings',
+    body: PatchPreferencesBody,
+    response: z.object({ preferences: StaffPreferences }),
+  },
   'POST /api/users/invitations': {
-    summary: 'Invite a staff member (or renew a pending invitation)',
+    summary: 'Invite a staff member by email (409 DUPLICATE_EMAIL, with the account, if the address has one)',
     body: InviteBody,
     status: 201,
-    response: z.object({ user: StaffUser, inviteUrl: z.string() }),
+    response: InvitationSent,
+  },
+  'POST /api/users/:id/invitation': {
+    summary: 'Send the invitation email again (a new invitation if the last one expired)',
+    params: UserParams,
+    status: 202,
+    response: InvitationSent,
   },
   'PATCH /api/users/:id': {
     summary: 'Change a staff member’s role or status',

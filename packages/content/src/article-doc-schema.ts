@@ -1,6 +1,7 @@
 // The zod schema of an article: only the nodes, marks and attributes the renderers know.
 import { z } from 'zod';
 import type * as T from './article-types.js';
+import { COMMENT_ANCHOR_ID, MAX_ANCHORS_PER_TEXT } from './comment-anchor.js';
 import { MAX_ALT_CHARS, MAX_CAPTION_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS } from './limits.js';
 import { isSafeHref, isSafeImageSrc } from './safe-url.js';
 
@@ -16,13 +17,20 @@ const Link = z.strictObject({
     href: z.string({ error: 'Le lien doit avoir une adresse (href)' }).refine(isSafeHref, HREF_MESSAGE),
   }),
 });
+const CommentAnchor = z.strictObject({
+  type: z.literal('commentAnchor'),
+  attrs: z.strictObject({
+    id: z.string({ error: 'Le passage commenté doit avoir un identifiant' }).regex(COMMENT_ANCHOR_ID, {
+      error: 'Identifiant de passage commenté invalide (lettres, chiffres, _ et -, 40 au maximum)',
+    }),
+  }),
+});
+// one of each mark, except comment anchors: one per comment on these words
+const markKey = (m: T.TextMark) => (m.type === 'commentAnchor' ? `commentAnchor:${m.attrs.id}` : m.type);
 const Marks = z
-  .array(z.discriminatedUnion('type', [Bold, Italic, Link]))
-  .max(3)
-  .refine(
-    (marks) => new Set(marks.map((m) => m.type)).size === marks.length,
-    'Une même marque est appliquée deux fois',
-  );
+  .array(z.discriminatedUnion('type', [Bold, Italic, Link, CommentAnchor]))
+  .max(3 + MAX_ANCHORS_PER_TEXT)
+  .refine((marks) => new Set(marks.map(markKey)).size === marks.length, 'Une même marque est appliquée deux fois');
 
 const Text = z.strictObject({
   type: z.literal('text'),

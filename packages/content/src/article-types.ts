@@ -3,7 +3,9 @@
 export type BoldMark = { type: 'bold' };
 export type ItalicMark = { type: 'italic' };
 export type LinkMark = { type: 'link'; attrs: { href: string } };
-export type TextMark = BoldMark | ItalicMark | LinkMark;
+/** A passage under review (studio only): the renderers drop it. */
+export type CommentAnchorMark = { type: 'commentAnchor'; attrs: { id: string } };
+export type TextMark = BoldMark | ItalicMark | LinkMark | CommentAnchorMark;
 
 export type TextNode = { type: 'text'; text: string; marks?: TextMark[] };
 // ProseMirror lets inline leaves carry marks, so a break typed inside bold text may keep them

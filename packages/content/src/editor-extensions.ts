@@ -3,6 +3,7 @@ import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { ArticleImage } from './article-image.js';
 import { ArticleLink } from './article-link.js';
+import { CommentAnchor } from './comment-anchor.js';
 
 export function editorExtensions(): Extensions {
   return [
@@ -17,5 +18,7 @@ export function editorExtensions(): Extensions {
     }),
     ArticleLink,
     ArticleImage,
+    // last, so it is the innermost mark and never splits a bold or a link in two
+    CommentAnchor,
   ];
 }

@@ -1,7 +1,7 @@
 // A short teaser from the first paragraphs, for cards, feeds and newsletter blocks.
 import type { ArticleDoc } from './article-types.js';
 import { blockText } from './block-text.js';
-import { requireArticleDoc } from './parse-article-doc.js';
+import { readerDoc } from './reader-doc.js';
 import { neutralizeTags } from './plain-text.js';
 
 function cut(text: string, maxChars: number): string {
@@ -16,7 +16,7 @@ function cut(text: string, maxChars: number): string {
 /** The first paragraphs' text, whitespace collapsed, cut at a word boundary with "…" (at most maxChars long). */
 export function excerpt(doc: ArticleDoc, maxChars = 200): string {
   if (maxChars < 1) return '';
-  const blocks = requireArticleDoc(doc).content;
+  const blocks = readerDoc(doc).content;
   const collapse = (parts: string[]) => parts.join(' ').replace(/\s+/g, ' ').trim();
   const paragraphs = collapse(blocks.filter((b) => b.type === 'paragraph').map((b) => blockText(b, ' ')));
   // a doc made only of headings, lists or quotes still gets a teaser (captions are left out)

@@ -4,6 +4,7 @@ export type {
   BlockquoteNode,
   BoldMark,
   BulletListNode,
+  CommentAnchorMark,
   HardBreakNode,
   HeadingLevel,
   HeadingNode,
@@ -26,6 +27,8 @@ export { InvalidArticleDocError, parseArticleDoc } from './parse-article-doc.js'
 export type { ParseArticleDocResult } from './parse-article-doc.js';
 export { EMPTY_DOC } from './empty-doc.js';
 export { editorExtensions } from './editor-extensions.js';
+export { CommentAnchor, COMMENT_ANCHOR_ID, MAX_ANCHORS_PER_TEXT } from './comment-anchor.js';
+export { readerDoc } from './reader-doc.js';
 export { renderWebHtml } from './render-web-html.js';
 export type { RenderWebHtmlOptions } from './render-web-html.js';
 export { renderEmailHtml } from './render-email-html.js';

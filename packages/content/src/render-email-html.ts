@@ -4,7 +4,7 @@ import { LINK_REL } from './article-link.js';
 import { EMAIL_STYLES as S } from './email-styles.js';
 import { escapeHtml } from './escape-html.js';
 import { hasMark, linkRuns } from './link-runs.js';
-import { requireArticleDoc } from './parse-article-doc.js';
+import { readerDoc } from './reader-doc.js';
 import { isSafeHref, isSafeHttpUrl, isSafeImageSrc } from './safe-url.js';
 
 export type RenderEmailHtmlOptions = {
@@ -78,7 +78,7 @@ function block(node: BlockNode, options: RenderEmailHtmlOptions): string {
 }
 
 export function renderEmailHtml(doc: ArticleDoc, options: RenderEmailHtmlOptions = {}): string {
-  return requireArticleDoc(doc)
+  return readerDoc(doc)
     .content.map((node) => block(node, options))
     .join('');
 }

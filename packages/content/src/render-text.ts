@@ -1,6 +1,6 @@
 // Plain text for the text/plain part of emails and for feeds.
 import type { ArticleDoc, BlockNode, ListNode, ParagraphNode } from './article-types.js';
-import { requireArticleDoc } from './parse-article-doc.js';
+import { readerDoc } from './reader-doc.js';
 import { inlineTextWithLinks, neutralizeTags } from './plain-text.js';
 
 function indent(text: string, first: string, rest: string): string {
@@ -51,7 +51,7 @@ function block(node: BlockNode): string {
 
 /** Blocks separated by a blank line; list items "- " / "1. "; quotes "> "; links "texte (url)". */
 export function renderText(doc: ArticleDoc): string {
-  const blocks = requireArticleDoc(doc)
+  const blocks = readerDoc(doc)
     .content.map(block)
     .filter((text) => text.trim() !== '');
   return neutralizeTags(blocks.join('\n\n'));

@@ -6,7 +6,7 @@ import type { ArticleDoc } from './article-types.js';
 import { LINK_REL } from './article-link.js';
 import { editorExtensions } from './editor-extensions.js';
 import { escapeHtml } from './escape-html.js';
-import { requireArticleDoc } from './parse-article-doc.js';
+import { readerDoc } from './reader-doc.js';
 import { isSafeHref, isSafeHttpUrl, isSafeImageSrc } from './safe-url.js';
 
 type Children = string | string[] | undefined;
@@ -43,8 +43,12 @@ function renderLink({ mark, children }: MarkProps<Mark, Children>): string {
 
 export function renderWebHtml(doc: ArticleDoc, options: RenderWebHtmlOptions = {}): string {
   return renderToHTMLString({
-    content: requireArticleDoc(doc),
+    content: readerDoc(doc),
     extensions: editorExtensions(),
-    options: { nodeMapping: { image: (props) => renderFigure(props, options) }, markMapping: { link: renderLink } },
+    options: {
+      nodeMapping: { image: (props) => renderFigure(props, options) },
+      // readerDoc already dropped the anchors: this only keeps one from ever showing as a span
+      markMapping: { link: renderLink, commentAnchor: ({ children }) => serializeChildrenToHTMLString(children) },
+    },
   });
 }

@@ -21,7 +21,7 @@ describe('editorExtensions', () => {
       'paragraph',
       'text',
     ]);
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic', 'link']);
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'commentAnchor', 'italic', 'link']);
   });
 
   it('has exactly the attrs of the ArticleDoc schema', () => {

@@ -5,7 +5,19 @@ export type { User, UserRow, Role, UserStatus } from './users/user-row';
 export { createUser } from './users/create-user';
 export { findUserForLogin, findUserById, listUsers, countUsers } from './users/find-user';
 export { updateUser, setUserPassword, recordFailedLogin, recordSuccessfulLogin } from './users/update-user';
-export { createInvitation, findOpenInvitation, useInvitation } from './users/invitations';
+export {
+  inviteStaff,
+  resendInvitation,
+  issueInvitationToken,
+  latestInvitations,
+  findOpenInvitation,
+  useInvitation,
+  type InviteOutcome,
+  type ResendOutcome,
+} from './users/invitations';
+export { getStaffPreferences, setStaffPreferences, type StaffPreferences } from './users/preferences';
+export { getOrganisation, setOrganisationName, type Organisation } from './organisation/organisation';
+export { onboardingStatus, type OnboardingStatus } from './onboarding/onboarding-status';
 export { ensureFirstAdmin } from './users/ensure-first-admin';
 export {
   createSession,
@@ -18,6 +30,7 @@ export {
 } from './sessions/sessions';
 export { appendAudit, listAudit, type AuditAction, type AuditEntry } from './audit/audit-log';
 export { hasLoggedInFrom } from './audit/has-logged-in-from';
+export { auditNames, type AuditNames, type AuditRefs } from './audit/audit-names';
 export { listLists, type List } from './lists/lists';
 export * from './subscribers';
 export * from './editorial';

@@ -1,7 +1,8 @@
 // The contract's lists (what the studio offers and the API accepts) are the database's enums, value for value.
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_STATUSES } from '@crieur/api/enums/articles';
+import { ARTICLE_STATUSES, REVISION_STEPS } from '@crieur/api/enums/articles';
 import { CAMPAIGN_STATUSES, NEWSLETTER_KINDS, RECIPIENT_STATUSES } from '@crieur/api/enums/campaigns';
+import { COMMENT_KINDS } from '@crieur/api/enums/comments';
 import { DOSSIER_STATUSES } from '@crieur/api/enums/dossiers';
 import {
   CONSENT_SOURCES,
@@ -14,7 +15,7 @@ import {
 } from '@crieur/api/enums/subscribers';
 import { ROLES, USER_STATUSES } from '@crieur/api/enums/users';
 import { campaignStatusEnum, newsletterKindEnum, recipientStatusEnum } from '../src/schema/campaigns';
-import { articleStatusEnum, dossierStatusEnum } from '../src/schema/editorial';
+import { articleStatusEnum, commentKindEnum, dossierStatusEnum, revisionStepEnum } from '../src/schema/editorial';
 import {
   consentSourceEnum,
   eventSourceEnum,
@@ -28,7 +29,9 @@ import { roleEnum, userStatusEnum } from '../src/schema/users';
 
 const pairs: [string, readonly string[], readonly string[]][] = [
   ['article_status', ARTICLE_STATUSES, articleStatusEnum.enumValues],
+  ['revision_step', REVISION_STEPS, revisionStepEnum.enumValues],
   ['dossier_status', DOSSIER_STATUSES, dossierStatusEnum.enumValues],
+  ['comment_kind', COMMENT_KINDS, commentKindEnum.enumValues],
   ['newsletter_kind', NEWSLETTER_KINDS, newsletterKindEnum.enumValues],
   ['campaign_status', CAMPAIGN_STATUSES, campaignStatusEnum.enumValues],
   ['recipient_status', RECIPIENT_STATUSES, recipientStatusEnum.enumValues],

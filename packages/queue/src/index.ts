@@ -24,6 +24,13 @@ export {
   type PublishingQueue,
 } from './publishing-queue';
 export {
+  PUBLISH_DOSSIER,
+  PublishDossierJob,
+  publishDossierJobId,
+  scheduleDossierPublication,
+  reconcileDossierPublications,
+} from './dossier-publication';
+export {
   CampaignJob,
   createCampaignQueue,
   enqueueBatches,

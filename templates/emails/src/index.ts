@@ -8,7 +8,18 @@ export { renderWelcome, WelcomeEmail } from './welcome-email';
 export type { WelcomeProps } from './welcome-email';
 export { renderGoodbye, GoodbyeEmail } from './goodbye-email';
 export type { GoodbyeProps } from './goodbye-email';
-export { renderStaffInvitation, StaffInvitationEmail, INVITATION_VALID_DAYS } from './staff-invitation-email';
+export {
+  renderStaffInvitation,
+  StaffInvitationEmail,
+  INVITATION_VALID_DAYS,
+  STAFF_ROLE_LABELS,
+} from './staff-invitation-email';
 export type { StaffInvitationProps } from './staff-invitation-email';
+export { renderPasswordReset, PasswordResetEmail, PASSWORD_RESET_SUBJECT } from './password-reset-email';
+export type { PasswordResetProps } from './password-reset-email';
+export { renderReviewNotification, ReviewNotificationEmail } from './review-notification-email';
+export type { ReviewNotificationProps } from './review-notification-email';
+export { REVIEW_EVENTS, reviewSubject, reviewSentence, parisDateTime } from './review-wording';
+export type { ReviewEventName, ReviewPiece } from './review-wording';
 export { Layout, ASSOCIATION } from './layout';
 export type { RenderedEmail } from './render-email';

@@ -5,11 +5,25 @@ import { assertWebUrl, renderEmail } from './render-email';
 import type { RenderedEmail } from './render-email';
 import { styles } from './theme';
 
-export type StaffInvitationProps = { inviteUrl: string; roleLabel: string };
+export type StaffInvitationProps = {
+  inviteUrl: string;
+  roleLabel: string;
+  /** who invited: a name, else an address */
+  invitedBy?: string | null;
+};
 
 export const INVITATION_VALID_DAYS = 7;
 
-export function StaffInvitationEmail({ inviteUrl, roleLabel }: StaffInvitationProps) {
+// as a sentence reads them: « avec le rôle éditeur·rice »
+export const STAFF_ROLE_LABELS = {
+  admin: 'administrateur·rice',
+  editor: 'éditeur·rice',
+  author: 'auteur·rice',
+  sender: 'chargé·e d’envoi',
+} as const satisfies Record<string, string>;
+
+export function StaffInvitationEmail({ inviteUrl, roleLabel, invitedBy }: StaffInvitationProps) {
+  const inviter = invitedBy?.trim();
   return (
     <Layout
       preview={`Rejoignez le studio Crieur, le lien est valable ${INVITATION_VALID_DAYS} jours.`}
@@ -19,12 +33,17 @@ export function StaffInvitationEmail({ inviteUrl, roleLabel }: StaffInvitationPr
         Invitation au studio Crieur
       </Heading>
       <Text style={styles.paragraph}>
-        Vous êtes invité·e à rejoindre le studio Crieur, l’outil où l’équipe de démocratieS prépare ses articles et ses
-        lettres, avec le rôle <strong>{roleLabel}</strong>.
+        {inviter ? `${inviter} vous invite` : 'Vous êtes invité·e'} à rejoindre le studio Crieur, l’outil où l’équipe de
+        démocratieS prépare ses articles et ses lettres, avec le rôle <strong>{roleLabel}</strong>.
       </Text>
-      <Text style={styles.paragraph}>Pour créer votre accès, choisissez votre mot de passe&nbsp;:</Text>
+      <Text style={styles.paragraph}>
+        Pour créer votre accès, indiquez votre nom et choisissez votre mot de passe&nbsp;:
+      </Text>
       <CallToAction href={inviteUrl} label="Accepter l’invitation" />
-      <Text style={styles.paragraph}>Ce lien est valable {INVITATION_VALID_DAYS}&nbsp;jours.</Text>
+      <Text style={styles.paragraph}>
+        Ce lien est valable {INVITATION_VALID_DAYS}&nbsp;jours et ne sert qu’une fois. Si une nouvelle invitation vous
+        est envoyée, seul le lien du dernier message fonctionne.
+      </Text>
       <Text style={styles.paragraph}>
         Vous n’attendiez pas cette invitation&nbsp;? Ignorez ce message&nbsp;: aucun accès ne sera créé.
       </Text>
@@ -34,7 +53,11 @@ export function StaffInvitationEmail({ inviteUrl, roleLabel }: StaffInvitationPr
 
 export async function renderStaffInvitation(props: StaffInvitationProps): Promise<RenderedEmail> {
   const element = (
-    <StaffInvitationEmail inviteUrl={assertWebUrl('inviteUrl', props.inviteUrl)} roleLabel={props.roleLabel} />
+    <StaffInvitationEmail
+      inviteUrl={assertWebUrl('inviteUrl', props.inviteUrl)}
+      roleLabel={props.roleLabel}
+      invitedBy={props.invitedBy ?? null}
+    />
   );
   return renderEmail({ subject: 'Invitation au studio Crieur de démocratieS', element });
 }

@@ -3,8 +3,9 @@ import { hashToken, linkTokens, newToken } from '@crieur/auth';
 import { findWelcomeData, markConfirmationSent, markWelcomeSent, prepareConfirmationEmail, type Db } from '@crieur/db';
 import { renderConfirmSubscription, renderWelcome } from '@crieur/emails';
 import { listDomain, SmtpSendError, type Mailer } from '@crieur/mailer';
-import { confirmJobId, MailJob } from '@crieur/queue';
+import { confirmJobId, MailJob, staffMailJobId } from '@crieur/queue';
 import { scrubError } from '../redact';
+import { sendStaffMail } from './staff-mail';
 
 export type MailDeps = {
   db: Db;
@@ -47,7 +48,11 @@ export function mailProcessor(deps: MailDeps) {
         await markConfirmationSent(deps.db, { confirmationId: data.confirmationId, now: deps.now() });
         return { sent: true };
       }
-      if (data.type === 'staff') return { sent: false, reason: 'staff mail not built yet' };
+      if (data.type === 'staff') {
+        // as for confirmations: only the job under the row's own id sends it
+        if (job.id !== staffMailJobId(data.staffMailId)) return { sent: false, reason: 'not the staff mail job' };
+        return await sendStaffMail(deps, data.staffMailId);
+      }
       const welcome = await findWelcomeData(deps.db, data.subscriptionId);
       if (!welcome) return { sent: false, reason: 'subscription no longer confirmed' };
       const unsubscribeUrl = `${deps.publicUrl}/unsubscribe/${links.unsubscribe(welcome.subscriptionId)}`;

@@ -1,6 +1,6 @@
 // Rebuilds lost mail jobs from PostgreSQL, as the publishing reconcile does for scheduled articles.
 import type { Logger } from 'pino';
-import { owedConfirmations, owedWelcomes, processLeftoverSubscribeRequests, type Db } from '@crieur/db';
+import { owedConfirmations, owedStaffMail, owedWelcomes, processLeftoverSubscribeRequests, type Db } from '@crieur/db';
 import { restoreMailJobs, type MailJob, type MailQueue } from '@crieur/queue';
 import { redactAddresses } from '../redact';
 
@@ -10,17 +10,19 @@ const WELCOME_WINDOW_MS = 3 * 24 * 3600_000;
 export type MailReconcileOptions = { db: Db; queue: MailQueue; logger: Logger; now: () => Date; everyMs?: number };
 
 /**
- * One pass: form requests a crash left unprocessed become confirmations, then every confirmation and
- * welcome the database still owes gets its job back, never twice.
+ * One pass: form requests a crash left unprocessed become confirmations, then every confirmation, welcome
+ * and staff email (invitation, password reset, review) the database still owes gets its job back, never twice.
  */
 export async function reconcileMail(options: Omit<MailReconcileOptions, 'logger' | 'everyMs'>): Promise<number> {
   await processLeftoverSubscribeRequests(options.db);
   const now = options.now();
   const confirmations = await owedConfirmations(options.db, { now });
   const welcomes = await owedWelcomes(options.db, { since: new Date(now.getTime() - WELCOME_WINDOW_MS) });
+  const staff = await owedStaffMail(options.db, { now });
   const owed: MailJob[] = [
     ...confirmations.map((c) => ({ type: 'confirm' as const, ...c })),
     ...welcomes.map((w) => ({ type: 'welcome' as const, ...w })),
+    ...staff.map((s) => ({ type: 'staff' as const, ...s })),
   ];
   return restoreMailJobs(options.queue, owed);
 }

@@ -4,8 +4,8 @@ import {
   listArticles,
   listDossiers,
   listRubriques,
+  publishDossier,
   setArticleStatus,
-  updateDossier,
   type Db,
 } from '@crieur/db';
 import { slugify } from '@crieur/editorial';
@@ -18,24 +18,28 @@ const DOSSIERS = [
   {
     title: 'Démocratie du vivant',
     lede: 'Donner voix aux rivières, aux forêts et aux générations futures : ce que la participation apprend du vivant.',
+    note: 'Ce dossier part d’une question simple : qui parle pour ce qui ne vote pas ?',
     published: true,
     daysAgo: 620,
   },
   {
     title: "L'intelligence artificielle, vraie ou fausse alliée de la participation ?",
     lede: 'Synthèses automatiques, consultations massives, agents conversationnels : promesses et angles morts.',
+    note: 'Nous avons demandé à des praticien·nes ce que les outils changent vraiment à l’écoute des habitant·es.',
     published: true,
     daysAgo: 430,
   },
   {
     title: 'Les communes sauveront-elles la démocratie ?',
     lede: 'À l’approche des municipales, enquête sur les communes qui ouvrent leurs décisions aux habitant·es.',
+    note: 'Budgets participatifs, tirage au sort, assemblées citoyennes : un tour de France des communes qui essaient.',
     published: true,
     daysAgo: 60,
   },
   {
     title: 'Démocratie alimentaire',
     lede: 'Qui décide de ce que nous mangeons ? Le prochain dossier de démocratieS.',
+    note: 'En préparation : écrivez-nous si votre territoire invente une démocratie alimentaire.',
     published: false,
     daysAgo: 0,
   },
@@ -123,9 +127,16 @@ export async function seedDemo(db: Db, _argv: string[], io: CommandIo): Promise<
     const slug = slugify(d.title);
     let id = existing.get(slug);
     if (!id) {
-      id = await createDossier(db, { title: d.title, slug, lede: d.lede, editorialNote: '', now });
+      id = await createDossier(db, { title: d.title, slug, lede: d.lede, editorialNote: doc(d.note), now });
+      // published as an editor would: its first version goes live, dated as if it had gone out then
       if (d.published)
-        await updateDossier(db, { id, status: 'published', now: new Date(now.getTime() - d.daysAgo * DAY) });
+        await publishDossier(db, {
+          id,
+          mode: 'publish',
+          version: 1,
+          userId: null,
+          now: new Date(now.getTime() - d.daysAgo * DAY),
+        });
     }
     dossierIds.push(id);
   }

@@ -1,6 +1,9 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+/** A media-library image as pages show it: its variants (srcset), size, alt text and caption. */
+export type CoverImage = { src: string; srcSet: string; width: number; height: number; alt: string; caption: string };
 
 export type Teaser = {
   slug: string;
@@ -10,14 +13,35 @@ export type Teaser = {
   authors: string[];
   publishedAt: Date | null;
   rubrique: { slug: string; name: string };
+  cover?: CoverImage | null;
 };
 
-export function TeaserList(props: { items: Teaser[]; showRubrique?: boolean }) {
+/** A card's cover: small, linked like the title but hidden from screen readers and Tab (the title says it all). */
+function CardCover(props: { href: string; cover: CoverImage; eager: boolean }) {
+  return (
+    <a className="thumb" href={props.href} tabIndex={-1} aria-hidden="true">
+      <img
+        src={props.cover.src}
+        srcSet={props.cover.srcSet}
+        sizes="(max-width: 30rem) 6rem, 8.5rem"
+        width={props.cover.width}
+        height={props.cover.height}
+        alt=""
+        loading={props.eager ? undefined : 'lazy'}
+        decoding="async"
+      />
+    </a>
+  );
+}
+
+/** `eager`: how many of the first covers load at once (the top of the home page); the others wait to be seen. */
+export function TeaserList(props: { items: Teaser[]; showRubrique?: boolean; eager?: number }) {
   if (!props.items.length) return <p>Rien de publié pour l'instant : revenez bientôt.</p>;
   return (
     <ul className="teasers">
-      {props.items.map((t) => (
-        <li key={t.slug}>
+      {props.items.map((t, i) => (
+        <li key={t.slug} className={t.cover ? 'with-cover' : undefined}>
+          {t.cover && <CardCover href={`/articles/${t.slug}`} cover={t.cover} eager={i < (props.eager ?? 0)} />}
           {props.showRubrique && (
             <a className="kicker" href={`/rubriques/${t.rubrique.slug}`}>
               {t.rubrique.name}
@@ -28,8 +52,7 @@ export function TeaserList(props: { items: Teaser[]; showRubrique?: boolean }) {
           </h3>
           <p>{t.lede || t.excerpt}</p>
           <p className="byline">
-            {t.authors.join(', ')}
-            {t.publishedAt && ` · ${dateFr.format(t.publishedAt)}`}
+            {[t.authors.join(', '), t.publishedAt ? dateFr.format(t.publishedAt) : ''].filter(Boolean).join(' · ')}
           </p>
         </li>
       ))}
@@ -57,6 +80,8 @@ export function ArticlePage(props: {
   publishedAt: Date | null;
   rubrique: { slug: string; name: string };
   dossier: { slug: string; title: string } | null;
+  cover?: CoverImage | null;
+  tags?: { name: string; slug: string }[];
   preview?: boolean;
 }) {
   return (
@@ -70,24 +95,77 @@ export function ArticlePage(props: {
       <h1 id="titre">{props.title}</h1>
       {props.lede && <p className="lede">{props.lede}</p>}
       <p className="byline">
-        {props.authors.length > 0 && <>Par {props.authors.join(', ')}</>}
-        {props.publishedAt && (
-          <>
-            {' '}
-            · <time dateTime={props.publishedAt.toISOString()}>{dateFr.format(props.publishedAt)}</time>
-          </>
-        )}
-        {props.dossier && (
-          <>
-            {' '}
-            · Dossier <a href={`/dossiers/${props.dossier.slug}`}>{props.dossier.title}</a>
-          </>
-        )}
+        {/* « · » only between parts: an article without authors starts with its date */}
+        {[
+          props.authors.length > 0 && <>Par {props.authors.join(', ')}</>,
+          props.publishedAt && (
+            <time dateTime={props.publishedAt.toISOString()}>{dateFr.format(props.publishedAt)}</time>
+          ),
+          props.dossier && (
+            <>
+              Dossier <a href={`/dossiers/${props.dossier.slug}`}>{props.dossier.title}</a>
+            </>
+          ),
+        ]
+          .filter(Boolean)
+          .map((part, i) => (
+            <Fragment key={i}>
+              {i > 0 && ' · '}
+              {part}
+            </Fragment>
+          ))}
       </p>
+      {props.cover && <ArticleCover cover={props.cover} />}
       {/* the body comes from @crieur/content's renderer over a validated document: escaped there */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: props.html }} />
+      {props.tags && props.tags.length > 0 && <TagLinks tags={props.tags} />}
       <SubscribeBox />
     </article>
+  );
+}
+
+/** The article's cover under its header: full width, the first image readers see, so never lazy. */
+function ArticleCover({ cover }: { cover: CoverImage }) {
+  return (
+    <figure className="cover">
+      <img
+        src={cover.src}
+        srcSet={cover.srcSet}
+        sizes="(min-width: 42rem) 39.5rem, calc(100vw - 2.5rem)"
+        width={cover.width}
+        height={cover.height}
+        alt={cover.alt}
+        fetchPriority="high"
+      />
+      {cover.caption && <figcaption>{cover.caption}</figcaption>}
+    </figure>
+  );
+}
+
+function TagLinks({ tags }: { tags: { name: string; slug: string }[] }) {
+  return (
+    <nav className="tags" aria-labelledby="mots-cles">
+      <h2 id="mots-cles">Mots-clés</h2>
+      <ul>
+        {tags.map((tag) => (
+          <li key={tag.slug}>
+            <a href={`/mots-cles/${tag.slug}`}>{tag.name}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** `/mots-cles/:slug`: the published articles with this tag. */
+export function TagPage(props: { tag: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby="mot-cle" className="card" style={{ marginTop: '1.5rem' }}>
+      <h1 id="mot-cle">
+        Mot-clé{'\u00a0'}: {props.tag}
+      </h1>
+      {props.children}
+    </section>
   );
 }
 

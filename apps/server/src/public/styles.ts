@@ -45,4 +45,14 @@ article.piece h1{font-size:2.1rem;margin-top:.25rem}
 .teasers h3{margin:.15rem 0 .25rem;font-size:1.2rem}.teasers h3 a{color:var(--ink);text-decoration:none}.teasers p{margin:0;color:#33364a}
 .subscribe-box{background:#eaf0fb;border-radius:12px;padding:1.25rem 1.5rem;margin:2rem 0}
 .preview-banner{background:#fff3cd;border:1px solid #f2a900;border-radius:8px;padding:.5rem .75rem;font-weight:600}
+.cover{margin:1.25rem 0 1.5rem}.cover img{display:block;width:100%;height:auto;border-radius:10px;background:var(--line)}
+.cover figcaption{color:var(--muted);font-size:.9rem;margin-top:.4rem}
+.teasers li.with-cover{display:flow-root}
+.thumb{float:right;width:8.5rem;margin:.2rem 0 .5rem 1rem}
+.thumb img{display:block;width:100%;height:auto;aspect-ratio:4/3;object-fit:cover;border-radius:8px;background:var(--line)}
+@media (max-width:30rem){.thumb{width:6rem;margin-left:.75rem}}
+.tags{margin:2rem 0 0}.tags h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 .5rem}
+.tags ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+.tags a{display:inline-block;padding:.25rem .75rem;border:1px solid var(--line);border-radius:999px;background:#fff;text-decoration:none;font-size:.92rem}
+.tags a:hover{border-color:var(--accent)}
 `;

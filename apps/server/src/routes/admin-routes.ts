@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
-import { listAudit, listCounts, listLists } from '@crieur/db';
+import { auditNames, listAudit, listCounts, listLists } from '@crieur/db';
 import { listOutbox } from '@crieur/mailer';
 import { handle } from '../http/contract-route';
+import { auditRefs, auditSentence } from './audit-sentences';
 import type { RouteContext } from './context';
 
 export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -44,6 +45,18 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   handle(app, 'GET /api/audit', async ({ query }) => {
     const entries = await listAudit(db, { limit: query.limit, beforeId: query.before });
-    return { entries: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+    // names of the people, articles, letters and lists mentioned: one query per kind for the whole page
+    const names = await auditNames(db, auditRefs(entries));
+    return {
+      entries: entries.map((e) => {
+        const actor = e.actorId ? names.users.get(e.actorId) : undefined;
+        return {
+          ...e,
+          at: e.at.toISOString(),
+          sentence: auditSentence(e, names),
+          actorName: actor ? actor.name.trim() || actor.email : null,
+        };
+      }),
+    };
   });
 }

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { validationSummary, type EditConflict } from '@crieur/api';
 import { EMPTY_DOC, type ArticleDoc } from '@crieur/content';
 import {
-  addComment,
   calendarItems,
   createArticle,
   EditConflictError,
@@ -14,19 +13,21 @@ import {
   listRevisions,
   listRubriques,
   saveArticle,
-  setArticleStatus,
   SlugTakenError,
   type ArticleWithRefs,
 } from '@crieur/db';
-import { canCreate, canEdit, canTransition, slugify, TRANSITIONS, type EditorialRole } from '@crieur/editorial';
-import { promptly, schedulePublication } from '@crieur/queue';
+import { canCreate, canEdit, slugify, thinRevisions, type EditorialRole } from '@crieur/editorial';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, forbidden, notFound } from '../http/api-error';
 import { handle } from '../http/contract-route';
 import { fieldError } from '../http/field-error';
 import { ExternalImageError, importExternalImages } from '../media/import-external-images';
 import type { RouteContext } from './context';
-import { articleDetail, articleSummary } from './editorial-views';
+import { articleTransitionRoute } from './article-transition-route';
+import { articleDetail, articleState, articleSummary } from './editorial-views';
+
+// the versions panel lists this many at most, after thinning the autosaves
+const REVISIONS_SHOWN = 200;
 
 export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
@@ -40,6 +41,9 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const article = await load(id);
     return { article: articleDetail(article, viewer, await listComments(db, id)) };
   };
+  // authors edit their own drafts, and their own live article while no proposal waits (@crieur/editorial)
+  const mayEdit = (article: ArticleWithRefs, staff: ReturnType<typeof requireStaff>) =>
+    canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, ...articleState(article) });
   const mediaDir = path.join(ctx.config.dataDir, 'uploads', 'media');
   const importer = { db, mediaDir, publicUrl: ctx.config.publicUrl, settings: ctx.imageImport };
   // privacy over convenience: an outside image would tell a third party who reads the piece, so it is copied here
@@ -112,10 +116,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
   handle(app, 'PUT /api/articles/:id', async ({ params: { id }, body }, request) => {
     const staff = requireStaff(request);
     const article = await load(id);
-    if (
-      !canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })
-    )
-      throw forbidden();
+    if (!mayEdit(article, staff)) throw forbidden();
     // the contract already checked the text against @crieur/content's schema
     const ownImages = await withOwnImages(body.body, staff.id);
     try {
@@ -145,79 +146,28 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return detail(id, staff);
   });
 
-  handle(app, 'POST /api/articles/:id/transition', async ({ params: { id }, body }, request) => {
-    const staff = requireStaff(request);
-    const article = await load(id);
-    const isOwner = article.createdBy === staff.id;
-    if (!canTransition({ role: staff.role as EditorialRole, isOwner, status: article.status, action: body.action })) {
-      throw new ApiError(
-        409,
-        'TRANSITION_NOT_ALLOWED',
-        `Cannot ${body.action} an article that is ${article.status} with your role`,
-      );
-    }
-    const now = ctx.now();
-    const rule = TRANSITIONS[body.action];
-    let scheduledAt: Date | null | undefined;
-    let publishedAt: Date | null | undefined;
-    if (body.action === 'schedule') {
-      scheduledAt = body.scheduledAt ? new Date(body.scheduledAt) : undefined;
-      if (!scheduledAt || scheduledAt <= now)
-        throw fieldError('scheduledAt', 'Choisissez une date de publication à venir.');
-    }
-    if (body.action === 'unschedule') scheduledAt = null;
-    if (body.action === 'publish') publishedAt = now;
-    if (
-      !(await setArticleStatus(db, {
-        id,
-        from: article.status,
-        to: rule.to,
-        scheduledAt,
-        publishedAt,
-        userId: staff.id,
-        now,
-      }))
-    ) {
-      throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', 'L’article a changé d’état entre-temps : rechargez-le.');
-    }
-    if (body.action === 'schedule' && scheduledAt) {
-      // the database already says "scheduled": if this fails, the workers' reconcile re-creates the job
-      const publication = { articleId: id, at: scheduledAt, now };
-      await promptly(schedulePublication(ctx.publishingQueue, publication)).catch((error: Error) =>
-        request.log.warn({ reason: error.message }, 'could not queue publication'),
-      );
-    }
-    return detail(id, staff);
-  });
-
-  handle(app, 'POST /api/articles/:id/comments', async ({ params: { id }, body }, request, reply) => {
-    const staff = requireStaff(request);
-    await load(id);
-    const comment = await addComment(db, { articleId: id, authorId: staff.id, body: body.body, now: ctx.now() });
-    return reply.status(201).send({
-      comment: {
-        id: comment.id,
-        author: staff.name || staff.email,
-        body: comment.body,
-        at: comment.createdAt.toISOString(),
-      },
-    });
-  });
+  articleTransitionRoute(app, ctx, { load, detail });
 
   handle(app, 'GET /api/articles/:id/revisions', async ({ params: { id } }) => {
-    await load(id);
+    const article = await load(id);
+    // every named step stays; autosaves are thinned to the last of each editing session
+    const kept = thinRevisions(await listRevisions(db, id)).slice(0, REVISIONS_SHOWN);
     return {
-      revisions: (await listRevisions(db, id)).map((r) => ({
+      revisions: kept.map((r) => ({
         id: r.id,
         version: r.version,
         title: r.title,
+        step: r.step,
         savedAt: r.savedAt.toISOString(),
         savedBy: r.savedBy,
+        saves: r.saves,
+        isLive: r.id === article.liveRevisionId,
       })),
     };
   });
 
   handle(app, 'GET /api/articles/:id/revisions/:revisionId', async ({ params: { id, revisionId } }) => {
+    const article = await load(id);
     const r = await getRevision(db, { articleId: id, revisionId });
     if (!r) throw notFound('Revision');
     return {
@@ -225,10 +175,15 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
         id: r.id,
         version: r.version,
         title: r.title,
+        step: r.step,
         lede: r.lede,
         body: r.body as unknown as ArticleDoc,
+        coverMediaId: r.coverMediaId,
+        tags: r.tags,
+        authors: r.authors,
         savedAt: r.savedAt.toISOString(),
         savedBy: r.savedByName,
+        isLive: r.id === article.liveRevisionId,
       },
     };
   });
@@ -239,10 +194,7 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async ({ params: { id, revisionId }, body: { version } }, request) => {
       const staff = requireStaff(request);
       const article = await load(id);
-      if (
-        !canEdit({ role: staff.role as EditorialRole, isOwner: article.createdBy === staff.id, status: article.status })
-      )
-        throw forbidden();
+      if (!mayEdit(article, staff)) throw forbidden();
       const r = await getRevision(db, { articleId: id, revisionId });
       if (!r) throw notFound('Revision');
       try {
@@ -251,6 +203,8 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
           version,
           userId: staff.id,
           now: ctx.now(),
+          step: 'restored',
+          // what a version keeps comes back whole; the address, rubrique and dossier stay as they are
           fields: {
             title: r.title,
             slug: article.slug,
@@ -258,9 +212,9 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
             body: r.body,
             rubriqueId: article.rubriqueId,
             dossierId: article.dossierId,
-            tags: article.tags,
-            authors: article.authors,
-            coverMediaId: article.coverMediaId,
+            tags: r.tags,
+            authors: r.authors,
+            coverMediaId: r.coverMediaId,
           },
         });
       } catch (error) {

@@ -1,9 +1,17 @@
 import type { ArticleDetail, ArticleSummary } from '@crieur/api';
-import { allowedTransitions, canEdit, type EditorialRole } from '@crieur/editorial';
+import { allowedTransitions, canEdit, type ArticleState, type EditorialRole } from '@crieur/editorial';
 import { wordCount, type ArticleDoc } from '@crieur/content';
-import type { ArticleWithRefs, User } from '@crieur/db';
+import type { ArticleWithRefs, CommentRow, User } from '@crieur/db';
+import { commentView } from './comment-views';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** What the workflow needs of an article: its status, a proposal waiting, a working version unlike the live one. */
+export const articleState = (a: ArticleWithRefs): ArticleState => ({
+  status: a.status,
+  updateInReview: a.updateInReview,
+  liveDiffers: a.live?.differs ?? false,
+});
 
 export function articleSummary(a: ArticleWithRefs): ArticleSummary {
   return {
@@ -21,12 +29,8 @@ export function articleSummary(a: ArticleWithRefs): ArticleSummary {
   };
 }
 
-export function articleDetail(
-  a: ArticleWithRefs,
-  viewer: User,
-  comments: { id: number; author: string | null; body: string; at: Date }[],
-): ArticleDetail {
-  const rights = { role: viewer.role as EditorialRole, isOwner: a.createdBy === viewer.id, status: a.status };
+export function articleDetail(a: ArticleWithRefs, viewer: User, comments: CommentRow[]): ArticleDetail {
+  const rights = { role: viewer.role as EditorialRole, isOwner: a.createdBy === viewer.id, ...articleState(a) };
   // stored only after @crieur/content's checks (and checked again on the way out by the contract)
   const body = a.body as unknown as ArticleDoc;
   return {
@@ -39,6 +43,8 @@ export function articleDetail(
     canEdit: canEdit(rights),
     allowedTransitions: allowedTransitions(rights),
     updatedBy: a.updatedByName,
-    comments: comments.map((c) => ({ id: c.id, author: c.author, body: c.body, at: c.at.toISOString() })),
+    comments: comments.map(commentView),
+    updateInReview: a.updateInReview,
+    live: a.live ? { revisionId: a.live.id, savedAt: a.live.savedAt.toISOString(), differs: a.live.differs } : null,
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { hashPassword, hashToken, passwordProblem } from '@crieur/auth';
-import { appendAudit, findOpenInvitation, setUserPassword, useInvitation } from '@crieur/db';
+import { appendAudit, findOpenInvitation, recordSuccessfulLogin, setUserPassword, useInvitation } from '@crieur/db';
 import { rememberDevice } from '../auth/known-device';
 import { startSession } from '../auth/session-cookie';
 import { ApiError } from '../http/api-error';
@@ -39,6 +39,8 @@ export function invitationRoutes(app: FastifyInstance, ctx: RouteContext): void 
     const passwordHash = await hashPassword(body.password);
     if (!(await useInvitation(db, { tokenHash, now }))) throw invalid(); // used meanwhile: single use
     const active = await setUserPassword(db, { id: user.id, passwordHash, name: body.name });
+    // joining is the first login: the team page must not say « Jamais » right after it
+    await recordSuccessfulLogin(db, { id: active.id, now });
     await startSession(db, reply, { userId: active.id, now, settings: ctx.session });
     rememberDevice(request, reply, { userId: active.id, secure: ctx.session.secureCookies });
     await appendAudit(db, {

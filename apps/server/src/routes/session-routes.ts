@@ -4,11 +4,14 @@ import {
   appendAudit,
   deleteExpiredSessions,
   findUserForLogin,
+  getStaffPreferences,
   hasLoggedInFrom,
   recordFailedLogin,
   recordSuccessfulLogin,
+  setStaffPreferences,
 } from '@crieur/db';
 import { isKnownDevice, rememberDevice } from '../auth/known-device';
+import { requireStaff } from '../auth/register-access';
 import { createIpFailures, softLockMs } from '../auth/login-throttle';
 import { endSession, startSession } from '../auth/session-cookie';
 import { ApiError } from '../http/api-error';
@@ -84,6 +87,15 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
       return { user: sessionUser(usable) };
     },
   );
+
+  // one's own settings only: the row is the session's, never an id from the request
+  handle(app, 'GET /api/session/preferences', async (_input, request) => ({
+    preferences: await getStaffPreferences(db, requireStaff(request).id),
+  }));
+
+  handle(app, 'PATCH /api/session/preferences', async ({ body }, request) => ({
+    preferences: await setStaffPreferences(db, { userId: requireStaff(request).id, notifyReview: body.notifyReview }),
+  }));
 
   handle(app, 'POST /api/logout', async (_input, request, reply) => {
     if (request.staff)

@@ -1,53 +1,132 @@
-import type { FastifyInstance } from 'fastify';
-import { hashToken, newToken } from '@crieur/auth';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   appendAudit,
-  createInvitation,
-  createUser,
   deleteUserSessions,
-  DuplicateEmailError,
   findUserById,
-  findUserForLogin,
+  inviteStaff,
+  latestInvitations,
   listUsers,
+  resendInvitation,
   updateUser,
+  type User,
 } from '@crieur/db';
+import { enqueueStaffMail, promptly } from '@crieur/queue';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
 import { handle } from '../http/contract-route';
 import type { RouteContext } from './context';
 import { adminUserView } from './staff-user';
+import { personName, ROLE_WORDS, STATUS_WORDS } from './staff-words';
+
+// what an admin can do about an address that already has an account, said in the refusal itself
+const NEXT_STEP: Record<User['status'], string> = {
+  invited: 'renvoyez-lui l’invitation plutôt',
+  active: 'changez son rôle dans la liste de l’équipe si besoin',
+  deactivated: 'réactivez son compte dans la liste de l’équipe si besoin',
+};
+
+/** 409 naming whose the address is: inviting never renames nor changes the role of an existing account. */
+function addressTaken(existing: User): ApiError {
+  const who = `${personName(existing)} (${ROLE_WORDS[existing.role]}, ${STATUS_WORDS[existing.status]})`;
+  return new ApiError(
+    409,
+    'DUPLICATE_EMAIL',
+    `Cette adresse appartient déjà à ${who} : ${NEXT_STEP[existing.status]}.`,
+    {
+      existing: {
+        id: existing.id,
+        name: existing.name,
+        email: existing.email,
+        role: existing.role,
+        status: existing.status,
+      },
+    },
+  );
+}
 
 export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
+  const expiresAt = () => new Date(ctx.now().getTime() + ctx.invitationTtlMs);
+  const outbox = ctx.mailer.kind === 'outbox';
 
-  handle(app, 'GET /api/users', async () => ({ users: (await listUsers(db)).map(adminUserView) }));
+  // the row is written: if Redis does not take the job now, the mail reconcile sends it within a minute or two
+  const queueEmail = async (request: FastifyRequest, staffMailId: string): Promise<boolean> => {
+    try {
+      await promptly(enqueueStaffMail(ctx.mailQueue, [staffMailId]));
+      return true;
+    } catch (error) {
+      request.log.warn({ reason: (error as Error).name }, 'invitation email not queued: the reconcile will send it');
+      return false;
+    }
+  };
+  const viewOf = async (user: User) => adminUserView(user, (await latestInvitations(db, [user.id])).get(user.id));
+
+  handle(app, 'GET /api/users', async () => {
+    const users = await listUsers(db);
+    const invitations = await latestInvitations(
+      db,
+      users.filter((u) => u.status === 'invited').map((u) => u.id),
+    );
+    return { users: users.map((u) => adminUserView(u, invitations.get(u.id))) };
+  });
 
   handle(app, 'POST /api/users/invitations', async ({ body }, request, reply) => {
     const admin = requireStaff(request);
-    const existing = await findUserForLogin(db, body.email);
-    // inviting again someone who never accepted renews their link (and takes the new role)
-    if (existing && existing.status !== 'invited') throw new DuplicateEmailError();
-    const user = existing
-      ? await updateUser(db, { id: existing.id, role: body.role, ...(body.name ? { name: body.name } : {}) })
-      : await createUser(db, { email: body.email, name: body.name, role: body.role, status: 'invited' });
-    const token = newToken();
-    await createInvitation(db, {
-      tokenHash: hashToken(token),
-      userId: user.id,
+    const outcome = await inviteStaff(db, {
+      email: body.email,
+      name: body.name,
+      role: body.role,
       createdBy: admin.id,
-      expiresAt: new Date(ctx.now().getTime() + ctx.invitationTtlMs),
+      expiresAt: expiresAt(),
     });
+    if (outcome.kind === 'taken') throw addressTaken(outcome.existing);
     await appendAudit(db, {
       action: 'user_invited',
       actorId: admin.id,
       targetType: 'user',
-      targetId: user.id,
-      data: { role: user.role },
+      targetId: outcome.user.id,
+      data: { role: outcome.user.role },
       ip: request.ip,
     });
-    return reply
-      .status(201)
-      .send({ user: adminUserView(user), inviteUrl: `${ctx.config.publicUrl}/studio/invitation/${token}` });
+    const emailQueued = await queueEmail(request, outcome.staffMailId);
+    return reply.status(201).send({ user: await viewOf(outcome.user), emailQueued, outbox, renewed: false });
+  });
+
+  handle(app, 'POST /api/users/:id/invitation', async ({ params: { id } }, request, reply) => {
+    const admin = requireStaff(request);
+    const outcome = await resendInvitation(db, {
+      userId: id,
+      createdBy: admin.id,
+      now: ctx.now(),
+      expiresAt: expiresAt(),
+    });
+    if (outcome.kind === 'not_found') throw notFound('User');
+    if (outcome.kind === 'not_invited') {
+      const who = personName(outcome.user);
+      const message =
+        outcome.user.status === 'active'
+          ? `${who} a déjà activé son compte : il n’y a plus d’invitation à renvoyer.`
+          : `Le compte de ${who} est désactivé : réactivez-le avant de renvoyer l’invitation.`;
+      throw new ApiError(409, 'DUPLICATE_EMAIL', message, {
+        existing: {
+          id: outcome.user.id,
+          name: outcome.user.name,
+          email: outcome.user.email,
+          role: outcome.user.role,
+          status: outcome.user.status,
+        },
+      });
+    }
+    await appendAudit(db, {
+      action: 'invitation_resent',
+      actorId: admin.id,
+      targetType: 'user',
+      targetId: id,
+      data: { renewed: outcome.renewed },
+      ip: request.ip,
+    });
+    const emailQueued = await queueEmail(request, outcome.staffMailId);
+    return reply.status(202).send({ user: await viewOf(outcome.user), emailQueued, outbox, renewed: outcome.renewed });
   });
 
   handle(app, 'PATCH /api/users/:id', async ({ params: { id }, body }, request) => {
@@ -86,6 +165,6 @@ export function userRoutes(app: FastifyInstance, ctx: RouteContext): void {
         ip: request.ip,
       });
     }
-    return { user: adminUserView(user) };
+    return { user: await viewOf(user) };
   });
 }

@@ -73,6 +73,8 @@ describe('an author writes, an editor publishes, readers read (Chromium)', () =>
       .waitFor({ timeout: 15_000 });
     await shoot(page, 'studio-editor.png');
     await page.getByRole('button', { name: 'Soumettre à la relecture' }).click();
+    // a small dialog takes an optional note for the editors
+    await page.getByRole('dialog').getByRole('button', { name: 'Soumettre à la relecture' }).click();
     await page.getByText('en relecture').first().waitFor();
 
     const review = await editorBrowser.newPage();

@@ -2,6 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserForLogin } from '@crieur/db';
 import type { Harness } from '../harness';
+import { inviteWithLink } from '../invitation-link';
 import { launchChromium, shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
@@ -25,8 +26,7 @@ describe('new passwords and failed logins in the studio (Chromium)', () => {
     const admin = h.client();
     await admin.login((await h.createStaff('admin')).email);
     const invitation = { email: 'ines.moreau@icpc.example', name: 'Inès Moreau', role: 'editor' };
-    const invite = await admin.request('POST', '/api/users/invitations', invitation);
-    const { inviteUrl } = invite.json() as { inviteUrl: string };
+    const { inviteUrl } = await inviteWithLink(h, admin, invitation, { publicUrl: base });
 
     const page = await browser.newPage();
     const scripts: string[] = [];

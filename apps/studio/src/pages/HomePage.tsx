@@ -6,6 +6,8 @@ import { usePageTitle } from '../hooks/use-page-title';
 import { useCurrentUser } from '../session/session-context';
 import { sectionsFor } from '../shell/sections';
 import { displayName } from '../session/display-name';
+import { FirstRunChecklist } from './home/FirstRunChecklist';
+import { ReviewCards } from './home/ReviewCards';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -20,6 +22,8 @@ export function HomePage() {
       <Text c="dimmed" mt={4} mb="xl">
         {t('home.intro')}
       </Text>
+      <FirstRunChecklist />
+      <ReviewCards />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
         {homeSections.map(({ key, path, icon: Icon }) => (
           <Card key={key} withBorder radius="md" padding="lg" component="section" aria-labelledby={`home-card-${key}`}>

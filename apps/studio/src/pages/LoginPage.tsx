@@ -1,13 +1,15 @@
-import { Alert, Button, PasswordInput, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, PasswordInput, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { usePageTitle } from '../hooks/use-page-title';
 import { errorMessage, fieldErrors } from '../i18n/error-message';
 import type { LoginRedirectState } from '../session/RequireAuth';
 import { useSession } from '../session/session-context';
 import { AuthLayout } from './AuthLayout';
+import type { ForgotPasswordState } from './ForgotPasswordPage';
+import type { PasswordChangedState } from './ResetPasswordPage';
 
 /** Where to go after login: the page the user wanted, never outside the studio. */
 function targetFrom(state: unknown): string {
@@ -20,13 +22,16 @@ export function LoginPage() {
   const { user, refresh } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
+  // after a reset, the address of the account comes along and the password field takes the focus
+  const resetEmail = (location.state as PasswordChangedState | null)?.email;
+  const [email, setEmail] = useState(resetEmail ?? '');
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   usePageTitle(t('login.title'));
 
   const target = targetFrom(location.state);
+  const passwordChanged = (location.state as PasswordChangedState | null)?.passwordChanged === true;
   if (user && !submitting) return <Navigate to={target} replace />;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -46,6 +51,11 @@ export function LoginPage() {
   const fields = fieldErrors(error);
   return (
     <AuthLayout title={t('login.title')} intro={t('login.intro')}>
+      {passwordChanged && error === null && (
+        <Alert color="teal" role="status">
+          {t('passwordReset.changed')}
+        </Alert>
+      )}
       {error !== null && (
         <Alert color="red" title={t('login.failed')} role="alert">
           {errorMessage(t, error)}
@@ -58,7 +68,7 @@ export function LoginPage() {
           name="email"
           autoComplete="username"
           required
-          autoFocus
+          autoFocus={!resetEmail}
           value={email}
           onChange={(event) => setEmail(event.currentTarget.value)}
           error={fields.email}
@@ -69,12 +79,23 @@ export function LoginPage() {
           name="password"
           autoComplete="current-password"
           required
+          autoFocus={Boolean(resetEmail)}
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}
           error={fields.password}
           visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-          mb="lg"
+          mb={4}
         />
+        <Group justify="flex-end" mb="lg">
+          <Anchor
+            component={Link}
+            to="/forgot-password"
+            state={{ email: email.trim() } satisfies ForgotPasswordState}
+            size="sm"
+          >
+            {t('passwordReset.forgotLink')}
+          </Anchor>
+        </Group>
         <Button type="submit" fullWidth loading={submitting}>
           {t('login.submit')}
         </Button>

@@ -8,6 +8,8 @@ import { useCurrentUser } from '../session/session-context';
 import { SectionHeader } from './SectionPage';
 import { QueueDashboardSection } from './campaigns/QueueDashboardSection';
 import { AuditSection } from './settings/AuditSection';
+import { MyPreferencesSection } from './settings/MyPreferencesSection';
+import { OrganisationSection } from './settings/OrganisationSection';
 import { OutboxSection } from './settings/OutboxSection';
 
 export function SettingsPage() {
@@ -18,6 +20,8 @@ export function SettingsPage() {
   return (
     <Stack gap="xl">
       <SectionHeader section="settings" />
+      <MyPreferencesSection />
+      {me.role === 'admin' && <OrganisationSection />}
       <section aria-labelledby="settings-lists">
         <Title order={2} size="h3" id="settings-lists" mb="sm">
           {t('settings.listsTitle')}

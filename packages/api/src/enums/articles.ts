@@ -7,11 +7,18 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 /** A workflow step staff ask for (POST /api/articles/:id/transition), as @crieur/editorial's TRANSITIONS lists them. */
 export const ARTICLE_ACTIONS = [
   'submit',
+  'withdraw',
   'request_changes',
   'approve',
   'schedule',
   'unschedule',
   'publish',
   'unpublish',
+  'submit_update',
+  'update',
 ] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
+
+/** What made a saved version, as the database's revision_step enum lists it. */
+export const REVISION_STEPS = ['autosave', 'submitted', 'published', 'restored'] as const;
+export type RevisionStep = (typeof REVISION_STEPS)[number];

@@ -10,7 +10,9 @@ export type AuditAction =
   | 'logout'
   | 'user_created'
   | 'user_invited'
+  | 'invitation_resent'
   | 'invitation_accepted'
+  | 'password_reset'
   | 'user_role_changed'
   | 'user_deactivated'
   | 'user_reactivated'
@@ -28,7 +30,8 @@ export type AuditAction =
   | 'campaign_paused'
   | 'campaign_resumed'
   | 'campaign_cancelled'
-  | 'campaign_resent';
+  | 'campaign_resent'
+  | 'organisation_renamed';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 

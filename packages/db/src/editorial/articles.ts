@@ -1,14 +1,31 @@
-import { and, asc, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../database';
 import { isUniqueViolation } from '../errors';
-import { articleComments, articleRevisions, articles, dossiers, rubriques, users } from '../schema';
+import { articleRevisions, articles, dossiers, rubriques, users } from '../schema';
+import type { DbOrTx } from '../shared/tx';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleStatus = ArticleRow['status'];
+export type RevisionStep = (typeof articleRevisions.$inferSelect)['step'];
+/** The version readers see (`live_revision_id`), and whether the working version (the row) differs from it. */
+export type LiveVersion = {
+  id: number;
+  version: number;
+  title: string;
+  lede: string;
+  body: Record<string, unknown>;
+  coverMediaId: string | null;
+  tags: string[];
+  authors: string[];
+  savedAt: Date;
+  differs: boolean;
+};
 export type ArticleWithRefs = ArticleRow & {
   rubrique: { slug: string; name: string };
   dossier: { id: string; title: string; slug: string } | null;
   updatedByName: string | null;
+  live: LiveVersion | null;
 };
 
 export class EditConflictError extends Error {
@@ -26,6 +43,8 @@ export class SlugTakenError extends Error {
   }
 }
 
+const live = alias(articleRevisions, 'live');
+
 const withRefs = (db: Db) =>
   db
     .select({
@@ -35,11 +54,17 @@ const withRefs = (db: Db) =>
       dossierTitle: dossiers.title,
       dossierSlug: dossiers.slug,
       updatedByName: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
+      live,
+      // jsonb and arrays compare by value: any field readers see that the working version changed
+      liveDiffers: sql<boolean>`(${live.id} is not null and (${articles.title}, ${articles.lede}, ${articles.body},
+        ${articles.coverMediaId}, ${articles.tags}, ${articles.authors}) is distinct from (${live.title}, ${live.lede},
+        ${live.body}, ${live.coverMediaId}, ${live.tags}, ${live.authors}))`,
     })
     .from(articles)
     .innerJoin(rubriques, eq(rubriques.id, articles.rubriqueId))
     .leftJoin(dossiers, eq(dossiers.id, articles.dossierId))
-    .leftJoin(users, eq(users.id, articles.updatedBy));
+    .leftJoin(users, eq(users.id, articles.updatedBy))
+    .leftJoin(live, eq(live.id, articles.liveRevisionId));
 
 type JoinedRow = {
   a: ArticleRow;
@@ -48,13 +73,49 @@ type JoinedRow = {
   dossierTitle: string | null;
   dossierSlug: string | null;
   updatedByName: string | null;
+  live: typeof articleRevisions.$inferSelect | null;
+  liveDiffers: boolean;
 };
 const toArticle = (r: JoinedRow): ArticleWithRefs => ({
   ...r.a,
   rubrique: r.rubrique,
   dossier: r.dossierId ? { id: r.dossierId, title: r.dossierTitle!, slug: r.dossierSlug! } : null,
   updatedByName: r.updatedByName,
+  live: r.live
+    ? {
+        id: r.live.id,
+        version: r.live.version,
+        title: r.live.title,
+        lede: r.live.lede,
+        body: r.live.body,
+        coverMediaId: r.live.coverMediaId,
+        tags: r.live.tags,
+        authors: r.live.authors,
+        savedAt: r.live.savedAt,
+        differs: r.liveDiffers,
+      }
+    : null,
 });
+
+/**
+ * The article as readers see it: the live version's title, lede, body, cover, tags and authors over the row
+ * (which holds the working version); `version` and `updatedAt` are the live version's, so caches follow it.
+ */
+export function liveView(a: ArticleWithRefs): ArticleWithRefs | null {
+  if (!a.live) return null;
+  const { live: v } = a;
+  return {
+    ...a,
+    title: v.title,
+    lede: v.lede,
+    body: v.body,
+    coverMediaId: v.coverMediaId,
+    tags: v.tags,
+    authors: v.authors,
+    version: v.version,
+    updatedAt: v.savedAt,
+  };
+}
 
 export async function listArticles(
   db: Db,
@@ -73,12 +134,17 @@ export async function listArticles(
   return rows.map(toArticle);
 }
 
-/** One query for the reader page: the article, its rubrique and dossier, if readers may see it. */
+/** One query for the reader page: the live version of the article, its rubrique and dossier, if readers may see it. */
 export async function findVisibleArticle(db: Db, input: { slug: string; now: Date }): Promise<ArticleWithRefs | null> {
   const [row] = await withRefs(db).where(
-    and(eq(articles.slug, input.slug), eq(articles.status, 'published'), lte(articles.publishedAt, input.now)),
+    and(
+      eq(articles.slug, input.slug),
+      eq(articles.status, 'published'),
+      lte(articles.publishedAt, input.now),
+      isNotNull(articles.liveRevisionId),
+    ),
   );
-  return row ? toArticle(row) : null;
+  return row ? liveView(toArticle(row)) : null;
 }
 
 export async function getArticle(db: Db, id: string): Promise<ArticleWithRefs | null> {
@@ -135,10 +201,10 @@ export type ArticleFields = {
   coverMediaId: string | null;
 };
 
-/** Saves only if nobody saved since `version`; keeps a revision of each save. */
+/** Saves only if nobody saved since `version`; keeps a revision of each save (`restored` when it brings one back). */
 export async function saveArticle(
   db: Db,
-  input: { id: string; version: number; fields: ArticleFields; userId: string; now: Date },
+  input: { id: string; version: number; fields: ArticleFields; userId: string; now: Date; step?: RevisionStep },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     let updated: { version: number }[];
@@ -171,106 +237,40 @@ export async function saveArticle(
       title: input.fields.title,
       lede: input.fields.lede,
       body: input.fields.body,
+      coverMediaId: input.fields.coverMediaId,
+      tags: input.fields.tags,
+      authors: input.fields.authors,
+      step: input.step ?? 'autosave',
       savedBy: input.userId,
       savedAt: input.now,
     });
   });
 }
 
-/** A workflow step, applied only from the status the caller checked (no lost race). */
-export async function setArticleStatus(
-  db: Db,
-  input: {
-    id: string;
-    from: ArticleStatus;
-    to: ArticleStatus;
-    scheduledAt?: Date | null;
-    publishedAt?: Date | null;
-    userId: string | null;
-    now: Date;
-  },
-): Promise<boolean> {
-  const rows = await db
-    .update(articles)
-    .set({
-      status: input.to,
-      ...(input.scheduledAt !== undefined ? { scheduledAt: input.scheduledAt } : {}),
-      ...(input.publishedAt !== undefined ? { publishedAt: input.publishedAt } : {}),
-      updatedAt: input.now,
-      ...(input.userId ? { updatedBy: input.userId } : {}),
-    })
-    .where(and(eq(articles.id, input.id), eq(articles.status, input.from)))
-    .returning({ id: articles.id });
-  return rows.length === 1;
-}
-
-/** The publishing worker's step: only a still-scheduled article whose time has come. */
-export async function publishIfDue(db: Db, input: { id: string; now: Date }): Promise<boolean> {
-  const rows = await db
-    .update(articles)
-    .set({
-      status: 'published',
-      publishedAt: sql`coalesce(${articles.publishedAt}, ${articles.scheduledAt})`,
-      updatedAt: input.now,
-    })
-    .where(and(eq(articles.id, input.id), eq(articles.status, 'scheduled'), lte(articles.scheduledAt, input.now)))
-    .returning({ id: articles.id });
-  return rows.length === 1;
-}
-
-export async function scheduledArticles(db: Db): Promise<{ id: string; scheduledAt: Date }[]> {
-  const rows = await db
-    .select({ id: articles.id, scheduledAt: articles.scheduledAt })
-    .from(articles)
-    .where(eq(articles.status, 'scheduled'));
-  return rows.filter((r): r is { id: string; scheduledAt: Date } => r.scheduledAt !== null);
-}
-
-export async function listRevisions(db: Db, articleId: string) {
-  return db
-    .select({
-      id: articleRevisions.id,
-      version: articleRevisions.version,
-      title: articleRevisions.title,
-      savedAt: articleRevisions.savedAt,
-      savedBy: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
-    })
-    .from(articleRevisions)
-    .leftJoin(users, eq(users.id, articleRevisions.savedBy))
-    .where(eq(articleRevisions.articleId, articleId))
-    .orderBy(desc(articleRevisions.version))
-    .limit(200);
-}
-
-export async function getRevision(db: Db, input: { articleId: string; revisionId: number }) {
+/** Keeps the working version as it is now, as a named step (sent to review, published); returns its id. */
+export async function snapshotArticle(
+  db: DbOrTx,
+  input: { id: string; step: RevisionStep; userId: string | null; now: Date },
+): Promise<number | null> {
+  const [a] = await db.select().from(articles).where(eq(articles.id, input.id));
+  if (!a) return null;
   const [row] = await db
-    .select({ r: articleRevisions, savedBy: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})` })
-    .from(articleRevisions)
-    .leftJoin(users, eq(users.id, articleRevisions.savedBy))
-    .where(and(eq(articleRevisions.articleId, input.articleId), eq(articleRevisions.id, input.revisionId)));
-  return row ? { ...row.r, savedByName: row.savedBy } : null;
-}
-
-export async function addComment(db: Db, input: { articleId: string; authorId: string; body: string; now: Date }) {
-  const [row] = await db
-    .insert(articleComments)
-    .values({ articleId: input.articleId, authorId: input.authorId, body: input.body, createdAt: input.now })
-    .returning();
-  return row!;
-}
-
-export async function listComments(db: Db, articleId: string) {
-  return db
-    .select({
-      id: articleComments.id,
-      body: articleComments.body,
-      at: articleComments.createdAt,
-      author: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
+    .insert(articleRevisions)
+    .values({
+      articleId: a.id,
+      version: a.version,
+      title: a.title,
+      lede: a.lede,
+      body: a.body,
+      coverMediaId: a.coverMediaId,
+      tags: a.tags,
+      authors: a.authors,
+      step: input.step,
+      savedBy: input.userId,
+      savedAt: input.now,
     })
-    .from(articleComments)
-    .leftJoin(users, eq(users.id, articleComments.authorId))
-    .where(eq(articleComments.articleId, articleId))
-    .orderBy(asc(articleComments.id));
+    .returning({ id: articleRevisions.id });
+  return row!.id;
 }
 
 export async function calendarItems(db: Db, input: { from: Date; to: Date }) {

@@ -1,17 +1,39 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { isUniqueViolation } from '../errors';
-import { articles, dossiers } from '../schema';
+import { articles, dossierRevisions, dossiers, users } from '../schema';
 import { SlugTakenError } from './articles';
 
 export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierLive = {
+  id: number;
+  title: string;
+  lede: string;
+  editorialNote: Record<string, unknown>;
+  coverMediaId: string | null;
+  savedAt: Date;
+  savedByName: string | null;
+};
+export type DossierWithArticles = DossierRow & {
+  updatedByName: string | null;
+  articles: { id: string; title: string; status: ArticleStatus; position: number }[];
+  /** What readers see (or saw, once unpublished): null before the first publication. */
+  live: DossierLive | null;
+};
+type ArticleStatus = (typeof articles.$inferSelect)['status'];
 
+const nameOf = (column: typeof users.name, email: typeof users.email) =>
+  sql<string | null>`coalesce(nullif(${column}, ''), ${email})`;
+
+/** Every dossier, newest first, with how many articles it holds and how many of them are published. */
 export async function listDossiers(db: Db) {
   return db
     .select({
       d: dossiers,
       // qualified by hand: drizzle writes a bare "id" here, which the subquery reads as the article's
       articleCount: sql<number>`(select count(*)::int from articles a where a.dossier_id = "dossiers"."id")`,
+      publishedCount: sql<number>`(select count(*)::int from articles a
+        where a.dossier_id = "dossiers"."id" and a.status = 'published')`,
     })
     .from(dossiers)
     .orderBy(desc(dossiers.createdAt));
@@ -19,12 +41,20 @@ export async function listDossiers(db: Db) {
 
 export async function createDossier(
   db: Db,
-  input: { title: string; slug: string; lede: string; editorialNote: string; now: Date },
+  input: {
+    title: string;
+    slug: string;
+    lede: string;
+    editorialNote: Record<string, unknown>;
+    userId?: string | null;
+    now: Date;
+  },
 ): Promise<string> {
+  const { userId = null, now, ...fields } = input;
   try {
     const [row] = await db
       .insert(dossiers)
-      .values({ ...input, createdAt: input.now, updatedAt: input.now })
+      .values({ ...fields, createdBy: userId, updatedBy: userId, createdAt: now, updatedAt: now })
       .returning({ id: dossiers.id });
     return row!.id;
   } catch (error) {
@@ -33,56 +63,37 @@ export async function createDossier(
   }
 }
 
-export async function getDossier(db: Db, id: string) {
-  const [d] = await db.select().from(dossiers).where(eq(dossiers.id, id));
-  if (!d) return null;
-  const items = await db
-    .select({ id: articles.id, title: articles.title, status: articles.status, position: articles.dossierPosition })
-    .from(articles)
-    .where(eq(articles.dossierId, id))
-    .orderBy(asc(articles.dossierPosition), asc(articles.createdAt));
-  return { ...d, articles: items };
+/** A dossier (its working version), its articles in the editors' order and its live version. */
+export async function getDossier(db: Db, id: string): Promise<DossierWithArticles | null> {
+  const [found] = await db
+    .select({ d: dossiers, updatedByName: nameOf(users.name, users.email) })
+    .from(dossiers)
+    .leftJoin(users, eq(users.id, dossiers.updatedBy))
+    .where(eq(dossiers.id, id));
+  if (!found) return null;
+  const [items, live] = await Promise.all([
+    db
+      .select({ id: articles.id, title: articles.title, status: articles.status, position: articles.dossierPosition })
+      .from(articles)
+      .where(eq(articles.dossierId, id))
+      .orderBy(asc(articles.dossierPosition), asc(articles.createdAt)),
+    found.d.liveRevisionId === null ? Promise.resolve([]) : liveRevision(db, found.d.liveRevisionId),
+  ]);
+  return { ...found.d, updatedByName: found.updatedByName, articles: items, live: live[0] ?? null };
 }
 
-export async function updateDossier(
-  db: Db,
-  input: {
-    id: string;
-    title?: string;
-    slug?: string;
-    lede?: string;
-    editorialNote?: string;
-    coverMediaId?: string | null;
-    status?: 'draft' | 'published';
-    now: Date;
-  },
-): Promise<void> {
-  const { id, now, ...fields } = input;
-  try {
-    await db
-      .update(dossiers)
-      .set({
-        ...fields,
-        ...(fields.status === 'published'
-          ? { publishedAt: sql`coalesce(${dossiers.publishedAt}, ${now.toISOString()}::timestamptz)` }
-          : {}),
-        updatedAt: now,
-      })
-      .where(eq(dossiers.id, id));
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new SlugTakenError();
-    throw error;
-  }
-}
-
-/** The editors' order of a dossier's articles; ids not in the dossier are ignored. */
-export async function orderDossier(db: Db, input: { id: string; articleIds: string[] }): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const [position, articleId] of input.articleIds.entries()) {
-      await tx
-        .update(articles)
-        .set({ dossierPosition: position })
-        .where(and(eq(articles.id, articleId), eq(articles.dossierId, input.id)));
-    }
-  });
+function liveRevision(db: Db, revisionId: number): Promise<DossierLive[]> {
+  return db
+    .select({
+      id: dossierRevisions.id,
+      title: dossierRevisions.title,
+      lede: dossierRevisions.lede,
+      editorialNote: dossierRevisions.editorialNote,
+      coverMediaId: dossierRevisions.coverMediaId,
+      savedAt: dossierRevisions.savedAt,
+      savedByName: nameOf(users.name, users.email),
+    })
+    .from(dossierRevisions)
+    .leftJoin(users, eq(users.id, dossierRevisions.savedBy))
+    .where(eq(dossierRevisions.id, revisionId));
 }

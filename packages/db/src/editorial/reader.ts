@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { articles, dossiers, rubriques } from '../schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { articleRevisions, articles, rubriques } from '../schema';
 import { findVisibleArticle, type ArticleWithRefs } from './articles';
 
-// What readers may see: published articles whose date has come.
+// What readers may see: published articles whose date has come, in their live version (never the working one).
 const visible = (now: Date) =>
   and(eq(articles.status, 'published'), isNotNull(articles.publishedAt), lte(articles.publishedAt, now));
+const live = alias(articleRevisions, 'live');
 
 export async function publishedArticleBySlug(
   db: Db,
@@ -22,17 +24,19 @@ export async function latestPublished(
     .select({
       id: articles.id,
       slug: articles.slug,
-      title: articles.title,
-      lede: articles.lede,
-      body: articles.body,
-      authors: articles.authors,
-      tags: articles.tags,
+      title: live.title,
+      lede: live.lede,
+      body: live.body,
+      authors: live.authors,
+      tags: live.tags,
       publishedAt: articles.publishedAt,
-      updatedAt: articles.updatedAt,
-      coverMediaId: articles.coverMediaId,
+      // the live version's date: caches and the feed follow what readers see, not the autosaves
+      updatedAt: live.savedAt,
+      coverMediaId: live.coverMediaId,
       rubrique: { slug: rubriques.slug, name: rubriques.name },
     })
     .from(articles)
+    .innerJoin(live, eq(live.id, articles.liveRevisionId))
     .innerJoin(rubriques, eq(rubriques.id, articles.rubriqueId))
     .where(
       and(
@@ -45,18 +49,7 @@ export async function latestPublished(
     .limit(input.limit);
 }
 
-export async function publishedDossiers(db: Db) {
-  return db.select().from(dossiers).where(eq(dossiers.status, 'published')).orderBy(desc(dossiers.publishedAt));
-}
-
-export async function dossierBySlug(db: Db, slug: string) {
-  const [row] = await db
-    .select()
-    .from(dossiers)
-    .where(and(eq(dossiers.slug, slug), eq(dossiers.status, 'published')));
-  return row ?? null;
-}
-
+// the dossier reads (live versions) are in dossier-reader.ts
 export async function rubriqueBySlug(db: Db, slug: string) {
   const [row] = await db.select().from(rubriques).where(eq(rubriques.slug, slug));
   return row ?? null;

@@ -153,8 +153,11 @@ export async function seedGrowthFixture(
       ('brouillon', 'Brouillon', 'dans-les-marges', 'draft', null)
     ) as a(slug, title, r, status, at)`);
   await db.execute(sql`
-    insert into dossiers (slug, title, status, published_at) values
+    insert into dossiers (slug, title, editorial_note, status, published_at)
+    select slug, title, '{"type":"doc","content":[]}'::jsonb, status::dossier_status, at::timestamptz
+    from (values
       ('democratie-du-vivant', 'Démocratie du vivant', 'published', '2025-04-01 10:00 Europe/Paris'),
-      ('democratie-alimentaire', 'Démocratie alimentaire', 'draft', null)`);
+      ('democratie-alimentaire', 'Démocratie alimentaire', 'draft', null)
+    ) as d(slug, title, status, at)`);
   return { listIds: ids };
 }

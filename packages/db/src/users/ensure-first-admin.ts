@@ -15,9 +15,10 @@ export async function ensureFirstAdmin(
     await tx.execute(sql`select pg_advisory_xact_lock(727001)`);
     const [existing] = await tx.select({ id: users.id }).from(users).limit(1);
     if (existing) return undefined;
+    // no name: the person types theirs on the invitation page (the studio shows the address until then)
     const [admin] = await tx
       .insert(users)
-      .values({ email: input.email, name: 'Administrateur·rice', role: 'admin', status: 'invited' })
+      .values({ email: input.email, name: '', role: 'admin', status: 'invited' })
       .returning();
     await tx
       .insert(invitations)

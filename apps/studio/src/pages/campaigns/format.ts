@@ -3,9 +3,9 @@ import { ApiError } from '../../api/api-error';
 import type { CampaignProblem, CampaignProgress, CampaignStatus, RecipientCounts } from '@crieur/api';
 import { intlLocale } from '../../i18n';
 import { errorMessage } from '../../i18n/error-message';
-import { PARIS } from './paris-time';
+import { PARIS } from '../../components/schedule/paris-time';
 
-export { parisToday, parisToIso } from './paris-time';
+export { parisToday, parisToIso } from '../../components/schedule/paris-time';
 
 export const STATUS_COLORS: Record<CampaignStatus, string> = {
   draft: 'gray',

@@ -17,6 +17,8 @@ const summary: DossierSummary = {
   lede: 'Le hasard en démocratie.',
   status: 'published',
   articleCount: 3,
+  publishedCount: 2,
+  scheduledAt: null,
   publishedAt: '2026-03-12T08:00:00.000Z',
 };
 
@@ -34,8 +36,24 @@ function renderPage() {
 }
 
 describe('DossiersPage', () => {
-  it('lists the dossiers with their status and article count', async () => {
-    fakeApi({ 'GET /api/dossiers': { dossiers: [summary] } });
+  it('lists the dossiers with their status and article counts', async () => {
+    fakeApi({
+      'GET /api/dossiers': {
+        dossiers: [
+          summary,
+          {
+            ...summary,
+            id: '7f1c2a4e-8b1d-4c3e-9a7f-2d5e8b1c4a90',
+            title: 'Démocratie alimentaire',
+            status: 'draft',
+            articleCount: 1,
+            publishedCount: 0,
+            publishedAt: null,
+            scheduledAt: '2026-04-01T06:00:00.000Z',
+          },
+        ],
+      },
+    });
     renderPage();
     const table = await screen.findByRole('table', { name: 'Dossiers' });
     const row = within(table).getByRole('row', { name: /Tirage au sort/ });
@@ -43,14 +61,20 @@ describe('DossiersPage', () => {
       'href',
       `/editorial/dossiers/${ID}`,
     );
-    expect(row).toHaveTextContent('publié');
-    expect(row).toHaveTextContent('3');
+    expect(row).toHaveTextContent('Publié');
+    expect(row).toHaveTextContent('3 articles');
+    expect(row).toHaveTextContent('2 publiés');
+    const scheduled = within(table).getByRole('row', { name: /Démocratie alimentaire/ });
+    expect(scheduled).toHaveTextContent('Programmé');
+    expect(scheduled).toHaveTextContent('1 article');
+    expect(scheduled).toHaveTextContent('0 publié');
+    expect(scheduled).toHaveTextContent('prévu le 1 avril 2026 à 08:00');
   });
 
   it('creates a dossier and opens it', async () => {
     const api = fakeApi({
       'GET /api/dossiers': { dossiers: [] },
-      'POST /api/dossiers': { dossier: { ...summary, editorialNote: '', coverMediaId: null, articles: [] } },
+      'POST /api/dossiers': { dossier: { id: ID } },
     });
     const { user } = renderPage();
     expect(await screen.findByText('Pas encore de dossier')).toBeInTheDocument();

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   EmptyState,
   Group,
@@ -23,7 +22,9 @@ import { errorMessage, fieldErrors } from '../../i18n/error-message';
 import { useSession } from '../../session/session-context';
 import { SectionHeader } from '../SectionPage';
 import { EditorialTabs } from './EditorialTabs';
-import { DOSSIER_STATUS_COLORS, formatDate } from './format';
+import { DossierStatusBadge } from './dossier/DossierStatusBadge';
+import { formatParisDateTime } from '../../components/schedule/format-paris';
+import { formatDate } from './format';
 
 /** /studio/editorial/dossiers: the dossiers and "Nouveau dossier". */
 export function DossiersPage() {
@@ -88,21 +89,26 @@ export function DossiersPage() {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Badge
-                          color={DOSSIER_STATUS_COLORS[dossier.status]}
-                          variant="light"
-                          size="sm"
-                          tt="none"
-                          style={{ minWidth: 'max-content' }}
-                        >
-                          {t(`editorial.dossierStatusValues.${dossier.status}`)}
-                        </Badge>
+                        <DossierStatusBadge dossier={dossier} />
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{dossier.articleCount}</Text>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {t('dossierEditor.articlesCount', { count: dossier.articleCount })}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t('dossierEditor.publishedCount', { count: dossier.publishedCount })}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{formatDate(dossier.publishedAt, i18n.language) ?? '—'}</Text>
+                        <Text size="sm">
+                          {dossier.publishedAt
+                            ? formatDate(dossier.publishedAt, i18n.language)
+                            : dossier.scheduledAt
+                              ? t('dossierEditor.scheduledOn', {
+                                  date: formatParisDateTime(dossier.scheduledAt, i18n.language),
+                                })
+                              : '—'}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -122,7 +128,6 @@ function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => 
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [lede, setLede] = useState('');
-  const [note, setNote] = useState('');
   const [missingTitle, setMissingTitle] = useState(false);
   const create = useApiMutation('POST /api/dossiers', {
     invalidates: ['GET /api/dossiers'],
@@ -139,7 +144,7 @@ function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => 
       return;
     }
     create.mutate({
-      body: { title: title.trim(), lede: lede.trim() || undefined, editorialNote: note.trim() || undefined },
+      body: { title: title.trim(), lede: lede.trim() || undefined },
     });
   };
 
@@ -173,15 +178,6 @@ function NewDossierModal({ opened, onClose }: { opened: boolean; onClose: () => 
             error={errors.lede}
             autosize
             minRows={2}
-          />
-          <Textarea
-            label={t('editorial.dossiers.editorialNote')}
-            description={t('editorial.dossiers.editorialNoteHint')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={errors.editorialNote}
-            autosize
-            minRows={3}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

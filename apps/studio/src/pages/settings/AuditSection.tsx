@@ -1,10 +1,14 @@
-import { Badge, Table, Title } from '@mantine/core';
+import { Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
 import { QueryView } from '../../components/QueryView';
 import { formatDateTime } from '../users/format';
 
-// the append-only log of logins and account changes, newest first
+// failed and refused logins stand out: the rest is the team's ordinary work
+const isWarning = (action: string) => action.startsWith('login_') || action.includes('erased');
+
+/** The append-only log, newest first, each entry a French sentence written by the server with the names. */
 export function AuditSection() {
   const { t, i18n } = useTranslation();
   const audit = useApiQuery('GET /api/audit', { query: { limit: 50 } });
@@ -14,35 +18,47 @@ export function AuditSection() {
         {t('settings.audit.title')}
       </Title>
       <QueryView query={audit}>
-        {({ entries }) => (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped withTableBorder verticalSpacing="xs" aria-labelledby="settings-audit">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('settings.audit.at')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.audit.action')}</Table.Th>
-                  <Table.Th scope="col">{t('settings.audit.target')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="light"
-                        color={e.action.includes('fail') || e.action.includes('lock') ? 'red' : 'gray'}
-                      >
-                        {t(`settings.audit.actions.${e.action}` as never, { defaultValue: e.action })}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}</Table.Td>
+        {({ entries }) =>
+          entries.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('activity.empty')}
+            </Text>
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped withTableBorder verticalSpacing="xs" aria-labelledby="settings-audit">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col" w={220}>
+                      {t('settings.audit.at')}
+                    </Table.Th>
+                    <Table.Th scope="col">{t('activity.sentence')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {entries.map((e) => (
+                    <Table.Tr key={e.id} data-action={e.action}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm" c="dimmed">
+                          {formatDateTime(e.at, i18n.language)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+                          {isWarning(e.action) && (
+                            <ThemeIcon size="sm" variant="light" color="orange" aria-hidden>
+                              <IconAlertTriangle size={14} />
+                            </ThemeIcon>
+                          )}
+                          {e.sentence}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
       </QueryView>
     </section>
   );

@@ -1,52 +1,51 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconCheck, IconMailForward, IconUserSearch } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { call } from '../../api/client';
-import type { Role } from '@crieur/api';
-import { ROLES } from '@crieur/api/enums/users';
+import type { ExistingAccount, InvitationSent, Role } from '@crieur/api';
 import { errorMessage, fieldErrors } from '../../i18n/error-message';
+import { displayName } from '../../session/display-name';
+import { RoleSelect } from './RoleSelect';
 
-export type InviteDraft = { email: string; name: string; role: Role };
-type Props = { opened: boolean; onClose: () => void; onInvited: () => void; initial?: InviteDraft | null };
-type Done = { email: string; inviteUrl: string };
+type Props = {
+  opened: boolean;
+  onClose: () => void;
+  onInvited: () => void;
+  /** the address belongs to someone already: close and show them in the team list */
+  onShowUser: (userId: string) => void;
+};
 
-export function InviteModal({ opened, onClose, onInvited, initial }: Props) {
+/** The account a 409 DUPLICATE_EMAIL names, when the server sent it. */
+export function existingAccount(error: unknown): ExistingAccount | null {
+  if (!(error instanceof ApiError) || error.code !== 'DUPLICATE_EMAIL') return null;
+  const existing = error.details.existing as ExistingAccount | undefined;
+  return existing && typeof existing.id === 'string' ? existing : null;
+}
+
+export function InviteModal({ opened, onClose, onInvited, onShowUser }: Props) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('editor');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<Done | null>(null);
-
-  // resending to someone invited before: the form opens filled in
-  useEffect(() => {
-    if (opened && initial) {
-      setEmail(initial.email);
-      setName(initial.name);
-      setRole(initial.role);
-    }
-  }, [opened, initial]);
+  const [sent, setSent] = useState<InvitationSent | null>(null);
 
   const reset = () => {
     setEmail('');
     setName('');
     setRole('editor');
     setError(null);
-    setDone(null);
+    setSent(null);
   };
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const run = async (request: () => Promise<InvitationSent>) => {
     setSubmitting(true);
     setError(null);
     try {
-      const answer = await call('POST /api/users/invitations', {
-        body: { email: email.trim(), name: name.trim(), role },
-      });
-      setDone({ email: answer.user.email, inviteUrl: answer.inviteUrl });
+      setSent(await request());
       onInvited();
     } catch (caught) {
       setError(caught);
@@ -54,65 +53,79 @@ export function InviteModal({ opened, onClose, onInvited, initial }: Props) {
       setSubmitting(false);
     }
   };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void run(() => call('POST /api/users/invitations', { body: { email: email.trim(), name: name.trim(), role } }));
+  };
 
   const fields = fieldErrors(error);
-  // a duplicate address is the email field's problem: show it there, not in the banner
-  const isDuplicate = error instanceof ApiError && error.code === 'DUPLICATE_EMAIL';
+  // an address already in the team: say whose, and offer what fits instead of a bare "already used"
+  const existing = existingAccount(error);
+  const other = error !== null && !existing;
   return (
     <Modal
       opened={opened}
       onClose={onClose}
       onExitTransitionEnd={reset}
-      title={initial ? t('inviteModal.resendTitle') : t('inviteModal.title')}
+      title={t('inviteModal.title')}
       size="lg"
       closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
     >
-      {done ? (
+      {sent ? (
         <Stack gap="md">
           <Alert
             color="teal"
-            title={t('inviteModal.doneTitle', { email: done.email })}
+            title={t('team.sentTitle', { email: sent.user.email })}
             icon={<IconCheck aria-hidden />}
+            role="status"
           >
-            {t('inviteModal.doneBody')}
+            <Stack gap={4}>
+              <Text size="sm">{t('team.sentBody')}</Text>
+              {sent.outbox && <Text size="sm">{t('team.sentOutbox')}</Text>}
+              {!sent.emailQueued && <Text size="sm">{t('team.sentDelayed')}</Text>}
+            </Stack>
           </Alert>
-          <div>
-            <Text size="sm" fw={500} mb={4} id="invite-link-label">
-              {t('inviteModal.linkLabel')}
-            </Text>
-            <Code
-              block
-              data-testid="invite-link"
-              aria-labelledby="invite-link-label"
-              style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
-            >
-              {done.inviteUrl}
-            </Code>
-          </div>
-          <Group justify="space-between">
-            <CopyButton value={done.inviteUrl}>
-              {({ copied, copy }) => (
-                <Button
-                  variant={copied ? 'filled' : 'light'}
-                  color={copied ? 'teal' : undefined}
-                  leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-                  onClick={copy}
-                >
-                  {copied ? t('inviteModal.copied') : t('inviteModal.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button variant="default" onClick={onClose}>
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-autofocus>
               {t('common.close')}
             </Button>
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={(event) => void onSubmit(event)}>
+        <form onSubmit={onSubmit}>
           <Stack gap="sm">
-            {error !== null && !isDuplicate && (
+            {other && (
               <Alert color="red" title={t('inviteModal.failed')} role="alert">
                 {errorMessage(t, error)}
+              </Alert>
+            )}
+            {existing && (
+              <Alert color="orange" title={t('team.takenTitle')} role="alert">
+                <Text size="sm" mb="sm">
+                  {(error as ApiError).message}
+                </Text>
+                <Group gap="xs">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconUserSearch size={16} aria-hidden />}
+                    onClick={() => onShowUser(existing.id)}
+                  >
+                    {t('team.showPerson', { name: displayName(existing) })}
+                  </Button>
+                  {existing.status === 'invited' && (
+                    <Button
+                      size="xs"
+                      leftSection={<IconMailForward size={16} aria-hidden />}
+                      loading={submitting}
+                      onClick={() =>
+                        void run(() => call('POST /api/users/:id/invitation', { params: { id: existing.id } }))
+                      }
+                    >
+                      {t('team.resendInstead', { name: displayName(existing) })}
+                    </Button>
+                  )}
+                </Group>
               </Alert>
             )}
             <TextInput
@@ -120,36 +133,34 @@ export function InviteModal({ opened, onClose, onInvited, initial }: Props) {
               type="email"
               required
               data-autofocus
-              readOnly={Boolean(initial)}
               autoComplete="off"
               value={email}
               onChange={(event) => setEmail(event.currentTarget.value)}
-              error={isDuplicate ? t('errors.DUPLICATE_EMAIL') : fields.email}
+              error={fields.email}
             />
             <TextInput
               label={t('inviteModal.name')}
-              required
+              description={t('team.nameOptional')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               autoComplete="off"
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
               error={fields.name}
             />
-            <Select
+            <RoleSelect
               label={t('inviteModal.role')}
               required
-              data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
               value={role}
-              allowDeselect={false}
-              onChange={(value) => value && setRole(value as Role)}
+              onChange={setRole}
+              describeChoice
               error={fields.role}
-              comboboxProps={{ withinPortal: true }}
             />
             <Group justify="flex-end" mt="md">
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
               <Button type="submit" loading={submitting}>
-                {initial ? t('inviteModal.resendSubmit') : t('inviteModal.submit')}
+                {t('inviteModal.submit')}
               </Button>
             </Group>
           </Stack>

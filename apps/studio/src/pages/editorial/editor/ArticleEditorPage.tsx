@@ -1,6 +1,4 @@
-import { wordCount } from '@crieur/content';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -17,34 +15,30 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconAlertCircle, IconArrowLeft, IconExternalLink, IconFileUnknown } from '@tabler/icons-react';
+import { IconArrowLeft, IconExternalLink, IconFileUnknown } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ArticleDetail, Media } from '@crieur/api';
-import { routePath } from '@crieur/api/client-path';
 import { ApiError } from '../../../api/api-error';
-import { call } from '../../../api/client';
 import { queryKeyOf, useApiQuery } from '../../../api/queries';
 import { LoadError } from '../../../components/LoadError';
 import { QueryView } from '../../../components/QueryView';
 import { usePageTitle } from '../../../hooks/use-page-title';
-import { errorMessage } from '../../../i18n/error-message';
 import { useEditorialOptions, type EditorialOptions } from '../data';
-import { ARTICLE_STATUS_COLORS, formatDateTime, formatTime } from '../format';
+import { ARTICLE_STATUS_COLORS, formatDateTime } from '../format';
 import { MediaLibraryModal } from '../MediaLibraryModal';
 import { BodyEditor } from './BodyEditor';
+import { CompareDialog } from './CompareDialog';
 import { ConflictModal } from './ConflictModal';
-import { docToPlainText } from './plain-text';
+import { EditingNotice } from './EditingNotice';
+import { SaveStatus } from './SaveStatus';
 import { SidePanel } from './SidePanel';
-import { useAutosave, type SaveState } from './use-autosave';
+import { previewUrl, useArticleEditor } from './use-article-editor';
 import { WorkflowActions } from './WorkflowActions';
 
 const NONE = 'none';
-
-/** The reader's view of an article, as an HTML page: opened in a new tab. */
-const previewUrl = (id: string) => routePath('/api/articles/:id/preview', { id }, undefined);
 
 /** /studio/editorial/articles/:id: loads the article, then the editor. */
 export function ArticleEditorPage() {
@@ -86,45 +80,16 @@ export function ArticleEditorPage() {
 function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: EditorialOptions }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [article, setArticle] = useState(initial);
-  // bumps when the body comes from the server again (conflict reload, restore): the editor remounts
-  const [bodyGeneration, setBodyGeneration] = useState(0);
+  const editor = useArticleEditor(initial);
+  const { article, fields, save, words, bodyText, conflict } = editor;
   const [coverPicker, setCoverPicker] = useState(false);
+  // the working version against the live one, from the banner
+  const [showDiff, setShowDiff] = useState(false);
   // only the cover thumbnail needs the library: the picker shows its own error
   const library = useApiQuery('GET /api/media');
   const media = useMemo(() => library.data?.media ?? [], [library.data]);
-  const bodyText = useRef<(() => string) | null>(null);
-
-  // each save or restore adds a version to the history panel
-  const revisionsChanged = useCallback(
-    () =>
-      void queryClient.invalidateQueries({
-        queryKey: queryKeyOf('GET /api/articles/:id/revisions', { params: { id: initial.id } }),
-      }),
-    [queryClient, initial.id],
-  );
-  const onSaved = useCallback(
-    (saved: ArticleDetail) => {
-      // keep the server's status, transitions and comments; the fields stay the local ones
-      setArticle(saved);
-      revisionsChanged();
-    },
-    [revisionsChanged],
-  );
-  const save = useAutosave(initial, onSaved);
-  const { fields, reset } = save;
 
   usePageTitle(fields?.title || t('editorial.articles.untitled'));
-
-  const words = useMemo(() => {
-    if (!fields) return 0;
-    try {
-      return wordCount(fields.body);
-    } catch {
-      // a document the schema refuses (the server will say why on save): count roughly
-      return docToPlainText(fields.body).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-    }
-  }, [fields]);
 
   if (!fields) return <Loader aria-label={t('app.loading')} />;
 
@@ -134,35 +99,7 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
     save.state.kind === 'error' && save.state.error instanceof ApiError && save.state.error.code === 'SLUG_TAKEN'
       ? t('errors.SLUG_TAKEN')
       : undefined;
-
-  const applyServer = (fresh: ArticleDetail) => {
-    setArticle(fresh);
-    reset(fresh);
-    setBodyGeneration((n) => n + 1);
-    revisionsChanged();
-  };
-
-  const reloadTheirs = async () => {
-    const { article: fresh } = await call('GET /api/articles/:id', { params: { id: article.id } });
-    applyServer(fresh);
-  };
-
-  const myText = () =>
-    [fields.title, fields.lede, bodyText.current ? bodyText.current() : docToPlainText(fields.body)]
-      .filter(Boolean)
-      .join('\n\n');
-
-  const openPreview = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (!save.hasUnsaved()) return;
-    // save first so the preview shows the latest text; the tab opens now (popup blockers) and loads after
-    event.preventDefault();
-    const tab = window.open('about:blank', '_blank');
-    void save.flush().then(() => {
-      if (tab) tab.location.href = previewUrl(article.id);
-    });
-  };
-
-  const conflict = save.state.kind === 'conflict' ? save.state.conflict : null;
+  const beforeRestore = async () => ((await save.flush()) ? save.version() : null);
 
   return (
     <Stack gap="md">
@@ -185,7 +122,7 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
             rel="noopener"
             variant="default"
             size="sm"
-            onClick={openPreview}
+            onClick={editor.openPreview}
             rightSection={<IconExternalLink size={14} aria-hidden />}
             title={t('editorial.editor.previewHint')}
           >
@@ -213,22 +150,11 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
           )}
         </Group>
         {save.state.kind !== 'conflict' && (
-          <WorkflowActions
-            article={article}
-            beforeTransition={save.flush}
-            onDone={(fresh) => {
-              save.setVersion(fresh.version);
-              setArticle(fresh);
-            }}
-          />
+          <WorkflowActions article={article} beforeTransition={save.flush} onDone={editor.stepDone} />
         )}
       </Group>
 
-      {!article.canEdit && (
-        <Alert color="gray" icon={<IconAlertCircle aria-hidden />}>
-          {t('editorial.editor.readOnly')}
-        </Alert>
-      )}
+      <EditingNotice article={article} onShowDiff={() => setShowDiff(true)} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -266,11 +192,12 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
                 {t('editorial.editor.body')}
               </Text>
               <BodyEditor
-                key={bodyGeneration}
+                key={editor.bodyGeneration}
                 initial={fields.body}
                 editable={canEdit}
                 onChange={(body) => save.update({ body })}
                 textRef={bodyText}
+                commentsFor={article.id}
               />
             </div>
           </Stack>
@@ -361,11 +288,8 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
               article={article}
               fields={fields}
               canEdit={canEdit}
-              onComment={(comment) =>
-                setArticle((current) => ({ ...current, comments: [...current.comments, comment] }))
-              }
-              beforeRestore={async () => ((await save.flush()) ? save.version() : null)}
-              onRestored={applyServer}
+              beforeRestore={beforeRestore}
+              onRestored={editor.applyServer}
             />
           </Stack>
         </Grid.Col>
@@ -384,62 +308,22 @@ function ArticleEditor({ initial, options }: { initial: ArticleDetail; options: 
           save.update({ coverMediaId: item.id });
         }}
       />
-      <ConflictModal conflict={conflict} myText={myText} onReload={reloadTheirs} />
+      <ConflictModal conflict={conflict} myText={editor.myText} onReload={editor.reloadTheirs} />
+      {article.live && (
+        <CompareDialog
+          articleId={article.id}
+          opened={showDiff}
+          onClose={() => setShowDiff(false)}
+          working={fields}
+          initial={{ from: article.live.revisionId, to: 'working' }}
+          canEdit={canEdit}
+          beforeRestore={beforeRestore}
+          onRestored={(restored) => {
+            setShowDiff(false);
+            editor.applyServer(restored);
+          }}
+        />
+      )}
     </Stack>
-  );
-}
-
-function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
-  const { t, i18n } = useTranslation();
-  let content;
-  switch (state.kind) {
-    case 'saving':
-      content = (
-        <Group gap={6}>
-          <Loader size={12} aria-hidden />
-          <Text size="sm">{t('editorial.editor.saving')}</Text>
-        </Group>
-      );
-      break;
-    case 'saved':
-      content = (
-        <Text size="sm" c="teal.8">
-          {t('editorial.editor.savedAt', { time: formatTime(state.at, i18n.language) })}
-        </Text>
-      );
-      break;
-    case 'dirty':
-      content = (
-        <Text size="sm" c="dimmed">
-          {t('editorial.editor.unsaved')}
-        </Text>
-      );
-      break;
-    case 'error':
-      content = (
-        <Group gap={6}>
-          <Text size="sm" c="red.8" role="alert">
-            {t('editorial.editor.saveFailed', { message: errorMessage(t, state.error) })}
-            {/* the message names the first wrong field; the others follow */}
-            {state.error instanceof ApiError &&
-              state.error.issues.length > 1 &&
-              ` ${state.error.issues
-                .slice(1)
-                .map((issue) => issue.message)
-                .join(' ')}`}
-          </Text>
-          <Button size="compact-xs" variant="light" color="red" onClick={onRetry}>
-            {t('editorial.editor.saveRetry')}
-          </Button>
-        </Group>
-      );
-      break;
-    default:
-      content = null;
-  }
-  return (
-    <div aria-live="polite" data-testid="save-status" style={{ maxWidth: 520 }}>
-      {content}
-    </div>
   );
 }

@@ -1,15 +1,20 @@
 import '@mantine/tiptap/styles.css';
-import { editorExtensions, type ArticleDoc } from '@crieur/content';
+import type { ArticleDoc } from '@crieur/content';
 import { RichTextEditor } from '@mantine/tiptap';
 import { IconPhoto } from '@tabler/icons-react';
 import { Selection } from '@tiptap/pm/state';
 import { useEditor, type JSONContent } from '@tiptap/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Media } from '@crieur/api';
 import { MediaLibraryModal } from '../MediaLibraryModal';
 import classes from '../editorial.module.css';
+import { CommentAnchorMenu } from './comment-anchor-menu';
+import { EditableContext } from './editable-context';
+import type { OnImageFiles } from './image-drop-extension';
 import { LinkControl } from './LinkControl';
+import { studioExtensions } from './studio-extensions';
+import { useImageDrop } from './use-image-drop';
 
 type Props = {
   /** Read once: remount (change the key) to load another document. */
@@ -18,13 +23,17 @@ type Props = {
   onChange: (body: ArticleDoc) => void;
   /** The plain text of the body, for "Copier mon texte". */
   textRef?: { current: (() => string) | null };
+  /** The article's id: its review comments are highlighted, and a selection can be commented. */
+  commentsFor?: string;
 };
 
 /** The article body: Tiptap with the schema of @crieur/content, a French toolbar and the media library. */
-export function BodyEditor({ initial, editable, onChange, textRef }: Props) {
+export function BodyEditor({ initial, editable, onChange, textRef, commentsFor }: Props) {
   const { t } = useTranslation();
   const [library, setLibrary] = useState(false);
-  const extensions = useMemo(() => editorExtensions(), []);
+  // the editor is made once: dropped files reach the current handler through this ref
+  const dropped = useRef<OnImageFiles>(() => undefined);
+  const extensions = useMemo(() => studioExtensions((files, pos) => dropped.current(files, pos)), []);
   const label = t('editorial.editor.body');
 
   const editor = useEditor({
@@ -42,6 +51,11 @@ export function BodyEditor({ initial, editable, onChange, textRef }: Props) {
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
+
+  const images = useImageDrop(editor);
+  useEffect(() => {
+    dropped.current = images.onFiles;
+  }, [images.onFiles]);
 
   useEffect(() => {
     if (!textRef) return;
@@ -92,7 +106,7 @@ export function BodyEditor({ initial, editable, onChange, textRef }: Props) {
   };
 
   return (
-    <>
+    <EditableContext.Provider value={editable}>
       <RichTextEditor editor={editor} labels={labels} className={classes.body}>
         {editable && (
           <RichTextEditor.Toolbar
@@ -136,8 +150,10 @@ export function BodyEditor({ initial, editable, onChange, textRef }: Props) {
           </RichTextEditor.Toolbar>
         )}
         <RichTextEditor.Content />
+        {commentsFor && <CommentAnchorMenu editor={editor} articleId={commentsFor} editable={editable} />}
       </RichTextEditor>
       <MediaLibraryModal opened={library} onClose={() => setLibrary(false)} mode="insert" onPick={insert} />
-    </>
+      {images.dialog}
+    </EditableContext.Provider>
   );
 }

@@ -32,7 +32,9 @@ const article: ArticleDetail = {
   canEdit: true,
   allowedTransitions: ['submit'],
   updatedBy: 'Léa',
-  comments: [{ id: 7, author: null, body: 'Relu.', at: '2026-03-12T08:00:00.000Z' }],
+  comments: [],
+  updateInReview: false,
+  live: null,
 };
 
 function renderPanel() {
@@ -43,7 +45,6 @@ function renderPanel() {
       article={article}
       fields={fieldsOf(article)}
       canEdit
-      onComment={() => undefined}
       beforeRestore={beforeRestore}
       onRestored={onRestored}
     />,
@@ -52,18 +53,20 @@ function renderPanel() {
 }
 
 describe('SidePanel', () => {
-  it('shows a comment whose author is gone without a name', () => {
-    fakeApi();
-    renderPanel();
-    expect(screen.getByText('Relu.')).toBeInTheDocument();
-    expect(screen.getByText('—')).toBeInTheDocument();
-  });
-
-  it('compares a saved version with the current text and restores it over the latest version', async () => {
-    const api = fakeApi({
+  it('opens the versions in their tab, each compared with the working text', async () => {
+    fakeApi({
       [`GET /api/articles/${ID}/revisions`]: {
         revisions: [
-          { id: 12, version: 2, title: 'Tirer au sort', savedAt: '2026-03-11T08:00:00.000Z', savedBy: 'Léa' },
+          {
+            id: 12,
+            version: 2,
+            title: 'Tirer au sort',
+            step: 'autosave',
+            savedAt: '2026-03-11T08:00:00.000Z',
+            savedBy: 'Léa',
+            saves: 1,
+            isLive: false,
+          },
         ],
       },
       [`GET /api/articles/${ID}/revisions/12`]: {
@@ -71,26 +74,24 @@ describe('SidePanel', () => {
           id: 12,
           version: 2,
           title: 'Tirer au sort',
+          step: 'autosave',
           lede: '',
           body: doc('Le texte d’hier.'),
+          coverMediaId: null,
+          tags: [],
+          authors: [],
           savedAt: '2026-03-11T08:00:00.000Z',
           savedBy: 'Léa',
+          isLive: false,
         },
       },
-      [`POST /api/articles/${ID}/revisions/12/restore`]: { article: { ...article, version: 4 } },
     });
-    const { user, beforeRestore, onRestored } = renderPanel();
+    const { user } = renderPanel();
     await user.click(screen.getByRole('tab', { name: 'Versions' }));
-    await user.click(await screen.findByRole('button', { name: 'Comparer la version 2' }));
+    await user.click(await screen.findByRole('button', { name: /^Comparer avec la version de travail : / }));
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText('Le texte d’hier.')).toBeInTheDocument();
-    expect(within(dialog).getByText('Le texte d’aujourd’hui.')).toBeInTheDocument();
-
-    await user.click(within(dialog).getByRole('button', { name: 'Restaurer cette version' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Restaurer cette version' }));
-    expect(await screen.findByText('Version 2 restaurée.')).toBeInTheDocument();
-    expect(beforeRestore).toHaveBeenCalledTimes(1);
-    expect(api.writes()).toMatchObject([{ path: `/api/articles/${ID}/revisions/12/restore`, body: { version: 3 } }]);
-    expect(onRestored).toHaveBeenCalledWith(expect.objectContaining({ version: 4 }));
+    const diff = await within(dialog).findByTestId('version-diff');
+    expect(diff.querySelector('del')?.textContent).toBe('hier');
+    expect(diff.querySelector('ins')?.textContent).toBe('aujourd’hui');
   });
 });

@@ -2,7 +2,8 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/fr';
 import 'dayjs/locale/en-gb';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { DatesProvider, DateTimePicker } from '@mantine/dates';
+import { DatesProvider } from '@mantine/dates';
+import { ScheduleField } from '../../../components/schedule/ScheduleField';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,19 +11,23 @@ import type { ArticleAction, ArticleDetail } from '@crieur/api';
 import { call } from '../../../api/client';
 import { errorMessage } from '../../../i18n/error-message';
 import { formatDateTime } from '../format';
+import { NOTE_ACTIONS, TransitionNoteModal } from './TransitionNoteModal';
 
 // the order buttons appear in, the main step last
 const ORDER: readonly ArticleAction[] = [
   'unpublish',
   'unschedule',
+  'withdraw',
   'request_changes',
   'submit',
+  'submit_update',
   'approve',
   'schedule',
   'publish',
+  'update',
 ];
-const CONFIRM = new Set<ArticleAction>(['request_changes', 'publish', 'unpublish', 'unschedule']);
-const PRIMARY = new Set<ArticleAction>(['submit', 'approve', 'publish']);
+const CONFIRM = new Set<ArticleAction>(['publish', 'unpublish', 'unschedule', 'update']);
+const PRIMARY = new Set<ArticleAction>(['submit', 'submit_update', 'approve', 'publish', 'update']);
 const DANGER = new Set<ArticleAction>(['unpublish']);
 
 type Props = {
@@ -32,10 +37,14 @@ type Props = {
   onDone: (article: ArticleDetail) => void;
 };
 
-/** The workflow buttons the server allows (allowedTransitions), with a confirmation where it matters. */
+/**
+ * The workflow buttons the server allows (allowedTransitions): a note with a submission, a withdrawal or a request
+ * for changes (required there), a confirmation where it matters, a date to schedule.
+ */
 export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState<ArticleAction | null>(null);
+  const [noting, setNoting] = useState<ArticleAction | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const [when, setWhen] = useState<string | null>(null);
   const [whenError, setWhenError] = useState<string | null>(null);
@@ -45,21 +54,26 @@ export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
   const actions = ORDER.filter((action) => article.allowedTransitions.includes(action));
   if (actions.length === 0) return null;
 
-  const run = async (action: ArticleAction, scheduledAt?: string) => {
+  const run = async (action: ArticleAction, extra: { scheduledAt?: string; note?: string } = {}) => {
     setBusy(action);
     setFailure(null);
     try {
       if (!(await beforeTransition())) return;
       const answer = await call('POST /api/articles/:id/transition', {
         params: { id: article.id },
-        body: scheduledAt ? { action, scheduledAt } : { action },
+        body: {
+          action,
+          ...(extra.scheduledAt ? { scheduledAt: extra.scheduledAt } : {}),
+          ...(extra.note ? { note: extra.note } : {}),
+        },
       });
       onDone(answer.article);
       setConfirming(null);
+      setNoting(null);
       setScheduling(false);
       notifications.show({
         color: 'teal',
-        message: t(`editorial.editor.workflow.done.${action}`, {
+        message: t(`articleWorkflow.done.${action}`, {
           date: formatDateTime(answer.article.scheduledAt, i18n.language),
         }),
       });
@@ -76,7 +90,8 @@ export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
       setWhen(null);
       setWhenError(null);
       setScheduling(true);
-    } else if (CONFIRM.has(action)) setConfirming(action);
+    } else if (NOTE_ACTIONS.has(action)) setNoting(action);
+    else if (CONFIRM.has(action)) setConfirming(action);
     else void run(action);
   };
 
@@ -86,42 +101,54 @@ export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
       setWhenError(t('editorial.editor.workflow.scheduleRequired'));
       return;
     }
-    void run('schedule', date.toISOString());
+    void run('schedule', { scheduledAt: date.toISOString() });
   };
 
   const failureAlert = failure !== null && (
-    <Alert color="red" role="alert" title={t('editorial.editor.workflow.failed')}>
+    <Alert color="red" role="alert" title={t('articleWorkflow.failed')}>
       {errorMessage(t, failure)}
     </Alert>
   );
+  const dialogOpen = confirming !== null || noting !== null || scheduling;
 
   return (
     <>
-      <Group gap="xs" role="group" aria-label={t('editorial.editor.workflow.label')} wrap="wrap">
+      <Group gap="xs" role="group" aria-label={t('articleWorkflow.label')} wrap="wrap">
         {actions.map((action) => (
           <Button
             key={action}
             size="sm"
             variant={PRIMARY.has(action) ? 'filled' : 'default'}
             color={DANGER.has(action) ? 'red' : undefined}
-            loading={busy === action && !confirming && !scheduling}
+            loading={busy === action && !dialogOpen}
             onClick={() => click(action)}
           >
-            {t(`editorial.editor.workflow.${action}`)}
+            {t(`articleWorkflow.actions.${action}`)}
           </Button>
         ))}
       </Group>
-      {!confirming && !scheduling && failureAlert}
+      {!dialogOpen && failureAlert}
+
+      <TransitionNoteModal
+        action={noting}
+        live={article.status === 'published'}
+        busy={noting !== null && busy === noting}
+        failure={failureAlert}
+        onClose={() => setNoting(null)}
+        onConfirm={(note) => noting && void run(noting, { note })}
+      />
 
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
-        title={confirming ? t(`editorial.editor.workflow.${confirming}`) : ''}
+        title={confirming ? t(`articleWorkflow.actions.${confirming}`) : ''}
         closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
       >
-        {confirming && confirming !== 'schedule' && confirming !== 'submit' && confirming !== 'approve' && (
+        {confirming && (
           <Stack gap="md">
-            <Text>{t(`editorial.editor.workflow.confirm.${confirming}`)}</Text>
+            <Text>
+              {t(`articleWorkflow.confirm.${confirming as 'publish' | 'unpublish' | 'unschedule' | 'update'}`)}
+            </Text>
             {failureAlert}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirming(null)}>
@@ -133,7 +160,7 @@ export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
                 onClick={() => void run(confirming)}
                 data-autofocus
               >
-                {t(`editorial.editor.workflow.${confirming}`)}
+                {t(`articleWorkflow.actions.${confirming}`)}
               </Button>
             </Group>
           </Stack>
@@ -148,20 +175,13 @@ export function WorkflowActions({ article, beforeTransition, onDone }: Props) {
       >
         <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en-gb' : 'fr', firstDayOfWeek: 1 }}>
           <Stack gap="md">
-            <DateTimePicker
-              label={t('editorial.editor.workflow.scheduleAt')}
-              description={t('editorial.editor.workflow.scheduleHint')}
-              value={when}
-              onChange={(value) => {
-                setWhen(value);
+            <ScheduleField
+              onChange={(iso) => {
+                setWhen(iso);
                 setWhenError(null);
               }}
-              minDate={new Date()}
-              valueFormat="DD MMMM YYYY HH:mm"
               error={whenError}
-              popoverProps={{ withinPortal: true, zIndex: 1000 }}
-              clearable
-              data-autofocus
+              autoFocus
             />
             {failureAlert}
             <Group justify="flex-end">

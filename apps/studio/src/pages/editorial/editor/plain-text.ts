@@ -16,6 +16,11 @@ const BLOCKS = new Set([
 
 /** The text of a Tiptap document, one block a paragraph: to compare versions or copy one's work. */
 export function docToPlainText(doc: ArticleDoc | null | undefined): string {
+  return docToBlocks(doc).join('\n\n');
+}
+
+/** The text of each block of a Tiptap document (paragraph, heading, list item, image…), in order. */
+export function docToBlocks(doc: ArticleDoc | null | undefined): string[] {
   const blocks: string[] = [];
   const inline = (node: Node): string => {
     if (node.type === 'text') return node.text ?? '';
@@ -57,5 +62,5 @@ export function docToPlainText(doc: ArticleDoc | null | undefined): string {
     }
   };
   for (const node of (doc?.content ?? []) as Node[]) walk(node, '');
-  return blocks.join('\n\n');
+  return blocks;
 }

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Client, type Harness } from './harness';
+
+const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+describe('covers on the reader pages (PostgreSQL)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-covers-'));
+  let h: Harness;
+  let editor: Client;
+  let coverId: string;
+  const variant = (w: string) => `/media/${coverId}/${w}.webp`;
+
+  const upload = async (width: number, height: number, alt: string, caption: string) => {
+    const png = await sharp({ create: { width, height, channels: 3, background: '#1c4fa0' } })
+      .png()
+      .toBuffer();
+    if (!editor.csrfToken) await editor.refreshCsrf();
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/media?alt=${encodeURIComponent(alt)}&caption=${encodeURIComponent(caption)}`,
+      headers: {
+        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
+        'x-csrf-token': editor.csrfToken!,
+        'content-type': 'image/png',
+      },
+      payload: png,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().media.id as string;
+  };
+  const publish = async (title: string, cover: string | null, authors: string[]) => {
+    const created = (await editor.request('POST', '/api/articles', { title, rubrique: 'points-de-vue' })).json()
+      .article;
+    const saved = await editor.request('PUT', `/api/articles/${created.id}`, {
+      version: created.version,
+      title,
+      slug: '',
+      lede: 'Un chapô.',
+      body: doc('Le texte.'),
+      rubrique: 'points-de-vue',
+      dossierId: null,
+      tags: [],
+      authors,
+      coverMediaId: cover,
+    });
+    expect(saved.statusCode).toBe(200);
+    for (const action of ['submit', 'approve', 'publish']) {
+      const res = await editor.request('POST', `/api/articles/${created.id}/transition`, { action });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    return created.id as string;
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ env: { DATA_DIR: dataDir } });
+    editor = h.client();
+    await editor.login((await h.createStaff('editor')).email);
+    coverId = await upload(2400, 1200, 'Des habitant·es votent à main levée', 'Photo : Léa Dubois');
+    await publish('Voter à main levée', coverId, ['Camille Martin']);
+    await publish('Sans image', null, []);
+  });
+  afterAll(async () => {
+    await h.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the cover in the article header: every variant, its size, alt text and caption', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/articles/voter-a-main-levee' });
+    expect(res.statusCode).toBe(200);
+    const figure = res.body.match(/<figure class="cover">.*?<\/figure>/)?.[0];
+    expect(figure).toBe(
+      `<figure class="cover"><img src="${variant('w1600')}" ` +
+        `srcSet="${variant('w400')} 400w, ${variant('w800')} 800w, ${variant('w1600')} 1600w" ` +
+        'sizes="(min-width: 42rem) 39.5rem, calc(100vw - 2.5rem)" width="1600" height="800" ' +
+        'alt="Des habitant·es votent à main levée" fetchPriority="high"/>' +
+        '<figcaption>Photo : Léa Dubois</figcaption></figure>',
+    );
+    // under the title and byline, before the text
+    expect(res.body.indexOf('<figure class="cover">')).toBeGreaterThan(res.body.indexOf('class="byline"'));
+    expect(res.body.indexOf('<figure class="cover">')).toBeLessThan(res.body.indexOf('class="prose"'));
+    expect(res.body).toContain('<p class="byline">Par Camille Martin · <time dateTime="2026-03-02T09:00:00.000Z">');
+    const none = await h.app.inject({ method: 'GET', url: '/articles/sans-image' });
+    expect(none.body).not.toContain('class="cover"');
+    // no authors: the date alone, without a separator before it
+    expect(none.body).toContain('<p class="byline"><time dateTime="2026-03-02T09:00:00.000Z">2 mars 2026</time></p>');
+  });
+
+  it('follows a change of the alt text in the media library', async () => {
+    const res = await editor.request('PATCH', `/api/media/${coverId}`, { alt: 'Vote à main levée en assemblée' });
+    expect(res.statusCode).toBe(200);
+    const page = await h.app.inject({ method: 'GET', url: '/articles/voter-a-main-levee' });
+    expect(page.body).toContain('alt="Vote à main levée en assemblée"');
+  });
+
+  it('shows covers on the cards, lazy below the top of the home page', async () => {
+    const rubrique = await h.app.inject({ method: 'GET', url: '/rubriques/points-de-vue' });
+    const cards = rubrique.body.match(/<li[^>]*>.*?<\/li>/g) ?? [];
+    const withImage = cards.find((c) => c.includes('voter-a-main-levee'))!;
+    expect(withImage).toContain('<li class="with-cover"><a class="thumb" href="/articles/voter-a-main-levee" ');
+    expect(withImage).toContain('tabindex="-1" aria-hidden="true"><img');
+    expect(withImage).toContain(`srcSet="${variant('w400')} 400w, ${variant('w800')} 800w, ${variant('w1600')} 1600w"`);
+    expect(withImage).toContain('width="1600" height="800" alt="" loading="lazy"');
+    expect(withImage).toContain('<p class="byline">Camille Martin · 2 mars 2026</p>');
+    expect(cards.find((c) => c.includes('sans-image'))).not.toContain('<img');
+    expect(cards.find((c) => c.includes('sans-image'))).toContain('<p class="byline">2 mars 2026</p>');
+
+    // the home page without a current dossier: its first list is at the top, its first covers load at once
+    const home = await h.app.inject({ method: 'GET', url: '/' });
+    const homeCard = home.body.match(/<li class="with-cover">.*?<\/li>/)?.[0];
+    expect(homeCard).toContain(`src="${variant('w1600')}"`);
+    expect(homeCard).not.toContain('loading="lazy"');
+  });
+});
