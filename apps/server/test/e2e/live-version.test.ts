@@ -1,9 +1,17 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateUser } from '@crieur/db';
 import type { Harness } from '../harness';
 import { login, shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
+
+/** The computed text-decoration line of an element (run in the page: no DOM types on the server side). */
+const decoration = (element: Locator) =>
+  element.evaluate(
+    (node) =>
+      (globalThis as unknown as { getComputedStyle(n: unknown): { textDecorationLine: string } }).getComputedStyle(node)
+        .textDecorationLine,
+  );
 
 const paragraphs = (...texts: string[]) => ({
   type: 'doc',
@@ -91,18 +99,8 @@ describe('a live article changes only when an editor says so (Chromium)', () => 
     expect((await diff.locator('ins').allTextContents()).map((s) => s.trim())).toContain('Le mandat dure deux ans.');
     expect((await diff.locator('del').allTextContents()).map((s) => s.trim())).toContain('Il se réunit chaque mois.');
     // readable without colour: underlined insertions, struck-through deletions
-    expect(
-      await diff
-        .locator('ins')
-        .first()
-        .evaluate((n) => getComputedStyle(n).textDecorationLine),
-    ).toBe('underline');
-    expect(
-      await diff
-        .locator('del')
-        .first()
-        .evaluate((n) => getComputedStyle(n).textDecorationLine),
-    ).toBe('line-through');
+    expect(await decoration(diff.locator('ins').first())).toBe('underline');
+    expect(await decoration(diff.locator('del').first())).toBe('line-through');
     await shoot(page, 'studio-version-compare.png', { fullPage: false });
     await compare.getByRole('button', { name: 'Fermer la fenêtre' }).click();
 

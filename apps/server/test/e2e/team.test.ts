@@ -168,7 +168,8 @@ describe('the team page, invitations by email and the first steps (Chromium, out
     // the organisation's name from the settings, then the checklist ticks it too
     await step(page, 'Nommer l’organisation').getByRole('link', { name: 'Ouvrir les réglages' }).click();
     const name = page.getByLabel('Nom de l’organisation');
-    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    // the checklist's link lands on the field itself
+    await expect.poll(() => name.evaluate('(el) => el === document.activeElement')).toBe(true);
     await name.fill('Institut de la concertation et de la participation citoyenne');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Nom de l’organisation enregistré.').waitFor();

@@ -91,9 +91,9 @@ function Checklist({ userId }: { userId: string }) {
             <Group gap="sm" wrap="wrap">
               <Text size="sm" fw={500} td={isDone ? 'line-through' : undefined} c={isDone ? 'dimmed' : undefined}>
                 {t(`firstRun.steps.${step}.label`)}
-                <Text span size="xs" c={isDone ? 'teal.8' : 'dimmed'} ml={6}>
-                  ({t(isDone ? 'firstRun.done' : 'firstRun.todo')})
-                </Text>
+              </Text>
+              <Text size="xs" c={isDone ? 'teal.8' : 'dimmed'} ml={-6}>
+                ({t(isDone ? 'firstRun.done' : 'firstRun.todo')})
               </Text>
               {!isDone && (
                 <Anchor component={Link} to={STEP_PATHS[step]} size="sm" fw={600}>

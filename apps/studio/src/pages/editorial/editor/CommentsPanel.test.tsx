@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleComment } from '@crieur/api';
-import { fakeApi } from '../../../test/fake-api';
+import { answer, fakeApi } from '../../../test/fake-api';
 import { renderWithProviders } from '../../../test/render';
 import { clearCommentFocus, focusComment } from './comment-focus';
 import { CommentsPanel, CommentsTabLabel } from './CommentsPanel';
@@ -103,6 +103,19 @@ describe('CommentsPanel', () => {
     expect(await screen.findByText('Beau texte.')).toBeInTheDocument();
     expect(api.writes()).toMatchObject([{ path: COMMENTS, body: { body: 'Beau texte.' } }]);
     expect(screen.getByRole('textbox', { name: /Ajouter un commentaire/ })).toHaveValue('');
+  });
+
+  it('tells someone outside the review that its conversation is not theirs', async () => {
+    fakeApi({
+      [`GET ${COMMENTS}`]: answer(403, { error: { code: 'FORBIDDEN', message: 'Accès refusé.' } }),
+    });
+    render();
+    expect(
+      await screen.findByText(
+        'Les commentaires de cet article sont réservés à son auteur·rice et à l’équipe éditoriale.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
   });
 
   it('marks the comment of a passage clicked in the editor, and asks the editor to show a quoted passage', async () => {

@@ -16,6 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleComment } from '@crieur/api';
+import { ApiError } from '../../../api/api-error';
 import { queryKeyOf, useApiMutation, useApiQuery } from '../../../api/queries';
 import { QueryView } from '../../../components/QueryView';
 import { errorMessage } from '../../../i18n/error-message';
@@ -76,6 +77,13 @@ export function CommentsPanel({ articleId }: Props) {
   const comments = useComments(articleId);
   const [showResolved, setShowResolved] = useState(false);
 
+  // the conversation is the owner's and the editors': others may read the article, not its review
+  if (comments.error instanceof ApiError && comments.error.code === 'FORBIDDEN')
+    return (
+      <Text size="sm" c="dimmed">
+        {t('review.panel.forbidden')}
+      </Text>
+    );
   return (
     <Stack gap="sm">
       <QueryView query={comments}>

@@ -19,8 +19,9 @@ type Props = {
 };
 
 /**
- * The versions, each named by its step, who and when (« Publiée par Léa Dubois, le 3 mars 2026 à 14 h 05 »); autosaves
- * come thinned by the server to the last of each editing session. Any version opens the comparison with the working one.
+ * The versions, each named by its step, who and when (« Publiée par Léa Dubois, le 3 mars 2026 à 14 h 05 »);
+ * autosaves come thinned by the server to the last of each editing session. Any version opens the comparison
+ * with the working one.
  */
 export function VersionsPanel({ article, fields, canEdit, beforeRestore, onRestored }: Props) {
   const { t, i18n } = useTranslation();

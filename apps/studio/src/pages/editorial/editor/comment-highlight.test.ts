@@ -59,7 +59,7 @@ describe('comment highlights', () => {
 
   it('follows the words when text is typed before, inside and after them', () => {
     let state = stateWith(['b']);
-    const [{ from, to }] = anchorRanges(state.doc).get('b')!;
+    const { from, to } = anchorRanges(state.doc).get('b')![0]!;
     state = state.apply(
       state.tr
         .insertText('!', to)
