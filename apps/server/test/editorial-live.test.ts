@@ -115,6 +115,41 @@ describe('live and working versions, review notes and notifications (PostgreSQL,
     expect((await get(editor, a.id)).live).toMatchObject({ revisionId: revisions[0].id });
   });
 
+  it('does not count a comment anchor as a change readers would see', async () => {
+    h.clock.now = new Date('2026-03-02T14:30:00Z');
+    const a = await publishAs(editor, 'Le jury citoyen', 'Un jury tiré au sort.');
+    const current = await get(editor, a.id);
+    const anchored = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Un jury ' },
+            { type: 'text', text: 'tiré au sort', marks: [{ type: 'commentAnchor', attrs: { id: 'c1' } }] },
+            { type: 'text', text: '.' },
+          ],
+        },
+      ],
+    };
+    h.clock.now = new Date('2026-03-02T14:35:00Z');
+    const saved = await editor.request('PUT', `/api/articles/${a.id}`, {
+      version: current.version,
+      title: current.title,
+      slug: current.slug,
+      lede: current.lede,
+      body: anchored,
+      rubrique: 'points-de-vue',
+      tags: current.tags,
+      authors: current.authors,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const detail = await get(editor, a.id);
+    expect(detail.body).toEqual(anchored);
+    expect(detail).toMatchObject({ live: { differs: false } });
+    expect(detail.allowedTransitions).not.toContain('update');
+  });
+
   it('sends an author’s changes to a live article through review, with notes and emails', async () => {
     const a = await publishAs(author, 'Les communes', 'Texte publié.');
     const [submission] = (await get(author, a.id)).comments;

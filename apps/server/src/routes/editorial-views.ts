@@ -1,16 +1,34 @@
 import type { ArticleDetail, ArticleSummary } from '@crieur/api';
 import { allowedTransitions, canEdit, type ArticleState, type EditorialRole } from '@crieur/editorial';
-import { wordCount, type ArticleDoc } from '@crieur/content';
+import { readerDoc, wordCount, type ArticleDoc } from '@crieur/content';
 import type { ArticleWithRefs, CommentRow, User } from '@crieur/db';
 import { commentView } from './comment-views';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
+/**
+ * Whether readers would see a change: the database compares the stored fields; a body that differs only by comment
+ * anchors (marks readers never see) is the same article to them, so it is compared again without them.
+ */
+export function liveDiffers(a: ArticleWithRefs): boolean {
+  if (!a.live?.differs) return false;
+  const { live } = a;
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  if (
+    !same(
+      [a.title, a.lede, a.coverMediaId, a.tags, a.authors],
+      [live.title, live.lede, live.coverMediaId, live.tags, live.authors],
+    )
+  )
+    return true;
+  return !same(readerDoc(a.body as unknown as ArticleDoc), readerDoc(live.body as unknown as ArticleDoc));
+}
+
 /** What the workflow needs of an article: its status, a proposal waiting, a working version unlike the live one. */
 export const articleState = (a: ArticleWithRefs): ArticleState => ({
   status: a.status,
   updateInReview: a.updateInReview,
-  liveDiffers: a.live?.differs ?? false,
+  liveDiffers: liveDiffers(a),
 });
 
 export function articleSummary(a: ArticleWithRefs): ArticleSummary {
@@ -45,6 +63,6 @@ export function articleDetail(a: ArticleWithRefs, viewer: User, comments: Commen
     updatedBy: a.updatedByName,
     comments: comments.map(commentView),
     updateInReview: a.updateInReview,
-    live: a.live ? { revisionId: a.live.id, savedAt: a.live.savedAt.toISOString(), differs: a.live.differs } : null,
+    live: a.live ? { revisionId: a.live.id, savedAt: a.live.savedAt.toISOString(), differs: liveDiffers(a) } : null,
   };
 }

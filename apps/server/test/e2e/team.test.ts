@@ -169,7 +169,8 @@ describe('the team page, invitations by email and the first steps (Chromium, out
     await step(page, 'Nommer l’organisation').getByRole('link', { name: 'Ouvrir les réglages' }).click();
     const name = page.getByLabel('Nom de l’organisation');
     // the checklist's link lands on the field itself
-    await expect.poll(() => name.evaluate('(el) => el === document.activeElement')).toBe(true);
+    const nameId = await name.getAttribute('id');
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('id')")).toBe(nameId);
     await name.fill('Institut de la concertation et de la participation citoyenne');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Nom de l’organisation enregistré.').waitFor();
