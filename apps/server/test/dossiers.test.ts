@@ -66,6 +66,22 @@ describe('dossiers like articles (PostgreSQL, Redis)', () => {
       ),
     );
 
+  it('links an article to its dossier only once the dossier is published, under its live title', async () => {
+    const d = await createDossier(editor, 'Manger, voter');
+    const id = await createArticle('Les cantines en débat', d.id);
+    await publishArticle(id);
+    const slug = (await editor.request('GET', `/api/articles/${id}`)).json().article.slug as string;
+    const article = () => h.app.inject({ method: 'GET', url: `/articles/${slug}` });
+    expect((await article()).body).not.toContain(`/dossiers/${d.slug}`);
+    const published = (await transition(editor, d, 'publish')).json().dossier as Dossier;
+    expect((await article()).body).toContain('Manger, voter</a>');
+    // a new working title stays in the studio until « Mettre à jour »
+    expect((await save(editor, published, { title: 'Titre de travail' })).statusCode).toBe(200);
+    const body = (await article()).body;
+    expect(body).toContain('Manger, voter</a>');
+    expect(body).not.toContain('Titre de travail');
+  });
+
   it('counts every article of each dossier, and those that are published', async () => {
     const d = await createDossier(editor, 'Démocratie du vivant');
     const first = await createArticle('La rivière a-t-elle des droits ?', d.id);

@@ -153,4 +153,15 @@ describe('image uploads: pixel limit, broken files, nothing left behind (Postgre
     const ok = await editor.request('PATCH', `/api/media/${id}`, { caption: 'Photo : mairie' });
     expect([ok.statusCode, ok.json().media.caption, ok.json().media.alt]).toEqual([200, 'Photo : mairie', 'Une image']);
   });
+
+  it('stores the size readers see for a photo taken in portrait (EXIF orientation)', async () => {
+    // a phone writes a portrait photo as 600 × 300 pixels plus « rotate 90° » (orientation 6)
+    const portrait = await sharp({ create: { width: 600, height: 300, channels: 3, background: '#336699' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const res = await upload(portrait, 'image/jpeg');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().media).toMatchObject({ width: 300, height: 600 });
+  });
 });

@@ -27,7 +27,9 @@ describe('editorial workflow', () => {
 
   it('gives editors and admins review, scheduling and publication', () => {
     for (const role of EDITORS) {
-      expect(allowedTransitions({ role, isOwner: false, status: 'in_review' })).toEqual([
+      // someone else's submission is sent back with a note, never silently withdrawn; one's own may be withdrawn
+      expect(allowedTransitions({ role, isOwner: false, status: 'in_review' })).toEqual(['request_changes', 'approve']);
+      expect(allowedTransitions({ role, isOwner: true, status: 'in_review' })).toEqual([
         'withdraw',
         'request_changes',
         'approve',
@@ -52,7 +54,7 @@ describe('editorial workflow', () => {
       // an author's proposal: update it, or send it back with a note
       expect(
         allowedTransitions({ role, isOwner: false, status: 'published', liveDiffers: true, updateInReview: true }),
-      ).toEqual(['withdraw', 'request_changes', 'unpublish', 'update']);
+      ).toEqual(['request_changes', 'unpublish', 'update']);
       // editors never "propose" to themselves
       expect(
         canTransition({ role, isOwner: true, status: 'published', liveDiffers: true, action: 'submit_update' }),

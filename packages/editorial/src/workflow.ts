@@ -34,8 +34,9 @@ export type ArticleState = {
 type Rule = {
   from: readonly ArticleStatus[];
   to: ArticleStatus;
-  // 'author-owner': only the author who wrote it (editors publish their changes themselves)
-  who: 'owner-or-editor' | 'editor' | 'author-owner';
+  // 'author-owner': only the author who wrote it (editors publish their changes themselves); 'owner': whoever
+  // created it, any role (a withdrawal is the sender's own decision; editors send back with a note instead)
+  who: 'owner-or-editor' | 'editor' | 'author-owner' | 'owner';
   /** on a live article: the state of the author's proposal this rule needs */
   updateInReview?: boolean;
   /** something to publish or propose: the working version differs from the live one, or a proposal waits */
@@ -49,8 +50,8 @@ type Rule = {
 export const TRANSITIONS: Record<TransitionAction, readonly Rule[]> = {
   submit: [{ from: ['draft'], to: 'in_review', who: 'owner-or-editor' }],
   withdraw: [
-    { from: ['in_review'], to: 'draft', who: 'owner-or-editor' },
-    { from: ['published'], to: 'published', who: 'owner-or-editor', updateInReview: true, setsUpdateInReview: false },
+    { from: ['in_review'], to: 'draft', who: 'owner' },
+    { from: ['published'], to: 'published', who: 'owner', updateInReview: true, setsUpdateInReview: false },
   ],
   request_changes: [
     { from: ['in_review', 'approved'], to: 'draft', who: 'editor' },
@@ -102,6 +103,7 @@ function allows(rule: Rule, input: { role: EditorialRole; isOwner: boolean } & A
   if (rule.needsChanges && !(input.liveDiffers || inReview)) return false;
   if (rule.who === 'editor') return isEditor(input.role);
   if (rule.who === 'author-owner') return input.role === 'author' && input.isOwner;
+  if (rule.who === 'owner') return input.role !== 'sender' && input.isOwner;
   return isEditor(input.role) || (input.role === 'author' && input.isOwner);
 }
 

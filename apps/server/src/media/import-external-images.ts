@@ -60,8 +60,8 @@ async function importOne(importer: ImageImporter, image: ImageNode, input: { use
       // the source address: the next save of the same image finds it here instead of downloading it again
       fileName: src,
       mime: `image/${header.format}`,
-      width: header.width,
-      height: header.height,
+      width: header.upright.width,
+      height: header.upright.height,
       bytes: bytes.length,
       alt: image.attrs.alt.slice(0, 300),
       caption: (image.attrs.caption ?? '').slice(0, 500),

@@ -79,8 +79,9 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       id,
       fileName: fileNameFrom(request.headers['x-file-name']),
       mime: type,
-      width: meta.width,
-      height: meta.height,
+      // the size readers see: a phone's portrait photo is stored landscape with an EXIF orientation
+      width: meta.upright.width,
+      height: meta.upright.height,
       bytes: image.length,
       alt: query.alt,
       caption: query.caption,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, isNotNull, lte, or, sql, type SQL } from 'driz
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../database';
 import { isUniqueViolation } from '../errors';
-import { articleRevisions, articles, dossiers, rubriques, users } from '../schema';
+import { articleRevisions, articles, dossierRevisions, dossiers, rubriques, users } from '../schema';
 import type { DbOrTx } from '../shared/tx';
 
 export type ArticleRow = typeof articles.$inferSelect;
@@ -24,6 +24,8 @@ export type LiveVersion = {
 export type ArticleWithRefs = ArticleRow & {
   rubrique: { slug: string; name: string };
   dossier: { id: string; title: string; slug: string } | null;
+  /** the dossier as readers see it: its live title, or null while it is not published */
+  liveDossier: { id: string; title: string; slug: string } | null;
   updatedByName: string | null;
   live: LiveVersion | null;
 };
@@ -44,6 +46,7 @@ export class SlugTakenError extends Error {
 }
 
 const live = alias(articleRevisions, 'live');
+const liveDossier = alias(dossierRevisions, 'live_dossier');
 
 const withRefs = (db: Db) =>
   db
@@ -53,6 +56,7 @@ const withRefs = (db: Db) =>
       dossierId: dossiers.id,
       dossierTitle: dossiers.title,
       dossierSlug: dossiers.slug,
+      dossierLiveTitle: sql<string | null>`case when ${dossiers.status} = 'published' then ${liveDossier.title} end`,
       updatedByName: sql<string | null>`coalesce(nullif(${users.name}, ''), ${users.email})`,
       live,
       // jsonb and arrays compare by value: any field readers see that the working version changed
@@ -64,7 +68,8 @@ const withRefs = (db: Db) =>
     .innerJoin(rubriques, eq(rubriques.id, articles.rubriqueId))
     .leftJoin(dossiers, eq(dossiers.id, articles.dossierId))
     .leftJoin(users, eq(users.id, articles.updatedBy))
-    .leftJoin(live, eq(live.id, articles.liveRevisionId));
+    .leftJoin(live, eq(live.id, articles.liveRevisionId))
+    .leftJoin(liveDossier, eq(liveDossier.id, dossiers.liveRevisionId));
 
 type JoinedRow = {
   a: ArticleRow;
@@ -72,6 +77,7 @@ type JoinedRow = {
   dossierId: string | null;
   dossierTitle: string | null;
   dossierSlug: string | null;
+  dossierLiveTitle: string | null;
   updatedByName: string | null;
   live: typeof articleRevisions.$inferSelect | null;
   liveDiffers: boolean;
@@ -80,6 +86,10 @@ const toArticle = (r: JoinedRow): ArticleWithRefs => ({
   ...r.a,
   rubrique: r.rubrique,
   dossier: r.dossierId ? { id: r.dossierId, title: r.dossierTitle!, slug: r.dossierSlug! } : null,
+  liveDossier:
+    r.dossierId && r.dossierLiveTitle !== null
+      ? { id: r.dossierId, title: r.dossierLiveTitle, slug: r.dossierSlug! }
+      : null,
   updatedByName: r.updatedByName,
   live: r.live
     ? {
@@ -114,6 +124,8 @@ export function liveView(a: ArticleWithRefs): ArticleWithRefs | null {
     authors: v.authors,
     version: v.version,
     updatedAt: v.savedAt,
+    // readers are sent only to a published dossier, under its live title
+    dossier: a.liveDossier,
   };
 }
 

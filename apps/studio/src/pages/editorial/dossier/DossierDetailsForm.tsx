@@ -76,6 +76,7 @@ export function DossierDetailsForm({ fields, update, editable, slugLocked, slugE
             editable={editable}
             onChange={(editorialNote) => update({ editorialNote })}
             textRef={noteText}
+            label={t('editorial.dossier.editorialNote')}
           />
         </Input.Wrapper>
         <div>

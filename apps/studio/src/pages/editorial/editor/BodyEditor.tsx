@@ -25,16 +25,18 @@ type Props = {
   textRef?: { current: (() => string) | null };
   /** The article's id: its review comments are highlighted, and a selection can be commented. */
   commentsFor?: string;
+  /** The text box's accessible name (default « Corps de l'article »). */
+  label?: string;
 };
 
 /** The article body: Tiptap with the schema of @crieur/content, a French toolbar and the media library. */
-export function BodyEditor({ initial, editable, onChange, textRef, commentsFor }: Props) {
+export function BodyEditor({ initial, editable, onChange, textRef, commentsFor, label: labelProp }: Props) {
   const { t } = useTranslation();
   const [library, setLibrary] = useState(false);
   // the editor is made once: dropped files reach the current handler through this ref
   const dropped = useRef<OnImageFiles>(() => undefined);
   const extensions = useMemo(() => studioExtensions((files, pos) => dropped.current(files, pos)), []);
-  const label = t('editorial.editor.body');
+  const label = labelProp ?? t('editorial.editor.body');
 
   const editor = useEditor({
     extensions,
