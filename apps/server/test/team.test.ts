@@ -271,6 +271,13 @@ describe('the team: invitations by email, preferences, organisation, checklist, 
   });
 
   it('the activity log speaks in words: names of people, letters and lists, never ids alone', async () => {
+    const created = await admin.request('POST', '/api/articles', {
+      title: 'Le jury de Grenoble',
+      rubrique: 'points-de-vue',
+    });
+    const article = created.json().article as { id: string };
+    for (const action of ['submit', 'approve', 'publish'])
+      expect((await admin.request('POST', `/api/articles/${article.id}/transition`, { action })).statusCode).toBe(200);
     const entries = (await admin.request('GET', '/api/audit?limit=200')).json().entries as {
       action: string;
       sentence: string;
@@ -292,6 +299,9 @@ describe('the team: invitations by email, preferences, organisation, checklist, 
     expect(sentence('campaign_test_sent')).toBe(
       'camille@icpc.example a envoyé un test de la lettre des adhérent·es « Lettre aux adhérent·es » (1 message)',
     );
+    expect(sentence('article_created')).toBe('camille@icpc.example a créé l’article « Le jury de Grenoble »');
+    expect(sentence('article_submitted')).toBe('camille@icpc.example a envoyé « Le jury de Grenoble » en relecture');
+    expect(sentence('article_published')).toBe('camille@icpc.example a publié « Le jury de Grenoble »');
     expect(entries.find((e) => e.action === 'login')?.actorName).toBeTruthy();
     for (const e of entries) {
       if (e.targetId) expect(e.sentence, e.action).not.toContain(e.targetId);

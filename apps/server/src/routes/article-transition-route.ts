@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ArticleDetail } from '@crieur/api';
-import { applyArticleTransition, queueReviewMail, type ArticleWithRefs, type NotifyInTx } from '@crieur/db';
-import { TRANSITION_EFFECTS, transitionRule, type EditorialRole } from '@crieur/editorial';
+import {
+  appendAudit,
+  applyArticleTransition,
+  queueReviewMail,
+  type ArticleWithRefs,
+  type AuditAction,
+  type NotifyInTx,
+} from '@crieur/db';
+import { TRANSITION_EFFECTS, transitionRule, type EditorialRole, type TransitionAction } from '@crieur/editorial';
 import { enqueueStaffMail, promptly, schedulePublication } from '@crieur/queue';
 import { requireStaff } from '../auth/register-access';
 import { ApiError } from '../http/api-error';
@@ -9,6 +16,20 @@ import { handle } from '../http/contract-route';
 import { fieldError } from '../http/field-error';
 import type { RouteContext } from './context';
 import { articleState } from './editorial-views';
+
+// the activity log says each step in words (audit-sentences.ts)
+const AUDIT: Record<TransitionAction, AuditAction> = {
+  submit: 'article_submitted',
+  withdraw: 'article_withdrawn',
+  request_changes: 'article_changes_requested',
+  approve: 'article_approved',
+  schedule: 'article_scheduled',
+  unschedule: 'article_unscheduled',
+  publish: 'article_published',
+  unpublish: 'article_unpublished',
+  submit_update: 'article_update_submitted',
+  update: 'article_updated',
+};
 
 type Helpers = {
   load: (id: string) => Promise<ArticleWithRefs>;
@@ -69,6 +90,14 @@ export function articleTransitionRoute(app: FastifyInstance, ctx: RouteContext, 
     });
     if (!done)
       throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', 'L’article a changé d’état entre-temps : rechargez-le.');
+    await appendAudit(db, {
+      action: AUDIT[body.action],
+      actorId: staff.id,
+      targetType: 'article',
+      targetId: id,
+      data: scheduledAt ? { at: scheduledAt.toISOString() } : {},
+      ip: request.ip,
+    });
     if (body.action === 'schedule' && scheduledAt) {
       // the database already says "scheduled": if this fails, the workers' reconcile re-creates the job
       const publication = { articleId: id, at: scheduledAt, now };

@@ -176,6 +176,12 @@ export function auditSentence(e: AuditLine, names: AuditNames): string {
       return `${actor} a créé l’article ${article()}`;
     case 'article_submitted':
       return `${actor} a envoyé ${article()} en relecture`;
+    case 'article_withdrawn':
+      return `${actor} a retiré ${article()} de la relecture`;
+    case 'article_update_submitted':
+      return `${actor} a proposé des modifications de ${article()}`;
+    case 'article_unscheduled':
+      return `${actor} a déprogrammé ${article()}`;
     case 'article_changes_requested':
       return `${actor} a demandé des modifications sur ${article()}`;
     case 'article_approved':
@@ -192,6 +198,12 @@ export function auditSentence(e: AuditLine, names: AuditNames): string {
       return `${actor} a créé le dossier ${dossier()}`;
     case 'dossier_published':
       return `${actor} a publié le dossier ${dossier()}`;
+    case 'dossier_scheduled':
+      return `${actor} a programmé le dossier ${dossier()}${dateWords(d.at) ? ` pour le ${dateWords(d.at)}` : ''}`;
+    case 'dossier_unscheduled':
+      return `${actor} a déprogrammé le dossier ${dossier()}`;
+    case 'dossier_updated':
+      return `${actor} a mis à jour la version en ligne du dossier ${dossier()}`;
     case 'dossier_unpublished':
       return `${actor} a retiré le dossier ${dossier()} du site`;
     default:

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { validationSummary, type EditConflict } from '@crieur/api';
+import { validationSummary, type DossierAction, type EditConflict } from '@crieur/api';
 import { EMPTY_DOC, type ArticleDoc } from '@crieur/content';
 import {
+  appendAudit,
   addArticleToDossier,
   createDossier,
   DossierStateError,
@@ -18,6 +19,7 @@ import {
   SlugTakenError,
   unpublishDossier,
   unscheduleDossier,
+  type AuditAction,
 } from '@crieur/db';
 import { slugify } from '@crieur/editorial';
 import { enqueueStaffMail, promptly, scheduleDossierPublication } from '@crieur/queue';
@@ -28,6 +30,15 @@ import { fieldError } from '../http/field-error';
 import { ExternalImageError, importExternalImages } from '../media/import-external-images';
 import type { RouteContext } from './context';
 import { dossierDetail, dossierSummary } from './dossier-views';
+
+// the activity log says each step in words (audit-sentences.ts)
+const DOSSIER_AUDIT: Record<DossierAction, AuditAction> = {
+  publish: 'dossier_published',
+  schedule: 'dossier_scheduled',
+  unschedule: 'dossier_unscheduled',
+  update: 'dossier_updated',
+  unpublish: 'dossier_unpublished',
+};
 
 const CANDIDATES = 20;
 
@@ -92,6 +103,13 @@ export function dossierRoutes(app: FastifyInstance, ctx: RouteContext): void {
       userId: staff.id,
       now: ctx.now(),
     }).catch(domainError);
+    await appendAudit(db, {
+      action: 'dossier_created',
+      actorId: staff.id,
+      targetType: 'dossier',
+      targetId: id,
+      ip: request.ip,
+    });
     return reply.status(201).send(await detail(id));
   });
 
@@ -163,6 +181,14 @@ export function dossierRoutes(app: FastifyInstance, ctx: RouteContext): void {
     } catch (error) {
       domainError(error);
     }
+    await appendAudit(db, {
+      action: DOSSIER_AUDIT[body.action],
+      actorId: staff.id,
+      targetType: 'dossier',
+      targetId: id,
+      data: body.action === 'schedule' && body.scheduledAt ? { at: body.scheduledAt } : {},
+      ip: request.ip,
+    });
     await sendMail(mailIds, request.log);
     return detail(id);
   });

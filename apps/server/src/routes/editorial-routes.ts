@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { validationSummary, type EditConflict } from '@crieur/api';
 import { EMPTY_DOC, type ArticleDoc } from '@crieur/content';
 import {
+  appendAudit,
   calendarItems,
   createArticle,
   EditConflictError,
@@ -107,6 +108,13 @@ export function editorialRoutes(app: FastifyInstance, ctx: RouteContext): void {
       authors: staff.name ? [staff.name] : [],
       userId: staff.id,
       now: ctx.now(),
+    });
+    await appendAudit(db, {
+      action: 'article_created',
+      actorId: staff.id,
+      targetType: 'article',
+      targetId: id,
+      ip: request.ip,
     });
     return reply.status(201).send(await detail(id, staff));
   });

@@ -31,7 +31,24 @@ export type AuditAction =
   | 'campaign_resumed'
   | 'campaign_cancelled'
   | 'campaign_resent'
-  | 'organisation_renamed';
+  | 'organisation_renamed'
+  | 'article_created'
+  | 'article_submitted'
+  | 'article_withdrawn'
+  | 'article_changes_requested'
+  | 'article_approved'
+  | 'article_scheduled'
+  | 'article_unscheduled'
+  | 'article_published'
+  | 'article_update_submitted'
+  | 'article_updated'
+  | 'article_unpublished'
+  | 'dossier_created'
+  | 'dossier_scheduled'
+  | 'dossier_unscheduled'
+  | 'dossier_published'
+  | 'dossier_updated'
+  | 'dossier_unpublished';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 
