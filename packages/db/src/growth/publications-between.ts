@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { articles, dossiers, rubriques } from '../schema';
+import { articles, dossierRevisions, dossiers, rubriques } from '../schema';
 
 export type RubriqueArticlesRow = { slug: string; name: string; articles: number };
 export type PublishedDossierRow = { slug: string; title: string; publishedAt: Date | null };
@@ -23,14 +23,19 @@ export async function articlesPerRubrique(db: Db, input: { from: Date; to: Date 
     .orderBy(asc(rubriques.id));
 }
 
-/** The dossiers published in [from, to) and still published, oldest first. */
+/** The dossiers published in [from, to) and still published, oldest first, under the title readers see. */
 export async function dossiersPublishedBetween(
   db: Db,
   input: { from: Date; to: Date },
 ): Promise<PublishedDossierRow[]> {
   return db
-    .select({ slug: dossiers.slug, title: dossiers.title, publishedAt: dossiers.publishedAt })
+    .select({
+      slug: dossiers.slug,
+      title: sql<string>`coalesce(${dossierRevisions.title}, ${dossiers.title})`,
+      publishedAt: dossiers.publishedAt,
+    })
     .from(dossiers)
+    .leftJoin(dossierRevisions, eq(dossierRevisions.id, dossiers.liveRevisionId))
     .where(
       and(eq(dossiers.status, 'published'), gte(dossiers.publishedAt, input.from), lt(dossiers.publishedAt, input.to)),
     )

@@ -66,7 +66,7 @@ describe('DossierPage', () => {
     });
     const { user } = renderPage();
     expect(await screen.findByText(/Brouillon : rien n’est visible sur le site/)).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: "Corps de l'article" })).toHaveTextContent('Le hasard comme garde-fou.');
+    expect(screen.getByRole('textbox', { name: 'Note éditoriale' })).toHaveTextContent('Le hasard comme garde-fou.');
     expect(screen.queryByRole('button', { name: 'Enregistrer' })).not.toBeInTheDocument();
     const title = screen.getByLabelText(/^Titre/);
     await user.clear(title);
