@@ -1,8 +1,6 @@
 // « Mot de passe oublié ? » in Chromium: the link on the login page, the email in the outbox (.eml), the
 // reset page, the new password working and the old one not, and the link refused the second time.
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { pino } from 'pino';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +8,7 @@ import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { PASSWORD, TEST_LINK_KEY, type Harness } from '../harness';
 import { shoot } from './browser';
+import { outboxEmailsTo } from './outbox';
 import { startE2e, type E2eWorld } from './start-e2e';
 
 const NEW_PASSWORD = 'lanterne-girafe-brouette-2026';
@@ -24,11 +23,7 @@ describe('a forgotten password, reset from the email (Chromium, outbox, PostgreS
   let outbox: string;
 
   /** the .eml files the mail worker wrote, parsed, to one address */
-  const emailsTo = async (address: string): Promise<ParsedMail[]> => {
-    const files = (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort();
-    const mails = await Promise.all(files.map(async (f) => simpleParser(await readFile(path.join(outbox, f)))));
-    return mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === address);
-  };
+  const emailsTo = (address: string) => outboxEmailsTo(outbox, address);
 
   beforeAll(async () => {
     world = await startE2e({ realClock: true });

@@ -1,9 +1,7 @@
 // Review as a conversation, by email (issue 14): in Chromium an author sends an article for review with a note and
 // the editor gets an email saying so; the editor finds it under « À relire », asks for changes with a note, and the
 // author gets that note by email. The mail worker runs beside the server and writes to the outbox folder.
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { pino } from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +10,7 @@ import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { TEST_LINK_KEY, type Harness } from '../harness';
 import { login, shoot } from './browser';
+import { outboxEmailsTo } from './outbox';
 import { startE2e, type E2eWorld } from './start-e2e';
 
 const TITLE = 'Le budget participatif de Rennes';
@@ -26,11 +25,7 @@ describe('review notifications by email (Chromium, outbox, PostgreSQL, Redis)', 
   let workers: RunningWorkers;
   let outbox: string;
 
-  const emailsTo = async (address: string): Promise<ParsedMail[]> => {
-    const files = (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort();
-    const mails = await Promise.all(files.map(async (f) => simpleParser(await readFile(path.join(outbox, f)))));
-    return mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === address);
-  };
+  const emailsTo = (address: string) => outboxEmailsTo(outbox, address);
   const wide = async (browser: BrowserContext): Promise<Page> => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });

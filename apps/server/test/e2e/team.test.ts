@@ -2,9 +2,7 @@
 // mail worker, its link opens the invitation page that asks the name, the colleague joins and logs in; an address
 // already in the team is refused by name; the first-run checklist ticks « Inviter l’équipe »; the settings page has
 // the review-email switch, the organisation's name and the activity log in words.
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { pino } from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +11,7 @@ import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { PASSWORD, TEST_LINK_KEY, type Harness } from '../harness';
 import { login, shoot } from './browser';
+import { outboxEmailsTo } from './outbox';
 import { startE2e, type E2eWorld } from './start-e2e';
 
 const LEA = 'lea.dubois@icpc.example';
@@ -27,11 +26,7 @@ describe('the team page, invitations by email and the first steps (Chromium, out
   let workers: RunningWorkers;
   let outbox: string;
 
-  const emailsTo = async (address: string): Promise<ParsedMail[]> => {
-    const files = (await readdir(outbox).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort();
-    const mails = await Promise.all(files.map(async (f) => simpleParser(await readFile(path.join(outbox, f)))));
-    return mails.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === address);
-  };
+  const emailsTo = (address: string) => outboxEmailsTo(outbox, address);
   const step = (page: Page, label: string) => page.getByTestId('first-run-steps').locator('li', { hasText: label });
 
   beforeAll(async () => {

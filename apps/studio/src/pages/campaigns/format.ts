@@ -56,17 +56,8 @@ export function formatRate(perSecond: number, language: string): string {
   return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(perSecond);
 }
 
-/** "12 mars 2026 à 09:41", in Paris time; null when missing. */
-export function formatParisDateTime(iso: string | null, language: string): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: PARIS,
-  }).format(date);
-}
+// "12 mars 2026 à 09:41", in Paris time: the one shared with every schedule
+export { formatParisDateTime } from '../../components/schedule/format-paris';
 
 /** "10:42:13", in Paris time: the mail server is tried again within seconds or minutes. */
 export function formatParisTime(iso: string | null, language: string): string | null {

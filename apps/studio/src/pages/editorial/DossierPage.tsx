@@ -14,10 +14,10 @@ import { useSession } from '../../session/session-context';
 import { DossierArticles } from './dossier/DossierArticles';
 import { DossierDetailsForm } from './dossier/DossierDetailsForm';
 import { DossierPublishBar } from './dossier/DossierPublishBar';
-import { DossierSaveStatus } from './dossier/DossierSaveStatus';
 import { useDossierAutosave } from './dossier/use-dossier-autosave';
 import { ConflictModal } from './editor/ConflictModal';
 import { docToPlainText } from './editor/plain-text';
+import { SaveStatus } from './editor/SaveStatus';
 
 /** /studio/editorial/dossiers/:id: loads the dossier (its working version), then the editor. */
 export function DossierPage() {
@@ -107,7 +107,7 @@ function DossierEditor({ initial }: { initial: DossierDetail }) {
             {t('editorial.dossier.back')}
           </Group>
         </Anchor>
-        <DossierSaveStatus state={save.state} onRetry={() => void save.flush()} />
+        <SaveStatus state={save.state} onRetry={() => void save.flush()} />
       </Group>
       <Title order={1}>{fields.title || initial.title}</Title>
       {conflict === null && (
