@@ -1,4 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EditConflict } from '@crieur/api';
+import { ApiError } from '../api/api-error';
+
+/** The `EDIT_CONFLICT` answer of a versioned save (articles, dossiers) as the conflict dialog reads it; else null. */
+export function editConflictOf(error: unknown, fallbackVersion: number): EditConflict | null {
+  if (!(error instanceof ApiError) || error.code !== 'EDIT_CONFLICT') return null;
+  const current = error.details.current as Partial<EditConflict> | undefined;
+  return {
+    version: typeof current?.version === 'number' ? current.version : fallbackVersion,
+    updatedAt: typeof current?.updatedAt === 'string' ? current.updatedAt : new Date().toISOString(),
+    updatedBy: typeof current?.updatedBy === 'string' ? current.updatedBy : null,
+  };
+}
 
 export type AutosaveState<C> =
   | { kind: 'idle' }

@@ -1,13 +1,8 @@
-import { and, asc, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { alias } from 'drizzle-orm/pg-core';
-import { articleRevisions, articles, rubriques } from '../schema';
+import { articles, rubriques } from '../schema';
 import { findVisibleArticle, type ArticleWithRefs } from './articles';
-
-// What readers may see: published articles whose date has come, in their live version (never the working one).
-const visible = (now: Date) =>
-  and(eq(articles.status, 'published'), isNotNull(articles.publishedAt), lte(articles.publishedAt, now));
-const live = alias(articleRevisions, 'live');
+import { live, liveCardColumns, visible } from './live-cards';
 
 export async function publishedArticleBySlug(
   db: Db,
@@ -21,20 +16,7 @@ export async function latestPublished(
   input: { now: Date; limit: number; rubriqueId?: number; dossierId?: string },
 ) {
   return db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: live.title,
-      lede: live.lede,
-      body: live.body,
-      authors: live.authors,
-      tags: live.tags,
-      publishedAt: articles.publishedAt,
-      // the live version's date: caches and the feed follow what readers see, not the autosaves
-      updatedAt: live.savedAt,
-      coverMediaId: live.coverMediaId,
-      rubrique: { slug: rubriques.slug, name: rubriques.name },
-    })
+    .select(liveCardColumns)
     .from(articles)
     .innerJoin(live, eq(live.id, articles.liveRevisionId))
     .innerJoin(rubriques, eq(rubriques.id, articles.rubriqueId))

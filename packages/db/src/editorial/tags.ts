@@ -1,12 +1,9 @@
-import { and, arrayOverlaps, asc, desc, eq, isNotNull, lte, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, arrayOverlaps, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { articleRevisions, articles, rubriques } from '../schema';
+import { articles, rubriques } from '../schema';
+import { live, liveCardColumns, visible } from './live-cards';
 
 // Tags as readers see them: those of the live version of published articles whose date has come.
-const live = alias(articleRevisions, 'live');
-const visible = (now: Date) =>
-  and(eq(articles.status, 'published'), isNotNull(articles.publishedAt), lte(articles.publishedAt, now));
 
 /** Every tag of a live version readers may see, once each, in alphabetical order. */
 export async function liveTags(db: Db, input: { now: Date }): Promise<string[]> {
@@ -23,19 +20,7 @@ export async function liveTags(db: Db, input: { now: Date }): Promise<string[]> 
 export async function articlesWithLiveTag(db: Db, input: { now: Date; tags: string[]; limit: number }) {
   if (input.tags.length === 0) return [];
   return db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: live.title,
-      lede: live.lede,
-      body: live.body,
-      authors: live.authors,
-      tags: live.tags,
-      publishedAt: articles.publishedAt,
-      updatedAt: live.savedAt,
-      coverMediaId: live.coverMediaId,
-      rubrique: { slug: rubriques.slug, name: rubriques.name },
-    })
+    .select(liveCardColumns)
     .from(articles)
     .innerJoin(live, eq(live.id, articles.liveRevisionId))
     .innerJoin(rubriques, eq(rubriques.id, articles.rubriqueId))

@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import type { DossierDetail, EditConflict, SaveDossierBody } from '@crieur/api';
-import { ApiError } from '../../../api/api-error';
 import { call } from '../../../api/client';
-import { useVersionedAutosave } from '../../../hooks/use-versioned-autosave';
+import { editConflictOf, useVersionedAutosave } from '../../../hooks/use-versioned-autosave';
 
 /** The working version's fields, sent whole (PUT /api/dossiers/:id), without the version. */
 export type DossierFields = Required<Omit<SaveDossierBody, 'version'>>;
@@ -19,15 +18,6 @@ export function fieldsOf(dossier: DossierDetail): DossierFields {
   };
 }
 
-function conflictOf(error: ApiError, fallback: number): EditConflict {
-  const current = error.details.current as Partial<EditConflict> | undefined;
-  return {
-    version: typeof current?.version === 'number' ? current.version : fallback,
-    updatedAt: typeof current?.updatedAt === 'string' ? current.updatedAt : new Date().toISOString(),
-    updatedBy: typeof current?.updatedBy === 'string' ? current.updatedBy : null,
-  };
-}
-
 /** The dossier's fields, saved whole 2 s after the last change over the version they started from. */
 export function useDossierAutosave(initial: DossierDetail, onSaved: (dossier: DossierDetail) => void) {
   const saver = useVersionedAutosave<DossierFields, DossierDetail, EditConflict>({
@@ -38,8 +28,7 @@ export function useDossierAutosave(initial: DossierDetail, onSaved: (dossier: Do
       });
       return { saved: dossier, version: dossier.version };
     },
-    conflictOf: (error, version) =>
-      error instanceof ApiError && error.code === 'EDIT_CONFLICT' ? conflictOf(error, version) : null,
+    conflictOf: editConflictOf,
     delayMs: DOSSIER_AUTOSAVE_MS,
     onSaved,
     initial: { fields: fieldsOf(initial), version: initial.version, blocked: false },

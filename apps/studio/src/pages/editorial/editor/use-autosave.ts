@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import type { ArticleDetail, EditConflict, SaveArticleBody } from '@crieur/api';
-import { ApiError } from '../../../api/api-error';
 import { call } from '../../../api/client';
-import { useVersionedAutosave, type AutosaveState } from '../../../hooks/use-versioned-autosave';
+import { editConflictOf, useVersionedAutosave, type AutosaveState } from '../../../hooks/use-versioned-autosave';
 
 /** The fields the editor keeps and sends whole (PUT /api/articles/:id), without the version. */
 export type ArticleFields = Required<Omit<SaveArticleBody, 'version'>>;
@@ -25,15 +24,6 @@ export function fieldsOf(article: ArticleDetail): ArticleFields {
   };
 }
 
-function conflictOf(error: ApiError, fallback: number): EditConflict {
-  const current = error.details.current as Partial<EditConflict> | undefined;
-  return {
-    version: typeof current?.version === 'number' ? current.version : fallback,
-    updatedAt: typeof current?.updatedAt === 'string' ? current.updatedAt : new Date().toISOString(),
-    updatedBy: typeof current?.updatedBy === 'string' ? current.updatedBy : null,
-  };
-}
-
 /**
  * Local copy of an article's fields, saved whole (PUT with its version) 2 s after the last
  * change, through the studio's versioned autosave (one save at a time, conflicts never overwritten).
@@ -48,8 +38,7 @@ export function useAutosave(initial: ArticleDetail, onSaved: (article: ArticleDe
       });
       return { saved: article, version: article.version };
     },
-    conflictOf: (error, version) =>
-      error instanceof ApiError && error.code === 'EDIT_CONFLICT' ? conflictOf(error, version) : null,
+    conflictOf: editConflictOf,
     delayMs: AUTOSAVE_DELAY_MS,
     onSaved,
     initial: { fields: fieldsOf(initial), version: initial.version, blocked: false },
