@@ -16,7 +16,21 @@ export {
   type ResendOutcome,
 } from './users/invitations';
 export { getStaffPreferences, setStaffPreferences, type StaffPreferences } from './users/preferences';
-export { getOrganisation, setOrganisationName, type Organisation } from './organisation/organisation';
+export {
+  getOrganisation,
+  setOrganisationName,
+  updateOrganisation,
+  type Organisation,
+  type OrganisationPatch,
+} from './organisation/organisation';
+export {
+  getNewsletterBranding,
+  listNewsletterBrandings,
+  updateNewsletterBranding,
+  type NewsletterBranding,
+  type NewsletterBrandingPatch,
+  type NewsletterKindName,
+} from './organisation/newsletter-branding';
 export { onboardingStatus, type OnboardingStatus } from './onboarding/onboarding-status';
 export { ensureFirstAdmin } from './users/ensure-first-admin';
 export {

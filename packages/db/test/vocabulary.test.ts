@@ -14,7 +14,8 @@ import {
   SUPPRESSION_REASONS,
 } from '@crieur/api/enums/subscribers';
 import { ROLES, USER_STATUSES } from '@crieur/api/enums/users';
-import { campaignStatusEnum, newsletterKindEnum, recipientStatusEnum } from '../src/schema/campaigns';
+import { campaignStatusEnum, recipientStatusEnum } from '../src/schema/campaigns';
+import { newsletterKindEnum } from '../src/schema/lists';
 import { articleStatusEnum, commentKindEnum, dossierStatusEnum, revisionStepEnum } from '../src/schema/editorial';
 import {
   consentSourceEnum,

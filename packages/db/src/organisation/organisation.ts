@@ -2,22 +2,65 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { organisation } from '../schema';
 
-export type Organisation = { name: string; updatedAt: Date | null };
+export type Organisation = {
+  name: string;
+  postalAddress: string;
+  senderName: string;
+  senderEmail: string;
+  replyTo: string;
+  logoMediaId: string | null;
+  updatedAt: Date | null;
+};
 
-/** The association's identity (one row, id 1); before anyone set it, an empty name. */
+export type OrganisationPatch = Partial<Omit<Organisation, 'updatedAt'>>;
+
+const EMPTY: Organisation = {
+  name: '',
+  postalAddress: '',
+  senderName: '',
+  senderEmail: '',
+  replyTo: '',
+  logoMediaId: null,
+  updatedAt: null,
+};
+
+const columns = {
+  name: organisation.name,
+  postalAddress: organisation.postalAddress,
+  senderName: organisation.senderName,
+  senderEmail: organisation.senderEmail,
+  replyTo: organisation.replyTo,
+  logoMediaId: organisation.logoMediaId,
+  updatedAt: organisation.updatedAt,
+};
+
+/** The association's identity (one row, id 1); before anyone set it, empty fields. */
 export async function getOrganisation(db: Db): Promise<Organisation> {
-  const [row] = await db.select({ name: organisation.name, updatedAt: organisation.updatedAt }).from(organisation);
-  return row ?? { name: '', updatedAt: null };
+  const [row] = await db.select(columns).from(organisation);
+  return row ?? EMPTY;
 }
 
-export async function setOrganisationName(db: Db, input: { name: string; now: Date }): Promise<Organisation> {
+/** Writes the given fields only (the row is created on first use); text is stored trimmed. */
+export async function updateOrganisation(db: Db, patch: OrganisationPatch, now: Date): Promise<Organisation> {
+  const values = Object.fromEntries(
+    Object.entries(patch)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
+  ) as OrganisationPatch;
+  const set = Object.fromEntries(Object.keys(values).map((k) => [k, sql.raw(`excluded.${snake(k)}`)]));
   const [row] = await db
     .insert(organisation)
-    .values({ id: 1, name: input.name.trim(), updatedAt: input.now })
-    .onConflictDoUpdate({
-      target: organisation.id,
-      set: { name: sql`excluded.name`, updatedAt: sql`excluded.updated_at` },
-    })
-    .returning({ name: organisation.name, updatedAt: organisation.updatedAt });
+    .values({ id: 1, ...values, updatedAt: now })
+    .onConflictDoUpdate({ target: organisation.id, set: { ...set, updatedAt: sql`excluded.updated_at` } })
+    .returning(columns);
   return row!;
+}
+
+/** Kept for the first-run checklist's rename. */
+export function setOrganisationName(db: Db, input: { name: string; now: Date }): Promise<Organisation> {
+  return updateOrganisation(db, { name: input.name }, input.now);
+}
+
+function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { lists } from './lists';
+import { lists, newsletterKindEnum } from './lists';
 import { users } from './users';
 
-export const newsletterKindEnum = pgEnum('newsletter_kind', ['membres', 'adherents', 'democraties']);
 // held: a scheduled campaign whose time passed while the system was down, waiting for a human
 export const campaignStatusEnum = pgEnum('campaign_status', [
   'draft',
@@ -94,6 +93,8 @@ export const campaignRecipients = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     messageId: text('message_id').notNull(),
+    // the destination's provider group (gmail, microsoft, orange…), set at freeze time: each is paced on its own
+    provider: text('provider').notNull().default('autres'),
     response: text('response'),
     error: text('error'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),

@@ -43,6 +43,8 @@ export const media = pgTable('media', {
   width: integer('width').notNull(),
   height: integer('height').notNull(),
   bytes: integer('bytes').notNull(),
+  // a transparent image goes to email as PNG (JPEG would flatten it on white)
+  hasAlpha: boolean('has_alpha').notNull().default(false),
   alt: text('alt').notNull(),
   caption: text('caption').notNull().default(''),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

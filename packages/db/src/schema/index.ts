@@ -4,3 +4,4 @@ export * from './lists';
 export * from './subscribers';
 export * from './editorial';
 export * from './campaigns';
+export * from './identity';

@@ -140,6 +140,10 @@ export const subscriptionEvents = pgTable(
     index('subscription_events_bounced_campaign_idx')
       .on(sql`(${t.data}->>'campaignId')`)
       .where(sql`${t.type} = 'bounced'`),
+    // and its complaints and unsubscribes (mailto requests, feedback-loop reports, one-click)
+    index('subscription_events_left_campaign_idx')
+      .on(sql`(${t.data}->>'campaignId')`)
+      .where(sql`${t.type} in ('complained', 'unsubscribed')`),
   ],
 );
 

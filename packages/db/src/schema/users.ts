@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  check,
   index,
   integer,
   pgEnum,
@@ -121,15 +120,4 @@ export const staffMail = pgTable(
       .on(t.createdAt)
       .where(sql`${t.sentAt} is null`),
   ],
-);
-
-// The association's identity, one row (issue 15 adds the address, sender, logo and banners)
-export const organisation = pgTable(
-  'organisation',
-  {
-    id: integer('id').primaryKey().default(1),
-    name: text('name').notNull().default(''),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [check('organisation_single_row', sql`${t.id} = 1`)],
 );
