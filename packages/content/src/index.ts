@@ -40,3 +40,5 @@ export { mediaIds } from './media-ids.js';
 export { isSafeHref, isSafeImageSrc } from './safe-url.js';
 export { MAX_DEPTH, MAX_NODES, MAX_TEXT_CHARS } from './limits.js';
 export { escapeHtml } from './escape-html.js';
+export { EMAIL_VARIANT_MAX_WIDTH, emailImageSize, emailImageUrl } from './email-image.js';
+export type { EmailImage, EmailMediaInfo } from './email-image.js';
