@@ -78,7 +78,9 @@ describe('staff mail worker', () => {
     const end = Date.now() + 15_000;
     for (;;) {
       const job = await queue.getJob(staffMailJobId(staffMailId));
-      if (job && (await job.isCompleted())) return job.returnvalue as { sent: boolean; reason?: string };
+      // read again once completed: the job read before may predate its return value
+      if (job && (await job.isCompleted()))
+        return (await queue.getJob(staffMailJobId(staffMailId)))!.returnvalue as { sent: boolean; reason?: string };
       if (Date.now() > end) throw new Error('job did not complete');
       await sleep(50);
     }
@@ -136,7 +138,8 @@ describe('staff mail worker', () => {
     await waitForMail('lea.dubois@example.org', 1);
     expect(await outcomeOf(invited.staffMailId)).toEqual({ sent: true });
     const mail = await parsed('lea.dubois@example.org');
-    expect(mail.subject).toBe('Invitation au studio Crieur de démocratieS');
+    // no organisation name stored yet: MAIL_FROM's display name stands in, never the software's
+    expect(mail.subject).toBe('Invitation à rejoindre l’équipe de démocratieS');
     expect(mail.from?.text).toContain('equipe@democraties.example.org');
     expect(mail.text).toContain('Camille Martin vous invite');
     expect(mail.text).toContain('éditeur·rice');
@@ -257,7 +260,7 @@ describe('staff mail worker', () => {
     await enqueueStaffMail(queue, ids);
     await waitForMail('autrice@example.org', 1);
     const mail = await parsed('autrice@example.org');
-    expect(mail.subject).toBe('Modifications demandées\u00a0: «\u00a0Les communes & la démocratie\u00a0»');
+    expect(mail.subject).toBe('Modifications demandées\u00a0: «\u202fLes communes & la démocratie\u202f»');
     expect(mail.text).toContain('Marc Éditeur demande des modifications sur l’article');
     expect(mail.text).toContain('Revoir <b>l’intro</b>');
     expect(mail.html).toContain('Revoir &lt;b&gt;l’intro&lt;/b&gt;<br/>Et sourcer le chiffre.');

@@ -32,7 +32,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   },
   'bounces:import': {
     run: bouncesImport,
-    help: 'bounces:import <file.eml>…                  delivery reports (RFC 3464): hard bounces suppress, soft ones count',
+    help: 'bounces:import <file.eml>…                  received mail: delivery reports (hard bounces suppress, soft ones count), complaints (suppress), unsubscribe requests',
   },
   report: {
     run: reportCommand,

@@ -77,8 +77,10 @@ describe('pnpm cli bounces:import (PostgreSQL)', () => {
     });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('3 file(s): 1 hard bounce(s) suppressed, 1 soft bounce(s) counted.');
-    expect(res.stdout).toContain('skipped note.eml: Not a delivery status notification');
+    expect(res.stdout).toContain(
+      '3 file(s): 1 hard bounce(s) suppressed, 1 soft bounce(s) counted, 0 complaint(s) suppressed, 0 unsubscribe request(s) done.',
+    );
+    expect(res.stdout).toContain('skipped note.eml: Not a delivery report, complaint or unsubscribe request');
     expect(await findSuppression(database.db, 'hard@example.org')).toMatchObject({ reason: 'hard_bounce' });
     expect(await findSuppression(database.db, 'soft@example.org')).toBeNull();
     const bounces = async (email: string) => {
@@ -93,6 +95,6 @@ describe('pnpm cli bounces:import (PostgreSQL)', () => {
   it('exits 2 with a message when nothing can be read', async () => {
     const res = await cli(['bounces:import', '/nonexistent/x.eml'], { DATABASE_URL: t.url });
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain('No delivery report could be read');
+    expect(res.stderr).toContain('No received message could be read');
   });
 });

@@ -148,13 +148,18 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
       expect(body).not.toContain(hidden);
   });
 
-  it('shows one issue without placeholders or personal data, in a sandboxed frame, with an ETag', async () => {
+  it('shows one issue full width as its own document, without placeholders or personal data, with an ETag', async () => {
     const res = await get(`/archive/${spring.slug}`);
     expect(res.statusCode).toBe(200);
     const body = res.body;
-    expect(body).toContain('<h1 id="titre">Lettre de printemps</h1>');
-    expect(body).toMatch(/<iframe[^>]+sandbox="allow-popups/);
-    expect(body).not.toContain('allow-scripts');
+    // the letter itself (no frame, no second scrollbar), with the French bar on top
+    expect(body).not.toContain('<iframe');
+    expect(body).toMatch(/<body[^>]*><nav aria-label="Archives des lettres"/);
+    expect(body).toContain('Lettre des membres envoyée le <time dateTime="2026-03-12T09:00:00.000Z">12 mars 2026</time>');
+    expect(body).toContain('<a href="/archive"');
+    expect(body).toContain('<meta name="viewport"');
+    expect(body).toContain(`<link rel="canonical" href="${PUBLIC_URL}/archive/${spring.slug}">`);
+    expect(body).not.toContain('name="robots"');
     expect(body).toContain('Le mot de la présidente pour ce printemps.');
     expect(body).toContain('À Grenoble, un budget participatif');
     expect(body).not.toContain('%%CRIEUR_');
@@ -162,18 +167,32 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
     expect(body).toContain(`${PUBLIC_URL}/subscribe`);
     expect(body).toContain(`${PUBLIC_URL}/archive/${spring.slug}`);
     expect(body).not.toMatch(/\/(unsubscribe|preferences)\//);
-    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    // no script at all, the letter's inline styles, images only from the site itself, never framed
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("img-src 'self' data:");
+    expect(csp).toContain("style-src 'unsafe-inline'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/script-src|https:|http:/);
+    expect(body).not.toMatch(/<script/i);
     const again = await get(`/archive/${spring.slug}`, { 'if-none-match': String(res.headers.etag) });
     expect(again.statusCode).toBe(304);
   });
 
-  it('serves the letter alone under a sandbox policy, for reading full page', async () => {
+  it('sends the former full-page address to the issue page', async () => {
     const res = await get(`/archive/${winter.slug}/lettre`);
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe(`/archive/${winter.slug}`);
+  });
+
+  it('opens a private issue with its token, never indexed nor cached by others', async () => {
+    // the token "Envoyer" gives an issue (markCampaignSent freezes only the rendering)
+    const token = 'jeton-de-la-lettre-privee-0123456789';
+    await h.database.db.execute(`update campaigns set web_token = '${token}' where slug = '${privateIssue.slug}'`);
+    const res = await get(`/archive/${privateIssue.slug}?k=${token}`);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-security-policy']).toMatch(/^sandbox /);
-    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
-    expect(res.body).toContain('<base target="_top">');
-    expect(res.body).not.toContain('%%CRIEUR_');
+    expect(res.body).toContain('<meta name="robots" content="noindex">');
+    expect(res.headers['cache-control']).toMatch(/^private/);
   });
 
   it('answers a French 404 for unknown, draft and private-list issues', async () => {

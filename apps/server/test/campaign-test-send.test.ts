@@ -13,6 +13,7 @@ import { createMailer, type Mailer } from '@crieur/mailer';
 import { startCampaignWorker, type CampaignWorker } from '@crieur/workers';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
 import { startSmtpSink, type ReceivedMail } from './smtp-sink';
+import { startLoopbackDns, type LoopbackDns } from './support/loopback-dns';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -48,6 +49,8 @@ const dkimResult = async (raw: string) => {
 describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)', () => {
   let h: Harness;
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  // the DKIM key is published where the send's preflight looks for it
+  let dns: LoopbackDns;
   let outboxDir: string;
   let mailer: Mailer;
   let sender: Client;
@@ -61,7 +64,13 @@ describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)'
     sink = await startSmtpSink();
     outboxDir = await mkdtemp(path.join(tmpdir(), 'crieur-test-send-'));
     mailer = createMailer({ smtpUrl: sink.url, outboxDir });
-    const dkimEnv = { DKIM_DOMAIN: DKIM.domain, DKIM_SELECTOR: DKIM.selector, DKIM_PRIVATE_KEY: DKIM.privateKey };
+    dns = await startLoopbackDns({ [`${DKIM.selector}._domainkey.${DKIM.domain}`]: { TXT: [DNS_RECORD] } });
+    const dkimEnv = {
+      DKIM_DOMAIN: DKIM.domain,
+      DKIM_SELECTOR: DKIM.selector,
+      DKIM_PRIVATE_KEY: DKIM.privateKey,
+      DNS_SERVERS: dns.server,
+    };
     h = await startHarness({ env: { PUBLIC_URL, MAIL_FROM, ...dkimEnv }, deps: { mailer } });
     // the worker's clock is real time: the server's follows it
     Object.defineProperty(h.clock, 'now', { get: () => new Date() });
@@ -102,6 +111,7 @@ describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)'
     await h.close();
     await mailer.close();
     await sink.close();
+    await dns.close();
     await rm(outboxDir, { recursive: true, force: true });
   });
 
@@ -207,4 +217,64 @@ describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)'
     const other = byAddress.get('camille@lecteurs.example')!;
     expect(field(other.raw, 'List-Id')).toMatch(/ <democraties\.democraties\.example>$/);
   }, 30_000);
+
+  describe('several reviewers at once', () => {
+    let draftId: string;
+    beforeAll(async () => {
+      const created = (await sender.request('POST', '/api/campaigns', { kind: 'membres', lists: ['membres'] })).json();
+      draftId = created.campaign.id;
+      const saved = await sender.request('PUT', `/api/campaigns/${draftId}`, {
+        version: created.campaign.version,
+        kind: 'membres',
+        subject: 'Les rendez-vous de l’été',
+        preheader: '',
+        fromName: 'ICPC',
+        replyTo: '',
+        lists: ['membres'],
+        // an agenda saved with no title, as letters were before section titles were filled in
+        blocks: [
+          BLOCKS[0],
+          { type: 'agenda', events: [{ title: 'Université d’été', date: '2026-07-02', place: 'Lyon' }] },
+        ],
+      });
+      expect(saved.statusCode).toBe(200);
+    });
+    const testSend = (addresses: unknown) => sender.request('POST', `/api/campaigns/${draftId}/test`, { addresses });
+
+    it('sends one message per address typed with commas, each to its own reviewer, with its « Agenda » heading', async () => {
+      const before = sink.messages.length;
+      const res = await testSend('marie@relecture.example, Paul@Relecture.example ; marie@RELECTURE.example');
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toEqual({ sent: 2, outbox: false });
+      const mails = (await sink.waitFor(before + 2)).slice(before);
+      expect(mails.map((m) => m.to)).toEqual([['marie@relecture.example'], ['Paul@Relecture.example']]);
+      for (const mail of mails) {
+        expect(mail.parsed.subject).toBe('[Test] Les rendez-vous de l’été');
+        expect(field(mail.raw, 'To')).toBe(mail.to[0]);
+        expect(String(mail.parsed.html)).toMatch(/>\s*Agenda\s*</);
+        expect(mail.parsed.text).toMatch(/Agenda/i);
+      }
+    });
+
+    it('refuses six addresses, and names a wrong one, in French, sending nothing', async () => {
+      const before = sink.messages.length;
+      const six = Array.from({ length: 6 }, (_, i) => `relecture${i}@relecture.example`).join('\n');
+      const tooMany = await testSend(six);
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.json().error.message).toBe('« adresses » : 5 adresses au plus\u00a0: vous en avez indiqué 6.');
+      const wrong = await testSend(['marie@relecture.example', 'marie@']);
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.message).toContain('«\u00a0marie@\u00a0» n’est pas une adresse valide.');
+      expect(sink.messages.length).toBe(before);
+    });
+
+    it('counts each address against the reviewer’s test allowance, not each request', async () => {
+      const five = Array.from({ length: 5 }, (_, i) => `lot${i}@relecture.example`);
+      // 3 test messages so far: four tests to five people fit (23), a fifth does not (28 > 25)
+      for (let i = 0; i < 4; i++) expect((await testSend(five)).statusCode).toBe(202);
+      const refused = await testSend(five);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.message).toMatch(/^Trop de messages de test : 25 au plus en 10 minutes\./);
+    }, 30_000);
+  });
 });

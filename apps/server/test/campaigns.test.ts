@@ -103,7 +103,7 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
       slug: '2026-03-lettre-des-membres',
       lists: [{ slug: 'membres' }],
     });
-    expect(c.blocks.map((b) => b.type)).toEqual(['edito', 'sectionTitle', 'sectionTitle']);
+    expect(c.blocks.map((b) => b.type)).toEqual(['edito', 'sectionTitle', 'membersNews']);
     const list = (await sender.request('GET', '/api/campaigns?status=draft')).json().campaigns as Campaign[];
     expect(list.map((x) => x.id).slice(0, 2)).toEqual([c.id, first.id]);
     expect(list[0]).toMatchObject({
@@ -298,11 +298,11 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     expect(mail!.raw).toMatch(/Content-Type: multipart\/alternative/i);
     const parsed = mail!.parsed;
     expect(parsed.subject).toBe('[Test] Le printemps des communes');
-    expect(parsed.from?.value[0]).toMatchObject({ name: 'ICPC', address: 'crieur@localhost' });
+    expect(parsed.from?.value[0]).toMatchObject({ name: 'ICPC', address: 'lettre@localhost' });
     expect(parsed.replyTo?.value[0]?.address).toBe('contact@icpc.example');
     expect(mail!.raw).toMatch(/^List-Id: .*<membres\.localhost\.local>/im);
     // a reviewer has no token: the links lead to a page that says it is a test
-    expect(mail!.raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/essai>,\s+<mailto:crieur@/m);
+    expect(mail!.raw).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/unsubscribe\/essai>,\s+<mailto:lettre@/m);
     for (const part of [String(parsed.html), parsed.text ?? '']) {
       expect(part).toContain('le printemps des communes commence');
       expect(part).toContain('Premier titre');
@@ -349,7 +349,9 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
       addresses: ['pas une adresse'],
     });
     expect(notAnAddress.statusCode).toBe(400);
-    expect(notAnAddress.json().error.message).toBe('« adresses › 1 » : Adresse e-mail invalide.');
+    expect(notAnAddress.json().error.message).toBe(
+      '« adresses » : «\u00a0pas une adresse\u00a0» n’est pas une adresse valide.',
+    );
     expect(
       (
         await sender.request('POST', `/api/campaigns/${c.id}/test`, {

@@ -46,7 +46,7 @@ Chiffres de l’année 2025, arrêtés au 31 décembre.
 | Lettre des adhérent·es | 165 (saisi) | 170 | +5 | 0 | 0 |
 | Lettre de démocratieS | 1 459 (saisi) | 1 714 | +255 | 154 | 40 |
 
-« saisi » : chiffre saisi par l’équipe (avant Crieur) ; les autres viennent du registre des événements.
+« saisi » : chiffre d’avant les relevés automatiques, saisi par l’équipe ; les autres viennent du registre des événements.
 
 ## Publications
 
@@ -111,8 +111,8 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
     const [d, m] = body.lists as [Growth['lists'][0], Growth['lists'][0]];
     // 15 June → 31 December is 200 days, plus the entered January count
     expect(d.points).toHaveLength(201);
-    expect(d.points[0]).toEqual({ day: '2025-01-01', confirmed: 1459, entered: true });
-    expect(d.points.at(-1)).toEqual({ day: '2025-12-31', confirmed: 1714, entered: false });
+    expect(d.points[0]).toEqual({ day: '2025-01-01', confirmed: 1459, entered: true, provisional: false });
+    expect(d.points.at(-1)).toEqual({ day: '2025-12-31', confirmed: 1714, entered: false, provisional: false });
     const on = (day: string) => d.points.find((p) => p.day === day)?.confirmed;
     // the 40 who left at 23:30 on the 25-hour day count on that day
     expect([on('2025-10-25'), on('2025-10-26'), on('2025-10-27')]).toEqual([1750, 1710, 1710]);
@@ -126,7 +126,8 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       ['2025-11', 0, 0, 0],
       ['2025-12', 4, 4, 0],
     ]);
-    expect(d.monthly[0]).toMatchObject({ month: '2025-01', opening: 1459, entered: true });
+    // January opens on the count entered by staff, and no month subtracts it from a measured one
+    expect(d.monthly[0]).toMatchObject({ month: '2025-01', opening: 1459, entered: true, net: null });
     expect(m.monthly.find((x) => x.month === '2025-11')).toMatchObject({
       opening: 3300,
       closing: 3240,
@@ -137,16 +138,22 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
     expect(d.headline).toEqual({
       confirmedNow: 1724,
       year: 2026,
-      openingOfYear: 1714,
-      openingEntered: false,
-      sinceJanuary: 10,
+      since: { day: '2026-01-01', change: 10, fromStart: false },
+      entered: null,
     });
-    expect(m.headline).toMatchObject({ confirmedNow: 3240, sinceJanuary: 0 });
+    expect(m.headline).toMatchObject({ confirmedNow: 3240, since: { day: '2026-01-01', change: 0, fromStart: false } });
   });
 
-  it('defaults to the last 365 days of every list and checks its input', async () => {
+  it('defaults to the last 365 days of every list, today included, and checks its input', async () => {
     const body = (await editor.request('GET', '/api/growth')).json<Growth>();
-    expect([body.from, body.to]).toEqual(['2025-11-23', '2026-11-22']);
+    expect([body.from, body.to, body.today]).toEqual(['2025-11-24', '2026-11-23', '2026-11-23']);
+    // 364 stored days and today's, live and provisional
+    expect(body.lists[2]!.points.at(-1)).toEqual({
+      day: '2026-11-23',
+      confirmed: 1724,
+      entered: false,
+      provisional: true,
+    });
     expect(body.lists.map((l) => [l.slug, l.points.length])).toEqual([
       ['membres', 365],
       ['adherents', 365],
@@ -215,8 +222,8 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       await editor.request('GET', '/api/growth?lists=democraties&from=2025-01-01&to=2025-06-30')
     ).json<Growth>();
     expect(body.lists[0]!.points.filter((p) => p.entered)).toEqual([
-      { day: '2025-01-01', confirmed: 1459, entered: true },
-      { day: '2025-03-01', confirmed: 1510, entered: true },
+      { day: '2025-01-01', confirmed: 1459, entered: true, provisional: false },
+      { day: '2025-03-01', confirmed: 1510, entered: true, provisional: false },
     ]);
     const history = (await editor.request('GET', '/api/growth/history')).json<{ history: EnteredCount[] }>().history;
     expect(history.filter((x) => x.list === 'democraties').map((x) => [x.month, x.confirmed])).toEqual([

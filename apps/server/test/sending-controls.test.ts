@@ -160,7 +160,8 @@ describe('schedules, bounces and the queue dashboard (PostgreSQL, Redis)', () =>
     expect((await sender.request('GET', '/studio/queues')).statusCode).toBe(403);
     const page = await admin.request('GET', '/studio/queues');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Crieur');
+    expect(page.body).toContain('Files d’attente des envois');
+    expect(page.body).not.toContain('Crieur');
     const api = await admin.request('GET', '/studio/queues/api/queues');
     expect(api.statusCode).toBe(200);
     expect(JSON.stringify(api.json())).toContain('campaigns');

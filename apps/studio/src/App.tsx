@@ -9,6 +9,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SectionPage } from './pages/SectionPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { IdentityPage } from './pages/settings/IdentityPage';
 import { ImportPage } from './pages/subscribers/ImportPage';
 import { SubscriberPage } from './pages/subscribers/SubscriberPage';
 import { SubscribersPage } from './pages/subscribers/SubscribersPage';
@@ -119,6 +120,14 @@ export function App() {
             />
           </Route>
           <Route path="/settings" element={<SettingsPage />} />
+          <Route
+            path="/settings/identity"
+            element={
+              <RequireRole roles={['admin']}>
+                <IdentityPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="/users"
             element={

@@ -4,6 +4,7 @@ import { Timestamp } from './common';
 import { BLOCK_TYPES, NEWSLETTER_KINDS } from './enums/campaigns';
 import { defineRoutes } from './route';
 import { CampaignStatus, sendingRoutes, ServerWait } from './sending';
+import { splitTestAddresses, testAddressProblems } from './test-addresses';
 
 export * from './sending';
 
@@ -114,7 +115,13 @@ export type PreviewBody = z.input<typeof PreviewBody>;
 export const MjmlError = z.object({ line: z.number(), message: z.string(), tagName: z.string() });
 export type MjmlError = z.infer<typeof MjmlError>;
 /** An error inside a block: its position (from 0) and the field's path within it ("events.0.date"). */
-export const BlockError = z.object({ index: z.number().int(), path: z.string(), message: z.string() });
+export const BlockError = z.object({
+  index: z.number().int(),
+  path: z.string(),
+  message: z.string(),
+  /** where it lies, for lists of problems: « bloc 3 (Agenda), événement 1 › date » */
+  where: z.string().optional(),
+});
 export type BlockError = z.infer<typeof BlockError>;
 /** Subject, preheader, reply-to or "no block at all": an error outside the blocks. */
 export const CampaignFieldError = z.object({ path: z.string(), message: z.string() });
@@ -144,8 +151,14 @@ export const NewsletterInvalidDetails = z.object({
 });
 export type NewsletterInvalidDetails = z.infer<typeof NewsletterInvalidDetails>;
 
+/** Up to five reviewers, as a list or as typed ("a@x.fr, b@y.fr"): split, deduplicated, each wrong address named. */
 export const TestSendBody = z.object({
-  addresses: z.array(z.email().max(320)).min(1, 'Indiquez au moins une adresse.').max(5, 'Cinq adresses au plus.'),
+  addresses: z
+    .union([z.string().max(4000), z.array(z.string().max(4000)).max(50)], 'Indiquez au moins une adresse.')
+    .transform(splitTestAddresses)
+    .superRefine((addresses, ctx) => {
+      for (const message of testAddressProblems(addresses)) ctx.addIssue({ code: 'custom', message });
+    }),
 });
 export type TestSendBody = z.infer<typeof TestSendBody>;
 

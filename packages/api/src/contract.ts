@@ -11,6 +11,7 @@ import { subscribersRoutes } from './subscribers';
 import { userRoutes } from './users';
 import { organisationRoutes } from './organisation';
 import { onboardingRoutes } from './onboarding';
+import { preflightRoutes } from './preflight';
 
 /** Every staff route. The server refuses to start with a route of its access table missing here. */
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...subscribersRoutes,
   ...importsRoutes,
   ...campaignsRoutes,
+  ...preflightRoutes,
   ...growthRoutes,
 } as const;
 

@@ -25,8 +25,9 @@ export const ERROR_MESSAGES = {
   NEWSLETTER_INVALID: 'La lettre contient une erreur : corrigez-la avant l’envoi.',
   SMTP_FAILED: 'Le serveur d’envoi a refusé le message.',
   CAMPAIGN_NOT_READY: 'La lettre n’est pas prête à partir.',
+  PREFLIGHT_BLOCKED: 'Des vérifications bloquent l’envoi : corrigez-les avant d’envoyer.',
   CAMPAIGN_STATE: 'L’état de la lettre a changé : rechargez la page.',
-  NOT_A_DSN: 'Ce message n’est pas un avis de non-remise.',
+  NOT_A_DSN: 'Ce message n’est ni un avis de non-remise, ni un signalement de spam, ni une demande de désinscription.',
   REDIS_UNAVAILABLE: 'La file des tâches (Redis) ne répond pas : réessayez dans quelques minutes.',
   INTERNAL: 'Une erreur est survenue de notre côté.',
 } as const satisfies Record<string, string>;

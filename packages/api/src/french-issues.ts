@@ -59,6 +59,19 @@ export const FIELD_LABELS: Record<string, string> = {
   source: 'origine du consentement',
   consentSource: 'origine du consentement',
   dryRun: 'simulation',
+  postalAddress: 'adresse postale',
+  senderName: 'nom d’expéditeur par défaut',
+  senderEmail: 'adresse d’expédition par défaut',
+  logoMediaId: 'logo',
+  kicker: 'surtitre',
+  tagline: 'sous-titre',
+  accent: 'couleur principale',
+  tint: 'couleur de fond',
+  titleFont: 'police du titre',
+  bannerMediaId: 'bannière',
+  identity: 'ligne d’identité',
+  notice: 'avertissement',
+  welcomeText: 'texte de bienvenue',
 };
 
 /** "titre", or "blocs › 2 › titre" for a nested field. */

@@ -14,14 +14,17 @@ const Count = z.number().int();
 export const GrowthQuery = z.object({
   /** list slugs separated by commas; every list when absent */
   lists: z.string().max(300).optional(),
-  /** Paris days; by default the 365 days up to yesterday */
+  /** Paris days; by default the 365 days up to today (today's figures are live and provisional) */
   from: Day.optional(),
   to: Day.optional(),
 });
 export type GrowthQuery = z.infer<typeof GrowthQuery>;
 
-/** A point of a list's line: a daily snapshot, or a count entered by staff (at the 1st of its month). */
-export const SeriesPoint = z.object({ day: Day, confirmed: Count, entered: z.boolean() });
+/**
+ * A point of a list's line: a day's count measured from the ledger (today's, live, is `provisional`
+ * until the day closes), or a count entered by staff (at the 1st of its month).
+ */
+export const SeriesPoint = z.object({ day: Day, confirmed: Count, entered: z.boolean(), provisional: z.boolean() });
 export type SeriesPoint = z.infer<typeof SeriesPoint>;
 
 /** A day's figures: counts at the end of the day and what moved during it. */
@@ -38,13 +41,17 @@ export const DailyPoint = z.object({
 });
 export type DailyPoint = z.infer<typeof DailyPoint>;
 
-/** A month's net growth; `entered` when one of its figures comes from a count entered by staff. */
+/**
+ * A month's net growth: closing minus opening, both measured or both entered by staff (`entered`),
+ * never one of each (then null); `partial` while the month is not over.
+ */
 export const MonthFigures = z.object({
   month: Month,
   opening: Count.nullable(),
   closing: Count.nullable(),
   net: Count.nullable(),
   entered: z.boolean(),
+  partial: z.boolean(),
   subscribes: Count,
   unsubscribes: Count,
 });
@@ -53,9 +60,10 @@ export type MonthFigures = z.infer<typeof MonthFigures>;
 export const GrowthHeadline = z.object({
   confirmedNow: Count,
   year: Count,
-  openingOfYear: Count.nullable(),
-  openingEntered: z.boolean(),
-  sinceJanuary: Count.nullable(),
+  /** measured change since 1 January, or since the end of the first measured day of the year (`fromStart`) */
+  since: z.object({ day: Day, change: Count, fromStart: z.boolean() }).nullable(),
+  /** the latest count entered by staff for a month of this year: shown apart, never subtracted */
+  entered: z.object({ month: Month, confirmed: Count }).nullable(),
 });
 export type GrowthHeadline = z.infer<typeof GrowthHeadline>;
 
@@ -71,10 +79,11 @@ export const ListGrowth = z.object({
 });
 export type ListGrowth = z.infer<typeof ListGrowth>;
 
-export const Growth = z.object({ from: Day, to: Day, lists: z.array(ListGrowth) });
+/** `today`: the Paris day whose figures are live and provisional. */
+export const Growth = z.object({ from: Day, to: Day, today: Day, lists: z.array(ListGrowth) });
 export type Growth = z.infer<typeof Growth>;
 
-/** A count from before Crieur, entered by staff for the 1st of a month. */
+/** A count from before the automatic measurements, entered by staff for the 1st of a month. */
 export const EnteredCount = z.object({
   list: z.string(),
   month: Month,
@@ -111,6 +120,8 @@ export const CampaignReport = z.object({
   sent: Count,
   failed: Count,
   bounced: Count,
+  /** spam reports (feedback loops) naming the campaign */
+  complaints: Count,
   uncertain: Count,
   /** unsubscribed events on the campaign's lists in the 7 days after it started */
   unsubscribes7d: Count,
@@ -171,7 +182,7 @@ export const growthRoutes = defineRoutes({
     response: Growth,
   },
   'GET /api/growth/history': {
-    summary: 'The counts from before Crieur entered by staff (one per list and month)',
+    summary: 'The counts from before the automatic measurements, entered by staff (one per list and month)',
     response: z.object({ history: z.array(EnteredCount) }),
   },
   'PUT /api/growth/history': {

@@ -29,4 +29,5 @@ export * from './media';
 export * from './subscribers';
 export * from './imports';
 export * from './campaigns';
+export * from './preflight';
 export * from './growth';

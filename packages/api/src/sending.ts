@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from './common';
 import { CAMPAIGN_STATUSES, RECIPIENT_STATUSES, RESEND_TARGETS } from './enums/campaigns';
+import { AcknowledgedWarnings, SendBody } from './preflight';
 import { defineRoutes } from './route';
 
 export const CampaignStatus = z.enum(CAMPAIGN_STATUSES);
@@ -20,6 +21,19 @@ export const ServerWait = z.object({
   nextProbeAt: Timestamp.nullable(),
 });
 export type ServerWait = z.infer<typeof ServerWait>;
+
+/** A provider that answered "too fast": its messages wait, then go at a reduced pace that climbs back. */
+export const SlowedProvider = z.object({
+  /** the group's name in SEND_PROVIDERS: gmail, microsoft, orange, free, sfr, laposte… or autres */
+  provider: z.string(),
+  /** messages per second it is allowed now (0 while its messages wait) */
+  ratePerSecond: z.number(),
+  /** when its messages go again, at a reduced pace; null when they already do */
+  resumesAt: Timestamp.nullable(),
+  /** when it is expected back at its full pace */
+  fullPaceAt: Timestamp,
+});
+export type SlowedProvider = z.infer<typeof SlowedProvider>;
 
 /** Send-ledger rows (one per recipient), counted by status. */
 export const RecipientCounts = z.object({
@@ -49,6 +63,8 @@ export const CampaignProgress = z.object({
   /** why sending stopped without a human */
   pauseReason: z.string().nullable(),
   serverWait: ServerWait.nullable(),
+  /** providers this campaign still has recipients for that asked us to slow down (empty when all is well) */
+  slowedProviders: z.array(SlowedProvider),
   /** failures grouped by reason, most frequent first */
   errors: z.array(z.object({ error: z.string(), count: z.number().int() })),
 });
@@ -78,6 +94,8 @@ export const SendingParams = z.object({ id: Uuid });
 export const ScheduleBody = z.object({
   /** ISO 8601 with its offset, e.g. 2026-03-12T09:30:00+01:00; in the future */
   at: z.iso.datetime({ offset: true, error: 'Date et heure attendues, par exemple 2026-03-12T09:30:00+01:00.' }),
+  /** the preflight's warnings staff chose to send past (codes), kept in the audit log */
+  acknowledgedWarnings: AcknowledgedWarnings.optional(),
 });
 export type ScheduleBody = z.infer<typeof ScheduleBody>;
 
@@ -93,6 +111,7 @@ export const sendingRoutes = defineRoutes({
   'POST /api/campaigns/:id/send': {
     summary: 'Start sending a draft or held campaign now; `started: false` when it had already started',
     params: SendingParams,
+    body: SendBody,
     response: z.object({ started: z.boolean(), status: CampaignStatus, progress: CampaignProgress }),
   },
   'POST /api/campaigns/:id/schedule': {

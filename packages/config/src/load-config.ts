@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigSchema } from './schema';
+import type { BouncePauseRule, SendProvider } from './send-providers';
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -21,6 +22,12 @@ export type Config = {
   sendConcurrency: number;
   sendLateMinutes: number;
   bounceToken: string | undefined;
+  /** SEND_PROVIDERS: destination domain groups, each paced on its own */
+  sendProviders: SendProvider[];
+  /** SEND_BOUNCE_PAUSE: when hard bounces early in a send pause the campaign; null: never */
+  sendBouncePause: BouncePauseRule | null;
+  /** DNS_SERVERS: what the preflight's DNS checks ask; undefined: the system's resolvers */
+  dnsServers: string[] | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -78,6 +85,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sendConcurrency: c.SEND_CONCURRENCY,
     sendLateMinutes: c.SEND_LATE_MINUTES,
     bounceToken: c.BOUNCE_TOKEN,
+    sendProviders: c.SEND_PROVIDERS,
+    sendBouncePause: c.SEND_BOUNCE_PAUSE,
+    dnsServers: c.DNS_SERVERS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -1,4 +1,13 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { BouncePauseSetting, SendProvidersSetting } from './send-providers';
+
+// "192.0.2.53", "192.0.2.53:5353", "2001:db8::53" or "[2001:db8::53]:53": what dns.Resolver#setServers takes
+const isDnsServer = (server: string) => {
+  const m = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(server) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(server);
+  if (!m) return isIP(server) === 6;
+  return isIP(m[1]!) !== 0 && (m[2] === undefined || Number(m[2]) <= 65535);
+};
 
 const url = (protocols: string[], what: string) =>
   z
@@ -67,7 +76,8 @@ export const ConfigSchema = z
         /^(.+<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/,
         'expected an address like "démocratieS <lettre@example.org>"',
       )
-      .default('Crieur <crieur@localhost>'),
+      // no display name: From shows the organisation's name (studio settings), never the software's
+      .default('lettre@localhost'),
     DKIM_DOMAIN: optionalText,
     DKIM_SELECTOR: optionalText,
     DKIM_PRIVATE_KEY: optionalText,
@@ -89,8 +99,22 @@ export const ConfigSchema = z
       .int('expected a whole number of minutes')
       .min(1, 'expected at least 1 minute')
       .default(60),
+    // destination domains paced together, each group at its own rate (send-providers.ts); defaults built in
+    SEND_PROVIDERS: SendProvidersSetting,
+    // more than this share of a campaign's first recipients refused for good: it pauses itself ("5%/500" or "off")
+    SEND_BOUNCE_PAUSE: BouncePauseSetting,
     // the bearer token a mail server's bounce handler uses to POST delivery reports to /api/bounces
     BOUNCE_TOKEN: z.string().min(32, 'expected at least 32 characters').optional(),
+    // the DNS servers the preflight asks about SPF, DKIM and DMARC ("1.1.1.1,[::1]:5353"); unset: the system's
+    DNS_SERVERS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+      .refine(
+        (list) => !list || list.every(isDnsServer),
+        'expected IP addresses, each with an optional port ("192.0.2.53", "192.0.2.53:5353", "[2001:db8::53]:53")',
+      ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -22,3 +22,31 @@ export function emailImageSize(
   const width = Math.max(1, Math.round(Math.min(maxWidth, natural.width)));
   return { width, height: Math.max(1, Math.round((width * natural.height) / natural.width)) };
 }
+
+const MEDIA_PATH = /^\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//i;
+
+/** The media id of one of our image addresses (`/media/<id>/…`, or the same on `publicUrl`); null for any other. */
+export function mediaIdOfSrc(src: string, publicUrl?: string): string | null {
+  const base = publicUrl?.replace(/\/+$/, '');
+  const local = base && src.startsWith(`${base}/media/`) ? src.slice(base.length) : src;
+  return MEDIA_PATH.exec(local)?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * An image address as an email shows it: our media become their email copy (never the web's WebP), sized from
+ * `media` when known (else only the column's width); any other address is kept, made absolute if it is a path.
+ */
+export function emailImageSource(input: {
+  src: string;
+  mediaId?: string | undefined;
+  publicUrl: string;
+  media?: Readonly<Record<string, EmailMediaInfo>> | undefined;
+  maxWidth: number;
+}): { url: string; width?: number; height?: number } {
+  const base = input.publicUrl.replace(/\/+$/, '');
+  const id = input.mediaId ?? mediaIdOfSrc(input.src, base);
+  if (!id) return { url: input.src.startsWith('/') ? `${base}${input.src}` : input.src };
+  const info = input.media?.[id];
+  if (!info) return { url: emailImageUrl(base, id, false), width: input.maxWidth };
+  return { url: emailImageUrl(base, id, info.hasAlpha), ...emailImageSize(info, input.maxWidth) };
+}

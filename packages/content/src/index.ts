@@ -29,6 +29,7 @@ export { EMPTY_DOC } from './empty-doc.js';
 export { editorExtensions } from './editor-extensions.js';
 export { CommentAnchor, COMMENT_ANCHOR_ID, MAX_ANCHORS_PER_TEXT } from './comment-anchor.js';
 export { readerDoc } from './reader-doc.js';
+export { typesetDoc, typesetInline } from './typeset-doc.js';
 export { renderWebHtml } from './render-web-html.js';
 export type { RenderWebHtmlOptions } from './render-web-html.js';
 export { renderEmailHtml } from './render-email-html.js';
@@ -40,5 +41,12 @@ export { mediaIds } from './media-ids.js';
 export { isSafeHref, isSafeImageSrc } from './safe-url.js';
 export { MAX_DEPTH, MAX_NODES, MAX_TEXT_CHARS } from './limits.js';
 export { escapeHtml } from './escape-html.js';
-export { EMAIL_VARIANT_MAX_WIDTH, emailImageSize, emailImageUrl } from './email-image.js';
+export {
+  EMAIL_VARIANT_MAX_WIDTH,
+  emailImageSize,
+  emailImageSource,
+  emailImageUrl,
+  mediaIdOfSrc,
+} from './email-image.js';
 export type { EmailImage, EmailMediaInfo } from './email-image.js';
+export { frenchTypography, frenchTypographyParts, NARROW_NBSP, NBSP } from './french-typography.js';

@@ -1,15 +1,21 @@
 // Email-safe HTML: the web structure with inline styles, no classes and no <figure>.
 import type { ArticleDoc, BlockNode, ImageNode, InlineNode, ListNode, ParagraphNode } from './article-types.js';
 import { LINK_REL } from './article-link.js';
+import { emailImageSource, type EmailMediaInfo } from './email-image.js';
 import { EMAIL_STYLES as S } from './email-styles.js';
 import { escapeHtml } from './escape-html.js';
 import { hasMark, linkRuns } from './link-runs.js';
 import { readerDoc } from './reader-doc.js';
+import { typesetDoc } from './typeset-doc.js';
 import { isSafeHref, isSafeHttpUrl, isSafeImageSrc } from './safe-url.js';
 
 export type RenderEmailHtmlOptions = {
   /** Public site URL prefixed to "/media/…" images, since a mail client has no base URL; e.g. "https://crieur.example". */
   mediaBaseUrl?: string;
+  /** Size and transparency of the media shown, by media id: images get their email copy's width and height. */
+  media?: Readonly<Record<string, EmailMediaInfo>>;
+  /** The widest an image may show, in CSS px (default 552: a 600 px letter's column less its 24 px margins). */
+  imageMaxWidth?: number;
 };
 
 type Where = 'top' | 'list' | 'quote';
@@ -51,11 +57,17 @@ function flow(node: ParagraphNode | ListNode, where: Where, options: RenderEmail
 }
 
 function image(node: ImageNode, options: RenderEmailHtmlOptions): string {
-  const { src, alt, title, caption } = node.attrs;
+  const { src, alt, title, caption, mediaId } = node.attrs;
   if (!isSafeImageSrc(src)) return '';
   const base = options.mediaBaseUrl?.replace(/\/+$/, '');
-  const url = base && isSafeHttpUrl(base) && src.startsWith('/media/') ? `${base}${src}` : src;
-  const img = `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''} style="${S.img}">`;
+  // our media go out as their JPEG/PNG copy (Outlook shows no WebP), width and height set for Outlook's layout
+  const maxWidth = options.imageMaxWidth ?? 552;
+  const shown =
+    base && isSafeHttpUrl(base)
+      ? emailImageSource({ src, mediaId, publicUrl: base, media: options.media, maxWidth })
+      : { url: src };
+  const size = `${shown.width ? ` width="${shown.width}"` : ''}${shown.height ? ` height="${shown.height}"` : ''}`;
+  const img = `<img src="${escapeHtml(shown.url)}" alt="${escapeHtml(alt)}"${title ? ` title="${escapeHtml(title)}"` : ''}${size} style="${S.img}">`;
   return `<div style="${S.figure}">${img}${caption ? `<p style="${S.caption}">${escapeHtml(caption)}</p>` : ''}</div>`;
 }
 
@@ -78,7 +90,7 @@ function block(node: BlockNode, options: RenderEmailHtmlOptions): string {
 }
 
 export function renderEmailHtml(doc: ArticleDoc, options: RenderEmailHtmlOptions = {}): string {
-  return readerDoc(doc)
+  return typesetDoc(readerDoc(doc))
     .content.map((node) => block(node, options))
     .join('');
 }

@@ -1,6 +1,7 @@
 // Plain text for the text/plain part of emails and for feeds.
 import type { ArticleDoc, BlockNode, ListNode, ParagraphNode } from './article-types.js';
 import { readerDoc } from './reader-doc.js';
+import { typesetDoc } from './typeset-doc.js';
 import { inlineTextWithLinks, neutralizeTags } from './plain-text.js';
 
 function indent(text: string, first: string, rest: string): string {
@@ -51,7 +52,7 @@ function block(node: BlockNode): string {
 
 /** Blocks separated by a blank line; list items "- " / "1. "; quotes "> "; links "texte (url)". */
 export function renderText(doc: ArticleDoc): string {
-  const blocks = readerDoc(doc)
+  const blocks = typesetDoc(readerDoc(doc))
     .content.map(block)
     .filter((text) => text.trim() !== '');
   return neutralizeTags(blocks.join('\n\n'));

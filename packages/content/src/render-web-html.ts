@@ -7,6 +7,7 @@ import { LINK_REL } from './article-link.js';
 import { editorExtensions } from './editor-extensions.js';
 import { escapeHtml } from './escape-html.js';
 import { readerDoc } from './reader-doc.js';
+import { typesetDoc } from './typeset-doc.js';
 import { isSafeHref, isSafeHttpUrl, isSafeImageSrc } from './safe-url.js';
 
 type Children = string | string[] | undefined;
@@ -43,7 +44,7 @@ function renderLink({ mark, children }: MarkProps<Mark, Children>): string {
 
 export function renderWebHtml(doc: ArticleDoc, options: RenderWebHtmlOptions = {}): string {
   return renderToHTMLString({
-    content: readerDoc(doc),
+    content: typesetDoc(readerDoc(doc)),
     extensions: editorExtensions(),
     options: {
       nodeMapping: { image: (props) => renderFigure(props, options) },

@@ -28,7 +28,13 @@ describe('a French article in every output', () => {
 
   it('email HTML', () => {
     const html = renderEmailHtml(frenchArticle, { mediaBaseUrl: 'https://democraties.example/' });
-    expect(html).toContain('src="https://democraties.example/media/2026/loos-jardin.jpg"');
+    // its media's email copy (never the web's WebP), at the column's width when its size is not given
+    expect(html).toContain('src="https://democraties.example/media/6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b/email.jpg"');
+    expect(html).toContain('width="552" style=');
+    const media = { '6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b': { width: 400, height: 300, hasAlpha: true } };
+    expect(renderEmailHtml(frenchArticle, { mediaBaseUrl: 'https://democraties.example', media })).toContain(
+      '/media/6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b/email.png" alt="Des habitant·es plantent des arbres fruitiers dans un jardin partagé" width="400" height="300"',
+    );
     expect(html).toContain('style="color:#1c4fa0;text-decoration:underline;"');
     expect(html).toContain('style="max-width:100%;height:auto;display:block;');
     expect(html).not.toMatch(/class=|<figure|<figcaption|<style/);

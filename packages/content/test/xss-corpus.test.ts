@@ -1,7 +1,7 @@
 // Nothing a contributor types may run script in a reader's browser or mail client.
 import { describe, expect, it } from 'vitest';
 import type { ArticleDoc } from '../src/index.js';
-import { excerpt, parseArticleDoc, renderEmailHtml, renderText, renderWebHtml } from '../src/index.js';
+import { excerpt, frenchTypography, parseArticleDoc, renderEmailHtml, renderText, renderWebHtml } from '../src/index.js';
 import { neutralizeTags } from '../src/plain-text.js';
 import { BAD_URLS, SCRIPT_TEXTS, XML_TEXTS } from '../src/testing/xss-corpus.js';
 import { bold, img, li, link, p, rawDoc, text, ul } from './builders.js';
@@ -171,8 +171,9 @@ const collapse = (value: string) => value.replace(/\s+/g, ' ').trim();
 function typedStrings(doc: ArticleDoc): string[] {
   const found: string[] = [];
   JSON.stringify(doc, (key, value: unknown) => {
+    // the excerpt shows the text as typed, the text part with its French typography
     if ((key === 'text' || key === 'alt' || key === 'caption') && typeof value === 'string')
-      found.push(collapse(neutralizeTags(value)));
+      found.push(collapse(neutralizeTags(value)), collapse(neutralizeTags(frenchTypography(value))));
     return value;
   });
   return found.sort((a, b) => b.length - a.length);

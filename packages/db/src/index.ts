@@ -31,6 +31,7 @@ export {
   type NewsletterBrandingPatch,
   type NewsletterKindName,
 } from './organisation/newsletter-branding';
+export { mediaForEmail, type MediaEmailInfo } from './media/media-for-email';
 export { onboardingStatus, type OnboardingStatus } from './onboarding/onboarding-status';
 export { ensureFirstAdmin } from './users/ensure-first-admin';
 export {

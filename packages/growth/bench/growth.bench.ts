@@ -41,7 +41,7 @@ try {
     start = performance.now();
     const growth = await growthDashboard(db, { listIds, from: '2025-11-23', to: '2026-11-22', now });
     series.push(performance.now() - start);
-    points = growth.reduce((sum, g) => sum + g.points.length, 0);
+    points = growth.lists.reduce((sum, g) => sum + g.points.length, 0);
   }
   log(`dashboard: ${points} daily points across three lists`);
   print('growth.series_ms', median(series.slice(1)), 'ms');

@@ -21,7 +21,9 @@ export {
   type ListCounts,
 } from './fold-snapshots';
 export { computeSnapshots, snapshotDays, takeSnapshots } from './take-snapshots';
+export { openDays } from './open-days';
 export { monthlyGrowth, type MonthFigures } from './monthly-growth';
+export { headlineFigures, type Headline } from './headline';
 export { growthDashboard, type ListGrowth, type DailyPoint, type SeriesPoint } from './growth-dashboard';
 export { yearReport, type YearReport } from './year-report';
 export {

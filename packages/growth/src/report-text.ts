@@ -62,7 +62,7 @@ export function yearReportMarkdown(report: YearReport): string {
   }
   out.push(
     '',
-    '« saisi » : chiffre saisi par l’équipe (avant Crieur) ; les autres viennent du registre des événements.',
+    '« saisi » : chiffre d’avant les relevés automatiques, saisi par l’équipe ; les autres viennent du registre des événements.',
     '',
   );
   out.push(

@@ -12,9 +12,9 @@ import { addDays, daysBetween, parisDay, parisDayStart } from './paris-day';
 
 /**
  * Computes the snapshots of `from`..`to` (Paris days) from the ledger, without writing them.
- * When every list has a snapshot for the day before `from`, it starts from those counts and reads
- * only the history of the people with events in the range (the nightly case); `fromScratch`
- * replays the whole ledger instead.
+ * When every list has a snapshot for the day before `from` (or was created after that day), it starts
+ * from those counts and reads only the history of the people with events in the range (the nightly
+ * case, and today's live figures); `fromScratch` replays the whole ledger instead.
  */
 export async function computeSnapshots(
   db: Db,
@@ -23,9 +23,13 @@ export async function computeSnapshots(
   const days = daysBetween(input.from, input.to);
   if (!days.length) return [];
   const bounds = [...days.map(parisDayStart), parisDayStart(addDays(input.to, 1))];
-  const listIds = (await listLists(db)).map((l) => l.id);
+  const lists = await listLists(db);
+  const listIds = lists.map((l) => l.id);
   const eve = input.fromScratch ? [] : await snapshotsOfDay(db, addDays(input.from, -1));
-  const incremental = listIds.length > 0 && listIds.every((id) => eve.some((s) => s.listId === id));
+  // a list created after the eve closed had nobody before `from`: it starts from zero
+  const opens = bounds[0]!.getTime();
+  const incremental =
+    eve.length > 0 && lists.every((l) => eve.some((s) => s.listId === l.id) || l.createdAt.getTime() >= opens);
   const ledger = changesFromLedger({ rows: await ledgerChanges(db, { bounds, onlyTouched: incremental }), days });
   const before = incremental
     ? new Map(eve.map((s) => [s.listId, { confirmed: s.confirmed, pending: s.pending, unsubscribed: s.unsubscribed }]))

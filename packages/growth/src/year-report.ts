@@ -77,7 +77,8 @@ export async function yearReport(db: Db, input: { year: number; now: Date }): Pr
       const counts = new Map(entered.filter((e) => e.listId === l.id).map((e) => [e.month, e.confirmed]));
       const open = openingCount(`${year}-01`, new Map(mine.map((s) => [s.day, s.confirmed])), counts);
       const close =
-        closingCount(`${year}-12`, inYear, counts) ??
+        closingCount(`${year}-12`, inYear, counts, 'snapshot') ??
+        closingCount(`${year}-12`, inYear, counts, 'entered') ??
         (inYear.at(-1) ? { value: inYear.at(-1)!.confirmed, source: 'snapshot' as const, day: asOf } : null);
       return {
         slug: l.slug,

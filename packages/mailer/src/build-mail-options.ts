@@ -56,6 +56,8 @@ export function buildMailOptions(message: OutboundMessage, options: { messageId:
     from: message.from,
     to: message.to,
     ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    // bounces come back to MAIL_FROM's mailbox even when From shows the organisation's address
+    ...(message.envelopeFrom ? { envelope: { from: message.envelopeFrom, to: message.to } } : {}),
     subject: message.subject,
     text: message.text,
     html: message.html,

@@ -61,9 +61,9 @@ function parseRawMessage(input: RawMessage): RawMessage {
   return result.data;
 }
 
-function newMessageId(from: string): string {
-  // the right-hand side names our sending domain, as RFC 5322 suggests
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'crieur.invalid';
+function newMessageId(message: OutboundMessage): string {
+  // the right-hand side names our sending domain (the envelope's, MAIL_FROM), as RFC 5322 suggests
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(message.envelopeFrom ?? message.from)?.[1] ?? 'crieur.invalid';
   return `${randomUUID()}@${domain.toLowerCase()}`;
 }
 
@@ -90,7 +90,7 @@ function createSmtpMailer(options: CreateMailerOptions & { smtpUrl: string }): M
     kind: 'smtp',
     async send(input) {
       const message = parseOutboundMessage(input);
-      const messageId = message.messageId ?? newMessageId(message.from);
+      const messageId = message.messageId ?? newMessageId(message);
       try {
         const info: { response?: unknown } = await transport.sendMail(buildMailOptions(message, { messageId }));
         return { messageId, response: typeof info.response === 'string' ? info.response : '' };
@@ -144,7 +144,7 @@ function createOutboxMailer(options: CreateMailerOptions): Mailer {
     kind: 'outbox',
     async send(input) {
       const message = parseOutboundMessage(input);
-      const messageId = message.messageId ?? newMessageId(message.from);
+      const messageId = message.messageId ?? newMessageId(message);
       const info = await transport.sendMail(buildMailOptions(message, { messageId }));
       return { messageId, response: await write(info.message as Buffer) };
     },

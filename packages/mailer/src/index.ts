@@ -14,4 +14,13 @@ export type { PreparedCampaignMessage, RenderOptions } from './prepare-campaign-
 export { createDkimSigner, signRaw, DkimSignError } from './sign-raw';
 export type { DkimSettings, DkimSigner, DkimSignOptions } from './sign-raw';
 export { HeaderTooLongError } from './mime-header';
-export { mailFromAddress, campaignFrom, listDomain } from './sender-address';
+export { mailFromAddress, mailFromName, listDomain, senderOf } from './sender-address';
+export type { Sender, SenderDefaults } from './sender-address';
+export {
+  NotInboundMailError,
+  parseInbound,
+  unsubscribeSubject,
+  type Complaint,
+  type InboundMessage,
+  type UnsubscribeRequest,
+} from './parse-inbound';

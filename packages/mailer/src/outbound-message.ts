@@ -20,6 +20,8 @@ export const OutboundMessage = z
     to: z.string().max(320).regex(singleAddress, 'to must be one bare address'),
     from: oneLine('from'),
     replyTo: oneLine('replyTo').optional(),
+    /** the SMTP envelope sender (Return-Path): MAIL_FROM's address when From shows the organisation's own */
+    envelopeFrom: z.string().max(320).regex(singleAddress, 'envelopeFrom must be one bare address').optional(),
     subject: oneLine('subject'),
     html: z.string().min(1),
     text: z.string().min(1),

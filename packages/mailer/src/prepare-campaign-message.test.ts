@@ -75,7 +75,7 @@ describe('prepareCampaignMessage', () => {
     expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(header(mail, 'list-id')).toBe('=?UTF-8?Q?Lettre_des_adh=C3=A9rent=C2=B7es?= <adherents.crieur.example.org>');
     expect(raw.toString('latin1')).toMatch(
-      /^Content-Type: multipart\/alternative;\r\n boundary="=_crieur_[0-9a-f]{32}"\r\n/m,
+      /^Content-Type: multipart\/alternative;\r\n boundary="=_part_[0-9a-f]{32}"\r\n/m,
     );
     expect(mail.text).toBe(
       `Version en ligne : https://crieur.example.org/archive/lettre-12?r=42&v=1\n\nBonjour Zoé,\n\n${paragraph}\n\nSe désinscrire : https://crieur.example.org/unsubscribe/tok-42\nPréférences : https://crieur.example.org/preferences/tok-42\n`,

@@ -115,9 +115,10 @@ export function prepareCampaignMessage(input: CampaignMessageInput): PreparedCam
   const parsed = CampaignMessageInput.safeParse(input);
   if (!parsed.success) throw new InvalidMessageError(issues(parsed.error));
   const message = parsed.data;
-  // "=_" never occurs in quoted-printable text, so the boundary cannot collide with a body line;
+  // "=_" never occurs in quoted-printable text, so the boundary cannot collide with a body line (and it names no
+  // software: readers see only the association);
   // derived from the content, so the same campaign always gives the same bytes
-  const boundary = `=_crieur_${createHash('sha256').update(message.subject).update('\0').update(message.text).update('\0').update(message.html).digest('hex').slice(0, 32)}`;
+  const boundary = `=_part_${createHash('sha256').update(message.subject).update('\0').update(message.text).update('\0').update(message.html).digest('hex').slice(0, 32)}`;
   const unsubscribeMailto = message.unsubscribeMailto;
   const builder = new Builder();
   builder.add(headerField('From', mailboxValue(message.from)));

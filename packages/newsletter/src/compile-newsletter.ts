@@ -2,6 +2,7 @@
 import mjml2html from 'mjml';
 import type { NewsletterTemplates } from './load-newsletter-templates.js';
 import type { NewsletterContent } from './newsletter-content.js';
+import { headingOutline } from './heading-outline.js';
 import { newsletterMjml } from './newsletter-mjml.js';
 import type { NewsletterOptions } from './newsletter-options.js';
 import { newsletterText } from './newsletter-text.js';
@@ -61,7 +62,7 @@ export async function compileNewsletter(
     if (Array.isArray(errors)) throw new NewsletterMjmlError(toIssues(errors));
     throw error;
   }
-  const html = compact(result.html);
+  const html = headingOutline(compact(result.html));
   // malformed XML gives no MJML error, only missing output: the footer's links are the canary
   const missing = PLACEHOLDER_NAMES.filter((name) => !html.includes(PLACEHOLDERS[name]));
   if (missing.length > 0)

@@ -17,6 +17,9 @@ export {
   DividerBlock,
   SectionTitleBlock,
   BlockImage,
+  SECTION_TITLES,
+  withSectionTitles,
+  blockIssuePlace,
 } from './newsletter-blocks.js';
 export type { NewsletterBlockType } from './newsletter-blocks.js';
 export { NewsletterUrl, resolveUrl } from './newsletter-url.js';
@@ -25,7 +28,9 @@ export type { CompiledNewsletter, CompileNewsletterOptions, MjmlIssue } from './
 export { newsletterMjml } from './newsletter-mjml.js';
 export { newsletterText } from './newsletter-text.js';
 export { InvalidNewsletterOptionsError } from './newsletter-options.js';
-export type { NewsletterOptions } from './newsletter-options.js';
+export type { NewsletterIdentity, NewsletterOptions } from './newsletter-options.js';
+export { DEFAULT_ORGANISATION_NAME } from './newsletter-look.js';
+export { typesetNewsletter } from './typeset-newsletter.js';
 export {
   preparePersonaliser,
   personalTokenValues,
@@ -37,3 +42,4 @@ export { PLACEHOLDERS } from './placeholders.js';
 export { loadNewsletterTemplates, DEFAULT_TEMPLATES_DIR } from './load-newsletter-templates.js';
 export type { NewsletterTemplates } from './load-newsletter-templates.js';
 export { NEWSLETTER_THEMES } from './newsletter-themes.js';
+export type { NewsletterTheme } from './newsletter-themes.js';

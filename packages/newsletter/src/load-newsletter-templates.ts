@@ -7,6 +7,7 @@ export const PARTIAL_FILES = {
   head: 'head.mjml',
   topBar: 'top-bar.mjml',
   banner: 'banner.mjml',
+  mastheadImage: 'masthead-image.mjml',
   notice: 'notice.mjml',
   greeting: 'greeting.mjml',
   sectionTitle: 'section-title.mjml',

@@ -1,4 +1,5 @@
 // What differs between the three newsletters: colours and masthead copy.
+import type { EmailImage } from '@crieur/content';
 import type { NewsletterKind } from './newsletter-content.js';
 
 export type NewsletterTheme = {
@@ -13,6 +14,8 @@ export type NewsletterTheme = {
   /** Footer line under the association's name. */
   identity: string;
   notice: string;
+  /** Shown full width at the top of the masthead, above the title band; null or absent for none. */
+  banner?: EmailImage | null;
 };
 
 const ASSOCIATION = 'Institut de la concertation et de la participation citoyenne';

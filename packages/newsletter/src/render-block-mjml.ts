@@ -1,5 +1,5 @@
 // One block → its MJML fragment. Every value is escaped here, before it meets a template.
-import { renderEmailHtml } from '@crieur/content';
+import { emailImageSource, renderEmailHtml } from '@crieur/content';
 import { escapeHtml as esc } from '@crieur/content';
 import { fillSlots } from './fill-slots.js';
 import { formatEventDate } from './format-event-date.js';
@@ -19,14 +19,28 @@ function href(ctx: RenderContext, url: string): string {
   return esc(resolveUrl(url, ctx.publicUrl));
 }
 
+// the widest each image shows at, in CSS px: the 600 px letter less its margins (a card's cover has 38 % of it)
+const IMAGE_WIDTH = { column: 552, cardCover: 196 } as const;
+
+/**
+ * An image as email shows it: our media become their JPEG/PNG copy (no WebP in mail), with width and height as
+ * mj-image attributes for Outlook (the head's CSS lets other clients scale the height with the width).
+ */
+function emailImage(ctx: RenderContext, src: string, maxWidth: number): { src: string; size: string } {
+  const shown = emailImageSource({ src, publicUrl: ctx.publicUrl, media: ctx.media, maxWidth });
+  const size = `${shown.width ? ` width="${shown.width}px"` : ''}${shown.height ? ` height="${shown.height}px"` : ''}`;
+  return { src: esc(shown.url), size };
+}
+
 /** Plain text with its line breaks kept. */
 function lines(text: string): string {
   return esc(text).replace(/\r?\n/g, '<br>');
 }
 
-function moreLink(ctx: RenderContext, url: string | undefined, label: string): string {
-  if (!url) return '';
-  return `<br><a href="${href(ctx, url)}" style="color:${ctx.theme.accent};text-decoration:underline;">${label}</a>`;
+/** An item's title, as the link to the item when it has one: the link says where it goes (no bare "En savoir plus"). */
+function titleLink(ctx: RenderContext, title: string, url: string | undefined): string {
+  if (!url) return esc(title);
+  return `<a href="${href(ctx, url)}" style="color:${ctx.theme.accent};text-decoration:underline;">${esc(title)}</a>`;
 }
 
 function listTitle(ctx: RenderContext, title: string | undefined): string {
@@ -39,7 +53,7 @@ function edito(ctx: RenderContext, block: Block<'edito'>): string {
     : '';
   return partial(ctx, 'edito', {
     title: esc(block.title ?? 'Édito'),
-    html: renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl }),
+    html: renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl, media: ctx.media }),
     signature,
   });
 }
@@ -48,7 +62,8 @@ function richText(ctx: RenderContext, block: Block<'richText'>): string {
   const title = block.title
     ? `<h2 style="margin:0 0 12px;font-size:21px;line-height:1.3;font-weight:bold;color:#1f2430;">${esc(block.title)}</h2>`
     : '';
-  return partial(ctx, 'richText', { title, html: renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl }) });
+  const html = renderEmailHtml(block.doc, { mediaBaseUrl: ctx.publicUrl, media: ctx.media });
+  return partial(ctx, 'richText', { title, html });
 }
 
 function article(ctx: RenderContext, block: Block<'article'>): string {
@@ -58,19 +73,20 @@ function article(ctx: RenderContext, block: Block<'article'>): string {
   const url = href(ctx, block.url);
   const body = partial(ctx, 'articleCardBody', { rubrique, url, title: esc(block.title), lede: esc(block.lede) });
   if (!block.image) return partial(ctx, 'articleCardText', { body });
+  const cover = emailImage(ctx, block.image.src, IMAGE_WIDTH.cardCover);
   return partial(ctx, 'articleCard', {
     body,
     url,
-    imageSrc: href(ctx, block.image.src),
+    imageSrc: cover.src,
+    imageSize: cover.size,
     imageAlt: esc(block.image.alt),
   });
 }
 
 function dossier(ctx: RenderContext, block: Block<'dossier'>): string {
   const url = href(ctx, block.url);
-  const image = block.image
-    ? partial(ctx, 'dossierImage', { src: href(ctx, block.image.src), alt: esc(block.image.alt), url })
-    : '';
+  const cover = block.image && { ...emailImage(ctx, block.image.src, IMAGE_WIDTH.column), alt: esc(block.image.alt) };
+  const image = cover ? partial(ctx, 'dossierImage', { ...cover, url }) : '';
   return partial(ctx, 'dossier', { label: 'Dossier', image, url, title: esc(block.title), lede: esc(block.lede) });
 }
 
@@ -82,9 +98,8 @@ function agenda(ctx: RenderContext, block: Block<'agenda'>): string {
         day: esc(date.day),
         month: esc(date.month),
         when: esc(date.full),
-        title: esc(event.title),
+        title: titleLink(ctx, event.title, event.url),
         place: esc(event.place),
-        link: moreLink(ctx, event.url, 'En savoir plus'),
       });
     })
     .join('');
@@ -109,9 +124,8 @@ function membersNews(ctx: RenderContext, block: Block<'membersNews'>): string {
   const items = block.items
     .map((item) =>
       partial(ctx, 'membersNewsItem', {
-        title: esc(item.title),
+        title: titleLink(ctx, item.title, item.url),
         text: lines(item.text),
-        link: moreLink(ctx, item.url, 'En savoir plus'),
       }),
     )
     .join('');
@@ -121,7 +135,8 @@ function membersNews(ctx: RenderContext, block: Block<'membersNews'>): string {
 function image(ctx: RenderContext, block: Block<'image'>): string {
   const caption = block.caption ? partial(ctx, 'imageCaption', { text: lines(block.caption) }) : '';
   const link = block.url ? ` href="${href(ctx, block.url)}"` : '';
-  return partial(ctx, 'image', { src: href(ctx, block.src), alt: esc(block.alt), href: link, caption });
+  const shown = emailImage(ctx, block.src, IMAGE_WIDTH.column);
+  return partial(ctx, 'image', { src: shown.src, size: shown.size, alt: esc(block.alt), href: link, caption });
 }
 
 export function renderBlockMjml(ctx: RenderContext, block: NewsletterBlock): string {

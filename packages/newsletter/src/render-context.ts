@@ -1,4 +1,5 @@
 // What every block renderer needs besides the block: where links resolve, the look, the files.
+import type { EmailMediaInfo } from '@crieur/content';
 import type { NewsletterTemplates } from './load-newsletter-templates.js';
 import type { NewsletterTheme } from './newsletter-themes.js';
 
@@ -6,4 +7,6 @@ export type RenderContext = {
   publicUrl: string;
   theme: NewsletterTheme;
   templates: NewsletterTemplates;
+  /** the media shown, by id: images become their email copy with width and height */
+  media: Readonly<Record<string, EmailMediaInfo>>;
 };

@@ -94,12 +94,12 @@ describe('content of the output', () => {
     expect(compiled.html).toContain('<title>La lettre des membres — printemps 2026</title>');
     expect(compiled.html).toContain('Assemblée générale, budgets participatifs');
     expect(compiled.html).toContain(
-      'Vous recevez cette lettre car vous êtes abonné·e à «&#160;La lettre des membres de l’ICPC&#160;»',
+      'Vous recevez cette lettre car vous êtes abonné·e à «&#8239;La lettre des membres de l’ICPC&#8239;»',
     );
     expect(compiled.html).not.toMatch(/fonts\.googleapis|@import|<link/);
     expect(compiled.html).not.toMatch(/width="1"\s+height="1"/);
     expect(compiled.text).toContain(
-      'Vous recevez cette lettre car vous êtes abonné·e à « La lettre des membres de l’ICPC ».',
+      'Vous recevez cette lettre car vous êtes abonné·e à «\u202fLa lettre des membres de l’ICPC\u202f».',
     );
   });
 
@@ -135,7 +135,7 @@ describe('content of the output', () => {
 
   it('newsletterMjml gives the MJML source with placeholders in place', () => {
     const source = newsletterMjml(membresNewsletter, options('membres'));
-    expect(source.startsWith('<mjml lang="fr">')).toBe(true);
+    expect(source.startsWith('<mjml lang="fr" dir="ltr">')).toBe(true);
     expect(source).toContain('Bonjour%%CRIEUR_FIRST_NAME%%,');
     expect(source).toContain('href="%%CRIEUR_UNSUBSCRIBE_URL%%"');
     expect(source).not.toMatch(/\{\{[a-zA-Z]+\}\}/);

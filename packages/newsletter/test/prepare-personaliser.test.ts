@@ -37,7 +37,7 @@ describe('preparePersonaliser', () => {
     expect(text).toContain('Bonjour Camille,');
     expect(html).toContain('href="https://crieur.example/unsubscribe/tok-42"');
     expect(html).toContain('href="https://crieur.example/archive/printemps-2026?r=42&amp;v=1"');
-    expect(text).toContain('Se désinscrire : https://crieur.example/unsubscribe/tok-42');
+    expect(text).toContain('Se désinscrire\u00a0: https://crieur.example/unsubscribe/tok-42');
     expect(text).toContain('https://crieur.example/archive/printemps-2026?r=42&v=1');
     for (const link of hrefs(html)) expect(text, link).toContain(link);
   });

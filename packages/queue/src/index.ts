@@ -49,3 +49,9 @@ export {
   type GrowthQueue,
 } from './growth-queue';
 export { createSendJournal, journalKey, campaignHoldKey, type RedisSendJournal } from './send-journal';
+export {
+  createProviderPaceStore,
+  providerSlowdownsKey,
+  readProviderSlowdowns,
+  type ProviderPaceStore,
+} from './provider-pace';

@@ -7,7 +7,8 @@ export type HeartbeatJob = z.infer<typeof HeartbeatJob>;
 // Mail jobs carry ids only: addresses, tokens and bodies are read or made by the worker.
 export const MailJob = z.discriminatedUnion('type', [
   z.object({ type: z.literal('confirm'), confirmationId: z.uuid(), subscriberId: z.uuid() }),
-  z.object({ type: z.literal('welcome'), subscriptionId: z.uuid(), subscriberId: z.uuid() }),
+  // one welcome per confirmation click: every list the person confirmed at `dueAt` (its welcome_due_at)
+  z.object({ type: z.literal('welcome'), subscriberId: z.uuid(), dueAt: z.iso.datetime() }),
   // email to a member of the team (invitation, password reset, review): one `staff_mail` row
   z.object({ type: z.literal('staff'), staffMailId: z.uuid() }),
 ]);

@@ -22,13 +22,15 @@ export function createMailQueue(connection: Redis, prefix: string): MailQueue {
 
 // one job per confirmation email and per welcome: a flood, a double click or the rebuild queues one
 export const confirmJobId = (confirmationId: string) => `confirm-${confirmationId}`;
-export const welcomeJobId = (subscriptionId: string) => `welcome-${subscriptionId}`;
+// a confirmation click stamps all its lists with one welcome_due_at: person + instant names that click
+export const welcomeJobId = (subscriberId: string, dueAt: string) =>
+  `welcome-${subscriberId}-${new Date(dueAt).getTime()}`;
 export const staffMailJobId = (staffMailId: string) => `staff-${staffMailId}`;
 export const mailJobId = (job: MailJob) =>
   job.type === 'confirm'
     ? confirmJobId(job.confirmationId)
     : job.type === 'welcome'
-      ? welcomeJobId(job.subscriptionId)
+      ? welcomeJobId(job.subscriberId, job.dueAt)
       : staffMailJobId(job.staffMailId);
 
 export async function enqueueMail(queue: MailQueue, job: MailJob): Promise<void> {

@@ -1,14 +1,15 @@
 // A campaign's message is built once per process (per list, for its List-Id); per recipient only
 // the personal values are spliced in.
-import { findSendingCampaign, type Db, type SendingCampaign } from '@crieur/db';
+import { findSendingCampaign, getOrganisation, type Db, type SendingCampaign } from '@crieur/db';
 import {
-  campaignFrom,
   createDkimSigner,
   listDomain,
-  mailFromAddress,
   prepareCampaignMessage,
+  unsubscribeSubject,
+  senderOf,
   type DkimSettings,
   type DkimSigner,
+  type SenderDefaults,
 } from '@crieur/mailer';
 import { PERSONAL_TOKENS, personalTokenValues } from '@crieur/newsletter';
 
@@ -39,27 +40,43 @@ export type CampaignForMessage = Pick<
   'slug' | 'subject' | 'fromName' | 'replyTo' | 'html' | 'text' | 'webToken'
 > & {
   lists: { id: number; slug: string; name: string }[];
+  /** the sent campaign's id, named in the mailto unsubscribe target (a test send has none) */
+  id?: string;
 };
 
 /** The prebuilt message of a campaign (pure): the same bytes for subscribers and for a test send, only the values differ. */
 export function buildRecipientMessage(
   campaign: CampaignForMessage,
-  settings: { publicUrl: string; mailFrom: string; dkim?: DkimSigner | undefined },
+  settings: {
+    publicUrl: string;
+    mailFrom: string;
+    dkim?: DkimSigner | undefined;
+    /** the organisation's sender defaults: From and Reply-To when the campaign leaves them empty */
+    organisation?: SenderDefaults | null | undefined;
+  },
 ): RecipientMessage {
   const domain = listDomain(settings.publicUrl);
-  const envelopeFrom = mailFromAddress(settings.mailFrom);
+  const sender = senderOf({
+    mailFrom: settings.mailFrom,
+    organisation: settings.organisation ?? null,
+    fromName: campaign.fromName,
+    replyTo: campaign.replyTo,
+  });
+  const { envelopeFrom } = sender;
   const perList = new Map(
     campaign.lists.map((list) => [
       list.id,
       prepareCampaignMessage({
-        from: campaignFrom({ fromName: campaign.fromName, mailFrom: settings.mailFrom }),
-        ...(campaign.replyTo ? { replyTo: campaign.replyTo } : {}),
+        from: sender.from,
+        ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
         subject: campaign.subject,
         html: campaign.html,
         text: campaign.text,
         list: { id: `${list.slug}.${domain}`, name: list.name },
-        // a human reads this mailbox; one-click POST is what mail clients use
-        unsubscribeMailto: `mailto:${envelopeFrom}?subject=unsubscribe`,
+        // the inbound intake reads the request: the sender's address, and the campaign and list the subject names
+        unsubscribeMailto: `mailto:${envelopeFrom}?subject=${encodeURIComponent(
+          campaign.id ? unsubscribeSubject(campaign.id, list.slug) : 'unsubscribe',
+        )}`,
         tokens: [...PERSONAL_TOKENS],
       }),
     ]),
@@ -105,6 +122,7 @@ export function createCampaignMessages(settings: CampaignMessageSettings): Campa
         publicUrl: settings.publicUrl,
         mailFrom: settings.mailFrom,
         dkim,
+        organisation: await getOrganisation(settings.db),
       });
       // a few campaigns at most are sending at once
       if (cache.size >= 8) cache.delete(cache.keys().next().value!);

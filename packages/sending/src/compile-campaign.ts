@@ -1,10 +1,13 @@
 // One compile for preview, test send and send: the same content, lists and settings give the same bytes.
+import { mediaForEmail, type Db } from '@crieur/db';
 import {
   compileNewsletter,
   NewsletterContent,
   type CompiledNewsletter,
   type NewsletterTemplates,
 } from '@crieur/newsletter';
+import { readCampaignLook } from './campaign-look';
+import { letterMediaIds } from './letter-media';
 
 export type CampaignToCompile = {
   kind: string;
@@ -13,7 +16,12 @@ export type CampaignToCompile = {
   blocks: readonly unknown[];
   lists: readonly { name: string }[];
 };
-export type CompileSettings = { publicUrl: string; templates?: NewsletterTemplates | undefined };
+export type CompileSettings = {
+  publicUrl: string;
+  templates?: NewsletterTemplates | undefined;
+  /** where the letter's media sizes are read (without it images show at the column's width, with no height) */
+  db?: Db | undefined;
+};
 
 /** The campaign cannot go out as it is: what to fix, block by block. */
 export class CampaignNotReadyError extends Error {
@@ -46,9 +54,15 @@ export async function compileCampaign(
   if (!content.success)
     for (const issue of content.error.issues) problems.push({ path: issue.path.join('.'), message: issue.message });
   if (problems.length > 0 || !content.success) throw new CampaignNotReadyError(problems);
+  const mediaIds = letterMediaIds(content.data.blocks, settings.publicUrl);
+  const media = settings.db && mediaIds.length > 0 ? await mediaForEmail(settings.db, mediaIds) : {};
+  // the newsletter's stored branding and the association's identity (studio settings)
+  const look = settings.db ? await readCampaignLook(settings.db, content.data.kind, settings) : {};
   return compileNewsletter(content.data, {
     publicUrl: settings.publicUrl,
     listName: listNameOf(campaign.lists),
+    media,
+    ...look,
     validation,
     ...(settings.templates ? { templates: settings.templates } : {}),
   });

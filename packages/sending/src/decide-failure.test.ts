@@ -86,8 +86,64 @@ describe('toSendFailure', () => {
       stage: 'before-data',
       response: '550 5.1.1 <marie@example.org> unknown',
     });
-    expect(f).toEqual({ code: 550, enhancedCode: '5.1.1', suppress: true, stage: 'before-data', reason: '550 5.1.1' });
+    expect(f).toEqual({
+      code: 550,
+      enhancedCode: '5.1.1',
+      suppress: true,
+      stage: 'before-data',
+      reason: '550 5.1.1',
+      throttle: false,
+    });
     expect(JSON.stringify(f)).not.toContain('marie');
+  });
+});
+
+describe('a provider asking us to slow down', () => {
+  it.each([
+    [421, '4.7.0', 'RCPT TO'],
+    [421, undefined, 'DATA'],
+    [454, undefined, 'RCPT TO'],
+    [450, '4.7.1', 'RCPT TO'],
+    [451, '4.7.650', 'DATA'],
+  ])('%i %s in reply to %s is a throttle of the recipient’s provider', (code, enhancedCode, command) => {
+    expect(toSendFailure({ code, enhancedCode, command, stage: 'before-data' }).throttle).toBe(true);
+  });
+
+  it('reads a pipelined RCPT’s 421 as nodemailer reports it: the server closing the session mid-transaction', () => {
+    const closing = { code: 421, enhancedCode: '4.7.0', command: 'CONN', stage: 'before-data' };
+    expect(toSendFailure({ ...closing, errorCode: 'ECONNECTION' }).throttle).toBe(true);
+    // a refused greeting is the whole server's
+    expect(toSendFailure({ ...closing, errorCode: 'EPROTOCOL' }).throttle).toBe(false);
+  });
+
+  it.each([
+    [421, undefined, 'MAIL FROM'],
+    [421, '4.4.2', 'CONN'],
+    [451, '4.3.0', 'RCPT TO'],
+    [550, '5.7.1', 'RCPT TO'],
+  ])('%i %s in reply to %s is not: the whole server, or another refusal', (code, enhancedCode, command) => {
+    expect(toSendFailure({ code, enhancedCode, command, stage: 'before-data' }).throttle).toBe(false);
+  });
+
+  it('releases a 421 or 454 throttle at once, uncounted, without calling it server trouble', () => {
+    for (const code of [421, 454])
+      expect(decideFailure(failure({ code, throttle: true }), 5, now, policy)).toEqual({
+        status: 'queued',
+        retryAt: now,
+        released: true,
+        serverTrouble: false,
+      });
+  });
+
+  it('counts another 4.7.x like any 4xx (it may be this recipient refused), without server trouble', () => {
+    const f = failure({ code: 450, enhancedCode: '4.7.1', throttle: true });
+    expect(decideFailure(f, 2, now, policy)).toEqual({
+      status: 'queued',
+      retryAt: new Date(now.getTime() + 2000),
+      released: false,
+      serverTrouble: false,
+    });
+    expect(decideFailure(f, 4, now, policy)).toEqual({ status: 'failed', suppress: false, serverTrouble: false });
   });
 });
 

@@ -1,4 +1,12 @@
-export type { Transport, TransportError, BatchQueue, SendJournal, JournalWrite, SendPace } from './ports';
+export type {
+  Transport,
+  TransportError,
+  BatchQueue,
+  SendJournal,
+  JournalWrite,
+  SendPace,
+  ProviderPlan,
+} from './ports';
 export {
   compileCampaign,
   CampaignNotReadyError,
@@ -7,6 +15,14 @@ export {
   type CompileSettings,
 } from './compile-campaign';
 export { launchCampaign, BATCHING, type LaunchDeps, type LaunchResult } from './launch-campaign';
+export {
+  emailImageOf,
+  identityName,
+  readBranding,
+  readIdentity,
+  type Branding,
+  type SenderIdentity,
+} from './email-identity';
 export {
   buildRecipientMessage,
   createCampaignMessages,
@@ -34,3 +50,17 @@ export {
 } from './decide-failure';
 export { reconcileCampaigns, type ReconcileDeps, type ReconcileReport } from './reconcile-campaigns';
 export { controlCampaign, type CampaignControl } from './control-campaign';
+export { recordInboundMail, type InboundMailOutcome } from './inbound-mail';
+export * from './preflight/index';
+export { providerMatchers, providerOf, OTHER_PROVIDER, type ProviderGroup } from './provider-groups';
+export {
+  providerPaceAt,
+  slowDown,
+  readSlowdown,
+  windowFor,
+  PROVIDER_POLICY,
+  ProviderSlowdown,
+  type ProviderPolicy,
+  type ProviderPaceNow,
+} from './provider-pace';
+export { judgeBounces, bouncePauseReason, type BouncePauseRule, type BounceCounts } from './bounce-pause';

@@ -4,6 +4,7 @@ import { mailFromAddress } from '@crieur/mailer';
 import type { NewsletterTemplates } from '@crieur/newsletter';
 import { CampaignNotReadyError, compileCampaign } from './compile-campaign';
 import type { BatchQueue } from './ports';
+import { providerMatchers, type ProviderGroup } from './provider-groups';
 
 export type LaunchDeps = {
   db: Db;
@@ -13,6 +14,8 @@ export type LaunchDeps = {
   mailFrom: string;
   /** recipients per batch job (default: sized so that several processes share a campaign) */
   batchSize?: number;
+  /** SEND_PROVIDERS: each recipient's provider group is frozen with its row (absent: every one is 'autres') */
+  providers?: ProviderGroup[] | undefined;
 };
 
 // about 40 batch jobs a campaign (50 to 1,000 recipients each): every sending process gets some, and a
@@ -33,7 +36,8 @@ export async function launchCampaign(
   if (!campaign) throw new CampaignNotReadyError([{ path: '', message: 'campagne introuvable' }]);
   const from = input.from ?? ['draft', 'scheduled', 'held'];
   if (!from.includes(campaign.status)) return { started: false, status: campaign.status, recipientCount: 0 };
-  const compiled = await compileCampaign(campaign, { publicUrl: deps.publicUrl, templates: deps.templates });
+  const { publicUrl, templates, db } = deps;
+  const compiled = await compileCampaign(campaign, { publicUrl, templates, db });
   const domain = mailFromAddress(deps.mailFrom).split('@')[1] ?? 'crieur.invalid';
   const started = await startCampaign(deps.db, {
     campaignId: input.campaignId,
@@ -44,6 +48,7 @@ export async function launchCampaign(
     messageIdDomain: domain.toLowerCase(),
     actorId: input.actorId,
     expect: { statuses: from, version: campaign.version },
+    ...(deps.providers ? { providers: providerMatchers(deps.providers) } : {}),
   });
   if (started.started) {
     const batches = Array.from({ length: started.batches }, (_, i) => i);

@@ -53,8 +53,26 @@ export type SendJournal = {
   heldSince(campaignIds: string[]): Promise<(number | null)[]>;
 };
 
-/** The cluster-wide pace (SEND_RATE) and a local slow-down while the server pushes back. */
+/** What one claim may take per provider: some are kept out, some allowed a few rows reserved from their window. */
+export type ProviderPlan = {
+  limits: { blocked: string[]; caps: { provider: string; cap: number }[] };
+  /** providers left out only because their window is spent: a claim that found nothing tries again then */
+  full: { provider: string; retryInMs: number }[];
+  /** providers backing off after a throttling reply, and until when (ms): their rows wait in the ledger */
+  waiting: { provider: string; until: number }[];
+};
+
+/**
+ * The cluster-wide pace (SEND_RATE), each provider's own pace (its rate, slowed by throttling replies),
+ * and a local slow-down while the server pushes back.
+ */
 export type SendPace = {
+  /** reserves each provider's share of a claim of `wanted` rows, for the providers the batch has */
+  planClaim(wanted: number, providers: string[]): Promise<ProviderPlan>;
+  /** what the claim did not use of its reservations goes back (`claimed`: rows per provider) */
+  settleClaim(plan: ProviderPlan, claimed: Map<string, number>): Promise<void>;
+  /** the provider answered "too fast": it slows for every process; until when its rows wait (ms) */
+  providerThrottled(provider: string): Promise<number>;
   /** how many messages this process may send now (at most `wanted`), waiting for the window if needed */
   take(wanted: number, stop: () => boolean): Promise<number>;
   /** waits between messages while the server pushes back */

@@ -4,9 +4,12 @@
 import type { Logger } from 'pino';
 import type { ClaimedRecipient, RecipientOutcome } from '@crieur/db';
 import type { RecipientMessage } from './campaign-messages';
+import type { BouncePauseRule } from './bounce-pause';
 import { decideFailure, reasonInFrench, toSendFailure, type RetryPolicy } from './decide-failure';
 import { encodeEntry, HANDED } from './journal-entry';
+import { pauseOnBounces } from './pause-on-bounces';
 import type { SendJournal, SendPace, Transport } from './ports';
+import { countByProvider, nothingClaimed, providerSlowed } from './provider-claims';
 import type { SendLedger } from './send-ledger';
 
 export type BatchSenderDeps = {
@@ -26,6 +29,8 @@ export type BatchSenderDeps = {
   logger: Logger;
   /** shared by every batch this process runs: the mail server's health is not per batch */
   health: SenderHealth;
+  /** SEND_BOUNCE_PAUSE: too many hard bounces early in a send pause the campaign; null or absent: never */
+  bouncePause?: BouncePauseRule | null;
 };
 
 export type SenderHealth = {
@@ -36,6 +41,8 @@ export type SenderHealth = {
   /** claims whose recording failed (database gone): retried by the reconcile, never left `sending` */
   unrecorded: Map<string, { campaignId: string; outcomes: RecipientOutcome[] }>;
   chunks: number;
+  /** campaigns past their early recipients (or judged already): the bounce rule is not asked again */
+  bouncesSettled: Set<string>;
 };
 
 export const newSenderHealth = (): SenderHealth => ({
@@ -44,6 +51,7 @@ export const newSenderHealth = (): SenderHealth => ({
   waiting: new Map(),
   unrecorded: new Map(),
   chunks: 0,
+  bouncesSettled: new Set(),
 });
 
 // how old the unsubscribe/suppression check of a chunk's next message may be
@@ -74,19 +82,42 @@ export async function sendBatch(
   const result: BatchResult = { sent: 0, failed: 0, skipped: 0, retried: 0, uncertain: 0, released: 0, waiting: false };
   const message = await deps.messages.get(job.campaignId);
   if (!message) return result;
+  // provider windows are reserved only for the providers this batch has
+  const providers = await deps.ledger.batchProviders(job);
   while (!stop()) {
     const claimer = `${deps.workerId}.${++deps.health.chunks}`;
-    const chunk = await sendChunk(deps, { ...job, claimer, limit: deps.pace.maxChunk }, message, stop, result);
+    const answeredBefore = result.sent + result.failed + result.uncertain;
+    const chunk = await sendChunk(
+      deps,
+      { ...job, claimer, limit: deps.pace.maxChunk, providers },
+      message,
+      stop,
+      result,
+    );
     if (chunk === 'empty' || chunk === 'stopped') break;
+    if (typeof chunk === 'object') {
+      // only providers whose window is spent have rows left: wait for the next window, not for the reconcile
+      await pause(chunk.pacedMs, stop);
+      continue;
+    }
+    const answered = result.sent + result.failed + result.uncertain > answeredBefore;
+    if (answered && deps.bouncePause && (await pauseOnBounces(deps, deps.bouncePause, job.campaignId))) break;
   }
   return result;
 }
 
-type ChunkEnd = 'done' | 'empty' | 'stopped';
+/** `pacedMs`: nothing claimed only because the providers left are at their pace; try again then. */
+export type ChunkEnd = 'done' | 'empty' | 'stopped' | { pacedMs: number };
+
+async function pause(ms: number, stop: () => boolean): Promise<void> {
+  const end = Date.now() + ms;
+  // short sleeps so a stop is seen quickly
+  while (!stop() && Date.now() < end) await new Promise((r) => setTimeout(r, Math.min(250, end - Date.now())));
+}
 
 async function sendChunk(
   deps: BatchSenderDeps,
-  job: { campaignId: string; batch: number; claimer: string; limit: number },
+  job: { campaignId: string; batch: number; claimer: string; limit: number; providers: string[] },
   message: RecipientMessage,
   stop: () => boolean,
   result: BatchResult,
@@ -100,15 +131,24 @@ async function sendChunk(
   let noted = 0;
   let end: ChunkEnd = 'done';
   let reaped = false;
+  // providers that said "too fast" during this chunk, and until when their rows wait
+  const throttled = new Map<string, number>();
   try {
-    const claimed = await deps.ledger.claim({
-      campaignId,
-      batch: job.batch,
-      limit: job.limit,
-      claimer,
-      now: deps.now(),
-    });
-    if (claimed.length === 0) return (end = 'empty');
+    const plan = await deps.pace.planClaim(job.limit, job.providers);
+    let claimed: ClaimedRecipient[] = [];
+    try {
+      claimed = await deps.ledger.claim({
+        campaignId,
+        batch: job.batch,
+        limit: job.limit,
+        claimer,
+        now: deps.now(),
+        providers: plan.limits,
+      });
+    } finally {
+      await deps.pace.settleClaim(plan, countByProvider(claimed)).catch(() => undefined);
+    }
+    if (claimed.length === 0) return (end = await nothingClaimed(deps, job, plan));
     // the pace is taken for rows really claimed: a paused or finished campaign's job costs no window
     if ((await deps.pace.take(claimed.length, stop)) === 0) return (end = 'stopped');
     // checked right before sending: an unsubscribe or suppression since the freeze wins
@@ -128,6 +168,14 @@ async function sendChunk(
       if (skip !== null || row.email === null) {
         outcomes.push({ subscriberId: row.subscriberId, status: 'skipped', error: skip ?? 'erased' });
         result.skipped++;
+        continue;
+      }
+      const waitUntil = throttled.get(row.provider);
+      if (waitUntil !== undefined) {
+        // its provider just asked us to slow down: not tried now, due when the provider may go again
+        const retryAt = new Date(waitUntil);
+        outcomes.push({ subscriberId: row.subscriberId, status: 'queued', error: 'not attempted', retryAt, released: true });
+        result.released++;
         continue;
       }
       await deps.pace.beforeEach();
@@ -172,6 +220,7 @@ async function sendChunk(
         deps,
         { campaignId, envelopeFrom: message.envelopeFrom, r: row, email: row.email, raw },
         result,
+        throttled,
       );
       outcomes.push(outcome);
       if (deps.health.consecutiveErrors >= deps.waitAfterErrors) {
@@ -257,6 +306,7 @@ async function sendOne(
   deps: BatchSenderDeps,
   input: { campaignId: string; envelopeFrom: string; r: ClaimedRecipient; email: string; raw: Buffer[] },
   result: BatchResult,
+  throttled: Map<string, number>,
 ): Promise<RecipientOutcome> {
   const { campaignId, r, email } = input;
   try {
@@ -276,8 +326,15 @@ async function sendOne(
       deps.health.consecutiveErrors++;
       deps.health.lastError = failure.reason;
       deps.pace.serverTrouble();
-    } else {
+    } else if (!failure.throttle) {
+      // the server answered for this recipient; a throttle is its provider's, neither trouble nor health
       deps.health.consecutiveErrors = 0;
+    }
+    let retryAt = decision.status === 'queued' ? decision.retryAt : null;
+    if (failure.throttle) {
+      const until = throttled.get(r.provider) ?? (await providerSlowed(deps, campaignId, r.provider));
+      throttled.set(r.provider, until);
+      if (retryAt && retryAt.getTime() < until) retryAt = new Date(until);
     }
     if (decision.status === 'queued') {
       if (decision.released) result.released++;
@@ -286,7 +343,7 @@ async function sendOne(
         subscriberId: r.subscriberId,
         status: 'queued',
         error: failure.reason,
-        retryAt: decision.retryAt,
+        retryAt: retryAt ?? decision.retryAt,
         released: decision.released,
       };
     }

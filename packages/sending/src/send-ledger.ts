@@ -1,15 +1,23 @@
 // What the batch loop needs of the send ledger, and its implementation on @crieur/db.
 import {
+  autoPauseCampaign,
+  bounceCounts,
   claimRecipients,
   currentRecipientStates,
+  deferProvider,
+  hasDueRows,
+  pendingProviders,
   recordOutcomes,
   suppressAddress,
   suppressedAmong,
   waitForServer,
+  wasAutoPaused,
   type ClaimedRecipient,
   type Db,
+  type ProviderLimits,
   type RecipientOutcome,
 } from '@crieur/db';
+import type { BounceCounts } from './bounce-pause';
 
 export type SendLedger = {
   claim(input: {
@@ -18,7 +26,17 @@ export type SendLedger = {
     limit: number;
     claimer: string;
     now: Date;
+    providers?: ProviderLimits;
   }): Promise<ClaimedRecipient[]>;
+  /** the providers a batch still has rows for */
+  batchProviders(input: { campaignId: string; batch: number }): Promise<string[]>;
+  /** the campaign's queued rows of a provider that backs off wait until then */
+  deferProvider(input: { campaignId: string; provider: string; until: Date; now: Date }): Promise<void>;
+  hasDueRows(input: { campaignId: string; batch: number; providers: string[]; now: Date }): Promise<boolean>;
+  bounceCounts(campaignId: string): Promise<BounceCounts>;
+  wasAutoPaused(campaignId: string): Promise<boolean>;
+  /** paused with its reason and audited; false when it was no longer sending */
+  autoPause(input: { campaignId: string; now: Date; reason: string; data: Record<string, unknown> }): Promise<boolean>;
   currentStates(
     rows: { subscriberId: string; listId: number }[],
   ): Promise<Map<string, { email: string | null; subscriptionStatus: string | null }>>;
@@ -38,6 +56,14 @@ export type SendLedger = {
 export function createSendLedger(db: Db): SendLedger {
   return {
     claim: (input) => claimRecipients(db, input),
+    batchProviders: (input) => pendingProviders(db, input),
+    deferProvider: async (input) => {
+      await deferProvider(db, input);
+    },
+    hasDueRows: (input) => hasDueRows(db, input),
+    bounceCounts: (campaignId) => bounceCounts(db, campaignId),
+    wasAutoPaused: (campaignId) => wasAutoPaused(db, campaignId),
+    autoPause: (input) => autoPauseCampaign(db, input),
     currentStates: (rows) =>
       currentRecipientStates(db, {
         subscriberIds: rows.map((r) => r.subscriberId),

@@ -11,6 +11,8 @@ export function CallToAction({ href, label }: { href: string; label: string }) {
           backgroundColor: colors.accent,
           color: '#ffffff',
           fontSize: '16px',
+          // 20px of text and 14px above and below: a 48px tap target
+          lineHeight: '20px',
           fontWeight: 700,
           borderRadius: '6px',
           padding: '14px 24px',

@@ -1,24 +1,29 @@
 import { Heading, Section, Text } from '@react-email/components';
 import { CallToAction } from './call-to-action';
 import { Layout } from './layout';
-import { assertWebUrl, renderEmail } from './render-email';
+import { assertWebUrl, checkIdentity, renderEmail } from './render-email';
 import type { RenderedEmail } from './render-email';
-import { colors, quoted, styles } from './theme';
+import { colors, ofName, quoted, styles, type EmailIdentity } from './theme';
 
 /** Staff-controlled text only: no name or address of the reader, who may not be the one who asked. */
 export type ConfirmSubscriptionProps = {
+  identity: EmailIdentity;
   confirmUrl: string;
   lists: { name: string; description: string }[];
 };
 
 export const CONFIRMATION_VALID_DAYS = 7;
 
-export function ConfirmSubscriptionEmail({ confirmUrl, lists }: ConfirmSubscriptionProps) {
+export function ConfirmSubscriptionEmail({ identity, confirmUrl, lists }: ConfirmSubscriptionProps) {
   const several = lists.length > 1;
   return (
     <Layout
+      identity={identity}
       preview={`Un clic pour confirmer, le lien est valable ${CONFIRMATION_VALID_DAYS} jours.`}
-      reason="Vous recevez ce message parce qu’une inscription à nos lettres a été demandée avec cette adresse. Sans confirmation, elle n’est pas enregistrée."
+      reason={
+        `Vous recevez ce message parce qu’une inscription aux lettres ${ofName(identity.name)} a été demandée avec ` +
+        'cette adresse. Sans confirmation, elle n’est pas enregistrée.'
+      }
     >
       <Heading as="h1" style={styles.heading}>
         Confirmez votre inscription
@@ -50,19 +55,20 @@ export function ConfirmSubscriptionEmail({ confirmUrl, lists }: ConfirmSubscript
   );
 }
 
-function confirmSubject(lists: ConfirmSubscriptionProps['lists']): string {
+function confirmSubject(lists: ConfirmSubscriptionProps['lists'], organisation: string): string {
   const [only] = lists;
   if (lists.length === 1 && only) return `Confirmez votre inscription à ${quoted(only.name)}`;
-  if (lists.length > 1) return 'Confirmez votre inscription aux lettres de démocratieS';
-  return 'Confirmez votre inscription à la lettre de démocratieS';
+  if (lists.length > 1) return `Confirmez votre inscription aux lettres ${ofName(organisation)}`;
+  return `Confirmez votre inscription à la lettre ${ofName(organisation)}`;
 }
 
 export async function renderConfirmSubscription(props: ConfirmSubscriptionProps): Promise<RenderedEmail> {
   // copy only the known fields, so nothing smuggled into props can reach the email
   const confirmUrl = assertWebUrl('confirmUrl', props.confirmUrl);
   const lists = props.lists.map(({ name, description }) => ({ name, description }));
+  const identity = checkIdentity(props.identity);
   return renderEmail({
-    subject: confirmSubject(lists),
-    element: <ConfirmSubscriptionEmail confirmUrl={confirmUrl} lists={lists} />,
+    subject: confirmSubject(lists, identity.name),
+    element: <ConfirmSubscriptionEmail identity={identity} confirmUrl={confirmUrl} lists={lists} />,
   });
 }

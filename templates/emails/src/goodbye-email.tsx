@@ -1,14 +1,15 @@
 import { Heading, Link, Text } from '@react-email/components';
 import { Layout } from './layout';
-import { assertWebUrl, renderEmail } from './render-email';
+import { assertWebUrl, checkIdentity, renderEmail } from './render-email';
 import type { RenderedEmail } from './render-email';
-import { quoted, styles } from './theme';
+import { quoted, styles, type EmailIdentity } from './theme';
 
-export type GoodbyeProps = { listName: string; resubscribeUrl: string };
+export type GoodbyeProps = { identity: EmailIdentity; listName: string; resubscribeUrl: string };
 
-export function GoodbyeEmail({ listName, resubscribeUrl }: GoodbyeProps) {
+export function GoodbyeEmail({ identity, listName, resubscribeUrl }: GoodbyeProps) {
   return (
     <Layout
+      identity={identity}
       preview={`Vous ne recevrez plus ${quoted(listName)}.`}
       reason={`Vous recevez ce dernier message parce que vous venez de vous désinscrire de ${quoted(listName)}. Il n’y en aura pas d’autre.`}
     >
@@ -21,7 +22,7 @@ export function GoodbyeEmail({ listName, resubscribeUrl }: GoodbyeProps) {
       <Text style={styles.paragraph}>
         Vous êtes parti·e par erreur&nbsp;?{' '}
         <Link href={resubscribeUrl} style={styles.link}>
-          Vous réinscrire
+          Vous réinscrire à {quoted(listName)}
         </Link>
       </Text>
     </Layout>
@@ -30,7 +31,11 @@ export function GoodbyeEmail({ listName, resubscribeUrl }: GoodbyeProps) {
 
 export async function renderGoodbye(props: GoodbyeProps): Promise<RenderedEmail> {
   const element = (
-    <GoodbyeEmail listName={props.listName} resubscribeUrl={assertWebUrl('resubscribeUrl', props.resubscribeUrl)} />
+    <GoodbyeEmail
+      identity={checkIdentity(props.identity)}
+      listName={props.listName}
+      resubscribeUrl={assertWebUrl('resubscribeUrl', props.resubscribeUrl)}
+    />
   );
   return renderEmail({ subject: `Votre désinscription de ${quoted(props.listName)} est confirmée`, element });
 }

@@ -5,7 +5,7 @@ export {
 } from './confirm-subscription-email';
 export type { ConfirmSubscriptionProps } from './confirm-subscription-email';
 export { renderWelcome, WelcomeEmail } from './welcome-email';
-export type { WelcomeProps } from './welcome-email';
+export type { WelcomeList, WelcomeProps } from './welcome-email';
 export { renderGoodbye, GoodbyeEmail } from './goodbye-email';
 export type { GoodbyeProps } from './goodbye-email';
 export {
@@ -13,6 +13,7 @@ export {
   StaffInvitationEmail,
   INVITATION_VALID_DAYS,
   STAFF_ROLE_LABELS,
+  invitationSubject,
 } from './staff-invitation-email';
 export type { StaffInvitationProps } from './staff-invitation-email';
 export { renderPasswordReset, PasswordResetEmail, PASSWORD_RESET_SUBJECT } from './password-reset-email';
@@ -21,5 +22,7 @@ export { renderReviewNotification, ReviewNotificationEmail } from './review-noti
 export type { ReviewNotificationProps } from './review-notification-email';
 export { REVIEW_EVENTS, reviewSubject, reviewSentence, parisDateTime } from './review-wording';
 export type { ReviewEventName, ReviewPiece } from './review-wording';
-export { Layout, ASSOCIATION } from './layout';
+export { Layout } from './layout';
+export { titleFonts, type EmailBrand, type EmailIdentity } from './theme';
+export { typesetHtml } from './render-email';
 export type { RenderedEmail } from './render-email';

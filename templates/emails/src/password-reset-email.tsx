@@ -1,23 +1,24 @@
 import { Heading, Text } from '@react-email/components';
 import { CallToAction } from './call-to-action';
 import { Layout } from './layout';
-import { assertWebUrl, renderEmail } from './render-email';
+import { assertWebUrl, checkIdentity, renderEmail } from './render-email';
 import type { RenderedEmail } from './render-email';
-import { styles } from './theme';
+import { ofName, styles, type EmailIdentity } from './theme';
 
 /** The account's own name, to greet; the link holds the token and is never logged. */
-export type PasswordResetProps = { resetUrl: string; name?: string };
+export type PasswordResetProps = { identity: EmailIdentity; resetUrl: string; name?: string };
 
 export const PASSWORD_RESET_SUBJECT = 'Réinitialiser votre mot de passe';
 
-export function PasswordResetEmail({ resetUrl, name }: PasswordResetProps) {
+export function PasswordResetEmail({ identity, resetUrl, name }: PasswordResetProps) {
   const greeting = name?.trim() ? `Bonjour ${name.trim()},` : 'Bonjour,';
   return (
     <Layout
+      identity={identity}
       preview="Choisissez un nouveau mot de passe : le lien est valable une heure."
       reason={
         'Vous recevez ce message parce qu’une réinitialisation du mot de passe a été demandée ' +
-        'pour le compte du studio lié à cette adresse.'
+        `pour le compte lié à cette adresse dans le studio ${ofName(identity.name)}.`
       }
     >
       <Heading as="h1" style={styles.heading}>
@@ -44,6 +45,6 @@ export async function renderPasswordReset(props: PasswordResetProps): Promise<Re
   const resetUrl = assertWebUrl('resetUrl', props.resetUrl);
   return renderEmail({
     subject: PASSWORD_RESET_SUBJECT,
-    element: <PasswordResetEmail resetUrl={resetUrl} name={props.name} />,
+    element: <PasswordResetEmail identity={checkIdentity(props.identity)} resetUrl={resetUrl} name={props.name} />,
   });
 }

@@ -2,7 +2,7 @@ import { Heading, Link, Section, Text } from '@react-email/components';
 import { Fragment } from 'react';
 import { CallToAction } from './call-to-action';
 import { Layout } from './layout';
-import { assertWebUrl, renderEmail } from './render-email';
+import { assertWebUrl, checkIdentity, renderEmail } from './render-email';
 import type { RenderedEmail } from './render-email';
 import {
   noteLabel,
@@ -12,9 +12,10 @@ import {
   type ReviewEventName,
   type ReviewPiece,
 } from './review-wording';
-import { colors, quoted, styles } from './theme';
+import { colors, quoted, styles, type EmailIdentity } from './theme';
 
 export type ReviewNotificationProps = {
+  identity: EmailIdentity;
   event: ReviewEventName;
   piece: ReviewPiece;
   /** who did it: a name, else an address; null if unknown */
@@ -28,6 +29,7 @@ export type ReviewNotificationProps = {
 };
 
 export function ReviewNotificationEmail({
+  identity,
   event,
   piece,
   actor,
@@ -38,12 +40,13 @@ export function ReviewNotificationEmail({
   const sentence = reviewSentence(event, piece, actor);
   return (
     <Layout
+      identity={identity}
       preview={sentence}
       reason={
         <>
           Vous recevez ce message parce que les notifications de relecture sont activées dans vos préférences.{' '}
           <Link href={settingsUrl} style={styles.link}>
-            Modifier mes préférences
+            Modifier mes préférences de notification
           </Link>
         </>
       }
@@ -87,6 +90,7 @@ export async function renderReviewNotification(props: ReviewNotificationProps): 
     subject: reviewSubject(props.event, piece),
     element: (
       <ReviewNotificationEmail
+        identity={checkIdentity(props.identity)}
         event={props.event}
         piece={piece}
         actor={props.actor}

@@ -4,9 +4,12 @@ import type { RenderedEmail } from './render-email';
 import { renderReviewNotification, type ReviewNotificationProps } from './review-notification-email';
 import { parisDateTime, REVIEW_EVENTS, reviewSentence, reviewSubject } from './review-wording';
 import { renderStaffInvitation, STAFF_ROLE_LABELS } from './staff-invitation-email';
+import type { EmailIdentity } from './theme';
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+const identity: EmailIdentity = { name: 'démocratieS', postalAddress: '', logo: null };
 
 function expectLink(email: RenderedEmail, url: string) {
   expect(email.html).toContain(`href="${escapeHtml(url)}"`);
@@ -17,27 +20,27 @@ describe('renderPasswordReset', () => {
   const resetUrl = 'https://democraties.example.org/studio/password-reset/tok_R3set?x=1&y=2';
 
   it('gives the link in the button and the text, valid one hour, single use, and says ignoring is safe', async () => {
-    const email = await renderPasswordReset({ resetUrl, name: 'Camille Martin' });
+    const email = await renderPasswordReset({ identity, resetUrl, name: 'Camille Martin' });
     expect(email.subject).toBe('Réinitialiser votre mot de passe');
     expectLink(email, resetUrl);
-    expect(email.text).toContain(`Choisir un nouveau mot de passe :${NBSP}${resetUrl}`);
+    expect(email.text).toContain(`Choisir un nouveau mot de passe${NBSP}:${NBSP}${resetUrl}`);
     expect(email.text).toContain('Bonjour Camille Martin,');
     for (const output of [email.html, email.text]) {
       expect(output).toContain('valable une heure');
       expect(output).toContain('ne sert qu’une fois');
       expect(output).toMatch(
-        /Si vous n’êtes pas à l’origine de cette demande, ignorez ce message(&nbsp;|\u00a0); votre mot de passe reste/,
+        /Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u202f; votre mot de passe reste/,
       );
     }
     expect(email.html).toMatch(/<html[^>]* lang="fr"/);
   });
 
   it('escapes the name, greets without one, and refuses a link that is not a web address', async () => {
-    const email = await renderPasswordReset({ resetUrl, name: '<img src=x onerror=alert(1)>' });
+    const email = await renderPasswordReset({ identity, resetUrl, name: '<img src=x onerror=alert(1)>' });
     expect(email.html).not.toContain('<img');
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect((await renderPasswordReset({ resetUrl, name: ' ' })).text).toContain('Bonjour,');
-    await expect(renderPasswordReset({ resetUrl: 'javascript:alert(1)' })).rejects.toThrow(
+    expect((await renderPasswordReset({ identity, resetUrl, name: ' ' })).text).toContain('Bonjour,');
+    await expect(renderPasswordReset({ identity, resetUrl: 'javascript:alert(1)' })).rejects.toThrow(
       'resetUrl must be an absolute http(s) URL',
     );
   });
@@ -49,16 +52,18 @@ describe('review wording', () => {
 
   it('has a subject and a sentence naming the piece and the actor for every event', () => {
     for (const event of REVIEW_EVENTS) {
-      expect(reviewSubject(event, article)).toContain(`«${NBSP}${article.title}${NBSP}»`);
+      expect(reviewSubject(event, article)).toContain(`«${NNBSP}${article.title}${NNBSP}»`);
       const sentence = reviewSentence(event, article, 'Léa Dubois');
       expect(sentence).toMatch(/^Léa Dubois /);
-      expect(sentence).toContain(`l’article «${NBSP}${article.title}${NBSP}»`);
-      expect(reviewSentence(event, dossier, null)).toMatch(/^Un membre de l’équipe .*le dossier «\u00a0Démocratie/);
+      expect(sentence).toContain(`l’article «${NNBSP}${article.title}${NNBSP}»`);
+      expect(reviewSentence(event, dossier, null)).toMatch(/^Un membre de l’équipe .*le dossier «\u202fDémocratie/);
     }
-    expect(reviewSubject('submitted', article)).toBe(`À relire${NBSP}: «${NBSP}${article.title}${NBSP}»`);
-    expect(reviewSubject('approved', dossier)).toBe(`Dossier approuvé${NBSP}: «${NBSP}Démocratie alimentaire${NBSP}»`);
+    expect(reviewSubject('submitted', article)).toBe(`À relire${NBSP}: «${NNBSP}${article.title}${NNBSP}»`);
+    expect(reviewSubject('approved', dossier)).toBe(
+      `Dossier approuvé${NBSP}: «${NNBSP}Démocratie alimentaire${NNBSP}»`,
+    );
     expect(reviewSentence('changes_requested', article, 'Léa')).toBe(
-      `Léa demande des modifications sur l’article «${NBSP}${article.title}${NBSP}».`,
+      `Léa demande des modifications sur l’article «${NNBSP}${article.title}${NNBSP}».`,
     );
   });
 
@@ -75,6 +80,7 @@ describe('review wording', () => {
 
 describe('renderReviewNotification', () => {
   const props: ReviewNotificationProps = {
+    identity,
     event: 'commented',
     piece: { kind: 'article', title: 'Assemblées citoyennes : le bilan' },
     actor: 'Léa Dubois',
@@ -85,13 +91,15 @@ describe('renderReviewNotification', () => {
 
   it('says who did what, quotes the comment and its passage, links to the piece and to the preferences', async () => {
     const email = await renderReviewNotification(props);
-    expect(email.subject).toBe(`Nouveau commentaire sur «${NBSP}Assemblées citoyennes : le bilan${NBSP}»`);
-    expect(email.text).toContain(`Léa Dubois a commenté l’article «${NBSP}Assemblées citoyennes : le bilan${NBSP}».`);
-    expect(email.text).toContain('Peux-tu sourcer ce chiffre ?');
-    expect(email.html).toContain('Peux-tu sourcer ce chiffre ?<br/>Et vérifier la date.');
-    expect(email.text).toContain(`sur le passage «${NBSP}42 % des communes${NBSP}»`);
+    expect(email.subject).toBe(`Nouveau commentaire sur «${NNBSP}Assemblées citoyennes${NBSP}: le bilan${NNBSP}»`);
+    expect(email.text).toContain(
+      `Léa Dubois a commenté l’article «${NNBSP}Assemblées citoyennes${NBSP}: le bilan${NNBSP}».`,
+    );
+    expect(email.text).toContain(`Peux-tu sourcer ce chiffre${NNBSP}?`);
+    expect(email.html).toContain(`Peux-tu sourcer ce chiffre${NNBSP}?<br/>Et vérifier la date.`);
+    expect(email.text).toContain(`sur le passage «${NNBSP}42${NNBSP}% des communes${NNBSP}»`);
     expectLink(email, props.openUrl);
-    expect(email.text).toContain(`Ouvrir l’article :${NBSP}${props.openUrl}`);
+    expect(email.text).toContain(`Ouvrir l’article${NBSP}:${NBSP}${props.openUrl}`);
     expectLink(email, props.settingsUrl);
     expect(email.text).toContain(
       'Vous recevez ce message parce que les notifications de relecture sont activées dans vos préférences',
@@ -117,7 +125,7 @@ describe('renderReviewNotification', () => {
   it('leaves out an empty note and refuses links that are not web addresses', async () => {
     const email = await renderReviewNotification({ ...props, event: 'published', comment: null });
     expect(email.text).not.toContain('Son commentaire');
-    expect(email.subject).toBe(`Article publié${NBSP}: «${NBSP}Assemblées citoyennes : le bilan${NBSP}»`);
+    expect(email.subject).toBe(`Article publié${NBSP}: «${NNBSP}Assemblées citoyennes${NBSP}: le bilan${NNBSP}»`);
     await expect(renderReviewNotification({ ...props, openUrl: '/studio/x' })).rejects.toThrow('openUrl');
     await expect(renderReviewNotification({ ...props, settingsUrl: 'data:,x' })).rejects.toThrow('settingsUrl');
   });
@@ -126,11 +134,12 @@ describe('renderReviewNotification', () => {
 describe('renderStaffInvitation with its inviter', () => {
   it('names who invited and the role as a sentence reads it', async () => {
     const email = await renderStaffInvitation({
+      identity,
       inviteUrl: 'https://democraties.example.org/studio/invitation/tok',
       roleLabel: STAFF_ROLE_LABELS.sender,
       invitedBy: 'Camille <Martin>',
     });
-    expect(email.text).toContain('Camille <Martin> vous invite à rejoindre le studio');
+    expect(email.text).toContain('Camille <Martin> vous invite à rejoindre l’équipe de démocratieS');
     expect(email.html).toContain('Camille &lt;Martin&gt; vous invite');
     expect(email.text).toContain('chargé·e d’envoi');
   });

@@ -1,11 +1,12 @@
 import { Heading, Text } from '@react-email/components';
 import { CallToAction } from './call-to-action';
 import { Layout } from './layout';
-import { assertWebUrl, renderEmail } from './render-email';
+import { assertWebUrl, checkIdentity, renderEmail } from './render-email';
 import type { RenderedEmail } from './render-email';
-import { styles } from './theme';
+import { ofName, styles, type EmailIdentity } from './theme';
 
 export type StaffInvitationProps = {
+  identity: EmailIdentity;
   inviteUrl: string;
   roleLabel: string;
   /** who invited: a name, else an address */
@@ -22,19 +23,21 @@ export const STAFF_ROLE_LABELS = {
   sender: 'chargé·e d’envoi',
 } as const satisfies Record<string, string>;
 
-export function StaffInvitationEmail({ inviteUrl, roleLabel, invitedBy }: StaffInvitationProps) {
+export function StaffInvitationEmail({ identity, inviteUrl, roleLabel, invitedBy }: StaffInvitationProps) {
   const inviter = invitedBy?.trim();
+  const team = `l’équipe ${ofName(identity.name)}`;
   return (
     <Layout
-      preview={`Rejoignez le studio Crieur, le lien est valable ${INVITATION_VALID_DAYS} jours.`}
-      reason="Vous recevez ce message parce qu’un·e administrateur·rice du studio Crieur de démocratieS vous a invité·e avec cette adresse."
+      identity={identity}
+      preview={`Rejoignez ${team}\u00a0: le lien est valable ${INVITATION_VALID_DAYS}\u00a0jours.`}
+      reason={`Vous recevez ce message parce qu’un·e administrateur·rice ${ofName(identity.name)} vous a invité·e avec cette adresse.`}
     >
       <Heading as="h1" style={styles.heading}>
-        Invitation au studio Crieur
+        {invitationSubject(identity.name)}
       </Heading>
       <Text style={styles.paragraph}>
-        {inviter ? `${inviter} vous invite` : 'Vous êtes invité·e'} à rejoindre le studio Crieur, l’outil où l’équipe de
-        démocratieS prépare ses articles et ses lettres, avec le rôle <strong>{roleLabel}</strong>.
+        {inviter ? `${inviter} vous invite` : 'Vous êtes invité·e'} à rejoindre {team} dans son studio, l’espace où elle
+        prépare ses articles et ses lettres, avec le rôle <strong>{roleLabel}</strong>.
       </Text>
       <Text style={styles.paragraph}>
         Pour créer votre accès, indiquez votre nom et choisissez votre mot de passe&nbsp;:
@@ -51,13 +54,18 @@ export function StaffInvitationEmail({ inviteUrl, roleLabel, invitedBy }: StaffI
   );
 }
 
+/** « Invitation à rejoindre l’équipe de <organisation> »: the team, never the software. */
+export const invitationSubject = (organisation: string) => `Invitation à rejoindre l’équipe ${ofName(organisation)}`;
+
 export async function renderStaffInvitation(props: StaffInvitationProps): Promise<RenderedEmail> {
+  const identity = checkIdentity(props.identity);
   const element = (
     <StaffInvitationEmail
+      identity={identity}
       inviteUrl={assertWebUrl('inviteUrl', props.inviteUrl)}
       roleLabel={props.roleLabel}
       invitedBy={props.invitedBy ?? null}
     />
   );
-  return renderEmail({ subject: 'Invitation au studio Crieur de démocratieS', element });
+  return renderEmail({ subject: invitationSubject(identity.name), element });
 }

@@ -1,4 +1,19 @@
 import type { CSSProperties } from 'react';
+import { NARROW_NBSP, type EmailImage } from '@crieur/content';
+
+/** Who sends: the association's name, its postal address (footer) and its logo; the workers read them from the db. */
+export type EmailIdentity = { name: string; postalAddress: string; logo: EmailImage | null };
+
+/** A newsletter's look for the welcome of its readers: masthead colour and title, banner, and its welcome text. */
+export type EmailBrand = {
+  title: string;
+  /** white text on it reaches 4.5:1 (checked when staff save it) */
+  accent: string;
+  titleFont: 'sans' | 'serif';
+  banner: EmailImage | null;
+  /** plain text paragraphs after « Bienvenue » ('' : the default wording) */
+  welcomeText: string;
+};
 
 // colours checked for WCAG AA: ink on paper 14:1, accent on white 8.6:1, muted on canvas 7:1
 export const colors = {
@@ -12,17 +27,40 @@ export const colors = {
 
 // system fonts: web fonts would need a remote request, and most clients block them anyway
 export const fontFamily = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
+// Georgia ships with every system: a masthead serif without a web font
+export const titleFonts = { sans: 'Helvetica, Arial, sans-serif', serif: "Georgia, 'Times New Roman', serif" } as const;
 
 export const styles = {
   heading: { color: colors.ink, fontSize: '24px', lineHeight: '32px', fontWeight: 700, margin: '0 0 16px' },
+  subheading: { color: colors.ink, fontSize: '18px', lineHeight: '26px', fontWeight: 700, margin: '24px 0 8px' },
   paragraph: { color: colors.ink, fontSize: '16px', lineHeight: '26px', margin: '0 0 16px' },
   small: { color: colors.muted, fontSize: '14px', lineHeight: '22px', margin: '0 0 12px' },
   link: { color: colors.accent, textDecoration: 'underline' },
+  // a link alone on its line: 24px of text and 10px above and below make a 44px tap target
+  blockLink: {
+    display: 'block',
+    color: colors.accent,
+    textDecoration: 'underline',
+    fontSize: '16px',
+    lineHeight: '24px',
+    padding: '10px 0',
+  },
   // long token URLs must wrap instead of widening the layout on phones
   url: { color: colors.accent, textDecoration: 'underline', wordBreak: 'break-all', overflowWrap: 'anywhere' },
 } satisfies Record<string, CSSProperties>;
 
-/** French guillemets with no-break spaces, so a name never starts a line on its own. */
+/** French guillemets with narrow no-break spaces, so a name never starts a line on its own. */
 export function quoted(name: string): string {
-  return `«\u00a0${name}\u00a0»`;
+  return `«${NARROW_NBSP}${name.trim()}${NARROW_NBSP}»`;
+}
+
+/** "de démocratieS", "d’ICPC": French elides "de" before a vowel or a mute h. */
+export function ofName(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöùûüœæ]/i.test(name.trim()) ? `d’${name.trim()}` : `de ${name.trim()}`;
+}
+
+/** « A », « A » et « B », « A », « B » et « C ». */
+export function quotedList(names: readonly string[]): string {
+  const all = names.map(quoted);
+  return all.length < 2 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} et ${all.at(-1)}`;
 }

@@ -18,6 +18,8 @@ export function campaignWorkerOptions(
     mailFrom: config.mailFrom,
     dkim: config.dkim,
     sendRate: config.sendRate,
+    providers: config.sendProviders,
+    bouncePause: config.sendBouncePause,
     concurrency: config.sendConcurrency,
     lateMinutes: config.sendLateMinutes,
   };

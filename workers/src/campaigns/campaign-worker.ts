@@ -22,6 +22,9 @@ import {
   reconcileCampaigns,
   retryUnrecorded,
   sendBatch,
+  type BouncePauseRule,
+  type ProviderGroup,
+  type ProviderPolicy,
   type RetryPolicy,
   type Transport,
 } from '@crieur/sending';
@@ -40,6 +43,12 @@ export type CampaignWorkerOptions = {
   templates?: NewsletterTemplates;
   /** messages per second for the whole cluster (SEND_RATE) */
   sendRate: number;
+  /** SEND_PROVIDERS: destination domain groups, each paced on its own (absent: every domain is 'autres') */
+  providers?: ProviderGroup[];
+  /** SEND_BOUNCE_PAUSE: a campaign with too many hard bounces early pauses itself (absent or null: never) */
+  bouncePause?: BouncePauseRule | null;
+  /** how a throttled provider slows and recovers (default PROVIDER_POLICY: 30 s doubling to 10 min, +50 % a minute) */
+  providerPolicy?: ProviderPolicy;
   /** batches (so SMTP connections) this process works on at once (SEND_CONCURRENCY) */
   concurrency: number;
   lateMinutes: number;
@@ -78,6 +87,8 @@ export async function startCampaignWorker(
     prefix,
     rate: options.sendRate,
     maxChunk: options.chunkSize ?? 100,
+    ...(options.providers ? { providers: options.providers } : {}),
+    ...(options.providerPolicy ? { policy: options.providerPolicy } : {}),
   });
   const messages = createCampaignMessages({
     db: options.db,
@@ -108,6 +119,7 @@ export async function startCampaignWorker(
     waitAfterErrors: options.waitAfterErrors ?? 10,
     logger,
     health,
+    bouncePause: options.bouncePause ?? null,
   };
   const processor = async (job: Job<CampaignJob>) => {
     const parsed = CampaignJob.safeParse(job.data);
@@ -150,6 +162,7 @@ export async function startCampaignWorker(
         templates: options.templates,
         publicUrl: options.publicUrl,
         mailFrom: options.mailFrom,
+        providers: options.providers,
         ...(options.batchSize ? { batchSize: options.batchSize } : {}),
         ...(options.maxProbeDelayMs ? { maxProbeDelayMs: options.maxProbeDelayMs } : {}),
         livenessTtlMs,

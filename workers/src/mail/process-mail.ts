@@ -3,7 +3,9 @@ import { hashToken, linkTokens, newToken } from '@crieur/auth';
 import { findWelcomeData, markConfirmationSent, markWelcomeSent, prepareConfirmationEmail, type Db } from '@crieur/db';
 import { renderConfirmSubscription, renderWelcome } from '@crieur/emails';
 import { listDomain, SmtpSendError, type Mailer } from '@crieur/mailer';
-import { confirmJobId, MailJob, staffMailJobId } from '@crieur/queue';
+import { confirmJobId, MailJob, staffMailJobId, welcomeJobId } from '@crieur/queue';
+import { readBranding } from '@crieur/sending';
+import { readSender } from './mail-identity';
 import { scrubError } from '../redact';
 import { sendStaffMail } from './staff-mail';
 
@@ -39,11 +41,13 @@ export function mailProcessor(deps: MailDeps) {
           now: deps.now(),
         });
         if (!target) return { sent: false, reason: 'confirmation used, expired or erased' };
+        const { identity, sender } = await readSender(deps);
         const email = await renderConfirmSubscription({
+          identity,
           confirmUrl: `${deps.publicUrl}/confirm/${token}`,
           lists: target.lists,
         });
-        await deps.mailer.send({ kind: 'transactional', to: target.email, from: deps.mailFrom, ...email });
+        await deps.mailer.send({ kind: 'transactional', to: target.email, ...sender, ...email });
         // stamped once the mail server took it: the 24 h rule and the rebuild count from here
         await markConfirmationSent(deps.db, { confirmationId: data.confirmationId, now: deps.now() });
         return { sent: true };
@@ -53,25 +57,41 @@ export function mailProcessor(deps: MailDeps) {
         if (job.id !== staffMailJobId(data.staffMailId)) return { sent: false, reason: 'not the staff mail job' };
         return await sendStaffMail(deps, data.staffMailId);
       }
-      const welcome = await findWelcomeData(deps.db, data.subscriptionId);
-      if (!welcome) return { sent: false, reason: 'subscription no longer confirmed' };
-      const unsubscribeUrl = `${deps.publicUrl}/unsubscribe/${links.unsubscribe(welcome.subscriptionId)}`;
+      // one welcome per confirmation click, whatever number of jobs point at it
+      if (job.id !== welcomeJobId(data.subscriberId, data.dueAt)) return { sent: false, reason: 'not the welcome job' };
+      const welcome = await findWelcomeData(deps.db, { subscriberId: data.subscriberId, dueAt: new Date(data.dueAt) });
+      if (!welcome) return { sent: false, reason: 'no list left to welcome' };
+      const [first] = welcome.lists as [(typeof welcome.lists)[number]];
+      const branding = first.newsletterKind ? await readBranding(deps.db, first.newsletterKind, deps) : null;
+      const { identity, sender } = await readSender(deps);
+      const unsubscribeUrl = (subscriptionId: string) =>
+        `${deps.publicUrl}/unsubscribe/${links.unsubscribe(subscriptionId)}`;
       const email = await renderWelcome({
-        listName: welcome.list.name,
-        listDescription: welcome.list.description,
+        identity,
+        // the first list's newsletter look; a list without a newsletter wears the association's plain identity
+        brand: branding && {
+          title: branding.title,
+          accent: branding.accent,
+          titleFont: branding.titleFont === 'serif' ? 'serif' : 'sans',
+          banner: branding.banner,
+          welcomeText: branding.welcomeText,
+        },
+        lists: welcome.lists.map((list) => ({ ...list, unsubscribeUrl: unsubscribeUrl(list.subscriptionId) })),
         preferencesUrl: `${deps.publicUrl}/preferences/${links.preferences(welcome.subscriberId)}`,
-        unsubscribeUrl,
       });
+      // RFC 2919 gives a message one List-Id: the first list's, whose one-click link the header carries;
+      // the body has one unsubscribe link per list and the preferences page
       await deps.mailer.send({
         kind: 'list',
         to: welcome.email,
-        from: deps.mailFrom,
-        list: { id: `${welcome.list.slug}.${domain}`, name: welcome.list.name },
-        unsubscribe: { url: unsubscribeUrl },
-        messageId: `welcome-${data.subscriptionId}@${domain}`,
+        ...sender,
+        list: { id: `${first.slug}.${domain}`, name: first.name },
+        unsubscribe: { url: unsubscribeUrl(first.subscriptionId) },
+        messageId: `welcome-${data.subscriberId}-${new Date(data.dueAt).getTime()}@${domain}`,
         ...email,
       });
-      await markWelcomeSent(deps.db, { subscriptionId: data.subscriptionId, now: deps.now() });
+      const subscriptionIds = welcome.lists.map((list) => list.subscriptionId);
+      await markWelcomeSent(deps.db, { subscriptionIds, now: deps.now() });
       return { sent: true };
     } catch (error) {
       // a permanent SMTP refusal will not change with retries

@@ -15,9 +15,11 @@ import {
   renderReviewNotification,
   renderStaffInvitation,
   STAFF_ROLE_LABELS,
+  type EmailIdentity,
   type RenderedEmail,
 } from '@crieur/emails';
 import type { Mailer } from '@crieur/mailer';
+import { readSender } from './mail-identity';
 
 export const INVITATION_VALID_MS = INVITATION_VALID_DAYS * 24 * 3600_000;
 export const PASSWORD_RESET_VALID_MS = 3600_000;
@@ -46,14 +48,19 @@ export async function sendStaffMail(deps: StaffMailDeps, staffMailId: string): P
   const row = await findStaffMail(deps.db, staffMailId);
   if (!row) return { sent: false, reason: 'staff mail gone' };
   if (row.sentAt) return { sent: false, reason: 'already sent' };
-  const message = await messageFor(deps, row);
+  const { identity, sender } = await readSender(deps);
+  const message = await messageFor(deps, row, identity);
   if ('skip' in message) return { sent: false, reason: message.skip };
-  await deps.mailer.send({ kind: 'transactional', to: message.to, from: deps.mailFrom, ...message.email });
+  await deps.mailer.send({ kind: 'transactional', to: message.to, ...sender, ...message.email });
   await markStaffMailSent(deps.db, { staffMailId, now: deps.now() });
   return { sent: true };
 }
 
-async function messageFor(deps: StaffMailDeps, row: StaffMailRow): Promise<Message | { skip: string }> {
+async function messageFor(
+  deps: StaffMailDeps,
+  row: StaffMailRow,
+  identity: EmailIdentity,
+): Promise<Message | { skip: string }> {
   const url = (path: string) => `${deps.publicUrl}${path}`;
   if (row.kind === 'invitation') {
     const token = newToken();
@@ -65,6 +72,7 @@ async function messageFor(deps: StaffMailDeps, row: StaffMailRow): Promise<Messa
     });
     if ('skip' in target) return target;
     const email = await renderStaffInvitation({
+      identity,
       inviteUrl: url(studioPaths.invitation(token)),
       roleLabel: STAFF_ROLE_LABELS[target.role],
       invitedBy: target.invitedBy,
@@ -80,13 +88,15 @@ async function messageFor(deps: StaffMailDeps, row: StaffMailRow): Promise<Messa
       validMs: PASSWORD_RESET_VALID_MS,
     });
     if ('skip' in target) return target;
-    const email = await renderPasswordReset({ resetUrl: url(studioPaths.passwordReset(token)), name: target.name });
+    const resetUrl = url(studioPaths.passwordReset(token));
+    const email = await renderPasswordReset({ identity, resetUrl, name: target.name });
     return { to: target.email, email };
   }
   const data = await reviewMailData(deps.db, row.id);
   if ('skip' in data) return data;
   const { subject } = data;
   const email = await renderReviewNotification({
+    identity,
     event: data.event,
     piece: { kind: subject.kind, title: subject.title, scheduledAt: subject.scheduledAt },
     actor: data.actor,

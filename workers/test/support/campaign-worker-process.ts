@@ -27,6 +27,18 @@ export type WorkerProcessSettings = {
   applicationName?: string;
   /** pino level on stderr (default silent), to debug a fault test */
   logLevel?: string;
+  /** SEND_PROVIDERS as parsed (default: none, every domain is 'autres') */
+  providers?: { name: string; domains: string[]; rate: number | null }[];
+  /** SEND_BOUNCE_PAUSE as parsed (default: never) */
+  bouncePause?: { ratio: number; window: number; minimum: number } | null;
+  /** a throttled provider's back-off and recovery (default: 30 s doubling to 10 min, +50 % a minute) */
+  providerPolicy?: {
+    floorRate: number;
+    firstBackoffMs: number;
+    maxBackoffMs: number;
+    recoveryEveryMs: number;
+    recoveryFactor: number;
+  };
 };
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerProcessSettings;
@@ -58,6 +70,9 @@ const worker = await startCampaignWorker({
   ...(settings.waitAfterErrors ? { waitAfterErrors: settings.waitAfterErrors } : {}),
   ...(settings.maxProbeDelayMs ? { maxProbeDelayMs: settings.maxProbeDelayMs } : {}),
   ...(settings.retry ? { retry: settings.retry } : {}),
+  ...(settings.providers ? { providers: settings.providers } : {}),
+  ...(settings.bouncePause ? { bouncePause: settings.bouncePause } : {}),
+  ...(settings.providerPolicy ? { providerPolicy: settings.providerPolicy } : {}),
   reconcileEveryMs: settings.reconcileEveryMs ?? 200,
   livenessTtlMs: settings.livenessTtlMs ?? 1500,
   lockDurationMs: settings.lockDurationMs ?? 2000,

@@ -21,6 +21,8 @@ export type SmtpFaults = {
   silentAfterData: number;
   /** delay before answering RCPT (a struggling server) */
   rcptDelayMs: number;
+  /** a reply for RCPT to this address instead of accepting it (e.g. a provider's 421), asked on every attempt */
+  rcptReply?: ((address: string) => { code: number; message: string } | undefined) | undefined;
 };
 
 export type SmtpRecorder = {
@@ -79,7 +81,7 @@ export async function startSmtpRecorder(options: { port?: number } = {}): Promis
       onRcptTo(address, _session, callback) {
         const to = address.address.toLowerCase();
         attempts.set(to, (attempts.get(to) ?? 0) + 1);
-        const next = plans.get(to)?.shift();
+        const next = faults.rcptReply?.(to) ?? plans.get(to)?.shift();
         const answer = () => {
           if (next) {
             const error = new Error(next.message) as Error & { responseCode: number };

@@ -1,19 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { recordBounce, type Db } from '@crieur/db';
-import { NotADsnError, parseDsn } from '@crieur/mailer';
+import type { Db } from '@crieur/db';
+import { NotInboundMailError, parseInbound } from '@crieur/mailer';
+import { recordInboundMail } from '@crieur/sending';
 import { CliError, type CommandIo } from '../command';
 
 const fr = new Intl.NumberFormat('fr-FR');
 
-/** `pnpm cli bounces:import <files…>`: delivery reports saved as .eml files (RFC 3464). */
+/**
+ * `pnpm cli bounces:import <files…>`: messages received for us, saved as .eml files: delivery reports (RFC 3464),
+ * feedback-loop complaints (ARF) and unsubscribe requests sent to the List-Unsubscribe mailto target.
+ */
 export async function bouncesImport(db: Db, argv: string[], io: CommandIo): Promise<void> {
   const files = argv.filter((a) => !a.startsWith('--'));
   if (files.length === 0)
-    throw new CliError('Give one or more delivery reports (.eml files): pnpm cli bounces:import bounces/*.eml');
-  let hard = 0;
-  let soft = 0;
-  let unknown = 0;
+    throw new CliError('Give one or more received messages (.eml files): pnpm cli bounces:import bounces/*.eml');
+  const counts = { hard: 0, soft: 0, unknown: 0, complaints: 0, unsubscribes: 0, ignored: 0 };
   const skipped: string[] = [];
   for (const file of files) {
     let raw: Buffer;
@@ -24,28 +26,31 @@ export async function bouncesImport(db: Db, argv: string[], io: CommandIo): Prom
       continue;
     }
     try {
-      const dsn = await parseDsn(raw);
-      for (const r of dsn.recipients) {
-        if (r.kind === 'none') continue;
-        const result = await recordBounce(db, {
-          email: r.email,
-          kind: r.kind,
-          status: r.status,
-          messageId: dsn.originalMessageId,
-          now: new Date(),
-        });
-        if (r.kind === 'hard') hard++;
-        else soft++;
-        if (!result.known) unknown++;
-      }
+      const outcome = await recordInboundMail(db, await parseInbound(raw), new Date());
+      if ('recorded' in outcome)
+        for (const r of outcome.recorded) {
+          counts[r.kind]++;
+          if (!r.known) counts.unknown++;
+        }
+      else if ('complaint' in outcome) counts.complaints += outcome.complaint.suppressed ? 1 : 0;
+      else if ('ignored' in outcome.unsubscribe) counts.ignored++;
+      else if (outcome.unsubscribe.known) counts.unsubscribes++;
+      else counts.unknown++;
     } catch (error) {
-      if (!(error instanceof NotADsnError)) throw error;
+      if (!(error instanceof NotInboundMailError)) throw error;
       skipped.push(`${basename(file)}: ${error.message}`);
     }
   }
+  const parts = [
+    `${fr.format(counts.hard)} hard bounce(s) suppressed`,
+    `${fr.format(counts.soft)} soft bounce(s) counted`,
+    `${fr.format(counts.complaints)} complaint(s) suppressed`,
+    `${fr.format(counts.unsubscribes)} unsubscribe request(s) done`,
+    ...(counts.ignored ? [`${fr.format(counts.ignored)} unsubscribe request(s) ignored (DMARC failed)`] : []),
+  ];
   io.out(
-    `${fr.format(files.length)} file(s): ${fr.format(hard)} hard bounce(s) suppressed, ${fr.format(soft)} soft bounce(s) counted${unknown ? `, ${fr.format(unknown)} for addresses not in the subscriber base` : ''}.`,
+    `${fr.format(files.length)} file(s): ${parts.join(', ')}${counts.unknown ? `, ${fr.format(counts.unknown)} for addresses not in the subscriber base` : ''}.`,
   );
   for (const line of skipped) io.out(`skipped ${line}`);
-  if (skipped.length === files.length) throw new CliError('No delivery report could be read: nothing was recorded.');
+  if (skipped.length === files.length) throw new CliError('No received message could be read: nothing was recorded.');
 }

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'SMTP_FAILED'
   | 'CAMPAIGN_NOT_READY'
   | 'CAMPAIGN_STATE'
+  | 'PREFLIGHT_BLOCKED'
   | 'NOT_A_DSN'
   | 'REDIS_UNAVAILABLE'
   | 'INTERNAL';

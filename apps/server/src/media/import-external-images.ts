@@ -1,14 +1,15 @@
 // Images at outside addresses become media-library images when an article is saved: readers then load them
 // from us, and no third party sees their IP address on each view (the reader CSP allows only our own images).
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { isSafeImageSrc, type ArticleDoc, type BlockNode, type ImageNode } from '@crieur/content';
 import { createMedia, importedMedia, type Db } from '@crieur/db';
 import { mediaUrl } from '../routes/media-routes';
 import { fetchPublicImage, ImageFetchError, type ImageImportSettings } from './fetch-public-image';
+import { writeMediaFiles } from './media-files';
 import { ImageRejectedError, MAX_PIXELS, readImageHeader, resizeImage } from './resize-image';
-import type { ImageHeader, Variant } from './resize-image';
+import type { ImageHeader, ResizedImage } from './resize-image';
 
 export type ImageImporter = {
   db: Db;
@@ -41,10 +42,10 @@ async function importOne(importer: ImageImporter, image: ImageNode, input: { use
   const src = image.attrs.src;
   const bytes = await fetchPublicImage(src, importer.settings);
   let header: ImageHeader;
-  let variants: Record<Variant, Buffer>;
+  let resized: ResizedImage;
   try {
     header = await readImageHeader(bytes);
-    variants = await resizeImage(bytes, header);
+    resized = await resizeImage(bytes, header);
   } catch (error) {
     if (error instanceof ImageRejectedError) throw new ImageFetchError(REJECTED[error.reason]);
     throw error;
@@ -52,9 +53,8 @@ async function importOne(importer: ImageImporter, image: ImageNode, input: { use
   // files first, then the row, as for uploads: a media row always has its files
   const id = randomUUID();
   const dir = path.join(importer.mediaDir, id);
+  await writeMediaFiles(importer.mediaDir, id, resized);
   try {
-    await mkdir(dir, { recursive: true });
-    for (const [variant, file] of Object.entries(variants)) await writeFile(path.join(dir, `${variant}.webp`), file);
     await createMedia(importer.db, {
       id,
       // the source address: the next save of the same image finds it here instead of downloading it again
@@ -63,6 +63,7 @@ async function importOne(importer: ImageImporter, image: ImageNode, input: { use
       width: header.upright.width,
       height: header.upright.height,
       bytes: bytes.length,
+      hasAlpha: resized.hasAlpha,
       alt: image.attrs.alt.slice(0, 300),
       caption: (image.attrs.caption ?? '').slice(0, 500),
       createdBy: input.userId,

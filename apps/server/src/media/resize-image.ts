@@ -1,4 +1,5 @@
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import { encodeEmailVariant, isTransparent, type EmailFormat, type RawPixels } from './email-variant';
 import { limitConcurrency } from './limit-concurrency';
 
 /** 40 megapixels: a 7,000 × 5,700 photo passes; a 16,000 × 16,000 PNG (768 MB once decoded) does not. */
@@ -35,15 +36,32 @@ export async function readImageHeader(input: Buffer): Promise<ImageHeader> {
   return { width, height, format: format!, upright: meta.autoOrient };
 }
 
+/** Every file of a media: the web's WebP widths, the email JPEG (and PNG when transparent), and that fact. */
+export type ResizedImage = {
+  webp: Record<Variant, Buffer>;
+  email: Partial<Record<EmailFormat, Buffer>>;
+  hasAlpha: boolean;
+};
+
 /**
- * Decodes the image once into its widest variant, then makes the smaller ones from that, two images at a time
- * per process; metadata (EXIF, GPS) is dropped: a photo must not tell readers where it was taken.
+ * Decodes the image once into its widest variant, then makes the smaller ones and the email copies from that, two
+ * images at a time per process; metadata (EXIF, GPS) is dropped: a photo must not tell readers where it was taken.
  */
-export function resizeImage(input: Buffer, header: ImageHeader): Promise<Record<Variant, Buffer>> {
+export function resizeImage(input: Buffer, header: ImageHeader): Promise<ResizedImage> {
   return decodeSlot(() => variantsOf(input, header));
 }
 
-async function variantsOf(input: Buffer, header: ImageHeader): Promise<Record<Variant, Buffer>> {
+/** A media stored before email variants existed: its copy is made from its widest WebP, in the same slots. */
+export function emailVariantFromWebp(webp: Buffer, format: EmailFormat): Promise<Buffer> {
+  return decodeSlot(async () => {
+    const { data, info } = await sharp(webp, { limitInputPixels: MAX_PIXELS })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return encodeEmailVariant({ data, width: info.width, height: info.height, channels: info.channels }, format);
+  });
+}
+
+async function variantsOf(input: Buffer, header: ImageHeader): Promise<ResizedImage> {
   const { upright } = header;
   // sizes from the original's ratio, so the smaller variants do not inherit the widest one's rounding
   const sizeFor = (w: number) =>
@@ -61,6 +79,10 @@ async function variantsOf(input: Buffer, header: ImageHeader): Promise<Record<Va
     throw new ImageRejectedError('unreadable');
   }
   const { width, height, channels } = base.info;
+  const pixels: RawPixels = { data: base.data, width, height, channels };
+  const hasAlpha = await isTransparent(pixels);
+  const email: ResizedImage['email'] = { jpg: await encodeEmailVariant(pixels, 'jpg') };
+  if (hasAlpha) email.png = await encodeEmailVariant(pixels, 'png');
   const entries = await Promise.all(
     Object.entries(VARIANTS).map(async ([variant, w]) => {
       const out = await sharp(base.data, { raw: { width, height, channels } })
@@ -70,5 +92,5 @@ async function variantsOf(input: Buffer, header: ImageHeader): Promise<Record<Va
       return [variant, out] as const;
     }),
   );
-  return Object.fromEntries(entries) as Record<Variant, Buffer>;
+  return { webp: Object.fromEntries(entries) as Record<Variant, Buffer>, email, hasAlpha };
 }

@@ -1,6 +1,7 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { escapeHtml } from '@crieur/content';
 import type { ArchivedCampaign } from '@crieur/db';
 import { MessagePage } from './layout';
-import { SubscribeBox } from './reader-pages';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const yearFr = new Intl.DateTimeFormat('fr-FR', { year: 'numeric', timeZone: 'Europe/Paris' });
@@ -65,41 +66,58 @@ export function ArchiveIndex(props: { items: ArchivedCampaign[] }) {
   );
 }
 
-export function ArchiveIssue(props: { campaign: ArchivedCampaign; html: string; token?: string | undefined }) {
+// inline styles only: the letter's own document has no stylesheet of ours, and its CSS must not restyle the bar
+const BAR = {
+  nav: {
+    margin: 0,
+    padding: '10px 16px',
+    background: '#1f2430',
+    color: '#ffffff',
+    fontFamily: 'Helvetica, Arial, sans-serif',
+    fontSize: '15px',
+    lineHeight: 1.5,
+    textAlign: 'center' as const,
+  },
+  link: { color: '#ffffff', textDecoration: 'underline', display: 'inline-block', padding: '4px 2px' },
+};
+
+/** The small French bar above an archived letter: what it is, when it left, the way back to the others. */
+export function ArchiveBar(props: { campaign: ArchivedCampaign }) {
   const { campaign } = props;
   return (
-    <article className="piece" aria-labelledby="titre">
-      <a className="kicker" href="/archive">
-        Archives des lettres
+    <nav aria-label="Archives des lettres" style={BAR.nav}>
+      <a href="/" style={{ ...BAR.link, fontWeight: 'bold' }}>
+        démocratieS
       </a>
-      <h1 id="titre">{issueTitle(campaign)}</h1>
-      <p className="byline">
-        {kindLabel(campaign.kind)} · envoyée le{' '}
-        <time dateTime={campaign.sentAt.toISOString()}>{dateFr.format(campaign.sentAt)}</time>
-      </p>
-      {/* its own document, sandboxed without scripts: the newsletter's CSS cannot touch the page and ours cannot touch it */}
-      <iframe
-        title={`La lettre « ${issueTitle(campaign)} »`}
-        srcDoc={props.html}
-        sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
-        loading="lazy"
-        style={{
-          display: 'block',
-          width: '100%',
-          height: '80vh',
-          minHeight: '32rem',
-          border: '1px solid var(--line)',
-          borderRadius: '12px',
-          background: '#fff',
-          marginTop: '1rem',
-        }}
-      />
-      <p>
-        <a href={`/archive/${campaign.slug}/lettre${props.token ? `?k=${props.token}` : ''}`}>
-          Lire la lettre en pleine page
-        </a>
-      </p>
-      <SubscribeBox />
-    </article>
+      {' · '}
+      {kindLabel(campaign.kind)} envoyée le{' '}
+      <time dateTime={campaign.sentAt.toISOString()}>{dateFr.format(campaign.sentAt)}</time>
+      {' · '}
+      <a href="/archive" style={BAR.link}>
+        Toutes les lettres
+      </a>
+    </nav>
   );
+}
+
+/**
+ * The archived letter as its own full-width document (the responsive letter fits any screen, no frame, no second
+ * scrollbar), with the bar on top and, in its head, the canonical address and whether robots may index it.
+ */
+export function archiveLetterPage(input: {
+  campaign: ArchivedCampaign;
+  html: string;
+  canonicalUrl: string;
+  indexable: boolean;
+}): string {
+  const head =
+    `<link rel="canonical" href="${escapeHtml(input.canonicalUrl)}">` +
+    (input.indexable ? '' : '<meta name="robots" content="noindex">');
+  const bar = renderToStaticMarkup(<ArchiveBar campaign={input.campaign} />);
+  const withHead = /<head[^>]*>/i.test(input.html)
+    ? input.html.replace(/<head[^>]*>/i, (tag) => `${tag}${head}`)
+    : `${head}${input.html}`;
+  return /<body[^>]*>/i.test(withHead)
+    ? withHead.replace(/<body[^>]*>/i, (tag) => `${tag}${bar}`)
+    : `${bar}${withHead}`;
 }

@@ -25,6 +25,7 @@ export function PublicLayout(props: { title: string; children: ReactNode; head?:
             <a href="/rubriques/points-de-vue">Points de vue</a>
             <a href="/rubriques/sur-le-terrain">Sur le terrain</a>
             <a href="/rubriques/dans-les-marges">Dans les marges</a>
+            <a href="/archive">Les lettres</a>
             <a href="/subscribe" className="cta">
               S'abonner
             </a>

@@ -2,17 +2,21 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findArchived, listArchive, type ArchivedCampaign } from '@crieur/db';
 import { preparePersonaliser } from '@crieur/newsletter';
-import { ArchiveIndex, ArchiveIssue, issueTitle } from '../public/archive-pages';
+import { ArchiveIndex, archiveLetterPage } from '../public/archive-pages';
 import { renderPage } from '../public/layout';
 import { Section } from '../public/reader-pages';
 import type { RouteContext } from './context';
 
-// the newsletter's own document: no script, images from where the campaign put them, links open outside the frame
-const LETTER_CSP =
-  "sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation; default-src 'none'; img-src 'self' data: https: http:; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
-// the page around it keeps the site's policy; the srcdoc frame inherits it, so images from elsewhere must be allowed
-const ISSUE_CSP =
-  "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https: http:; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; object-src 'none'; base-uri 'self'";
+// the letter's own document, served as the page: no script at all, its inline styles, images only from our /media
+// (no reader's IP handed to a third party), never framed
+const LETTER_CSP = [
+  "default-src 'none'",
+  "img-src 'self' data:",
+  "style-src 'unsafe-inline'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /** The frozen HTML with its placeholders filled by nothing personal: no name, links to public pages. */
 export function publicLetterHtml(campaign: ArchivedCampaign & { renderedHtml: string }, publicUrl: string): string {
@@ -28,8 +32,7 @@ export function publicLetterHtml(campaign: ArchivedCampaign & { renderedHtml: st
     preferencesUrl: `${publicUrl}/subscribe`,
     webUrl: `${publicUrl}/archive/${campaign.slug}`,
   });
-  // a link without a target would open inside the frame
-  return html.replace(/<head>/i, '<head><base target="_top">');
+  return html;
 }
 
 function sendCached(
@@ -86,27 +89,21 @@ export function archiveRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const campaign = await issue(request);
     if (!campaign) return notFoundPage(reply);
     const token = tokenOf(request);
-    const page = renderPage(
-      issueTitle(campaign),
-      <ArchiveIssue campaign={campaign} html={publicLetterHtml(campaign, publicUrl)} token={token} />,
-      {
-        // an issue opened with its token may be a private list's: never indexed, never cached by others
-        indexable: !token,
-        head: <link rel="canonical" href={`${publicUrl}/archive/${campaign.slug}`} />,
-      },
-    );
-    return sendCached(request, reply, page, ISSUE_CSP, token ? 'private' : 'public');
+    const page = archiveLetterPage({
+      campaign,
+      html: publicLetterHtml(campaign, publicUrl),
+      canonicalUrl: `${publicUrl}/archive/${campaign.slug}`,
+      // an issue opened with its token may be a private list's: never indexed, never cached by others
+      indexable: !token,
+    });
+    return sendCached(request, reply, page, LETTER_CSP, token ? 'private' : 'public');
   });
 
+  // the address of the former full-page view: the issue page is now the letter itself
   app.get('/archive/:slug/lettre', async (request, reply) => {
     const campaign = await issue(request);
     if (!campaign) return notFoundPage(reply);
-    return sendCached(
-      request,
-      reply,
-      publicLetterHtml(campaign, publicUrl),
-      LETTER_CSP,
-      tokenOf(request) ? 'private' : 'public',
-    );
+    const token = tokenOf(request);
+    return reply.redirect(`/archive/${campaign.slug}${token ? `?k=${token}` : ''}`, 301);
   });
 }

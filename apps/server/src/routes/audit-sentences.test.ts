@@ -37,6 +37,17 @@ const line = (entry: Partial<AuditLine> & { action: string }): AuditLine => ({
 const say = (entry: Partial<AuditLine> & { action: string }) => auditSentence(line(entry), names);
 
 describe('auditSentence', () => {
+  it('lists what an identity or branding save changed, by the Identité page’s words', () => {
+    const org = { actorId: CAMILLE, targetType: 'organisation' };
+    expect(say({ ...org, action: 'organisation_updated', data: { fields: ['postalAddress', 'logoMediaId'] } })).toBe(
+      'Camille Martin a modifié l’identité de l’association (adresse postale, logo)',
+    );
+    const branding = { actorId: CAMILLE, action: 'newsletter_branding_updated', targetType: 'newsletter' };
+    expect(say({ ...branding, targetId: 'democraties', data: { fields: ['accent', 'welcomeText'] } })).toBe(
+      'Camille Martin a modifié l’habillage de la lettre de démocratieS (couleur principale, texte de bienvenue)',
+    );
+  });
+
   it('names the people of team changes, with the role in words', () => {
     const invite = { action: 'user_invited', actorId: CAMILLE, targetType: 'user', targetId: LEA };
     expect(say({ ...invite, data: { role: 'author' } })).toBe('Camille Martin a invité Léa Dubois (auteur·rice)');

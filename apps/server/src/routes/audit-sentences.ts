@@ -28,6 +28,31 @@ const RESEND_WORDS: Record<string, string> = {
   uncertain: 'incertains',
 };
 
+// the fields an identity or branding save changed, as the Identité page names them
+const IDENTITY_FIELD_WORDS: Record<string, string> = {
+  name: 'nom',
+  postalAddress: 'adresse postale',
+  senderName: 'nom d’expéditeur',
+  senderEmail: 'adresse d’expédition',
+  replyTo: 'adresse de réponse',
+  logoMediaId: 'logo',
+  title: 'titre',
+  kicker: 'surtitre',
+  tagline: 'sous-titre',
+  accent: 'couleur principale',
+  tint: 'couleur de fond',
+  titleFont: 'police du titre',
+  bannerMediaId: 'bannière',
+  identity: 'ligne d’identité',
+  notice: 'avertissement',
+  welcomeText: 'texte de bienvenue',
+};
+
+const fieldWords = (fields: unknown, words: Record<string, string>) =>
+  (Array.isArray(fields) ? fields : [])
+    .map((f) => words[String(f)] ?? String(f))
+    .join(', ') || 'sans changement';
+
 const parisDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
 
 const quoted = (text: string) => `« ${text} »`;
@@ -138,6 +163,13 @@ export function auditSentence(e: AuditLine, names: AuditNames): string {
       return `${target ?? actor} a choisi un nouveau mot de passe`;
     case 'organisation_renamed':
       return `${actor} a nommé l’organisation ${quoted(str(d.to) ?? '')}`;
+    case 'organisation_updated':
+      return `${actor} a modifié l’identité de l’association (${fieldWords(d.fields, IDENTITY_FIELD_WORDS)})`;
+    case 'newsletter_branding_updated':
+      return `${actor} a modifié l’habillage de la ${KIND_WORDS[e.targetId ?? ''] ?? 'lettre'} (${fieldWords(
+        d.fields,
+        IDENTITY_FIELD_WORDS,
+      )})`;
     case 'subscriber_erased':
       return `${actor} a effacé les données d’un·e abonné·e (droit à l’effacement)`;
     case 'list_exported':
@@ -157,7 +189,7 @@ export function auditSentence(e: AuditLine, names: AuditNames): string {
     case 'campaign_started':
       return `${actor} a lancé l’envoi de ${letter(e.targetId)}${
         num(d.recipients) !== undefined ? ` à ${plural(num(d.recipients)!, 'destinataire', 'destinataires')}` : ''
-      }`;
+      }${typeof d.despite === 'string' ? `, malgré\u00a0: ${d.despite}` : ''}`;
     case 'campaign_scheduled':
       return `${actor} a programmé ${letter(e.targetId)}${dateWords(d.at) ? ` pour le ${dateWords(d.at)}` : ''}`;
     case 'campaign_unscheduled':
@@ -166,6 +198,8 @@ export function auditSentence(e: AuditLine, names: AuditNames): string {
       return `${actor} a mis en pause l’envoi de ${letter(e.targetId)}`;
     case 'campaign_resumed':
       return `${actor} a repris l’envoi de ${letter(e.targetId)}`;
+    case 'campaign_auto_paused':
+      return `${actor} a suspendu l’envoi de ${letter(e.targetId)} : ${plural(num(d.hardBounces) ?? 0, 'adresse refusée', 'adresses refusées')} sur les ${num(d.processed) ?? 0} premières`;
     case 'campaign_cancelled':
       return `${actor} a annulé l’envoi de ${letter(e.targetId)}`;
     case 'campaign_resent':

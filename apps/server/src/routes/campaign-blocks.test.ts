@@ -33,12 +33,24 @@ describe('campaign blocks', () => {
       [1, 'url'],
     ]);
     expect(errors[0]!.message).toBe('Ce champ ne peut pas être vide');
+    expect(errors[0]!.where).toBe('bloc 2 (Article), chapô');
+  });
+
+  it('names the block and the field of an agenda row, with one message for the date', () => {
+    const { errors } = checkBlocks([
+      { type: 'agenda', title: 'Agenda', events: [{ title: 'AG', date: '', place: 'Paris' }] },
+    ]);
+    expect(errors).toEqual([
+      { index: 0, path: 'events.0.date', message: 'Indiquez la date', where: 'bloc 1 (Agenda), événement 1 › date' },
+    ]);
   });
 
   it('counts an empty edito as unfinished', () => {
     const { valid, errors } = checkBlocks([{ type: 'edito', doc: { type: 'doc', content: [{ type: 'paragraph' }] } }]);
     expect(valid).toEqual([]);
-    expect(errors).toEqual([{ index: 0, path: 'doc', message: 'Écrivez le texte de ce bloc ou retirez-le' }]);
+    expect(errors).toEqual([
+      { index: 0, path: 'doc', message: 'Écrivez le texte de ce bloc ou retirez-le', where: 'bloc 1 (Édito), texte' },
+    ]);
   });
 
   it('checks the subject in French', () => {

@@ -8,11 +8,13 @@ import {
   type NewsletterTemplates,
   type PersonalValues,
 } from '@crieur/newsletter';
+import type { Db } from '@crieur/db';
 import { CampaignNotReadyError, compileCampaign, type CampaignToCompile } from '@crieur/sending';
 import { TEST_LINK_TOKEN } from '../public/test-link-page';
 import { checkBlocks, checkFields, type BlockError, type FieldError } from './campaign-blocks';
 
-export type RenderSettings = { publicUrl: string; templates: NewsletterTemplates };
+// the database: the compile reads the sizes of the letter's images there
+export type RenderSettings = { publicUrl: string; templates: NewsletterTemplates; db?: Db };
 export type CampaignDraft = {
   kind: NewsletterKind;
   subject: string;

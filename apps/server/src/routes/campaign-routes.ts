@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { Uuid, validationSummary } from '@crieur/api';
+import { fieldLabel, Uuid, validationSummary, type BlockError } from '@crieur/api';
 import { EMPTY_DOC } from '@crieur/content';
 import {
   appendAudit,
@@ -11,6 +11,7 @@ import {
   EditConflictError,
   findCampaign,
   findCampaignContent,
+  getOrganisation,
   listCampaigns,
   listLists,
   sentCounts,
@@ -20,13 +21,14 @@ import {
   type List,
 } from '@crieur/db';
 import { createDkimSigner, InvalidMessageError, SmtpSendError } from '@crieur/mailer';
-import { loadNewsletterTemplates, type NewsletterKind } from '@crieur/newsletter';
+import { loadNewsletterTemplates, SECTION_TITLES, type NewsletterKind } from '@crieur/newsletter';
 import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
 import { handle } from '../http/contract-route';
 import { compileStrict, renderPreview, type RenderSettings } from './campaign-render';
 import { campaignSearchRoutes } from './campaign-search';
 import { campaignSlugBase } from './campaign-slug';
+import { createTestBudget, TEST_BUDGET } from './campaign-test-budget';
 import { testMessages } from './campaign-test-message';
 import { campaignDetail, campaignSummary } from './campaign-views';
 import type { RouteContext } from './context';
@@ -36,7 +38,8 @@ const SKELETONS: Record<NewsletterKind, unknown[]> = {
   membres: [
     { type: 'edito', doc: EMPTY_DOC },
     { type: 'sectionTitle', text: 'démocratieS' },
-    { type: 'sectionTitle', text: 'Les actualités de nos adhérent·es' },
+    // the members' news block carries its own heading: no separate section title above it
+    { type: 'membersNews', title: SECTION_TITLES.membersNews, items: [{ title: '', text: '' }] },
   ],
   adherents: [{ type: 'edito', doc: EMPTY_DOC }],
   democraties: [{ type: 'edito', doc: EMPTY_DOC }],
@@ -48,9 +51,16 @@ const TEST_SENDS_PER_USER = 10;
 export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   // read once at start: a preview then never touches the disk
-  const settings: RenderSettings = { publicUrl: ctx.config.publicUrl, templates: loadNewsletterTemplates() };
+  const settings: RenderSettings = { publicUrl: ctx.config.publicUrl, templates: loadNewsletterTemplates(), db };
   // signed as the workers sign campaign mail; the key is parsed once
   const dkim = ctx.config.dkim ? createDkimSigner(ctx.config.dkim) : undefined;
+
+  const testBudget = createTestBudget({
+    redis: ctx.redis,
+    prefix: ctx.config.redisPrefix,
+    settings: TEST_BUDGET,
+    now: ctx.now,
+  });
 
   const load = async (id: string): Promise<CampaignWithLists> => {
     const campaign = await findCampaign(db, id);
@@ -221,7 +231,10 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async ({ params, body }, request, reply) => {
       const staff = requireStaff(request);
       const id = campaignId(params.id);
-      const addresses = [...new Set(body.addresses.map((a) => a.trim().toLowerCase()))];
+      // split, trimmed and deduplicated by the contract (TestSendBody)
+      const addresses = body.addresses;
+      const budget = await testBudget.check(staff.id, addresses.length);
+      if (!budget.allowed) throw tooManyTests(budget.retryAfterSeconds);
       // the campaign as the real send reads it: every list, in the same order
       const campaign = await findCampaignContent(db, id);
       if (!campaign) throw notFound('Campaign');
@@ -232,7 +245,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const compiled = await compileStrict(campaign, settings);
       if (!compiled.ok || replyTo.length) {
         const { blockErrors = [], fieldErrors = [], mjmlErrors = [] } = compiled.ok ? {} : compiled;
-        throw new ApiError(422, 'NEWSLETTER_INVALID', 'La lettre n’est pas prête : corrigez les erreurs signalées.', {
+        throw new ApiError(422, 'NEWSLETTER_INVALID', notReadyMessage(blockErrors, [...fieldErrors, ...replyTo]), {
           blockErrors,
           fieldErrors: [...fieldErrors, ...replyTo],
           mjmlErrors,
@@ -245,7 +258,12 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
         const messages = testMessages({
           campaign: { ...campaign, html, text, webToken: null },
           addresses,
-          settings: { publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom, dkim },
+          settings: {
+            publicUrl: ctx.config.publicUrl,
+            mailFrom: ctx.config.mailFrom,
+            dkim,
+            organisation: await getOrganisation(db),
+          },
           now: ctx.now(),
         });
         for (const message of messages) {
@@ -255,6 +273,7 @@ export function campaignRoutes(app: FastifyInstance, ctx: RouteContext): void {
       } catch (error) {
         throw testSendError(error, sent) ?? error;
       } finally {
+        await testBudget.record(staff.id, sent);
         // never the addresses: only how many and where
         const data = { count: sent, of: addresses.length, via: ctx.mailer.kind };
         const target = { targetType: 'campaign' as const, targetId: id };
@@ -279,6 +298,27 @@ function unknownLists(slugs: string[]): ApiError {
     issues: slugs.map((slug) => ({ path: 'lists', message: `Liste inconnue : ${slug}.` })),
     unknownLists: slugs,
   });
+}
+
+/** The 422's sentence names the first problem and its place, so an API user needs no list to know where to look. */
+function notReadyMessage(blockErrors: BlockError[], fieldErrors: { path: string; message: string }[]): string {
+  const first = blockErrors[0]
+    ? `${blockErrors[0].where ?? `bloc ${blockErrors[0].index + 1}`} : ${blockErrors[0].message}`
+    : fieldErrors[0]
+      ? `${fieldLabel([fieldErrors[0].path])} : ${fieldErrors[0].message}`
+      : undefined;
+  if (!first) return 'La lettre n’est pas prête : corrigez les erreurs signalées.';
+  const more = blockErrors.length + fieldErrors.length - 1;
+  const rest = more > 0 ? ` (et ${more} ${more > 1 ? 'autres erreurs' : 'autre erreur'})` : '';
+  return `La lettre n’est pas prête : ${first.replace(/[.\s]+$/, '')}${rest}.`;
+}
+
+function tooManyTests(retryAfterSeconds: number): ApiError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const message =
+    `Trop de messages de test : ${TEST_BUDGET.messages} au plus en ${TEST_BUDGET.windowMs / 60_000} minutes. ` +
+    `Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`;
+  return new ApiError(429, 'RATE_LIMITED', message, { retryAfterSeconds });
 }
 
 /** What staff can act on, in French; the server's reply may quote an address, so it stays out. */

@@ -22,7 +22,7 @@ const settings = { publicUrl: 'https://democraties.example', mailFrom: 'démocra
 const now = new Date('2026-03-02T09:00:00Z');
 const asText = (raw: Buffer | Buffer[]) => (Array.isArray(raw) ? Buffer.concat(raw) : raw).toString('latin1');
 // the boundary is derived from the subject, which the test prefixes
-const body = (raw: string) => raw.slice(raw.indexOf('\r\n\r\n')).replace(/=_crieur_[0-9a-f]{32}/g, '=_B');
+const body = (raw: string) => raw.slice(raw.indexOf('\r\n\r\n')).replace(/=_part_[0-9a-f]{32}/g, '=_B');
 
 describe('test-send messages', () => {
   it('are the campaign’s prebuilt message, one per address, with the reviewer’s values only', () => {

@@ -1,11 +1,17 @@
 // A test send is the campaign's own prebuilt message, as the workers send it: only the reviewer's values differ.
 import { randomUUID } from 'node:crypto';
-import { mailFromAddress, type DkimSigner, type RawMessage } from '@crieur/mailer';
+import { mailFromAddress, type DkimSigner, type RawMessage, type SenderDefaults } from '@crieur/mailer';
 import { buildRecipientMessage, type CampaignForMessage } from '@crieur/sending';
 import { TEST_LINK_TOKEN } from '../public/test-link-page';
 import { SAMPLE_FIRST_NAME } from './campaign-render';
 
-export type TestSettings = { publicUrl: string; mailFrom: string; dkim?: DkimSigner | undefined };
+export type TestSettings = {
+  publicUrl: string;
+  mailFrom: string;
+  dkim?: DkimSigner | undefined;
+  /** the organisation's sender defaults, as the real send reads them */
+  organisation?: SenderDefaults | null;
+};
 
 /** One message per reviewer (the first list's List-Id), marked as a test in the subject. */
 export function testMessages(input: {

@@ -56,8 +56,9 @@ export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
   }
 
   handle(app, 'GET /api/growth', async ({ query }) => {
+    // today is included, live; nothing is measured after it
     const today = parisDay(ctx.now());
-    const to = query.to ?? addDays(today, -1);
+    const to = query.to && query.to < today ? query.to : today;
     const from = query.from ?? addDays(to, -364);
     if (from > to) throw fieldError('from', 'Le début vient après la fin.');
     if ((parisDayStart(to).getTime() - parisDayStart(from).getTime()) / 86_400_000 > MAX_DAYS)
@@ -68,7 +69,8 @@ export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return {
       from,
       to,
-      lists: growth.map(({ listId: _listId, ...g }, i) => ({ slug: lists[i]!.slug, name: lists[i]!.name, ...g })),
+      today: growth.today,
+      lists: growth.lists.map(({ listId: _listId, ...g }, i) => ({ slug: lists[i]!.slug, name: lists[i]!.name, ...g })),
     };
   });
 
@@ -90,7 +92,7 @@ export function growthRoutes(app: FastifyInstance, ctx: RouteContext): void {
   handle(app, 'PUT /api/growth/history', async ({ body }, request) => {
     const staff = requireStaff(request);
     const [list] = await listsBySlug([body.list], 'list');
-    // only the past can be entered: the ledger speaks from the month Crieur started
+    // only the past can be entered: the ledger speaks from the month the measurements started
     if (body.month > parisDay(ctx.now()).slice(0, 7)) throw fieldError('month', 'Ce mois n’a pas encore commencé.');
     await enterListHistory(db, {
       listId: list!.id,

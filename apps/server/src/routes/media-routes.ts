@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import send from '@fastify/send';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MEDIA_MAX_BYTES, MEDIA_TYPES } from '@crieur/api/enums/dossiers';
 import { createMedia, getMedia, listMedia, updateMedia, type MediaRow } from '@crieur/db';
@@ -9,8 +10,10 @@ import { requireStaff } from '../auth/register-access';
 import { ApiError, notFound } from '../http/api-error';
 import { handle } from '../http/contract-route';
 import { fileNameHeader } from '../http/file-name-header';
+import { EMAIL_FORMATS, emailFileName, type EmailFormat } from '../media/email-variant';
+import { ensureEmailVariant, writeMediaFiles } from '../media/media-files';
 import { ImageRejectedError, readImageHeader, resizeImage } from '../media/resize-image';
-import type { ImageHeader, Variant } from '../media/resize-image';
+import type { ImageHeader, ResizedImage, Variant } from '../media/resize-image';
 import type { RouteContext } from './context';
 
 const TYPES: readonly string[] = MEDIA_TYPES;
@@ -23,7 +26,14 @@ const REJECTED: Record<ImageRejectedError['reason'], string> = {
 const fileNameFrom = (header: unknown) => fileNameHeader(header, 'image');
 
 // the public files' address, not a staff route: checked here, answered 404 rather than 400
-const FileParams = z.object({ id: z.uuid(), variant: z.enum(['w400', 'w800', 'w1600']) });
+const FileParams = z.object({
+  id: z.uuid(),
+  file: z.enum(['w400.webp', 'w800.webp', 'w1600.webp', ...EMAIL_FORMATS.map(emailFileName)]),
+});
+const emailFormatOf = (file: string) => EMAIL_FORMATS.find((format) => emailFileName(format) === file);
+// webmails show mail inside their own pages, the composer's preview is a sandboxed frame (an opaque origin): both
+// load these images from elsewhere, so /media alone is cross-origin; the rest of the site stays same-origin
+const MEDIA_HELMET = { crossOriginResourcePolicy: { policy: 'cross-origin' as const } };
 
 export const mediaUrl = (id: string, variant: Variant = 'w1600') => `/media/${id}/${variant}.webp`;
 const view = (m: MediaRow) => ({
@@ -55,26 +65,18 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       throw new ApiError(400, 'MEDIA_INVALID', 'Envoyez une image JPEG, PNG, WebP ou GIF de 10 Mo au plus.');
     }
     const image = request.body;
-    let variants: Record<Variant, Buffer>;
+    let resized: ResizedImage;
     let meta: ImageHeader;
     try {
       meta = await readImageHeader(image);
-      variants = await resizeImage(image, meta);
+      resized = await resizeImage(image, meta);
     } catch (error) {
       if (!(error instanceof ImageRejectedError)) throw error;
       throw new ApiError(400, 'MEDIA_INVALID', REJECTED[error.reason], { reason: error.reason });
     }
     // files first, then the row: a media row always has its files, a failure leaves nothing behind
     const id = randomUUID();
-    try {
-      await mkdir(path.join(dir, id), { recursive: true });
-      for (const [variant, out] of Object.entries(variants)) {
-        await writeFile(path.join(dir, id, `${variant}.webp`), out);
-      }
-    } catch (error) {
-      await rm(path.join(dir, id), { recursive: true, force: true });
-      throw error;
-    }
+    await writeMediaFiles(dir, id, resized);
     const row = await createMedia(db, {
       id,
       fileName: fileNameFrom(request.headers['x-file-name']),
@@ -83,6 +85,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       width: meta.upright.width,
       height: meta.upright.height,
       bytes: image.length,
+      hasAlpha: resized.hasAlpha,
       alt: query.alt,
       caption: query.caption,
       createdBy: staff.id,
@@ -100,15 +103,34 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return { media: view(row) };
   });
 
-  // public: images of published pieces (names are unguessable ids)
-  app.get('/media/:id/:variant', async (request, reply) => {
-    const parsed = FileParams.safeParse({
-      ...(request.params as object),
-      variant: String((request.params as { variant: string }).variant).replace(/\.webp$/, ''),
+  // public: images of published pieces (names are unguessable ids); files never change once written
+  const sendFile = async (request: FastifyRequest, reply: FastifyReply, file: string) => {
+    const sent = await send(request.raw, `/${file}`, {
+      root: dir,
+      // its Cache-Control would say nothing of shared caches: set below, the same image for everyone
+      cacheControl: false,
+      index: false,
+      dotfiles: 'deny',
     });
+    if (sent.type !== 'file') return null;
+    return reply
+      .status(sent.statusCode)
+      .headers({ ...sent.headers, 'cache-control': 'public, max-age=31536000, immutable' })
+      .send(sent.stream);
+  };
+
+  app.get('/media/:id/:file', { helmet: MEDIA_HELMET }, async (request, reply) => {
+    const parsed = FileParams.safeParse(request.params);
     if (!parsed.success || !(await getMedia(db, parsed.data.id))) throw notFound('Image');
-    const file = await readFile(path.join(dir, parsed.data.id, `${parsed.data.variant}.webp`)).catch(() => null);
-    if (!file) throw notFound('Image');
-    return reply.type('image/webp').header('cache-control', 'public, max-age=31536000, immutable').send(file);
+    const { id, file } = parsed.data;
+    const served = await sendFile(request, reply, `${id}/${file}`);
+    if (served) return served;
+    // a media stored before email variants existed gets them on first request
+    const format: EmailFormat | undefined = emailFormatOf(file);
+    if (!format || !(await ensureEmailVariant(dir, id, format))) throw notFound('Image');
+    return (await sendFile(request, reply, `${id}/${file}`)) ?? Promise.reject(notFound('Image'));
+  });
+  app.get('/media/*', { helmet: MEDIA_HELMET }, async () => {
+    throw notFound('Image');
   });
 }

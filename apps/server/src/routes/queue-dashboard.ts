@@ -19,7 +19,8 @@ export async function queueDashboard(
   createBullBoard({
     queues: options.queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true, allowRetries: false })),
     serverAdapter,
-    options: { uiConfig: { boardTitle: 'Crieur — files d’attente' } },
+    // the staff never read the software's name; the organisation's can change after start-up
+    options: { uiConfig: { boardTitle: 'Files d’attente des envois' } },
   });
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (request, reply) => {

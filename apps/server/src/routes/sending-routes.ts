@@ -14,12 +14,21 @@ import {
   type AuditAction,
 } from '@crieur/db';
 import { batchQueue, createSendJournal, enqueueBatches } from '@crieur/queue';
-import { CampaignNotReadyError, controlCampaign, launchCampaign, type CampaignControl } from '@crieur/sending';
+import {
+  CampaignNotReadyError,
+  controlCampaign,
+  launchCampaign,
+  PREFLIGHT_LABELS,
+  type CampaignControl,
+  type PreflightCode,
+} from '@crieur/sending';
 import { ApiError, notFound } from '../http/api-error';
 import { requireStaff } from '../auth/register-access';
 import { handle } from '../http/contract-route';
 import { fieldError } from '../http/field-error';
+import type { CampaignPreflight } from '../preflight/campaign-preflight';
 import type { RouteContext } from './context';
+import { slowedProviders } from './slowed-providers';
 
 // the ledger's statuses are the contract's (the database holds the same enums as text)
 const asStatus = (status: string) => status as CampaignStatus;
@@ -34,7 +43,11 @@ function mapError(error: unknown): never {
   throw error;
 }
 
-export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
+// « Envoyé malgré : lien cassé, DMARC »: the warnings staff knowingly sent past, in the audit log
+const acknowledged = (codes: readonly PreflightCode[] | undefined) =>
+  codes?.length ? { acknowledgedWarnings: [...codes], despite: codes.map((c) => PREFLIGHT_LABELS[c]).join(', ') } : {};
+
+export function sendingRoutes(app: FastifyInstance, ctx: RouteContext, preflight: CampaignPreflight): void {
   const db = ctx.database.db;
   const audit = async (request: FastifyRequest, action: AuditAction, id: string, data: Record<string, unknown> = {}) =>
     appendAudit(db, {
@@ -61,9 +74,17 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
     );
     await enqueueBatches(ctx.campaignQueue, { campaignId, batches: batches.map((b) => b.batch) });
   };
+  const pacing = {
+    db,
+    redis: ctx.redis,
+    prefix: ctx.config.redisPrefix,
+    sendRate: ctx.config.sendRate,
+    providers: ctx.config.sendProviders,
+  };
   const progress = async (id: string): Promise<{ progress: CampaignProgress }> => {
     const p = await campaignProgress(db, { campaignId: id, now: ctx.now() }).catch(mapError);
     const left = p.counts.queued + p.counts.sending;
+    const active = p.status === 'sending' || p.status === 'paused';
     return {
       progress: {
         ...p,
@@ -78,26 +99,40 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext): void {
         },
         // at the last minute's pace; null while nothing was sent lately
         secondsLeft: p.ratePerSecond > 0 ? Math.ceil(left / p.ratePerSecond) : null,
+        slowedProviders: active ? await slowedProviders(pacing, id, ctx.now()) : [],
       },
     };
   };
 
-  handle(app, 'POST /api/campaigns/:id/send', async ({ params: { id } }, request) => {
+  handle(app, 'POST /api/campaigns/:id/send', async ({ params: { id }, body }, request) => {
+    // what would hurt readers or the association's name stops here; warnings never do
+    await preflight.assertSendable(id).catch(mapError);
     const result = await launchCampaign(
-      { db, queue: batchQueue(ctx.campaignQueue), publicUrl: ctx.config.publicUrl, mailFrom: ctx.config.mailFrom },
+      {
+        db,
+        queue: batchQueue(ctx.campaignQueue),
+        publicUrl: ctx.config.publicUrl,
+        mailFrom: ctx.config.mailFrom,
+        providers: ctx.config.sendProviders,
+      },
       { campaignId: id, now: ctx.now(), actorId: requireStaff(request).id },
     ).catch(mapError);
-    if (result.started) await audit(request, 'campaign_started', id, { recipients: result.recipientCount });
+    if (result.started)
+      await audit(request, 'campaign_started', id, {
+        recipients: result.recipientCount,
+        ...acknowledged(body?.acknowledgedWarnings),
+      });
     return { started: result.started, status: asStatus(result.status), ...(await progress(id)) };
   });
 
   handle(app, 'POST /api/campaigns/:id/schedule', async ({ params: { id }, body }, request) => {
     const at = new Date(body.at);
     if (at.getTime() <= ctx.now().getTime()) throw fieldError('at', 'Choisissez un moment à venir.');
+    await preflight.assertSendable(id).catch(mapError);
     await scheduleCampaign(db, { campaignId: id, now: ctx.now(), at, actorId: requireStaff(request).id }).catch(
       mapError,
     );
-    await audit(request, 'campaign_scheduled', id, { at: at.toISOString() });
+    await audit(request, 'campaign_scheduled', id, { at: at.toISOString(), ...acknowledged(body.acknowledgedWarnings) });
     return progress(id);
   });
 

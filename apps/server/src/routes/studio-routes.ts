@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-const NOT_BUILT = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Crieur — studio</title>
+const NOT_BUILT = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Studio — pas encore construit</title>
 <body style="font-family:system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem">
 <h1>Le studio n'est pas encore construit</h1><p>Lancez <code>pnpm build</code> (ou <code>pnpm start</code>, qui le fait) puis rechargez la page.</p></body></html>`;
 

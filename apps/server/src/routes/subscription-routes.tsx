@@ -145,12 +145,17 @@ export function subscriptionRoutes(app: FastifyInstance, ctx: RouteContext): voi
       ? await confirmSubscription(db, { tokenHash: hashToken(token.data), ip: request.ip, now: ctx.now() })
       : null;
     if (!done) return sendHtml(reply, 410, renderPage('Lien expiré', <InvalidLinkPage />));
-    const welcomes = done.confirmed.map(({ subscriptionId }) =>
-      enqueueMail(ctx.mailQueue, { type: 'welcome', subscriptionId, subscriberId: done.subscriberId }),
-    );
-    // Redis down: the confirmation is recorded, and the workers' mail rebuild sends the welcomes later
-    await promptly(Promise.all(welcomes)).catch((error: Error) =>
-      request.log.warn({ reason: error.message }, 'welcomes left to the mail rebuild'),
+    // one welcome naming every list this click confirmed (none when all were confirmed already)
+    const welcome = done.confirmed.length
+      ? enqueueMail(ctx.mailQueue, {
+          type: 'welcome',
+          subscriberId: done.subscriberId,
+          dueAt: done.welcomeDueAt.toISOString(),
+        })
+      : Promise.resolve();
+    // Redis down: the confirmation is recorded, and the workers' mail rebuild sends the welcome later
+    await promptly(welcome).catch((error: Error) =>
+      request.log.warn({ reason: error.message }, 'welcome left to the mail rebuild'),
     );
     const names = (await listLists(db)).filter((l) => done.confirmed.some((c) => c.listId === l.id)).map((l) => l.name);
     return sendHtml(reply, 200, renderPage('Inscription confirmée', <ConfirmedPage lists={names} />));

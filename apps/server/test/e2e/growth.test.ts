@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Growth } from '@crieur/api';
 import { takeSnapshots } from '@crieur/growth';
 import { seedGrowthFixture } from '@crieur/db/testing';
 import type { Harness } from '../harness';
 import { login, shoot } from './browser';
+
+const SHOTS = process.env.GROWTH_SHOTS; // a folder to keep copies of the screenshots in, to look at
+const plain = (text: string | null) => text?.replace(/[\u202f\u00a0]/g, ' ');
 import { startE2e, type E2eWorld } from './start-e2e';
 
 /** Points of each line of a chart, read from the SVG ECharts drew: one M or L command per point. */
@@ -47,7 +51,7 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     const d = page.locator('[data-headline="democraties"]');
     await d.waitFor();
     expect((await d.locator('[data-figure="now"]').textContent())?.replace(/\u202f/g, ' ')).toBe('1 724 abonné·es');
-    expect(await d.locator('[data-figure="since"]').textContent()).toBe('+10 depuis le 1er janvier');
+    expect(plain(await d.locator('[data-figure="since"]').textContent())).toBe('+10 depuis le 1er janvier');
     expect(
       (await page.locator('[data-headline="membres"] [data-figure="now"]').textContent())?.replace(/\u202f/g, ' '),
     ).toBe('3 240 abonné·es');
@@ -57,8 +61,8 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
       .locator('[data-chart="growth-line"] svg path[fill="none"][stroke="#d9480f"]')
       .first()
       .waitFor({ state: 'attached' });
-    // démocratieS: 200 days from 15 June plus the January count entered by staff; membres: 200 days
-    expect(await linePoints(page, 'growth-line', ['#d9480f', '#1c7ed6'])).toEqual([201, 200]);
+    // 200 measured days from 15 June each; the January count entered for démocratieS is a mark apart, never joined
+    expect(await linePoints(page, 'growth-line', ['#d9480f', '#1c7ed6'])).toEqual([200, 200]);
     // the entered count is marked, and said to be entered
     await page.getByText('Les chiffres marqués « saisi »').waitFor();
     const texts = await page.locator('[data-chart="growth-line"] svg text').allTextContents();
@@ -67,7 +71,7 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     await page.locator('[data-chart="growth-net"] svg').waitFor();
     await page.locator('[data-chart="growth-moves"] svg').waitFor();
     await page.waitForTimeout(800); // the charts' entry animation
-    await shoot(page, 'studio-growth.png');
+    await shoot(page, 'studio-growth.png', { copyTo: SHOTS });
 
     // download as SVG: a real SVG file with the chart in it
     const [download] = await Promise.all([
@@ -91,7 +95,7 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(800);
-    await shoot(page, 'studio-growth-phone.png');
+    await shoot(page, 'studio-growth-phone.png', { copyTo: SHOTS });
   }, 120_000);
 
   it('lists the campaigns and prints the yearly report', async () => {
@@ -127,5 +131,80 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
     await shoot(page, 'studio-growth-report-print.png');
+  }, 120_000);
+
+  it('shows an import of today as today’s provisional point, and a list without a full month says why', async () => {
+    // the server's day is now the real one: the nightly job last ran on 23 November, today is live
+    h.clock.now = new Date();
+    await browser.clearCookies();
+    const staff = await h.createStaff('sender', 'imports@icpc.example');
+    const api = h.client();
+    expect((await api.login(staff.email)).statusCode).toBe(200);
+    await api.refreshCsrf();
+    const before = (await api.request('GET', '/api/growth?lists=adherents')).json<Growth>().lists[0]!;
+    const imported = await h.app.inject({
+      method: 'POST',
+      url: '/api/imports?list=adherents&dryRun=false',
+      headers: {
+        cookie: `crieur_session=${api.cookie('crieur_session')}; crieur_csrf=${api.cookie('crieur_csrf')}`,
+        'x-csrf-token': api.csrfToken!,
+        'content-type': 'text/csv',
+        'x-file-name': 'adhesions.csv',
+      },
+      payload: ['email', 'ines@example.org', 'jules@example.org', 'kim@example.org'].join('\r\n'),
+    });
+    expect(imported.statusCode).toBe(202);
+    await expect
+      .poll(async () => (await api.request('GET', '/api/growth?lists=adherents')).json<Growth>().lists[0]!.headline)
+      .toMatchObject({ confirmedNow: before.headline.confirmedNow + 3 });
+
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, base, staff.email);
+    await page.goto(`${base}/studio/growth?lists=adherents`);
+    const now = `${before.headline.confirmedNow + 3} abonné·es`;
+    expect(plain(await page.locator('[data-headline="adherents"] [data-figure="now"]').textContent())).toBe(now);
+    // the chart's figures, as a screen reader reads them: today's row, provisional
+    const today = page.locator('[data-chart-table="growth-line"] tr[data-kind="today"]');
+    expect(await today.count()).toBe(1);
+    expect(
+      plain(
+        await today
+          .locator('td')
+          .allTextContents()
+          .then((cells) => cells.join('|')),
+      ),
+    ).toBe(
+      `Lettre des adhérent·es|${new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris' }).format(new Date())}|${before.headline.confirmedNow + 3}|aujourd’hui (provisoire)`,
+    );
+    // and the chart marks it so
+    await page.locator('[data-chart="growth-line"] svg').waitFor();
+    await page.waitForTimeout(800);
+    const texts = await page.locator('[data-chart="growth-line"] svg text').allTextContents();
+    expect(texts).toContain('aujourd’hui (provisoire)');
+    expect(texts).toContain('0'); // the axis starts at zero
+    await shoot(page, 'studio-growth-today.png', { copyTo: SHOTS });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(800);
+    await shoot(page, 'studio-growth-today-phone.png', { copyTo: SHOTS });
+
+    // a list created by staff while the server runs: in the filters at once, counted from today
+    await h.database.db.execute(
+      `insert into lists (slug, name, visibility, legal_basis) values ('benevoles', 'Lettre des bénévoles', 'private', 'legitimate_interest')`,
+    );
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${base}/studio/growth?lists=benevoles`);
+    await page.getByRole('checkbox', { name: 'Lettre des bénévoles' }).waitFor();
+    const card = page.locator('[data-headline="benevoles"]');
+    expect(plain(await card.locator('[data-figure="now"]').textContent())).toBe('0 abonné·e');
+    expect(await card.locator('[data-figure="since"]').textContent()).toBe(
+      'Relevés automatiques depuis aujourd’hui : l’évolution s’affichera dès demain.',
+    );
+    // no empty frame: the net growth says when it will show
+    expect(await page.locator('[data-chart-empty="growth-net"]').textContent()).toMatch(
+      /^La croissance nette apparaîtra dès le premier mois complet de relevés/,
+    );
+    await page.waitForTimeout(800);
+    await shoot(page, 'studio-growth-new-list.png', { copyTo: SHOTS });
   }, 120_000);
 });

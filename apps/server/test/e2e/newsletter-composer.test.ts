@@ -107,6 +107,12 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     }
     await edito.first().click();
     await page.keyboard.type(EDITO);
+    // the members' news block of the skeleton: filled, or the test would be refused
+    const news = page.getByRole('region', { name: /Actualités des adhérent·es/ });
+    if ((await news.count()) > 0) {
+      await news.getByLabel("Titre de l'actualité").fill('Territoires en dialogue publie son guide');
+      await news.getByLabel(/^Texte/).fill('Un guide pratique de la concertation locale.');
+    }
 
     for (const [query, title] of [
       ['tirage', FIRST],
@@ -116,6 +122,7 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
       const dialog = page.getByRole('dialog', { name: 'Insérer un article publié' });
       await dialog.getByLabel('Rechercher').fill(query);
       await dialog.getByRole('button', { name: `Insérer «\u00a0${title}\u00a0»` }).click();
+      await dialog.getByRole('button', { name: 'Insérer l’article' }).click();
       await dialog.waitFor({ state: 'detached' });
     }
 

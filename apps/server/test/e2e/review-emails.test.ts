@@ -74,7 +74,7 @@ describe('review notifications by email (Chromium, outbox, PostgreSQL, Redis)', 
 
     await expect.poll(async () => (await emailsTo(editor.email)).length, { timeout: 20_000 }).toBe(1);
     const [toEditor] = await emailsTo(editor.email);
-    expect(toEditor!.subject).toBe(`À relire\u00a0: «\u00a0${TITLE}\u00a0»`);
+    expect(toEditor!.subject).toBe(`À relire\u00a0: «\u202f${TITLE}\u202f»`);
     expect(toEditor!.text).toContain('Nora Benali');
     expect(toEditor!.text).toContain('Les chiffres de 2025 sont vérifiés.');
     expect(toEditor!.text).toContain(`${base}/studio/editorial/articles/${created.id}`);
@@ -96,7 +96,7 @@ describe('review notifications by email (Chromium, outbox, PostgreSQL, Redis)', 
 
     await expect.poll(async () => (await emailsTo(author.email)).length, { timeout: 20_000 }).toBe(1);
     const [toAuthor] = await emailsTo(author.email);
-    expect(toAuthor!.subject).toBe(`Modifications demandées\u00a0: «\u00a0${TITLE}\u00a0»`);
+    expect(toAuthor!.subject).toBe(`Modifications demandées\u00a0: «\u202f${TITLE}\u202f»`);
     expect(toAuthor!.text).toContain('Léa Dubois');
     expect(toAuthor!.text).toContain('Ajoutez la source du montant voté.');
     expect(await emailsTo(editor.email)).toHaveLength(1);

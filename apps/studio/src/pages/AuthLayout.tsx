@@ -1,17 +1,19 @@
 import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrganisationName } from '../hooks/use-organisation-name';
 import { changeLanguage } from '../i18n';
 
 /** Centered card for the pages seen before logging in (login, invitation). */
 export function AuthLayout({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const other = i18n.language === 'en' ? 'fr' : 'en';
+  const organisation = useOrganisationName();
   return (
     <Container size={440} py={48}>
-      <Group justify="space-between" mb="lg">
-        <Text fw={700} fz="xl">
-          {t('app.name')}
+      <Group justify="space-between" mb="lg" wrap="nowrap" align="flex-start">
+        <Text fw={700} fz={organisation.length > 32 ? 'lg' : 'xl'} lh={1.25}>
+          {organisation || t('app.name')}
         </Text>
         <Button variant="subtle" size="compact-sm" lang={other} onClick={() => void changeLanguage(other)}>
           {t(`languages.${other}`)}

@@ -8,7 +8,9 @@ import { useApiQuery } from '../api/queries';
 import type { Invitation } from '@crieur/api';
 import { PasswordStrengthHint } from '../components/PasswordStrengthHint';
 import { loadPasswordStrength, usePasswordStrength } from '../hooks/use-password-strength';
+import { useOrganisationName } from '../hooks/use-organisation-name';
 import { usePageTitle } from '../hooks/use-page-title';
+import { withDe } from '../i18n/french-de';
 import { errorMessage, fieldErrors } from '../i18n/error-message';
 import { useSession } from '../session/session-context';
 import { AuthLayout } from './AuthLayout';
@@ -61,6 +63,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const [weak, setWeak] = useState<string | null>(null);
   const personal = [name, invitation.name, invitation.email];
   const strength = usePasswordStrength(password, personal);
+  const organisation = useOrganisationName();
+  const intro = organisation
+    ? t('invitation.intro', { organisation, deOrganisation: withDe(organisation) })
+    : t('invitation.introNoName');
 
   const local = {
     name: name.trim() === '' ? t('validation.required') : undefined,
@@ -101,7 +107,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   };
 
   return (
-    <AuthLayout title={t('invitation.title')} intro={t('invitation.intro')}>
+    <AuthLayout title={t('invitation.title')} intro={intro}>
       {error !== null && (
         <Alert color="red" title={t('invitation.failed')} role="alert">
           {errorMessage(t, error)}

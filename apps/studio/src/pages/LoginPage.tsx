@@ -3,7 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { call } from '../api/client';
+import { useOrganisationName } from '../hooks/use-organisation-name';
 import { usePageTitle } from '../hooks/use-page-title';
+import { withDe } from '../i18n/french-de';
 import { errorMessage, fieldErrors } from '../i18n/error-message';
 import type { LoginRedirectState } from '../session/RequireAuth';
 import { useSession } from '../session/session-context';
@@ -29,6 +31,10 @@ export function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   usePageTitle(t('login.title'));
+  const organisation = useOrganisationName();
+  const intro = organisation
+    ? t('login.intro', { organisation, deOrganisation: withDe(organisation) })
+    : t('login.introNoName');
 
   const target = targetFrom(location.state);
   const passwordChanged = (location.state as PasswordChangedState | null)?.passwordChanged === true;
@@ -50,7 +56,7 @@ export function LoginPage() {
 
   const fields = fieldErrors(error);
   return (
-    <AuthLayout title={t('login.title')} intro={t('login.intro')}>
+    <AuthLayout title={t('login.title')} intro={intro}>
       {passwordChanged && error === null && (
         <Alert color="teal" role="status">
           {t('passwordReset.changed')}

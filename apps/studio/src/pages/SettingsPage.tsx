@@ -9,7 +9,7 @@ import { SectionHeader } from './SectionPage';
 import { QueueDashboardSection } from './campaigns/QueueDashboardSection';
 import { AuditSection } from './settings/AuditSection';
 import { MyPreferencesSection } from './settings/MyPreferencesSection';
-import { OrganisationSection } from './settings/OrganisationSection';
+import { IdentityLinkSection } from './settings/IdentityLinkSection';
 import { OutboxSection } from './settings/OutboxSection';
 
 export function SettingsPage() {
@@ -21,7 +21,7 @@ export function SettingsPage() {
     <Stack gap="xl">
       <SectionHeader section="settings" />
       <MyPreferencesSection />
-      {me.role === 'admin' && <OrganisationSection />}
+      {me.role === 'admin' && <IdentityLinkSection />}
       <section aria-labelledby="settings-lists">
         <Title order={2} size="h3" id="settings-lists" mb="sm">
           {t('settings.listsTitle')}

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { useOrganisationName } from '../hooks/use-organisation-name';
 import { ShellNavbar } from './ShellNavbar';
 import { UserMenu } from './UserMenu';
 
@@ -11,6 +12,8 @@ export function Shell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
+  // the association's name, never the software's; « Studio » until an admin sets it
+  const organisation = useOrganisationName();
 
   // on small screens the navbar covers the page: close it once a link was followed
   useEffect(close, [pathname, close]);
@@ -23,10 +26,19 @@ export function Shell({ children }: { children?: ReactNode }) {
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNav')} />
-            <Anchor component={Link} to="/" fw={700} fz="xl" c="inherit" underline="never">
-              {t('app.name')}
+            <Anchor
+              component={Link}
+              to="/"
+              fw={700}
+              fz={organisation.length > 32 ? 'md' : 'xl'}
+              c="inherit"
+              underline="never"
+              truncate="end"
+              title={organisation || undefined}
+            >
+              {organisation || t('app.name')}
             </Anchor>
           </Group>
           <UserMenu />

@@ -9,7 +9,11 @@ export function ShellNavbar() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { pathname } = useLocation();
-  const isActive = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const sections = sectionsFor(user.role);
+  const matches = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  // the most specific section wins: « Identité » (/settings/identity) is not also « Réglages »
+  const active = sections.filter((s) => matches(s.path)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
+  const isActive = (path: string) => path === active;
 
   return (
     <>
@@ -21,7 +25,7 @@ export function ShellNavbar() {
         active={pathname === '/'}
         aria-current={pathname === '/' ? 'page' : undefined}
       />
-      {sectionsFor(user.role).map(({ key, path, icon: Icon }) => (
+      {sections.map(({ key, path, icon: Icon }) => (
         <NavLink
           key={key}
           component={Link}

@@ -1,5 +1,6 @@
 import {
   IconChartLine,
+  IconId,
   IconNews,
   IconMail,
   IconSend,
@@ -10,7 +11,15 @@ import {
 } from '@tabler/icons-react';
 import type { Role } from '@crieur/api';
 
-export type SectionKey = 'editorial' | 'newsletters' | 'subscribers' | 'campaigns' | 'growth' | 'settings' | 'users';
+export type SectionKey =
+  | 'editorial'
+  | 'newsletters'
+  | 'subscribers'
+  | 'campaigns'
+  | 'growth'
+  | 'settings'
+  | 'identity'
+  | 'users';
 
 export type Section = {
   key: SectionKey;
@@ -30,6 +39,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'campaigns', path: '/campaigns', icon: IconSend, roles: ['sender', 'admin'] },
   { key: 'growth', path: '/growth', icon: IconChartLine },
   { key: 'settings', path: '/settings', icon: IconSettings },
+  { key: 'identity', path: '/settings/identity', icon: IconId, roles: ['admin'], onHome: false },
   { key: 'users', path: '/users', icon: IconUsers, roles: ['admin'], onHome: false },
 ];
 

@@ -30,3 +30,6 @@ export const BLOCK_TYPES = [
   'divider',
 ] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
+
+/** The heading each section block starts with (and shows when left empty). */
+export { SECTION_TITLES } from '@crieur/newsletter/section-titles';

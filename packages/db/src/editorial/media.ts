@@ -14,6 +14,8 @@ export async function createMedia(
     width: number;
     height: number;
     bytes: number;
+    /** some pixel is not fully opaque: the email copy is a PNG */
+    hasAlpha?: boolean;
     alt: string;
     caption: string;
     createdBy: string;

@@ -15,6 +15,8 @@ export type CampaignReportRow = {
   sent: number;
   failed: number;
   bounced: number;
+  /** spam reports from feedback loops naming this campaign (each suppressed the address) */
+  complaints: number;
   uncertain: number;
   /** unsubscribed events on the campaign's lists in the 7 days after it started */
   unsubscribes7d: number;
@@ -60,17 +62,24 @@ export async function campaignReports(
       from subscription_events e
       where e.type = 'bounced' and e.data->>'campaignId' in (select id::text from picked)
       group by 1
+    ),
+    complained as (
+      select e.data->>'campaignId' as campaign_id, count(*)::int as n
+      from subscription_events e
+      where e.type = 'complained' and e.data->>'campaignId' in (select id::text from picked)
+      group by 1
     )
     select p.id, p.slug, p.subject, p.kind, p.status, p.started_at as "startedAt", p.finished_at as "finishedAt",
       coalesce((select array_agg(l.slug order by l.id) from campaign_lists cl join lists l on l.id = cl.list_id where cl.campaign_id = p.id), '{}') as lists,
       coalesce(g.recipients, 0) as recipients, coalesce(g.sent, 0) as sent, coalesce(g.failed, 0) as failed,
-      coalesce(b.n, 0) as bounced, coalesce(g.uncertain, 0) as uncertain,
+      coalesce(b.n, 0) as bounced, coalesce(k.n, 0) as complaints, coalesce(g.uncertain, 0) as uncertain,
       (select count(*)::int from subscription_events e
         where e.type = 'unsubscribed' and e.list_id in (select cl.list_id from campaign_lists cl where cl.campaign_id = p.id)
           and e.at >= p.started_at and e.at < p.started_at + interval '7 days') as "unsubscribes7d"
     from picked p
     left join ledger g on g.campaign_id = p.id
     left join bounced b on b.campaign_id = p.id::text
+    left join complained k on k.campaign_id = p.id::text
     order by p.started_at desc, p.id
   `,
   );

@@ -5,7 +5,14 @@ export {
   type StartCampaignResult,
   type CampaignContent,
 } from './start-campaign';
-export { claimRecipients, currentRecipientStates, type ClaimedRecipient } from './claim-recipients';
+export {
+  claimRecipients,
+  currentRecipientStates,
+  type ClaimedRecipient,
+  type ProviderLimits,
+} from './claim-recipients';
+export { deferProvider, hasDueRows, pendingProviders } from './provider-pacing';
+export { autoPauseCampaign, bounceCounts, wasAutoPaused } from './bounce-pause';
 export { recordOutcomes, type RecipientOutcome } from './record-outcomes';
 export {
   pauseCampaign,
@@ -35,5 +42,13 @@ export {
 } from './campaign-progress';
 export { CampaignStateError } from './errors';
 export { recordBounce, type BounceInput, type BounceResult } from './record-bounce';
+export {
+  recordComplaint,
+  recordUnsubscribeRequest,
+  type ComplaintInput,
+  type ComplaintResult,
+  type UnsubscribeRequestInput,
+  type UnsubscribeRequestResult,
+} from './record-inbound';
 export { inFlightClaims, claimRows, markClaimUncertain, type ClaimedRow } from './claims';
 export { waitForServer, serverWaitsDue, postponeServerWait, endServerWait, type ServerWait } from './server-wait';

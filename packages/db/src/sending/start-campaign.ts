@@ -18,6 +18,14 @@ export type StartCampaignInput = {
   actorId: string | null;
   /** what the launch compiled: the campaign must still be in one of these states, at this version */
   expect: { statuses: readonly string[]; version: number };
+  /**
+   * Each recipient's provider group from its domain (SEND_PROVIDERS): exact domains, then prefixes such as
+   * "outlook." (the first that matches); any other domain is 'autres'. Absent: every row is 'autres'.
+   */
+  providers?: {
+    exact: { domains: string[]; providers: string[] };
+    prefix: { prefixes: string[]; providers: string[] };
+  };
 };
 
 export type StartCampaignResult = { started: boolean; status: string; recipientCount: number; batches: number };
@@ -43,13 +51,16 @@ export async function startCampaign(db: Db, input: StartCampaignInput): Promise<
     if (!input.expect.statuses.includes(campaign.status) || campaign.version !== input.expect.version) {
       return { started: false, status: campaign.status, recipientCount: 0, batches: 0 };
     }
+    const exact = input.providers?.exact ?? { domains: [], providers: [] };
+    const prefix = input.providers?.prefix ?? { prefixes: [], providers: [] };
     // one row per subscriber even when on several of the campaign's lists; suppressed hashes are
     // checked again in JS right before each send (same hash function as everywhere else)
     const inserted = await queryRows<{ n: number }>(
       tx,
       sql`
       with chosen as (
-        select distinct on (s.subscriber_id) s.subscriber_id, s.list_id
+        select distinct on (s.subscriber_id) s.subscriber_id, s.list_id,
+          lower(substring(btrim(sub.email) from '[^@]*$')) as domain
         from subscriptions s
         join campaign_lists cl on cl.list_id = s.list_id and cl.campaign_id = ${input.campaignId}
         join subscribers sub on sub.id = s.subscriber_id
@@ -59,14 +70,22 @@ export async function startCampaign(db: Db, input: StartCampaignInput): Promise<
             where x.email_hash = encode(sha256(convert_to(lower(btrim(sub.email)), 'UTF8')), 'hex'))
         order by s.subscriber_id, s.list_id
       ), numbered as (
-        select subscriber_id, list_id, (row_number() over (order by subscriber_id) - 1)
+        select subscriber_id, list_id, domain, (row_number() over (order by subscriber_id) - 1)
           / greatest(${sizing.min}::int, least(${sizing.max}::int, ceil(count(*) over () / ${sizing.target}::numeric)::int)) as batch
         from chosen
+      ), exact as (
+        select * from unnest(${sql.param(exact.domains)}::text[], ${sql.param(exact.providers)}::text[]) as e(domain, provider)
       ), ins as (
-        insert into campaign_recipients (campaign_id, subscriber_id, list_id, batch, message_id, updated_at)
-        select ${input.campaignId}, subscriber_id, list_id, batch,
-          ${input.campaignId}::text || '.' || subscriber_id::text || '@' || ${input.messageIdDomain}, ${input.now.toISOString()}::timestamptz
-        from numbered
+        insert into campaign_recipients (campaign_id, subscriber_id, list_id, batch, message_id, provider, updated_at)
+        select ${input.campaignId}, n.subscriber_id, n.list_id, n.batch,
+          ${input.campaignId}::text || '.' || n.subscriber_id::text || '@' || ${input.messageIdDomain},
+          coalesce(e.provider, (
+            select p.provider
+            from unnest(${sql.param(prefix.prefixes)}::text[], ${sql.param(prefix.providers)}::text[]) with ordinality as p(prefix, provider, i)
+            where length(n.domain) > length(p.prefix) and left(n.domain, length(p.prefix)) = p.prefix
+            order by p.i limit 1), 'autres'),
+          ${input.now.toISOString()}::timestamptz
+        from numbered n left join exact e on e.domain = n.domain
         on conflict do nothing
         returning batch
       )

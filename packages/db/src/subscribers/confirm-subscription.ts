@@ -67,7 +67,12 @@ export async function findOpenConfirmation(
 export async function confirmSubscription(
   db: Db,
   input: { tokenHash: string; ip: string | null; now: Date },
-): Promise<{ subscriberId: string; confirmed: { subscriptionId: string; listId: number }[] } | null> {
+): Promise<{
+  subscriberId: string;
+  confirmed: { subscriptionId: string; listId: number }[];
+  /** the instant every list just confirmed owes its welcome from: the one welcome job's key */
+  welcomeDueAt: Date;
+} | null> {
   return db.transaction(async (tx) => {
     const [c] = await tx
       .update(confirmations)
@@ -154,6 +159,6 @@ export async function confirmSubscription(
         data: { formId: c.formId, textVersion: c.textVersion, ...lifted },
       })),
     );
-    return { subscriberId: c.subscriberId, confirmed };
+    return { subscriberId: c.subscriberId, confirmed, welcomeDueAt: input.now };
   });
 }

@@ -29,7 +29,7 @@ export {
   listIdsBySlugs,
   type PreferenceList,
 } from './preferences';
-export { findWelcomeData } from './welcome';
+export { findWelcomeData, type WelcomeData, type WelcomeList } from './welcome';
 export { owedConfirmations, owedWelcomes, type OwedConfirmation, type OwedWelcome } from './owed-mail';
 export { markConfirmationSent, markWelcomeSent } from './mark-mail-sent';
 export {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../database';
 import { confirmations, subscribers, subscriptions } from '../schema';
 
@@ -29,7 +29,11 @@ export async function markConfirmationSent(db: Db, input: { confirmationId: stri
   });
 }
 
-/** After the mail server took a welcome email: the rebuild owes it no more. */
-export async function markWelcomeSent(db: Db, input: { subscriptionId: string; now: Date }): Promise<void> {
-  await db.update(subscriptions).set({ welcomeSentAt: input.now }).where(eq(subscriptions.id, input.subscriptionId));
+/** After the mail server took a welcome email: every list it named is owed no more. */
+export async function markWelcomeSent(db: Db, input: { subscriptionIds: readonly string[]; now: Date }): Promise<void> {
+  if (input.subscriptionIds.length === 0) return;
+  await db
+    .update(subscriptions)
+    .set({ welcomeSentAt: input.now })
+    .where(and(inArray(subscriptions.id, [...input.subscriptionIds]), isNull(subscriptions.welcomeSentAt)));
 }

@@ -3,7 +3,8 @@ import type { Db } from '../database';
 import { confirmations, subscribers, subscriptions, suppressions } from '../schema';
 
 export type OwedConfirmation = { confirmationId: string; subscriberId: string };
-export type OwedWelcome = { subscriptionId: string; subscriberId: string };
+/** One welcome per confirmation click: the person and the instant their lists were confirmed (ISO). */
+export type OwedWelcome = { subscriberId: string; dueAt: string };
 
 /**
  * Open confirmations whose email never went out, to addresses not suppressed since they asked. An erasure's
@@ -34,12 +35,13 @@ export async function owedConfirmations(db: Db, input: { now: Date; limit?: numb
 }
 
 /**
- * Welcomes owed by a form confirmation since `since` and not sent. Imports and staff never set
- * `welcome_due_at`, and the consent source must still be the form: an imported person gets none.
+ * Welcomes owed by a form confirmation since `since` and not sent, one per click (its lists share one
+ * `welcome_due_at`). Imports and staff never set it, and the consent source must still be the form: an
+ * imported person gets none.
  */
 export async function owedWelcomes(db: Db, input: { since: Date; limit?: number }): Promise<OwedWelcome[]> {
-  return db
-    .select({ subscriptionId: subscriptions.id, subscriberId: subscriptions.subscriberId })
+  const rows = await db
+    .selectDistinct({ subscriberId: subscriptions.subscriberId, dueAt: subscriptions.welcomeDueAt })
     .from(subscriptions)
     .where(
       and(
@@ -50,6 +52,7 @@ export async function owedWelcomes(db: Db, input: { since: Date; limit?: number 
         eq(subscriptions.consentSource, 'form'),
       ),
     )
-    .orderBy(asc(subscriptions.welcomeDueAt))
+    .orderBy(asc(subscriptions.welcomeDueAt), asc(subscriptions.subscriberId))
     .limit(input.limit ?? 1000);
+  return rows.map((row) => ({ subscriberId: row.subscriberId, dueAt: row.dueAt!.toISOString() }));
 }

@@ -15,7 +15,7 @@ export type UnsubscribeSource = 'email' | 'form' | 'staff' | 'system';
 async function unsubscribeWhere(
   db: DbOrTx,
   where: SQL | undefined,
-  input: { now: Date; source: UnsubscribeSource; actorId?: string | null; reason?: string },
+  input: { now: Date; source: UnsubscribeSource; actorId?: string | null; reason?: string; campaignId?: string },
 ) {
   const changed = await db
     .update(subscriptions)
@@ -31,7 +31,11 @@ async function unsubscribeWhere(
       source: input.source,
       actorId: input.actorId ?? null,
       at: input.now,
-      data: input.reason ? { reason: input.reason } : {},
+      data: {
+        ...(input.reason ? { reason: input.reason } : {}),
+        // the campaign whose email the person left from: its report counts them
+        ...(input.campaignId ? { campaignId: input.campaignId } : {}),
+      },
     })),
   );
   return changed;
@@ -76,6 +80,7 @@ export async function unsubscribeSubscriber(
     source: UnsubscribeSource;
     actorId?: string | null;
     reason?: string;
+    campaignId?: string;
   },
 ) {
   const where = input.listIds

@@ -46,7 +46,10 @@ export async function recipientRows(
   db: Db,
   campaignId: string,
 ): Promise<
-  Map<string, { status: string; attempts: number; batch: number; sentAt: Date | null; claimedBy: string | null }>
+  Map<
+    string,
+    { status: string; attempts: number; batch: number; sentAt: Date | null; claimedBy: string | null; provider: string }
+  >
 > {
   type Row = {
     email: string;
@@ -55,9 +58,10 @@ export async function recipientRows(
     batch: number;
     sent_at: string | Date | null;
     claimed_by: string | null;
+    provider: string;
   };
   const result = (await db.execute(sql`
-    select s.email, r.status, r.attempts, r.batch, r.sent_at, r.claimed_by from campaign_recipients r join subscribers s on s.id = r.subscriber_id
+    select s.email, r.status, r.attempts, r.batch, r.sent_at, r.claimed_by, r.provider from campaign_recipients r join subscribers s on s.id = r.subscriber_id
     where r.campaign_id = ${campaignId}`)) as unknown as { rows: Row[] };
   return new Map(
     result.rows.map((r) => [
@@ -68,6 +72,7 @@ export async function recipientRows(
         batch: r.batch,
         sentAt: r.sent_at === null ? null : new Date(r.sent_at),
         claimedBy: r.claimed_by,
+        provider: r.provider,
       },
     ]),
   );

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../hooks/use-page-title';
 import { CampaignActions } from './CampaignActions';
 import { formatParisDateTime } from './format';
 import { ProgressPanel } from './ProgressPanel';
+import { ProviderSlowNotice } from './ProviderSlowNotice';
 import { RecipientLookup } from './RecipientLookup';
 import { ServerWaitNotice } from './ServerWaitNotice';
 import { StatusBadge } from './StatusBadge';
@@ -68,6 +69,9 @@ function CampaignDetail({ campaign: data, progress, reload }: DetailProps) {
       </Anchor>
       <Header campaign={data} status={status} serverWait={serverWait} />
       <StatusNotice campaign={data} status={status} progress={progress.progress} serverWait={serverWait} />
+      {status === 'sending' && !serverWait && progress.progress && (
+        <ProviderSlowNotice providers={progress.progress.slowedProviders} />
+      )}
       <CampaignActions
         campaign={data}
         status={status}

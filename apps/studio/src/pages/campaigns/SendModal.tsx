@@ -1,9 +1,15 @@
 import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Campaign, CampaignProgress } from '@crieur/api';
 import { useApiMutation, useApiQuery, useSingleFlight } from '../../api/queries';
+import { PreflightChecklist } from '../../components/preflight/PreflightChecklist';
+import { usePreflight, warningCodes } from '../../components/preflight/use-preflight';
+import { ApiError } from '../../api/api-error';
 import { formatCount, notReadyProblems, problemText, sendingError } from './format';
+
+const isBlocked = (error: unknown) => error instanceof ApiError && error.code === 'PREFLIGHT_BLOCKED';
 
 type Props = {
   campaign: Campaign;
@@ -12,7 +18,10 @@ type Props = {
   onSent: (progress: CampaignProgress, started: boolean) => void;
 };
 
-/** "Envoyer maintenant": states the lists and about how many people, then starts the sending once. */
+/**
+ * "Envoyer maintenant": states the lists and about how many people, shows the checks before sending, then
+ * starts the sending once. Blocks keep the button off; warnings turn it into « Envoyer quand même ».
+ */
 export function SendModal({ campaign, opened, onClose, onSent }: Props) {
   const { t } = useTranslation();
   return (
@@ -32,19 +41,32 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
   const { t, i18n } = useTranslation();
   // counts of today's confirmed subscribers; the ledger freezes the exact set at launch
   const lists = useApiQuery('GET /api/lists');
+  const preflight = usePreflight(campaign.id);
   const sending = useApiMutation('POST /api/campaigns/:id/send', {
     onSuccess: (answer) => onSent(answer.progress, answer.started),
   });
   // stays busy after a success: the modal closes on the answer
   const busy = sending.isPending || sending.isSuccess;
   const problems = notReadyProblems(sending.error);
-  const failure = sending.isError && !problems ? sending.error : null;
+  // a refused send's blocks show in the checklist, not as a second message
+  const blockedBySend = isBlocked(sending.error);
+  const failure = sending.isError && !problems && !blockedBySend ? sending.error : null;
   const names = campaign.lists.map((l) => l.name).join(', ');
+  const items = preflight.answer?.items ?? [];
+  const blocked = items.some((i) => i.level === 'block');
+  const warnings = warningCodes(items);
+  // the server checks the blocks again; if the checklist itself failed, sending stays possible
+  const waiting = preflight.checking && preflight.answer === null;
+
+  useEffect(() => {
+    if (sending.error) preflight.showBlocked(sending.error);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per refusal
+  }, [sending.error]);
 
   const sendOnce = useSingleFlight(sending.mutate);
   const send = () => {
     // one click only: the button stays disabled until the answer, and the server starts it once anyway
-    if (!busy) sendOnce({ params: { id: campaign.id } });
+    if (!busy) sendOnce({ params: { id: campaign.id }, body: { acknowledgedWarnings: warnings } });
   };
 
   let estimate: string;
@@ -96,6 +118,25 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
           </Anchor>
         </Alert>
       )}
+      <PreflightChecklist
+        state={preflight}
+        order={3}
+        fixLink={
+          <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} size="sm" fw={600}>
+            {t('preflight.fixInComposer')}
+          </Anchor>
+        }
+      />
+      {blocked && (
+        <Text size="sm" c="red.9" fw={600}>
+          {t('preflight.blockedHint')}
+        </Text>
+      )}
+      {!blocked && warnings.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {t('preflight.warningsHint')}
+        </Text>
+      )}
       {failure !== null && (
         <Alert color="red" role="alert" title={t('campaignsPage.actions.failed')}>
           {sendingError(t, failure)}
@@ -105,8 +146,14 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
         <Button variant="default" onClick={onClose}>
           {t('common.cancel')}
         </Button>
-        <Button onClick={send} loading={busy} disabled={busy || problems !== null} data-autofocus>
-          {t('campaignsPage.sendModal.confirm')}
+        <Button
+          onClick={send}
+          loading={busy}
+          disabled={busy || waiting || blocked || problems !== null}
+          color={warnings.length > 0 ? 'orange' : undefined}
+          data-autofocus
+        >
+          {t(warnings.length > 0 ? 'preflight.sendAnyway' : 'campaignsPage.sendModal.confirm')}
         </Button>
       </Group>
     </Stack>

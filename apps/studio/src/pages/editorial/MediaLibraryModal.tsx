@@ -40,10 +40,12 @@ type Props = {
   /** insert: tiles are "Insérer <alt>" (article body); cover: "Choisir <alt>". */
   mode: 'insert' | 'cover';
   onPick: (media: Media) => void;
+  /** The dialog's title when it picks something else than a cover (the organisation's logo, a banner). */
+  title?: string;
 };
 
 /** The media library: pick an image from the grid, or upload one (alt text required) and use it at once. */
-export function MediaLibraryModal({ opened, onClose, mode, onPick }: Props) {
+export function MediaLibraryModal({ opened, onClose, mode, onPick, title }: Props) {
   const { t } = useTranslation();
   const client = useQueryClient();
   // loaded again at each opening: someone else may have added images meanwhile
@@ -53,7 +55,7 @@ export function MediaLibraryModal({ opened, onClose, mode, onPick }: Props) {
     <Modal
       opened={opened}
       onClose={onClose}
-      title={mode === 'insert' ? t('editorial.media.title') : t('editorial.media.coverTitle')}
+      title={title ?? (mode === 'insert' ? t('editorial.media.title') : t('editorial.media.coverTitle'))}
       size="xl"
       closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
     >

@@ -4,7 +4,7 @@ import type { Growth, ListGrowth, MailingList, SessionUser } from '@crieur/api';
 import { SessionContext } from '../../session/session-context';
 import { fakeApi } from '../../test/fake-api';
 import { renderWithProviders } from '../../test/render';
-import { addDays, parisDay } from './format';
+import { parisDay } from './format';
 import { GrowthPage } from './GrowthPage';
 
 const editor: SessionUser = { id: 'u1', email: 'lea@example.org', name: 'Léa', role: 'editor' };
@@ -25,13 +25,13 @@ const quiet: ListGrowth = {
   daily: [],
   entered: [],
   monthly: [],
-  headline: { confirmedNow: 3240, year: 2026, openingOfYear: null, openingEntered: false, sinceJanuary: null },
+  headline: { confirmedNow: 3240, year: 2026, since: null, entered: { month: '2026-01', confirmed: 3300 } },
 };
-const growth = (from: string, to: string): Growth => ({ from, to, lists: [quiet] });
+const growth = (from: string, to: string): Growth => ({ from, to, today: to, lists: [quiet] });
 
 describe('GrowthPage', () => {
   it('puts both ends of a preset range in the address, in one change', async () => {
-    const latest = addDays(parisDay(new Date()), -1);
+    const latest = parisDay(new Date());
     const [from, to] = ['2024-03-01', '2024-06-30'];
     const lastYear = Number(latest.slice(0, 4)) - 1;
     const [janvier, decembre] = [`${lastYear}-01-01`, `${lastYear}-12-31`];
@@ -50,6 +50,9 @@ describe('GrowthPage', () => {
     expect(await screen.findByText('Pas encore de chiffres pour cette période')).toBeInTheDocument();
     // Testing Library reads the narrow no-break space of French numbers as a plain space
     expect(screen.getByText('3 240 abonné·es')).toBeInTheDocument();
+    // an entered count stands on its own line, never subtracted from the measured one
+    expect(screen.getByText('Pas encore de relevé en 2026.')).toBeInTheDocument();
+    expect(screen.getByText('3 300 au 1er janvier (chiffre saisi)')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: `Année ${lastYear}` }));
     await expect
       .poll(() => api.calls.map((call) => call.path).filter((path) => path.startsWith('/api/growth')))

@@ -10,8 +10,9 @@ import { useUrlFilters } from '../../hooks/use-url-filters';
 import { useCurrentUser } from '../../session/session-context';
 import { SectionHeader } from '../SectionPage';
 import { ChartCard } from './charts/ChartCard';
-import { movesOption, netGrowthOption, subscribersOption, type ChartLabels } from './charts/options';
-import { addDays, formatDay, parisDay } from './format';
+import { LineFigures } from './charts/LineFigures';
+import { hasNetGrowth, movesOption, netGrowthOption, subscribersOption, type ChartLabels } from './charts/options';
+import { addDays, formatCount, formatDay, parisDay } from './format';
 import { GrowthFilters, type GrowthRange } from './GrowthFilters';
 import { GrowthTabs } from './GrowthTabs';
 import { HeadlineCards } from './HeadlineCards';
@@ -24,8 +25,8 @@ const FILTERS = ['lists', 'from', 'to'] as const;
 export function GrowthPage() {
   const user = useCurrentUser();
   const filters = useUrlFilters(FILTERS);
-  // snapshots close a Paris day: yesterday is the last complete one
-  const latest = addDays(parisDay(new Date()), -1);
+  // today is included: its figures are live, provisional until the day closes
+  const latest = parisDay(new Date());
   const to = DAY.test(filters.values.to) ? filters.values.to : latest;
   const from = DAY.test(filters.values.from) ? filters.values.from : addDays(to, -364);
   const selected = filters.values.lists.split(',').filter(Boolean);
@@ -65,6 +66,8 @@ function GrowthCharts({ data, canEnter, fileStem }: { data: Growth; canEnter: bo
   const { t, i18n } = useTranslation();
   const labels = (description: string): ChartLabels => ({
     entered: t('growth.charts.entered'),
+    today: t('growth.charts.today'),
+    partial: t('growth.charts.partial'),
     subscribes: t('growth.charts.subscribes'),
     unsubscribes: t('growth.charts.unsubscribes'),
     net: t('growth.charts.net'),
@@ -75,8 +78,18 @@ function GrowthCharts({ data, canEnter, fileStem }: { data: Growth; canEnter: bo
       from: formatDay(i18n.language, data.from),
       to: formatDay(i18n.language, data.to),
     });
+    // what the hollow points say, for screen readers
+    const today = data.lists.flatMap((l) =>
+      l.points
+        .filter((p) => p.provisional)
+        .map((p) => `${l.name} : ${formatCount(i18n.language, p.confirmed)} ${t('growth.charts.today')}.`),
+    );
     return {
-      line: subscribersOption(data.lists, i18n.language, labels(`${t('growth.charts.line')} ${span}`)),
+      line: subscribersOption(
+        data.lists,
+        i18n.language,
+        labels([`${t('growth.charts.line')} ${span}`, ...today].join(' ')),
+      ),
       net: netGrowthOption(data.lists, i18n.language, labels(`${t('growth.charts.netTitle')} ${span}`)),
       moves: movesOption(data.lists, i18n.language, labels(`${t('growth.charts.movesTitle')} ${span}`)),
     };
@@ -85,7 +98,7 @@ function GrowthCharts({ data, canEnter, fileStem }: { data: Growth; canEnter: bo
 
   return (
     <>
-      <HeadlineCards lists={data.lists} />
+      <HeadlineCards lists={data.lists} today={data.today} />
       {noData ? (
         <EmptyState
           icon={<IconChartLine aria-hidden />}
@@ -105,7 +118,9 @@ function GrowthCharts({ data, canEnter, fileStem }: { data: Growth; canEnter: bo
             hint={t('growth.charts.lineHint')}
             option={options.line}
             filename={`${fileStem}-abonnes`}
-          />
+          >
+            <LineFigures lists={data.lists} id="growth-line" />
+          </ChartCard>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
             <ChartCard
               id="growth-net"
@@ -113,6 +128,7 @@ function GrowthCharts({ data, canEnter, fileStem }: { data: Growth; canEnter: bo
               hint={t('growth.charts.netHint')}
               option={options.net}
               filename={`${fileStem}-croissance-nette`}
+              empty={hasNetGrowth(data.lists) ? null : t('growth.charts.netEmpty')}
             />
             <ChartCard
               id="growth-moves"

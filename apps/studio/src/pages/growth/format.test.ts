@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatCount, formatDay, formatMonth, formatSigned, parisDay } from './format';
+import { addDays, formatCount, formatDay, formatDayInText, formatMonth, formatSigned, parisDay } from './format';
 
 const NNBSP = '\u202f'; // French thousands separator: narrow no-break space
 
@@ -23,6 +23,12 @@ describe('growth days and months', () => {
     expect(formatDay('fr', '2025-12-31')).toBe('31/12/2025');
     expect(formatDay('en', '2025-12-31')).toBe('31 Dec 2025');
     expect(formatDay('fr', '2026-01-01')).toBe('01/01/2026');
+  });
+
+  it('writes a day in a sentence, the first of the month as « 1er »', () => {
+    expect(formatDayInText('fr', '2026-03-14')).toBe('14\u00a0mars');
+    expect(formatDayInText('fr', '2026-01-01')).toBe('1er\u00a0janvier');
+    expect(formatDayInText('en', '2026-03-14')).toBe('14 March');
   });
 
   it('names a month in full or short', () => {

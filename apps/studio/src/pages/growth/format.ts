@@ -44,3 +44,13 @@ export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
+
+/** '2026-03-14' → 14 mars, '2026-01-01' → 1er janvier (fr); 14 March (en): a day of the current year in a sentence. */
+export function formatDayInText(language: string, day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const month = new Intl.DateTimeFormat(intlLocale(language), { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+  if (language === 'en') return `${d} ${month}`;
+  return `${d === 1 ? '1er' : d}\u00a0${month}`;
+}

@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../session/session-context';
 
 /** Where each first step is done. */
 const STEP_PATHS: Record<OnboardingStep, string> = {
-  organisation: '/settings#organisation',
+  organisation: '/settings/identity#organisation',
   team: '/users',
   import: '/subscribers/import',
   article: '/editorial',

@@ -1,12 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { BlockError } from '@crieur/api';
-import { renderWithProviders } from '../../test/render';
-import { newKey, type Block, type KeyedBlock } from './blocks';
-import { BlockList } from './BlockList';
-
-const keyed = (...blocks: Block[]): KeyedBlock[] => blocks.map((block) => ({ key: newKey(), block }));
+import { keyed, order, renderList } from './block-list-harness';
 
 const issue = () =>
   keyed(
@@ -27,39 +21,6 @@ const ARTICLE = named('Article', 'Le tirage au sort');
 const BUTTON = named('Bouton', 'Adhérer');
 // text queries read the page with white space collapsed, no-break spaces included
 const plain = (text: string) => text.replace(/\s+/g, ' ');
-
-/**
- * The composer keeps the list and applies each change BlockList hands back to the latest copy;
- * this harness does the same, so the tests read the outcome on screen and in `latest()`.
- */
-function renderList(initial: KeyedBlock[], props: { readOnly?: boolean; errors?: BlockError[] } = {}) {
-  let latest = initial;
-  const onChange = vi.fn();
-  function Harness() {
-    const [blocks, setBlocks] = useState(initial);
-    return (
-      <BlockList
-        blocks={blocks}
-        errors={props.errors ?? []}
-        readOnly={props.readOnly ?? false}
-        onChange={(change) => {
-          onChange(change);
-          setBlocks((current) => (latest = change(current)));
-        }}
-      />
-    );
-  }
-  const view = renderWithProviders(<Harness />);
-  return { ...view, onChange, latest: () => latest.map((item) => item.block) };
-}
-
-/** The blocks' names, top to bottom, as assistive tools read them. */
-function order(): string[] {
-  const list = screen.getByRole('list', { name: "Blocs de la newsletter, dans l'ordre" });
-  return within(list)
-    .getAllByRole('region')
-    .map((region) => region.getAttribute('aria-label') ?? '');
-}
 
 /** jsdom has no layout: each block gets a place, 100 px apart, so dnd-kit can tell where a drag goes. */
 function layOutBlocks() {
@@ -174,13 +135,14 @@ describe('BlockList', () => {
     expect(latest()[0]).toEqual({ type: 'sectionTitle', text: 'À la une' });
   });
 
-  it('marks the blocks the preview refused, with the reason', () => {
-    renderList(issue(), {
+  it('marks the blocks the preview refused, with the reason, once errors are shown', () => {
+    const { revealAll } = renderList(issue(), {
       errors: [
         { index: 1, path: '', message: 'Bloc inconnu du gabarit' },
         { index: 1, path: 'url', message: 'Adresse invalide' },
       ],
     });
+    revealAll();
     const problems = screen.getByRole('group', { name: 'Problèmes de ce bloc' });
     expect(problems).toHaveTextContent('Corrigez les 2 champs signalés.');
     expect(problems).toHaveTextContent('Bloc inconnu du gabarit');

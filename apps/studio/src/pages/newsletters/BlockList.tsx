@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { BlockError } from '@crieur/api';
 import { BlockCard } from './BlockCard';
 import { BLOCK_TYPES, emptyBlock, newKey, type Block, type BlockType, type KeyedBlock } from './blocks';
+import { insertIndex, placeOf, type InsertPlace } from './insert-place';
 import { nameOfBlock } from './format';
 import { InsertPublishedModal } from './InsertPublishedModal';
 
@@ -31,12 +32,18 @@ type Props = {
   readOnly: boolean;
   /** Gets the latest list: several changes in a row never undo each other. */
   onChange: (change: (blocks: KeyedBlock[]) => KeyedBlock[]) => void;
+  /** Grows each time every error must show (a test or a send was attempted); 0 at first. */
+  revealErrors?: number;
 };
 
 /** The newsletter's blocks, top to bottom: add, insert published items, edit, reorder, remove (with undo). */
-export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
+export function BlockList({ blocks, errors, readOnly, onChange, revealErrors = 0 }: Props) {
   const { t } = useTranslation();
   const [inserting, setInserting] = useState<'article' | 'dossier' | null>(null);
+  // the block being edited: new blocks go right after it (none: at the end)
+  const [selected, setSelected] = useState<string | null>(null);
+  const selectedIndex = selected === null ? -1 : blocks.findIndex((item) => item.key === selected);
+  const selectedItem = blocks[selectedIndex];
   const [removed, setRemoved] = useState<{ item: KeyedBlock; index: number } | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -74,16 +81,24 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
     );
   };
 
-  const add = (block: Block) => {
-    const item = { key: newKey(), block };
-    onChange((current) => [...current, item]);
+  /** Puts new blocks at `place`, in the order given; the last one becomes the selected block, ready to type in. */
+  const insert = (added: Block[], place: InsertPlace = placeOf(selectedItem?.key ?? null)) => {
+    const items = added.map((block) => ({ key: newKey(), block }));
+    const last = items.at(-1);
+    if (!last) return;
+    onChange((current) => {
+      const at = insertIndex(current, place);
+      return [...current.slice(0, at), ...items, ...current.slice(at)];
+    });
+    setSelected(last.key);
     // bring the new block into view, its first field ready to type in
     requestAnimationFrame(() => {
-      const card = document.getElementById(`block-${item.key}`);
-      card?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const card = document.getElementById(`block-${last.key}`);
+      card?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
       card?.querySelector<HTMLElement>('input, textarea, [contenteditable="true"]')?.focus({ preventScroll: true });
     });
   };
+  const add = (block: Block) => insert([block]);
 
   const move = (key: string, to: number) =>
     onChange((current) => {
@@ -101,6 +116,7 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
     const item = blocks[index];
     if (!item) return;
     setRemoved({ item, index });
+    if (key === selected) setSelected(null);
     onChange((current) => current.filter((other) => other.key !== key));
   };
 
@@ -147,6 +163,9 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
                     total={blocks.length}
                     errors={errors.filter((error) => error.index === index)}
                     readOnly={readOnly}
+                    selected={item.key === selectedItem?.key}
+                    onSelect={() => setSelected(item.key)}
+                    revealErrors={revealErrors}
                     onChange={(change) => patch(item.key, change)}
                     onMove={(to) => move(item.key, to)}
                     onRemove={() => remove(item.key)}
@@ -172,6 +191,20 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
             </Button>
           </Group>
         </Alert>
+      )}
+      {!readOnly && blocks.length > 0 && (
+        <Group gap="xs" aria-live="polite">
+          <Text size="sm" c="dimmed" id="insert-place">
+            {selectedItem
+              ? t('composerInsert.placeAfter', { n: selectedIndex + 1, name: nameOfBlock(t, selectedItem.block) })
+              : t('composerInsert.placeEnd')}
+          </Text>
+          {selectedItem && selectedIndex < blocks.length - 1 && (
+            <Button size="compact-sm" variant="subtle" onClick={() => setSelected(null)}>
+              {t('composerInsert.toEnd')}
+            </Button>
+          )}
+        </Group>
       )}
       {!readOnly && (
         <Group gap="sm">
@@ -210,10 +243,12 @@ export function BlockList({ blocks, errors, readOnly, onChange }: Props) {
       )}
       <InsertPublishedModal
         kind={inserting}
+        blocks={blocks}
+        defaultPlace={placeOf(selectedItem?.key ?? null)}
         onClose={() => setInserting(null)}
-        onPick={(block) => {
+        onPick={(picked, place) => {
           setInserting(null);
-          add(block);
+          insert(picked, place);
         }}
       />
     </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft, IconCalendarTime, IconCopy, IconSend } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Campaign, MailingList } from '@crieur/api';
@@ -39,6 +39,26 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
     blocks: body.blocks,
   });
   const readOnly = !editable || draft.state.kind === 'conflict';
+  // each attempt to test or send with errors shows them all and goes to the first
+  const [revealErrors, setRevealErrors] = useState(0);
+  const columnRef = useRef<HTMLDivElement>(null);
+  const reveal = useCallback(() => setRevealErrors((n) => n + 1), []);
+  useEffect(() => {
+    if (revealErrors === 0) return;
+    columnRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [revealErrors]);
+  const problemCount = (live.preview?.blockErrors.length ?? 0) + (live.preview?.fieldErrors.length ?? 0);
+  /** With errors known, a test or a send cannot go: show them all instead, and say so. */
+  const readyOrReveal = () => {
+    if (!editable || problemCount === 0) return true;
+    reveal();
+    notifications.show({
+      color: 'orange',
+      title: t('composerInsert.notReadyTitle'),
+      message: t('composerInsert.notReady', { count: problemCount }),
+    });
+    return false;
+  };
 
   usePageTitle(fields.subject || t('newsletters.list.noSubject'));
 
@@ -100,7 +120,7 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
           </Button>
           <Button
             leftSection={<IconSend size={16} aria-hidden />}
-            onClick={() => setTesting(true)}
+            onClick={() => readyOrReveal() && setTesting(true)}
             disabled={draft.state.kind === 'conflict'}
           >
             {t('newsletters.composer.sendTest')}
@@ -111,6 +131,7 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
             disabled={draft.state.kind === 'conflict'}
             onClick={() =>
               void (async () => {
+                if (!readyOrReveal()) return;
                 // sending reads the saved campaign: save what is typed first
                 if (editable) await draft.flush();
                 void navigate(`/campaigns/${campaign.id}`);
@@ -139,12 +160,13 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
       )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
+          <Stack gap="md" ref={columnRef}>
             <SettingsPanel
               fields={fields}
               lists={lists}
               readOnly={readOnly}
               errors={live.preview?.fieldErrors ?? []}
+              revealErrors={revealErrors}
               onChange={draft.update}
             />
             <section aria-labelledby="campaign-blocks">
@@ -155,6 +177,7 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
                 blocks={fields.blocks}
                 errors={live.preview?.blockErrors ?? []}
                 readOnly={readOnly}
+                revealErrors={revealErrors}
                 onChange={(change) => draft.update((current) => ({ blocks: change(current.blocks) }))}
               />
             </section>
@@ -162,7 +185,7 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <div style={{ position: 'sticky', top: 72 }}>
-            <PreviewPanel live={live} />
+            <PreviewPanel live={live} onShowErrors={editable ? reveal : undefined} />
           </div>
         </Grid.Col>
       </Grid>
@@ -171,6 +194,10 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
         opened={testing}
         onClose={() => setTesting(false)}
         beforeSend={() => (editable ? draft.flush() : Promise.resolve(true))}
+        onInvalid={() => {
+          setTesting(false);
+          reveal();
+        }}
       />
       <ConflictDialog opened={draft.state.kind === 'conflict'} onReload={reloadTheirs} onOverwrite={overwrite} />
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Group, List, Loader, Progress, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Progress, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceDesktop, IconDeviceMobile, IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignPreview } from '@crieur/api';
@@ -7,7 +7,7 @@ import classes from './newsletters.module.css';
 import type { LivePreview } from './use-live-preview';
 
 /** The right column: how the newsletter looks (desktop, mobile, text), how heavy it is, what MJML refused. */
-export function PreviewPanel({ live }: { live: LivePreview }) {
+export function PreviewPanel({ live, onShowErrors }: { live: LivePreview; onShowErrors?: (() => void) | undefined }) {
   const { t } = useTranslation();
   const { preview } = live;
   return (
@@ -47,6 +47,11 @@ export function PreviewPanel({ live }: { live: LivePreview }) {
           {t('newsletters.preview.blocksLeftOut', {
             count: new Set(preview.blockErrors.map((error) => error.index)).size,
           })}
+          {onShowErrors && (
+            <Button size="compact-sm" variant="light" color="orange" ml="xs" onClick={onShowErrors}>
+              {t('composerInsert.showErrors')}
+            </Button>
+          )}
         </Alert>
       )}
       <Tabs defaultValue="desktop" keepMounted={false}>

@@ -1,7 +1,9 @@
 import { MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignFieldError, MailingList } from '@crieur/api';
 import { NEWSLETTER_KINDS, type NewsletterKind } from '@crieur/api/enums/campaigns';
+import { DefaultSenderHint, useDefaultSenderName } from '../settings/identity/DefaultSenderHint';
 import type { DraftFields } from './use-campaign-draft';
 
 type Props = {
@@ -11,18 +13,21 @@ type Props = {
   /** What the last preview said of the subject and preheader. */
   errors: CampaignFieldError[];
   onChange: (patch: Partial<DraftFields>) => void;
+  /** Grows each time every error must show (a test or a send was attempted). */
+  revealErrors?: number;
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Subject, preheader, sender and audience of the campaign. */
-export function SettingsPanel({ fields, lists, readOnly, errors, onChange }: Props) {
+export function SettingsPanel({ fields, lists, readOnly, errors, onChange, revealErrors = 0 }: Props) {
   const { t } = useTranslation();
-  const errorOf = (path: string) =>
-    errors
-      .filter((error) => error.path === path)
-      .map((error) => error.message)
-      .join(' ') || undefined;
+  // a field's error shows once it was left, or once a test or send was attempted
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const touch = (path: string) => () => setTouched((current) => new Set([...current, path]));
+  const shows = (path: string) => revealErrors > 0 || touched.has(path);
+  const defaultSender = useDefaultSenderName();
+  const errorOf = (path: string) => errors.find((error) => error.path === path)?.message;
   const replyToError =
     fields.replyTo.trim() && !EMAIL.test(fields.replyTo.trim()) ? t('newsletters.settings.replyToInvalid') : undefined;
   return (
@@ -36,7 +41,8 @@ export function SettingsPanel({ fields, lists, readOnly, errors, onChange }: Pro
           description={t('newsletters.settings.subjectHint')}
           value={fields.subject}
           onChange={(event) => onChange({ subject: event.currentTarget.value })}
-          error={fields.subject.trim() ? errorOf('subject') : undefined}
+          onBlur={touch('subject')}
+          error={shows('subject') ? errorOf('subject') : undefined}
           readOnly={readOnly}
           maxLength={200}
           withAsterisk
@@ -46,14 +52,16 @@ export function SettingsPanel({ fields, lists, readOnly, errors, onChange }: Pro
           description={t('newsletters.settings.preheaderHint')}
           value={fields.preheader}
           onChange={(event) => onChange({ preheader: event.currentTarget.value })}
-          error={errorOf('preheader')}
+          onBlur={touch('preheader')}
+          error={shows('preheader') ? errorOf('preheader') : undefined}
           readOnly={readOnly}
           maxLength={200}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput
             label={t('newsletters.settings.fromName')}
-            description={t('newsletters.settings.fromNameHint')}
+            description={<DefaultSenderHint name={defaultSender} />}
+            placeholder={defaultSender || undefined}
             value={fields.fromName}
             onChange={(event) => onChange({ fromName: event.currentTarget.value })}
             readOnly={readOnly}
@@ -65,7 +73,8 @@ export function SettingsPanel({ fields, lists, readOnly, errors, onChange }: Pro
             type="email"
             value={fields.replyTo}
             onChange={(event) => onChange({ replyTo: event.currentTarget.value })}
-            error={replyToError}
+            onBlur={touch('replyTo')}
+            error={shows('replyTo') ? replyToError : undefined}
             readOnly={readOnly}
           />
         </SimpleGrid>

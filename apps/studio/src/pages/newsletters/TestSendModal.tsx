@@ -1,15 +1,13 @@
-import { Alert, Button, Group, List, Modal, Stack, TagsInput, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewsletterInvalidDetails } from '@crieur/api';
+import { splitTestAddresses, TEST_ADDRESSES_MAX, testAddressProblems } from '@crieur/api/test-addresses';
 import { ApiError } from '../../api/api-error';
 import { useApiMutation } from '../../api/queries';
 import { useSession } from '../../session/session-context';
 import { newsletterError } from './format';
-
-const MAX = 5;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Props = {
   campaignId: string;
@@ -17,13 +15,34 @@ type Props = {
   onClose: () => void;
   /** Saves pending edits first: the test is what is saved. false when saving failed. */
   beforeSend: () => Promise<boolean>;
+  /** The server found the letter not ready: the composer shows every error and goes to the first. */
+  onInvalid?: () => void;
 };
 
+// the last addresses used, per user and per browser: the same reviewers get each issue's tests
+const lastKey = (userId: string) => `newsletter-test-addresses:${userId}`;
+function readLast(userId: string): string | null {
+  try {
+    return window.localStorage.getItem(lastKey(userId));
+  } catch {
+    return null; // storage refused (private mode): start from the user's own address
+  }
+}
+function keepLast(userId: string, addresses: string[]): void {
+  try {
+    window.localStorage.setItem(lastKey(userId), addresses.join(', '));
+  } catch {
+    // not kept: the next test starts from the user's own address
+  }
+}
+
 /** "Envoyer un test": the saved campaign to up to five reviewers, through SMTP or the outbox. */
-export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props) {
+export function TestSendModal({ campaignId, opened, onClose, beforeSend, onInvalid }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [addresses, setAddresses] = useState<string[]>([]);
+  const [typed, setTyped] = useState('');
+  // problems show once the field was left or a send attempted, as in the composer
+  const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   // a save that failed first, or the test's own answer
   const [failure, setFailure] = useState<unknown>(null);
@@ -31,21 +50,19 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
 
   useEffect(() => {
     if (opened) {
-      setAddresses(user ? [user.email] : []);
+      setTyped(user ? (readLast(user.id) ?? user.email) : '');
+      setTouched(false);
       setFailure(null);
     }
   }, [opened, user]);
 
-  const invalid = addresses.filter((address) => !EMAIL.test(address));
-  const inputError =
-    invalid.length > 0
-      ? t('newsletters.test.invalid', { addresses: invalid.join(', ') })
-      : addresses.length === 0
-        ? t('newsletters.test.none')
-        : undefined;
+  const addresses = splitTestAddresses(typed);
+  const problems = testAddressProblems(addresses);
+  const inputError = touched && problems.length > 0 ? problems.join(' ') : undefined;
 
   const send = async () => {
-    if (inputError) return;
+    setTouched(true);
+    if (problems.length > 0) return;
     setBusy(true);
     setFailure(null);
     try {
@@ -54,6 +71,7 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
         return;
       }
       const answer = await test.mutateAsync({ params: { id: campaignId }, body: { addresses } });
+      if (user) keepLast(user.id, addresses);
       notifications.show({
         color: 'teal',
         title: t('newsletters.test.sentTitle', { count: answer.sent }),
@@ -64,6 +82,7 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
       onClose();
     } catch (error) {
       setFailure(error);
+      if (error instanceof ApiError && error.code === 'NEWSLETTER_INVALID') onInvalid?.();
     } finally {
       setBusy(false);
     }
@@ -80,23 +99,31 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
       >
         <Stack gap="md">
           <Text size="sm">{t('newsletters.test.intro')}</Text>
-          <TagsInput
-            label={t('newsletters.test.addresses')}
-            description={t('newsletters.test.addressesHint', { max: MAX })}
-            value={addresses}
-            onChange={(value) => setAddresses(value.map((address) => address.trim()).filter(Boolean))}
-            maxTags={MAX}
-            splitChars={[',', ';', ' ']}
-            acceptValueOnBlur
+          <Textarea
+            label={t('composerInsert.testAddresses')}
+            description={t('composerInsert.testAddressesHint', { max: TEST_ADDRESSES_MAX })}
+            value={typed}
+            onChange={(event) => setTyped(event.currentTarget.value)}
+            onBlur={() => setTouched(true)}
             error={inputError}
+            autosize
+            minRows={2}
+            maxRows={6}
+            autoComplete="email"
+            spellCheck={false}
             data-autofocus
           />
+          {addresses.length > 0 && problems.length === 0 && (
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('composerInsert.testRecipients', { count: addresses.length, addresses: addresses.join(', ') })}
+            </Text>
+          )}
           {failure !== null && <SendFailure error={failure} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy} disabled={inputError !== undefined}>
+            <Button type="submit" loading={busy}>
               {t('newsletters.test.send')}
             </Button>
           </Group>
@@ -105,6 +132,8 @@ export function TestSendModal({ campaignId, opened, onClose, beforeSend }: Props
     </Modal>
   );
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Why the test did not go: what to fix in the newsletter, or what to check on the mail server. */
 function SendFailure({ error }: { error: unknown }) {
@@ -120,7 +149,9 @@ function SendFailure({ error }: { error: unknown }) {
   const problems = [
     ...(details.fieldErrors ?? []).map((item) => item.message),
     ...(details.blockErrors ?? []).map((item) =>
-      t('newsletters.test.blockProblem', { n: item.index + 1, message: item.message }),
+      item.where
+        ? t('composerInsert.blockProblem', { where: capitalised(item.where), message: item.message })
+        : t('newsletters.test.blockProblem', { n: item.index + 1, message: item.message }),
     ),
     ...(details.mjmlErrors ?? []).map((item) =>
       t('newsletters.preview.mjmlError', { line: item.line, tag: item.tagName, message: item.message }),

@@ -48,11 +48,18 @@ describe('emptyBlock', () => {
     expect(emptyBlock('divider')).toEqual({ type: 'divider' });
     expect(emptyBlock('agenda')).toEqual({
       type: 'agenda',
-      title: '',
+      title: 'Agenda',
       events: [{ title: '', date: '', place: '', url: '' }],
     });
     expect(emptyBlock('jobs')).toMatchObject({ offers: [{ title: '', organisation: '', place: '', url: '' }] });
     expect(emptyBlock('membersNews')).toMatchObject({ items: [{ title: '', text: '', url: '' }] });
+  });
+
+  it('starts each section with its usual heading, as readers will see it', () => {
+    expect(emptyBlock('agenda')).toHaveProperty('title', 'Agenda');
+    expect(emptyBlock('jobs')).toHaveProperty('title', 'Offres d’emploi');
+    expect(emptyBlock('membersNews')).toHaveProperty('title', 'Les actualités de nos adhérent·es');
+    expect(emptyBlock('richText')).toHaveProperty('title', '');
   });
 
   it('starts a text block with one empty paragraph', () => {
@@ -113,6 +120,17 @@ describe('toPayload', () => {
     });
     expect(toPayload(emptyBlock('article'))).toHaveProperty('url', '');
     expect(toPayload(emptyBlock('article'))).not.toHaveProperty('rubrique');
+  });
+
+  it('keeps an empty required title (card, event, offer, news item): the preview says it is empty, not missing', () => {
+    expect(toPayload(emptyBlock('article'))).toHaveProperty('title', '');
+    expect(toPayload(emptyBlock('dossier'))).toHaveProperty('title', '');
+    const agenda = toPayload(emptyBlock('agenda')) as unknown as { events: object[] };
+    expect(agenda.events[0]).toEqual({ title: '', date: '', place: '' });
+    const jobs = toPayload(emptyBlock('jobs')) as unknown as { offers: object[] };
+    expect(jobs.offers[0]).toEqual({ title: '', organisation: '', place: '', url: '' });
+    const news = toPayload(emptyBlock('membersNews')) as unknown as { items: object[] };
+    expect(news.items[0]).toEqual({ title: '', text: '' });
   });
 
   it('drops an image with neither address nor text, keeps a half-filled one', () => {

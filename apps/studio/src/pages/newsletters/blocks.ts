@@ -2,7 +2,7 @@
 // bundle). The server validates; these types shape the forms, which keep empty strings until the payload drops them.
 import type { ArticleDoc } from '@crieur/content';
 import type { DraftBlock, NewsletterBlock, PublishedItem } from '@crieur/api';
-import { BLOCK_TYPES, type BlockType } from '@crieur/api/enums/campaigns';
+import { BLOCK_TYPES, SECTION_TITLES, type BlockType } from '@crieur/api/enums/campaigns';
 
 export type Block = NewsletterBlock;
 export type { BlockType };
@@ -39,7 +39,7 @@ export const emptyEvent = (): AgendaEvent => ({ title: '', date: '', place: '', 
 export const emptyOffer = (): JobOffer => ({ title: '', organisation: '', place: '', url: '' });
 export const emptyNewsItem = (): MembersNewsItem => ({ title: '', text: '', url: '' });
 
-/** A new block of `type`, its required fields empty (the preview lists what is missing). */
+/** A new block of `type`: sections with their usual heading, other fields empty (the preview lists what is missing). */
 export function emptyBlock(type: BlockType): Block {
   switch (type) {
     case 'edito':
@@ -51,11 +51,11 @@ export function emptyBlock(type: BlockType): Block {
     case 'richText':
       return { type, title: '', doc: EMPTY_DOC };
     case 'agenda':
-      return { type, title: '', events: [emptyEvent()] };
+      return { type, title: SECTION_TITLES.agenda, events: [emptyEvent()] };
     case 'jobs':
-      return { type, title: '', offers: [emptyOffer()] };
+      return { type, title: SECTION_TITLES.jobs, offers: [emptyOffer()] };
     case 'membersNews':
-      return { type, title: '', items: [emptyNewsItem()] };
+      return { type, title: SECTION_TITLES.membersNews, items: [emptyNewsItem()] };
     case 'image':
       return { type, src: '', alt: '', caption: '', url: '' };
     case 'button':
@@ -82,26 +82,43 @@ export function cardFrom(kind: 'article' | 'dossier', item: PublishedItem): Bloc
     : { type: 'dossier', title: item.title, lede: item.lede, url: item.url, ...image };
 }
 
-// optional fields left empty are dropped: the schema refuses an empty string where it accepts nothing
-const OPTIONAL = new Set(['title', 'signature', 'rubrique', 'caption', 'url']);
-const REQUIRED_URL: Partial<Record<BlockType, true>> = { article: true, dossier: true, button: true };
+// optional fields left empty are dropped: the schema refuses an empty string where it accepts nothing; a required
+// field stays, so an empty one reads "ne peut pas être vide" rather than as missing
+const OPTIONAL_TITLE: Partial<Record<BlockType, true>> = {
+  edito: true,
+  richText: true,
+  agenda: true,
+  jobs: true,
+  membersNews: true,
+};
+const OPTIONAL_URL: Partial<Record<BlockType, true>> = { image: true };
 
-function prune(value: Record<string, unknown>, keepUrl: boolean): Record<string, unknown> {
+function prune(value: Record<string, unknown>, optional: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (typeof field === 'string' && field.trim() === '' && OPTIONAL.has(key) && !(key === 'url' && keepUrl)) continue;
+    if (typeof field === 'string' && field.trim() === '' && optional.has(key)) continue;
     out[key] = field;
   }
   return out;
 }
 
+/** The block's own optional fields: title for sections and texts, url for an image, signature, rubrique, caption. */
+function optionalOf(type: BlockType): Set<string> {
+  const optional = new Set(['signature', 'rubrique', 'caption']);
+  if (OPTIONAL_TITLE[type]) optional.add('title');
+  if (OPTIONAL_URL[type]) optional.add('url');
+  return optional;
+}
+const OPTIONAL_ROW_URL = new Set(['url']);
+const NOTHING_OPTIONAL = new Set<string>();
+
 /** The block as the API takes it: empty optional fields dropped, an image with neither address nor text dropped. */
 export function toPayload(block: Block): DraftBlock {
-  const out = prune(block as Record<string, unknown>, REQUIRED_URL[block.type] === true) as DraftBlock;
+  const out = prune(block as Record<string, unknown>, optionalOf(block.type)) as DraftBlock;
   if ('image' in block && block.image && !block.image.src.trim() && !block.image.alt.trim()) delete out.image;
-  if (block.type === 'agenda') out.events = block.events.map((event) => prune(event, false));
-  if (block.type === 'jobs') out.offers = block.offers.map((offer) => prune(offer, true));
-  if (block.type === 'membersNews') out.items = block.items.map((item) => prune(item, false));
+  if (block.type === 'agenda') out.events = block.events.map((event) => prune(event, OPTIONAL_ROW_URL));
+  if (block.type === 'jobs') out.offers = block.offers.map((offer) => prune(offer, NOTHING_OPTIONAL));
+  if (block.type === 'membersNews') out.items = block.items.map((item) => prune(item, OPTIONAL_ROW_URL));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListGrowth, MonthFigures } from '@crieur/api';
-import { listColor, movesOption, netGrowthOption, subscribersOption, type ChartLabels } from './options';
+import { lineFigureRows } from './line-figures';
+import { hasNetGrowth, listColor, movesOption, netGrowthOption, subscribersOption, type ChartLabels } from './options';
 
 const NNBSP = '\u202f';
 
@@ -16,7 +17,8 @@ type Series = {
 type Shape = {
   series: Series[];
   xAxis: { type: string; data?: string[] };
-  yAxis: { axisLabel: { formatter: (v: number) => string } };
+  yAxis: { min?: number; scale?: boolean; axisLabel: { formatter: (v: number) => string } };
+  legend: { data?: string[] };
   tooltip: {
     valueFormatter: (v: number | null) => string;
     axisPointer?: { label: { formatter: (p: { value: number | string }) => string } };
@@ -27,6 +29,8 @@ const read = (option: unknown) => option as Shape;
 
 const labels: ChartLabels = {
   entered: 'saisi',
+  today: 'aujourd’hui (provisoire)',
+  partial: 'en cours',
   subscribes: 'inscriptions',
   unsubscribes: 'désinscriptions',
   net: 'solde',
@@ -38,6 +42,7 @@ const month = (partial: Partial<MonthFigures> & { month: string }): MonthFigures
   closing: null,
   net: null,
   entered: false,
+  partial: false,
   subscribes: 0,
   unsubscribes: 0,
   ...partial,
@@ -50,25 +55,27 @@ const list = (slug: string, name: string, partial: Partial<ListGrowth> = {}): Li
   daily: [],
   entered: [],
   monthly: [],
-  headline: { confirmedNow: 0, year: 2026, openingOfYear: null, openingEntered: false, sinceJanuary: null },
+  headline: { confirmedNow: 0, year: 2026, since: null, entered: null },
   ...partial,
 });
 
 const membres = list('membres', 'Membres', {
   points: [
-    { day: '2026-01-01', confirmed: 1200, entered: true },
-    { day: '2026-01-02', confirmed: 1214, entered: false },
-    { day: '2026-01-03', confirmed: 1230, entered: false },
+    { day: '2026-01-01', confirmed: 1200, entered: true, provisional: false },
+    { day: '2026-01-02', confirmed: 1214, entered: false, provisional: false },
+    { day: '2026-01-03', confirmed: 1230, entered: false, provisional: false },
+    { day: '2026-02-27', confirmed: 1226, entered: false, provisional: false },
+    { day: '2026-02-28', confirmed: 1225, entered: false, provisional: true },
   ],
   monthly: [
     month({ month: '2026-01', net: 30, entered: true, subscribes: 40, unsubscribes: 10 }),
-    month({ month: '2026-02', net: -5, subscribes: 3, unsubscribes: 8 }),
+    month({ month: '2026-02', net: -5, partial: true, subscribes: 3, unsubscribes: 8 }),
   ],
 });
 const democraties = list('democraties', 'démocratieS', {
   points: [
-    { day: '2026-01-01', confirmed: 3355, entered: false },
-    { day: '2026-01-02', confirmed: 3356, entered: false },
+    { day: '2026-01-01', confirmed: 3355, entered: false, provisional: false },
+    { day: '2026-01-02', confirmed: 3356, entered: false, provisional: false },
   ],
   monthly: [month({ month: '2026-01', net: null }), month({ month: '2026-02', net: 1, subscribes: 1 })],
 });
@@ -86,18 +93,32 @@ describe('listColor', () => {
 describe('subscribersOption', () => {
   const option = read(subscribersOption([membres, democraties], 'fr', labels));
 
-  it('draws one line per list, then marks the entered counts', () => {
+  it('draws one measured line per list, the entered counts apart, and today marked provisional', () => {
     expect(option.series.map((s) => [s.type, s.id])).toEqual([
       ['line', 'line-membres'],
       ['line', 'line-democraties'],
       ['scatter', 'entered-membres'],
+      ['scatter', 'today-membres'],
     ]);
+    // the entered January count is not joined to the measured days
     expect(option.series[0]!.data).toEqual([
-      ['2026-01-01', 1200],
       ['2026-01-02', 1214],
       ['2026-01-03', 1230],
+      ['2026-02-27', 1226],
+      ['2026-02-28', 1225],
     ]);
     expect(option.series[2]).toMatchObject({ name: 'Membres (saisi)', data: [['2026-01-01', 1200]] });
+    expect(option.series[3]).toMatchObject({
+      name: 'Membres (aujourd’hui (provisoire))',
+      data: [['2026-02-28', 1225]],
+      label: { show: true, formatter: 'aujourd’hui (provisoire)' },
+    });
+    expect(option.legend.data).toEqual(['Membres', 'démocratieS', 'Membres (saisi)']);
+  });
+
+  it('counts subscribers from zero', () => {
+    expect(option.yAxis.min).toBe(0);
+    expect(option.yAxis.scale).toBeUndefined();
   });
 
   it('gives a list the same colour in its line and its marks', () => {
@@ -122,14 +143,25 @@ describe('netGrowthOption', () => {
   const option = read(netGrowthOption([membres, democraties], 'fr', labels));
 
   it('puts the months on the axis, short and in French', () => {
-    expect(option.xAxis).toMatchObject({ type: 'category', data: ['janv. 2026', 'févr. 2026'] });
+    expect(option.xAxis).toMatchObject({ type: 'category', data: ['janv. 2026', 'févr. 2026 (en cours)'] });
   });
 
-  it('draws a month that rests on an entered count pale', () => {
+  it('draws an entered month pale and the month in progress dashed, named so on the axis', () => {
     expect(option.series[0]!.data).toEqual([
       { value: 30, itemStyle: { opacity: 0.45 } },
-      { value: -5, itemStyle: undefined },
+      { value: -5, itemStyle: { opacity: 0.6, borderColor: '#1c7ed6', borderWidth: 1, borderType: 'dashed' } },
     ]);
+    expect(option.series[1]!.data).toEqual([
+      { value: null, itemStyle: undefined },
+      { value: 1, itemStyle: undefined },
+    ]);
+  });
+
+  it('knows when there is no net growth to draw', () => {
+    expect(hasNetGrowth([membres, democraties])).toBe(true);
+    expect(hasNetGrowth([list('x', 'X', { monthly: [month({ month: '2026-02', closing: 4, partial: true })] })])).toBe(
+      false,
+    );
   });
 
   it('shows growth with its sign and a dash for an unknown month', () => {
@@ -160,5 +192,17 @@ describe('movesOption', () => {
   it('shows the unsubscribes without their minus sign', () => {
     expect(option.yAxis.axisLabel.formatter(-1200)).toBe(`1${NNBSP}200`);
     expect(option.tooltip.valueFormatter(-8)).toBe('8');
+  });
+});
+
+describe('lineFigureRows', () => {
+  it('lists the entered counts, each month’s last measured day and today, by list and day', () => {
+    expect(lineFigureRows([membres, democraties]).map((r) => [r.slug, r.day, r.confirmed, r.kind])).toEqual([
+      ['membres', '2026-01-01', 1200, 'entered'],
+      ['membres', '2026-01-03', 1230, 'measured'],
+      ['membres', '2026-02-27', 1226, 'measured'],
+      ['membres', '2026-02-28', 1225, 'today'],
+      ['democraties', '2026-01-02', 3356, 'measured'],
+    ]);
   });
 });

@@ -9,6 +9,10 @@ export const listColor = (slug: string, index: number) => COLORS[slug] ?? SPARE[
 
 export type ChartLabels = {
   entered: string;
+  /** today's point, live until the day closes */
+  today: string;
+  /** a month not over yet */
+  partial: string;
   subscribes: string;
   unsubscribes: string;
   net: string;
@@ -23,10 +27,14 @@ const base = (language: string, description: string) => ({
   // the legend under the plot may wrap on narrow screens without covering it
   grid: { left: 8, right: 16, top: 16, bottom: 64, containLabel: true },
   legend: { bottom: 0 },
-  yAxis: { type: 'value' as const, scale: true, axisLabel: { formatter: (v: number) => formatCount(language, v) } },
+  // no `scale`: a value axis then always shows zero
+  yAxis: { type: 'value' as const, axisLabel: { formatter: (v: number) => formatCount(language, v) } },
 });
 
-/** One line per list (subscribers at the end of each day), entered counts marked with a diamond. */
+/**
+ * One line per list (subscribers measured at the end of each day, today's point hollow and labelled
+ * provisional), entered counts as diamonds apart: a line never joins an entered count to a measured one.
+ */
 export function subscribersOption(lists: ListGrowth[], language: string, labels: ChartLabels): ChartOption {
   const lines = lists.map((l, i) => ({
     type: 'line',
@@ -36,7 +44,7 @@ export function subscribersOption(lists: ListGrowth[], language: string, labels:
     showSymbol: false,
     symbol: 'circle',
     lineStyle: { width: 2 },
-    data: l.points.map((p) => [p.day, p.confirmed]),
+    data: l.points.filter((p) => !p.entered).map((p) => [p.day, p.confirmed]),
   }));
   const entered = lists
     .map((l, i) => ({
@@ -50,8 +58,26 @@ export function subscribersOption(lists: ListGrowth[], language: string, labels:
       data: l.points.filter((p) => p.entered).map((p) => [p.day, p.confirmed]),
     }))
     .filter((s) => s.data.length);
+  const today = lists
+    .map((l, i) => ({
+      type: 'scatter',
+      name: `${l.name} (${labels.today})`,
+      id: `today-${l.slug}`,
+      color: listColor(l.slug, i),
+      symbol: 'circle',
+      symbolSize: 10,
+      itemStyle: { color: '#ffffff', borderColor: listColor(l.slug, i), borderWidth: 2 },
+      label: { show: true, position: 'left', formatter: labels.today, fontSize: 11 },
+      labelLayout: { hideOverlap: true },
+      data: l.points.filter((p) => p.provisional).map((p) => [p.day, p.confirmed]),
+    }))
+    .filter((s) => s.data.length);
   return {
     ...base(language, labels.description),
+    // counts start from zero: an axis from 1,200 would make a small change look like a leap
+    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatCount(language, v) } },
+    // the lines and the entered marks in the legend; today's point says what it is on the chart
+    legend: { bottom: 0, data: [...lines, ...entered].map((s) => s.name) },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v: number) => formatCount(language, v),
@@ -63,29 +89,46 @@ export function subscribersOption(lists: ListGrowth[], language: string, labels:
       },
     },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
-    series: [...lines, ...entered],
+    series: [...lines, ...entered, ...today],
   };
 }
+
+/** Whether any month of any list has a net growth to draw. */
+export const hasNetGrowth = (lists: ListGrowth[]) => lists.some((l) => l.monthly.some((m) => m.net !== null));
 
 function months(lists: ListGrowth[]): string[] {
   return lists[0]?.monthly.map((m) => m.month) ?? [];
 }
 
-/** Net growth per month and list; a month resting on an entered count is drawn pale. */
+/**
+ * Net growth per month and list; a month of entered counts is drawn pale, the month in progress
+ * dashed and named so on the axis.
+ */
 export function netGrowthOption(lists: ListGrowth[], language: string, labels: ChartLabels): ChartOption {
   const axis = months(lists);
+  const partial = new Set(lists.flatMap((l) => l.monthly.filter((m) => m.partial).map((m) => m.month)));
   return {
     ...base(language, labels.description),
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v: number | null) => (v === null || v === undefined ? '–' : formatSigned(language, v)),
     },
-    xAxis: { type: 'category', data: axis.map((m) => formatMonth(language, m, 'short')) },
+    xAxis: {
+      type: 'category',
+      data: axis.map((m) => `${formatMonth(language, m, 'short')}${partial.has(m) ? ` (${labels.partial})` : ''}`),
+    },
     series: lists.map((l, i) => ({
       type: 'bar',
       name: l.name,
       color: listColor(l.slug, i),
-      data: l.monthly.map((m) => ({ value: m.net, itemStyle: m.entered ? { opacity: 0.45 } : undefined })),
+      data: l.monthly.map((m) => ({
+        value: m.net,
+        itemStyle: m.entered
+          ? { opacity: 0.45 }
+          : m.partial
+            ? { opacity: 0.6, borderColor: listColor(l.slug, i), borderWidth: 1, borderType: 'dashed' }
+            : undefined,
+      })),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SECTION_TITLES } from '@crieur/api/enums/campaigns';
 import { emptyEvent, type AgendaBlock } from '../blocks';
 import { fieldError, type FormProps } from './form-props';
 import { RowList } from './RowList';
@@ -17,11 +18,13 @@ export function AgendaForm({ block, onChange, errors, readOnly }: FormProps<Agen
   return (
     <Stack gap="sm">
       <TextInput
-        label={t('newsletters.fields.sectionTitleOptional')}
-        placeholder={t('newsletters.fields.agendaPlaceholder')}
+        label={t('composerInsert.sectionHeading')}
+        description={t('composerInsert.sectionHeadingHint', { title: SECTION_TITLES.agenda })}
+        placeholder={SECTION_TITLES.agenda}
         value={block.title ?? ''}
         onChange={(event) => onChange({ title: event.currentTarget.value })}
         error={fieldError(errors, 'title')}
+        data-field="title"
         readOnly={readOnly}
       />
       <RowList
@@ -44,6 +47,7 @@ export function AgendaForm({ block, onChange, errors, readOnly }: FormProps<Agen
                 value={event.title}
                 onChange={(e) => setEvent({ title: e.currentTarget.value })}
                 error={fieldError(rowErrors, 'title')}
+                data-field="title"
                 readOnly={readOnly}
                 withAsterisk
               />
@@ -54,6 +58,7 @@ export function AgendaForm({ block, onChange, errors, readOnly }: FormProps<Agen
                   value={day}
                   onChange={(e) => setEvent({ date: joinDate(e.currentTarget.value, time) })}
                   error={fieldError(rowErrors, 'date')}
+                  data-field="date"
                   readOnly={readOnly}
                   withAsterisk
                 />
@@ -62,6 +67,7 @@ export function AgendaForm({ block, onChange, errors, readOnly }: FormProps<Agen
                   type="time"
                   value={time}
                   onChange={(e) => setEvent({ date: joinDate(day, e.currentTarget.value) })}
+                  data-field="date"
                   readOnly={readOnly}
                   disabled={!day}
                 />
@@ -71,6 +77,7 @@ export function AgendaForm({ block, onChange, errors, readOnly }: FormProps<Agen
                 value={event.place}
                 onChange={(e) => setEvent({ place: e.currentTarget.value })}
                 error={fieldError(rowErrors, 'place')}
+                data-field="place"
                 readOnly={readOnly}
                 withAsterisk
               />
@@ -80,6 +87,7 @@ export function AgendaForm({ block, onChange, errors, readOnly }: FormProps<Agen
                 value={event.url ?? ''}
                 onChange={(e) => setEvent({ url: e.currentTarget.value })}
                 error={fieldError(rowErrors, 'url')}
+                data-field="url"
                 readOnly={readOnly}
               />
             </>

@@ -18,6 +18,7 @@ export function CardForm({ block, onChange, errors, readOnly }: FormProps<Articl
           value={block.title}
           onChange={(event) => onChange({ title: event.currentTarget.value })}
           error={fieldError(errors, 'title')}
+          data-field="title"
           readOnly={readOnly}
           withAsterisk
         />
@@ -27,6 +28,7 @@ export function CardForm({ block, onChange, errors, readOnly }: FormProps<Articl
         value={block.lede}
         onChange={(event) => onChange({ lede: event.currentTarget.value })}
         error={fieldError(errors, 'lede')}
+        data-field="lede"
         readOnly={readOnly}
         autosize
         minRows={2}
@@ -40,6 +42,7 @@ export function CardForm({ block, onChange, errors, readOnly }: FormProps<Articl
           value={block.url}
           onChange={(event) => onChange({ url: event.currentTarget.value })}
           error={fieldError(errors, 'url')}
+          data-field="url"
           readOnly={readOnly}
           withAsterisk
         />
@@ -49,6 +52,7 @@ export function CardForm({ block, onChange, errors, readOnly }: FormProps<Articl
             value={block.rubrique ?? ''}
             onChange={(event) => onChange({ rubrique: event.currentTarget.value })}
             error={fieldError(errors, 'rubrique')}
+            data-field="rubrique"
             readOnly={readOnly}
           />
         )}
@@ -60,6 +64,7 @@ export function CardForm({ block, onChange, errors, readOnly }: FormProps<Articl
           value={image.src}
           onChange={(event) => setImage({ src: event.currentTarget.value })}
           error={fieldError(errors, 'image.src')}
+          data-field="image.src"
           readOnly={readOnly}
         />
         <TextInput
@@ -70,6 +75,7 @@ export function CardForm({ block, onChange, errors, readOnly }: FormProps<Articl
             fieldError(errors, 'image.alt') ??
             (fieldError(errors, 'image') && !fieldError(errors, 'image.src') ? fieldError(errors, 'image') : undefined)
           }
+          data-field="image.alt"
           readOnly={readOnly}
         />
       </SimpleGrid>

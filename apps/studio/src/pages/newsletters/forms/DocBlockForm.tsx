@@ -15,6 +15,7 @@ export function DocBlockForm({ block, onChange, errors, readOnly }: FormProps<Ed
         value={block.title ?? ''}
         onChange={(event) => onChange({ title: event.currentTarget.value })}
         error={fieldError(errors, 'title')}
+        data-field="title"
         readOnly={readOnly}
       />
       <DocEditor
@@ -31,6 +32,7 @@ export function DocBlockForm({ block, onChange, errors, readOnly }: FormProps<Ed
           value={block.signature ?? ''}
           onChange={(event) => onChange({ signature: event.currentTarget.value })}
           error={fieldError(errors, 'signature')}
+          data-field="signature"
           readOnly={readOnly}
         />
       )}

@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SECTION_TITLES } from '@crieur/api/enums/campaigns';
 import { emptyOffer, type JobsBlock } from '../blocks';
 import { fieldError, type FormProps } from './form-props';
 import { RowList } from './RowList';
@@ -10,11 +11,13 @@ export function JobsForm({ block, onChange, errors, readOnly }: FormProps<JobsBl
   return (
     <Stack gap="sm">
       <TextInput
-        label={t('newsletters.fields.sectionTitleOptional')}
-        placeholder={t('newsletters.fields.jobsPlaceholder')}
+        label={t('composerInsert.sectionHeading')}
+        description={t('composerInsert.sectionHeadingHint', { title: SECTION_TITLES.jobs })}
+        placeholder={SECTION_TITLES.jobs}
         value={block.title ?? ''}
         onChange={(event) => onChange({ title: event.currentTarget.value })}
         error={fieldError(errors, 'title')}
+        data-field="title"
         readOnly={readOnly}
       />
       <RowList
@@ -35,6 +38,7 @@ export function JobsForm({ block, onChange, errors, readOnly }: FormProps<JobsBl
               value={offer.title}
               onChange={(e) => setOffer({ title: e.currentTarget.value })}
               error={fieldError(rowErrors, 'title')}
+              data-field="title"
               readOnly={readOnly}
               withAsterisk
             />
@@ -44,6 +48,7 @@ export function JobsForm({ block, onChange, errors, readOnly }: FormProps<JobsBl
                 value={offer.organisation}
                 onChange={(e) => setOffer({ organisation: e.currentTarget.value })}
                 error={fieldError(rowErrors, 'organisation')}
+                data-field="organisation"
                 readOnly={readOnly}
                 withAsterisk
               />
@@ -52,6 +57,7 @@ export function JobsForm({ block, onChange, errors, readOnly }: FormProps<JobsBl
                 value={offer.place}
                 onChange={(e) => setOffer({ place: e.currentTarget.value })}
                 error={fieldError(rowErrors, 'place')}
+                data-field="place"
                 readOnly={readOnly}
                 withAsterisk
               />
@@ -62,6 +68,7 @@ export function JobsForm({ block, onChange, errors, readOnly }: FormProps<JobsBl
               value={offer.url}
               onChange={(e) => setOffer({ url: e.currentTarget.value })}
               error={fieldError(rowErrors, 'url')}
+              data-field="url"
               readOnly={readOnly}
               withAsterisk
             />

@@ -1,5 +1,6 @@
 import { Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SECTION_TITLES } from '@crieur/api/enums/campaigns';
 import { emptyNewsItem, type MembersNewsBlock } from '../blocks';
 import { fieldError, type FormProps } from './form-props';
 import { RowList } from './RowList';
@@ -10,11 +11,13 @@ export function MembersNewsForm({ block, onChange, errors, readOnly }: FormProps
   return (
     <Stack gap="sm">
       <TextInput
-        label={t('newsletters.fields.sectionTitleOptional')}
-        placeholder={t('newsletters.fields.membersNewsPlaceholder')}
+        label={t('composerInsert.sectionHeading')}
+        description={t('composerInsert.sectionHeadingHint', { title: SECTION_TITLES.membersNews })}
+        placeholder={SECTION_TITLES.membersNews}
         value={block.title ?? ''}
         onChange={(event) => onChange({ title: event.currentTarget.value })}
         error={fieldError(errors, 'title')}
+        data-field="title"
         readOnly={readOnly}
       />
       <RowList
@@ -35,6 +38,7 @@ export function MembersNewsForm({ block, onChange, errors, readOnly }: FormProps
               value={item.title}
               onChange={(e) => setItem({ title: e.currentTarget.value })}
               error={fieldError(rowErrors, 'title')}
+              data-field="title"
               readOnly={readOnly}
               withAsterisk
             />
@@ -43,6 +47,7 @@ export function MembersNewsForm({ block, onChange, errors, readOnly }: FormProps
               value={item.text}
               onChange={(e) => setItem({ text: e.currentTarget.value })}
               error={fieldError(rowErrors, 'text')}
+              data-field="text"
               readOnly={readOnly}
               autosize
               minRows={2}
@@ -55,6 +60,7 @@ export function MembersNewsForm({ block, onChange, errors, readOnly }: FormProps
               value={item.url ?? ''}
               onChange={(e) => setItem({ url: e.currentTarget.value })}
               error={fieldError(rowErrors, 'url')}
+              data-field="url"
               readOnly={readOnly}
             />
           </>

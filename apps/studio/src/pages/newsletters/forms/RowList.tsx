@@ -4,11 +4,7 @@ import type { ReactNode } from 'react';
 import { errorsUnder, type FieldErrors } from './form-props';
 
 // an error on the list or the row itself ("at least one event"), not on one of its fields
-const exactError = (errors: FieldErrors, path: string) =>
-  errors
-    .filter((error) => error.path === path)
-    .map((error) => error.message)
-    .join(' ') || undefined;
+const exactError = (errors: FieldErrors, path: string) => errors.find((error) => error.path === path)?.message;
 
 type Props<T> = {
   /** The block's array field ("events", "offers", "items"): its errors carry this prefix. */
@@ -53,6 +49,7 @@ export function RowList<T>({
           component="fieldset"
           style={{ margin: 0 }}
           aria-label={rowLabel(index)}
+          data-field-prefix={`${name}.${index}`}
         >
           <Stack gap="xs">
             <Text

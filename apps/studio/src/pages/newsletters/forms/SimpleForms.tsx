@@ -18,6 +18,7 @@ export function ImageForm({ block, onChange, errors, readOnly }: FormProps<Image
         value={block.src}
         onChange={(event) => onChange({ src: event.currentTarget.value })}
         error={fieldError(errors, 'src')}
+        data-field="src"
         readOnly={readOnly}
         withAsterisk
       />
@@ -27,6 +28,7 @@ export function ImageForm({ block, onChange, errors, readOnly }: FormProps<Image
         value={block.alt}
         onChange={(event) => onChange({ alt: event.currentTarget.value })}
         error={fieldError(errors, 'alt')}
+        data-field="alt"
         readOnly={readOnly}
         withAsterisk
       />
@@ -36,6 +38,7 @@ export function ImageForm({ block, onChange, errors, readOnly }: FormProps<Image
           value={block.caption ?? ''}
           onChange={(event) => onChange({ caption: event.currentTarget.value })}
           error={fieldError(errors, 'caption')}
+          data-field="caption"
           readOnly={readOnly}
         />
         <TextInput
@@ -44,6 +47,7 @@ export function ImageForm({ block, onChange, errors, readOnly }: FormProps<Image
           value={block.url ?? ''}
           onChange={(event) => onChange({ url: event.currentTarget.value })}
           error={fieldError(errors, 'url')}
+          data-field="url"
           readOnly={readOnly}
         />
       </SimpleGrid>
@@ -60,6 +64,7 @@ export function ButtonForm({ block, onChange, errors, readOnly }: FormProps<Butt
         value={block.label}
         onChange={(event) => onChange({ label: event.currentTarget.value })}
         error={fieldError(errors, 'label')}
+        data-field="label"
         readOnly={readOnly}
         withAsterisk
       />
@@ -69,6 +74,7 @@ export function ButtonForm({ block, onChange, errors, readOnly }: FormProps<Butt
         value={block.url}
         onChange={(event) => onChange({ url: event.currentTarget.value })}
         error={fieldError(errors, 'url')}
+        data-field="url"
         readOnly={readOnly}
         withAsterisk
       />
@@ -85,6 +91,7 @@ export function SectionTitleForm({ block, onChange, errors, readOnly }: FormProp
       value={block.text}
       onChange={(event) => onChange({ text: event.currentTarget.value })}
       error={fieldError(errors, 'text')}
+      data-field="text"
       readOnly={readOnly}
       withAsterisk
     />

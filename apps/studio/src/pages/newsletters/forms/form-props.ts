@@ -11,10 +11,9 @@ export type FormProps<B> = {
   readOnly: boolean;
 };
 
-/** The messages for one field, joined, or undefined (Mantine shows no error then). */
+/** The first message for one field, or undefined (Mantine shows no error then): one message at a time. */
 export function fieldError(errors: FieldErrors, path: string): string | undefined {
-  const messages = errorsAt(errors, path);
-  return messages.length > 0 ? messages.join(' ') : undefined;
+  return errorsAt(errors, path)[0];
 }
 
 /** The errors under `prefix.` with the prefix removed: a row's form sees its own paths. */

@@ -1,0 +1,78 @@
+// The preflight's I/O for the server: the saved campaign, the organisation, DNS_SERVERS, and links asked of
+// the site itself (PUBLIC_URL) or of the network.
+import type { FastifyInstance } from 'fastify';
+import { findCampaignContent, getOrganisation, NotFoundError } from '@crieur/db';
+import {
+  createDnsResolve,
+  createLinkProbe,
+  networkRequester,
+  runPreflight,
+  type HttpRequester,
+  type PreflightItem,
+  type SendingHost,
+} from '@crieur/sending';
+import { ApiError } from '../http/api-error';
+import type { RouteContext } from '../routes/context';
+
+export type CampaignPreflight = {
+  /** Every check, links and DNS included: the studio's checklist. */
+  full(campaignId: string): Promise<{ items: PreflightItem[]; version: number }>;
+  /** Only what blocks, without asking links, SPF or DMARC: throws CAMPAIGN_NOT_READY or 422 PREFLIGHT_BLOCKED. */
+  assertSendable(campaignId: string): Promise<void>;
+};
+
+const LAUNCHABLE = ['draft', 'scheduled', 'held'];
+
+const sendingHostOf = (smtpUrl: string | undefined): SendingHost =>
+  smtpUrl ? { kind: 'smtp', host: new URL(smtpUrl).hostname } : { kind: 'outbox' };
+
+/** Links to the site are asked of the server itself (no network, no proxy); the others go out with fetch. */
+export function siteOrNetwork(app: FastifyInstance, publicUrl: string): HttpRequester {
+  return async (url, method, signal) => {
+    if (url !== publicUrl && !url.startsWith(`${publicUrl}/`) && !url.startsWith(`${publicUrl}?`))
+      return networkRequester(url, method, signal);
+    const answer = await app.inject({ method, url: url.slice(publicUrl.length) || '/' });
+    const location = answer.headers.location;
+    return { status: answer.statusCode, location: typeof location === 'string' ? location : undefined };
+  };
+}
+
+export function createCampaignPreflight(app: FastifyInstance, ctx: RouteContext): CampaignPreflight {
+  const db = ctx.database.db;
+  const resolve = createDnsResolve({ servers: ctx.config.dnsServers });
+  const probe = createLinkProbe({ request: siteOrNetwork(app, ctx.config.publicUrl) });
+  const run = async (campaignId: string, full: boolean) => {
+    const campaign = await findCampaignContent(db, campaignId);
+    if (!campaign) throw new NotFoundError('campaign', campaignId);
+    // a campaign already on its way: the send answers `started: false` as before, nothing to check
+    if (!full && !LAUNCHABLE.includes(campaign.status)) return { items: [], notReady: null, version: campaign.version };
+    const report = await runPreflight(campaign, {
+      publicUrl: ctx.config.publicUrl,
+      mailFrom: ctx.config.mailFrom,
+      organisation: await getOrganisation(db),
+      dkim: ctx.config.dkim,
+      sendingHost: sendingHostOf(ctx.config.smtpUrl),
+      resolve,
+      ...(full ? { probe } : { blockingOnly: true }),
+    });
+    return { ...report, version: campaign.version };
+  };
+  return {
+    full: async (campaignId) => run(campaignId, true),
+    assertSendable: async (campaignId) => {
+      const report = await run(campaignId, false);
+      const blocks = report.items.filter((item) => item.level === 'block');
+      // content the strict compile refuses (an empty subject, a block half filled) keeps its own answer,
+      // CAMPAIGN_NOT_READY with the problems block by block, unless the preflight found more than that
+      const ownBlocks = blocks.filter((item) => item.code !== 'content-invalid' && item.code !== 'subject');
+      if (report.notReady && ownBlocks.length === 0) throw report.notReady;
+      if (blocks.length > 0)
+        throw new ApiError(
+          422,
+          'PREFLIGHT_BLOCKED',
+          `Des vérifications bloquent l’envoi\u00a0: ${blocks.map((b) => b.message).join('\u202f; ')}`,
+          { items: blocks },
+        );
+    },
+  };
+}
