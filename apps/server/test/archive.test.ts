@@ -155,7 +155,9 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
     // the letter itself (no frame, no second scrollbar), with the French bar on top
     expect(body).not.toContain('<iframe');
     expect(body).toMatch(/<body[^>]*><nav aria-label="Archives des lettres"/);
-    expect(body).toContain('Lettre des membres envoyée le <time dateTime="2026-03-12T09:00:00.000Z">12 mars 2026</time>');
+    expect(body).toContain(
+      'Lettre des membres envoyée le <time dateTime="2026-03-12T09:00:00.000Z" style="white-space:nowrap">12 mars 2026</time>',
+    );
     expect(body).toContain('<a href="/archive"');
     expect(body).toContain('<meta name="viewport"');
     expect(body).toContain(`<link rel="canonical" href="${PUBLIC_URL}/archive/${spring.slug}">`);

@@ -227,7 +227,13 @@ describe('email images: variants, headers, every email (PostgreSQL)', () => {
 
   it('compiles every newsletter kind with email copies: absolute, loadable cross-origin, sized, never WebP', async () => {
     for (const kind of KINDS) {
-      const body = { kind, subject: `Lettre ${kind}`, preheader: 'Au sommaire', lists: [kind], blocks: blocksWithImages() };
+      const body = {
+        kind,
+        subject: `Lettre ${kind}`,
+        preheader: 'Au sommaire',
+        lists: [kind],
+        blocks: blocksWithImages(),
+      };
       const res = await editor.request('POST', '/api/campaigns/preview', body);
       expect(res.statusCode, res.body).toBe(200);
       const preview = res.json();
@@ -315,7 +321,13 @@ describe('email images: variants, headers, every email (PostgreSQL)', () => {
         mode: 'test',
         logger: pino({ level: 'silent' }),
         now: () => h.clock.now,
-        mail: { db: h.database.db, mailer, publicUrl: PUBLIC_URL, linkKey: TEST_LINK_KEY, mailFrom: 'lettre@icpc.example' },
+        mail: {
+          db: h.database.db,
+          mailer,
+          publicUrl: PUBLIC_URL,
+          linkKey: TEST_LINK_KEY,
+          mailFrom: 'lettre@icpc.example',
+        },
       });
     });
     afterAll(async () => {

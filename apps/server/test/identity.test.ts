@@ -148,7 +148,10 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     expect(short.json().error.issues).toEqual([
       { path: 'accent', message: 'Une couleur au format #rrggbb (six chiffres hexadécimaux).' },
     ]);
-    const font = await admin.request('PUT', '/api/newsletters/democraties/branding', { ...BRANDING, titleFont: 'comic' });
+    const font = await admin.request('PUT', '/api/newsletters/democraties/branding', {
+      ...BRANDING,
+      titleFont: 'comic',
+    });
     expect(font.json().error.issues[0].path).toBe('titleFont');
     const kind = await admin.request('PUT', '/api/newsletters/inconnue/branding', BRANDING);
     expect(kind.statusCode).toBe(400);
@@ -157,7 +160,10 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
       bannerMediaId: '00000000-0000-4000-8000-000000000000',
     });
     expect(banner.json().error.issues).toEqual([
-      { path: 'bannerMediaId', message: 'Cette image n’est pas (ou plus) dans la médiathèque : choisissez-en une autre.' },
+      {
+        path: 'bannerMediaId',
+        message: 'Cette image n’est pas (ou plus) dans la médiathèque : choisissez-en une autre.',
+      },
     ]);
     // the seeded branding is untouched
     expect(await getNewsletterBranding(h.database.db, 'democraties')).toMatchObject({ accent: '#7a1f3d' });

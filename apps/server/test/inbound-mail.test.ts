@@ -1,6 +1,7 @@
 // The inbound intake beyond bounces: a reader's mailto unsubscribe request (List-Unsubscribe's second target) and a
 // feedback-loop complaint (ARF) take effect at once and count in the campaign's report. The messages they answer are
 // real ones: a campaign sent through the worker to a recording SMTP server.
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,15 @@ describe('mailto unsubscribes and ARF complaints (PostgreSQL, Redis, SMTP)', () 
     );
     expect(bare.json()).toEqual({ unsubscribe: { known: true, lists: 2, campaign: false } });
     expect(await statuses('r2@example.org')).toEqual({ membres: 'unsubscribed', democraties: 'unsubscribed' });
+    // naming a campaign this person never received (a test send's header): nothing changes
+    const other = await post(
+      mailtoUnsubscribe({
+        from: 'r3@example.org',
+        mailto: `mailto:lettre@lettre.example.org?subject=unsubscribe%20${randomUUID()}%20membres`,
+      }),
+    );
+    expect(other.json()).toEqual({ unsubscribe: { known: true, lists: 0, campaign: false } });
+    expect(await statuses('r3@example.org')).toEqual({ membres: 'confirmed', democraties: 'confirmed' });
     const stranger = await post(
       mailtoUnsubscribe({ from: 'nobody@example.org', mailto: 'mailto:lettre@lettre.example.org?subject=unsubscribe' }),
     );

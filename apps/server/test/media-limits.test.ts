@@ -96,7 +96,7 @@ describe('image uploads: pixel limit, broken files, nothing left behind (Postgre
     expect(stored()).toEqual([]);
   });
 
-  it('still takes a 7,000 × 5,700 photo (just under the limit) and writes its three variants', async () => {
+  it('takes a 7,000 × 5,700 photo (just under the limit): its three variants and email copy', async () => {
     const photo = await sharp({ create: { width: 7000, height: 5700, channels: 3, background: '#88aa44' } })
       .jpeg()
       .toBuffer();
@@ -104,7 +104,8 @@ describe('image uploads: pixel limit, broken files, nothing left behind (Postgre
     expect(res.statusCode).toBe(201);
     const media = res.json().media;
     expect([media.width, media.height]).toEqual([7000, 5700]);
-    expect(readdirSync(path.join(mediaDir, media.id)).sort()).toEqual(['w1600.webp', 'w400.webp', 'w800.webp']);
+    const files = readdirSync(path.join(mediaDir, media.id)).sort();
+    expect(files).toEqual(['email.jpg', 'w1600.webp', 'w400.webp', 'w800.webp']);
     for (const [variant, width] of [
       ['w400', 400],
       ['w800', 800],

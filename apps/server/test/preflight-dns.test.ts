@@ -24,18 +24,29 @@ describe('SPF and DMARC checks against a loopback DNS server', () => {
   afterAll(async () => dns.close());
 
   it('SPF covers the SMTP host, through include and by name', async () => {
-    expect(await checkSpf({ envelopeDomain: 'example.test', sendingHost: { kind: 'smtp', host: '127.0.0.1' } }, resolve)).toMatchObject({
+    expect(
+      await checkSpf({ envelopeDomain: 'example.test', sendingHost: { kind: 'smtp', host: '127.0.0.1' } }, resolve),
+    ).toMatchObject({
       code: 'spf',
       level: 'ok',
     });
-    const byName = await checkSpf({ envelopeDomain: 'example.test', sendingHost: { kind: 'smtp', host: 'mail.example.test' } }, resolve);
+    const byName = await checkSpf(
+      { envelopeDomain: 'example.test', sendingHost: { kind: 'smtp', host: 'mail.example.test' } },
+      resolve,
+    );
     expect(byName).toMatchObject({ level: 'ok', message: expect.stringContaining('192.0.2.10') });
   });
 
   it('SPF that leaves the host out warns and says what to add; no record warns; the outbox says it is for production', async () => {
-    const uncovered = await checkSpf({ envelopeDomain: 'other.test', sendingHost: { kind: 'smtp', host: '127.0.0.1' } }, resolve);
+    const uncovered = await checkSpf(
+      { envelopeDomain: 'other.test', sendingHost: { kind: 'smtp', host: '127.0.0.1' } },
+      resolve,
+    );
     expect(uncovered).toMatchObject({ level: 'warning', message: expect.stringContaining('ip4:127.0.0.1') });
-    const none = await checkSpf({ envelopeDomain: 'absent.test', sendingHost: { kind: 'smtp', host: '127.0.0.1' } }, resolve);
+    const none = await checkSpf(
+      { envelopeDomain: 'absent.test', sendingHost: { kind: 'smtp', host: '127.0.0.1' } },
+      resolve,
+    );
     expect(none).toMatchObject({ level: 'warning', message: expect.stringContaining('Aucun enregistrement SPF') });
     const outbox = await checkSpf({ envelopeDomain: 'example.test', sendingHost: { kind: 'outbox' } }, resolve);
     expect(outbox).toMatchObject({ level: 'ok', detail: expect.stringContaining('en production') });
@@ -48,12 +59,18 @@ describe('SPF and DMARC checks against a loopback DNS server', () => {
     );
     expect(viaDkim).toMatchObject({ code: 'dmarc', level: 'ok', message: expect.stringContaining('p=quarantine') });
     expect(viaDkim.message).toContain('DKIM');
-    const viaSpf = await checkDmarc({ fromAddress: 'lettre@example.test', envelopeDomain: 'example.test', dkimDomain: undefined }, resolve);
+    const viaSpf = await checkDmarc(
+      { fromAddress: 'lettre@example.test', envelopeDomain: 'example.test', dkimDomain: undefined },
+      resolve,
+    );
     expect(viaSpf).toMatchObject({ level: 'ok', message: expect.stringContaining('SPF') });
   });
 
   it('DMARC missing or not aligned warns', async () => {
-    const missing = await checkDmarc({ fromAddress: 'lettre@nodmarc.test', envelopeDomain: 'nodmarc.test', dkimDomain: undefined }, resolve);
+    const missing = await checkDmarc(
+      { fromAddress: 'lettre@nodmarc.test', envelopeDomain: 'nodmarc.test', dkimDomain: undefined },
+      resolve,
+    );
     expect(missing).toMatchObject({ level: 'warning', message: expect.stringContaining('_dmarc.nodmarc.test') });
     const misaligned = await checkDmarc(
       { fromAddress: 'contact@example.test', envelopeDomain: 'other.test', dkimDomain: 'other.test' },
@@ -64,9 +81,19 @@ describe('SPF and DMARC checks against a loopback DNS server', () => {
 
   it('an unreachable DNS is a warning for SPF and DMARC', async () => {
     const down = createDnsResolve({ servers: ['127.0.0.1:9'] });
-    const spf = await checkSpf({ envelopeDomain: 'example.test', sendingHost: { kind: 'smtp', host: '127.0.0.1' } }, down);
-    expect(spf).toMatchObject({ level: 'warning', message: expect.stringContaining('DNS injoignable'), detail: 'ECONNREFUSED' });
-    const dmarc = await checkDmarc({ fromAddress: 'lettre@example.test', envelopeDomain: 'example.test', dkimDomain: undefined }, down);
+    const spf = await checkSpf(
+      { envelopeDomain: 'example.test', sendingHost: { kind: 'smtp', host: '127.0.0.1' } },
+      down,
+    );
+    expect(spf).toMatchObject({
+      level: 'warning',
+      message: expect.stringContaining('DNS injoignable'),
+      detail: 'ECONNREFUSED',
+    });
+    const dmarc = await checkDmarc(
+      { fromAddress: 'lettre@example.test', envelopeDomain: 'example.test', dkimDomain: undefined },
+      down,
+    );
     expect(dmarc).toMatchObject({ level: 'warning', message: expect.stringContaining('DNS injoignable') });
   });
 });

@@ -81,9 +81,9 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
     return res.json().items;
   };
   const levelOf = (items: Item[], code: string) => items.filter((i) => i.code === code).map((i) => i.level);
-  const statusOf = async (id: string) =>
-    (await sender.request('GET', `/api/campaigns/${id}`)).json().campaign.status;
-  const queued = async (id: string) => (await h.campaignQueue.getJobs(['waiting', 'delayed', 'active'])).filter((j) => j.data.campaignId === id);
+  const statusOf = async (id: string) => (await sender.request('GET', `/api/campaigns/${id}`)).json().campaign.status;
+  const queued = async (id: string) =>
+    (await h.campaignQueue.getJobs(['waiting', 'delayed', 'active'])).filter((j) => j.data.campaignId === id);
 
   const GOOD = [
     { type: 'edito', doc: doc('Chères et chers membres, le printemps des communes commence.') },
@@ -94,10 +94,22 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
     const id = await draft(GOOD);
     const items = await preflight(id);
     expect(items.filter((i) => i.level === 'block')).toEqual([]);
-    for (const code of ['dkim', 'spf', 'dmarc', 'image-alt', 'unsubscribe-link', 'list-unsubscribe', 'size', 'subject', 'links'])
+    for (const code of [
+      'dkim',
+      'spf',
+      'dmarc',
+      'image-alt',
+      'unsubscribe-link',
+      'list-unsubscribe',
+      'size',
+      'subject',
+      'links',
+    ])
       expect(levelOf(items, code), code).toEqual(['ok']);
     expect(items.find((i) => i.code === 'dmarc')!.message).toContain('p=none');
-    expect(dns.asked).toEqual(expect.arrayContaining(['TXT sel._domainkey.example.test', 'TXT _dmarc.example.test', 'TXT example.test']));
+    expect(dns.asked).toEqual(
+      expect.arrayContaining(['TXT sel._domainkey.example.test', 'TXT _dmarc.example.test', 'TXT example.test']),
+    );
     const sent = await sender.request('POST', `/api/campaigns/${id}/send`, {});
     expect(sent.statusCode).toBe(200);
     expect(sent.json()).toMatchObject({ started: true, status: 'sending' });
@@ -129,7 +141,10 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
       expect(levelOf(await preflight(id), 'dkim')).toEqual(['block']);
       const res = await sender.request('POST', `/api/campaigns/${id}/send`, {});
       expect(res.statusCode).toBe(422);
-      expect(res.json().error).toMatchObject({ code: 'PREFLIGHT_BLOCKED', items: [expect.objectContaining({ code: 'dkim' })] });
+      expect(res.json().error).toMatchObject({
+        code: 'PREFLIGHT_BLOCKED',
+        items: [expect.objectContaining({ code: 'dkim' })],
+      });
       expect(res.json().error.message).toContain('ne correspond pas');
       delete (dns.zone as Record<string, unknown>)['sel._domainkey.example.test'];
       const absent = await sender.request('POST', `/api/campaigns/${id}/send`, {});
@@ -157,7 +172,12 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
       const c = h2.client();
       expect((await c.login((await h2.createStaff('sender')).email)).statusCode).toBe(200);
       await seedSubscribers(h2.database.db, { list: 'membres', count: 1, now: h2.clock.now });
-      const mine = await createTestCampaign(h2.database.db, { slug: 'dns-down', lists: ['membres'], subject: 'Objet', blocks: GOOD });
+      const mine = await createTestCampaign(h2.database.db, {
+        slug: 'dns-down',
+        lists: ['membres'],
+        subject: 'Objet',
+        blocks: GOOD,
+      });
       const items: Item[] = (await c.request('POST', `/api/campaigns/${mine}/preflight`, {})).json().items;
       for (const code of ['dkim', 'spf', 'dmarc']) expect(levelOf(items, code), code).toEqual(['warning']);
       expect(items.find((i) => i.code === 'dkim')!.message).toContain('DNS injoignable');
@@ -182,7 +202,11 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
       expect.arrayContaining([
         expect.objectContaining({ level: 'warning', detail: `${webUrl}/missing`, blockIndex: 2 }),
         expect.objectContaining({ level: 'warning', detail: `${webUrl}/loop`, blockIndex: 3 }),
-        expect.objectContaining({ level: 'warning', detail: 'http://localhost:3000/articles/introuvable', blockIndex: 5 }),
+        expect.objectContaining({
+          level: 'warning',
+          detail: 'http://localhost:3000/articles/introuvable',
+          blockIndex: 5,
+        }),
       ]),
     );
     expect(links).toHaveLength(3);
@@ -197,7 +221,10 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
   });
 
   it('a letter over 102 KB warns that Gmail clips it', async () => {
-    const item = (n: number) => ({ title: `Nouvelle ${n}`, text: `${'Une phrase qui raconte la vie du réseau. '.repeat(45)}${n}` });
+    const item = (n: number) => ({
+      title: `Nouvelle ${n}`,
+      text: `${'Une phrase qui raconte la vie du réseau. '.repeat(45)}${n}`,
+    });
     const id = await draft([
       ...GOOD,
       { type: 'membersNews', items: Array.from({ length: 30 }, (_, i) => item(i)) },

@@ -77,7 +77,7 @@ describe('covers on the reader pages (PostgreSQL)', () => {
         `srcSet="${variant('w400')} 400w, ${variant('w800')} 800w, ${variant('w1600')} 1600w" ` +
         'sizes="(min-width: 42rem) 39.5rem, calc(100vw - 2.5rem)" width="1600" height="800" ' +
         'alt="Des habitant·es votent à main levée" fetchPriority="high"/>' +
-        '<figcaption>Photo : Léa Dubois</figcaption></figure>',
+        '<figcaption>Photo\u00a0: Léa Dubois</figcaption></figure>',
     );
     // under the title and byline, before the text
     expect(res.body.indexOf('<figure class="cover">')).toBeGreaterThan(res.body.indexOf('class="byline"'));

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml, parseFragment } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frenchTypography as ft } from '@crieur/content';
 import { SCRIPT_TEXTS, XML_TEXTS } from '@crieur/content/testing';
 import { startHarness, type Client, type Harness } from './harness';
 
@@ -169,8 +170,9 @@ describe('the XSS corpus through the feed, the sitemap and the reader pages', ()
       const want = typed(payload);
       const entry = entries.find((e) => child(e, 'id')?.text === `${PUBLIC_URL}/articles/${slugs[i]}`);
       expect(entry, payload).toBeDefined();
-      expect(child(entry!, 'title')).toMatchObject({ attrs: { type: 'text' }, text: want.title });
-      expect(child(entry!, 'summary')).toMatchObject({ attrs: { type: 'text' }, text: want.lede });
+      // text shown to readers gets its French typography at render time; attributes stay as typed
+      expect(child(entry!, 'title')).toMatchObject({ attrs: { type: 'text' }, text: ft(want.title) });
+      expect(child(entry!, 'summary')).toMatchObject({ attrs: { type: 'text' }, text: ft(want.lede) });
       const named = (name: string) => entry!.children.filter((c) => c.name === name);
       expect(named('author').map((a) => child(a, 'name')?.text)).toEqual([want.author]);
       expect(named('category').map((c) => c.attrs.term)).toEqual([RUBRIQUE, want.tag]);
@@ -187,7 +189,7 @@ describe('the XSS corpus through the feed, the sitemap and the reader pages', ()
       const img = elements.find((e) => e.tagName === 'img')!;
       expect(attr(img, 'src')).toBe(`${PUBLIC_URL}/media/${mediaId}/w1600.webp`);
       expect([attr(img, 'alt'), attr(img, 'title')]).toEqual([want.alt, want.text]);
-      for (const tag of ['h2', 'strong', 'a', 'figcaption']) expect(tagged(tag).map(textOf)).toEqual([want.text]);
+      for (const tag of ['h2', 'strong', 'a', 'figcaption']) expect(tagged(tag).map(textOf)).toEqual([ft(want.text)]);
     }
   });
 
@@ -215,7 +217,7 @@ describe('the XSS corpus through the feed, the sitemap and the reader pages', ()
       expect(attr(meta('og:description')!, 'content')).toBe(want.lede);
       expect(attr(meta('description')!, 'content')).toBe(want.lede);
       expect(textOf(elements.find((el) => el.tagName === 'title')!)).toBe(`${want.title} · démocratieS`);
-      expect(textOf(elements.find((el) => el.tagName === 'h1')!)).toBe(want.title);
+      expect(textOf(elements.find((el) => el.tagName === 'h1')!)).toBe(ft(want.title));
 
       // the only script is the JSON-LD block, and it is data that reads back as typed
       const scripts = elements.filter((el) => el.tagName === 'script');
@@ -236,7 +238,7 @@ describe('the XSS corpus through the feed, the sitemap and the reader pages', ()
       expect(elements.filter((el) => el.tagName === 'style')).toHaveLength(1);
       expectNoLiveMarkup(elements);
       const titles = elements.filter((el) => el.tagName === 'h3').map(textOf);
-      if (url !== '/') expect(titles.sort()).toEqual(PAYLOADS.map((p) => typed(p).title).sort());
+      if (url !== '/') expect(titles.sort()).toEqual(PAYLOADS.map((p) => ft(typed(p).title)).sort());
     }
   });
 });

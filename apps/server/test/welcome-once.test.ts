@@ -198,7 +198,7 @@ describe('one welcome email for several lists', () => {
     ]);
   });
 
-  it('sends a campaign test from the organisation’s sender when the campaign names none', async () => {
+  it('sends a campaign test from the organisation’s sender, in the newsletter’s stored branding', async () => {
     const created = await sender.request('POST', '/api/campaigns', { kind: 'membres' });
     expect(created.statusCode).toBe(201);
     const c = created.json().campaign;
@@ -222,5 +222,10 @@ describe('one welcome email for several lists', () => {
     expect(test.parsed.from?.value[0]).toEqual({ name: 'ICPC', address: 'bonjour@icpc.example' });
     expect(test.parsed.replyTo?.value[0]?.address).toBe('contact@icpc.example');
     expect(test.envelopeFrom).toBe(MAIL_FROM);
+    // compiled with the stored branding and the association's identity
+    const html = String(test.parsed.html);
+    expect(html.toLowerCase()).toContain(MEMBRES_ACCENT);
+    expect(html).toContain('12 rue de la Concertation');
+    expect(test.raw).not.toMatch(/crieur/i);
   });
 });

@@ -1,7 +1,14 @@
 // Nothing a contributor types may run script in a reader's browser or mail client.
 import { describe, expect, it } from 'vitest';
 import type { ArticleDoc } from '../src/index.js';
-import { excerpt, frenchTypography, parseArticleDoc, renderEmailHtml, renderText, renderWebHtml } from '../src/index.js';
+import {
+  excerpt,
+  frenchTypography,
+  parseArticleDoc,
+  renderEmailHtml,
+  renderText,
+  renderWebHtml,
+} from '../src/index.js';
 import { neutralizeTags } from '../src/plain-text.js';
 import { BAD_URLS, SCRIPT_TEXTS, XML_TEXTS } from '../src/testing/xss-corpus.js';
 import { bold, img, li, link, p, rawDoc, text, ul } from './builders.js';

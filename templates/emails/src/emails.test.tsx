@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NARROW_NBSP } from '@crieur/content';
+import { auditEmailHtml } from '@crieur/content/testing';
 import { renderConfirmSubscription } from './confirm-subscription-email';
 import { renderGoodbye } from './goodbye-email';
 import { renderPasswordReset } from './password-reset-email';
@@ -214,6 +215,12 @@ describe('every email', () => {
         expect(button, name).toContain('line-height:20px');
       for (const block of email.html.match(/<a\b[^>]*display:block[^>]*>/g) ?? [])
         expect(block, name).toMatch(/line-height:24px.*padding:10px 0|padding:10px 0.*line-height:24px/);
+    }
+  });
+
+  it('passes the email audit (contrast, tap targets, link texts, alt, headings, tables), with and without a logo', async () => {
+    for (const who of [identity, { ...identity, logo: null }]) {
+      for (const [name, email] of await everyEmail(who)) expect(auditEmailHtml(email.html), name).toEqual([]);
     }
   });
 

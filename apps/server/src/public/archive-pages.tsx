@@ -91,7 +91,9 @@ export function ArchiveBar(props: { campaign: ArchivedCampaign }) {
       </a>
       {' · '}
       {kindLabel(campaign.kind)} envoyée le{' '}
-      <time dateTime={campaign.sentAt.toISOString()}>{dateFr.format(campaign.sentAt)}</time>
+      <time dateTime={campaign.sentAt.toISOString()} style={{ whiteSpace: 'nowrap' }}>
+        {dateFr.format(campaign.sentAt)}
+      </time>
       {' · '}
       <a href="/archive" style={BAR.link}>
         Toutes les lettres

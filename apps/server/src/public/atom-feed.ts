@@ -1,5 +1,7 @@
 // Atom 1.0 written here, not by a library: each text construct says what it holds, each value is escaped once.
 
+import { frenchTypography } from '@crieur/content';
+
 export type AtomEntry = {
   /** Absolute URL of the article: its id and its link. */
   url: string;
@@ -44,13 +46,13 @@ function entry(e: AtomEntry): string[] {
   return [
     '  <entry>',
     `    ${element('id', e.url)}`,
-    `    ${element('title', e.title, ' type="text"')}`,
+    `    ${element('title', frenchTypography(e.title), ' type="text"')}`,
     `    ${link('alternate', 'text/html', e.url)}`,
     ...(e.published ? [`    ${element('published', e.published.toISOString())}`] : []),
     `    ${element('updated', e.updated.toISOString())}`,
     ...e.authors.map((name) => `    ${author(name)}`),
     ...e.categories.map((term) => `    <category term="${escapeXml(term)}"/>`),
-    ...(e.summary ? [`    ${element('summary', e.summary, ' type="text"')}`] : []),
+    ...(e.summary ? [`    ${element('summary', frenchTypography(e.summary), ' type="text"')}`] : []),
     // type="html": the reader decodes this text once and gets the HTML the reader site shows
     `    ${element('content', e.html, ' type="html"')}`,
     '  </entry>',

@@ -8,11 +8,11 @@ const TEXTS: Partial<Record<ApiError['code'], [string, string]>> = {
   ],
   VALIDATION: [
     'Demande incomplète',
-    "La demande n'a pas pu être lue. Revenez à la page précédente et vérifiez le formulaire.",
+    'La demande n’a pas pu être lue. Revenez à la page précédente et vérifiez le formulaire.',
   ],
   NOT_FOUND: [
     'Page introuvable',
-    "Cette adresse ne correspond à aucune page. Vérifiez le lien, ou repartez de l'accueil.",
+    'Cette adresse ne correspond à aucune page. Vérifiez le lien, ou repartez de l’accueil.',
   ],
   REDIS_UNAVAILABLE: [
     'Service momentanément indisponible',
@@ -32,7 +32,7 @@ export function publicErrorPage(error: ApiError): string {
     <MessagePage heading={heading}>
       <p>{text}</p>
       <p>
-        <a href="/">Retour à l'accueil</a>
+        <a href="/">Retour à l’accueil</a>
       </p>
     </MessagePage>,
   );

@@ -1,3 +1,4 @@
+import { frenchTypography as ft } from '@crieur/content';
 import { MessagePage } from './layout';
 
 export type PreferencesView = {
@@ -13,7 +14,7 @@ export function PreferencesPage(props: PreferencesView) {
     <div className="stack">
       <section className="card" aria-labelledby="titre">
         <h1 id="titre">Gérer mes abonnements</h1>
-        <p>Pour l'adresse {props.email}.</p>
+        <p>Pour l’adresse {props.email}.</p>
         {props.saved && (
           <p role="status" className="notice">
             Vos choix sont enregistrés.
@@ -33,11 +34,11 @@ export function PreferencesPage(props: PreferencesView) {
                   defaultChecked={l.subscribed}
                 />
                 <label htmlFor={`liste-${l.id}`}>
-                  {l.name}
+                  {ft(l.name)}
                   <span className="desc">
                     {l.visibility === 'private'
-                      ? `${l.description} (réservée aux adhérent·es : décochez pour ne plus la recevoir)`
-                      : l.description}
+                      ? `${ft(l.description)} (réservée aux adhérent·es\u00a0: décochez pour ne plus la recevoir)`
+                      : ft(l.description)}
                   </span>
                 </label>
               </div>
@@ -55,8 +56,8 @@ export function PreferencesPage(props: PreferencesView) {
       <section className="card" aria-labelledby="donnees">
         <h2 id="donnees">Mes données</h2>
         <p>
-          Téléchargez tout ce que nous savons de vous, ou effacez-le. L'effacement est définitif : nous ne gardons
-          qu'une empreinte irréversible de l'adresse pour ne plus jamais vous écrire.
+          Téléchargez tout ce que nous savons de vous, ou effacez-le. L’effacement est définitif{'\u00a0'}: nous ne
+          gardons qu’une empreinte irréversible de l’adresse pour ne plus jamais vous écrire.
         </p>
         <form method="post" action={action}>
           <input type="hidden" name="action" value="export" />
@@ -68,7 +69,7 @@ export function PreferencesPage(props: PreferencesView) {
           <input type="hidden" name="action" value="erase" />
           <div className="choice">
             <input type="checkbox" id="confirmer-effacement" name="confirm" value="yes" required />
-            <label htmlFor="confirmer-effacement">Je comprends que l'effacement est définitif</label>
+            <label htmlFor="confirmer-effacement">Je comprends que l’effacement est définitif</label>
           </div>
           <button type="submit" className="danger">
             Effacer mes données

@@ -1,3 +1,4 @@
+import { frenchTypography as ft } from '@crieur/content';
 import { Fragment, type ReactNode } from 'react';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
@@ -36,7 +37,7 @@ function CardCover(props: { href: string; cover: CoverImage; eager: boolean }) {
 
 /** `eager`: how many of the first covers load at once (the top of the home page); the others wait to be seen. */
 export function TeaserList(props: { items: Teaser[]; showRubrique?: boolean; eager?: number }) {
-  if (!props.items.length) return <p>Rien de publié pour l'instant : revenez bientôt.</p>;
+  if (!props.items.length) return <p>Rien de publié pour l’instant{'\u00a0'}: revenez bientôt.</p>;
   return (
     <ul className="teasers">
       {props.items.map((t, i) => (
@@ -44,13 +45,13 @@ export function TeaserList(props: { items: Teaser[]; showRubrique?: boolean; eag
           {t.cover && <CardCover href={`/articles/${t.slug}`} cover={t.cover} eager={i < (props.eager ?? 0)} />}
           {props.showRubrique && (
             <a className="kicker" href={`/rubriques/${t.rubrique.slug}`}>
-              {t.rubrique.name}
+              {ft(t.rubrique.name)}
             </a>
           )}
           <h3>
-            <a href={`/articles/${t.slug}`}>{t.title}</a>
+            <a href={`/articles/${t.slug}`}>{ft(t.title)}</a>
           </h3>
-          <p>{t.lede || t.excerpt}</p>
+          <p>{ft(t.lede || t.excerpt)}</p>
           <p className="byline">
             {[t.authors.join(', '), t.publishedAt ? dateFr.format(t.publishedAt) : ''].filter(Boolean).join(' · ')}
           </p>
@@ -66,7 +67,7 @@ export function SubscribeBox() {
       <h2 id="abonnement">Recevoir démocratieS</h2>
       <p>Une lettre à chaque nouveau dossier, sans pistage. Désinscription en un clic.</p>
       <a className="button" href="/subscribe">
-        S'abonner à la lettre
+        S’abonner à la lettre
       </a>
     </aside>
   );
@@ -87,13 +88,13 @@ export function ArticlePage(props: {
   return (
     <article className="piece" aria-labelledby="titre">
       {props.preview && (
-        <p className="preview-banner">Aperçu : cette page n'est pas encore visible des lecteur·rices.</p>
+        <p className="preview-banner">Aperçu{'\u00a0'}: cette page n’est pas encore visible des lecteur·rices.</p>
       )}
       <a className="kicker" href={`/rubriques/${props.rubrique.slug}`}>
-        {props.rubrique.name}
+        {ft(props.rubrique.name)}
       </a>
-      <h1 id="titre">{props.title}</h1>
-      {props.lede && <p className="lede">{props.lede}</p>}
+      <h1 id="titre">{ft(props.title)}</h1>
+      {props.lede && <p className="lede">{ft(props.lede)}</p>}
       <p className="byline">
         {/* « · » only between parts: an article without authors starts with its date */}
         {[
@@ -103,7 +104,7 @@ export function ArticlePage(props: {
           ),
           props.dossier && (
             <>
-              Dossier <a href={`/dossiers/${props.dossier.slug}`}>{props.dossier.title}</a>
+              Dossier <a href={`/dossiers/${props.dossier.slug}`}>{ft(props.dossier.title)}</a>
             </>
           ),
         ]
@@ -137,7 +138,7 @@ function ArticleCover({ cover }: { cover: CoverImage }) {
         alt={cover.alt}
         fetchPriority="high"
       />
-      {cover.caption && <figcaption>{cover.caption}</figcaption>}
+      {cover.caption && <figcaption>{ft(cover.caption)}</figcaption>}
     </figure>
   );
 }
@@ -149,7 +150,7 @@ function TagLinks({ tags }: { tags: { name: string; slug: string }[] }) {
       <ul>
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <a href={`/mots-cles/${tag.slug}`}>{tag.name}</a>
+            <a href={`/mots-cles/${tag.slug}`}>{ft(tag.name)}</a>
           </li>
         ))}
       </ul>
@@ -162,7 +163,7 @@ export function TagPage(props: { tag: string; children: ReactNode }) {
   return (
     <section aria-labelledby="mot-cle" className="card" style={{ marginTop: '1.5rem' }}>
       <h1 id="mot-cle">
-        Mot-clé{'\u00a0'}: {props.tag}
+        Mot-clé{'\u00a0'}: {ft(props.tag)}
       </h1>
       {props.children}
     </section>
@@ -172,7 +173,7 @@ export function TagPage(props: { tag: string; children: ReactNode }) {
 export function Section(props: { id: string; title: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={props.id} className="card" style={{ marginTop: '1.5rem' }}>
-      <h2 id={props.id}>{props.title}</h2>
+      <h2 id={props.id}>{typeof props.title === 'string' ? ft(props.title) : props.title}</h2>
       {props.children}
     </section>
   );

@@ -1,3 +1,4 @@
+import { frenchTypography as ft } from '@crieur/content';
 import { MessagePage } from './layout';
 
 export const SUBSCRIBE_FORM_ID = 'subscribe';
@@ -18,14 +19,14 @@ export function SubscribeForm(props: {
   const hasErrors = Object.keys(e).length > 0;
   return (
     <section className="card" aria-labelledby="titre">
-      <h1 id="titre">S'abonner à nos lettres</h1>
+      <h1 id="titre">S’abonner à nos lettres</h1>
       <p>
-        Recevez les nouvelles de l'ICPC et de démocratieS. Vous pourrez changer d'avis à tout moment, en un clic, depuis
+        Recevez les nouvelles de l’ICPC et de démocratieS. Vous pourrez changer d’avis à tout moment, en un clic, depuis
         chaque lettre.
       </p>
       {hasErrors && (
         <div className="errors" role="alert">
-          <p>Le formulaire n'a pas pu être envoyé :</p>
+          <p>Le formulaire n’a pas pu être envoyé{'\u00a0'}:</p>
           <ul>
             {e.email && (
               <li>
@@ -76,8 +77,8 @@ export function SubscribeForm(props: {
                 defaultChecked={v.lists.includes(list.slug)}
               />
               <label htmlFor={`liste-${list.slug}`}>
-                {list.name}
-                <span className="desc">{list.description}</span>
+                {ft(list.name)}
+                <span className="desc">{ft(list.description)}</span>
               </label>
             </div>
           ))}
@@ -86,10 +87,10 @@ export function SubscribeForm(props: {
           <label htmlFor="website">Ne pas remplir ce champ</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <button type="submit">M'abonner</button>
+        <button type="submit">M’abonner</button>
         <p className="notice">
-          En cochant une lettre, vous acceptez que l'ICPC utilise votre adresse pour vous l'envoyer, et rien d'autre.
-          Nous vous écrirons d'abord pour confirmer. Nous ne mesurons ni l'ouverture ni les clics, ne transmettons votre
+          En cochant une lettre, vous acceptez que l’ICPC utilise votre adresse pour vous l’envoyer, et rien d’autre.
+          Nous vous écrirons d’abord pour confirmer. Nous ne mesurons ni l’ouverture ni les clics, ne transmettons votre
           adresse à personne, et effaçons vos données sur simple demande depuis la page « Gérer mes abonnements »
           présente dans chaque lettre.
         </p>
@@ -102,10 +103,11 @@ export function SubscribeThanks() {
   return (
     <MessagePage heading="Vérifiez votre boîte mail">
       <p>
-        Si cette adresse peut recevoir nos lettres, un message de confirmation vient d'y être envoyé. Cliquez sur le
-        bouton qu'il contient pour terminer votre inscription : sans cette confirmation, nous ne vous écrirons pas.
+        Si cette adresse peut recevoir nos lettres, un message de confirmation vient d’y être envoyé. Cliquez sur le
+        bouton qu’il contient pour terminer votre inscription{'\u00a0'}: sans cette confirmation, nous ne vous écrirons
+        pas.
       </p>
-      <p>Rien reçu d'ici quelques minutes ? Regardez dans les indésirables, ou réessayez demain.</p>
+      <p>Rien reçu d’ici quelques minutes{'\u202f'}? Regardez dans les indésirables, ou réessayez demain.</p>
     </MessagePage>
   );
 }

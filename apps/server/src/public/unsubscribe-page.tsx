@@ -20,7 +20,7 @@ export function UnsubscribePage(props: { token: string; listName: string; alread
 
 export function UnsubscribedPage(props: { listName: string; preferencesToken: string | null }) {
   return (
-    <MessagePage heading="C'est fait">
+    <MessagePage heading="C’est fait">
       <p>Vous ne recevrez plus « {props.listName} ». Merci de nous avoir lu·es.</p>
       {props.preferencesToken && (
         <p>

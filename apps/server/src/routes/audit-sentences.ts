@@ -49,9 +49,7 @@ const IDENTITY_FIELD_WORDS: Record<string, string> = {
 };
 
 const fieldWords = (fields: unknown, words: Record<string, string>) =>
-  (Array.isArray(fields) ? fields : [])
-    .map((f) => words[String(f)] ?? String(f))
-    .join(', ') || 'sans changement';
+  (Array.isArray(fields) ? fields : []).map((f) => words[String(f)] ?? String(f)).join(', ') || 'sans changement';
 
 const parisDate = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
 

@@ -134,8 +134,9 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
   }, 120_000);
 
   it('shows an import of today as today’s provisional point, and a list without a full month says why', async () => {
-    // the server's day is now the real one: the nightly job last ran on 23 November, today is live
+    // the server's day is now the real one; the nightly job has caught up to yesterday, today is live
     h.clock.now = new Date();
+    await takeSnapshots(h.database.db, { now: h.clock.now });
     await browser.clearCookies();
     const staff = await h.createStaff('sender', 'imports@icpc.example');
     const api = h.client();
@@ -194,7 +195,7 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     );
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${base}/studio/growth?lists=benevoles`);
-    await page.getByRole('checkbox', { name: 'Lettre des bénévoles' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Lettre des bénévoles' }).waitFor({ state: 'attached' });
     const card = page.locator('[data-headline="benevoles"]');
     expect(plain(await card.locator('[data-figure="now"]').textContent())).toBe('0 abonné·e');
     expect(await card.locator('[data-figure="since"]').textContent()).toBe(

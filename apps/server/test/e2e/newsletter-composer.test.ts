@@ -118,8 +118,12 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
       ['tirage', FIRST],
       ['convention', SECOND],
     ] as const) {
-      await page.getByRole('button', { name: 'Insérer un article' }).click();
       const dialog = page.getByRole('dialog', { name: 'Insérer un article publié' });
+      // the preflight panel appears below the blocks as the preview settles: the button may move under the click
+      for (let attempt = 0; attempt < 3 && !(await dialog.isVisible()); attempt++) {
+        await page.getByRole('button', { name: 'Insérer un article' }).click();
+        await dialog.waitFor({ timeout: 3000 }).catch(() => undefined);
+      }
       await dialog.getByLabel('Rechercher').fill(query);
       await dialog.getByRole('button', { name: `Insérer «\u00a0${title}\u00a0»` }).click();
       await dialog.getByRole('button', { name: 'Insérer l’article' }).click();
@@ -175,7 +179,8 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
 
     await page.getByRole('button', { name: 'Envoyer un test' }).click();
     const dialog = page.getByRole('dialog', { name: 'Envoyer un test' });
-    await dialog.getByText(sender.email).waitFor();
+    await dialog.getByText(`Un message partira à ${sender.email}.`).waitFor();
+    expect(await dialog.getByLabel('Adresses de test').inputValue()).toBe(sender.email);
     await page.waitForTimeout(400); // the modal's opening transition, for the screenshot only
     await shoot(page, 'composer-test-dialog.png', { fullPage: false });
     await dialog.getByRole('button', { name: 'Envoyer le test' }).click();

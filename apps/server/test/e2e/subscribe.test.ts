@@ -74,7 +74,7 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
     await page.getByLabel(/Prénom ou nom/).fill('Léa <b>Martin</b>');
     await page.getByLabel(/Lettre de démocratieS/).check();
     await shoot(page, 'public-subscribe.png');
-    await page.getByRole('button', { name: "M'abonner" }).click();
+    await page.getByRole('button', { name: 'M’abonner' }).click();
     await page.getByRole('heading', { name: 'Vérifiez votre boîte mail' }).waitFor();
 
     const [confirmation] = await sink.waitFor(1);

@@ -1,7 +1,7 @@
 // The team in Chromium (issue 14): an admin invites a colleague by email, the email reaches the outbox through the
 // mail worker, its link opens the invitation page that asks the name, the colleague joins and logs in; an address
 // already in the team is refused by name; the first-run checklist ticks « Inviter l’équipe »; the settings page has
-// the review-email switch, the organisation's name and the activity log in words.
+// the review-email switch, the organisation's name (« Identité ») and the activity log in words.
 import path from 'node:path';
 import { pino } from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -160,17 +160,18 @@ describe('the team page, invitations by email and the first steps (Chromium, out
     await page.getByRole('link', { name: 'Accueil' }).first().click();
     await expect.poll(() => step(page, 'Inviter l’équipe').getAttribute('data-done')).toBe('true');
 
-    // the organisation's name from the settings, then the checklist ticks it too
-    await step(page, 'Nommer l’organisation').getByRole('link', { name: 'Ouvrir les réglages' }).click();
-    const name = page.getByLabel('Nom de l’organisation');
+    // the organisation's name from « Identité », then the checklist ticks it too
+    await step(page, 'Nommer l’organisation').getByRole('link', { name: 'Ouvrir « Identité »' }).click();
+    const name = page.getByLabel('Nom de l’association');
     // the checklist's link lands on the field itself
     const nameId = await name.getAttribute('id');
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('id')")).toBe(nameId);
     await name.fill('Institut de la concertation et de la participation citoyenne');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.getByText('Nom de l’organisation enregistré.').waitFor();
+    await page.getByRole('button', { name: 'Enregistrer l’association' }).click();
+    await page.getByText('Identité de l’association enregistrée.').waitFor();
 
-    // the activity log in words
+    // the activity log in words, in the settings
+    await page.getByRole('link', { name: 'Réglages' }).first().click();
     const log = page.getByRole('table', { name: "Journal d'activité" });
     await log.getByText('camille.martin@icpc.example a invité Léa Dubois-Martin (éditeur·rice)').waitFor();
     await log.getByText('Léa Dubois-Martin a rejoint l’équipe (invitation acceptée)').waitFor();

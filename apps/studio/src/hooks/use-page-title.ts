@@ -7,8 +7,6 @@ export function usePageTitle(title: string): void {
   const { t } = useTranslation();
   const organisation = useOrganisationName();
   useEffect(() => {
-    document.title = organisation
-      ? t('app.pageTitle', { title, organisation })
-      : t('app.pageTitleNoName', { title });
+    document.title = organisation ? t('app.pageTitle', { title, organisation }) : t('app.pageTitleNoName', { title });
   }, [t, title, organisation]);
 }

@@ -12,10 +12,16 @@ export function AuthLayout({ title, intro, children }: { title: string; intro?: 
   return (
     <Container size={440} py={48}>
       <Group justify="space-between" mb="lg" wrap="nowrap" align="flex-start">
-        <Text fw={700} fz={organisation.length > 32 ? 'lg' : 'xl'} lh={1.25}>
+        <Text fw={700} fz={organisation.length > 32 ? 'lg' : 'xl'} lh={1.25} style={{ flex: 1, minWidth: 0 }}>
           {organisation || t('app.name')}
         </Text>
-        <Button variant="subtle" size="compact-sm" lang={other} onClick={() => void changeLanguage(other)}>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          lang={other}
+          onClick={() => void changeLanguage(other)}
+          style={{ flex: 'none' }}
+        >
           {t(`languages.${other}`)}
         </Button>
       </Group>

@@ -23,7 +23,9 @@ describe('the association’s name instead of the software’s', () => {
       </SessionContext.Provider>,
     );
     expect(
-      await screen.findByText('Espace réservé à l’équipe d’Institut de la concertation et de la participation citoyenne.'),
+      await screen.findByText(
+        'Espace réservé à l’équipe d’Institut de la concertation et de la participation citoyenne.',
+      ),
     ).toBeInTheDocument();
     await waitFor(() =>
       expect(document.title).toBe('Connexion au studio — Institut de la concertation et de la participation citoyenne'),
@@ -54,9 +56,9 @@ describe('the association’s name instead of the software’s', () => {
       </SessionContext.Provider>,
       { route: '/settings/identity' },
     );
-    await new Promise((r) => setTimeout(r, 500));
-    console.log('DEBUG', screen.getAllByRole('link').map((l) => l.outerHTML.slice(0, 300)));
-    expect(await screen.findByRole('link', { name: 'Le Collectif' })).toHaveAttribute('href', '/');
+    // role queries are slow on the whole shell: wait for the name first, then ask
+    await screen.findByText('Le Collectif', undefined, { timeout: 5000 });
+    expect(screen.getByRole('link', { name: 'Le Collectif' })).toHaveAttribute('href', '/');
     expect(screen.getByRole('link', { name: 'Identité' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Réglages' })).not.toHaveAttribute('aria-current');
   });

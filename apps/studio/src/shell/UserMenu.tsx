@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -35,19 +35,25 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton data-testid="user-menu" p={4} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
+        <UnstyledButton
+          data-testid="user-menu"
+          p={4}
+          style={{ borderRadius: 'var(--mantine-radius-sm)', flex: 'none' }}
+          // on phones only the initials show: the name is said here, so the button keeps it
+          aria-label={`${displayName(user)}, ${t(`roles.${user.role}`)}`}
+        >
           <Group gap="xs" wrap="nowrap">
             <Avatar size="sm" color="indigo" aria-hidden>
               {initials(displayName(user))}
             </Avatar>
-            <div>
+            <Box visibleFrom="sm">
               <Text size="sm" fw={600} lh={1.2}>
                 {displayName(user)}
               </Text>
               <Text size="xs" c="dimmed" lh={1.2}>
                 {t(`roles.${user.role}`)}
               </Text>
-            </div>
+            </Box>
             <IconChevronDown size={14} aria-hidden />
           </Group>
         </UnstyledButton>

@@ -12,14 +12,7 @@ import {
 import type { Role } from '@crieur/api';
 
 export type SectionKey =
-  | 'editorial'
-  | 'newsletters'
-  | 'subscribers'
-  | 'campaigns'
-  | 'growth'
-  | 'settings'
-  | 'identity'
-  | 'users';
+  'editorial' | 'newsletters' | 'subscribers' | 'campaigns' | 'growth' | 'settings' | 'identity' | 'users';
 
 export type Section = {
   key: SectionKey;

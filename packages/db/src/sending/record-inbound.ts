@@ -56,8 +56,9 @@ export type UnsubscribeRequestResult = { known: boolean; lists: number; campaign
 
 /**
  * A reader wrote to the List-Unsubscribe mailto target. The sender must be a subscriber; when the request names one of
- * our campaigns that they received, they leave the list that email came from (as the one-click link would), otherwise
- * every list: someone who asks to stop receiving our email by writing must not get any more.
+ * our campaigns that they received, they leave the list that email came from (as the one-click link would); one that
+ * they did not receive (a test send) changes nothing; a bare request leaves every list: someone who asks to stop
+ * receiving our email by writing must not get any more.
  */
 export async function recordUnsubscribeRequest(
   db: Db,
@@ -82,6 +83,9 @@ export async function recordUnsubscribeRequest(
     if (row)
       recipient = { campaignId: input.campaignId, subscriberId: subscriber.id, listId: row.list_id, email: null };
   }
+  // a campaign they did not receive from us (a test send, a forged subject): the request names no email of theirs
+  if (!recipient && (input.campaignId || input.messageIds.length > 0))
+    return { known: true, lists: 0, campaignId: null };
   // the list the mailto target named, when it is one the campaign went to this person through
   const [named] =
     recipient && input.listSlug

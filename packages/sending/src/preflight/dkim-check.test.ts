@@ -24,7 +24,10 @@ describe('checkDkim', () => {
   it('blocks on another key and on a revoked key (p=)', async () => {
     const other = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' });
     const wrong = answering({ 'sel._domainkey.example.test': [[`v=DKIM1; p=${other.toString('base64')}`]] });
-    expect(await checkDkim(dkim, wrong)).toMatchObject({ level: 'block', message: expect.stringContaining('ne correspond pas') });
+    expect(await checkDkim(dkim, wrong)).toMatchObject({
+      level: 'block',
+      message: expect.stringContaining('ne correspond pas'),
+    });
     const revoked = answering({ 'sel._domainkey.example.test': [['v=DKIM1; p=']] });
     expect((await checkDkim(dkim, revoked)).level).toBe('block');
   });

@@ -27,35 +27,44 @@ export async function checkDkim(dkim: DkimSetting | undefined, resolve: DnsResol
   if (!dkim)
     return warning(
       'dkim',
-      'Les lettres ne sont pas signées (DKIM) : réglez DKIM_DOMAIN, DKIM_SELECTOR et DKIM_PRIVATE_KEY, sinon Gmail et Yahoo risquent de les classer en indésirables.',
+      'Les lettres ne sont pas signées (DKIM)\u00a0: réglez DKIM_DOMAIN, DKIM_SELECTOR et DKIM_PRIVATE_KEY, sinon Gmail et Yahoo risquent de les classer en indésirables.',
     );
   const name = `${dkim.selector}._domainkey.${dkim.domain}`;
   let expected: { k: string; p: string };
   try {
     expected = publishedKeyOf(dkim.privateKey);
   } catch {
-    return block('dkim', 'La clé DKIM_PRIVATE_KEY est illisible : remplacez-la par une clé PEM valide.');
+    return block('dkim', 'La clé DKIM_PRIVATE_KEY est illisible\u00a0: remplacez-la par une clé PEM valide.');
   }
   let records: string[];
   try {
     records = (await txtRecords(resolve, name)).filter((r) => /(^|;)\s*p\s*=/i.test(r));
   } catch (error) {
     if (isNoRecord(error))
-      return block('dkim', `Aucune clé DKIM publiée à ${name} : publiez l’enregistrement TXT de la clé avant d’envoyer.`, {
-        detail: `${dnsErrorCode(error)} pour ${name}`,
-      });
-    return warning('dkim', `DNS injoignable : la clé DKIM de ${name} n’a pas pu être vérifiée.`, {
+      return block(
+        'dkim',
+        `Aucune clé DKIM publiée à ${name}\u00a0: publiez l’enregistrement TXT de la clé avant d’envoyer.`,
+        {
+          detail: `${dnsErrorCode(error)} pour ${name}`,
+        },
+      );
+    return warning('dkim', `DNS injoignable\u00a0: la clé DKIM de ${name} n’a pas pu être vérifiée.`, {
       detail: dnsErrorCode(error),
     });
   }
   if (records.length === 0)
-    return block('dkim', `Aucune clé DKIM publiée à ${name} : publiez l’enregistrement TXT de la clé avant d’envoyer.`);
+    return block(
+      'dkim',
+      `Aucune clé DKIM publiée à ${name}\u00a0: publiez l’enregistrement TXT de la clé avant d’envoyer.`,
+    );
   const published = records.map(dkimTags);
   if (published.some((tags) => tags.get('p') === expected.p))
     return ok('dkim', `La clé DKIM publiée à ${name} correspond à la clé de signature.`);
   return block(
     'dkim',
-    `La clé DKIM publiée à ${name} ne correspond pas à DKIM_PRIVATE_KEY : les signatures échoueraient. Publiez la bonne clé ou corrigez le réglage.`,
-    { detail: `publiée : p=${(published[0]?.get('p') ?? '').slice(0, 24)}…, attendue : p=${expected.p.slice(0, 24)}…` },
+    `La clé DKIM publiée à ${name} ne correspond pas à DKIM_PRIVATE_KEY\u00a0: les signatures échoueraient. Publiez la bonne clé ou corrigez le réglage.`,
+    {
+      detail: `publiée\u00a0: p=${(published[0]?.get('p') ?? '').slice(0, 24)}…, attendue\u00a0: p=${expected.p.slice(0, 24)}…`,
+    },
   );
 }

@@ -17,22 +17,25 @@ export async function checkDmarc(
   if (!result) return warning('dmarc', `L’adresse d’expédition ${input.fromAddress} n’a pas de domaine lisible.`);
   const status = result.status.result;
   if (status === 'temperror')
-    return warning('dmarc', `DNS injoignable : l’enregistrement DMARC de ${fromDomain} n’a pas pu être vérifié.`);
+    return warning('dmarc', `DNS injoignable\u00a0: l’enregistrement DMARC de ${fromDomain} n’a pas pu être vérifié.`);
   if (status === 'none' || status === 'neutral')
     return warning(
       'dmarc',
-      `Aucun enregistrement DMARC pour ${fromDomain} : publiez au moins « v=DMARC1; p=none » à _dmarc.${fromDomain} (Gmail et Yahoo l’exigent pour les envois en nombre).`,
+      `Aucun enregistrement DMARC pour ${fromDomain}\u00a0: publiez au moins «\u202fv=DMARC1; p=none\u202f» à _dmarc.${fromDomain} (Gmail et Yahoo l’exigent pour les envois en nombre).`,
     );
   const policy = `p=${result.p}`;
   if (status === 'pass') {
-    const via = [result.alignment.dkim.result && `DKIM (${result.alignment.dkim.result})`, result.alignment.spf.result && `SPF (${result.alignment.spf.result})`]
+    const via = [
+      result.alignment.dkim.result && `DKIM (${result.alignment.dkim.result})`,
+      result.alignment.spf.result && `SPF (${result.alignment.spf.result})`,
+    ]
       .filter(Boolean)
       .join(' et ');
     return ok('dmarc', `DMARC de ${fromDomain} présent (${policy}) et aligné par ${via}.`, result.rr);
   }
   return warning(
     'dmarc',
-    `Le domaine d’expédition ${fromDomain} n’est aligné ni avec la signature DKIM ni avec le SPF : utilisez une adresse d’expédition du domaine ${input.dkimDomain ?? input.envelopeDomain}, ou signez avec ce domaine.`,
-    { detail: `${result.rr ?? ''} — DKIM : ${input.dkimDomain ?? 'aucune'}, SPF : ${input.envelopeDomain}` },
+    `Le domaine d’expédition ${fromDomain} n’est aligné ni avec la signature DKIM ni avec le SPF\u00a0: utilisez une adresse d’expédition du domaine ${input.dkimDomain ?? input.envelopeDomain}, ou signez avec ce domaine.`,
+    { detail: `${result.rr ?? ''} — DKIM\u00a0: ${input.dkimDomain ?? 'aucune'}, SPF\u00a0: ${input.envelopeDomain}` },
   );
 }

@@ -6,7 +6,9 @@ export type DnsResolve = (name: string, rrtype: string) => Promise<unknown>;
 
 export const DNS_TIMEOUT_MS = 2000;
 
-export function createDnsResolve(options: { servers?: readonly string[] | undefined; timeoutMs?: number } = {}): DnsResolve {
+export function createDnsResolve(
+  options: { servers?: readonly string[] | undefined; timeoutMs?: number } = {},
+): DnsResolve {
   const resolver = new Resolver({ timeout: options.timeoutMs ?? DNS_TIMEOUT_MS, tries: 1 });
   if (options.servers?.length) resolver.setServers([...options.servers]);
   return (name, rrtype) => resolver.resolve(name, rrtype);

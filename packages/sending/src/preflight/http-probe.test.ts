@@ -19,7 +19,8 @@ describe('link probe and link check (local HTTP server)', () => {
       else if (req.url === '/a') res.writeHead(302, { location: '/b' }).end();
       else if (req.url === '/b') res.writeHead(302, { location: '/a' }).end();
       else if (req.url === '/down') res.writeHead(503).end();
-      else if (req.url === '/silent') return; // never answers
+      else if (req.url === '/silent')
+        return; // never answers
       else res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -12,7 +12,13 @@ describe('checkImageAlt', () => {
         edito({ type: 'paragraph' }, image({ alt: 'Une salle' }), image({})),
         { type: 'image', src: 'https://x.example/b.jpg' },
         { type: 'article', title: 'T', lede: 'L', url: 'https://x.example', image: { src: 'https://x.example/c.jpg' } },
-        { type: 'article', title: 'T', lede: 'L', url: 'https://x.example', image: { src: 'https://x.example/d.jpg', alt: 'D' } },
+        {
+          type: 'article',
+          title: 'T',
+          lede: 'L',
+          url: 'https://x.example',
+          image: { src: 'https://x.example/d.jpg', alt: 'D' },
+        },
       ],
       [],
     );
@@ -34,7 +40,12 @@ describe('checkImageAlt', () => {
     const { images } = htmlReferences(
       '<img src="https://x.example/logo.png" alt="Logo"><img src="https://x.example/deco.png" alt=""><img src="https://x.example/e.jpg">',
     );
-    const items = checkImageAlt([{ type: 'divider' }, { type: 'richText', doc: { src: 'https://x.example/e.jpg' } }], images);
-    expect(items).toEqual([expect.objectContaining({ level: 'block', detail: 'https://x.example/e.jpg', blockIndex: 1 })]);
+    const items = checkImageAlt(
+      [{ type: 'divider' }, { type: 'richText', doc: { src: 'https://x.example/e.jpg' } }],
+      images,
+    );
+    expect(items).toEqual([
+      expect.objectContaining({ level: 'block', detail: 'https://x.example/e.jpg', blockIndex: 1 }),
+    ]);
   });
 });

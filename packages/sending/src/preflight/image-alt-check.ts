@@ -19,7 +19,8 @@ function collect(value: unknown, blockIndex: number, out: Found[]): void {
   if (!isRecord(value)) return;
   const image = value.type === 'image' ? (isRecord(value.attrs) ? value.attrs : value) : value.image;
   if (isRecord(image) && undescribed(image)) out.push({ blockIndex, src: image.src as string });
-  for (const [key, child] of Object.entries(value)) if (key !== 'attrs' && key !== 'image') collect(child, blockIndex, out);
+  for (const [key, child] of Object.entries(value))
+    if (key !== 'attrs' && key !== 'image') collect(child, blockIndex, out);
 }
 
 /** Images the staff inserted without alt text (in the saved blocks), and any <img> of the HTML without alt. */
@@ -27,7 +28,7 @@ export function checkImageAlt(blocks: readonly unknown[], htmlImages: readonly H
   const found: Found[] = [];
   blocks.forEach((b, i) => collect(b, i, found));
   const items = found.map((f) =>
-    block('image-alt', `Une image n’a pas de texte alternatif : décrivez-la dans le bloc ${f.blockIndex + 1}.`, {
+    block('image-alt', `Une image n’a pas de texte alternatif\u00a0: décrivez-la dans le bloc ${f.blockIndex + 1}.`, {
       detail: f.src,
       blockIndex: f.blockIndex,
     }),
@@ -36,7 +37,7 @@ export function checkImageAlt(blocks: readonly unknown[], htmlImages: readonly H
     if (img.alt !== null || found.some((f) => f.src === img.src)) continue;
     const blockIndex = blockHolding(blocks, img.src);
     items.push(
-      block('image-alt', 'Une image de la lettre n’a pas d’attribut alt : ajoutez-lui un texte alternatif.', {
+      block('image-alt', 'Une image de la lettre n’a pas d’attribut alt\u00a0: ajoutez-lui un texte alternatif.', {
         detail: img.src,
         ...(blockIndex === undefined ? {} : { blockIndex }),
       }),

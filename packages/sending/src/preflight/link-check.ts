@@ -25,25 +25,41 @@ function itemOf(url: string, result: ProbeResult, blocks: readonly unknown[]): P
   switch (result.kind) {
     case 'status':
       if (result.status < 400) return null;
-      return warning('links', `Un lien répond ${result.status}${inBlock} : corrigez l’adresse ou retirez le lien.`, {
-        detail: url,
-        ...where,
-      });
+      return warning(
+        'links',
+        `Un lien répond ${result.status}${inBlock}\u00a0: corrigez l’adresse ou retirez le lien.`,
+        {
+          detail: url,
+          ...where,
+        },
+      );
     case 'timeout':
-      return warning('links', `Lien impossible à vérifier${inBlock} : le site n’a pas répondu à temps. Ouvrez-le pour voir.`, {
-        detail: url,
-        ...where,
-      });
+      return warning(
+        'links',
+        `Lien impossible à vérifier${inBlock}\u00a0: le site n’a pas répondu à temps. Ouvrez-le pour voir.`,
+        {
+          detail: url,
+          ...where,
+        },
+      );
     case 'redirect-loop':
-      return warning('links', `Un lien tourne en rond de redirection en redirection${inBlock} : corrigez l’adresse.`, {
-        detail: url,
-        ...where,
-      });
+      return warning(
+        'links',
+        `Un lien tourne en rond de redirection en redirection${inBlock}\u00a0: corrigez l’adresse.`,
+        {
+          detail: url,
+          ...where,
+        },
+      );
     case 'unreachable':
-      return warning('links', `Lien impossible à vérifier${inBlock} : le site est injoignable (${result.reason}).`, {
-        detail: url,
-        ...where,
-      });
+      return warning(
+        'links',
+        `Lien impossible à vérifier${inBlock}\u00a0: le site est injoignable (${result.reason}).`,
+        {
+          detail: url,
+          ...where,
+        },
+      );
   }
 }
 

@@ -52,4 +52,7 @@ const RANK: Record<PreflightLevel, number> = { block: 0, warning: 1, ok: 2 };
 
 /** Blocks first, then warnings, then what is fine; the order of the checks is kept within a level. */
 export const byLevel = (items: readonly PreflightItem[]): PreflightItem[] =>
-  items.map((item, i) => ({ item, i })).sort((a, b) => RANK[a.item.level] - RANK[b.item.level] || a.i - b.i).map((x) => x.item);
+  items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => RANK[a.item.level] - RANK[b.item.level] || a.i - b.i)
+    .map((x) => x.item);

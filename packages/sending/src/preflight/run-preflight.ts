@@ -49,13 +49,16 @@ const blockOfPath = (path: string) => {
 };
 
 // the subject and alt text checks say it better than the schema's message: one line each, not two
-function compileProblems(error: CampaignNotReadyError, said: { subject: boolean; altBlocks: Set<number> }): PreflightItem[] {
+function compileProblems(
+  error: CampaignNotReadyError,
+  said: { subject: boolean; altBlocks: Set<number> },
+): PreflightItem[] {
   return error.problems
     .filter((p) => !(said.subject && p.path === 'subject'))
     .filter((p) => !(/(^|\.)alt$/.test(p.path) && said.altBlocks.has(blockOfPath(p.path) ?? -1)))
     .map((p) => {
       const blockIndex = blockOfPath(p.path);
-      const where = blockIndex === undefined ? '' : `Bloc ${blockIndex + 1} : `;
+      const where = blockIndex === undefined ? '' : `Bloc ${blockIndex + 1}\u00a0: `;
       return block('content-invalid', `${where}${p.message}.`.replace(/\.\.$/, '.'), {
         ...(p.path ? { detail: p.path } : {}),
         ...(blockIndex === undefined ? {} : { blockIndex }),
@@ -77,7 +80,7 @@ export async function runPreflight(campaign: PreflightCampaign, deps: PreflightD
     // a layout MJML refuses is the templates' fault, not the writer's
     else if (error instanceof NewsletterMjmlError)
       notReady = new CampaignNotReadyError([
-        { path: '', message: 'La mise en page de la lettre est invalide : prévenez l’équipe technique' },
+        { path: '', message: 'La mise en page de la lettre est invalide\u00a0: prévenez l’équipe technique' },
       ]);
     else throw error;
   }
@@ -103,7 +106,9 @@ export async function runPreflight(campaign: PreflightCampaign, deps: PreflightD
   }
 
   const envelopeDomain = (mailFromAddress(deps.mailFrom).split('@')[1] ?? '').toLowerCase();
-  const fromAddress = mailFromAddress(senderOf({ mailFrom: deps.mailFrom, organisation: deps.organisation ?? null }).from);
+  const fromAddress = mailFromAddress(
+    senderOf({ mailFrom: deps.mailFrom, organisation: deps.organisation ?? null }).from,
+  );
   const urls = refs && deps.probe ? checkableUrls([...refs.links, ...refs.images.map((i) => i.src)]) : null;
   if (deps.blockingOnly) {
     items.push(await checkDkim(deps.dkim, deps.resolve));
@@ -119,7 +124,7 @@ export async function runPreflight(campaign: PreflightCampaign, deps: PreflightD
   return { items: byLevel(items), notReady };
 }
 
-/** Short French names of what a warning was about, for the audit log's « Envoyé malgré : … ». */
+/** Short French names of what a warning was about, for the audit log's « Envoyé malgré\u00a0: … ». */
 export const PREFLIGHT_LABELS: Record<PreflightItem['code'], string> = {
   'content-invalid': 'lettre incomplète',
   'image-alt': 'image sans texte alternatif',

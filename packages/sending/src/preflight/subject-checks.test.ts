@@ -5,7 +5,10 @@ import { checkSize } from './size-check';
 describe('subject, preheader and size checks', () => {
   it('an empty subject blocks, a long one warns, a good one is fine', () => {
     expect(checkSubject('  ')).toMatchObject({ code: 'subject', level: 'block' });
-    expect(checkSubject('é'.repeat(81))).toMatchObject({ level: 'warning', message: expect.stringContaining('81 caractères') });
+    expect(checkSubject('é'.repeat(81))).toMatchObject({
+      level: 'warning',
+      message: expect.stringContaining('81 caractères'),
+    });
     expect(checkSubject('é'.repeat(80))).toMatchObject({ level: 'ok' });
   });
 
@@ -15,7 +18,10 @@ describe('subject, preheader and size checks', () => {
 
   it('an empty or long preheader warns, never blocks', () => {
     expect(checkPreheader('')).toMatchObject({ code: 'preheader', level: 'warning' });
-    expect(checkPreheader('x'.repeat(121))).toMatchObject({ level: 'warning', message: expect.stringContaining('121') });
+    expect(checkPreheader('x'.repeat(121))).toMatchObject({
+      level: 'warning',
+      message: expect.stringContaining('121'),
+    });
     expect(checkPreheader('Au sommaire ce trimestre').level).toBe('ok');
   });
 

@@ -10,11 +10,15 @@ const length = (value: string) => [...value.trim()].length;
 
 export function checkSubject(subject: string): PreflightItem {
   const n = length(subject);
-  if (n === 0) return block('subject', 'L’objet est vide : écrivez-le dans les réglages de la lettre.');
+  if (n === 0) return block('subject', 'L’objet est vide\u00a0: écrivez-le dans les réglages de la lettre.');
   if (n > SUBJECT_MAX)
-    return warning('subject', `L’objet est long (${n} caractères) : les messageries le coupent après ${SUBJECT_MAX} environ.`, {
-      detail: subject.trim(),
-    });
+    return warning(
+      'subject',
+      `L’objet est long (${n} caractères)\u00a0: les messageries le coupent après ${SUBJECT_MAX} environ.`,
+      {
+        detail: subject.trim(),
+      },
+    );
   return ok('subject', `Objet de ${n} caractères.`);
 }
 
@@ -23,9 +27,12 @@ export function checkPreheader(preheader: string): PreflightItem {
   if (n === 0)
     return warning(
       'preheader',
-      'Le texte d’aperçu est vide : les messageries montreront les premiers mots de la lettre. Écrivez une phrase qui donne envie d’ouvrir.',
+      'Le texte d’aperçu est vide\u00a0: les messageries montreront les premiers mots de la lettre. Écrivez une phrase qui donne envie d’ouvrir.',
     );
   if (n > PREHEADER_MAX)
-    return warning('preheader', `Le texte d’aperçu est long (${n} caractères) : il sera coupé après ${PREHEADER_MAX} environ.`);
+    return warning(
+      'preheader',
+      `Le texte d’aperçu est long (${n} caractères)\u00a0: il sera coupé après ${PREHEADER_MAX} environ.`,
+    );
   return ok('preheader', `Texte d’aperçu de ${n} caractères.`);
 }

@@ -8,7 +8,7 @@ export function checkUnsubscribeLink(links: readonly string[]): PreflightItem {
     ? ok('unsubscribe-link', 'La lettre contient le lien de désinscription.')
     : block(
         'unsubscribe-link',
-        'Le lien de désinscription manque dans la lettre : rétablissez le pied de page du modèle avant d’envoyer.',
+        'Le lien de désinscription manque dans la lettre\u00a0: rétablissez le pied de page du modèle avant d’envoyer.',
       );
 }
 
@@ -21,7 +21,7 @@ export function checkListUnsubscribe(
   campaign: CampaignForMessage,
   settings: Parameters<typeof buildRecipientMessage>[1],
 ): PreflightItem {
-  let head = '';
+  let head: string;
   try {
     const message = buildRecipientMessage(campaign, { ...settings, dkim: undefined });
     const raw = Buffer.concat(
@@ -37,16 +37,20 @@ export function checkListUnsubscribe(
     ).toString('utf8');
     head = headOf(raw);
   } catch (error) {
-    return block('list-unsubscribe', 'Le message ne peut pas être préparé : vérifiez l’expéditeur et les listes.', {
-      detail: error instanceof Error ? error.message : String(error),
-    });
+    return block(
+      'list-unsubscribe',
+      'Le message ne peut pas être préparé\u00a0: vérifiez l’expéditeur et les listes.',
+      {
+        detail: error instanceof Error ? error.message : String(error),
+      },
+    );
   }
   const unsubscribe = field(head, 'List-Unsubscribe') ?? '';
   const post = field(head, 'List-Unsubscribe-Post') ?? '';
   if (!/<https?:\/\/[^>]+>/.test(unsubscribe) || !/List-Unsubscribe=One-Click/i.test(post))
     return block(
       'list-unsubscribe',
-      'L’en-tête de désinscription en un clic (List-Unsubscribe) manque : Gmail et Yahoo refusent les envois en nombre sans lui.',
+      'L’en-tête de désinscription en un clic (List-Unsubscribe) manque\u00a0: Gmail et Yahoo refusent les envois en nombre sans lui.',
       { detail: unsubscribe || 'absent' },
     );
   return ok('list-unsubscribe', 'Les messageries proposeront la désinscription en un clic (List-Unsubscribe).');

@@ -56,7 +56,17 @@ function ItemLine({ item, onBlock }: { item: PreflightItem; onBlock?: ((index: n
   );
 }
 
-function LevelSection({ title, items, onBlock, order }: { title: string; items: PreflightItem[]; onBlock?: Props['onBlock']; order: number }) {
+function LevelSection({
+  title,
+  items,
+  onBlock,
+  order,
+}: {
+  title: string;
+  items: PreflightItem[];
+  onBlock?: Props['onBlock'];
+  order: number;
+}) {
   if (items.length === 0) return null;
   return (
     <section aria-label={title}>

@@ -23,6 +23,7 @@ const progressOf = (status: CampaignStatus, partial: Partial<RecipientCounts> = 
   counts: counts(partial),
   ratePerSecond: 0,
   secondsLeft: null,
+  slowedProviders: [],
   startedAt: status === 'draft' || status === 'scheduled' ? null : '2026-03-12T08:00:00Z',
   finishedAt: null,
   lastSentAt: null,
@@ -53,6 +54,8 @@ const campaign = (status: CampaignStatus): Campaign => ({
   pauseReason: null,
   duplicatedFrom: null,
 });
+
+const preflightOf = (items: unknown[]) => ({ items, version: 3, checkedAt: '2026-03-12T08:00:00Z' });
 
 function renderActions(status: CampaignStatus, partial: Partial<RecipientCounts> = {}) {
   const onChanged = vi.fn();
@@ -244,6 +247,7 @@ describe('CampaignActions: sending now', () => {
         ],
       },
       'POST /api/campaigns/c1/send': { started: true, status: 'sending', progress: started },
+      'POST /api/campaigns/c1/preflight': preflightOf([{ code: 'subject', level: 'ok', message: 'Objet de 17 caractères.' }]),
     });
     const { user, onChanged } = renderActions('draft');
 
@@ -253,11 +257,50 @@ describe('CampaignActions: sending now', () => {
     // only the campaign's own list is counted
     const estimate = await within(dialog).findByText('Environ 1 714 personnes la recevront.');
     expect(estimate.textContent).toBe(`Environ 1${NNBSP}714 personnes la recevront.`);
-    expect(api.writes()).toEqual([]);
+    // the checklist is asked at once; nothing is sent before the click
+    await within(dialog).findByText('1 vérification réussie');
+    expect(api.writes().map((call) => call.path)).toEqual(['/api/campaigns/c1/preflight']);
 
     await user.click(within(dialog).getByRole('button', { name: 'Confirmer l’envoi' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalledWith(started));
-    expect(api.writes().map((call) => call.path)).toEqual(['/api/campaigns/c1/send']);
+    expect(api.writes().map((call) => call.path)).toEqual(['/api/campaigns/c1/preflight', '/api/campaigns/c1/send']);
     expect(await screen.findByText('Envoi lancé.')).toBeInTheDocument();
+  });
+
+  it('a block keeps the button off; warnings turn it into « Envoyer quand même », acknowledged in the send', async () => {
+    const lists = { lists: [{ slug: 'membres', name: 'Membres', counts: { confirmed: 3, pending: 0, unsubscribed: 0 } }] };
+    const blocked = fakeApi({
+      'GET /api/lists': lists,
+      'POST /api/campaigns/c1/preflight': preflightOf([
+        { code: 'image-alt', level: 'block', message: 'Une image n’a pas de texte alternatif.', blockIndex: 1 },
+      ]),
+    });
+    const first = renderActions('draft');
+    await first.user.click(screen.getByRole('button', { name: 'Envoyer maintenant' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Envoyer maintenant ?' });
+    await within(dialog).findByText('1 point bloque l’envoi · 0 vérification réussie');
+    expect(within(dialog).getByRole('heading', { name: 'À corriger avant d’envoyer' })).toBeInTheDocument();
+    expect(within(dialog).getByText(/Bloquant/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Confirmer l’envoi' })).toBeDisabled();
+    expect(blocked.writes().map((call) => call.path)).toEqual(['/api/campaigns/c1/preflight']);
+    first.unmount();
+
+    const warned = fakeApi({
+      'GET /api/lists': lists,
+      'POST /api/campaigns/c1/preflight': preflightOf([
+        { code: 'links', level: 'warning', message: 'Un lien répond 404.', detail: 'https://x.example/' },
+        { code: 'links', level: 'warning', message: 'Un lien répond 500.', detail: 'https://y.example/' },
+        { code: 'dmarc', level: 'warning', message: 'Aucun enregistrement DMARC.' },
+      ]),
+      'POST /api/campaigns/c1/send': { started: true, status: 'sending', progress: progressOf('sending') },
+    });
+    const second = renderActions('draft');
+    await second.user.click(screen.getByRole('button', { name: 'Envoyer maintenant' }));
+    dialog = await screen.findByRole('dialog', { name: 'Envoyer maintenant ?' });
+    await second.user.click(await within(dialog).findByRole('button', { name: 'Envoyer quand même' }));
+    await waitFor(() => expect(second.onChanged).toHaveBeenCalled());
+    expect(warned.calls.find((call) => call.path === '/api/campaigns/c1/send')?.body).toEqual({
+      acknowledgedWarnings: ['links', 'dmarc'],
+    });
   });
 });

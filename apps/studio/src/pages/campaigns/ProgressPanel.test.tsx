@@ -24,6 +24,7 @@ const progress = (partial: Partial<CampaignProgress> = {}): CampaignProgress => 
   counts: counts({ sent: 1200, failed: 30, skipped: 5, queued: 2000, sending: 120 }),
   ratePerSecond: 8,
   secondsLeft: 600,
+  slowedProviders: [],
   startedAt: '2026-03-12T08:00:00Z',
   finishedAt: null,
   lastSentAt: null,

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Campaign, CampaignProgress } from '@crieur/api';
@@ -58,12 +57,10 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
   // the server checks the blocks again; if the checklist itself failed, sending stays possible
   const waiting = preflight.checking && preflight.answer === null;
 
-  useEffect(() => {
-    if (sending.error) preflight.showBlocked(sending.error);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per refusal
-  }, [sending.error]);
-
-  const sendOnce = useSingleFlight(sending.mutate);
+  // a refused send's blocks (422 PREFLIGHT_BLOCKED) take their place in the checklist
+  const sendOnce = useSingleFlight((input: Parameters<typeof sending.mutate>[0], options: { onSettled: () => void }) =>
+    sending.mutate(input, { ...options, onError: (error) => preflight.showBlocked(error) }),
+  );
   const send = () => {
     // one click only: the button stays disabled until the answer, and the server starts it once anyway
     if (!busy) sendOnce({ params: { id: campaign.id }, body: { acknowledgedWarnings: warnings } });

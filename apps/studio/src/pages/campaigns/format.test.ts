@@ -45,6 +45,7 @@ const progress = (partial: Partial<CampaignProgress> = {}): CampaignProgress => 
   counts: counts(),
   ratePerSecond: 0,
   secondsLeft: null,
+  slowedProviders: [],
   startedAt: null,
   finishedAt: null,
   lastSentAt: null,

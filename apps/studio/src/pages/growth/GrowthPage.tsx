@@ -89,6 +89,7 @@ function GrowthCharts({ data, canEnter, fileStem }: { data: Growth; canEnter: bo
         data.lists,
         i18n.language,
         labels([`${t('growth.charts.line')} ${span}`, ...today].join(' ')),
+        { from: data.from, to: data.to },
       ),
       net: netGrowthOption(data.lists, i18n.language, labels(`${t('growth.charts.netTitle')} ${span}`)),
       moves: movesOption(data.lists, i18n.language, labels(`${t('growth.charts.movesTitle')} ${span}`)),

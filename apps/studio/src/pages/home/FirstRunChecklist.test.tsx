@@ -30,7 +30,7 @@ describe('FirstRunChecklist', () => {
     expect(team).toHaveAttribute('data-done', 'false');
     expect(screen.getByRole('link', { name: 'Inviter' })).toHaveAttribute('href', '/users');
     expect(screen.getByText('Nommer l’organisation').closest('li')).toHaveAttribute('data-done', 'true');
-    expect(screen.queryByRole('link', { name: 'Ouvrir les réglages' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Ouvrir « Identité »' })).not.toBeInTheDocument();
   });
 
   it('is gone once everything is done, and for other roles', async () => {

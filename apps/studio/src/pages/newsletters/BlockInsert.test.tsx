@@ -43,7 +43,13 @@ describe('new blocks go where staff mean them', () => {
     // a second block follows the first one, not the old selection
     await user.click(screen.getByRole('button', { name: 'Ajouter un bloc' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Séparateur' }));
-    expect(latest().map((block) => block.type)).toEqual(['sectionTitle', 'agenda', 'divider', 'sectionTitle', 'button']);
+    expect(latest().map((block) => block.type)).toEqual([
+      'sectionTitle',
+      'agenda',
+      'divider',
+      'sectionTitle',
+      'button',
+    ]);
   });
 
   it('goes back to the end on request', async () => {

@@ -12,6 +12,7 @@ import { BlockList } from './BlockList';
 import { ConflictDialog } from './ConflictDialog';
 import { CAMPAIGN_STATUS_COLORS, newsletterError } from './format';
 import { PreviewPanel } from './PreviewPanel';
+import { PreflightPanel } from './PreflightPanel';
 import { SaveStatus } from './SaveStatus';
 import { SettingsPanel } from './SettingsPanel';
 import { TestSendModal } from './TestSendModal';
@@ -181,6 +182,7 @@ export function Composer({ initial, lists }: { initial: Campaign; lists: Mailing
                 onChange={(change) => draft.update((current) => ({ blocks: change(current.blocks) }))}
               />
             </section>
+            {editable && <PreflightPanel campaignId={campaign.id} version={campaign.version} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>

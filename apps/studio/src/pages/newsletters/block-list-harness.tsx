@@ -51,4 +51,3 @@ export function order(): string[] {
     .getAllByRole('region')
     .map((region) => region.getAttribute('aria-label') ?? '');
 }
-

@@ -60,7 +60,9 @@ describe('IdentityPage', () => {
     await user.type(email, 'lettre@');
     expect(screen.queryByText(/Saisissez une adresse e-mail valide/)).not.toBeInTheDocument();
     await user.tab();
-    expect(await screen.findByText('Saisissez une adresse e-mail valide, par exemple contact@exemple.org.')).toBeVisible();
+    expect(
+      await screen.findByText('Saisissez une adresse e-mail valide, par exemple contact@exemple.org.'),
+    ).toBeVisible();
     await user.type(email, 'icpc.example');
     expect(screen.queryByText(/Saisissez une adresse e-mail valide/)).not.toBeInTheDocument();
     expect(screen.getByText('Modifications non enregistrées')).toBeInTheDocument();

@@ -116,9 +116,13 @@ describe('subscribersOption', () => {
     expect(option.legend.data).toEqual(['Membres', 'démocratieS', 'Membres (saisi)']);
   });
 
-  it('counts subscribers from zero', () => {
+  it('counts subscribers from zero, over the whole period asked for', () => {
     expect(option.yAxis.min).toBe(0);
     expect(option.yAxis.scale).toBeUndefined();
+    const ranged = subscribersOption([membres], 'fr', labels, { from: '2025-03-01', to: '2026-02-28' }) as {
+      xAxis: { min?: string; max?: string };
+    };
+    expect([ranged.xAxis.min, ranged.xAxis.max]).toEqual(['2025-03-01', '2026-02-28']);
   });
 
   it('gives a list the same colour in its line and its marks', () => {

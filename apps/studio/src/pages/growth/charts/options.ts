@@ -27,15 +27,20 @@ const base = (language: string, description: string) => ({
   // the legend under the plot may wrap on narrow screens without covering it
   grid: { left: 8, right: 16, top: 16, bottom: 64, containLabel: true },
   legend: { bottom: 0 },
-  // no `scale`: a value axis then always shows zero
-  yAxis: { type: 'value' as const, axisLabel: { formatter: (v: number) => formatCount(language, v) } },
+  // no `scale`: a value axis then always shows zero; people are counted whole (no 0,5 tick)
+  yAxis: { type: 'value' as const, minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(language, v) } },
 });
 
 /**
  * One line per list (subscribers measured at the end of each day, today's point hollow and labelled
  * provisional), entered counts as diamonds apart: a line never joins an entered count to a measured one.
  */
-export function subscribersOption(lists: ListGrowth[], language: string, labels: ChartLabels): ChartOption {
+export function subscribersOption(
+  lists: ListGrowth[],
+  language: string,
+  labels: ChartLabels,
+  range?: { from: string; to: string },
+): ChartOption {
   const lines = lists.map((l, i) => ({
     type: 'line',
     name: l.name,
@@ -75,7 +80,7 @@ export function subscribersOption(lists: ListGrowth[], language: string, labels:
   return {
     ...base(language, labels.description),
     // counts start from zero: an axis from 1,200 would make a small change look like a leap
-    yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatCount(language, v) } },
+    yAxis: { type: 'value', min: 0, minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(language, v) } },
     // the lines and the entered marks in the legend; today's point says what it is on the chart
     legend: { bottom: 0, data: [...lines, ...entered].map((s) => s.name) },
     tooltip: {
@@ -88,7 +93,8 @@ export function subscribersOption(lists: ListGrowth[], language: string, labels:
         },
       },
     },
-    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+    // the whole period asked for, even when the measurements began yesterday (not hours of one day)
+    xAxis: { type: 'time', min: range?.from, max: range?.to, axisLabel: { hideOverlap: true } },
     series: [...lines, ...entered, ...today],
   };
 }
@@ -142,7 +148,11 @@ export function movesOption(lists: ListGrowth[], language: string, labels: Chart
     // up to six entries: more room for the legend
     grid: { left: 8, right: 16, top: 16, bottom: 96, containLabel: true },
     xAxis: { type: 'category', data: axis.map((m) => formatMonth(language, m, 'short')) },
-    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(language, Math.abs(v)) } },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { formatter: (v: number) => formatCount(language, Math.abs(v)) },
+    },
     series: lists.flatMap((l, i) => [
       {
         type: 'bar',

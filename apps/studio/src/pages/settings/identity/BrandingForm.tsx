@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  Box,
   Button,
   Grid,
   Group,
@@ -195,13 +196,16 @@ export function BrandingForm({ branding, organisation, label }: Props) {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
-          <Title order={3} size="h5" mb={4}>
-            {t('identity.preview.title')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('identity.preview.intro')}
-          </Text>
-          <MastheadPreview branding={form.values} organisation={organisation} />
+          {/* beside the form on wide screens, the preview follows the scroll (under the 56 px header) */}
+          <Box pos="sticky" top={72}>
+            <Title order={3} size="h5" mb={4}>
+              {t('identity.preview.title')}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {t('identity.preview.intro')}
+            </Text>
+            <MastheadPreview branding={form.values} organisation={organisation} />
+          </Box>
         </Grid.Col>
       </Grid>
     </form>

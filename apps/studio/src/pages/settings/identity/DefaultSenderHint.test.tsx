@@ -33,9 +33,13 @@ const as = (role: SessionUser['role']) => {
 
 describe('the composer’s sender-name hint', () => {
   it('shows the real default: the sender name, else the association’s name', async () => {
-    fakeApi({ 'GET /api/organisation': { organisation: organisation({ name: 'ICPC', senderName: 'La lettre de l’ICPC' }) } });
+    fakeApi({
+      'GET /api/organisation': { organisation: organisation({ name: 'ICPC', senderName: 'La lettre de l’ICPC' }) },
+    });
     as('sender');
-    expect(await screen.findByText('Vide : « La lettre de l’ICPC », le nom par défaut de l’association.')).toBeVisible();
+    expect(
+      await screen.findByText('Vide : « La lettre de l’ICPC », le nom par défaut de l’association.'),
+    ).toBeVisible();
   });
 
   it('falls back on the name', async () => {
@@ -47,9 +51,8 @@ describe('the composer’s sender-name hint', () => {
   it('links admins to « Identité » when there is none, and tells others whom to ask', async () => {
     fakeApi({ 'GET /api/organisation': { organisation: organisation({}) } });
     const { unmount } = as('admin');
-    await new Promise((r) => setTimeout(r, 500));
-    console.log('DEBUG', document.body.innerHTML.slice(0, 800));
-    expect(await screen.findByRole('link', { name: 'Définissez-le dans « Identité »' })).toHaveAttribute(
+    await screen.findByText('Définissez-le dans « Identité ».', undefined, { timeout: 5000 });
+    expect(screen.getByRole('link', { name: 'Définissez-le dans « Identité ».' })).toHaveAttribute(
       'href',
       '/settings/identity',
     );

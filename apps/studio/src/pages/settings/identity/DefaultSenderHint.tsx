@@ -1,6 +1,6 @@
 import { Anchor } from '@mantine/core';
 import { useContext } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../../api/queries';
 import { SessionContext } from '../../../session/session-context';
@@ -20,9 +20,11 @@ export function DefaultSenderHint({ name }: { name: string }) {
   if (name) return <>{t('identity.sender.hint', { name })}</>;
   if (role !== 'admin') return <>{t('identity.sender.noneAskAdmin')}</>;
   return (
-    <Trans
-      i18nKey="identity.sender.noneAdmin"
-      components={{ link: <Anchor component={Link} to="/settings/identity" size="xs" /> }}
-    />
+    <>
+      {t('identity.sender.none')}{' '}
+      <Anchor component={Link} to="/settings/identity" size="xs">
+        {t('identity.sender.setIt')}
+      </Anchor>
+    </>
   );
 }

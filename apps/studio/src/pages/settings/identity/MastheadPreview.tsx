@@ -29,7 +29,13 @@ const MUTED = '#4a5160';
  * The top and bottom of a letter as readers will see them, drawn with the templates' colours and sizes
  * (templates/newsletters/partials: banner, notice, footer), at most 600 px wide like the email.
  */
-export function MastheadPreview({ branding, organisation }: { branding: PreviewBranding; organisation: PreviewOrganisation }) {
+export function MastheadPreview({
+  branding,
+  organisation,
+}: {
+  branding: PreviewBranding;
+  organisation: PreviewOrganisation;
+}) {
   const { t } = useTranslation();
   const accent = isHexColour(branding.accent) ? branding.accent : '#888888';
   const tint = isHexColour(branding.tint) ? branding.tint : '#f3f3f3';
@@ -79,7 +85,15 @@ export function MastheadPreview({ branding, organisation }: { branding: PreviewB
       </Box>
       <Box bg={FOOTER_BG} px={24} py={20} ta="center">
         {organisation.logo && (
-          <Image src={organisation.logo.url} alt={organisation.logo.alt} h={40} w="auto" fit="contain" mx="auto" mb={8} />
+          <Image
+            src={organisation.logo.url}
+            alt={organisation.logo.alt}
+            h={40}
+            w="auto"
+            fit="contain"
+            mx="auto"
+            mb={8}
+          />
         )}
         <Text fz={13} fw={700} c={BODY_TEXT}>
           {organisation.name || t('identity.preview.noName')}
