@@ -246,6 +246,7 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       failed: 6,
       uncertain: 4,
       bounced: 0,
+      complaints: 0,
       unsubscribes7d: 60,
     });
     expect(campaigns.find((c) => c.slug === 'membres-septembre')).toMatchObject({ bounced: 3, unsubscribes7d: 0 });
@@ -256,12 +257,12 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.split('\r\n');
     expect(lines[0]).toBe(
-      `${BOM}Date;Lettre;Objet;Listes;Statut;Destinataires;Soumis;Échecs;Rebonds;Incertains;Désinscriptions (7 jours)`,
+      `${BOM}Date;Lettre;Objet;Listes;Statut;Destinataires;Soumis;Échecs;Rebonds;Plaintes (spam);Incertains;Désinscriptions (7 jours)`,
     );
     expect(lines[1]).toBe(
-      '2025-12-15;democraties-decembre;Lettre democraties-decembre;democraties;terminée;1710;1708;2;0;0;0',
+      '2025-12-15;democraties-decembre;Lettre democraties-decembre;democraties;terminée;1710;1708;2;0;0;0;0',
     );
-    expect(lines).toContain('2025-10-30;membres-octobre;Lettre membres-octobre;membres;terminée;3300;3290;6;0;4;60');
+    expect(lines).toContain('2025-10-30;membres-octobre;Lettre membres-octobre;membres;terminée;3300;3290;6;0;0;4;60');
     expect(lines).toHaveLength(13); // header, 11 campaigns, final empty line
   });
 

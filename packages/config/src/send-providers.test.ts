@@ -23,7 +23,9 @@ describe('SEND_PROVIDERS', () => {
   });
 
   it('reads groups, domains and rates; a group without a rate is bounded by SEND_RATE only', () => {
-    const { groups, problems } = parse(' gmail = Gmail.com + googlemail.com : 5 ; orange=orange.fr+wanadoo.fr:0.5;ovh=ovh.*');
+    const { groups, problems } = parse(
+      ' gmail = Gmail.com + googlemail.com : 5 ; orange=orange.fr+wanadoo.fr:0.5;ovh=ovh.*',
+    );
     expect(problems).toEqual([]);
     expect(groups).toEqual([
       { name: 'gmail', domains: ['gmail.com', 'googlemail.com'], rate: 5 },

@@ -101,7 +101,8 @@ export const BouncePauseSetting = z
     if (!match || !(percent > 0 && percent < 100) || !(window >= 10 && window <= 1_000_000)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'expected a share of the first recipients, e.g. "5%/500" (above 0 % and below 100 %, 10 to 1000000), or "off"',
+        message:
+          'expected a share of the first recipients, e.g. "5%/500" (above 0 % and below 100 %, 10 to 1000000), or "off"',
         input: text,
       });
       return z.NEVER;

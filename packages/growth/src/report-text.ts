@@ -119,6 +119,7 @@ export const CAMPAIGN_REPORT_CSV_HEADER = [
   'Soumis',
   'Échecs',
   'Rebonds',
+  'Plaintes (spam)',
   'Incertains',
   'Désinscriptions (7 jours)',
 ];
@@ -144,6 +145,7 @@ export function campaignReportRows(rows: CampaignReportRow[]): string[][] {
     String(r.sent),
     String(r.failed),
     String(r.bounced),
+    String(r.complaints),
     String(r.uncertain),
     String(r.unsubscribes7d),
   ]);

@@ -26,6 +26,8 @@ describe('bouncePauseReason', () => {
     expect(bouncePauseReason({ processed: 412, hardBounces: 38 })).toBe(
       'Envoi suspendu\u00a0: 38 adresses refusées sur les 412 premières (9\u00a0%). Vérifiez la liste avant de reprendre.',
     );
-    expect(bouncePauseReason({ processed: 1200, hardBounces: 100 })).toMatch(/100 adresses refusées sur les 1\u202f200/);
+    expect(bouncePauseReason({ processed: 1200, hardBounces: 100 })).toMatch(
+      /100 adresses refusées sur les 1\u202f200/,
+    );
   });
 });

@@ -1,12 +1,4 @@
-export type {
-  Transport,
-  TransportError,
-  BatchQueue,
-  SendJournal,
-  JournalWrite,
-  SendPace,
-  ProviderPlan,
-} from './ports';
+export type { Transport, TransportError, BatchQueue, SendJournal, JournalWrite, SendPace, ProviderPlan } from './ports';
 export {
   compileCampaign,
   CampaignNotReadyError,

@@ -20,7 +20,12 @@ export async function nothingClaimed(
   const now = deps.now();
   // a provider backing off: its rows are due when it may go again, so the reconcile queues its batches for then
   for (const w of plan.waiting)
-    await deps.ledger.deferProvider({ campaignId: job.campaignId, provider: w.provider, until: new Date(w.until), now });
+    await deps.ledger.deferProvider({
+      campaignId: job.campaignId,
+      provider: w.provider,
+      until: new Date(w.until),
+      now,
+    });
   if (plan.full.length === 0) return 'empty';
   const providers = plan.full.map((f) => f.provider);
   if (!(await deps.ledger.hasDueRows({ campaignId: job.campaignId, batch: job.batch, providers, now }))) return 'empty';

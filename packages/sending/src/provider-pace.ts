@@ -72,9 +72,7 @@ export function slowDown(
   if (previous && pace?.blockedUntil !== null) return null;
   // still slowed from the last time: it refuses again, so wait twice as long
   const backoffMs =
-    previous && pace && !pace.recovered
-      ? Math.min(policy.maxBackoffMs, previous.backoffMs * 2)
-      : policy.firstBackoffMs;
+    previous && pace && !pace.recovered ? Math.min(policy.maxBackoffMs, previous.backoffMs * 2) : policy.firstBackoffMs;
   const rateNow = pace && !pace.recovered ? pace.rate : fullRate;
   return { rate: Math.max(policy.floorRate, rateNow / 2), backoffMs, until: now + backoffMs, at: now };
 }

@@ -174,7 +174,13 @@ async function sendChunk(
       if (waitUntil !== undefined) {
         // its provider just asked us to slow down: not tried now, due when the provider may go again
         const retryAt = new Date(waitUntil);
-        outcomes.push({ subscriberId: row.subscriberId, status: 'queued', error: 'not attempted', retryAt, released: true });
+        outcomes.push({
+          subscriberId: row.subscriberId,
+          status: 'queued',
+          error: 'not attempted',
+          retryAt,
+          released: true,
+        });
         result.released++;
         continue;
       }

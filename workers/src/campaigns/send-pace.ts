@@ -82,7 +82,9 @@ export function createSendPace(options: SendPaceOptions): SendPace {
         if (rate === null || rate >= options.rate) continue;
         const window = windowFor(rate);
         const { granted, retryInMs } =
-          budget > 0 ? await store.take(provider, Math.min(budget, window.points), window) : { granted: 0, retryInMs: 0 };
+          budget > 0
+            ? await store.take(provider, Math.min(budget, window.points), window)
+            : { granted: 0, retryInMs: 0 };
         if (granted === 0) {
           plan.limits.blocked.push(provider);
           if (budget > 0) plan.full.push({ provider, retryInMs });

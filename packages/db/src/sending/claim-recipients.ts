@@ -47,8 +47,7 @@ export async function claimRecipients(
           where ${queued} and r.provider = cp.provider
           order by r.subscriber_id limit cp.cap
           for update of r skip locked) x`;
-  const others =
-    limited.length === 0 ? sql`` : sql`and r.provider <> all(${sql.param(limited)}::text[])`;
+  const others = limited.length === 0 ? sql`` : sql`and r.provider <> all(${sql.param(limited)}::text[])`;
   const rows = await queryRows<{
     subscriber_id: string;
     list_id: number;

@@ -18,7 +18,12 @@ describe('ProviderSlowNotice', () => {
     renderWithProviders(
       <ProviderSlowNotice
         providers={[
-          { provider: 'gmail', ratePerSecond: 0, resumesAt: '2026-03-12T13:32:10Z', fullPaceAt: '2026-03-12T13:36:00Z' },
+          {
+            provider: 'gmail',
+            ratePerSecond: 0,
+            resumesAt: '2026-03-12T13:32:10Z',
+            fullPaceAt: '2026-03-12T13:36:00Z',
+          },
           { provider: 'orange', ratePerSecond: 2.5, resumesAt: null, fullPaceAt: '2026-03-12T13:40:00Z' },
           { provider: 'ovh', ratePerSecond: 0, resumesAt: '2026-03-12T13:33:00Z', fullPaceAt: '2026-03-12T13:40:00Z' },
         ]}

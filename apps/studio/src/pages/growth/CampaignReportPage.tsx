@@ -9,7 +9,7 @@ import { SectionHeader } from '../SectionPage';
 import { formatCount, formatDay, parisDay } from './format';
 import { GrowthTabs } from './GrowthTabs';
 
-const NUMBERS = ['recipients', 'sent', 'failed', 'bounced', 'uncertain', 'unsubscribes7d'] as const;
+const NUMBERS = ['recipients', 'sent', 'failed', 'bounced', 'complaints', 'uncertain', 'unsubscribes7d'] as const;
 
 /** Croissance · Campagnes: every send with its ledger counts; no per-person opens or clicks. */
 export function CampaignReportPage() {
