@@ -110,7 +110,14 @@ export const ConfigSchema = z
       .string()
       .trim()
       .optional()
-      .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+      .transform((v) =>
+        v
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : undefined,
+      )
       .refine(
         (list) => !list || list.every(isDnsServer),
         'expected IP addresses, each with an optional port ("192.0.2.53", "192.0.2.53:5353", "[2001:db8::53]:53")',

@@ -50,3 +50,4 @@ export {
 } from './email-image.js';
 export type { EmailImage, EmailMediaInfo } from './email-image.js';
 export { frenchTypography, frenchTypographyParts, NARROW_NBSP, NBSP } from './french-typography.js';
+export { frenchOf } from './french-of.js';

@@ -101,13 +101,17 @@ export async function sendBatch(
       continue;
     }
     const answered = result.sent + result.failed + result.uncertain > answeredBefore;
-    if (answered && deps.bouncePause && (await pauseOnBounces(deps, deps.bouncePause, job.campaignId))) break;
+    if (answered && deps.bouncePause && (await pauseOnBounces(deps, deps.bouncePause, job.campaignId).catch(noPause)))
+      break;
   }
   return result;
 }
 
 /** `pacedMs`: nothing claimed only because the providers left are at their pace; try again then. */
 export type ChunkEnd = 'done' | 'empty' | 'stopped' | { pacedMs: number };
+
+// the rule could not be judged now (database away): sending goes on, the next chunk asks again
+const noPause = () => false;
 
 async function pause(ms: number, stop: () => boolean): Promise<void> {
   const end = Date.now() + ms;

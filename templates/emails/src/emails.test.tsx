@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NARROW_NBSP } from '@crieur/content';
+import { frenchOf, NARROW_NBSP } from '@crieur/content';
 import { auditEmailHtml } from '@crieur/content/testing';
 import { renderConfirmSubscription } from './confirm-subscription-email';
 import { renderGoodbye } from './goodbye-email';
@@ -123,7 +123,7 @@ describe('renderStaffInvitation', () => {
 
   it('invites to the association’s team with the role, a 7-day link in HTML and text', async () => {
     const email = await renderStaffInvitation({ identity, inviteUrl, roleLabel: 'éditeur·rice' });
-    expect(email.subject).toBe(`Invitation à rejoindre l’équipe d’${identity.name}`);
+    expect(email.subject).toBe(`Invitation à rejoindre l’équipe ${frenchOf(identity.name)}`);
     expectLink(email, inviteUrl);
     expect(email.text).toContain(`Accepter l’invitation\u00a0:\u00a0${inviteUrl}`);
     expect(email.text).toContain('éditeur·rice');

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { NARROW_NBSP, type EmailImage } from '@crieur/content';
+import { frenchOf, NARROW_NBSP, type EmailImage } from '@crieur/content';
 
 /** Who sends: the association's name, its postal address (footer) and its logo; the workers read them from the db. */
 export type EmailIdentity = { name: string; postalAddress: string; logo: EmailImage | null };
@@ -54,10 +54,8 @@ export function quoted(name: string): string {
   return `«${NARROW_NBSP}${name.trim()}${NARROW_NBSP}»`;
 }
 
-/** "de démocratieS", "d’ICPC": French elides "de" before a vowel or a mute h. */
-export function ofName(name: string): string {
-  return /^[aeiouyhàâäéèêëîïôöùûüœæ]/i.test(name.trim()) ? `d’${name.trim()}` : `de ${name.trim()}`;
-}
+/** « de l’Institut… », « de démocratieS »: one rule for the emails and the studio. */
+export const ofName = frenchOf;
 
 /** « A », « A » et « B », « A », « B » et « C ». */
 export function quotedList(names: readonly string[]): string {

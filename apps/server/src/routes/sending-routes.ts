@@ -132,7 +132,10 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext, preflight
     await scheduleCampaign(db, { campaignId: id, now: ctx.now(), at, actorId: requireStaff(request).id }).catch(
       mapError,
     );
-    await audit(request, 'campaign_scheduled', id, { at: at.toISOString(), ...acknowledged(body.acknowledgedWarnings) });
+    await audit(request, 'campaign_scheduled', id, {
+      at: at.toISOString(),
+      ...acknowledged(body.acknowledgedWarnings),
+    });
     return progress(id);
   });
 

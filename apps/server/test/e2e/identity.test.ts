@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frenchOf } from '@crieur/content';
 import { getNewsletterBranding, getOrganisation, updateOrganisation } from '@crieur/db';
 import type { Harness } from '../harness';
 import { login, shoot } from './browser';
@@ -16,7 +17,7 @@ const NAME = 'Institut de la concertation et de la participation citoyenne';
 /** Every text a person can read on the page, and the tab title, must be free of the software's name. */
 async function expectNoSoftwareName(page: Page, where: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const text = await page.evaluate(() => `${document.title}\n${document.body.innerText}`);
+  const text = await page.evaluate('`${document.title}\\n${document.body.innerText}`');
   expect(text, where).not.toMatch(/crieur/i);
 }
 
@@ -128,14 +129,14 @@ describe('« Identité »: the association’s identity, set in the studio (Chro
     await shoot(page, 'identity-1440.png', { fullPage: true, copyTo: SHOTS });
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(page, 'identity-390.png', { fullPage: true, copyTo: SHOTS });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await shoot(page, 'identity-390-top.png', { fullPage: false, copyTo: SHOTS });
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // the login page names the association
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
-    await page.getByText(`Espace réservé à l’équipe d’${NAME}.`).waitFor();
+    await page.getByText(`Espace réservé à l’équipe ${frenchOf(NAME)}.`).waitFor();
     await expect.poll(() => page.title()).toBe(`Connexion au studio — ${NAME}`);
     await expectNoSoftwareName(page, 'login, named');
     await shoot(page, 'login-1440.png', { fullPage: true, copyTo: SHOTS });

@@ -10,7 +10,7 @@ import { PasswordStrengthHint } from '../components/PasswordStrengthHint';
 import { loadPasswordStrength, usePasswordStrength } from '../hooks/use-password-strength';
 import { useOrganisationName } from '../hooks/use-organisation-name';
 import { usePageTitle } from '../hooks/use-page-title';
-import { withDe } from '../i18n/french-de';
+import { frenchOf } from '@crieur/content';
 import { errorMessage, fieldErrors } from '../i18n/error-message';
 import { useSession } from '../session/session-context';
 import { AuthLayout } from './AuthLayout';
@@ -65,7 +65,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const strength = usePasswordStrength(password, personal);
   const organisation = useOrganisationName();
   const intro = organisation
-    ? t('invitation.intro', { organisation, deOrganisation: withDe(organisation) })
+    ? t('invitation.intro', { organisation, deOrganisation: frenchOf(organisation) })
     : t('invitation.introNoName');
 
   const local = {

@@ -5,7 +5,7 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { call } from '../api/client';
 import { useOrganisationName } from '../hooks/use-organisation-name';
 import { usePageTitle } from '../hooks/use-page-title';
-import { withDe } from '../i18n/french-de';
+import { frenchOf } from '@crieur/content';
 import { errorMessage, fieldErrors } from '../i18n/error-message';
 import type { LoginRedirectState } from '../session/RequireAuth';
 import { useSession } from '../session/session-context';
@@ -33,7 +33,7 @@ export function LoginPage() {
   usePageTitle(t('login.title'));
   const organisation = useOrganisationName();
   const intro = organisation
-    ? t('login.intro', { organisation, deOrganisation: withDe(organisation) })
+    ? t('login.intro', { organisation, deOrganisation: frenchOf(organisation) })
     : t('login.introNoName');
 
   const target = targetFrom(location.state);

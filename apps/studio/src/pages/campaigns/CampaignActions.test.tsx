@@ -247,7 +247,9 @@ describe('CampaignActions: sending now', () => {
         ],
       },
       'POST /api/campaigns/c1/send': { started: true, status: 'sending', progress: started },
-      'POST /api/campaigns/c1/preflight': preflightOf([{ code: 'subject', level: 'ok', message: 'Objet de 17 caractères.' }]),
+      'POST /api/campaigns/c1/preflight': preflightOf([
+        { code: 'subject', level: 'ok', message: 'Objet de 17 caractères.' },
+      ]),
     });
     const { user, onChanged } = renderActions('draft');
 
@@ -268,7 +270,9 @@ describe('CampaignActions: sending now', () => {
   });
 
   it('a block keeps the button off; warnings turn it into « Envoyer quand même », acknowledged in the send', async () => {
-    const lists = { lists: [{ slug: 'membres', name: 'Membres', counts: { confirmed: 3, pending: 0, unsubscribed: 0 } }] };
+    const lists = {
+      lists: [{ slug: 'membres', name: 'Membres', counts: { confirmed: 3, pending: 0, unsubscribed: 0 } }],
+    };
     const blocked = fakeApi({
       'GET /api/lists': lists,
       'POST /api/campaigns/c1/preflight': preflightOf([

@@ -26,7 +26,7 @@ export function ImageField({ label, description, empty, pickTitle, value, onChan
   const id = useId();
   return (
     <Input.Wrapper label={label} description={description} error={error} id={id}>
-      <Paper withBorder p="sm" radius="md" mt={6} aria-describedby={`${id}-state`}>
+      <Paper withBorder p="sm" radius="md" mt={6}>
         <Group align="center" gap="md" wrap="wrap">
           {value ? (
             <Image
