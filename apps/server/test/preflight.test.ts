@@ -55,6 +55,8 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
         DKIM_SELECTOR: 'sel',
         DKIM_PRIVATE_KEY: signing.pem,
         DNS_SERVERS: dns.server,
+        // the links below are on a loopback server: without this the check refuses private addresses (tested below)
+        PREFLIGHT_PRIVATE_LINKS: 'true',
       },
     });
     sender = h.client();
@@ -176,10 +178,14 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
         slug: 'dns-down',
         lists: ['membres'],
         subject: 'Objet',
-        blocks: GOOD,
+        blocks: [...GOOD, { type: 'button', label: 'Une page de l’intranet', url: `${webUrl}/ok` }],
       });
       const items: Item[] = (await c.request('POST', `/api/campaigns/${mine}/preflight`, {})).json().items;
       for (const code of ['dkim', 'spf', 'dmarc']) expect(levelOf(items, code), code).toEqual(['warning']);
+      // by default a sender cannot make the server probe private addresses: the link is left unchecked, said so
+      expect(items.find((i) => i.code === 'links' && i.detail === `${webUrl}/ok`)?.message).toContain(
+        'adresse interne',
+      );
       expect(items.find((i) => i.code === 'dkim')!.message).toContain('DNS injoignable');
       const sent = await c.request('POST', `/api/campaigns/${mine}/send`, {});
       expect(sent.statusCode).toBe(200);

@@ -28,6 +28,8 @@ export type Config = {
   sendBouncePause: BouncePauseRule | null;
   /** DNS_SERVERS: what the preflight's DNS checks ask; undefined: the system's resolvers */
   dnsServers: string[] | undefined;
+  /** PREFLIGHT_PRIVATE_LINKS: the link check may ask private and loopback addresses */
+  preflightPrivateLinks: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
@@ -88,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sendProviders: c.SEND_PROVIDERS,
     sendBouncePause: c.SEND_BOUNCE_PAUSE,
     dnsServers: c.DNS_SERVERS,
+    preflightPrivateLinks: c.PREFLIGHT_PRIVATE_LINKS,
     logLevel: c.LOG_LEVEL,
   };
 }

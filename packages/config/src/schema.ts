@@ -122,6 +122,12 @@ export const ConfigSchema = z
         (list) => !list || list.every(isDnsServer),
         'expected IP addresses, each with an optional port ("192.0.2.53", "192.0.2.53:5353", "[2001:db8::53]:53")',
       ),
+    // the preflight's link check refuses private and loopback addresses (a sender must not probe the intranet)
+    // unless this is true: tests, or letters that really link to a private network
+    PREFLIGHT_PRIVATE_LINKS: z
+      .enum(['true', 'false', '1', '0'], { error: 'expected true or false' })
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -1,17 +1,21 @@
 // The preflight's I/O for the server: the saved campaign, the organisation, DNS_SERVERS, and links asked of
 // the site itself (PUBLIC_URL) or of the network.
+import { lookup } from 'node:dns/promises';
 import type { FastifyInstance } from 'fastify';
+import ipaddr from 'ipaddr.js';
 import { findCampaignContent, getOrganisation, NotFoundError } from '@crieur/db';
 import {
   createDnsResolve,
   createLinkProbe,
   networkRequester,
+  PRIVATE_ADDRESS,
   runPreflight,
   type HttpRequester,
   type PreflightItem,
   type SendingHost,
 } from '@crieur/sending';
 import { ApiError } from '../http/api-error';
+import { isPublicAddress } from '../media/fetch-public-image';
 import type { RouteContext } from '../routes/context';
 
 export type CampaignPreflight = {
@@ -26,11 +30,28 @@ const LAUNCHABLE = ['draft', 'scheduled', 'held'];
 const sendingHostOf = (smtpUrl: string | undefined): SendingHost =>
   smtpUrl ? { kind: 'smtp', host: new URL(smtpUrl).hostname } : { kind: 'outbox' };
 
-/** Links to the site are asked of the server itself (no network, no proxy); the others go out with fetch. */
-export function siteOrNetwork(app: FastifyInstance, publicUrl: string): HttpRequester {
+/** Refuses a host that resolves to a private, loopback or link-local address: status answers must not map the intranet. */
+async function assertPublicHost(url: string): Promise<void> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
+  if (addresses.length === 0 || !addresses.every(isPublicAddress))
+    throw Object.assign(new Error('private address'), { code: PRIVATE_ADDRESS });
+}
+
+/**
+ * Links to the site are asked of the server itself (no network, no proxy); the others go out with fetch, to public
+ * addresses only unless PREFLIGHT_PRIVATE_LINKS (the status of a redirect target is checked again at each hop).
+ */
+export function siteOrNetwork(
+  app: FastifyInstance,
+  publicUrl: string,
+  options: { privateLinks: boolean } = { privateLinks: false },
+): HttpRequester {
   return async (url, method, signal) => {
-    if (url !== publicUrl && !url.startsWith(`${publicUrl}/`) && !url.startsWith(`${publicUrl}?`))
+    if (url !== publicUrl && !url.startsWith(`${publicUrl}/`) && !url.startsWith(`${publicUrl}?`)) {
+      if (!options.privateLinks) await assertPublicHost(url);
       return networkRequester(url, method, signal);
+    }
     const answer = await app.inject({ method, url: url.slice(publicUrl.length) || '/' });
     const location = answer.headers.location;
     return { status: answer.statusCode, location: typeof location === 'string' ? location : undefined };
@@ -40,7 +61,9 @@ export function siteOrNetwork(app: FastifyInstance, publicUrl: string): HttpRequ
 export function createCampaignPreflight(app: FastifyInstance, ctx: RouteContext): CampaignPreflight {
   const db = ctx.database.db;
   const resolve = createDnsResolve({ servers: ctx.config.dnsServers });
-  const probe = createLinkProbe({ request: siteOrNetwork(app, ctx.config.publicUrl) });
+  const probe = createLinkProbe({
+    request: siteOrNetwork(app, ctx.config.publicUrl, { privateLinks: ctx.config.preflightPrivateLinks }),
+  });
   const run = async (campaignId: string, full: boolean) => {
     const campaign = await findCampaignContent(db, campaignId);
     if (!campaign) throw new NotFoundError('campaign', campaignId);
@@ -48,6 +71,7 @@ export function createCampaignPreflight(app: FastifyInstance, ctx: RouteContext)
     if (!full && !LAUNCHABLE.includes(campaign.status)) return { items: [], notReady: null, version: campaign.version };
     const report = await runPreflight(campaign, {
       publicUrl: ctx.config.publicUrl,
+      db,
       mailFrom: ctx.config.mailFrom,
       organisation: await getOrganisation(db),
       dkim: ctx.config.dkim,

@@ -1,47 +1,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '@crieur/mailer';
-import type { Client, Harness } from '../harness';
+import type { Harness } from '../harness';
 import { startSmtpSink } from '../smtp-sink';
 import { login, shoot } from './browser';
+import { blockLabels, publishArticle } from './composer-helpers';
 import { startE2e, type E2eWorld } from './start-e2e';
 
 const FIRST = 'Le tirage au sort entre à la mairie';
 const SECOND = 'Une convention citoyenne pour l’eau du bassin';
 const EDITO = 'Chères et chers membres, voici les nouvelles du printemps.';
 const EVENT = 'Rencontres de la participation';
-
-/** Publishes an article through the API, as an editor would. */
-async function publishArticle(editor: Client, title: string, lede: string): Promise<void> {
-  const article = (
-    await editor.request('POST', '/api/articles', { title, rubrique: 'sur-le-terrain', dossierId: null })
-  ).json().article;
-  await editor.request('PUT', `/api/articles/${article.id}`, {
-    version: article.version,
-    title,
-    slug: article.slug,
-    lede,
-    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: lede }] }] },
-    rubrique: 'sur-le-terrain',
-    dossierId: null,
-    tags: [],
-    authors: ['Nora'],
-    coverMediaId: null,
-  });
-  for (const action of ['submit', 'approve', 'publish']) {
-    const res = await editor.request('POST', `/api/articles/${article.id}/transition`, { action });
-    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  }
-}
-
-/** Titles of the block cards, top to bottom, as the list announces them. */
-async function blockLabels(page: Page): Promise<string[]> {
-  const cards = await page
-    .getByRole('list', { name: "Blocs de la newsletter, dans l'ordre" })
-    .locator(':scope > li > section')
-    .all();
-  return Promise.all(cards.map(async (card) => (await card.getAttribute('aria-label')) ?? ''));
-}
 
 describe('a sender composes the members newsletter and sends a test (Chromium)', () => {
   let world: E2eWorld;

@@ -2,9 +2,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '@crieur/mailer';
-import type { Client, Harness } from '../harness';
+import type { Harness } from '../harness';
 import { startSmtpSink } from '../smtp-sink';
 import { login, shoot } from './browser';
+import { blockLabels, publishArticle } from './composer-helpers';
 import { startE2e, type E2eWorld } from './start-e2e';
 
 const FIRST = 'Budgets participatifs : ce que les communes ont appris';
@@ -12,37 +13,6 @@ const SECOND = 'Le tirage au sort gagne les conseils de quartier';
 const EDITO = 'Chères et chers membres, voici les nouvelles de l’été.';
 const EVENT = 'Université d’été de la participation';
 const SHOTS = '/tmp/shots/composer';
-
-async function publishArticle(editor: Client, title: string, lede: string): Promise<void> {
-  const article = (
-    await editor.request('POST', '/api/articles', { title, rubrique: 'sur-le-terrain', dossierId: null })
-  ).json().article;
-  await editor.request('PUT', `/api/articles/${article.id}`, {
-    version: article.version,
-    title,
-    slug: article.slug,
-    lede,
-    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: lede }] }] },
-    rubrique: 'sur-le-terrain',
-    dossierId: null,
-    tags: [],
-    authors: ['Nora'],
-    coverMediaId: null,
-  });
-  for (const action of ['submit', 'approve', 'publish']) {
-    const res = await editor.request('POST', `/api/articles/${article.id}/transition`, { action });
-    expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  }
-}
-
-/** The blocks' names, top to bottom, as the list announces them ("Bloc 2 : Article « … »"). */
-async function blockLabels(page: Page): Promise<string[]> {
-  const cards = await page
-    .getByRole('list', { name: "Blocs de la newsletter, dans l'ordre" })
-    .locator(':scope > li > section')
-    .all();
-  return Promise.all(cards.map(async (card) => ((await card.getAttribute('aria-label')) ?? '').replace(/\s+/g, ' ')));
-}
 
 describe('inserted articles land under the chosen section (Chromium)', () => {
   let world: E2eWorld;

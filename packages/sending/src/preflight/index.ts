@@ -17,3 +17,4 @@ export {
 } from './http-probe';
 export type { DkimSetting } from './dkim-check';
 export type { SendingHost } from './spf-check';
+export { PRIVATE_ADDRESS } from './link-check';

@@ -3,6 +3,9 @@ import { blockHolding } from './block-locator';
 import type { LinkProbe, ProbeResult } from './http-probe';
 import { ok, warning, type PreflightItem } from './preflight-item';
 
+/** The reason a requester gives for a link to a private, loopback or link-local address it refused to ask. */
+export const PRIVATE_ADDRESS = 'PRIVATE_ADDRESS';
+
 export type LinkCheckOptions = { concurrency?: number };
 
 async function mapPool<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -52,6 +55,12 @@ function itemOf(url: string, result: ProbeResult, blocks: readonly unknown[]): P
         },
       );
     case 'unreachable':
+      if (result.reason === PRIVATE_ADDRESS)
+        return warning(
+          'links',
+          `Lien non vérifié${inBlock}\u00a0: il mène à une adresse interne (réseau privé), que la vérification n’interroge pas.`,
+          { detail: url, ...where },
+        );
       return warning(
         'links',
         `Lien impossible à vérifier${inBlock}\u00a0: le site est injoignable (${result.reason}).`,

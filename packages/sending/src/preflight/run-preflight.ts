@@ -2,6 +2,7 @@
 import type { SenderDefaults } from '@crieur/mailer';
 import { mailFromAddress, senderOf } from '@crieur/mailer';
 import { NewsletterMjmlError, type CompiledNewsletter, type NewsletterTemplates } from '@crieur/newsletter';
+import type { Db } from '@crieur/db';
 import { CampaignNotReadyError, compileCampaign, type CampaignToCompile } from '../compile-campaign';
 import { checkDkim, type DkimSetting } from './dkim-check';
 import { checkDmarc } from './dmarc-check';
@@ -35,6 +36,8 @@ export type PreflightDeps = {
   /** the send's own check: only what can block (no links, SPF or DMARC, which only ever warn) */
   blockingOnly?: boolean;
   templates?: NewsletterTemplates | undefined;
+  /** the compile reads the stored branding, identity and media sizes through it, as the real send does */
+  db?: Db | undefined;
 };
 
 export type PreflightReport = {
@@ -74,7 +77,7 @@ export async function runPreflight(campaign: PreflightCampaign, deps: PreflightD
   let compiled: CompiledNewsletter | null = null;
   let notReady: CampaignNotReadyError | null = null;
   try {
-    compiled = await compileCampaign(campaign, { publicUrl: deps.publicUrl, templates: deps.templates });
+    compiled = await compileCampaign(campaign, { publicUrl: deps.publicUrl, templates: deps.templates, db: deps.db });
   } catch (error) {
     if (error instanceof CampaignNotReadyError) notReady = error;
     // a layout MJML refuses is the templates' fault, not the writer's
