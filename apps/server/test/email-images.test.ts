@@ -9,6 +9,7 @@ import { parse } from 'parse5';
 import { pino } from 'pino';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEmailHtml } from '@crieur/content/testing';
 import { getMedia, updateOrganisation } from '@crieur/db';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
@@ -239,6 +240,7 @@ describe('email images: variants, headers, every email (PostgreSQL)', () => {
       const preview = res.json();
       expect(preview.blockErrors).toEqual([]);
       const images = await expectEmailImages(preview.html, kind);
+      expect(auditEmailHtml(preview.html), kind).toEqual([]);
       const srcs = images.map((img) => img.src);
       expect(srcs).toContain(`${PUBLIC_URL}/media/${photoId}/email.jpg`);
       expect(srcs).toContain(`${PUBLIC_URL}/media/${logoId}/email.png`);
@@ -364,7 +366,13 @@ describe('email images: variants, headers, every email (PostgreSQL)', () => {
 
       for (const mail of [...readerMails, ...staffMails]) {
         expect(mail.html, mail.subject).toBeTruthy();
-        await expectEmailImages(String(mail.html), String(mail.subject));
+        const images = await expectEmailImages(String(mail.html), String(mail.subject));
+        // every email wears the organisation's logo, as a PNG since it is transparent
+        expect(
+          images.map((img) => img.src),
+          String(mail.subject),
+        ).toContain(`${PUBLIC_URL}/media/${logoId}/email.png`);
+        expect(auditEmailHtml(String(mail.html)), String(mail.subject)).toEqual([]);
       }
     });
   });

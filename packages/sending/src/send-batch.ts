@@ -10,6 +10,7 @@ import { encodeEntry, HANDED } from './journal-entry';
 import { pauseOnBounces } from './pause-on-bounces';
 import type { SendJournal, SendPace, Transport } from './ports';
 import { countByProvider, nothingClaimed, providerSlowed } from './provider-claims';
+import { OTHER_PROVIDER } from './provider-groups';
 import type { SendLedger } from './send-ledger';
 
 export type BatchSenderDeps = {
@@ -331,6 +332,8 @@ async function sendOne(
     return { subscriberId: r.subscriberId, status: 'sent', response: sent.response };
   } catch (error) {
     const failure = toSendFailure(error);
+    // 'autres' is every unnamed domain, not one provider: a "too fast" there stays that recipient's 4xx
+    if (failure.throttle && r.provider === OTHER_PROVIDER) failure.throttle = false;
     const decision = decideFailure(failure, r.attempts, deps.now(), deps.retry);
     if (decision.serverTrouble) {
       deps.health.consecutiveErrors++;
