@@ -1,5 +1,6 @@
 // A campaign's message is built once per process (per list, for its List-Id); per recipient only
 // the personal values are spliced in.
+import { frenchTypography } from '@crieur/content';
 import { findSendingCampaign, getOrganisation, type Db, type SendingCampaign } from '@crieur/db';
 import {
   createDkimSigner,
@@ -69,7 +70,8 @@ export function buildRecipientMessage(
       prepareCampaignMessage({
         from: sender.from,
         ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
-        subject: campaign.subject,
+        // the inbox shows it: French spacing as in the letter (set when rendering, never stored)
+        subject: frenchTypography(campaign.subject),
         html: campaign.html,
         text: campaign.text,
         list: { id: `${list.slug}.${domain}`, name: list.name },
