@@ -116,6 +116,7 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
       '3 290',
       '6',
       '0',
+      '0',
       '4',
       '60',
     ]);

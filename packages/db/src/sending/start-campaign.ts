@@ -60,7 +60,7 @@ export async function startCampaign(db: Db, input: StartCampaignInput): Promise<
       sql`
       with chosen as (
         select distinct on (s.subscriber_id) s.subscriber_id, s.list_id,
-          lower(substring(btrim(sub.email) from '[^@]*$')) as domain
+          lower(split_part(btrim(sub.email), '@', -1)) as domain
         from subscriptions s
         join campaign_lists cl on cl.list_id = s.list_id and cl.campaign_id = ${input.campaignId}
         join subscribers sub on sub.id = s.subscriber_id
@@ -75,17 +75,20 @@ export async function startCampaign(db: Db, input: StartCampaignInput): Promise<
         from chosen
       ), exact as (
         select * from unnest(${sql.param(exact.domains)}::text[], ${sql.param(exact.providers)}::text[]) as e(domain, provider)
+      ), providers as (
+        -- decided once per domain, not per recipient
+        select d.domain, coalesce(e.provider, (
+            select p.provider
+            from unnest(${sql.param(prefix.prefixes)}::text[], ${sql.param(prefix.providers)}::text[]) with ordinality as p(prefix, provider, i)
+            where length(d.domain) > length(p.prefix) and left(d.domain, length(p.prefix)) = p.prefix
+            order by p.i limit 1), 'autres') as provider
+        from (select distinct domain from numbered) d left join exact e on e.domain = d.domain
       ), ins as (
         insert into campaign_recipients (campaign_id, subscriber_id, list_id, batch, message_id, provider, updated_at)
         select ${input.campaignId}, n.subscriber_id, n.list_id, n.batch,
           ${input.campaignId}::text || '.' || n.subscriber_id::text || '@' || ${input.messageIdDomain},
-          coalesce(e.provider, (
-            select p.provider
-            from unnest(${sql.param(prefix.prefixes)}::text[], ${sql.param(prefix.providers)}::text[]) with ordinality as p(prefix, provider, i)
-            where length(n.domain) > length(p.prefix) and left(n.domain, length(p.prefix)) = p.prefix
-            order by p.i limit 1), 'autres'),
-          ${input.now.toISOString()}::timestamptz
-        from numbered n left join exact e on e.domain = n.domain
+          coalesce(m.provider, 'autres'), ${input.now.toISOString()}::timestamptz
+        from numbered n left join providers m on m.domain = n.domain
         on conflict do nothing
         returning batch
       )
