@@ -194,7 +194,9 @@ describe('images pasted and dropped into an article, covers and tags on the site
         .toBeGreaterThan(0);
       // readers see French spacing before the colon (set when rendering; the editor keeps what was typed)
       expect(await reader.locator('figure.cover figcaption').textContent()).toBe('Photo\u00a0: Léa Dubois');
-      expect(await reader.locator('.prose figcaption').textContent()).toBe('Photo\u00a0: Léa Dubois, place de la mairie');
+      expect(await reader.locator('.prose figcaption').textContent()).toBe(
+        'Photo\u00a0: Léa Dubois, place de la mairie',
+      );
       expect(await reader.locator('nav.tags a').allTextContents()).toEqual(['Tirage au sort', 'Démocratie locale']);
       await shoot(reader, `reader-cover-article-${width}.png`);
       await reader.goto(`${base}/`);

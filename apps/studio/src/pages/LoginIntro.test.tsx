@@ -24,7 +24,7 @@ describe('the association’s name instead of the software’s', () => {
     );
     expect(
       await screen.findByText(
-        'Espace réservé à l’équipe d’Institut de la concertation et de la participation citoyenne.',
+        'Espace réservé à l’équipe de l’Institut de la concertation et de la participation citoyenne.',
       ),
     ).toBeInTheDocument();
     await waitFor(() =>
