@@ -8,8 +8,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
-import type { Database } from '@crieur/db';
+import { getOrganisation, type Database } from '@crieur/db';
 import type { Mailer } from '@crieur/mailer';
+import { describeError } from '@crieur/safe-text';
 import type { CampaignQueue, MailQueue, PublishingQueue } from '@crieur/queue';
 import { DEFAULT_LOGIN_SETTINGS } from './auth/login-throttle';
 import { registerAccessControl } from './auth/register-access';
@@ -32,6 +33,7 @@ import { editorialRoutes } from './routes/editorial-routes';
 import { importRoutes } from './routes/import-routes';
 import { mediaRoutes } from './routes/media-routes';
 import { readerRoutes } from './routes/reader-routes';
+import { setSiteIdentity } from './public/site-identity';
 import { subscriberRoutes } from './routes/subscriber-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -162,6 +164,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   dossierRoutes(app, ctx);
   mediaRoutes(app, ctx);
   readerRoutes(app, ctx);
+  // the association's name on the public pages; kept fresh for changes saved through another server process
+  const readIdentity = () =>
+    getOrganisation(ctx.database.db)
+      .then(setSiteIdentity)
+      .catch((error: unknown) => ctx.logger.warn({ err: describeError(error) }, 'organisation not read'));
+  await readIdentity();
+  const identityTimer = setInterval(() => void readIdentity(), 60_000).unref();
+  app.addHook('onClose', async () => clearInterval(identityTimer));
   subscriptionRoutes(app, ctx);
   preferenceRoutes(app, ctx);
   campaignRoutes(app, ctx);

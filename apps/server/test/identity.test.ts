@@ -192,9 +192,18 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     expect((await h.client().request('GET', '/api/organisation/public')).json()).toEqual({
       organisation: { name: organisation.name },
     });
+    // the public pages name the association and give its address, from the saved row
+    const page = (await h.app.inject({ method: 'GET', url: '/subscribe' })).body;
+    expect(page).toContain('le média de l’Institut de la concertation et de la participation citoyenne');
+    expect(page).toContain(
+      'Institut de la concertation et de la participation citoyenne · 12 rue de l’Exemple, 75011 Paris.',
+    );
     // a later save of the name alone (the first-run checklist) keeps the rest
     await admin.request('PUT', '/api/organisation', { name: 'ICPC' });
     expect(await getOrganisation(h.database.db)).toMatchObject({ name: 'ICPC', senderEmail: 'lettre@icpc.example' });
+    const renamed = (await h.app.inject({ method: 'GET', url: '/subscribe' })).body;
+    expect(renamed).toContain('le média de l’ICPC');
+    expect(renamed).toContain('ICPC · 12 rue de l’Exemple, 75011 Paris.');
 
     const bannerId = await upload(admin, 'Une assemblée citoyenne');
     const branding = await admin.request('PUT', '/api/newsletters/democraties/branding', {

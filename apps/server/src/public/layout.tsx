@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { mediaOf, siteIdentity } from './site-identity';
 import { PUBLIC_CSS } from './styles';
 
 // Shared by every public page (and the reader site): French, no script, readable without CSS.
 export function PublicLayout(props: { title: string; children: ReactNode; head?: ReactNode; indexable?: boolean }) {
+  const identity = siteIdentity();
   return (
     <html lang="fr">
       <head>
@@ -20,7 +22,7 @@ export function PublicLayout(props: { title: string; children: ReactNode; head?:
           <a href="/" className="brand">
             démocratie<span>S</span>
           </a>
-          <span className="tagline">le média de l'Institut de la concertation et de la participation citoyenne</span>
+          <span className="tagline">{mediaOf(identity)}</span>
           <nav aria-label="Rubriques" className="rubriques">
             <a href="/rubriques/points-de-vue">Points de vue</a>
             <a href="/rubriques/sur-le-terrain">Sur le terrain</a>
@@ -34,8 +36,9 @@ export function PublicLayout(props: { title: string; children: ReactNode; head?:
         <main id="contenu">{props.children}</main>
         <footer className="site">
           <p>
-            Institut de la concertation et de la participation citoyenne (ICPC). Nous ne suivons ni l'ouverture de nos
-            lettres ni les clics, et ne transmettons jamais votre adresse.
+            {identity.name}
+            {identity.postalAddress && ` · ${identity.postalAddress.split(/\s*\n\s*/).join(', ')}`}. Nous ne suivons ni
+            l’ouverture de nos lettres ni les clics, et ne transmettons jamais votre adresse.
           </p>
         </footer>
       </body>

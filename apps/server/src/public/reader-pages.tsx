@@ -1,5 +1,6 @@
 import { frenchTypography as ft } from '@crieur/content';
 import { Fragment, type ReactNode } from 'react';
+import { siteIdentity } from './site-identity';
 
 const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
@@ -197,7 +198,7 @@ export function ArticleHead(props: {
     datePublished: props.publishedAt?.toISOString(),
     dateModified: props.updatedAt.toISOString(),
     author: props.authors.map((name) => ({ '@type': 'Person', name })),
-    publisher: { '@type': 'Organization', name: 'Institut de la concertation et de la participation citoyenne' },
+    publisher: { '@type': 'Organization', name: siteIdentity().name },
     mainEntityOfPage: props.url,
     ...(props.image ? { image: props.image } : {}),
   };

@@ -19,6 +19,7 @@ import { handle } from '../http/contract-route';
 import { fieldError } from '../http/field-error';
 import { mediaUrl } from './media-routes';
 import type { RouteContext } from './context';
+import { setSiteIdentity } from '../public/site-identity';
 
 /** The login and invitation pages read the name before anyone signs in: cheap, but not a free-for-all. */
 export const PUBLIC_NAME_PER_IP_PER_MINUTE = 60;
@@ -88,6 +89,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: RouteContext): voi
     await requireImage('logoMediaId', body.logoMediaId);
     const before = await getOrganisation(db);
     const after = await updateOrganisation(db, body, ctx.now());
+    setSiteIdentity(after);
     const fields = changedFields(before, after, ORGANISATION_FIELDS);
     // a rename alone keeps its own sentence (the first-run checklist's step)
     const renamed = before.name !== after.name ? { from: before.name, to: after.name } : {};

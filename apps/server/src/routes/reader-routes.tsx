@@ -33,6 +33,7 @@ import { handle } from '../http/contract-route';
 import { mediaUrl } from './media-routes';
 import { coverFor, tagLinks, withCovers } from './reader-covers';
 import type { RouteContext } from './context';
+import { mediaOf, siteIdentity, siteIdentityStamp } from '../public/site-identity';
 
 type Latest = Awaited<ReturnType<typeof latestPublished>>[number];
 // `cover`: added by withCovers (one query per list)
@@ -184,6 +185,8 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const cover = await coverFor(db, article.coverMediaId);
     const key = [
       article.id,
+      // the footer names the association: a change in the studio shows on cached pages too
+      siteIdentityStamp(),
       // the library's alt text and caption may change without the article changing
       cover ? `${cover.src}|${cover.alt}|${cover.caption}` : '',
       article.version,
@@ -291,9 +294,9 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
       url: abs('/'),
       selfUrl: abs('/feed.xml'),
       title: 'démocratieS',
-      subtitle: "Le média de l'Institut de la concertation et de la participation citoyenne",
-      author: 'Institut de la concertation et de la participation citoyenne',
-      rights: 'ICPC',
+      subtitle: `L${mediaOf(siteIdentity()).slice(1)}`,
+      author: siteIdentity().name,
+      rights: siteIdentity().name,
       language: 'fr',
       updated: items[0]?.publishedAt ?? new Date(0),
       entries: items.map((a) => ({
