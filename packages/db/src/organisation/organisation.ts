@@ -44,10 +44,13 @@ export async function getOrganisation(db: Db): Promise<Organisation> {
 export async function updateOrganisation(db: Db, patch: OrganisationPatch, now: Date): Promise<Organisation> {
   const values = Object.fromEntries(
     Object.entries(patch)
-      .filter(([, v]) => v !== undefined)
+      // only the known columns: their names go into the statement
+      .filter(([k, v]) => v !== undefined && k in COLUMN_NAMES)
       .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]),
   ) as OrganisationPatch;
-  const set = Object.fromEntries(Object.keys(values).map((k) => [k, sql.raw(`excluded.${snake(k)}`)]));
+  const set = Object.fromEntries(
+    Object.keys(values).map((k) => [k, sql.raw(`excluded.${COLUMN_NAMES[k as keyof typeof COLUMN_NAMES]}`)]),
+  );
   const [row] = await db
     .insert(organisation)
     .values({ id: 1, ...values, updatedAt: now })
@@ -61,6 +64,11 @@ export function setOrganisationName(db: Db, input: { name: string; now: Date }):
   return updateOrganisation(db, { name: input.name }, input.now);
 }
 
-function snake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+const COLUMN_NAMES = {
+  name: 'name',
+  postalAddress: 'postal_address',
+  senderName: 'sender_name',
+  senderEmail: 'sender_email',
+  replyTo: 'reply_to',
+  logoMediaId: 'logo_media_id',
+} as const;
