@@ -1,7 +1,8 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { to: string[]; raw: string; parsed: ParsedMail };
+/** envelopeFrom: the SMTP envelope's sender (MAIL FROM), where bounces go */
+export type ReceivedMail = { envelopeFrom: string; to: string[]; raw: string; parsed: ParsedMail };
 
 /** A real SMTP server in the test process that keeps every message it accepts. */
 export async function startSmtpSink(): Promise<{
@@ -20,7 +21,13 @@ export async function startSmtpSink(): Promise<{
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, parsed: await simpleParser(raw) });
+        const mailFrom = session.envelope.mailFrom;
+        messages.push({
+          envelopeFrom: mailFrom ? mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          parsed: await simpleParser(raw),
+        });
         callback();
       });
     },

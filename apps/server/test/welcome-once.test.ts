@@ -1,8 +1,6 @@
 // Confirming two lists sends ONE welcome naming both, in the first list's newsletter branding and the association's
 // identity, from the organisation's sender (the envelope stays MAIL_FROM's); lost Redis jobs change nothing.
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { pino } from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getSubscriberDetail,
@@ -14,40 +12,7 @@ import {
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
-
-type Received = { envelopeFrom: string; to: string[]; raw: string; parsed: ParsedMail };
-
-/** A real SMTP server that also keeps each message's envelope sender (MAIL FROM). */
-async function startEnvelopeSink() {
-  const messages: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const mailFrom = session.envelope.mailFrom;
-        messages.push({
-          envelopeFrom: mailFrom ? mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-          raw,
-          parsed: await simpleParser(raw),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as { port: number };
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startSmtpSink } from './smtp-sink';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitUntil(fn: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
@@ -71,7 +36,7 @@ const MEMBRES_ACCENT = '#5b2a86';
 
 describe('one welcome email for several lists', () => {
   let h: Harness;
-  let sink: Awaited<ReturnType<typeof startEnvelopeSink>>;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
   let mailer: Mailer;
   let workers: RunningWorkers | undefined;
   let sender: Client;
@@ -100,7 +65,7 @@ describe('one welcome email for several lists', () => {
     });
 
   beforeAll(async () => {
-    sink = await startEnvelopeSink();
+    sink = await startSmtpSink();
     mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
     h = await startHarness({
       deps: { mailer, subscribe: { perIpPerMinute: 1000, perAddressPerHour: 1000 } },
