@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { pgliteDatabase, poolDatabase, type Database } from './drivers';
 import { openEmbedded } from './embedded/open-embedded';
+import { pgliteExtensions } from './embedded/pglite-extensions';
 
 export type { Database, Db, Schema } from './drivers';
 
@@ -29,7 +30,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool.on('error', () => undefined);
     return poolDatabase(pool, 'postgres');
   }
-  if (options.inMemory) return pgliteDatabase(await PGlite.create());
+  if (options.inMemory) return pgliteDatabase(await PGlite.create({ extensions: pgliteExtensions }));
   // one process opens the directory; the others work through it (two PGlite on one directory corrupt it)
   return openEmbedded({ ...options, dataDir: options.dataDir ?? './.data' });
 }

@@ -79,10 +79,16 @@ describe('a live article changes only when an editor says so (Chromium)', () => 
     const banner = page.getByTestId('live-banner');
     await banner.getByText(/Vous modifiez la version de travail ; les lecteurs voient la version publiée le/).waitFor();
     await banner.getByText('La version de travail est identique à la version publiée.').waitFor();
-    await page.locator('.ProseMirror p').nth(1).click();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Shift+Home');
-    await page.keyboard.press('Backspace');
+    // the editor may still be taking its content when the banner shows: check each keystroke landed, else retry
+    const second = page.locator('.ProseMirror p').nth(1);
+    for (let attempt = 0; (await second.textContent())?.trim() !== '' && attempt < 5; attempt++) {
+      await second.click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Backspace');
+      await page.waitForTimeout(200);
+    }
+    expect((await second.textContent())?.trim()).toBe('');
     await page.locator('.ProseMirror p').first().click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Le mandat dure deux ans.');

@@ -8,6 +8,7 @@ import { pgliteDatabase, poolDatabase, type Database } from '../drivers';
 import { acquireLock, ownerAlive, type HeldLock } from './data-dir-lock';
 import { DatabaseInUseError, describeOwner, inUseMessage, waitingMessage } from './database-in-use-error';
 import { servePglite } from './serve-pglite';
+import { pgliteExtensions } from './pglite-extensions';
 
 export type EmbeddedOptions = {
   dataDir: string;
@@ -73,7 +74,7 @@ async function openHeld(held: HeldLock, dataDir: string, dbDir: string, options:
   let client: PGlite | undefined;
   try {
     mkdirSync(dbDir, { recursive: true });
-    client = await PGlite.create(dbDir);
+    client = await PGlite.create(dbDir, { extensions: pgliteExtensions });
     const database = pgliteDatabase(client);
     const owned = client;
     if (!options.serve) {

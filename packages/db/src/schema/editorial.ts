@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -13,7 +14,11 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { users } from './users';
+
+// PostgreSQL's full-text vector: filled by a trigger (see migration 0016), never by the application
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const articleStatusEnum = pgEnum('article_status', [
   'draft',
@@ -47,6 +52,8 @@ export const media = pgTable('media', {
   hasAlpha: boolean('has_alpha').notNull().default(false),
   alt: text('alt').notNull(),
   caption: text('caption').notNull().default(''),
+  // the photographer or source, shown under a cover (« Photo : … »)
+  credit: text('credit').notNull().default(''),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -112,6 +119,7 @@ export const articles = pgTable(
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_dossier_idx').on(t.dossierId, t.dossierPosition),
     index('articles_rubrique_idx').on(t.rubriqueId),
+    index('articles_live_revision_idx').on(t.liveRevisionId),
   ],
 );
 
@@ -132,8 +140,15 @@ export const articleRevisions = pgTable(
     step: revisionStepEnum('step').notNull().default('autosave'),
     savedBy: uuid('saved_by').references(() => users.id, { onDelete: 'set null' }),
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+    // French, accent-insensitive words of a published revision (title A; lede, authors, tags B; body D); else null
+    search: tsvector('search'),
   },
-  (t) => [index('article_revisions_article_idx').on(t.articleId, t.version)],
+  (t) => [
+    index('article_revisions_article_idx').on(t.articleId, t.version),
+    index('article_revisions_search_idx')
+      .using('gin', t.search)
+      .where(sql`${t.search} is not null`),
+  ],
 );
 
 export const dossierRevisions = pgTable(

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { newsletterKindEnum } from './lists';
 import { media } from './editorial';
+import { users } from './users';
 
 // The association's identity, one row: every email, public page and the studio read it (readers never see "Crieur")
 export const organisation = pgTable(
@@ -17,6 +18,11 @@ export const organisation = pgTable(
     senderEmail: text('sender_email').notNull().default(''),
     replyTo: text('reply_to').notNull().default(''),
     logoMediaId: uuid('logo_media_id').references(() => media.id, { onDelete: 'set null' }),
+    // sites allowed to post the embeddable subscribe form (exact origins: https://www.i-cpc.org)
+    embedOrigins: text('embed_origins')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('organisation_single_row', sql`${t.id} = 1`)],
@@ -39,5 +45,18 @@ export const newsletterBranding = pgTable('newsletter_branding', {
   notice: text('notice').notNull().default(''),
   // plain text paragraphs of the welcome email, after « Bienvenue » (empty: the default wording)
   welcomeText: text('welcome_text').notNull().default(''),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// The site's legal and trust pages (mentions légales, confidentialité, contact), written by admins
+export const legalPages = pgTable('legal_pages', {
+  // 'mentions-legales' | 'confidentialite' | 'contact': the page's path
+  slug: text('slug').primaryKey(),
+  title: text('title').notNull(),
+  // a Tiptap document: what admins write; the privacy page adds what the system really keeps, from code
+  body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+  // structured facts (publisher, director of publication, host, contact address…): the page's required parts
+  fields: jsonb('fields').$type<Record<string, string>>().notNull().default({}),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
