@@ -1,5 +1,8 @@
+import { LEGAL_CSS } from './legal-styles';
+import { SEARCH_CSS } from './search-styles';
+
 // One small stylesheet, inlined: public pages make one request and need no build.
-export const PUBLIC_CSS = `
+const BASE_CSS = `
 :root{--ink:#1b1b1f;--muted:#55586a;--accent:#1c4fa0;--accent-ink:#fff;--line:#d9dbe3;--bg:#f6f7fb;--error:#a4161a}
 *{box-sizing:border-box}
 body{margin:0;font:17px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
@@ -56,3 +59,5 @@ article.piece h1{font-size:2.1rem;margin-top:.25rem}
 .tags a{display:inline-block;padding:.25rem .75rem;border:1px solid var(--line);border-radius:999px;background:#fff;text-decoration:none;font-size:.92rem}
 .tags a:hover{border-color:var(--accent)}
 `;
+
+export const PUBLIC_CSS = BASE_CSS + SEARCH_CSS + LEGAL_CSS;

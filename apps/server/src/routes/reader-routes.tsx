@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { excerpt, renderWebHtml, type ArticleDoc } from '@crieur/content';
 import { slugify } from '@crieur/editorial';
@@ -30,6 +29,7 @@ import {
   type Teaser,
 } from '../public/reader-pages';
 import { handle } from '../http/contract-route';
+import { rendered, sendCached, type Rendered } from '../http/send-cached';
 import { mediaUrl } from './media-routes';
 import { coverFor, tagLinks, withCovers } from './reader-covers';
 import type { RouteContext } from './context';
@@ -47,26 +47,6 @@ const teaser = (a: Latest & { cover?: CoverImage | null }): Teaser => ({
   rubrique: a.rubrique,
   cover: a.cover ?? null,
 });
-
-type Rendered = { body: string; etag: string };
-const rendered = (body: string): Rendered => ({
-  body,
-  etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-});
-
-/** Sends a page with a strong ETag; a matching If-None-Match gets a 304 and no body. */
-function sendCached(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  page: string | Rendered,
-  type = 'text/html; charset=utf-8',
-  maxAge = 60,
-) {
-  const { body, etag } = typeof page === 'string' ? rendered(page) : page;
-  void reply.header('etag', etag).header('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=600`);
-  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-  return reply.type(type).send(body);
-}
 
 export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;

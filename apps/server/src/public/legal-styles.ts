@@ -1,0 +1,2 @@
+// The legal pages' rules, joined to the site's one stylesheet (styles.ts)
+export const LEGAL_CSS = ``;
