@@ -1,79 +1,112 @@
-// `pnpm bench`: /articles/:slug throughput on loopback (PostgreSQL), and the studio's first-load JavaScript.
-import { readFileSync } from 'node:fs';
+// `pnpm bench`: every public page type on loopback (PostgreSQL, a realistic site), against a static file served by
+// the same server in the same run (the ratio is what compares across machines), and the studio's first-load script.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { createArticle, listRubriques, setArticleStatus } from '@crieur/db';
 import { startBenchServer } from './bench-server';
+import { seedReaderSite, type ReaderSite } from './reader-site';
 
 const emit = (bench: string, value: number, unit: string) =>
-  process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(1)), unit })}\n`);
+  process.stdout.write(`${JSON.stringify({ bench, value: Number(value.toFixed(2)), unit })}\n`);
+const note = (line: string) => process.stderr.write(`${line}\n`);
 
-// a realistic piece: about 1,200 words in twelve paragraphs with headings, links and a quote
-const paragraph = (i: number) => ({
-  type: 'paragraph',
-  content: [
-    {
-      type: 'text',
-      text: `Dans cette commune, la participation n'est plus un rituel mais une méthode (${i}). `.repeat(6),
-    },
-    { type: 'text', text: 'un lien', marks: [{ type: 'link', attrs: { href: 'https://example.org/source' } }] },
-    { type: 'text', text: ' et une phrase en gras.', marks: [{ type: 'bold' }] },
-  ],
-});
-const body = {
-  type: 'doc',
-  content: Array.from({ length: 12 }, (_, i) =>
-    i % 4 === 1
-      ? { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: `Partie ${i}` }] }
-      : i === 6
-        ? { type: 'blockquote', content: [paragraph(i)] }
-        : paragraph(i),
-  ),
-};
+const dist = path.resolve(import.meta.dirname, '..', '..', 'studio', 'dist');
+const seconds = 3;
 
+let site!: ReaderSite;
 const { app, close } = await startBenchServer({
   label: 'bench',
-  seed: async ({ db }) => {
-    const [rubrique] = await listRubriques(db);
-    const now = new Date();
-    const id = await createArticle(db, {
-      title: 'Les communes sauveront-elles la démocratie ?',
-      slug: 'les-communes',
-      rubriqueId: rubrique!.id,
-      dossierId: null,
-      body,
-      authors: ['Camille Roux'],
-      userId: null,
-      now,
-    });
-    await setArticleStatus(db, {
-      id,
-      from: 'draft',
-      to: 'published',
-      publishedAt: new Date(now.getTime() - 1000),
-      userId: null,
-      now,
-    });
+  seed: async (database) => {
+    site = await seedReaderSite(database);
   },
+  deps: { studioDir: dist },
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = app.server.address() as { port: number };
+const base = `http://127.0.0.1:${port}`;
+
+const pages: [type: string, url: string][] = [
+  ['home', '/'],
+  ['article', `/articles/${site.article}`],
+  ['dossier', `/dossiers/${site.dossier}`],
+  ['dossiers', '/dossiers'],
+  ['rubrique', `/rubriques/${site.rubrique}`],
+  ['tag', `/mots-cles/${site.tag}`],
+  ['search', `/recherche?q=${encodeURIComponent(site.search)}`],
+  ['archive', '/archive'],
+  ['archive_letter', `/archive/${site.letter}`],
+  ['mentions_legales', '/mentions-legales'],
+  ['confidentialite', '/confidentialite'],
+  ['contact', '/contact'],
+  ['feed', '/feed.xml'],
+  ['rubrique_feed', `/rubriques/${site.rubrique}/feed.xml`],
+  ['dossier_feed', `/dossiers/${site.dossier}/feed.xml`],
+];
+
+// the static file: a studio asset of about a page's size (hashed, immutable, served by @fastify/static)
+const home = await fetch(`${base}/`).then((r) => r.text());
+const assets = readdirSync(path.join(dist, 'assets')).map((f) => ({
+  f,
+  bytes: statSync(path.join(dist, 'assets', f)).size,
+}));
+const staticFile = assets.sort((a, b) => Math.abs(a.bytes - home.length) - Math.abs(b.bytes - home.length))[0]!;
+note(`static file: /studio/assets/${staticFile.f} (${staticFile.bytes} bytes; home page ${home.length} bytes)`);
+
+const measure = async (url: string, duration: number) => {
+  // a first view fills the cache, as any reader's would
+  await fetch(`${base}${url}`).then((r) => r.arrayBuffer());
+  const cpu = process.cpuUsage();
+  const result = await autocannon({ url: `${base}${url}`, connections: 10, duration });
+  const used = process.cpuUsage(cpu);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  // CPU per request (server and load generator share this process): steadier than req/s on a busy machine
+  const cpuUs = (used.user + used.system) / Math.max(1, result.requests.total);
+  return { rps: result.requests.average, p99: result.latency.p99, cpuUs };
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 try {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/articles/les-communes`,
-    connections: 10,
-    duration: 8,
-  });
-  if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx`);
-  emit('reader.article_requests_per_second', result.requests.average, 'req/s');
-  emit('reader.article_latency_p99', result.latency.p99, 'ms');
+  const staticUrl = `/studio/assets/${staticFile.f}`;
+  // warm-up: the first seconds of a fresh process measure the JIT, not the server
+  for (const url of [staticUrl, '/', `/articles/${site.article}`])
+    await autocannon({ url: `${base}${url}`, connections: 10, duration: 1 });
+  const statics: Awaited<ReturnType<typeof measure>>[] = [];
+  const missing: string[] = [];
+  for (const [type, url] of pages) {
+    const probe = await fetch(`${base}${url}`);
+    await probe.arrayBuffer();
+    if (probe.status !== 200) {
+      missing.push(type);
+      note(`reader.${type}: ${url} answers ${probe.status}, not measured`);
+      continue;
+    }
+    // the static file right before each page: the ratio compares two runs under the same load of the machine
+    const reference = await measure(staticUrl, 1);
+    statics.push(reference);
+    const run = await measure(url, seconds);
+    emit(`reader.${type}.req_per_s`, run.rps, 'req/s');
+    emit(`reader.${type}.p99_ms`, run.p99, 'ms');
+    emit(`reader.${type}.cpu_us_per_req`, run.cpuUs, 'µs');
+    emit(`reader.${type}.ratio_vs_static`, run.rps / reference.rps, 'ratio');
+    // the names the earlier audits tracked
+    if (type === 'article') {
+      emit('reader.article_requests_per_second', run.rps, 'req/s');
+      emit('reader.article_latency_p99', run.p99, 'ms');
+    }
+  }
+  if (statics.length) {
+    emit('reader.static.req_per_s', median(statics.map((s) => s.rps)), 'req/s');
+    emit('reader.static.p99_ms', median(statics.map((s) => s.p99)), 'ms');
+    emit('reader.static.cpu_us_per_req', median(statics.map((s) => s.cpuUs)), 'µs');
+  }
+  if (missing.length) note(`not measured (no 200): ${missing.join(', ')}`);
 } finally {
   await close();
 }
 
 // the studio's first load: index.html's entry script and the chunks it preloads, gzipped
-const dist = path.resolve(import.meta.dirname, '..', '..', 'studio', 'dist');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 const files = [...html.matchAll(/(?:src|href)="\/studio\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
 const gzipKb = files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dist, f))).length, 0) / 1024;

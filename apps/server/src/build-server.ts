@@ -8,7 +8,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@crieur/config';
-import { getOrganisation, type Database } from '@crieur/db';
+import { getOrganisation, siteStamp, type Database } from '@crieur/db';
 import type { Mailer } from '@crieur/mailer';
 import { describeError } from '@crieur/safe-text';
 import type { CampaignQueue, MailQueue, PublishingQueue } from '@crieur/queue';
@@ -33,9 +33,14 @@ import { editorialRoutes } from './routes/editorial-routes';
 import { importRoutes } from './routes/import-routes';
 import { mediaRoutes } from './routes/media-routes';
 import { readerRoutes } from './routes/reader-routes';
-import { setSiteIdentity } from './public/site-identity';
+import { searchRoutes } from './routes/search-routes';
+import { feedRoutes } from './routes/feed-routes';
+import { setSiteIdentity, siteIdentityStamp } from './public/site-identity';
+import { createContentStamp } from './public/content-stamp';
+import { registerPageCache } from './public/page-cache';
 import { subscriberRoutes } from './routes/subscriber-routes';
 import { subscriptionRoutes } from './routes/subscription-routes';
+import { embedRoutes } from './routes/embed-routes';
 import { healthRoutes } from './routes/health-routes';
 import { invitationRoutes } from './routes/invitation-routes';
 import { passwordResetRoutes } from './routes/password-reset-routes';
@@ -48,6 +53,7 @@ import { bounceRoutes } from './routes/bounce-routes';
 import { queueDashboard } from './routes/queue-dashboard';
 import { userRoutes } from './routes/user-routes';
 import { organisationRoutes } from './routes/organisation-routes';
+import { legalRoutes } from './routes/legal-routes';
 
 export type ServerDeps = {
   config: Config;
@@ -149,11 +155,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   registerAccessControl(app, app.csrfProtection);
   registerInputRule(app);
+  // public pages answered from memory while nothing they show has changed (after helmet: its headers stay on)
+  registerPageCache(
+    app,
+    createContentStamp({ read: (now) => siteStamp(ctx.database.db, now), now: ctx.now, local: siteIdentityStamp }),
+  );
 
   healthRoutes(app, ctx);
   sessionRoutes(app, ctx);
   userRoutes(app, ctx);
   organisationRoutes(app, ctx);
+  legalRoutes(app, ctx);
   invitationRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
   adminRoutes(app, ctx);
@@ -164,6 +176,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   dossierRoutes(app, ctx);
   mediaRoutes(app, ctx);
   readerRoutes(app, ctx);
+  searchRoutes(app, ctx);
+  feedRoutes(app, ctx);
   // the association's name on the public pages; kept fresh for changes saved through another server process
   const readIdentity = () =>
     getOrganisation(ctx.database.db)
@@ -172,7 +186,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await readIdentity();
   const identityTimer = setInterval(() => void readIdentity(), 60_000).unref();
   app.addHook('onClose', async () => clearInterval(identityTimer));
-  subscriptionRoutes(app, ctx);
+  embedRoutes(app, ctx, subscriptionRoutes(app, ctx));
   preferenceRoutes(app, ctx);
   campaignRoutes(app, ctx);
   growthRoutes(app, ctx);

@@ -10,6 +10,8 @@ import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SectionPage } from './pages/SectionPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { IdentityPage } from './pages/settings/IdentityPage';
+import { LegalPagesPage } from './pages/settings/LegalPagesPage';
+import { EmbedFormPage } from './pages/settings/EmbedFormPage';
 import { ImportPage } from './pages/subscribers/ImportPage';
 import { SubscriberPage } from './pages/subscribers/SubscriberPage';
 import { SubscribersPage } from './pages/subscribers/SubscribersPage';
@@ -125,6 +127,22 @@ export function App() {
             element={
               <RequireRole roles={['admin']}>
                 <IdentityPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/settings/legal"
+            element={
+              <RequireRole roles={['admin']}>
+                <LegalPagesPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/settings/embed-form"
+            element={
+              <RequireRole roles={['admin']}>
+                <EmbedFormPage />
               </RequireRole>
             }
           />

@@ -12,12 +12,16 @@ import { userRoutes } from './users';
 import { organisationRoutes } from './organisation';
 import { onboardingRoutes } from './onboarding';
 import { preflightRoutes } from './preflight';
+import { embedFormRoutes } from './embed-form';
+import { legalPagesRoutes } from './legal-pages';
 
 /** Every staff route. The server refuses to start with a route of its access table missing here. */
 export const contract = {
   ...userRoutes,
   ...passwordResetRoutes,
   ...organisationRoutes,
+  ...embedFormRoutes,
+  ...legalPagesRoutes,
   ...onboardingRoutes,
   ...listRoutes,
   ...editorialRoutes,

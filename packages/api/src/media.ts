@@ -10,6 +10,8 @@ export const Media = z.object({
   thumbUrl: z.string(),
   alt: z.string(),
   caption: z.string(),
+  /** The photographer, agency or source, shown under the image on the site (« Photo : … »). */
+  credit: z.string(),
   width: z.number().int(),
   height: z.number().int(),
   mime: z.string(),
@@ -19,18 +21,24 @@ export type Media = z.infer<typeof Media>;
 
 const Alt = z.string().trim().min(1, 'Le texte alternatif est obligatoire.').max(300);
 const Caption = z.string().trim().max(500);
+export const MEDIA_CREDIT_MAX = 200;
+const Credit = z
+  .string()
+  .trim()
+  .max(MEDIA_CREDIT_MAX, `Le crédit tient en ${MEDIA_CREDIT_MAX} caractères au plus.`)
+  .refine((value) => !/[\r\n]/.test(value), 'Le crédit tient sur une ligne.');
 
-/** The upload's body is the image itself: its alt text and caption come in the query string. */
-export const UploadMediaQuery = z.object({ alt: Alt, caption: Caption.default('') });
+/** The upload's body is the image itself: its alt text, caption and credit come in the query string. */
+export const UploadMediaQuery = z.object({ alt: Alt, caption: Caption.default(''), credit: Credit.default('') });
 export type UploadMediaQuery = z.input<typeof UploadMediaQuery>;
 
 export const MediaParams = z.object({ id: Uuid });
 
 // an empty PATCH is a client mistake (400), not a database error
 export const PatchMediaBody = z
-  .object({ alt: Alt.optional(), caption: Caption.optional() })
-  .refine((b) => b.alt !== undefined || b.caption !== undefined, {
-    message: 'Indiquez un texte alternatif ou une légende à modifier.',
+  .object({ alt: Alt.optional(), caption: Caption.optional(), credit: Credit.optional() })
+  .refine((b) => b.alt !== undefined || b.caption !== undefined || b.credit !== undefined, {
+    message: 'Indiquez un texte alternatif, une légende ou un crédit à modifier.',
     path: ['alt'],
   });
 export type PatchMediaBody = z.infer<typeof PatchMediaBody>;
@@ -50,7 +58,7 @@ export const mediaRoutes = defineRoutes({
     response: MediaAnswer,
   },
   'PATCH /api/media/:id': {
-    summary: 'Change an image’s alt text or caption',
+    summary: 'Change an image’s alt text, caption or credit',
     params: MediaParams,
     body: PatchMediaBody,
     response: MediaAnswer,

@@ -51,3 +51,4 @@ export {
 export type { EmailImage, EmailMediaInfo } from './email-image.js';
 export { frenchTypography, frenchTypographyParts, NARROW_NBSP, NBSP } from './french-typography.js';
 export { frenchOf } from './french-of.js';
+export { LEGAL_PATHS, legalLinks, type LegalLinks } from './legal-links.js';

@@ -23,6 +23,7 @@ export {
   type Organisation,
   type OrganisationPatch,
 } from './organisation/organisation';
+export { getEmbedOrigins, setEmbedOrigins } from './organisation/embed-origins';
 export {
   getNewsletterBranding,
   listNewsletterBrandings,
@@ -31,6 +32,14 @@ export {
   type NewsletterBrandingPatch,
   type NewsletterKindName,
 } from './organisation/newsletter-branding';
+export {
+  LEGAL_PAGE_SLUGS,
+  getLegalPage,
+  listLegalPages,
+  updateLegalPage,
+  type LegalPage,
+  type LegalPageSlug,
+} from './organisation/legal-pages';
 export { mediaForEmail, type MediaEmailInfo } from './media/media-for-email';
 export { onboardingStatus, type OnboardingStatus } from './onboarding/onboarding-status';
 export { ensureFirstAdmin } from './users/ensure-first-admin';
@@ -41,6 +50,7 @@ export {
   deleteSession,
   deleteUserSessions,
   deleteExpiredSessions,
+  SESSION_MAX_DAYS,
   type ActiveSession,
 } from './sessions/sessions';
 export { appendAudit, listAudit, type AuditAction, type AuditEntry } from './audit/audit-log';
@@ -49,6 +59,15 @@ export { auditNames, type AuditNames, type AuditRefs } from './audit/audit-names
 export { listLists, type List } from './lists/lists';
 export * from './subscribers';
 export * from './editorial';
+export {
+  searchArticles,
+  MATCH_START,
+  MATCH_END,
+  SEARCH_QUERY_MAX,
+  type SearchHit,
+  type SearchResult,
+} from './editorial/search';
+export { siteStamp, type SiteStamp } from './editorial/site-stamp';
 export * from './staff-mail';
 export * from './campaigns';
 export * from './sending';

@@ -1,6 +1,6 @@
 // Blocks + layout → the campaign's MJML source (pure string work, no MJML call).
 import { DEFAULT_TEMPLATES } from './default-templates.js';
-import { escapeHtml as esc, frenchTypography } from '@crieur/content';
+import { escapeHtml as esc, frenchTypography, legalLinks } from '@crieur/content';
 import { fillSlots } from './fill-slots.js';
 import type { NewsletterTemplates } from './load-newsletter-templates.js';
 import { NewsletterContent } from './newsletter-content.js';
@@ -70,6 +70,8 @@ export function newsletterMjml(
       webUrl: PLACEHOLDERS.webUrl,
       siteUrl: esc(publicUrl),
       siteLabel: esc(siteLabel(publicUrl)),
+      mentionsUrl: esc(legalLinks(publicUrl).mentions),
+      privacyUrl: esc(legalLinks(publicUrl).privacy),
     }),
   });
 }

@@ -1,5 +1,5 @@
 // Blocks → the text/plain part, with the same links and placeholders as the HTML: a complete letter on its own.
-import { frenchTypography as f } from '@crieur/content';
+import { frenchTypography as f, legalLinks } from '@crieur/content';
 import { NewsletterContent } from './newsletter-content.js';
 import { newsletterLook } from './newsletter-look.js';
 import { checkOptions } from './newsletter-options.js';
@@ -34,6 +34,8 @@ export function newsletterText(content: NewsletterContent, options: NewsletterOp
       `Gérer mes préférences : ${PLACEHOLDERS.preferencesUrl}`,
       `Version en ligne : ${PLACEHOLDERS.webUrl}`,
       `Site : ${publicUrl}`,
+      `Mentions légales : ${legalLinks(publicUrl).mentions}`,
+      `Confidentialité : ${legalLinks(publicUrl).privacy}`,
     ]
       .filter((line) => line !== '')
       .join('\n'),

@@ -1,5 +1,5 @@
 // The association's identity as every email shows it: read from the database, images as absolute email URLs.
-import { emailImageSize, emailImageUrl, type EmailImage } from '@crieur/content';
+import { emailImageSize, emailImageUrl, legalLinks, type EmailImage, type LegalLinks } from '@crieur/content';
 import {
   getNewsletterBranding,
   getOrganisation,
@@ -11,8 +11,8 @@ import {
 } from '@crieur/db';
 import { mailFromName } from '@crieur/mailer';
 
-/** Who sends: never empty, never the software's name. */
-export type SenderIdentity = { name: string; postalAddress: string; logo: EmailImage | null };
+/** Who sends: never empty, never the software's name; and the legal pages every footer links to. */
+export type SenderIdentity = { name: string; postalAddress: string; logo: EmailImage | null; legalLinks: LegalLinks };
 export type Branding = NewsletterBranding & { banner: EmailImage | null };
 
 type MediaInfo = { width: number; height: number; hasAlpha: boolean; alt: string };
@@ -55,7 +55,10 @@ export async function readIdentity(
           media.alt.trim() || name,
         )
       : null;
-  return { organisation, identity: { name, postalAddress: organisation.postalAddress, logo } };
+  return {
+    organisation,
+    identity: { name, postalAddress: organisation.postalAddress, logo, legalLinks: legalLinks(settings.publicUrl) },
+  };
 }
 
 /** One newsletter's branding with its banner as an email image; null when the kind has no row. */

@@ -3,7 +3,15 @@ import { renderConfirmSubscription } from './confirm-subscription-email';
 import type { ConfirmSubscriptionProps } from './confirm-subscription-email';
 import type { EmailIdentity } from './theme';
 
-const identity: EmailIdentity = { name: 'démocratieS', postalAddress: '12 rue de la Concertation, Paris', logo: null };
+const identity: EmailIdentity = {
+  name: 'démocratieS',
+  postalAddress: '12 rue de la Concertation, Paris',
+  logo: null,
+  legalLinks: {
+    mentions: 'https://democraties.example.org/mentions-legales',
+    privacy: 'https://democraties.example.org/confidentialite',
+  },
+};
 
 const confirmUrl = 'https://democraties.example.org/confirm/tok_9fK2mQ7x?source=form&lang=fr';
 const lists = [

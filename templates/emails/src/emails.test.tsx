@@ -17,6 +17,10 @@ export const identity: EmailIdentity = {
   name: 'Institut de la concertation et de la participation citoyenne',
   postalAddress: '12 rue de la Concertation\n75011 Paris',
   logo: { url: 'https://democraties.example.org/media/logo-id/email.png', width: 150, height: 56, alt: 'ICPC' },
+  legalLinks: {
+    mentions: 'https://democraties.example.org/mentions-legales',
+    privacy: 'https://democraties.example.org/confidentialite',
+  },
 };
 const membres: EmailBrand = {
   title: 'La lettre des membres',
@@ -216,6 +220,20 @@ describe('every email', () => {
       for (const block of email.html.match(/<a\b[^>]*display:block[^>]*>/g) ?? [])
         expect(block, name).toMatch(/line-height:24px.*padding:10px 0|padding:10px 0.*line-height:24px/);
     }
+  });
+
+  it('links to « Mentions légales » and « Confidentialité » in the footer, in HTML and text, and needs both', async () => {
+    const { mentions, privacy } = identity.legalLinks;
+    for (const [name, email] of await everyEmail(identity)) {
+      expect(email.html, name).toMatch(new RegExp(`href="${mentions}"[^>]*>Mentions légales</a>`));
+      expect(email.html, name).toMatch(new RegExp(`href="${privacy}"[^>]*>Confidentialité</a>`));
+      expect(email.text, name).toMatch(new RegExp(`Mentions légales\\s:\\s${mentions}`));
+      expect(email.text, name).toMatch(new RegExp(`Confidentialité\\s:\\s${privacy}`));
+    }
+    const missing = { ...identity, legalLinks: undefined } as unknown as EmailIdentity;
+    await expect(everyEmail(missing)).rejects.toThrow('identity.legalLinks');
+    const relative = { ...identity, legalLinks: { mentions: '/mentions-legales', privacy } };
+    await expect(everyEmail(relative)).rejects.toThrow('identity.legalLinks.mentions');
   });
 
   it('passes the email audit (contrast, tap targets, link texts, alt, headings, tables), with and without a logo', async () => {

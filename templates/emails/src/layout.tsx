@@ -1,4 +1,4 @@
-import { Body, Container, Head, Hr, Html, Img, Preview, Section, Text } from '@react-email/components';
+import { Body, Container, Head, Hr, Html, Img, Link, Preview, Section, Text } from '@react-email/components';
 import { Fragment, type CSSProperties, type ReactNode } from 'react';
 import type { EmailImage } from '@crieur/content';
 import { colors, fontFamily, titleFonts, type EmailBrand, type EmailIdentity } from './theme';
@@ -16,6 +16,8 @@ export type LayoutProps = {
 };
 
 const footerText = { color: colors.muted, fontSize: '13px', lineHeight: '20px', margin: 0 };
+// muted on canvas keeps 7:1; 12px above and below make a 44px tap target
+const footerLink = { color: colors.muted, textDecoration: 'underline', display: 'inline-block', padding: '12px 0' };
 
 function Picture({ image, style }: { image: EmailImage; style?: CSSProperties }) {
   // width and height set: the layout does not jump while images load, and Outlook keeps the size
@@ -109,6 +111,15 @@ export function Layout({ identity, brand, preview, reason, children }: LayoutPro
                   <Lines text={identity.postalAddress} />
                 </>
               )}
+            </Text>
+            <Text style={{ ...footerText, margin: 0 }}>
+              <Link href={identity.legalLinks.mentions} style={footerLink}>
+                Mentions légales
+              </Link>
+              {' · '}
+              <Link href={identity.legalLinks.privacy} style={footerLink}>
+                Confidentialité
+              </Link>
             </Text>
           </Section>
         </Container>

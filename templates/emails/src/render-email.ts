@@ -60,7 +60,17 @@ function checkImage(name: string, image: EmailImage | null | undefined): EmailIm
 export function checkIdentity(identity: EmailIdentity): EmailIdentity {
   const name = identity.name.trim();
   if (name === '') throw new TypeError('identity.name must not be empty');
-  return { name, postalAddress: identity.postalAddress, logo: checkImage('identity.logo.url', identity.logo) };
+  if (!identity.legalLinks) throw new TypeError('identity.legalLinks must give the legal pages’ URLs');
+  const legalLinks = {
+    mentions: assertWebUrl('identity.legalLinks.mentions', identity.legalLinks.mentions),
+    privacy: assertWebUrl('identity.legalLinks.privacy', identity.legalLinks.privacy),
+  };
+  return {
+    name,
+    postalAddress: identity.postalAddress,
+    logo: checkImage('identity.logo.url', identity.logo),
+    legalLinks,
+  };
 }
 
 /** Copies the known fields of a newsletter's brand; an accent that is not a hex colour is refused. */

@@ -9,7 +9,15 @@ import type { EmailIdentity } from './theme';
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
-const identity: EmailIdentity = { name: 'démocratieS', postalAddress: '', logo: null };
+const identity: EmailIdentity = {
+  name: 'démocratieS',
+  postalAddress: '',
+  logo: null,
+  legalLinks: {
+    mentions: 'https://democraties.example.org/mentions-legales',
+    privacy: 'https://democraties.example.org/confidentialite',
+  },
+};
 
 function expectLink(email: RenderedEmail, url: string) {
   expect(email.html).toContain(`href="${escapeHtml(url)}"`);

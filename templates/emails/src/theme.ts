@@ -1,8 +1,11 @@
 import type { CSSProperties } from 'react';
-import { frenchOf, NARROW_NBSP, type EmailImage } from '@crieur/content';
+import { frenchOf, NARROW_NBSP, type EmailImage, type LegalLinks } from '@crieur/content';
 
-/** Who sends: the association's name, its postal address (footer) and its logo; the workers read them from the db. */
-export type EmailIdentity = { name: string; postalAddress: string; logo: EmailImage | null };
+/**
+ * Who sends: the association's name, its postal address and logo (the workers read them from the db), and the
+ * absolute URLs of its legal pages, which every footer links to (`legalLinks(PUBLIC_URL)` from @crieur/content).
+ */
+export type EmailIdentity = { name: string; postalAddress: string; logo: EmailImage | null; legalLinks: LegalLinks };
 
 /** A newsletter's look for the welcome of its readers: masthead colour and title, banner, and its welcome text. */
 export type EmailBrand = {

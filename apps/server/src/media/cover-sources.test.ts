@@ -11,6 +11,7 @@ describe('imageSources', () => {
       srcSet: `${url('w400')} 400w, ${url('w800')} 800w, ${url('w1600')} 1600w`,
       width: 1600,
       height: 800,
+      fallback: `/media/${id}/email.jpg`,
     });
   });
 
@@ -20,12 +21,18 @@ describe('imageSources', () => {
       srcSet: `${url('w400')} 400w, ${url('w800')} 600w`,
       width: 600,
       height: 450,
+      fallback: `/media/${id}/email.jpg`,
     });
     expect(imageSources({ id, width: 300, height: 200 })).toEqual({
       src: url('w400'),
       srcSet: `${url('w400')} 300w`,
       width: 300,
       height: 200,
+      fallback: `/media/${id}/email.jpg`,
     });
+  });
+
+  it('falls back to the email copy: PNG for a transparent image, JPEG otherwise', () => {
+    expect(imageSources({ id, width: 800, height: 800, hasAlpha: true }).fallback).toBe(`/media/${id}/email.png`);
   });
 });

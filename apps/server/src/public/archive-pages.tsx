@@ -1,5 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { escapeHtml } from '@crieur/content';
+import { escapeHtml, frenchTypography as ft } from '@crieur/content';
 import type { ArchivedCampaign } from '@crieur/db';
 import { MessagePage } from './layout';
 
@@ -12,7 +12,7 @@ const KIND_LABELS: Record<string, string> = {
   democraties: 'Lettre démocratieS',
 };
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? 'Lettre';
-export const issueTitle = (c: { subject: string }) => c.subject.trim() || 'Lettre sans titre';
+export const issueTitle = (c: { subject: string }) => ft(c.subject.trim()) || 'Lettre sans titre';
 
 /** Issues grouped by their Paris year, newest year first (the list comes newest first). */
 export function byYear(items: ArchivedCampaign[]): [string, ArchivedCampaign[]][] {
@@ -28,10 +28,10 @@ export function ArchiveIndex(props: { items: ArchivedCampaign[] }) {
   if (!props.items.length) {
     return (
       <MessagePage heading="Archives des lettres">
-        <p>Aucune lettre n'a encore été archivée ici. Abonnez-vous pour recevoir la prochaine dès sa sortie.</p>
+        <p>Aucune lettre n’a encore été archivée ici. Abonnez-vous pour recevoir la prochaine dès sa sortie.</p>
         <p>
           <a className="button" href="/subscribe">
-            S'abonner
+            S’abonner
           </a>
         </p>
       </MessagePage>
@@ -41,7 +41,7 @@ export function ArchiveIndex(props: { items: ArchivedCampaign[] }) {
     <section className="card" aria-labelledby="titre">
       <h1 id="titre">Archives des lettres</h1>
       <p className="lede">
-        Les lettres envoyées aux abonné·es de démocratieS et aux membres de l'ICPC, telles qu'elles sont parties, sans
+        Les lettres envoyées aux abonné·es de démocratieS et aux membres de l’ICPC, telles qu’elles sont parties, sans
         aucune donnée personnelle.
       </p>
       {byYear(props.items).map(([year, items]) => (
@@ -53,7 +53,7 @@ export function ArchiveIndex(props: { items: ArchivedCampaign[] }) {
                 <h3>
                   <a href={`/archive/${c.slug}`}>{issueTitle(c)}</a>
                 </h3>
-                {c.preheader && <p>{c.preheader}</p>}
+                {c.preheader && <p>{ft(c.preheader)}</p>}
                 <p className="byline">
                   {kindLabel(c.kind)} · <time dateTime={c.sentAt.toISOString()}>{dateFr.format(c.sentAt)}</time>
                 </p>
@@ -104,7 +104,8 @@ export function ArchiveBar(props: { campaign: ArchivedCampaign }) {
 
 /**
  * The archived letter as its own full-width document (the responsive letter fits any screen, no frame, no second
- * scrollbar), with the bar on top and, in its head, the canonical address and whether robots may index it.
+ * scrollbar), with the bar on top, the letter as the main landmark and, in its head, the canonical address and
+ * whether robots may index it.
  */
 export function archiveLetterPage(input: {
   campaign: ArchivedCampaign;
@@ -119,7 +120,9 @@ export function archiveLetterPage(input: {
   const withHead = /<head[^>]*>/i.test(input.html)
     ? input.html.replace(/<head[^>]*>/i, (tag) => `${tag}${head}`)
     : `${head}${input.html}`;
-  return /<body[^>]*>/i.test(withHead)
-    ? withHead.replace(/<body[^>]*>/i, (tag) => `${tag}${bar}`)
-    : `${bar}${withHead}`;
+  // the letter is the page's main content: screen readers jump to it past the bar
+  if (!/<body[^>]*>/i.test(withHead) || !/<\/body>/i.test(withHead)) return `${bar}<main>${withHead}</main>`;
+  return withHead
+    .replace(/<body[^>]*>/i, (tag) => `${tag}${bar}<main>`)
+    .replace(/<\/body>(?![\s\S]*<\/body>)/i, '</main></body>');
 }

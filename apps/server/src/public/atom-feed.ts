@@ -14,11 +14,26 @@ export type AtomEntry = {
   categories: string[];
   updated: Date;
   published: Date | null;
+  /** The cover, as an enclosure and as Media RSS content (feed readers show one or the other). */
+  image?: AtomImage | null;
+};
+
+/** An image every feed reader can show: an absolute address of a JPEG (or PNG) file, its size and alt text. */
+export type AtomImage = {
+  url: string;
+  type: 'image/jpeg' | 'image/png';
+  /** bytes of the file, when known (Atom's enclosure length is advisory) */
+  length?: number;
+  width: number;
+  height: number;
+  alt: string;
+  credit: string;
 };
 
 export type AtomFeed = {
   url: string;
   selfUrl: string;
+  /** Plain text, like the entries' titles. */
   title: string;
   subtitle: string;
   author: string;
@@ -39,8 +54,23 @@ export function escapeXml(value: string): string {
 
 const element = (name: string, value: string, attrs = '') => `<${name}${attrs}>${escapeXml(value)}</${name}>`;
 const author = (name: string) => `<author>${element('name', name)}</author>`;
-const link = (rel: string, type: string, href: string) =>
-  `<link rel="${rel}" type="${type}" href="${escapeXml(href)}"/>`;
+const link = (rel: string, type: string, href: string, extra = '') =>
+  `<link rel="${rel}" type="${type}" href="${escapeXml(href)}"${extra}/>`;
+const MEDIA_RSS = 'http://search.yahoo.com/mrss/';
+
+// Atom's enclosure for readers that download it, Media RSS for those that show a picture beside the entry
+function image(i: AtomImage): string[] {
+  const known = i.length !== undefined;
+  const size = ` width="${i.width}" height="${i.height}"${known ? ` fileSize="${i.length}"` : ''}`;
+  return [
+    // title: the alt text, for readers that show the enclosure alone
+    `    ${link('enclosure', i.type, i.url, `${known ? ` length="${i.length}"` : ''}${i.alt ? ` title="${escapeXml(i.alt)}"` : ''}`)}`,
+    `    <media:content url="${escapeXml(i.url)}" medium="image" type="${i.type}"${size}>`,
+    ...(i.alt ? [`      ${element('media:description', i.alt, ' type="plain"')}`] : []),
+    ...(i.credit ? [`      ${element('media:credit', i.credit)}`] : []),
+    '    </media:content>',
+  ];
+}
 
 function entry(e: AtomEntry): string[] {
   return [
@@ -55,6 +85,8 @@ function entry(e: AtomEntry): string[] {
     ...(e.summary ? [`    ${element('summary', frenchTypography(e.summary), ' type="text"')}`] : []),
     // type="html": the reader decodes this text once and gets the HTML the reader site shows
     `    ${element('content', e.html, ' type="html"')}`,
+    // after Atom's content: parsers that match «content» without its namespace must find Atom's first
+    ...(e.image ? image(e.image) : []),
     '  </entry>',
   ];
 }
@@ -62,10 +94,11 @@ function entry(e: AtomEntry): string[] {
 export function renderAtomFeed(feed: AtomFeed): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(feed.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="${MEDIA_RSS}" xml:lang="${escapeXml(feed.language)}">`,
+    // the page's address: each feed has its own page, and the site feed's id stays what readers already know
     `  ${element('id', feed.url)}`,
-    `  ${element('title', feed.title, ' type="text"')}`,
-    `  ${element('subtitle', feed.subtitle, ' type="text"')}`,
+    `  ${element('title', frenchTypography(feed.title), ' type="text"')}`,
+    `  ${element('subtitle', frenchTypography(feed.subtitle), ' type="text"')}`,
     `  ${link('alternate', 'text/html', feed.url)}`,
     `  ${link('self', 'application/atom+xml', feed.selfUrl)}`,
     `  ${element('updated', feed.updated.toISOString())}`,

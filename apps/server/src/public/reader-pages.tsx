@@ -1,72 +1,22 @@
 import { frenchTypography as ft } from '@crieur/content';
 import { Fragment, type ReactNode } from 'react';
+import { CardGrid, frenchDate, type Teaser } from './cards';
+import { creditLine, Picture, type CoverImage } from './picture';
 import { siteIdentity } from './site-identity';
 
-const dateFr = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+export { CardGrid, Card, type Teaser } from './cards';
+export type { CoverImage } from './picture';
 
-/** A media-library image as pages show it: its variants (srcset), size, alt text and caption. */
-export type CoverImage = { src: string; srcSet: string; width: number; height: number; alt: string; caption: string };
-
-export type Teaser = {
-  slug: string;
-  title: string;
-  lede: string;
-  excerpt: string;
-  authors: string[];
-  publishedAt: Date | null;
-  rubrique: { slug: string; name: string };
-  cover?: CoverImage | null;
-};
-
-/** A card's cover: small, linked like the title but hidden from screen readers and Tab (the title says it all). */
-function CardCover(props: { href: string; cover: CoverImage; eager: boolean }) {
-  return (
-    <a className="thumb" href={props.href} tabIndex={-1} aria-hidden="true">
-      <img
-        src={props.cover.src}
-        srcSet={props.cover.srcSet}
-        sizes="(max-width: 30rem) 6rem, 8.5rem"
-        width={props.cover.width}
-        height={props.cover.height}
-        alt=""
-        loading={props.eager ? undefined : 'lazy'}
-        decoding="async"
-      />
-    </a>
-  );
-}
-
-/** `eager`: how many of the first covers load at once (the top of the home page); the others wait to be seen. */
-export function TeaserList(props: { items: Teaser[]; showRubrique?: boolean; eager?: number }) {
-  if (!props.items.length) return <p>Rien de publié pour l’instant{'\u00a0'}: revenez bientôt.</p>;
-  return (
-    <ul className="teasers">
-      {props.items.map((t, i) => (
-        <li key={t.slug} className={t.cover ? 'with-cover' : undefined}>
-          {t.cover && <CardCover href={`/articles/${t.slug}`} cover={t.cover} eager={i < (props.eager ?? 0)} />}
-          {props.showRubrique && (
-            <a className="kicker" href={`/rubriques/${t.rubrique.slug}`}>
-              {ft(t.rubrique.name)}
-            </a>
-          )}
-          <h3>
-            <a href={`/articles/${t.slug}`}>{ft(t.title)}</a>
-          </h3>
-          <p>{ft(t.lede || t.excerpt)}</p>
-          <p className="byline">
-            {[t.authors.join(', '), t.publishedAt ? dateFr.format(t.publishedAt) : ''].filter(Boolean).join(' · ')}
-          </p>
-        </li>
-      ))}
-    </ul>
-  );
-}
+/** The former list of teasers, now the card grid: kept under its name for the pages that use it. */
+export const TeaserList = CardGrid;
 
 export function SubscribeBox() {
   return (
     <aside className="subscribe-box" aria-labelledby="abonnement">
-      <h2 id="abonnement">Recevoir démocratieS</h2>
-      <p>Une lettre à chaque nouveau dossier, sans pistage. Désinscription en un clic.</p>
+      <div>
+        <h2 id="abonnement">Recevoir démocratieS</h2>
+        <p>Une lettre à chaque nouveau dossier, sans pistage. Désinscription en un clic.</p>
+      </div>
       <a className="button" href="/subscribe">
         S’abonner à la lettre
       </a>
@@ -74,72 +24,119 @@ export function SubscribeBox() {
   );
 }
 
+/** The dossier beside an article: its title and its other pieces, in the dossier's order. */
+export type DossierBox = { slug: string; title: string; others: { slug: string; title: string }[] };
+
 export function ArticlePage(props: {
   title: string;
   lede: string;
   html: string;
   authors: string[];
   publishedAt: Date | null;
+  readingTime: string;
   rubrique: { slug: string; name: string };
-  dossier: { slug: string; title: string } | null;
+  dossier: DossierBox | null;
   cover?: CoverImage | null;
   tags?: { name: string; slug: string }[];
+  related?: Teaser[];
   preview?: boolean;
 }) {
   return (
-    <article className="piece" aria-labelledby="titre">
-      {props.preview && (
-        <p className="preview-banner">Aperçu{'\u00a0'}: cette page n’est pas encore visible des lecteur·rices.</p>
+    <>
+      <article className="piece" aria-labelledby="titre">
+        {props.preview && (
+          <p className="preview-banner">Aperçu{'\u00a0'}: cette page n’est pas encore visible des lecteur·rices.</p>
+        )}
+        <header className="piece-head">
+          <p className="kickers">
+            <a className="kicker" href={`/rubriques/${props.rubrique.slug}`}>
+              {ft(props.rubrique.name)}
+            </a>
+            {props.dossier && (
+              <a className="kicker dossier-kicker" href={`/dossiers/${props.dossier.slug}`}>
+                Dossier{'\u00a0'}: {ft(props.dossier.title)}
+              </a>
+            )}
+          </p>
+          <h1 id="titre">{ft(props.title)}</h1>
+          {props.lede && <p className="lede">{ft(props.lede)}</p>}
+          <p className="byline">
+            {/* « · » only between parts: an article without authors starts with its date */}
+            {[
+              props.authors.length > 0 && <>Par {ft(props.authors.join(', '))}</>,
+              props.publishedAt && (
+                <time dateTime={props.publishedAt.toISOString()}>{frenchDate(props.publishedAt)}</time>
+              ),
+              <span className="reading-time">{props.readingTime}</span>,
+            ]
+              .filter(Boolean)
+              .map((part, i) => (
+                <Fragment key={i}>
+                  {i > 0 && ' · '}
+                  {part}
+                </Fragment>
+              ))}
+          </p>
+        </header>
+        {props.cover && <ArticleCover cover={props.cover} />}
+        <div className="piece-body">
+          {/* the body comes from @crieur/content's renderer over a validated document: escaped there */}
+          <div className="prose" dangerouslySetInnerHTML={{ __html: props.html }} />
+          <div className="piece-aside">
+            {props.dossier && <DossierAside dossier={props.dossier} />}
+            {props.tags && props.tags.length > 0 && <TagLinks tags={props.tags} />}
+          </div>
+        </div>
+      </article>
+      {props.related && props.related.length > 0 && (
+        <section className="related" aria-labelledby="a-lire-aussi">
+          <h2 id="a-lire-aussi" className="section-title">
+            À lire aussi
+          </h2>
+          <CardGrid items={props.related} />
+        </section>
       )}
-      <a className="kicker" href={`/rubriques/${props.rubrique.slug}`}>
-        {ft(props.rubrique.name)}
-      </a>
-      <h1 id="titre">{ft(props.title)}</h1>
-      {props.lede && <p className="lede">{ft(props.lede)}</p>}
-      <p className="byline">
-        {/* « · » only between parts: an article without authors starts with its date */}
-        {[
-          props.authors.length > 0 && <>Par {props.authors.join(', ')}</>,
-          props.publishedAt && (
-            <time dateTime={props.publishedAt.toISOString()}>{dateFr.format(props.publishedAt)}</time>
-          ),
-          props.dossier && (
-            <>
-              Dossier <a href={`/dossiers/${props.dossier.slug}`}>{ft(props.dossier.title)}</a>
-            </>
-          ),
-        ]
-          .filter(Boolean)
-          .map((part, i) => (
-            <Fragment key={i}>
-              {i > 0 && ' · '}
-              {part}
-            </Fragment>
-          ))}
-      </p>
-      {props.cover && <ArticleCover cover={props.cover} />}
-      {/* the body comes from @crieur/content's renderer over a validated document: escaped there */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: props.html }} />
-      {props.tags && props.tags.length > 0 && <TagLinks tags={props.tags} />}
       <SubscribeBox />
-    </article>
+    </>
   );
 }
 
-/** The article's cover under its header: full width, the first image readers see, so never lazy. */
+function DossierAside({ dossier }: { dossier: DossierBox }) {
+  return (
+    <aside className="dossier-box" aria-labelledby="dossier-de-l-article">
+      <p className="kicker">Dans le dossier</p>
+      <h2 id="dossier-de-l-article">
+        <a href={`/dossiers/${dossier.slug}`}>{ft(dossier.title)}</a>
+      </h2>
+      {dossier.others.length > 0 && (
+        <ul>
+          {dossier.others.map((a) => (
+            <li key={a.slug}>
+              <a href={`/articles/${a.slug}`}>{ft(a.title)}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <a className="more" href={`/dossiers/${dossier.slug}`}>
+        Tout le dossier
+      </a>
+    </aside>
+  );
+}
+
+/** The article's cover under its header: the first image readers see, so loaded at once and first. */
 function ArticleCover({ cover }: { cover: CoverImage }) {
+  const credit = creditLine(cover.credit);
   return (
     <figure className="cover">
-      <img
-        src={cover.src}
-        srcSet={cover.srcSet}
-        sizes="(min-width: 42rem) 39.5rem, calc(100vw - 2.5rem)"
-        width={cover.width}
-        height={cover.height}
-        alt={cover.alt}
-        fetchPriority="high"
-      />
-      {cover.caption && <figcaption>{ft(cover.caption)}</figcaption>}
+      <Picture image={cover} sizes="(min-width: 58rem) 56rem, calc(100vw - 2.5rem)" priority="high" />
+      {(cover.caption || credit) && (
+        <figcaption>
+          {cover.caption && ft(cover.caption)}
+          {cover.caption && credit && ' '}
+          {credit && <span className="credit">{ft(credit)}</span>}
+        </figcaption>
+      )}
     </figure>
   );
 }
@@ -159,13 +156,25 @@ function TagLinks({ tags }: { tags: { name: string; slug: string }[] }) {
   );
 }
 
-/** `/mots-cles/:slug`: the published articles with this tag. */
-export function TagPage(props: { tag: string; children: ReactNode }) {
+/** The title block of a list page (rubrique, tag, dossiers): kicker, H1, an optional line under it. */
+export function PageHead(props: { kicker?: string; title: ReactNode; lede?: string; children?: ReactNode }) {
   return (
-    <section aria-labelledby="mot-cle" className="card" style={{ marginTop: '1.5rem' }}>
-      <h1 id="mot-cle">
-        Mot-clé{'\u00a0'}: {ft(props.tag)}
-      </h1>
+    <header className="page-head">
+      {props.kicker && <p className="kicker">{props.kicker}</p>}
+      <h1 id="titre">{typeof props.title === 'string' ? ft(props.title) : props.title}</h1>
+      {props.lede && <p className="lede">{ft(props.lede)}</p>}
+      {props.children}
+    </header>
+  );
+}
+
+/** `/mots-cles/:slug`: the published articles with this tag. */
+export function TagPage(props: { tag: string; count: number; children: ReactNode }) {
+  return (
+    <section aria-labelledby="titre">
+      <PageHead kicker="Mot-clé" title={props.tag}>
+        <p className="count">{props.count > 1 ? `${props.count} articles` : `${props.count} article`}</p>
+      </PageHead>
       {props.children}
     </section>
   );
@@ -173,9 +182,25 @@ export function TagPage(props: { tag: string; children: ReactNode }) {
 
 export function Section(props: { id: string; title: ReactNode; children: ReactNode }) {
   return (
-    <section aria-labelledby={props.id} className="card" style={{ marginTop: '1.5rem' }}>
-      <h2 id={props.id}>{typeof props.title === 'string' ? ft(props.title) : props.title}</h2>
+    <section aria-labelledby={props.id} className="section">
+      <h2 id={props.id} className="section-title">
+        {typeof props.title === 'string' ? ft(props.title) : props.title}
+      </h2>
       {props.children}
+    </section>
+  );
+}
+
+/** The 404 page's content: an H1, and ways back into the site. */
+export function NotFound() {
+  return (
+    <section className="card" aria-labelledby="titre">
+      <h1 id="titre">Page introuvable</h1>
+      <p>Ce contenu n’existe pas ou n’est plus publié.</p>
+      <p>
+        <a href="/">Retour à l’accueil</a> · <a href="/dossiers">Tous les dossiers</a> ·{' '}
+        <a href="/recherche">Rechercher un article</a>
+      </p>
     </section>
   );
 }

@@ -1,9 +1,17 @@
 import { frenchTypography as ft } from '@crieur/content';
+import type { ReactNode } from 'react';
 import { MessagePage } from './layout';
 
 export const SUBSCRIBE_FORM_ID = 'subscribe';
 // Bump when the wording of the notice below changes: each consent records the version it saw.
 export const SUBSCRIBE_TEXT_VERSION = 'subscribe-2026-11';
+
+// the consent sentence under the form; the embeddable form (studio) shows the same one
+export const SUBSCRIBE_NOTICE =
+  'En cochant une lettre, vous acceptez que l’ICPC utilise votre adresse pour vous l’envoyer, et rien d’autre. ' +
+  'Nous vous écrirons d’abord pour confirmer. Nous ne mesurons ni l’ouverture ni les clics, ne transmettons votre ' +
+  'adresse à personne, et effaçons vos données sur simple demande depuis la page « Gérer mes abonnements » ' +
+  'présente dans chaque lettre.';
 
 export type PublicList = { slug: string; name: string; description: string };
 export type SubscribeFormValues = { email: string; name: string; lists: string[] };
@@ -88,18 +96,14 @@ export function SubscribeForm(props: {
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <button type="submit">M’abonner</button>
-        <p className="notice">
-          En cochant une lettre, vous acceptez que l’ICPC utilise votre adresse pour vous l’envoyer, et rien d’autre.
-          Nous vous écrirons d’abord pour confirmer. Nous ne mesurons ni l’ouverture ni les clics, ne transmettons votre
-          adresse à personne, et effaçons vos données sur simple demande depuis la page « Gérer mes abonnements »
-          présente dans chaque lettre.
-        </p>
+        <p className="notice">{ft(SUBSCRIBE_NOTICE)}</p>
       </form>
     </section>
   );
 }
 
-export function SubscribeThanks() {
+/** `children`: what follows the message (the embeddable form's link back to the site it came from). */
+export function SubscribeThanks(props: { children?: ReactNode } = {}) {
   return (
     <MessagePage heading="Vérifiez votre boîte mail">
       <p>
@@ -108,6 +112,7 @@ export function SubscribeThanks() {
         pas.
       </p>
       <p>Rien reçu d’ici quelques minutes{'\u202f'}? Regardez dans les indésirables, ou réessayez demain.</p>
+      {props.children}
     </MessagePage>
   );
 }

@@ -6,8 +6,8 @@ export const TEST_LINK_TOKEN = 'essai';
 // where a test message's personal links lead: GET and POST (one-click) both answer this and change nothing
 export function TestLinkPage(props: { link: 'unsubscribe' | 'preferences' }) {
   return (
-    <MessagePage heading="Lien d'essai">
-      <p>Ce lien vient d'un envoi de test de la lettre : il ne modifie aucun abonnement.</p>
+    <MessagePage heading="Lien d’essai">
+      <p>Ce lien vient d’un envoi de test de la lettre{'\u00a0'}: il ne modifie aucun abonnement.</p>
       <p>
         {props.link === 'unsubscribe'
           ? 'Dans la lettre envoyée, chaque abonné·e reçoit son propre lien de désinscription.'

@@ -1,14 +1,18 @@
+import { frenchTypography as ft } from '@crieur/content';
 import { MessagePage } from './layout';
+
+// a list's name between French quotes, with their narrow no-break spaces
+const quoted = (name: string) => `«\u202f${ft(name)}\u202f»`;
 
 // GET changes nothing (mail scanners follow links); the button POSTs, like RFC 8058 clients do.
 export function UnsubscribePage(props: { token: string; listName: string; alreadyLeft: boolean }) {
   return (
     <MessagePage heading={props.alreadyLeft ? 'Vous êtes déjà désinscrit·e' : 'Se désinscrire'}>
       {props.alreadyLeft ? (
-        <p>Vous ne recevez plus « {props.listName} ».</p>
+        <p>Vous ne recevez plus {quoted(props.listName)}.</p>
       ) : (
         <>
-          <p>Vous ne recevrez plus « {props.listName} ». Vos autres abonnements ne changent pas.</p>
+          <p>Vous ne recevrez plus {quoted(props.listName)}. Vos autres abonnements ne changent pas.</p>
           <form method="post" action={`/unsubscribe/${encodeURIComponent(props.token)}`}>
             <button type="submit">Me désinscrire</button>
           </form>
@@ -21,7 +25,7 @@ export function UnsubscribePage(props: { token: string; listName: string; alread
 export function UnsubscribedPage(props: { listName: string; preferencesToken: string | null }) {
   return (
     <MessagePage heading="C’est fait">
-      <p>Vous ne recevrez plus « {props.listName} ». Merci de nous avoir lu·es.</p>
+      <p>Vous ne recevrez plus {quoted(props.listName)}. Merci de nous avoir lu·es.</p>
       {props.preferencesToken && (
         <p>
           <a href={`/preferences/${encodeURIComponent(props.preferencesToken)}`}>

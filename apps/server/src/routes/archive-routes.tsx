@@ -3,8 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findArchived, listArchive, type ArchivedCampaign } from '@crieur/db';
 import { preparePersonaliser } from '@crieur/newsletter';
 import { ArchiveIndex, archiveLetterPage } from '../public/archive-pages';
-import { renderPage } from '../public/layout';
-import { Section } from '../public/reader-pages';
+import { MessagePage, renderPage } from '../public/layout';
 import type { RouteContext } from './context';
 
 // the letter's own document, served as the page: no script at all, its inline styles, images only from our /media
@@ -60,12 +59,12 @@ export function archiveRoutes(app: FastifyInstance, ctx: RouteContext): void {
       .send(
         renderPage(
           'Lettre introuvable',
-          <Section id="introuvable" title="Lettre introuvable">
+          <MessagePage heading="Lettre introuvable">
+            <p>Cette lettre n’existe pas ou n’est pas publiée dans les archives.</p>
             <p>
-              Cette lettre n'existe pas ou n'est pas publiée dans les archives.{' '}
               <a href="/archive">Voir toutes les lettres</a>
             </p>
-          </Section>,
+          </MessagePage>,
         ),
       );
   // ?k= is the web token of an issue sent to a private list (its "voir en ligne" link)

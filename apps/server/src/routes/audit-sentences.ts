@@ -48,6 +48,31 @@ const IDENTITY_FIELD_WORDS: Record<string, string> = {
   welcomeText: 'texte de bienvenue',
 };
 
+// the legal pages and the parts of them a save changed, as the « Pages légales » page names them
+const LEGAL_PAGE_WORDS: Record<string, string> = {
+  'mentions-legales': 'Mentions légales',
+  confidentialite: 'Politique de confidentialité',
+  contact: 'Contact',
+};
+const LEGAL_FIELD_WORDS: Record<string, string> = {
+  title: 'titre',
+  body: 'texte libre',
+  publisher: 'éditeur',
+  legalStatus: 'statut juridique',
+  address: 'adresse',
+  registration: 'numéro RNA ou SIREN',
+  director: 'direction de la publication',
+  email: 'adresse e-mail',
+  phone: 'téléphone',
+  hostName: 'hébergeur',
+  hostAddress: 'adresse de l’hébergeur',
+  hostPhone: 'téléphone de l’hébergeur',
+  controller: 'responsable du traitement',
+  privacyEmail: 'adresse pour les données personnelles',
+  dpo: 'délégué·e à la protection des données',
+  intro: 'texte d’accueil',
+};
+
 const fieldWords = (fields: unknown, words: Record<string, string>) =>
   (Array.isArray(fields) ? fields : []).map((f) => words[String(f)] ?? String(f)).join(', ') || 'sans changement';
 
@@ -163,10 +188,17 @@ export function auditSentence(e: AuditLine, names: AuditNames): string {
       return `${actor} a nommé l’organisation ${quoted(str(d.to) ?? '')}`;
     case 'organisation_updated':
       return `${actor} a modifié l’identité de l’association (${fieldWords(d.fields, IDENTITY_FIELD_WORDS)})`;
+    case 'embed_origins_updated':
+      return `${actor} a modifié les sites autorisés à intégrer le formulaire d’abonnement`;
     case 'newsletter_branding_updated':
       return `${actor} a modifié l’habillage de la ${KIND_WORDS[e.targetId ?? ''] ?? 'lettre'} (${fieldWords(
         d.fields,
         IDENTITY_FIELD_WORDS,
+      )})`;
+    case 'legal_page_updated':
+      return `${actor} a modifié la page ${quoted(LEGAL_PAGE_WORDS[e.targetId ?? ''] ?? 'légale')} (${fieldWords(
+        d.fields,
+        LEGAL_FIELD_WORDS,
       )})`;
     case 'subscriber_erased':
       return `${actor} a effacé les données d’un·e abonné·e (droit à l’effacement)`;

@@ -42,6 +42,7 @@ const view = (m: MediaRow) => ({
   thumbUrl: mediaUrl(m.id, 'w400'),
   alt: m.alt,
   caption: m.caption,
+  credit: m.credit,
   width: m.width,
   height: m.height,
   mime: m.mime,
@@ -57,7 +58,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   handle(app, 'GET /api/media', async () => ({ media: (await listMedia(db)).map(view) }));
 
-  // the body is the image itself (the parser above), its alt text and caption the query string
+  // the body is the image itself (the parser above), its alt text, caption and credit the query string
   handle(app, 'POST /api/media', { bodyLimit: MEDIA_MAX_BYTES }, async ({ query }, request, reply) => {
     const staff = requireStaff(request);
     const type = String(request.headers['content-type'] ?? '').split(';')[0]!;
@@ -88,6 +89,7 @@ export function mediaRoutes(app: FastifyInstance, ctx: RouteContext): void {
       hasAlpha: resized.hasAlpha,
       alt: query.alt,
       caption: query.caption,
+      credit: query.credit,
       createdBy: staff.id,
       now: ctx.now(),
     }).catch(async (error: unknown) => {

@@ -35,7 +35,7 @@ export function preferenceRoutes(app: FastifyInstance, ctx: RouteContext): void 
 
   // a test send's links: these static paths win over /:token, and one-click POSTs get their 200 too
   for (const link of ['unsubscribe', 'preferences'] as const) {
-    const page = () => renderPage("Lien d'essai", <TestLinkPage link={link} />);
+    const page = () => renderPage('Lien d’essai', <TestLinkPage link={link} />);
     app.get(`/${link}/${TEST_LINK_TOKEN}`, async (_request, reply) => sendHtml(reply, 200, page()));
     app.post(`/${link}/${TEST_LINK_TOKEN}`, async (_request, reply) => sendHtml(reply, 200, page()));
   }

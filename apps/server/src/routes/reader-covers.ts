@@ -1,13 +1,14 @@
 import { getMedia, mediaByIds, type Db, type MediaRow } from '@crieur/db';
 import { slugify } from '@crieur/editorial';
 import { imageSources } from '../media/cover-sources';
-import type { CoverImage } from '../public/reader-pages';
+import type { CoverImage } from '../public/picture';
 
-/** A media row as the reader pages show it: variants, size, and the library's alt text and caption. */
+/** A media row as the reader pages show it: variants, size, and the library's alt text, caption and credit. */
 export const coverImage = (row: MediaRow): CoverImage => ({
   ...imageSources(row),
   alt: row.alt,
   caption: row.caption,
+  credit: row.credit,
 });
 
 /** The cover of one article (null if none, or if its media was deleted). */

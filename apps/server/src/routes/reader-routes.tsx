@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { excerpt, renderWebHtml, type ArticleDoc } from '@crieur/content';
 import { slugify } from '@crieur/editorial';
 import {
+  dossierArticleCounts,
   dossierBySlug,
   getArticle,
   getDossier,
@@ -12,28 +13,35 @@ import {
   articlesWithLiveTag,
   publishedArticleBySlug,
   publishedDossiers,
+  relatedArticles,
   rubriqueBySlug,
   type ArticleWithRefs,
 } from '@crieur/db';
-import { renderAtomFeed } from '../public/atom-feed';
 import { DossierPage } from '../public/dossier-page';
+import { DossiersPage } from '../public/dossiers-page';
+import { HomePage } from '../public/home-page';
+import { pickHomeLists } from '../public/home-lists';
 import { renderPage } from '../public/layout';
+import { readingTime } from '../public/reading-time';
 import {
   ArticleHead,
   ArticlePage,
-  Section,
+  CardGrid,
+  NotFound,
+  PageHead,
   SubscribeBox,
   TagPage,
-  TeaserList,
   type CoverImage,
+  type DossierBox,
   type Teaser,
 } from '../public/reader-pages';
 import { handle } from '../http/contract-route';
 import { rendered, sendCached, type Rendered } from '../http/send-cached';
+import { fontRoutes } from './font-routes';
 import { mediaUrl } from './media-routes';
-import { coverFor, tagLinks, withCovers } from './reader-covers';
+import { coverFor, coverImage, tagLinks, withCovers } from './reader-covers';
 import type { RouteContext } from './context';
-import { mediaOf, siteIdentity, siteIdentityStamp } from '../public/site-identity';
+import { siteIdentity, siteIdentityStamp } from '../public/site-identity';
 
 type Latest = Awaited<ReturnType<typeof latestPublished>>[number];
 // `cover`: added by withCovers (one query per list)
@@ -47,9 +55,13 @@ const teaser = (a: Latest & { cover?: CoverImage | null }): Teaser => ({
   rubrique: a.rubrique,
   cover: a.cover ?? null,
 });
+const feedLink = (href: string, title: string) => (
+  <link rel="alternate" type="application/atom+xml" title={title} href={href} />
+);
 
 export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
+  fontRoutes(app);
   // rendering a document costs milliseconds; a page is rendered once per version of what it shows
   const articlePages = new LRUCache<string, Rendered>({ max: 500 });
   const bodies = new LRUCache<string, string>({ max: 500 });
@@ -68,18 +80,45 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     reply
       .status(404)
       .type('text/html; charset=utf-8')
-      .send(
-        renderPage(
-          'Page introuvable',
-          <Section id="introuvable" title="Page introuvable">
-            <p>
-              Ce contenu n'existe pas ou n'est plus publié. <a href="/">Retour à l'accueil</a>
-            </p>
-          </Section>,
-        ),
-      );
+      .send(renderPage('Page introuvable', <NotFound />));
 
-  const articleHtml = (a: ArticleWithRefs, preview = false, cover: CoverImage | null = null) => {
+  /** What an article page shows besides the article: its cover, its dossier's other pieces, « À lire aussi ». */
+  const articleSurroundings = async (a: ArticleWithRefs) => {
+    const dossierId = a.dossier?.id ?? null;
+    const [cover, siblings, related] = await Promise.all([
+      coverFor(db, a.coverMediaId),
+      dossierId ? latestPublished(db, { now: ctx.now(), limit: 30, dossierId }) : Promise.resolve([]),
+      relatedArticles(db, {
+        articleId: a.id,
+        dossierId,
+        rubriqueId: a.rubriqueId,
+        tags: a.tags,
+        now: ctx.now(),
+        limit: 3,
+      }),
+    ]);
+    const dossier: DossierBox | null = a.dossier && {
+      slug: a.dossier.slug,
+      title: a.dossier.title,
+      others: siblings.filter((s) => s.id !== a.id).map((s) => ({ slug: s.slug, title: s.title })),
+    };
+    const relatedCards = related.map((r) => ({ ...r, cover: r.cover ? coverImage(r.cover) : null }));
+    // everything of these lists a page shows: a change to any of them makes a new page
+    const stamp = [
+      ...siblings.map((s) => `${s.id}:${s.updatedAt.getTime()}`),
+      '/',
+      ...related.map(
+        (r) => `${r.id}:${r.updatedAt.getTime()}:${r.publishedAt?.getTime()}:${r.rubrique.name}:${r.cover?.id ?? ''}`,
+      ),
+    ].join(',');
+    return { cover, dossier, related: relatedCards, stamp };
+  };
+
+  const articleHtml = (
+    a: ArticleWithRefs,
+    around: Awaited<ReturnType<typeof articleSurroundings>>,
+    preview = false,
+  ) => {
     const description = a.lede || excerpt(a.body as unknown as ArticleDoc, 200);
     return renderPage(
       a.title,
@@ -89,14 +128,17 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
         html={bodyHtml(a)}
         authors={a.authors}
         publishedAt={a.publishedAt}
+        readingTime={readingTime(a.body)}
         rubrique={a.rubrique}
-        dossier={a.dossier}
-        cover={cover}
+        dossier={around.dossier}
+        cover={around.cover}
         tags={tagLinks(a.tags)}
+        related={around.related.map(teaser)}
         preview={preview}
       />,
       {
         indexable: !preview,
+        wide: true,
         head: (
           <ArticleHead
             url={abs(`/articles/${a.slug}`)}
@@ -116,42 +158,50 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const now = ctx.now();
     const [dossiers, rubriques] = await Promise.all([publishedDossiers(db), listRubriques(db)]);
     const current = dossiers[0];
-    const lists = await Promise.all([
-      current ? latestPublished(db, { now, limit: 6, dossierId: current.id }) : Promise.resolve([]),
-      ...rubriques.map((r) => latestPublished(db, { now, limit: 3, rubriqueId: r.id })),
+    const LATEST = 6;
+    const PER_RUBRIQUE = 3;
+    const [pieces, latest, ...perRubrique] = await Promise.all([
+      current ? latestPublished(db, { now, limit: 3, dossierId: current.id }) : Promise.resolve([]),
+      latestPublished(db, { now, limit: LATEST + 4 }),
+      // enough to fill each rubrique's row once the articles shown above are left out
+      ...rubriques.map((r) => latestPublished(db, { now, limit: PER_RUBRIQUE + LATEST + 4, rubriqueId: r.id })),
     ]);
-    // one cover query for the whole page, then the lists again in their order
-    const covered = await withCovers(db, lists.flat());
-    let start = 0;
-    const [dossierItems, ...perRubrique] = lists.map((list) => {
-      const part = covered.slice(start, start + list.length);
-      start += list.length;
-      return part;
+    const lists = pickHomeLists({
+      hasDossier: Boolean(current),
+      pieces,
+      latest,
+      perRubrique,
+      latestCount: LATEST,
+      perRubriqueCount: PER_RUBRIQUE,
     });
+    // one cover query for every card of the page
+    const shown = [...lists.pieces, ...(lists.leadArticle ? [lists.leadArticle] : []), ...lists.latest];
+    const [covered, dossierCover] = await Promise.all([
+      withCovers(db, [...shown, ...lists.perRubrique.flat()]),
+      coverFor(db, current?.coverMediaId ?? null),
+    ]);
+    const card = new Map(covered.map((a) => [a.id, teaser(a)]));
+    const cards = (list: Latest[]) => list.map((a) => card.get(a.id)!);
     const html = renderPage(
       'Accueil',
-      <>
-        {current && (
-          <Section
-            id="dossier"
-            title={
-              <>
-                Dossier : <a href={`/dossiers/${current.slug}`}>{current.title}</a>
-              </>
-            }
-          >
-            {current.lede && <p className="lede">{current.lede}</p>}
-            <TeaserList items={(dossierItems ?? []).map(teaser)} showRubrique eager={2} />
-          </Section>
-        )}
-        {rubriques.map((r, i) => (
-          <Section key={r.slug} id={`rubrique-${r.slug}`} title={<a href={`/rubriques/${r.slug}`}>{r.name}</a>}>
-            <TeaserList items={(perRubrique[i] ?? []).map(teaser)} eager={current || i > 0 ? 0 : 2} />
-          </Section>
-        ))}
-        <SubscribeBox />
-      </>,
-      { indexable: true },
+      <HomePage
+        title={`démocratieS, ${siteIdentity().name}`}
+        lead={
+          current
+            ? {
+                slug: current.slug,
+                title: current.title,
+                lede: current.lede,
+                cover: dossierCover,
+                pieces: cards(lists.pieces),
+              }
+            : null
+        }
+        leadArticle={lists.leadArticle ? card.get(lists.leadArticle.id)! : null}
+        latest={cards(lists.latest)}
+        rubriques={rubriques.map((r, i) => ({ slug: r.slug, name: r.name, items: cards(lists.perRubrique[i] ?? []) }))}
+      />,
+      { indexable: true, wide: true },
     );
     return sendCached(request, reply, html);
   });
@@ -162,22 +212,24 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
       now: ctx.now(),
     });
     if (!article) return notFoundPage(reply);
-    const cover = await coverFor(db, article.coverMediaId);
+    const around = await articleSurroundings(article);
+    const { cover } = around;
     const key = [
       article.id,
       // the footer names the association: a change in the studio shows on cached pages too
       siteIdentityStamp(),
-      // the library's alt text and caption may change without the article changing
-      cover ? `${cover.src}|${cover.alt}|${cover.caption}` : '',
+      // the library's alt text, caption and credit may change without the article changing
+      cover ? `${cover.src}|${cover.alt}|${cover.caption}|${cover.credit}` : '',
       article.version,
       article.updatedAt.getTime(),
       article.publishedAt?.getTime(),
       article.rubrique.name,
       article.dossier?.title ?? '',
+      around.stamp,
     ].join('|');
     let page = articlePages.get(key);
     if (!page) {
-      page = rendered(articleHtml(article, false, cover));
+      page = rendered(articleHtml(article, around));
       articlePages.set(key, page);
     }
     return sendCached(request, reply, page);
@@ -187,15 +239,37 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   handle(app, 'GET /api/articles/:id/preview', async ({ params: { id } }, _request, reply) => {
     const article = /^[0-9a-f-]{36}$/.test(id) ? await getArticle(db, id) : null;
     if (!article) return notFoundPage(reply);
-    const html = articleHtml(article, true, await coverFor(db, article.coverMediaId));
+    const html = articleHtml(article, await articleSurroundings(article), true);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  });
+
+  app.get('/dossiers', async (request, reply) => {
+    const now = ctx.now();
+    const [dossiers, counts] = await Promise.all([publishedDossiers(db), dossierArticleCounts(db, { now })]);
+    const covered = await withCovers(db, dossiers);
+    const html = renderPage(
+      'Dossiers',
+      <DossiersPage
+        dossiers={covered.map((d) => ({
+          slug: d.slug,
+          title: d.title,
+          lede: d.lede,
+          publishedAt: d.publishedAt,
+          cover: d.cover,
+          articleCount: counts.get(d.id) ?? 0,
+        }))}
+      />,
+      { indexable: true, wide: true },
+    );
+    return sendCached(request, reply, html);
   });
 
   // an editorial note renders once per version (the live revision, or the working row's version in a preview)
   const dossierHtml = (
-    d: { title: string; lede: string; editorialNote: unknown },
+    d: { slug: string; title: string; lede: string; editorialNote: unknown; coverMediaId: string | null },
     noteKey: string,
-    items: Latest[],
+    items: Teaser[],
+    cover: CoverImage | null,
     preview = false,
   ) =>
     renderPage(
@@ -203,33 +277,39 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
       <DossierPage
         title={d.title}
         lede={d.lede}
+        cover={cover}
         noteHtml={bodyHtml({ id: noteKey, updatedAt: new Date(0), body: d.editorialNote })}
         preview={preview}
       >
-        <TeaserList items={items.map(teaser)} showRubrique />
+        <CardGrid items={items} eager={cover ? 0 : 3} />
       </DossierPage>,
-      { indexable: !preview },
+      {
+        indexable: !preview,
+        wide: true,
+        head: feedLink(`/dossiers/${d.slug}/feed.xml`, `Dossier « ${d.title} »`),
+      },
     );
+  const dossierItems = async (dossier: { id: string; coverMediaId: string | null }) => {
+    const [items, cover] = await Promise.all([
+      latestPublished(db, { now: ctx.now(), limit: 100, dossierId: dossier.id }).then((list) => withCovers(db, list)),
+      coverFor(db, dossier.coverMediaId),
+    ]);
+    return { items: items.map(teaser), cover };
+  };
 
   app.get('/dossiers/:slug', async (request, reply) => {
     const dossier = await dossierBySlug(db, (request.params as { slug: string }).slug);
     if (!dossier) return notFoundPage(reply);
-    const items = await withCovers(
-      db,
-      await latestPublished(db, { now: ctx.now(), limit: 100, dossierId: dossier.id }),
-    );
-    return sendCached(request, reply, dossierHtml(dossier, `dossier-live-${dossier.liveRevisionId}`, items));
+    const { items, cover } = await dossierItems(dossier);
+    return sendCached(request, reply, dossierHtml(dossier, `dossier-live-${dossier.liveRevisionId}`, items, cover));
   });
 
   // staff see the working version as readers would, whatever its status
   handle(app, 'GET /api/dossiers/:id/preview', async ({ params: { id } }, _request, reply) => {
     const dossier = /^[0-9a-f-]{36}$/.test(id) ? await getDossier(db, id) : null;
     if (!dossier) return notFoundPage(reply);
-    const items = await withCovers(
-      db,
-      await latestPublished(db, { now: ctx.now(), limit: 100, dossierId: dossier.id }),
-    );
-    const html = dossierHtml(dossier, `dossier-work-${dossier.id}-${dossier.version}`, items, true);
+    const { items, cover } = await dossierItems(dossier);
+    const html = dossierHtml(dossier, `dossier-work-${dossier.id}-${dossier.version}`, items, cover, true);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   });
 
@@ -242,11 +322,16 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     );
     const html = renderPage(
       rubrique.name,
-      <Section id="rubrique" title={rubrique.name}>
-        <p className="lede">{rubrique.description}</p>
-        <TeaserList items={items.map(teaser)} />
-      </Section>,
-      { indexable: true },
+      <section aria-labelledby="titre">
+        <PageHead kicker="Rubrique" title={rubrique.name} lede={rubrique.description} />
+        <CardGrid items={items.map(teaser)} showRubrique={false} eager={3} />
+        <SubscribeBox />
+      </section>,
+      {
+        indexable: true,
+        wide: true,
+        head: feedLink(`/rubriques/${rubrique.slug}/feed.xml`, `Rubrique « ${rubrique.name} »`),
+      },
     );
     return sendCached(request, reply, html);
   });
@@ -260,37 +345,13 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const items = await withCovers(db, await articlesWithLiveTag(db, { now, tags, limit: 200 }));
     const html = renderPage(
       `Mot-clé : ${tags[0]}`,
-      <TagPage tag={tags[0]!}>
-        <TeaserList items={items.map(teaser)} showRubrique eager={2} />
+      <TagPage tag={tags[0]!} count={items.length}>
+        <CardGrid items={items.map(teaser)} eager={3} />
+        <SubscribeBox />
       </TagPage>,
-      { indexable: true },
+      { indexable: true, wide: true },
     );
     return sendCached(request, reply, html);
-  });
-
-  app.get('/feed.xml', async (request, reply) => {
-    const items = await latestPublished(db, { now: ctx.now(), limit: 30 });
-    const xml = renderAtomFeed({
-      url: abs('/'),
-      selfUrl: abs('/feed.xml'),
-      title: 'démocratieS',
-      subtitle: `L${mediaOf(siteIdentity()).slice(1)}`,
-      author: siteIdentity().name,
-      rights: siteIdentity().name,
-      language: 'fr',
-      updated: items[0]?.publishedAt ?? new Date(0),
-      entries: items.map((a) => ({
-        url: abs(`/articles/${a.slug}`),
-        title: a.title,
-        summary: a.lede || excerpt(a.body as unknown as ArticleDoc, 300),
-        html: bodyHtml(a, 'feed'),
-        authors: a.authors,
-        categories: [a.rubrique.name, ...a.tags],
-        updated: a.updatedAt,
-        published: a.publishedAt,
-      })),
-    });
-    return sendCached(request, reply, xml, 'application/atom+xml; charset=utf-8', 300);
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
@@ -303,6 +364,7 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const urls = [
       `<url><loc>${esc(abs('/'))}</loc></url>`,
+      `<url><loc>${esc(abs('/dossiers'))}</loc></url>`,
       ...rubriques.map((r) => `<url><loc>${esc(abs(`/rubriques/${r.slug}`))}</loc></url>`),
       ...dossiers.map(
         (d) =>

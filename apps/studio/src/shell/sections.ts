@@ -1,6 +1,8 @@
 import {
   IconChartLine,
+  IconForms,
   IconId,
+  IconScale,
   IconNews,
   IconMail,
   IconSend,
@@ -12,7 +14,16 @@ import {
 import type { Role } from '@crieur/api';
 
 export type SectionKey =
-  'editorial' | 'newsletters' | 'subscribers' | 'campaigns' | 'growth' | 'settings' | 'identity' | 'users';
+  | 'editorial'
+  | 'newsletters'
+  | 'subscribers'
+  | 'campaigns'
+  | 'growth'
+  | 'settings'
+  | 'identity'
+  | 'legal'
+  | 'embedForm'
+  | 'users';
 
 export type Section = {
   key: SectionKey;
@@ -33,6 +44,8 @@ export const SECTIONS: readonly Section[] = [
   { key: 'growth', path: '/growth', icon: IconChartLine },
   { key: 'settings', path: '/settings', icon: IconSettings },
   { key: 'identity', path: '/settings/identity', icon: IconId, roles: ['admin'], onHome: false },
+  { key: 'legal', path: '/settings/legal', icon: IconScale, roles: ['admin'], onHome: false },
+  { key: 'embedForm', path: '/settings/embed-form', icon: IconForms, roles: ['admin'], onHome: false },
   { key: 'users', path: '/users', icon: IconUsers, roles: ['admin'], onHome: false },
 ];
 

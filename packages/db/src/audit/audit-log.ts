@@ -35,6 +35,8 @@ export type AuditAction =
   | 'organisation_renamed'
   | 'organisation_updated'
   | 'newsletter_branding_updated'
+  | 'embed_origins_updated'
+  | 'legal_page_updated'
   | 'article_created'
   | 'article_submitted'
   | 'article_withdrawn'

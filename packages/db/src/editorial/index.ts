@@ -63,3 +63,4 @@ export { createMedia, listMedia, getMedia, importedMedia, updateMedia, type Medi
 export { publishedArticleBySlug, latestPublished, rubriqueBySlug, siteLastModified } from './reader';
 export { liveTags, articlesWithLiveTag } from './tags';
 export { mediaByIds } from './reader-media';
+export { relatedArticles, dossierArticleCounts } from './related-articles';

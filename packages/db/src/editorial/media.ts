@@ -18,6 +18,8 @@ export async function createMedia(
     hasAlpha?: boolean;
     alt: string;
     caption: string;
+    /** the photographer, agency or source; empty when unknown */
+    credit?: string;
     createdBy: string;
     now: Date;
   },
@@ -51,7 +53,7 @@ export async function getMedia(db: Db, id: string): Promise<MediaRow | null> {
 
 export async function updateMedia(
   db: Db,
-  input: { id: string; alt?: string; caption?: string },
+  input: { id: string; alt?: string; caption?: string; credit?: string },
 ): Promise<MediaRow | null> {
   const { id, ...fields } = input;
   // nothing to set is not an error: an UPDATE without columns is, so answer the row as it is

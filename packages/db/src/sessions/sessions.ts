@@ -38,13 +38,18 @@ export async function findActiveSession(
   };
 }
 
+/** However active, a session ends this many days after login (the privacy page shows this figure). */
+export const SESSION_MAX_DAYS = 30;
+
+const latestEnd = sql`${sessions.createdAt} + make_interval(days => ${SESSION_MAX_DAYS}::int)`;
+
 /** Sliding expiry: seen now, valid until `expiresAt`. */
 export async function touchSession(db: Db, input: { idHash: string; now: Date; expiresAt: Date }): Promise<void> {
   await db
     .update(sessions)
     .set({
       lastSeenAt: input.now,
-      expiresAt: sql`least(${input.expiresAt.toISOString()}::timestamptz, ${sessions.createdAt} + interval '30 days')`,
+      expiresAt: sql`least(${input.expiresAt.toISOString()}::timestamptz, ${latestEnd})`,
     })
     .where(eq(sessions.idHash, input.idHash));
 }

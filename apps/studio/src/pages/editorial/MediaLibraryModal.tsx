@@ -17,7 +17,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiContract, Media, QueryOf, ResponseOf } from '@crieur/api';
+import { MEDIA_CREDIT_MAX, type ApiContract, type Media, type QueryOf, type ResponseOf } from '@crieur/api';
 import { routePath } from '@crieur/api/client-path';
 import { MEDIA_MAX_BYTES, MEDIA_TYPES } from '@crieur/api/enums/dossiers';
 import { uploadRaw, type UploadProgress } from '../../api/client';
@@ -116,6 +116,7 @@ function UploadForm({ onUploaded }: { onUploaded: (media: Media) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState('');
   const [caption, setCaption] = useState('');
+  const [credit, setCredit] = useState('');
   const [errors, setErrors] = useState<{ file?: string; alt?: string }>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [percent, setPercent] = useState<number | null>(null);
@@ -134,12 +135,14 @@ function UploadForm({ onUploaded }: { onUploaded: (media: Media) => void }) {
     if (found.file || found.alt || !file) return;
     setPercent(0);
     try {
-      const { media } = await uploadMedia(file, { alt: alt.trim(), caption: caption.trim() || undefined }, (progress) =>
+      const query = { alt: alt.trim(), caption: caption.trim() || undefined, credit: credit.trim() || undefined };
+      const { media } = await uploadMedia(file, query, (progress) =>
         setPercent(progress.total > 0 ? Math.round((progress.loaded / progress.total) * 100) : 0),
       );
       setFile(null);
       setAlt('');
       setCaption('');
+      setCredit('');
       if (fileInput.current) fileInput.current.value = '';
       onUploaded(media);
     } catch (caught) {
@@ -191,6 +194,14 @@ function UploadForm({ onUploaded }: { onUploaded: (media: Media) => void }) {
             description={t('editorial.media.captionHint')}
             value={caption}
             onChange={(event) => setCaption(event.currentTarget.value)}
+            style={{ minWidth: 220 }}
+          />
+          <TextInput
+            label={t('editorial.media.credit')}
+            description={t('editorial.media.creditHint')}
+            value={credit}
+            maxLength={MEDIA_CREDIT_MAX}
+            onChange={(event) => setCredit(event.currentTarget.value)}
             style={{ minWidth: 220 }}
           />
         </Group>

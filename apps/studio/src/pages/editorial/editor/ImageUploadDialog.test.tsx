@@ -12,6 +12,7 @@ const MEDIA: Media = {
   thumbUrl: '/media/0f4f7e8c-3c1b-4a55-9d6f-2f1f3f0e9a11/w400.webp',
   alt: 'Le conseil municipal en séance',
   caption: 'Photo : mairie de Saillans',
+  credit: '',
   width: 1600,
   height: 900,
   mime: 'image/png',

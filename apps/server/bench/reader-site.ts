@@ -1,0 +1,190 @@
+// A realistic reader site for the benches, made through the db functions: 3 rubriques, 2 published dossiers with
+// covers, 200 published articles (about 1,200 words each) with covers, tags and authors, one sent letter.
+import {
+  createArticle,
+  createCampaign,
+  createDossier,
+  createMedia,
+  createUser,
+  listRubriques,
+  publishDossier,
+  saveArticle,
+  saveDossier,
+  setArticleStatus,
+  updateCampaignDraft,
+  type Database,
+} from '@crieur/db';
+import { markCampaignSent } from '@crieur/db/testing';
+import { compileNewsletter } from '@crieur/newsletter';
+
+const DAY = 24 * 3600_000;
+const TAGS = ['budget participatif', 'convention citoyenne', 'climat', 'communes', 'alimentation', 'jeunesse'];
+const AUTHORS = ['Camille Roux', 'Nora Benali', 'Jean Dupuis', 'Léa Martin'];
+
+// about 1,200 words in twelve paragraphs with headings, links and a quote
+const paragraph = (i: number) => ({
+  type: 'paragraph',
+  content: [
+    {
+      type: 'text',
+      text: `Dans cette commune, la participation n'est plus un rituel mais une méthode (${i}). `.repeat(6),
+    },
+    { type: 'text', text: 'un lien', marks: [{ type: 'link', attrs: { href: 'https://example.org/source' } }] },
+    { type: 'text', text: ' et une phrase en gras.', marks: [{ type: 'bold' }] },
+  ],
+});
+export const articleBody = {
+  type: 'doc',
+  content: Array.from({ length: 12 }, (_, i) =>
+    i % 4 === 1
+      ? { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: `Partie ${i}` }] }
+      : i === 6
+        ? { type: 'blockquote', content: [paragraph(i)] }
+        : paragraph(i),
+  ),
+};
+const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+export type ReaderSite = {
+  article: string;
+  dossier: string;
+  rubrique: string;
+  tag: string;
+  letter: string;
+  search: string;
+};
+
+export async function seedReaderSite({ db }: Database, count = 200): Promise<ReaderSite> {
+  const now = new Date();
+  const user = await createUser(db, { email: 'bench@example.org', role: 'editor', status: 'active', passwordHash: '' });
+  const cover = (i: number) =>
+    createMedia(db, {
+      fileName: `couverture-${i}.jpg`,
+      mime: 'image/jpeg',
+      width: 1800,
+      height: 1200,
+      bytes: 240_000,
+      alt: `Une réunion publique dans la commune numéro ${i}`,
+      caption: 'Une assemblée d’habitant·es.',
+      credit: 'Photo : ICPC',
+      createdBy: user.id,
+      now,
+    });
+  const rubriques = await listRubriques(db);
+  const dossiers: { id: string; slug: string }[] = [];
+  for (const [i, title] of ['Démocratie alimentaire', 'Les communes sauveront-elles la démocratie ?'].entries()) {
+    const slug = i === 0 ? 'democratie-alimentaire' : 'les-communes';
+    const id = await createDossier(db, { title, slug, lede: `Le dossier : ${title}`, editorialNote: note(title), now });
+    const version = await saveDossier(db, {
+      id,
+      version: 1,
+      fields: {
+        title,
+        slug,
+        lede: `Le dossier : ${title}`,
+        editorialNote: note(title),
+        coverMediaId: (await cover(i)).id,
+      },
+      userId: user.id,
+      now,
+    });
+    await publishDossier(db, {
+      id,
+      mode: 'publish',
+      version,
+      userId: null,
+      now: new Date(now.getTime() - i * 90 * DAY),
+    });
+    dossiers.push({ id, slug });
+  }
+  let first = '';
+  for (let i = 0; i < count; i++) {
+    const title =
+      i === 0 ? 'Démocratie alimentaire : qui décide de ce que nous mangeons ?' : `Chronique ${i} : la commune`;
+    const slug = `article-${i}`;
+    const rubrique = rubriques[i % rubriques.length]!;
+    const dossierId = i % 10 === 0 ? dossiers[i % 20 === 0 ? 0 : 1]!.id : null;
+    const id = await createArticle(db, {
+      title,
+      slug,
+      rubriqueId: rubrique.id,
+      dossierId,
+      body: articleBody,
+      authors: [],
+      userId: null,
+      now,
+    });
+    await saveArticle(db, {
+      id,
+      version: 1,
+      fields: {
+        title,
+        slug,
+        lede: `Ce que la participation change, vu depuis la commune ${i}.`,
+        body: articleBody,
+        rubriqueId: rubrique.id,
+        dossierId,
+        tags: [TAGS[i % TAGS.length]!, TAGS[(i + 1) % TAGS.length]!],
+        authors: [AUTHORS[i % AUTHORS.length]!],
+        coverMediaId: (await cover(10 + i)).id,
+      },
+      userId: user.id,
+      now,
+    });
+    await setArticleStatus(db, {
+      id,
+      from: 'draft',
+      to: 'published',
+      publishedAt: new Date(now.getTime() - (i + 1) * 3600_000),
+      userId: null,
+      now,
+    });
+    if (i === 0) first = slug;
+  }
+  const letter = await sentLetter(db, user.id, now);
+  return {
+    article: first,
+    dossier: dossiers[0]!.slug,
+    rubrique: rubriques[0]!.slug,
+    tag: 'budget-participatif',
+    letter,
+    search: 'democratie alimentaire',
+  };
+}
+
+async function sentLetter(db: Database['db'], userId: string, now: Date): Promise<string> {
+  const subject = 'La lettre de démocratieS : printemps';
+  const created = await createCampaign(db, {
+    kind: 'democraties',
+    slugBase: 'lettre-printemps',
+    lists: ['democraties'],
+    blocks: [],
+    userId: null,
+    now,
+  });
+  const blocks = [
+    { type: 'edito' as const, doc: note('Le mot de la présidente pour ce printemps.') },
+    {
+      type: 'article' as const,
+      title: 'À Grenoble, un budget participatif',
+      lede: 'Dix ans de projets votés par les habitant·es.',
+      url: 'http://localhost:3000/articles/article-1',
+    },
+  ];
+  const fields = { kind: 'democraties' as const, subject, preheader: 'Au sommaire', fromName: '', replyTo: '', blocks };
+  const c = await updateCampaignDraft(db, {
+    id: created.id,
+    version: 1,
+    fields,
+    lists: ['democraties'],
+    slugBase: 'lettre-printemps',
+    userId,
+    now,
+  });
+  const compiled = await compileNewsletter(
+    { kind: 'democraties', subject, preheader: 'Au sommaire', blocks },
+    { publicUrl: 'http://localhost:3000', listName: 'démocratieS' },
+  );
+  await markCampaignSent(db, { id: c.id, renderedHtml: compiled.html, renderedText: compiled.text, at: now });
+  return c.slug;
+}

@@ -1,0 +1,143 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database';
+
+/** Around a match in an excerpt: private-use characters, which no article text contains (the page makes <mark>). */
+export const MATCH_START = '\uE000';
+export const MATCH_END = '\uE001';
+/** Longer queries are cut here: enough for any real search, little work for a hostile one. */
+export const SEARCH_QUERY_MAX = 200;
+
+export type SearchHit = {
+  id: string;
+  slug: string;
+  title: string;
+  lede: string;
+  authors: string[];
+  tags: string[];
+  publishedAt: Date;
+  updatedAt: Date;
+  coverMediaId: string | null;
+  rubrique: { slug: string; name: string };
+  /** A few words around the matches of the lede and body, matches between MATCH_START and MATCH_END. */
+  excerpt: string;
+};
+
+export type SearchResult = { total: number; items: SearchHit[] };
+
+type Row = {
+  total: number;
+  id: string | null;
+  slug: string;
+  title: string;
+  lede: string;
+  authors: string[];
+  tags: string[];
+  published_at: Date | string;
+  saved_at: Date | string;
+  cover_media_id: string | null;
+  rubrique_slug: string;
+  rubrique_name: string;
+  excerpt: string;
+};
+
+// title (A) far above lede, authors and tags (B), themselves above the body (D); C is unused
+const RANK_WEIGHTS = '{0.05,0.1,0.3,1}';
+// ranking reads each hit's words: past this many hits, the newest are ranked and older ones follow by date
+export const SEARCH_RANK_CAP = 1000;
+const RANK_CAP = SEARCH_RANK_CAP;
+// the headline's words: short fragments around the matches, joined by an ellipsis
+const HEADLINE_OPTIONS =
+  `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MaxWords=22, MinWords=10, ShortWord=2, ` +
+  `FragmentDelimiter=" … "`;
+
+/**
+ * French full-text search over what readers see: the live revision of visible articles (title, lede, authors, tags,
+ * body), accent-insensitive, with websearch syntax ("exact phrase", -excluded, or). Titles that hold the query's
+ * words come first (closest together first), then the rank (title > lede, authors, tags > body), then the newest. One query: the page's rows
+ * with the total; only the shown rows get an excerpt. A query of stop words or punctuation alone finds nothing.
+ */
+export async function searchArticles(
+  db: Db,
+  input: { q: string; now: Date; page: number; pageSize: number },
+): Promise<SearchResult> {
+  // « OU » in capitals is the French way to say websearch's `or` (a lowercase « ou » is a stop word),
+  // and French quotes « … » mark a phrase as "…" do
+  const q = input.q
+    .slice(0, SEARCH_QUERY_MAX)
+    .replace(/(?<=\s)OU(?=\s)/g, 'or')
+    .replace(/[«»“”]/g, '"')
+    .trim();
+  if (!q) return { total: 0, items: [] };
+  const offset = (Math.max(1, Math.floor(input.page)) - 1) * input.pageSize;
+  const tsquery = sql`websearch_to_tsquery('public.fr_unaccent', ${q})`;
+  const query = sql`
+    with hits as materialized (
+      -- from the index alone: no article's words are read to find or count the hits
+      select r.id as revision_id, a.id, a.published_at
+      from article_revisions r join articles a on a.live_revision_id = r.id
+      where r.search is not null and r.search @@ ${tsquery}
+        and a.status = 'published' and a.published_at is not null and a.published_at <= ${input.now.toISOString()}
+    ),
+    ranked as materialized (
+      select h.revision_id, h.id, h.published_at,
+        ts_rank(${RANK_WEIGHTS}::float4[], h.words, ${tsquery}) as rank,
+        -- above zero only when the title holds the query's words (closer together, higher)
+        ts_rank('{0,0,0,1}'::float4[], h.words, ${tsquery}) as title_rank
+      from (
+        -- the newest hits' words, read once (|| copies them out of TOAST) for both ranks; offset 0 keeps it so
+        select n.*, r.search || ''::tsvector as words
+        from (select * from hits order by published_at desc, id limit ${RANK_CAP}) n
+        join article_revisions r on r.id = n.revision_id
+        offset 0
+      ) h
+    ),
+    ordered as (
+      select revision_id, id, published_at, title_rank, rank, 0 as tier from ranked
+      union all
+      select revision_id, id, published_at, 0, 0, 1 from (
+        select * from hits order by published_at desc, id offset ${RANK_CAP}
+      ) older
+    ),
+    shown as (
+      select * from ordered order by tier, title_rank desc, rank desc, published_at desc, id
+      limit ${input.pageSize} offset ${offset}
+    )
+    select c.total, a.id, a.slug, r.title, r.lede, r.authors, r.tags, a.published_at, r.saved_at,
+      r.cover_media_id, ru.slug as rubrique_slug, ru.name as rubrique_name,
+      ts_headline('public.fr_unaccent',
+        r.lede || ' ' || array_to_string(array(
+          select jsonb_array_elements_text(jsonb_path_query_array(r.body, 'strict $.**.text'))), ' '),
+        ${tsquery}, ${HEADLINE_OPTIONS}) as excerpt
+    from (select count(*)::int as total from hits) c
+    left join shown s on true
+    left join articles a on a.id = s.id
+    left join article_revisions r on r.id = s.revision_id
+    left join rubriques ru on ru.id = a.rubrique_id
+    order by s.tier, s.title_rank desc, s.rank desc, s.published_at desc, s.id`;
+  // the planner does not count reading words out of TOAST and scans the table for common words: the index is cheaper
+  const result = (await db.transaction(async (tx) => {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    // a query of stop words alone is an empty query, not news for the server's log
+    await tx.execute(sql`set local client_min_messages = warning`);
+    return tx.execute(query);
+  })) as unknown as { rows: Row[] };
+  const rows = result.rows;
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows
+      .filter((row) => row.id !== null)
+      .map((row) => ({
+        id: row.id!,
+        slug: row.slug,
+        title: row.title,
+        lede: row.lede,
+        authors: row.authors,
+        tags: row.tags,
+        publishedAt: new Date(row.published_at),
+        updatedAt: new Date(row.saved_at),
+        coverMediaId: row.cover_media_id,
+        rubrique: { slug: row.rubrique_slug, name: row.rubrique_name },
+        excerpt: row.excerpt,
+      })),
+  };
+}
