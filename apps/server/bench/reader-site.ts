@@ -15,7 +15,7 @@ import {
   type Database,
 } from '@crieur/db';
 import { markCampaignSent } from '@crieur/db/testing';
-import { compileNewsletter } from '@crieur/newsletter';
+import { compileNewsletter, type NewsletterBlock } from '@crieur/newsletter';
 
 const DAY = 24 * 3600_000;
 const TAGS = ['budget participatif', 'convention citoyenne', 'climat', 'communes', 'alimentation', 'jeunesse'];
@@ -43,7 +43,10 @@ export const articleBody = {
         : paragraph(i),
   ),
 };
-const note = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const note = (text: string) => ({
+  type: 'doc' as const,
+  content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }],
+});
 
 export type ReaderSite = {
   article: string;
@@ -162,10 +165,10 @@ async function sentLetter(db: Database['db'], userId: string, now: Date): Promis
     userId: null,
     now,
   });
-  const blocks = [
-    { type: 'edito' as const, doc: note('Le mot de la présidente pour ce printemps.') },
+  const blocks: NewsletterBlock[] = [
+    { type: 'edito', doc: note('Le mot de la présidente pour ce printemps.') },
     {
-      type: 'article' as const,
+      type: 'article',
       title: 'À Grenoble, un budget participatif',
       lede: 'Dix ans de projets votés par les habitant·es.',
       url: 'http://localhost:3000/articles/article-1',

@@ -12,9 +12,10 @@ const emit = (bench: string, value: number, unit: string) =>
 const note = (line: string) => process.stderr.write(`${line}\n`);
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'studio', 'dist');
-const seconds = 3;
+const seconds = 2;
 
 let site!: ReaderSite;
+const started = performance.now();
 const { app, close } = await startBenchServer({
   label: 'bench',
   seed: async (database) => {
@@ -22,6 +23,7 @@ const { app, close } = await startBenchServer({
   },
   deps: { studioDir: dist },
 });
+note(`reader site seeded and server started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = app.server.address() as { port: number };
 const base = `http://127.0.0.1:${port}`;

@@ -136,13 +136,14 @@ describe('embeddable subscribe form', () => {
     await setOrigins([SITE, 'https://autre.example']);
     const before = { stored: (await stored()).length, jobs: (await confirmJobs()).length };
     const body = form({ email: 'refus@example.org', lists: ['democraties'] });
-    for (const headers of [
+    const refusedHeaders: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       {},
       { origin: `${SITE}.evil.example` },
       { origin: SITE, 'sec-fetch-site': 'none' },
-    ]) {
+    ];
+    for (const headers of refusedHeaders) {
       const res = await post(body, headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(res.headers['access-control-allow-origin']).toBeUndefined();

@@ -85,7 +85,11 @@ describe('media library and reader pages (PostgreSQL)', () => {
     const home = await h.app.inject({ method: 'GET', url: '/' });
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('<html lang="fr"');
-    expect(home.body).toContain('Dossier : <a href="/dossiers/les-communes-sauveront-elles-la-democratie">');
+    // the current dossier leads the page, its title the page's H1, in French typography
+    expect(home.body).toContain('<p class="kicker">Le dossier</p><h1 id="titre">');
+    expect(home.body).toContain(
+      '<a href="/dossiers/les-communes-sauveront-elles-la-democratie">Les communes sauveront-elles la démocratie\u202f?</a></h1>',
+    );
     expect(home.body).toContain('href="/articles/budget-participatif"');
     expect(home.body).toContain('href="/subscribe"');
     expect(home.headers.etag).toBeTruthy();

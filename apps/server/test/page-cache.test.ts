@@ -1,5 +1,6 @@
 // The public pages' cache on the real server and PostgreSQL. Hits are proven two ways: test routes count how often
 // they render (a hit never reaches the route), and the server's own counters (pageCacheStats, never sent to readers).
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, listRubriques, setArticleStatus } from '@crieur/db';
 import { startHarness, type Client, type Harness } from './harness';
@@ -22,6 +23,12 @@ describe('public page cache (PostgreSQL)', () => {
         // routes that count their renders: what the cache keeps and what it must not
         app.get('/essai/public', async (request, reply) => {
           const n = counted(`public${request.url}`);
+          // a page long enough to be worth compressing
+          if (request.url.includes('long'))
+            return reply
+              .type('text/html; charset=utf-8')
+              .header('cache-control', 'public, max-age=60')
+              .send(`<p>${n}</p>`.repeat(500));
           return reply
             .type('text/html; charset=utf-8')
             .header('cache-control', 'public, max-age=60')
@@ -135,6 +142,20 @@ describe('public page cache (PostgreSQL)', () => {
     expect(renders['public/essai/public']).toBe(1);
   });
 
+  it('sends the kept page compressed to readers who take gzip, with a tag of its own', async () => {
+    const long = '/essai/public?long=1';
+    const plain = await get(long);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await get(long, { 'accept-encoding': 'br, gzip;q=0.8' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(plain.body);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    expect((await get(long, { 'if-none-match': zipped.headers.etag as string })).statusCode).toBe(304);
+    expect((await get(long, { 'accept-encoding': 'gzip;q=0' })).headers['content-encoding']).toBeUndefined();
+    expect(renders['public/essai/public?long=1']).toBe(1);
+  });
+
   it('never keeps an answer with a cookie, no-store, private, or from a personal path', async () => {
     for (const url of ['/essai/cookie', '/essai/no-store', '/essai/prive', '/preferences/essai/public']) {
       const one = await get(url);
@@ -233,5 +254,32 @@ describe('public page cache (PostgreSQL)', () => {
     await get('/essai/public?v=1');
     await get('/essai/public?v=1');
     expect(renders['public/essai/public?v=1']).toBe(2);
+  });
+});
+
+// the embedded database answers the same stamp (xmin, counts) and sees another process's writes the same way
+describe('public page cache (PGlite)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ backend: 'pglite' });
+  });
+  afterAll(() => h.close());
+
+  it('keeps a page, then shows a change written straight into the database within about a second', async () => {
+    const get = (url: string) => h.app.inject({ method: 'GET', url });
+    const url = '/rubriques/sur-le-terrain';
+    expect((await get(url)).statusCode).toBe(200);
+    const hits = h.app.pageCacheStats().hits;
+    expect((await get(url)).body).not.toContain('Reportages');
+    expect(h.app.pageCacheStats().hits).toBe(hits + 1);
+    await h.database.db.execute(`update rubriques set name = 'Reportages' where slug = 'sur-le-terrain'`);
+    const start = performance.now();
+    let body = '';
+    while (performance.now() - start < 3_000 && !body.includes('Reportages')) {
+      await new Promise((r) => setTimeout(r, 50));
+      body = (await get(url)).body;
+    }
+    expect(body).toContain('Reportages');
+    expect(performance.now() - start).toBeLessThan(1_500);
   });
 });

@@ -72,11 +72,13 @@ describe('covers on the reader pages (PostgreSQL)', () => {
     const res = await h.app.inject({ method: 'GET', url: '/articles/voter-a-main-levee' });
     expect(res.statusCode).toBe(200);
     const figure = res.body.match(/<figure class="cover">.*?<\/figure>/)?.[0];
+    // WebP variants for the browsers that take them, the email JPEG for the others
     expect(figure).toBe(
-      `<figure class="cover"><img src="${variant('w1600')}" ` +
+      `<figure class="cover"><picture><source type="image/webp" ` +
         `srcSet="${variant('w400')} 400w, ${variant('w800')} 800w, ${variant('w1600')} 1600w" ` +
-        'sizes="(min-width: 42rem) 39.5rem, calc(100vw - 2.5rem)" width="1600" height="800" ' +
-        'alt="Des habitant·es votent à main levée" fetchPriority="high"/>' +
+        'sizes="(min-width: 58rem) 56rem, calc(100vw - 2.5rem)"/>' +
+        `<img src="/media/${coverId}/email.jpg" width="1600" height="800" ` +
+        'alt="Des habitant·es votent à main levée" fetchPriority="high"/></picture>' +
         '<figcaption>Photo\u00a0: Léa Dubois</figcaption></figure>',
     );
     // under the title and byline, before the text
@@ -86,7 +88,10 @@ describe('covers on the reader pages (PostgreSQL)', () => {
     const none = await h.app.inject({ method: 'GET', url: '/articles/sans-image' });
     expect(none.body).not.toContain('class="cover"');
     // no authors: the date alone, without a separator before it
-    expect(none.body).toContain('<p class="byline"><time dateTime="2026-03-02T09:00:00.000Z">2 mars 2026</time></p>');
+    expect(none.body).toContain(
+      '<p class="byline"><time dateTime="2026-03-02T09:00:00.000Z">2 mars 2026</time> · ' +
+        '<span class="reading-time">1\u00a0min de lecture</span></p>',
+    );
   });
 
   it('follows a change of the alt text in the media library', async () => {
@@ -100,18 +105,29 @@ describe('covers on the reader pages (PostgreSQL)', () => {
     const rubrique = await h.app.inject({ method: 'GET', url: '/rubriques/points-de-vue' });
     const cards = rubrique.body.match(/<li[^>]*>.*?<\/li>/g) ?? [];
     const withImage = cards.find((c) => c.includes('voter-a-main-levee'))!;
-    expect(withImage).toContain('<li class="with-cover"><a class="thumb" href="/articles/voter-a-main-levee" ');
-    expect(withImage).toContain('tabindex="-1" aria-hidden="true"><img');
+    expect(withImage).toContain(
+      '<article class="card-item with-cover"><a class="card-cover" href="/articles/voter-a-main-levee" ',
+    );
+    expect(withImage).toContain('tabindex="-1" aria-hidden="true"><picture><source type="image/webp"');
     expect(withImage).toContain(`srcSet="${variant('w400')} 400w, ${variant('w800')} 800w, ${variant('w1600')} 1600w"`);
-    expect(withImage).toContain('width="1600" height="800" alt="" loading="lazy"');
+    // the first row of a rubrique is at the top of its page: loaded at once
+    expect(withImage).toContain(`<img src="/media/${coverId}/email.jpg" width="1600" height="800" alt=""`);
+    expect(withImage).not.toContain('loading="lazy"');
     expect(withImage).toContain('<p class="byline">Camille Martin · 2 mars 2026</p>');
     expect(cards.find((c) => c.includes('sans-image'))).not.toContain('<img');
     expect(cards.find((c) => c.includes('sans-image'))).toContain('<p class="byline">2 mars 2026</p>');
 
-    // the home page without a current dossier: its first list is at the top, its first covers load at once
+    // the home page without a current dossier: the newest article leads (its cover first and at once), the cards
+    // under it wait to be seen
     const home = await h.app.inject({ method: 'GET', url: '/' });
-    const homeCard = home.body.match(/<li class="with-cover">.*?<\/li>/)?.[0];
-    expect(homeCard).toContain(`src="${variant('w1600')}"`);
-    expect(homeCard).not.toContain('loading="lazy"');
+    const lead = home.body.match(/<section class="lead lead-article".*?<\/section>/)![0];
+    const rest = home.body.slice(home.body.indexOf('Derniers articles'));
+    const covered = lead.includes('<img')
+      ? lead
+      : rest.match(/<article class="card-item with-cover">.*?<\/article>/)![0];
+    expect(covered).toContain(`src="/media/${coverId}/email.jpg"`);
+    if (covered === lead) expect(lead).toContain('fetchPriority="high"');
+    else expect(covered).toContain('loading="lazy"');
+    expect(lead).not.toContain('loading="lazy"');
   });
 });

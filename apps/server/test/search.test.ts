@@ -32,11 +32,13 @@ function page(html: string) {
     h1: tagged('h1').map(textOf),
     main,
     inMain,
-    results: inMain.filter((e) => e.tagName === 'ol' && attr(e, 'class') === 'search-results').flatMap((ol) =>
-      elements(ol)
-        .filter((e) => e.tagName === 'h2')
-        .map(textOf),
-    ),
+    results: inMain
+      .filter((e) => e.tagName === 'ol' && attr(e, 'class') === 'search-results')
+      .flatMap((ol) =>
+        elements(ol)
+          .filter((e) => e.tagName === 'h2')
+          .map(textOf),
+      ),
     byClass: (cls: string) => inMain.filter((e) => (attr(e, 'class') ?? '').split(' ').includes(cls)),
   };
 }
@@ -49,9 +51,16 @@ describe('/recherche', () => {
   let editor: Client;
   const get = (url: string) => h.app.inject({ method: 'GET', url });
 
-  const publish = async (input: { title: string; lede?: string; text: string; authors?: string[]; tags?: string[] }) => {
-    const created = (await editor.request('POST', '/api/articles', { title: 'Brouillon', rubrique: 'points-de-vue' }))
-      .json().article;
+  const publish = async (input: {
+    title: string;
+    lede?: string;
+    text: string;
+    authors?: string[];
+    tags?: string[];
+  }) => {
+    const created = (
+      await editor.request('POST', '/api/articles', { title: 'Brouillon', rubrique: 'points-de-vue' })
+    ).json().article;
     const saved = await editor.request('PUT', `/api/articles/${created.id}`, {
       version: created.version,
       title: input.title,
@@ -91,7 +100,10 @@ describe('/recherche', () => {
       make: (n) => ({
         title: `Chronique du bocage n° ${n + 1}`,
         lede: '',
-        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Les haies du bocage.' }] }] },
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Les haies du bocage.' }] }],
+        },
         authors: ['Camille Roux'],
         tags: [],
       }),
@@ -136,7 +148,8 @@ describe('/recherche', () => {
     expect(attr(input, 'value')).toBe('democratie alimentaire');
     const marks = p.inMain.filter((e) => e.tagName === 'mark').map(textOf);
     expect(marks.length).toBeGreaterThan(0);
-    for (const m of marks) expect(m.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()).toMatch(/^(democratie|alimentaire)$/);
+    for (const m of marks)
+      expect(m.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()).toMatch(/^(democratie|alimentaire)$/);
     // the result links to the article, and the article is there
     const href = p.inMain.find((e) => e.tagName === 'a' && textOf(e) === p.results[0])!;
     expect((await get(attr(href, 'href')!)).statusCode).toBe(200);
@@ -152,7 +165,10 @@ describe('/recherche', () => {
   });
 
   it('escapes what articles and queries hold: no script, no handler, the text shown as typed', async () => {
-    for (const url of ['/recherche?q=truffe', `/recherche?q=${encodeURIComponent('<script>alert(5)</script> truffe')}`]) {
+    for (const url of [
+      '/recherche?q=truffe',
+      `/recherche?q=${encodeURIComponent('<script>alert(5)</script> truffe')}`,
+    ]) {
       const res = await get(url);
       expect(res.statusCode).toBe(200);
       const p = page(res.body);
@@ -197,7 +213,9 @@ describe('/recherche', () => {
     }
     const beyond = await get('/recherche?q=bocage&page=7');
     expect(beyond.statusCode).toBe(200);
-    expect(textOf(page(beyond.body).main)).toContain(ft("Cette page n'existe pas : les résultats s'arrêtent à la page 3."));
+    expect(textOf(page(beyond.body).main)).toContain(
+      ft("Cette page n'existe pas : les résultats s'arrêtent à la page 3."),
+    );
   });
 
   it('no result: says so, suggests what to try, and where else to look', async () => {

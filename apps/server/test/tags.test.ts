@@ -59,8 +59,8 @@ describe('tag pages /mots-cles/:slug (PostgreSQL)', () => {
     const res = await page('/mots-cles/democratie-locale');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.body).toContain('<h1 id="mot-cle">Mot-clé\u00a0: Démocratie locale</h1>');
-    expect(res.body).toContain('<title>Mot-clé : Démocratie locale · démocratieS</title>');
+    expect(res.body).toContain('<p class="kicker">Mot-clé</p><h1 id="titre">Démocratie locale</h1>');
+    expect(res.body).toContain('<title>Mot-clé\u00a0: Démocratie locale · démocratieS</title>');
     // both spellings of the tag share the slug: both articles are listed, newest first
     expect(res.body).toContain('href="/articles/budget-participatif-a-saillans"');
     expect(res.body).toContain('href="/articles/assemblee-citoyenne-a-grenoble"');
@@ -113,7 +113,7 @@ describe('tag pages /mots-cles/:slug (PostgreSQL)', () => {
     await article('Sécurité des formulaires', [XSS_TAG], true);
     const tagPage = await page('/mots-cles/script-alert-1-script');
     expect(tagPage.statusCode).toBe(200);
-    expect(tagPage.body).toContain('Mot-clé\u00a0: &lt;script&gt;alert(1)&lt;/script&gt;</h1>');
+    expect(tagPage.body).toContain('<h1 id="titre">&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
     expect(tagPage.body).not.toContain(XSS_TAG);
     const articlePage = await page('/articles/securite-des-formulaires');
     expect(articlePage.body).toContain(

@@ -222,7 +222,10 @@ describe.each(bothBackends('search'))('searchArticles on %s', (_name, open) => {
   it('finds nothing, without an error, for stop words, punctuation, empty or very long queries', async () => {
     for (const q of ['', '   ', 'le la de des et du une', '!!! ?? :', '&|!()<->:*', "l'", 'x'.repeat(5000)]) {
       const found = await searchArticles(database.db, { q, now, page: 1, pageSize: 10 });
-      expect(found.items.map((i) => i.title), q).toEqual([]);
+      expect(
+        found.items.map((i) => i.title),
+        q,
+      ).toEqual([]);
       expect(found.total).toBe(0);
     }
   });

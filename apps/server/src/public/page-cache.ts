@@ -1,6 +1,7 @@
 // The public pages' cache: a page is rendered once per content stamp, then answered from memory. It sits in front of
 // every public GET route, whatever renders the page: only answers the route itself marks `public` are kept.
 import { createHash } from 'node:crypto';
+import { constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { ContentStamp } from './content-stamp';
@@ -17,7 +18,15 @@ export type PageCacheOptions = {
 
 export type PageCacheStats = { hits: number; misses: number; stores: number };
 
-type Entry = { stamp: string; body: Buffer; etag: string; headers: Record<string, string | string[]> };
+type Gzipped = { body: Buffer; etag: string };
+type Entry = {
+  stamp: string;
+  body: Buffer;
+  etag: string;
+  // compressed once when stored: most readers' browsers take gzip, and pages shrink about fivefold
+  gzip: Gzipped | null;
+  headers: Record<string, string | string[]>;
+};
 type Pending = { key: string; stamp: string; done: (entry: Entry | null) => void };
 
 // personal pages and forms, the staff's side and files: never kept, whatever they send
@@ -26,6 +35,14 @@ const NEVER = ['/api', '/studio', '/media', '/healthz', '/subscribe', '/confirm'
 const NOT_REPLAYED = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'age']);
 const TEXT = /^(text\/|application\/([a-z.+-]+\+)?(xml|json)\b)/i;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// a reader waiting for another's rendering of the same page renders it alone after this
+const FOLLOWER_WAIT_MS = 10_000;
+
+const within = <T>(promise: Promise<T | null>, ms: number): Promise<T | null> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+};
 
 export function cacheablePath(url: string): boolean {
   const path = url.split('?', 1)[0]!;
@@ -42,6 +59,27 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
+/** Accept-Encoding names gzip (or `*`) without q=0. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (!header) return false;
+  return String(header)
+    .toLowerCase()
+    .split(',')
+    .some((part) => {
+      const [coding, ...params] = part.split(';').map((x) => x.trim());
+      if (coding !== 'gzip' && coding !== '*') return false;
+      const q = params.find((x) => x.startsWith('q='));
+      return !q || Number(q.slice(2)) > 0;
+    });
+}
+
+function gzipped(body: Buffer, etag: string): Gzipped | null {
+  if (body.length < 1024) return null;
+  const gz = gzipSync(body, { level: constants.Z_BEST_COMPRESSION });
+  // a representation of its own, so a tag of its own (the strong tag names exact bytes)
+  return gz.length < body.length ? { body: gz, etag: etag.replace(/"$/, '-gz"') } : null;
+}
+
 /** What the answer says about itself: kept only when public, personal to nobody, and text. */
 export function storable(reply: FastifyReply, payload: unknown): payload is string | Buffer {
   if (reply.statusCode !== 200) return false;
@@ -49,7 +87,7 @@ export function storable(reply: FastifyReply, payload: unknown): payload is stri
   const headers = reply.getHeaders();
   const cacheControl = String(headers['cache-control'] ?? '').toLowerCase();
   if (!cacheControl.startsWith('public') || /no-store|private|no-cache/.test(cacheControl)) return false;
-  if (headers['set-cookie'] !== undefined) return false;
+  if (headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return false;
   // an answer that differs by request header is not one page (compression aside)
   const vary = String(headers['vary'] ?? '').toLowerCase();
   if (vary && vary.split(',').some((v) => v.trim() !== 'accept-encoding')) return false;
@@ -63,7 +101,7 @@ export function registerPageCache(app: FastifyInstance, stamps: ContentStamp, op
     new LRUCache<string, Entry>({
       maxSize,
       maxEntrySize: Math.floor(maxSize / 8),
-      sizeCalculation: (e) => e.body.length + 512,
+      sizeCalculation: (e) => e.body.length + (e.gzip?.body.length ?? 0) + 512,
     });
   const pages = lru(options.maxBytes ?? 32 * 1024 * 1024);
   const queries = lru(options.queryMaxBytes ?? 8 * 1024 * 1024);
@@ -79,8 +117,13 @@ export function registerPageCache(app: FastifyInstance, stamps: ContentStamp, op
     stats.hits++;
     answered.add(request);
     void reply.headers(entry.headers);
-    if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.status(304).send();
-    return reply.status(200).send(entry.body);
+    const gz = entry.gzip && acceptsGzip(request.headers['accept-encoding']) ? entry.gzip : null;
+    if (gz) void reply.header('content-encoding', 'gzip').header('etag', gz.etag);
+    const inm = request.headers['if-none-match'];
+    // either tag names the same page: the reader's copy is still good
+    if (etagMatches(inm, entry.etag) || (entry.gzip && etagMatches(inm, entry.gzip.etag)))
+      return reply.status(304).send();
+    return reply.status(200).send(gz ? gz.body : entry.body);
   };
 
   app.addHook('onRequest', async (request, reply) => {
@@ -101,7 +144,7 @@ export function registerPageCache(app: FastifyInstance, stamps: ContentStamp, op
     const flightKey = `${stamp}\n${url}`;
     const flight = inFlight.get(flightKey);
     if (flight) {
-      const shared = await flight;
+      const shared = await within(flight, FOLLOWER_WAIT_MS);
       if (shared) return answer(request, reply, shared);
       return;
     }
@@ -132,12 +175,14 @@ export function registerPageCache(app: FastifyInstance, stamps: ContentStamp, op
       etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
       void reply.header('etag', etag);
     }
+    // the answer depends on Accept-Encoding from now on (hits may be compressed): shared caches must know
+    void reply.header('vary', 'accept-encoding');
     const headers: Entry['headers'] = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined && !NOT_REPLAYED.has(name))
         headers[name] = typeof value === 'number' ? `${value}` : value;
     }
-    const entry: Entry = { stamp: p.stamp, body, etag, headers };
+    const entry: Entry = { stamp: p.stamp, body, etag, gzip: gzipped(body, etag), headers };
     stats.stores++;
     storeOf(p.key).set(p.key, entry);
     p.done(entry);

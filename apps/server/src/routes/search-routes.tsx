@@ -32,9 +32,7 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/recherche', async (request, reply) => {
     const { q, page } = SearchQuery.parse(request.query ?? {});
     const [result, rubriques] = await Promise.all([
-      q
-        ? searchArticles(db, { q, now: ctx.now(), page, pageSize: SEARCH_PAGE_SIZE })
-        : { total: 0, items: [] },
+      q ? searchArticles(db, { q, now: ctx.now(), page, pageSize: SEARCH_PAGE_SIZE }) : { total: 0, items: [] },
       listRubriques(db),
     ]);
     const items = await withCovers(db, result.items);

@@ -104,6 +104,7 @@ async function letterProblems(page: Page): Promise<string[]> {
   });
   const noAlt = await page.locator('img:not([alt])').count();
   if (noAlt) problems.push(`${noAlt} image(s) sans attribut alt`);
+  if ((await page.getByRole('main').count()) !== 1) problems.push('la lettre n’est pas le contenu principal (main)');
   if (!(await page.getByRole('navigation', { name: 'Archives des lettres' }).count()))
     problems.push('la barre des archives manque');
   return problems;

@@ -141,7 +141,17 @@ export async function sentLetter(h: Harness, input: { staffId: string; publicUrl
   const blocks: NewsletterBlock[] = [
     {
       type: 'edito',
-      doc: doc(paragraph(text("Chères lectrices, chers lecteurs : ce mois-ci, l'assiette devient politique !"))),
+      doc: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: "Chères lectrices, chers lecteurs : ce mois-ci, l'assiette devient politique !" },
+            ],
+          },
+        ],
+      },
     },
     {
       type: 'article',

@@ -43,7 +43,7 @@ type Row = {
 // title (A) far above lede, authors and tags (B), themselves above the body (D); C is unused
 const RANK_WEIGHTS = '{0.05,0.1,0.3,1}';
 // ranking reads each hit's words: past this many hits, the newest are ranked and older ones follow by date
-export const SEARCH_RANK_CAP = 1000;
+export const SEARCH_RANK_CAP = 500;
 const RANK_CAP = SEARCH_RANK_CAP;
 // the headline's words: short fragments around the matches, joined by an ellipsis
 const HEADLINE_OPTIONS =

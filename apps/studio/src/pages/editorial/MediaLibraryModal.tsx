@@ -22,6 +22,7 @@ import { routePath } from '@crieur/api/client-path';
 import { MEDIA_MAX_BYTES, MEDIA_TYPES } from '@crieur/api/enums/dossiers';
 import { uploadRaw, type UploadProgress } from '../../api/client';
 import { queryKeyOf, useApiQuery } from '../../api/queries';
+import { MediaEditForm } from './MediaEditForm';
 import { QueryView } from '../../components/QueryView';
 import { errorMessage } from '../../i18n/error-message';
 import classes from './editorial.module.css';
@@ -50,6 +51,8 @@ export function MediaLibraryModal({ opened, onClose, mode, onPick, title }: Prop
   const client = useQueryClient();
   // loaded again at each opening: someone else may have added images meanwhile
   const library = useApiQuery('GET /api/media', undefined, { enabled: opened });
+  // an image of the library whose texts are being changed (alt text, caption, credit)
+  const [editing, setEditing] = useState<Media | null>(null);
 
   return (
     <Modal
@@ -73,21 +76,31 @@ export function MediaLibraryModal({ opened, onClose, mode, onPick, title }: Prop
               ) : (
                 <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="sm" className={classes.mediaGrid}>
                   {media.map((item) => (
-                    <UnstyledButton
-                      key={item.id}
-                      className={classes.mediaTile}
-                      aria-label={
-                        mode === 'insert'
-                          ? t('editorial.media.insert', { alt: item.alt })
-                          : t('editorial.media.choose', { alt: item.alt })
-                      }
-                      onClick={() => onPick(item)}
-                    >
-                      <Image src={item.thumbUrl || item.url} alt="" h={110} fit="cover" radius="sm" loading="lazy" />
-                      <Text size="xs" lineClamp={2} mt={4}>
-                        {item.alt}
-                      </Text>
-                    </UnstyledButton>
+                    <div key={item.id}>
+                      <UnstyledButton
+                        className={classes.mediaTile}
+                        aria-label={
+                          mode === 'insert'
+                            ? t('editorial.media.insert', { alt: item.alt })
+                            : t('editorial.media.choose', { alt: item.alt })
+                        }
+                        onClick={() => onPick(item)}
+                      >
+                        <Image src={item.thumbUrl || item.url} alt="" h={110} fit="cover" radius="sm" loading="lazy" />
+                        <Text size="xs" lineClamp={2} mt={4}>
+                          {item.alt}
+                        </Text>
+                      </UnstyledButton>
+                      <Button
+                        variant="subtle"
+                        size="compact-xs"
+                        mt={2}
+                        aria-label={t('editorial.media.edit', { alt: item.alt })}
+                        onClick={() => setEditing(item)}
+                      >
+                        {t('editorial.media.editShort')}
+                      </Button>
+                    </div>
                   ))}
                 </SimpleGrid>
               )
@@ -95,15 +108,22 @@ export function MediaLibraryModal({ opened, onClose, mode, onPick, title }: Prop
           </QueryView>
         </section>
         <Divider />
-        <UploadForm
-          onUploaded={(item) => {
-            // the new image heads the library at once, here and on the page that opened it (the cover)
-            client.setQueryData<ResponseOf<ApiContract['GET /api/media']>>(queryKeyOf('GET /api/media'), (current) => ({
-              media: [item, ...(current?.media ?? []).filter((m) => m.id !== item.id)],
-            }));
-            onPick(item);
-          }}
-        />
+        {editing ? (
+          <MediaEditForm key={editing.id} media={editing} onDone={() => setEditing(null)} />
+        ) : (
+          <UploadForm
+            onUploaded={(item) => {
+              // the new image heads the library at once, here and on the page that opened it (the cover)
+              client.setQueryData<ResponseOf<ApiContract['GET /api/media']>>(
+                queryKeyOf('GET /api/media'),
+                (current) => ({
+                  media: [item, ...(current?.media ?? []).filter((m) => m.id !== item.id)],
+                }),
+              );
+              onPick(item);
+            }}
+          />
+        )}
       </Stack>
     </Modal>
   );
