@@ -100,8 +100,7 @@ export async function seedReaderSite({ db }: Database, count = 200): Promise<Rea
     });
     dossiers.push({ id, slug });
   }
-  let first = '';
-  for (let i = 0; i < count; i++) {
+  const piece = async (i: number) => {
     const title =
       i === 0 ? 'Démocratie alimentaire : qui décide de ce que nous mangeons ?' : `Chronique ${i} : la commune`;
     const slug = `article-${i}`;
@@ -142,11 +141,13 @@ export async function seedReaderSite({ db }: Database, count = 200): Promise<Rea
       userId: null,
       now,
     });
-    if (i === 0) first = slug;
-  }
+  };
+  // ten at a time (the pool's size): the seed is a few seconds of a 90-second bench
+  for (let i = 0; i < count; i += 10)
+    await Promise.all(Array.from({ length: Math.min(10, count - i) }, (_, k) => piece(i + k)));
   const letter = await sentLetter(db, user.id, now);
   return {
-    article: first,
+    article: 'article-0',
     dossier: dossiers[0]!.slug,
     rubrique: rubriques[0]!.slug,
     tag: 'budget-participatif',

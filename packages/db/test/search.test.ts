@@ -9,6 +9,7 @@ import {
   MATCH_START,
   saveArticle,
   searchArticles,
+  SEARCH_RANK_CAP,
   setArticleStatus,
   type Database,
 } from '../src';
@@ -249,4 +250,29 @@ describe.each(bothBackends('search'))('searchArticles on %s', (_name, open) => {
     expect(p3.items.map((i) => i.title)).toEqual([20, 21, 22, 23, 24].map((n) => `Chronique numéro ${n}`));
     expect(p4.items).toEqual([]);
   });
+
+  it('past the ranked hits, pages still hold every hit once, the older ones by date', async () => {
+    const words = (n: number) => ({
+      title: `Haie numéro ${n}`,
+      lede: '',
+      body: doc('Une haie vive.'),
+      authors: [],
+      tags: [],
+    });
+    await seedSearchArticles(database.db, { count: SEARCH_RANK_CAP + 20, now: daysAgo(2000), make: words });
+    const seen = new Set<string>();
+    let total = 0;
+    for (let p = 1; ; p++) {
+      const found = await searchArticles(database.db, { q: 'haies', now, page: p, pageSize: 100 });
+      total = found.total;
+      if (!found.items.length) break;
+      for (const item of found.items) seen.add(item.id);
+    }
+    expect(total).toBe(SEARCH_RANK_CAP + 20);
+    expect(seen.size).toBe(SEARCH_RANK_CAP + 20);
+    const last = await searchArticles(database.db, { q: 'haies', now, page: SEARCH_RANK_CAP / 10 + 2, pageSize: 10 });
+    expect(last.items.map((i) => i.title)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Haie numéro ${SEARCH_RANK_CAP + 10 + i}`),
+    );
+  }, 120_000);
 });

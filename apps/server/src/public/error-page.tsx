@@ -31,9 +31,23 @@ export function publicErrorPage(error: ApiError): string {
     heading,
     <MessagePage heading={heading}>
       <p>{text}</p>
+      {error.code === 'NOT_FOUND' && <SearchInstead />}
       <p>
         <a href="/">Retour à l’accueil</a>
       </p>
     </MessagePage>,
+  );
+}
+
+// a reader who followed a broken link is often looking for an article: the search is one step away
+function SearchInstead() {
+  return (
+    <form role="search" aria-label="Rechercher un article" action="/recherche" method="get" className="search-form">
+      <label htmlFor="recherche-introuvable">Chercher un article</label>
+      <div className="search-row">
+        <input type="search" id="recherche-introuvable" name="q" maxLength={200} />
+        <button type="submit">Rechercher</button>
+      </div>
+    </form>
   );
 }

@@ -64,15 +64,7 @@ function SiteFooter() {
           <p className="brand footer-brand">
             démocratie<span>S</span>
           </p>
-          <p>
-            {ft(identity.name)}
-            {address && (
-              <>
-                <br />
-                {ft(address)}
-              </>
-            )}
-          </p>
+          <p>{ft(address ? `${identity.name} · ${address}.` : `${identity.name}.`)}</p>
           <p className="privacy-note">
             Nous ne suivons ni l’ouverture de nos lettres ni les clics, et ne transmettons jamais votre adresse.
           </p>

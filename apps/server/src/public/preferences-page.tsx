@@ -16,8 +16,9 @@ export function PreferencesPage(props: PreferencesView) {
         <h1 id="titre">Gérer mes abonnements</h1>
         <p>Pour l’adresse {props.email}.</p>
         {props.saved && (
-          <p role="status" className="notice">
-            Vos choix sont enregistrés.
+          // in the text's own colour and bold: the muted notice style read as a footnote, not as the answer
+          <p role="status">
+            <strong>Vos choix sont enregistrés.</strong>
           </p>
         )}
         <form method="post" action={action}>

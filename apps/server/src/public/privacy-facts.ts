@@ -1,5 +1,6 @@
 // What the system really keeps about readers, for how long and why: the privacy page's generated part.
 // Every figure comes from the constant or setting the code applies, so changing the code changes the page.
+import { frenchOf } from '@crieur/content';
 import { SESSION_MAX_DAYS, SUBSCRIBE_WINDOWS } from '@crieur/db';
 import { SUBSCRIBE_TEXT_VERSION } from './subscribe-page';
 
@@ -32,10 +33,11 @@ export type PrivacySection = { id: string; heading: string; paragraphs: PrivacyL
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-/** « 7 jours », « 24 heures », « 30 minutes »: a duration as readers say it (the largest whole unit). */
+/** « 7 jours », « 24 heures », « 30 minutes »: a duration as readers say it (the largest whole unit from 2 days). */
 export function durationWords(ms: number): string {
   const unit = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
-  if (ms >= DAY && ms % DAY === 0) return unit(ms / DAY, 'jour', 'jours');
+  // « 24 heures » reads better than « 1 jour » for a one-day window
+  if (ms >= 2 * DAY && ms % DAY === 0) return unit(ms / DAY, 'jour', 'jours');
   if (ms >= HOUR && ms % HOUR === 0) return unit(ms / HOUR, 'heure', 'heures');
   return unit(Math.max(1, Math.round(ms / 60_000)), 'minute', 'minutes');
 }
@@ -54,8 +56,15 @@ const quoted = (text: string) => `« ${text} »`;
 
 function purpose(list: PrivacyList): string {
   if (list.legalBasis === 'consent')
-    return `${quoted(list.name)} : vous envoyer cette lettre. Base légale : votre consentement (RGPD, art. 6.1.a), que vous pouvez retirer à tout moment.`;
-  return `${quoted(list.name)} : informer les adhérent·es de la vie de l’association ; l’équipe y inscrit elle-même ses adhérent·es. Base légale : l’intérêt légitime de l’association envers ses membres (RGPD, art. 6.1.f) ; vous pouvez vous y opposer à tout moment.`;
+    return (
+      `${quoted(list.name)} : vous envoyer cette lettre. Base légale : votre consentement (RGPD, art. 6.1.a), ` +
+      `que vous pouvez retirer à tout moment.`
+    );
+  return (
+    `${quoted(list.name)} : informer les adhérent·es de la vie de l’association ; l’équipe y inscrit ` +
+    `elle-même ses adhérent·es. Base légale : l’intérêt légitime de l’association envers ses membres (RGPD, ` +
+    `art. 6.1.f) ; vous pouvez vous y opposer à tout moment.`
+  );
 }
 
 /** The generated sections of the privacy page, in reading order. */
@@ -81,10 +90,14 @@ export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
       items: [
         'votre adresse e-mail et, si vous l’indiquez, votre nom ;',
         'les lettres que vous avez choisies et, pour chacune, son état (en attente, confirmée, désinscrite) ;',
-        `la preuve de votre consentement : la date, le formulaire, la version du texte que vous avez accepté (${SUBSCRIBE_TEXT_VERSION}) et l’adresse IP depuis laquelle vous avez demandé puis confirmé l’inscription ;`,
+        `la preuve de votre consentement : la date, le formulaire, la version du texte que vous avez ` +
+          `accepté (${SUBSCRIBE_TEXT_VERSION}) et l’adresse IP depuis laquelle vous avez demandé puis ` +
+          `confirmé l’inscription ;`,
         'l’historique de vos inscriptions et désinscriptions (date, lettre, origine de la demande) ;',
-        'pour chaque lettre envoyée, un relevé d’envoi (quelle lettre, quand, la réponse du serveur de messagerie), pour ne jamais vous l’envoyer deux fois ;',
-        'si votre adresse refuse définitivement nos messages ou si vous signalez une lettre comme indésirable : une empreinte (hachage) de l’adresse, pour ne plus jamais vous écrire.',
+        'pour chaque lettre envoyée, un relevé d’envoi (quelle lettre, quand, la réponse du serveur de ' +
+          'messagerie), pour ne jamais vous l’envoyer deux fois ;',
+        'si votre adresse refuse définitivement nos messages ou si vous signalez une lettre comme ' +
+          'indésirable : une empreinte (hachage) de l’adresse, pour ne plus jamais vous écrire.',
       ],
     },
     {
@@ -93,8 +106,11 @@ export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
       paragraphs: [],
       items: [
         'aucun suivi d’ouverture ni de clic : nos lettres ne contiennent ni pixel espion ni lien de redirection ;',
-        'aucun cookie sur les pages publiques de ce site, aucun outil de mesure d’audience, aucun service d’un autre site : polices, images et styles viennent de notre propre serveur ;',
-        'nos journaux techniques n’enregistrent ni votre adresse IP ni votre adresse e-mail ; pour freiner les abus, le serveur compte brièvement les demandes par adresse IP, en mémoire, sans les écrire dans notre base ;',
+        'aucun cookie sur les pages publiques de ce site, aucun outil de mesure d’audience, aucun service ' +
+          'd’un autre site : polices, images et styles viennent de notre propre serveur ;',
+        'nos journaux techniques n’enregistrent ni votre adresse IP ni votre adresse e-mail ; pour freiner ' +
+          'les abus, le serveur compte brièvement les demandes par adresse IP, en mémoire, sans les écrire ' +
+          'dans notre base ;',
         'nous ne vendons, ne louons ni ne prêtons votre adresse.',
       ],
     },
@@ -113,22 +129,32 @@ export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
       heading: 'Combien de temps',
       paragraphs: [],
       items: [
-        `Demande d’inscription : le lien de confirmation reste valable ${f.confirmationLink} ; nous envoyons au plus un e-mail de confirmation par période de ${f.confirmationResend}. Une demande jamais confirmée ne reçoit aucune lettre, mais l’adresse reste enregistrée « en attente » jusqu’à ce que vous demandiez son effacement : nous ne l’effaçons pas encore automatiquement.`,
+        `Demande d’inscription : le lien de confirmation reste valable ${f.confirmationLink} ; nous ` +
+          `envoyons au plus un e-mail de confirmation par période de ${f.confirmationResend}. Une demande ` +
+          `jamais confirmée ne reçoit aucune lettre, mais l’adresse reste enregistrée « en attente » jusqu’à ` +
+          `ce que vous demandiez son effacement : nous ne l’effaçons pas encore automatiquement.`,
         'Abonnement : vos données sont conservées tant que vous êtes inscrit·e.',
-        'Après une désinscription : votre adresse et la preuve de votre consentement restent enregistrées, pour respecter votre choix et pouvoir le prouver, jusqu’à ce que vous demandiez leur effacement.',
-        'Effacement : immédiat. Votre adresse, votre nom, vos abonnements et leurs preuves sont supprimés ; seule une empreinte de l’adresse est gardée pour ne plus vous écrire, et elle disparaît si vous vous réabonnez. L’historique ne garde alors qu’un identifiant tiré au hasard, sans lien avec vous, pour compter les abonnements.',
+        'Après une désinscription : votre adresse et la preuve de votre consentement restent enregistrées, ' +
+          'pour respecter votre choix et pouvoir le prouver, jusqu’à ce que vous demandiez leur effacement.',
+        'Effacement : immédiat. Votre adresse, votre nom, vos abonnements et leurs preuves sont supprimés ; ' +
+          'seule une empreinte de l’adresse est gardée pour ne plus vous écrire, et elle disparaît si vous ' +
+          'vous réabonnez. L’historique ne garde alors qu’un identifiant tiré au hasard, sans lien avec vous, ' +
+          'pour compter les abonnements.',
         'Adresses refusées ou qui se sont plaintes : leur empreinte est conservée sans limite de durée.',
-        'Relevés d’envoi et historique des inscriptions : conservés sans limite de durée, sans votre adresse une fois vos données effacées.',
+        'Relevés d’envoi et historique des inscriptions : conservés sans limite de durée, sans votre ' +
+          'adresse une fois vos données effacées.',
       ],
     },
     {
       id: 'destinataires',
       heading: 'Qui y a accès',
       paragraphs: [
-        `Seule l’équipe de ${input.organisationName} y a accès ; nous ne transmettons vos données à personne.`,
+        `Seule l’équipe ${frenchOf(input.organisationName)} y a accès ; nous ne transmettons vos données à personne.`,
         input.smtpHost
-          ? `Nos lettres partent par le serveur d’envoi ${input.smtpHost}, qui reçoit votre adresse pour vous les remettre.`
-          : 'Aucun prestataire d’envoi n’est configuré : les messages sont préparés et gardés sur notre propre serveur.',
+          ? `Nos lettres partent par le serveur d’envoi ${input.smtpHost}, qui reçoit votre adresse pour vous ` +
+            `les remettre.`
+          : 'Aucun prestataire d’envoi n’est configuré : les messages sont préparés et gardés sur notre ' +
+            'propre serveur.',
         ...(input.hostName?.trim() ? [`Le site et ses données sont hébergés par ${input.hostName.trim()}.`] : []),
       ],
     },
@@ -136,11 +162,15 @@ export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
       id: 'droits',
       heading: 'Vos droits, et comment les exercer',
       paragraphs: [
-        'Vous avez le droit d’accéder à vos données, de les faire rectifier ou effacer, de vous opposer à leur traitement, d’en limiter l’usage, d’en recevoir une copie dans un format lisible par une machine (portabilité) et de retirer votre consentement à tout moment.',
+        'Vous avez le droit d’accéder à vos données, de les faire rectifier ou effacer, de vous opposer à ' +
+          'leur traitement, d’en limiter l’usage, d’en recevoir une copie dans un format lisible par une ' +
+          'machine (portabilité) et de retirer votre consentement à tout moment.',
       ],
       items: [
         'En bas de chaque lettre, le lien « Se désinscrire » vous retire de cette lettre en un clic.',
-        'Le lien « Gérer mes préférences », en bas de chaque lettre, permet de choisir vos lettres, de télécharger toutes vos données (« Télécharger mes données ») et de les effacer (« Effacer mes données »), sans rien nous demander.',
+        'Le lien « Gérer mes préférences », en bas de chaque lettre, permet de choisir vos lettres, de ' +
+          'télécharger toutes vos données (« Télécharger mes données ») et de les effacer (« Effacer mes ' +
+          'données »), sans rien nous demander.',
         mailto
           ? {
               text: 'Pour tout le reste, ou si vous n’avez plus de lettre sous la main, écrivez à ',
@@ -149,7 +179,9 @@ export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
             }
           : 'Pour tout le reste, écrivez-nous (voir la page Contact) : nous répondons dans un délai d’un mois.',
         {
-          text: 'Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL : ',
+          text:
+            'Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la ' +
+            'CNIL : ',
           link: { href: 'https://www.cnil.fr/fr/plaintes', label: 'www.cnil.fr' },
           after: '.',
         },
@@ -159,7 +191,10 @@ export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
       id: 'equipe',
       heading: 'Pour les membres de l’équipe',
       paragraphs: [
-        `L’espace de l’équipe utilise un cookie de session : il expire après ${f.staffSessionIdle} sans activité, et au plus tard ${f.staffSessionMax} après la connexion. Les actions de l’équipe (connexions, envois, modifications) sont inscrites dans un journal, avec l’adresse IP, conservé sans limite de durée pour la sécurité du service.`,
+        `L’espace de l’équipe utilise un cookie de session : il expire après ${f.staffSessionIdle} sans ` +
+          `activité, et au plus tard ${f.staffSessionMax} après la connexion. Les actions de l’équipe ` +
+          `(connexions, envois, modifications) sont inscrites dans un journal, avec l’adresse IP, conservé ` +
+          `sans limite de durée pour la sécurité du service.`,
       ],
     },
   ];

@@ -7,9 +7,6 @@ import { siteIdentity } from './site-identity';
 export { CardGrid, Card, type Teaser } from './cards';
 export type { CoverImage } from './picture';
 
-/** The former list of teasers, now the card grid: kept under its name for the pages that use it. */
-export const TeaserList = CardGrid;
-
 export function SubscribeBox() {
   return (
     <aside className="subscribe-box" aria-labelledby="abonnement">

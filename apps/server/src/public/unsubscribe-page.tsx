@@ -36,3 +36,19 @@ export function UnsubscribedPage(props: { listName: string; preferencesToken: st
     </MessagePage>
   );
 }
+
+// an unsubscribe or preferences link we cannot read: the reader still needs a way to stop our letters
+export function UnknownLinkPage() {
+  return (
+    <MessagePage heading="Ce lien n’est pas reconnu">
+      <p>Il a peut-être été coupé en le copiant, ou l’adresse à laquelle il était destiné a été effacée depuis.</p>
+      <p>
+        Pour ne plus recevoir nos lettres ou changer vos choix, utilisez le lien en bas de la dernière lettre reçue, ou
+        écrivez-nous{'\u00a0'}: nous le ferons pour vous.
+      </p>
+      <p>
+        <a href="/contact">Nous écrire</a>
+      </p>
+    </MessagePage>
+  );
+}

@@ -10,12 +10,11 @@ import {
   updatePreferences,
 } from '@crieur/db';
 import { promptly, removeSubscriberJobs } from '@crieur/queue';
-import { InvalidLinkPage } from '../public/confirm-page';
 import { renderPage } from '../public/layout';
 import { ErasedPage, PreferencesPage } from '../public/preferences-page';
 import { SUBSCRIBE_TEXT_VERSION } from '../public/subscribe-page';
 import { TEST_LINK_TOKEN, TestLinkPage } from '../public/test-link-page';
-import { UnsubscribedPage, UnsubscribePage } from '../public/unsubscribe-page';
+import { UnknownLinkPage, UnsubscribedPage, UnsubscribePage } from '../public/unsubscribe-page';
 import type { RouteContext } from './context';
 import { sendHtml, Token } from './subscription-routes';
 
@@ -28,7 +27,8 @@ const PreferencesBody = z.object({
   confirm: z.string().optional(),
 });
 
-const notFoundPage = () => renderPage('Lien inconnu', <InvalidLinkPage />);
+// not the subscribe form's « expired link » page: this reader wants to leave or change, not to subscribe again
+const notFoundPage = () => renderPage('Lien inconnu', <UnknownLinkPage />);
 
 export function preferenceRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;

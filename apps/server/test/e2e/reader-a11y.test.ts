@@ -301,6 +301,7 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
         await p.getByRole('heading', { name: 'C’est fait' }).waitFor();
       },
     },
+    { name: 'lien-inconnu', open: go(`/unsubscribe/${'x'.repeat(43)}`), status: 404, shows: 'Nous écrire' },
     { name: 'lien-essai', open: go('/unsubscribe/essai') },
     { name: 'archives', open: go('/archive'), shows: 'Lettre de décembre' },
     {
@@ -313,7 +314,7 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
     { name: 'mentions-legales', open: go('/mentions-legales'), shows: 'Mentions légales' },
     { name: 'confidentialite', open: go('/confidentialite'), shows: 'Politique de confidentialité' },
     { name: 'contact', open: go('/contact'), shows: 'Contact' },
-    { name: '404', open: go('/page-qui-n-existe-pas'), status: 404 },
+    { name: '404', open: go('/page-qui-n-existe-pas'), status: 404, shows: 'Chercher un article' },
     { name: 'article-introuvable', open: go('/articles/article-inconnu'), status: 404 },
   ];
 
@@ -336,6 +337,9 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
         const main = pageCase.letter ? page.locator('body') : page.locator('main');
         if (pageCase.shows && !(await main.innerText()).includes(pageCase.shows))
           problems.push(where(`le contenu principal ne montre pas « ${pageCase.shows} »`));
+        // readers never see the software's name
+        if (/crieur/i.test(`${await page.title()} ${await page.locator('body').innerText()}`))
+          problems.push(where('le nom du logiciel « Crieur » est visible'));
         const findings = await axeFindings(page);
         problems.push(...findings.filter(isBlocking).map((f) => where(`axe ${describeFinding(f)}`)));
         // minor and moderate findings do not fail the test, but the lead reads them in the output

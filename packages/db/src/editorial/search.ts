@@ -116,9 +116,10 @@ export async function searchArticles(
     order by s.tier, s.title_rank desc, s.rank desc, s.published_at desc, s.id`;
   // the planner does not count reading words out of TOAST and scans the table for common words: the index is cheaper
   const result = (await db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    // a query of stop words alone is an empty query, not news for the server's log
-    await tx.execute(sql`set local client_min_messages = warning`);
+    // and a query of stop words alone is an empty query, not news for the server's log (one round trip for both)
+    await tx.execute(
+      sql`select set_config('enable_seqscan', 'off', true), set_config('client_min_messages', 'warning', true)`,
+    );
     return tx.execute(query);
   })) as unknown as { rows: Row[] };
   const rows = result.rows;
