@@ -174,6 +174,8 @@ describe('embeddable subscribe form', () => {
     });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(SITE);
+    const reloaded = await h.app.inject({ method: 'GET', url: '/subscribe/embed' });
+    expect([reloaded.statusCode, reloaded.headers.location]).toEqual([303, '/subscribe']);
     const refused = await h.app.inject({
       method: 'OPTIONS',
       url: '/subscribe/embed',

@@ -174,7 +174,7 @@ describe('Atom feeds, read by a feed reader', () => {
     expect(canteen.media.length).toBeGreaterThan(0);
     for (const m of canteen.media) expect(m).toMatchObject({ url: image, type: 'image', mimeType: 'image/jpeg' });
     expect(canteen.media[0]!.length).toBeGreaterThan(1000);
-    expect(xml).toContain('<media:credit>Photo : Jeanne Martin</media:credit>');
+    expect(xml).toContain('<media:credit>Photo\u00a0: Jeanne Martin</media:credit>');
     // the body's image and link, absolute
     expect(canteen.content).toContain(`src="${PUBLIC_URL}/media/${coverId}/w1600.webp"`);
     expect(canteen.content).toContain('href="https://ok.example/r"');

@@ -319,6 +319,21 @@ describe('the reader site as a media outlet (PostgreSQL)', () => {
     expect(main(missing.body)).toContain('<h1 id="titre">Page introuvable</h1>');
   });
 
+  it('shows each rubrique’s latest under the newest articles, still without repeating one', async () => {
+    for (let i = 1; i <= 8; i++)
+      await publish({ key: `opinion-${i}`, title: `Tribune numéro ${i}`, rubrique: 'points-de-vue' });
+    const res = await get('/');
+    const html = main(res.body);
+    const links = visibleArticleLinks(res.body);
+    expect(new Set(links).size).toBe(links.length);
+    const latest = html.slice(html.indexOf('id="derniers-articles"'), html.indexOf('id="rubrique-'));
+    expect(count(latest, /class="card-title"/g)).toBe(6);
+    const opinions = html.slice(html.indexOf('id="rubrique-points-de-vue"'));
+    const section = opinions.slice(0, opinions.indexOf('</section>'));
+    expect(section).toContain('<a href="/rubriques/points-de-vue">Points de vue</a>');
+    expect(count(section, /class="card-title"/g)).toBe(3);
+  });
+
   it('writes French typography in what it renders: no plain space before « : ; ? ! » or inside « »', async () => {
     for (const url of pages()) {
       const body = (await get(url)).body;

@@ -22,10 +22,12 @@ function choice(list: EmbedList): string {
 
 /** The snippet for the chosen lists (in the order given); every value escaped, nothing runs on the host page. */
 export function embedSnippet(form: Pick<EmbedForm, 'action' | 'notice' | 'honeypot'>, lists: EmbedList[]): string {
+  const trap = `${ID}-${esc(form.honeypot)}`;
   return [
     `<form action="${esc(form.action)}" method="post" accept-charset="utf-8" style="font:inherit;max-width:32rem">`,
     `  <label for="${ID}-email">Adresse e-mail</label>`,
-    `  <input id="${ID}-email" name="email" type="email" autocomplete="email" required maxlength="320" style="${FIELD}">`,
+    `  <input id="${ID}-email" name="email" type="email" autocomplete="email" required maxlength="320"`,
+    `    style="${FIELD}">`,
     `  <label for="${ID}-nom">Prénom ou nom (facultatif)</label>`,
     `  <input id="${ID}-nom" name="name" type="text" autocomplete="name" maxlength="120" style="${FIELD}">`,
     `  <fieldset style="border:0;padding:0;margin:0 0 .75rem">`,
@@ -34,8 +36,8 @@ export function embedSnippet(form: Pick<EmbedForm, 'action' | 'notice' | 'honeyp
     `  </fieldset>`,
     // the honeypot: out of sight and out of the tab order, so only robots fill it
     `  <div aria-hidden="true" style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden">`,
-    `    <label for="${ID}-${esc(form.honeypot)}">Ne pas remplir ce champ</label>`,
-    `    <input id="${ID}-${esc(form.honeypot)}" name="${esc(form.honeypot)}" type="text" tabindex="-1" autocomplete="off">`,
+    `    <label for="${trap}">Ne pas remplir ce champ</label>`,
+    `    <input id="${trap}" name="${esc(form.honeypot)}" type="text" tabindex="-1" autocomplete="off">`,
     `  </div>`,
     `  <p style="font-size:.875em;margin:0 0 .75rem">${esc(form.notice)}</p>`,
     `  <button type="submit" style="font:inherit;padding:.5rem 1rem;cursor:pointer">M’abonner</button>`,

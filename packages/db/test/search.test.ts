@@ -261,14 +261,14 @@ describe.each(bothBackends('search'))('searchArticles on %s', (_name, open) => {
     });
     await seedSearchArticles(database.db, { count: SEARCH_RANK_CAP + 20, now: daysAgo(2000), make: words });
     const seen = new Set<string>();
-    let total = 0;
+    const totals = new Set<number>();
     for (let p = 1; ; p++) {
       const found = await searchArticles(database.db, { q: 'haies', now, page: p, pageSize: 100 });
-      total = found.total;
+      totals.add(found.total);
       if (!found.items.length) break;
       for (const item of found.items) seen.add(item.id);
     }
-    expect(total).toBe(SEARCH_RANK_CAP + 20);
+    expect([...totals]).toEqual([SEARCH_RANK_CAP + 20]);
     expect(seen.size).toBe(SEARCH_RANK_CAP + 20);
     const last = await searchArticles(database.db, { q: 'haies', now, page: SEARCH_RANK_CAP / 10 + 2, pageSize: 10 });
     expect(last.items.map((i) => i.title)).toEqual(

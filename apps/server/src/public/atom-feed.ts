@@ -62,12 +62,13 @@ const MEDIA_RSS = 'http://search.yahoo.com/mrss/';
 function image(i: AtomImage): string[] {
   const known = i.length !== undefined;
   const size = ` width="${i.width}" height="${i.height}"${known ? ` fileSize="${i.length}"` : ''}`;
+  // title: the alt text, for readers that show the enclosure alone
+  const extra = `${known ? ` length="${i.length}"` : ''}${i.alt ? ` title="${escapeXml(i.alt)}"` : ''}`;
   return [
-    // title: the alt text, for readers that show the enclosure alone
-    `    ${link('enclosure', i.type, i.url, `${known ? ` length="${i.length}"` : ''}${i.alt ? ` title="${escapeXml(i.alt)}"` : ''}`)}`,
+    `    ${link('enclosure', i.type, i.url, extra)}`,
     `    <media:content url="${escapeXml(i.url)}" medium="image" type="${i.type}"${size}>`,
     ...(i.alt ? [`      ${element('media:description', i.alt, ' type="plain"')}`] : []),
-    ...(i.credit ? [`      ${element('media:credit', i.credit)}`] : []),
+    ...(i.credit ? [`      ${element('media:credit', frenchTypography(i.credit))}`] : []),
     '    </media:content>',
   ];
 }

@@ -73,6 +73,9 @@ export function embedRoutes(app: FastifyInstance, ctx: RouteContext, subscribe: 
     return sendHtml(reply, 403, renderPage('Formulaire non autorisé', <EmbedRefused origin={shown} />));
   };
 
+  // the thanks page reloaded, or the address opened by hand: our own form
+  app.get(EMBED_PATH, async (_request, reply) => reply.redirect('/subscribe', 303));
+
   // a fetch() with a JSON body from an allowed site asks first; never a wildcard
   app.options(EMBED_PATH, async (request, reply) => {
     const origin = allowedOrigin(request, await getEmbedOrigins(db));

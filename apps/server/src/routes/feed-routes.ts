@@ -119,6 +119,7 @@ export function feedRoutes(app: FastifyInstance, ctx: RouteContext): void {
       path: `/dossiers/${dossier.slug}`,
       title: `${SITE_TITLE} · Dossier : ${dossier.title}`,
       subtitle: dossier.lede || tagline(),
+      updated: dossier.updatedAt,
     };
     return send(request, reply, page, items);
   });

@@ -324,7 +324,8 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
       rubrique.name,
       <section aria-labelledby="titre">
         <PageHead kicker="Rubrique" title={rubrique.name} lede={rubrique.description} />
-        <CardGrid items={items.map(teaser)} showRubrique={false} eager={3} />
+        {/* no heading between the page's H1 and the cards: theirs are H2 */}
+        <CardGrid items={items.map(teaser)} showRubrique={false} eager={3} level={2} />
         <SubscribeBox />
       </section>,
       {
@@ -346,7 +347,7 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const html = renderPage(
       `Mot-clé : ${tags[0]}`,
       <TagPage tag={tags[0]!} count={items.length}>
-        <CardGrid items={items.map(teaser)} eager={3} />
+        <CardGrid items={items.map(teaser)} eager={3} level={2} />
         <SubscribeBox />
       </TagPage>,
       { indexable: true, wide: true },

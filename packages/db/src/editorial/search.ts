@@ -72,7 +72,7 @@ export async function searchArticles(
   const tsquery = sql`websearch_to_tsquery('public.fr_unaccent', ${q})`;
   const query = sql`
     with hits as materialized (
-      -- from the index alone: no article's words are read to find or count the hits
+      -- from the index: no article's words are read to find or count the hits (but to check a "phrase")
       select r.id as revision_id, a.id, a.published_at
       from article_revisions r join articles a on a.live_revision_id = r.id
       where r.search is not null and r.search @@ ${tsquery}
@@ -104,11 +104,30 @@ export async function searchArticles(
     )
     select c.total, a.id, a.slug, r.title, r.lede, r.authors, r.tags, a.published_at, r.saved_at,
       r.cover_media_id, ru.slug as rubrique_slug, ru.name as rubrique_name,
-      ts_headline('public.fr_unaccent',
-        r.lede || ' ' || array_to_string(array(
-          select jsonb_array_elements_text(jsonb_path_query_array(r.body, 'strict $.**.text'))), ' '),
+      ts_headline('public.fr_unaccent', r.lede || ' ' || coalesce((
+        -- the headline parses every word it is given: only the lede and the first two blocks that hold one of the
+        -- query's stems (unaccented, as a substring: cheap), or the first block when none does (title, tags)
+        select string_agg(p.text, ' ' order by p.n) from (
+          select b.n, b.text from (
+            select blocks.n, array_to_string(array(
+              select jsonb_array_elements_text(jsonb_path_query_array(blocks.block, 'strict $.**.text'))), ' ') as text
+            from jsonb_array_elements(r.body->'content') with ordinality as blocks(block, n)
+          ) b
+          where b.n = 1 or exists (
+            select 1 from unnest(stems.list) stem
+            where position(stem in lower(public.unaccent('public.unaccent', b.text))) > 0)
+          order by (b.n = 1 and stems.list <> '{}' and not exists (
+            select 1 from unnest(stems.list) stem
+            where position(stem in lower(public.unaccent('public.unaccent', b.text))) > 0)), b.n
+          limit 2
+        ) p), ''),
         ${tsquery}, ${HEADLINE_OPTIONS}) as excerpt
     from (select count(*)::int as total from hits) c
+    cross join (
+      -- the query's stems, as its text shows them ('democrat' & 'aliment')
+      select coalesce(array_agg(distinct m[1]), '{}') as list
+      from regexp_matches(${tsquery}::text, '''([^'']+)''', 'g') m
+    ) stems
     left join shown s on true
     left join articles a on a.id = s.id
     left join article_revisions r on r.id = s.revision_id
