@@ -12,7 +12,8 @@ ${FONT_CSS}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:1.0625rem/1.6 var(--serif);color:var(--ink);background:var(--bg);font-kerning:normal;
-font-variant-ligatures:common-ligatures;text-rendering:optimizeLegibility}
+font-variant-ligatures:common-ligatures;text-rendering:optimizeLegibility;
+/* the footer ends the window on short pages */display:flex;flex-direction:column;min-height:100vh}
 img{max-width:100%;height:auto}
 picture{display:block}
 a{color:var(--accent)}
@@ -25,7 +26,7 @@ h1{font-size:2rem;font-weight:700}
 font:700 1rem var(--sans);border-radius:0 0 6px 6px;text-decoration:none}
 .skip-link:focus{top:0;color:#fff}
 .wrap{max-width:75rem;margin:0 auto;padding-left:1.25rem;padding-right:1.25rem}
-main{display:block;padding-top:2.25rem;padding-bottom:3.5rem}
+main{display:block;flex:1 0 auto;width:100%;padding-top:2.25rem;padding-bottom:3.5rem}
 main:focus{outline:none}
 main.narrow{max-width:46rem}
 
