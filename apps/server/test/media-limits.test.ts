@@ -143,7 +143,7 @@ describe('image uploads: pixel limit, broken files, nothing left behind (Postgre
     const empty = await editor.request('PATCH', `/api/media/${id}`, {});
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.issues.map((i: { message: string }) => i.message)).toEqual([
-      'Indiquez un texte alternatif ou une légende à modifier.',
+      'Indiquez un texte alternatif, une légende ou un crédit à modifier.',
     ]);
     const noAlt = await editor.request('PATCH', `/api/media/${id}`, { alt: '  ' });
     const noAltMessage = noAlt.json().error.issues[0].message;

@@ -4,6 +4,7 @@ import { parse as parseHtml } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frenchTypography as ft } from '@crieur/content';
 import { seedSearchArticles } from '@crieur/db/testing';
+import { SEARCH_PER_IP_PER_MINUTE } from '../src/routes/search-routes';
 import { resultCount } from '../src/public/search-page';
 import { startHarness, type Client, type Harness } from './harness';
 
@@ -237,5 +238,21 @@ describe('/recherche', () => {
     expect(page(twice.body).byClass('search-count').map(textOf)).toEqual(['25 résultats']);
     expect((await get('/recherche?q[a]=1')).statusCode).toBe(200);
     expect((await get('/recherche?q=%E0%A4%A')).statusCode).toBeLessThan(500);
+  });
+
+  // last: it spends this address's searches for the minute
+  it('limits the searches one address makes in a minute, in French, but not a search already answered', async () => {
+    const html = (url: string) => h.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+    expect((await html('/recherche?q=bocage')).statusCode).toBe(200);
+    let refused: Awaited<ReturnType<typeof html>> | undefined;
+    for (let i = 0; i <= SEARCH_PER_IP_PER_MINUTE && !refused; i++) {
+      const answer = await html(`/recherche?q=haie+${i}`);
+      if (answer.statusCode === 429) refused = answer;
+    }
+    expect(refused?.statusCode).toBe(429);
+    expect(refused?.headers['content-type']).toMatch(/text\/html/);
+    expect(refused?.body).toContain('lang="fr"');
+    // the page cache answers what was already searched, before the limit
+    expect((await html('/recherche?q=bocage')).statusCode).toBe(200);
   });
 });

@@ -38,7 +38,7 @@ export type LegalFieldSpec = {
   /** the law asks for it: the studio says so while it is empty (saving stays possible) */
   required: boolean;
   /** when left empty, the page shows this organisation value instead */
-  fallback?: 'name' | 'postalAddress';
+  fallback?: 'name' | 'postalAddress' | 'replyTo';
   /** when left empty, the page shows this text instead */
   defaultText?: string;
 };
@@ -107,12 +107,8 @@ export const LEGAL_FIELDS: Record<LegalSlug, readonly LegalFieldSpec[]> = {
       kind: 'text',
       required: false,
     },
-    {
-      name: 'email',
-      label: 'Adresse e-mail',
-      kind: 'email',
-      required: true,
-    },
+    // empty: the organisation's reply-to address, so that a fresh site still says where to write
+    { name: 'email', label: 'Adresse e-mail', kind: 'email', required: true, fallback: 'replyTo' },
     { name: 'address', label: 'Adresse postale', kind: 'address', required: false, fallback: 'postalAddress' },
     { name: 'phone', label: 'Téléphone', kind: 'phone', required: false },
   ],

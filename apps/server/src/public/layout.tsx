@@ -66,7 +66,8 @@ function SiteFooter() {
           </p>
           <p>{ft(address ? `${identity.name} · ${address}.` : `${identity.name}.`)}</p>
           <p className="privacy-note">
-            Nous ne suivons ni l’ouverture de nos lettres ni les clics, et ne transmettons jamais votre adresse.
+            Nous ne suivons ni l’ouverture de nos lettres ni les clics, et ne vendons ni ne prêtons jamais votre
+            adresse.
           </p>
         </div>
         <nav aria-label="Informations et abonnement">

@@ -14,7 +14,7 @@ export type LegalPageData = {
   updatedAt: Date;
 };
 
-export type LegalOrganisation = { name: string; postalAddress: string };
+export type LegalOrganisation = { name: string; postalAddress: string; replyTo: string };
 
 const parisDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' });
 

@@ -85,7 +85,11 @@ export function legalRoutes(app: FastifyInstance, ctx: RouteContext): void {
     app.get(`/${slug}`, async (request, reply) => {
       const [page, org] = await Promise.all([getLegalPage(db, slug), getOrganisation(db)]);
       if (!page) return reply.callNotFound();
-      const organisation = { name: org.name.trim() || 'l’association', postalAddress: org.postalAddress };
+      const organisation = {
+        name: org.name.trim() || 'l’association',
+        postalAddress: org.postalAddress,
+        replyTo: org.replyTo,
+      };
       const privacy =
         slug === 'confidentialite'
           ? privacyFacts(await privacyInput(db, ctx, page.fields, organisation.name))

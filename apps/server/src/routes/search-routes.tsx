@@ -12,6 +12,8 @@ import { withCovers } from './reader-covers';
 export const SEARCH_PAGE_SIZE = 10;
 // far past any real search's last page; a larger number is read as page 1, like any other bad value
 const MAX_PAGE = 10_000;
+// searches the page cache does not answer, per address and minute: far above a reader's, far below a flood's
+export const SEARCH_PER_IP_PER_MINUTE = 60;
 
 // a repeated parameter (?q=a&q=b) counts once; anything unreadable is no query or page 1, never an error
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -29,7 +31,9 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
-  app.get('/recherche', async (request, reply) => {
+  // the limit is checked after the page cache: a search already answered costs nothing and is not counted
+  const limit = { config: { rateLimit: { max: SEARCH_PER_IP_PER_MINUTE, timeWindow: 60_000 } } };
+  app.get('/recherche', limit, async (request, reply) => {
     const { q, page } = SearchQuery.parse(request.query ?? {});
     const [result, rubriques] = await Promise.all([
       q ? searchArticles(db, { q, now: ctx.now(), page, pageSize: SEARCH_PAGE_SIZE }) : { total: 0, items: [] },

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -33,7 +33,11 @@ export async function shoot(
 ): Promise<void> {
   const file = path.join(screenshotDir, name);
   await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
-  if (options.copyTo) copyFileSync(file, path.join(options.copyTo, name));
+  // the copy's folder may not exist on a fresh machine (CI): a screenshot never fails a test for that
+  if (options.copyTo) {
+    mkdirSync(options.copyTo, { recursive: true });
+    copyFileSync(file, path.join(options.copyTo, name));
+  }
 }
 
 /** Logs a staff member in through the studio's form and waits for the shell. */

@@ -200,12 +200,13 @@ describe('images pasted and dropped into an article, covers and tags on the site
       expect(await reader.locator('nav.tags a').allTextContents()).toEqual(['Tirage au sort', 'Démocratie locale']);
       await shoot(reader, `reader-cover-article-${width}.png`);
       await reader.goto(`${base}/`);
-      await reader.locator('.teasers li.with-cover img').first().waitFor();
+      await reader.locator('.card-item.with-cover img').first().waitFor();
       await shoot(reader, `reader-cover-home-${width}.png`);
       if (width === 390) {
         await reader.goto(`${base}/articles/une-assemblee-citoyenne-a-saillans`);
         await reader.getByRole('link', { name: 'Démocratie locale' }).click();
-        await reader.getByRole('heading', { level: 1, name: 'Mot-clé : Démocratie locale' }).waitFor();
+        // the tag's name is the H1, under a « Mot-clé » kicker
+        await reader.getByRole('heading', { level: 1, name: 'Démocratie locale' }).waitFor();
         await shoot(reader, 'reader-tag-390.png');
       }
       await reader.close();
