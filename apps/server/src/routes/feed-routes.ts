@@ -11,8 +11,8 @@ import { renderAtomFeed, type AtomEntry } from '../public/atom-feed';
 import { mediaOf, siteIdentity } from '../public/site-identity';
 import type { RouteContext } from './context';
 
-/** How many pieces a feed carries: readers poll often, a year of démocratieS is about twenty. */
-export const FEED_LIMIT = 30;
+/** How many pieces a feed carries: a year of démocratieS (about twenty); readers poll often and keep what they saw. */
+export const FEED_LIMIT = 20;
 const ATOM = 'application/atom+xml; charset=utf-8';
 const SITE_TITLE = 'démocratieS';
 
