@@ -10,8 +10,6 @@ import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SectionPage } from './pages/SectionPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { IdentityPage } from './pages/settings/IdentityPage';
-import { LegalPagesPage } from './pages/settings/LegalPagesPage';
-import { EmbedFormPage } from './pages/settings/EmbedFormPage';
 import { ImportPage } from './pages/subscribers/ImportPage';
 import { SubscriberPage } from './pages/subscribers/SubscriberPage';
 import { SubscribersPage } from './pages/subscribers/SubscribersPage';
@@ -47,6 +45,11 @@ const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage').then(
 const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage').then((m) => ({ default: m.CampaignPage })));
 
 // the growth pages bring ECharts and the date pickers: on demand
+// the legal pages' editor brings Tiptap: fetched on first visit, like the other editors
+const LegalPagesPage = lazy(() =>
+  import('./pages/settings/LegalPagesPage').then((m) => ({ default: m.LegalPagesPage })),
+);
+const EmbedFormPage = lazy(() => import('./pages/settings/EmbedFormPage').then((m) => ({ default: m.EmbedFormPage })));
 const GrowthPage = lazy(() => import('./pages/growth/GrowthPage').then((m) => ({ default: m.GrowthPage })));
 const CampaignReportPage = lazy(() =>
   import('./pages/growth/CampaignReportPage').then((m) => ({ default: m.CampaignReportPage })),
@@ -134,7 +137,7 @@ export function App() {
             path="/settings/legal"
             element={
               <RequireRole roles={['admin']}>
-                <LegalPagesPage />
+                <Lazy page={<LegalPagesPage />} />
               </RequireRole>
             }
           />
@@ -142,7 +145,7 @@ export function App() {
             path="/settings/embed-form"
             element={
               <RequireRole roles={['admin']}>
-                <EmbedFormPage />
+                <Lazy page={<EmbedFormPage />} />
               </RequireRole>
             }
           />
