@@ -94,8 +94,22 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
         await dialog.waitFor({ timeout: 3000 }).catch(() => undefined);
       }
       await dialog.getByLabel('Rechercher').fill(query);
-      await dialog.getByRole('button', { name: `Insérer «\u00a0${title}\u00a0»` }).click();
-      await dialog.getByRole('button', { name: 'Insérer l’article' }).click();
+      // the results re-render as the search settles: check the pick and the insertion landed, else try again
+      const picked = dialog.locator('[aria-pressed="true"]');
+      for (let attempt = 0; attempt < 3 && (await picked.count()) === 0; attempt++) {
+        await dialog.getByRole('button', { name: `Insérer «\u00a0${title}\u00a0»` }).click();
+        await picked
+          .first()
+          .waitFor({ timeout: 5000 })
+          .catch(() => undefined);
+      }
+      for (let attempt = 0; attempt < 3 && (await dialog.isVisible()); attempt++) {
+        await dialog
+          .getByRole('button', { name: 'Insérer l’article' })
+          .click({ timeout: 10_000 })
+          .catch(() => undefined);
+        await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      }
       await dialog.waitFor({ state: 'detached' });
     }
 
