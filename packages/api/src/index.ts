@@ -34,3 +34,4 @@ export * from './imports';
 export * from './campaigns';
 export * from './preflight';
 export * from './growth';
+export * from './contributions';

@@ -3,7 +3,6 @@ import {
   bigint,
   bigserial,
   boolean,
-  customType,
   index,
   integer,
   jsonb,
@@ -15,10 +14,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { tsvector } from './columns';
 import { users } from './users';
 
-// PostgreSQL's full-text vector: filled by a trigger (see migration 0016), never by the application
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const articleStatusEnum = pgEnum('article_status', [
   'draft',
@@ -142,6 +140,8 @@ export const articleRevisions = pgTable(
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
     // French, accent-insensitive words of a published revision (title A; lede, authors, tags B; body D); else null
     search: tsvector('search'),
+    // the same for the title, lede, authors and tags only: small enough to rank every hit of a query (issue 16)
+    searchHead: tsvector('search_head'),
   },
   (t) => [
     index('article_revisions_article_idx').on(t.articleId, t.version),

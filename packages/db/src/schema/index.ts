@@ -5,3 +5,4 @@ export * from './subscribers';
 export * from './editorial';
 export * from './campaigns';
 export * from './identity';
+export * from './contributions';
