@@ -73,3 +73,4 @@ export * from './staff-mail';
 export * from './campaigns';
 export * from './sending';
 export * from './growth';
+export * from './contributions';

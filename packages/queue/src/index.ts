@@ -7,6 +7,8 @@ export {
   restoreMailJobs,
   confirmJobId,
   enqueueStaffMail,
+  enqueueContributionMail,
+  contributionMailJobId,
   staffMailJobId,
   welcomeJobId,
   mailJobId,

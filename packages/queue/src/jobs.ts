@@ -11,6 +11,8 @@ export const MailJob = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), subscriberId: z.uuid(), dueAt: z.iso.datetime() }),
   // email to a member of the team (invitation, password reset, review): one `staff_mail` row
   z.object({ type: z.literal('staff'), staffMailId: z.uuid() }),
+  // email to a contribution's proposer (confirmation of the address, then each moderation outcome): one row
+  z.object({ type: z.literal('contribution'), contributionMailId: z.uuid() }),
 ]);
 export type MailJob = z.infer<typeof MailJob>;
 

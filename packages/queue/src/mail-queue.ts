@@ -26,16 +26,28 @@ export const confirmJobId = (confirmationId: string) => `confirm-${confirmationI
 export const welcomeJobId = (subscriberId: string, dueAt: string) =>
   `welcome-${subscriberId}-${new Date(dueAt).getTime()}`;
 export const staffMailJobId = (staffMailId: string) => `staff-${staffMailId}`;
-export const mailJobId = (job: MailJob) =>
-  job.type === 'confirm'
-    ? confirmJobId(job.confirmationId)
-    : job.type === 'welcome'
-      ? welcomeJobId(job.subscriberId, job.dueAt)
-      : staffMailJobId(job.staffMailId);
+export const contributionMailJobId = (contributionMailId: string) => `contribution-${contributionMailId}`;
+export function mailJobId(job: MailJob): string {
+  switch (job.type) {
+    case 'confirm':
+      return confirmJobId(job.confirmationId);
+    case 'welcome':
+      return welcomeJobId(job.subscriberId, job.dueAt);
+    case 'staff':
+      return staffMailJobId(job.staffMailId);
+    case 'contribution':
+      return contributionMailJobId(job.contributionMailId);
+  }
+}
 
 export async function enqueueMail(queue: MailQueue, job: MailJob): Promise<void> {
   const data = MailJob.parse(job);
   await queue.add(data.type, data, { jobId: mailJobId(data) });
+}
+
+/** Proposers' email rows just written: queued now; the mail reconcile sends any this misses (Redis down). */
+export async function enqueueContributionMail(queue: MailQueue, contributionMailIds: readonly string[]): Promise<void> {
+  for (const contributionMailId of contributionMailIds) await enqueueMail(queue, { type: 'contribution', contributionMailId });
 }
 
 /** Staff email rows just written: queued now; the mail reconcile sends any this misses (Redis down). */

@@ -57,6 +57,8 @@ export function mailProcessor(deps: MailDeps) {
         if (job.id !== staffMailJobId(data.staffMailId)) return { sent: false, reason: 'not the staff mail job' };
         return await sendStaffMail(deps, data.staffMailId);
       }
+      // issue 17 (helper A): the proposer's emails
+      if (data.type === 'contribution') return { sent: false, reason: 'contribution mail not built yet' };
       // one welcome per confirmation click, whatever number of jobs point at it
       if (job.id !== welcomeJobId(data.subscriberId, data.dueAt)) return { sent: false, reason: 'not the welcome job' };
       const welcome = await findWelcomeData(deps.db, { subscriberId: data.subscriberId, dueAt: new Date(data.dueAt) });

@@ -1,0 +1,4 @@
+export * from './proposals';
+export * from './moderation';
+export * from './public';
+export * from './fill';

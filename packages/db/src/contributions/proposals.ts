@@ -1,0 +1,2 @@
+// issue 17: filled by its helper
+export {};
