@@ -43,17 +43,7 @@ describe('email images: variants, headers, every email (PostgreSQL)', () => {
   let screenshotId: string;
 
   const upload = async (body: Buffer, type: string, alt: string) => {
-    if (!editor.csrfToken) await editor.refreshCsrf();
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/media?alt=${encodeURIComponent(alt)}`,
-      headers: {
-        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
-        'x-csrf-token': editor.csrfToken!,
-        'content-type': type,
-      },
-      payload: body,
-    });
+    const res = await editor.upload(`/api/media?alt=${encodeURIComponent(alt)}`, body, type);
     expect(res.statusCode, res.body).toBe(201);
     return res.json().media.id as string;
   };

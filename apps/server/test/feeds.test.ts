@@ -23,22 +23,11 @@ describe('Atom feeds, read by a feed reader', () => {
   const pieces: Record<string, Saved> = {};
 
   const uploadCover = async () => {
-    if (!editor.csrfToken) await editor.refreshCsrf();
     const jpeg = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: '#2a6f4e' } })
       .jpeg()
       .toBuffer();
     const query = new URLSearchParams({ alt: 'Une cantine scolaire à midi', credit: '  Photo : Jeanne Martin  ' });
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/media?${query}`,
-      headers: {
-        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
-        'x-csrf-token': editor.csrfToken!,
-        'content-type': 'image/jpeg',
-        'x-file-name': 'cantine.jpg',
-      },
-      payload: jpeg,
-    });
+    const res = await editor.upload(`/api/media?${query}`, jpeg, 'image/jpeg', { 'x-file-name': 'cantine.jpg' });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().media as { id: string; credit: string };
   };

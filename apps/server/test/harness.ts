@@ -165,6 +165,28 @@ export class Client {
     return res;
   }
 
+  /** Sends raw bytes (an image upload) with the session's cookies and the CSRF token. */
+  async upload(
+    url: string,
+    body: Buffer,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    if (!this.csrfToken) await this.refreshCsrf();
+    return this.app.inject({
+      method: 'POST',
+      url,
+      ...(this.ip ? { remoteAddress: this.ip } : {}),
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': this.csrfToken!,
+        'content-type': contentType,
+        ...headers,
+      },
+      payload: body,
+    });
+  }
+
   async refreshCsrf(): Promise<void> {
     const res = await this.request('GET', '/api/session');
     this.csrfToken = res.json().csrfToken;

@@ -34,17 +34,8 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     const png = await sharp({ create: { width: 400, height: 200, channels: 4, background: '#1b4d8900' } })
       .png()
       .toBuffer();
-    if (!c.csrfToken) await c.refreshCsrf();
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/media?alt=${encodeURIComponent(alt)}`,
-      headers: {
-        cookie: `crieur_session=${c.cookie('crieur_session')}; crieur_csrf=${c.cookie('crieur_csrf')}`,
-        'x-csrf-token': c.csrfToken!,
-        'content-type': 'image/png',
-        'x-file-name': 'logo.png',
-      },
-      payload: png,
+    const res = await c.upload(`/api/media?alt=${encodeURIComponent(alt)}`, png, 'image/png', {
+      'x-file-name': 'logo.png',
     });
     expect(res.statusCode).toBe(201);
     return res.json().media.id as string;

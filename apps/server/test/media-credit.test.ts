@@ -11,20 +11,10 @@ describe('media credit', () => {
   let h: Harness;
   let editor: Client;
   const upload = async (query: Record<string, string>) => {
-    if (!editor.csrfToken) await editor.refreshCsrf();
     const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#884422' } })
       .png()
       .toBuffer();
-    return h.app.inject({
-      method: 'POST',
-      url: `/api/media?${new URLSearchParams(query)}`,
-      headers: {
-        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
-        'x-csrf-token': editor.csrfToken!,
-        'content-type': 'image/png',
-      },
-      payload: png,
-    });
+    return editor.upload(`/api/media?${new URLSearchParams(query)}`, png, 'image/png');
   };
 
   beforeAll(async () => {

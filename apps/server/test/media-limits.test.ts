@@ -26,17 +26,7 @@ describe('image uploads: pixel limit, broken files, nothing left behind (Postgre
   let photoPng: Buffer;
 
   const upload = async (body: Buffer, type: string) => {
-    if (!editor.csrfToken) await editor.refreshCsrf();
-    return h.app.inject({
-      method: 'POST',
-      url: `/api/media?alt=${encodeURIComponent('Une image')}`,
-      headers: {
-        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
-        'x-csrf-token': editor.csrfToken!,
-        'content-type': type,
-      },
-      payload: body,
-    });
+    return editor.upload(`/api/media?alt=${encodeURIComponent('Une image')}`, body, type);
   };
   const stored = () =>
     readdirSync(mediaDir, { withFileTypes: true })

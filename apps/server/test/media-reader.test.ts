@@ -10,18 +10,7 @@ describe('media library and reader pages (PostgreSQL)', () => {
   let h: Harness;
   let editor: Client;
   const upload = async (body: Buffer, type: string, query: string) => {
-    if (!editor.csrfToken) await editor.refreshCsrf();
-    return h.app.inject({
-      method: 'POST',
-      url: `/api/media?${query}`,
-      headers: {
-        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
-        'x-csrf-token': editor.csrfToken!,
-        'content-type': type,
-        'x-file-name': 'conseil.png',
-      },
-      payload: body,
-    });
+    return editor.upload(`/api/media?${query}`, body, type, { 'x-file-name': 'conseil.png' });
   };
 
   beforeAll(async () => {

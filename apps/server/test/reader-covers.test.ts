@@ -18,17 +18,11 @@ describe('covers on the reader pages (PostgreSQL)', () => {
     const png = await sharp({ create: { width, height, channels: 3, background: '#1c4fa0' } })
       .png()
       .toBuffer();
-    if (!editor.csrfToken) await editor.refreshCsrf();
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/media?alt=${encodeURIComponent(alt)}&caption=${encodeURIComponent(caption)}`,
-      headers: {
-        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
-        'x-csrf-token': editor.csrfToken!,
-        'content-type': 'image/png',
-      },
-      payload: png,
-    });
+    const res = await editor.upload(
+      `/api/media?alt=${encodeURIComponent(alt)}&caption=${encodeURIComponent(caption)}`,
+      png,
+      'image/png',
+    );
     expect(res.statusCode).toBe(201);
     return res.json().media.id as string;
   };

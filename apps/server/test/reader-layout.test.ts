@@ -34,17 +34,7 @@ describe('the reader site as a media outlet (PostgreSQL)', () => {
     const png = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: colour } })
       .png()
       .toBuffer();
-    if (!editor.csrfToken) await editor.refreshCsrf();
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/media?alt=${encodeURIComponent(alt)}`,
-      headers: {
-        cookie: `crieur_session=${editor.cookie('crieur_session')}; crieur_csrf=${editor.cookie('crieur_csrf')}`,
-        'x-csrf-token': editor.csrfToken!,
-        'content-type': 'image/png',
-      },
-      payload: png,
-    });
+    const res = await editor.upload(`/api/media?alt=${encodeURIComponent(alt)}`, png, 'image/png');
     expect(res.statusCode, res.body).toBe(201);
     return res.json().media.id as string;
   };

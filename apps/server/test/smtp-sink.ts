@@ -4,13 +4,15 @@ import { SMTPServer } from 'smtp-server';
 /** envelopeFrom: the SMTP envelope's sender (MAIL FROM), where bounces go */
 export type ReceivedMail = { envelopeFrom: string; to: string[]; raw: string; parsed: ParsedMail };
 
-/** A real SMTP server in the test process that keeps every message it accepts. */
-export async function startSmtpSink(): Promise<{
+export type SmtpSink = {
   url: string;
   messages: ReceivedMail[];
   waitFor(count: number, ms?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
-}> {
+};
+
+/** A real SMTP server in the test process that keeps every message it accepts. */
+export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,

@@ -66,12 +66,12 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const articlePages = new LRUCache<string, Rendered>({ max: 500 });
   const bodies = new LRUCache<string, string>({ max: 500 });
   const abs = (p: string) => `${ctx.config.publicUrl}${p}`;
-  // one rendering of each version of a body for the pages, one for the feed (absolute image addresses)
-  const bodyHtml = (a: { id: string; updatedAt: Date; body: unknown }, target: 'page' | 'feed' = 'page') => {
-    const key = `${a.id}|${a.updatedAt.getTime()}|${target}`;
+  // one rendering of each version of a body (the feeds render their own, with absolute image addresses)
+  const bodyHtml = (a: { id: string; updatedAt: Date; body: unknown }) => {
+    const key = `${a.id}|${a.updatedAt.getTime()}`;
     let html = bodies.get(key);
     if (html === undefined) {
-      html = renderWebHtml(a.body as ArticleDoc, target === 'feed' ? { mediaBaseUrl: ctx.config.publicUrl } : {});
+      html = renderWebHtml(a.body as ArticleDoc, {});
       bodies.set(key, html);
     }
     return html;

@@ -2,14 +2,12 @@
 // from an allowed site, our thanks page and a confirmation email; from any other, the refusal page and nothing sent.
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { pino } from 'pino';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, type Mailer } from '@crieur/mailer';
-import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { freePort } from '../free-port';
-import { TEST_LINK_KEY, type Harness } from '../harness';
-import { startSmtpSink } from '../smtp-sink';
+import { type Harness } from '../harness';
+import type { SmtpSink } from '../smtp-sink';
+import { startMailWorld, type MailWorld } from './mail-world';
 import { login, shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
@@ -45,36 +43,20 @@ describe('the embeddable subscribe form, pasted on another site (Chromium, SMTP,
   let world: E2eWorld;
   let h: Harness;
   let base: string;
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let workers: RunningWorkers;
-  let mailer: Mailer;
+  let sink: SmtpSink;
+  let mailWorld: MailWorld;
   const sites: { close(): Promise<void> }[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    sink = await startSmtpSink();
     world = await startE2e({ realClock: true });
     ({ h, base } = world);
-    mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
-    workers = await startWorkers({
-      redisUrl: 'redis://127.0.0.1:6379',
-      prefix: h.prefix,
-      mode: 'test',
-      logger: pino({ level: 'silent' }),
-      mail: {
-        db: h.database.db,
-        linkKey: TEST_LINK_KEY,
-        mailer,
-        publicUrl: base,
-        mailFrom: 'démocratieS <lettre@democraties.example>',
-      },
-    });
+    mailWorld = await startMailWorld(h, base);
+    sink = mailWorld.sink;
   });
   afterAll(async () => {
     for (const site of sites) await site.close();
-    await workers?.close(5_000);
-    await mailer?.close();
-    await sink?.close();
+    await mailWorld?.close();
     await world?.close();
   });
 

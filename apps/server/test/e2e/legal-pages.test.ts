@@ -1,12 +1,10 @@
 // The legal pages in Chromium (issue 16): an admin fills them in the studio, readers read them at 1440 and 390 px,
 // and a real confirmation email (worker → SMTP) links to them from its footer.
 import { mkdirSync } from 'node:fs';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMailer, type Mailer } from '@crieur/mailer';
-import { startWorkers, type RunningWorkers } from '@crieur/workers';
-import { TEST_LINK_KEY, type Client, type Harness } from '../harness';
-import { startSmtpSink } from '../smtp-sink';
+import { type Client, type Harness } from '../harness';
+import type { SmtpSink } from '../smtp-sink';
+import { startMailWorld, type MailWorld } from './mail-world';
 import { login, shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
@@ -23,29 +21,15 @@ describe('the legal pages: studio, reader pages and email footers (Chromium, SMT
   let base: string;
   let api: Client;
   let adminEmail: string;
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let workers: RunningWorkers;
-  let mailer: Mailer;
+  let sink: SmtpSink;
+  let mailWorld: MailWorld;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    sink = await startSmtpSink();
     world = await startE2e({ realClock: true });
     ({ h, base } = world);
-    mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
-    workers = await startWorkers({
-      redisUrl: 'redis://127.0.0.1:6379',
-      prefix: h.prefix,
-      mode: 'test',
-      logger: pino({ level: 'silent' }),
-      mail: {
-        db: h.database.db,
-        linkKey: TEST_LINK_KEY,
-        mailer,
-        publicUrl: base,
-        mailFrom: 'lettre@democraties.example',
-      },
-    });
+    mailWorld = await startMailWorld(h, base, 'lettre@democraties.example');
+    sink = mailWorld.sink;
     adminEmail = (await h.createStaff('admin', 'camille@icpc.example')).email;
     api = h.client();
     await api.login(adminEmail);
@@ -78,9 +62,7 @@ describe('the legal pages: studio, reader pages and email footers (Chromium, SMT
     });
   });
   afterAll(async () => {
-    await workers?.close(5_000);
-    await mailer?.close();
-    await sink?.close();
+    await mailWorld?.close();
     await world?.close();
   });
 

@@ -1,11 +1,9 @@
-import { pino } from 'pino';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSubscriberDetail, searchSubscribers } from '@crieur/db';
-import { createMailer, type Mailer } from '@crieur/mailer';
-import { startWorkers, type RunningWorkers } from '@crieur/workers';
-import { TEST_LINK_KEY, type Harness } from '../harness';
-import { startSmtpSink } from '../smtp-sink';
+import { type Harness } from '../harness';
+import type { SmtpSink } from '../smtp-sink';
+import { startMailWorld, type MailWorld } from './mail-world';
 import { shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
@@ -30,33 +28,17 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
   let h: Harness;
   let base: string;
   let browser: BrowserContext;
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let workers: RunningWorkers;
-  let mailer: Mailer;
+  let sink: SmtpSink;
+  let mailWorld: MailWorld;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
     world = await startE2e();
     ({ h, base, browser } = world);
-    mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
-    workers = await startWorkers({
-      redisUrl: 'redis://127.0.0.1:6379',
-      prefix: h.prefix,
-      mode: 'test',
-      logger: pino({ level: 'silent' }),
-      mail: {
-        db: h.database.db,
-        linkKey: TEST_LINK_KEY,
-        mailer,
-        publicUrl: base,
-        mailFrom: 'démocratieS <lettre@democraties.example>',
-      },
-    });
+    mailWorld = await startMailWorld(h, base);
+    sink = mailWorld.sink;
   });
   afterAll(async () => {
-    await workers?.close(5_000);
-    await mailer?.close();
-    await sink?.close();
+    await mailWorld?.close();
     await world?.close();
   });
 
