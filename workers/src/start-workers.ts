@@ -20,6 +20,7 @@ import { startMailReconcile } from './mail/reconcile-mail';
 import { redactAddresses } from './redact';
 import { startCampaignWorker, type CampaignWorker, type CampaignWorkerOptions } from './campaigns/campaign-worker';
 import { startGrowthWorker, type GrowthWorkerOptions } from './growth/growth-worker';
+import { startContributionUpkeep } from './contributions/contribution-upkeep';
 
 export type WorkersOptions = {
   redisUrl: string;
@@ -31,7 +32,7 @@ export type WorkersOptions = {
   /** Transactional mail (confirmations, welcomes); absent in processes that do not send. */
   mail?: Omit<MailDeps, 'now'> & { concurrency?: number; reconcileEveryMs?: number };
   /** Scheduled publication; reconciles the queue with the database at start and every `reconcileEveryMs`. */
-  publishing?: { db: Db; reconcileEveryMs?: number };
+  publishing?: { db: Db; reconcileEveryMs?: number; contributionsEveryMs?: number };
   /** Campaign sending (batch jobs, pace, reconcile from the send ledger). */
   campaigns?: CampaignWorkerOptions;
   /** Daily list snapshots (growth): nightly at 00:15 Paris and once at start. */
@@ -90,6 +91,7 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   }
   const publishingQueue = options.publishing ? createPublishingQueue(connection, prefix) : undefined;
   let reconcileTimer: NodeJS.Timeout | undefined;
+  let contributionUpkeep: { stop(): Promise<void> } | undefined;
   if (options.publishing && publishingQueue) {
     const { db } = options.publishing;
     workers.push(
@@ -118,6 +120,13 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
     await reconcile();
     // not a BullMQ scheduler: it must survive Redis losing its keys
     reconcileTimer = setInterval(() => void reconcile(), options.publishing.reconcileEveryMs ?? 60_000);
+    // contributions: ended events and closed offers expire, refused and unconfirmed ones are erased in time
+    contributionUpkeep = await startContributionUpkeep({
+      db,
+      logger,
+      now,
+      everyMs: options.publishing.contributionsEveryMs,
+    });
   }
   const campaignWorker: CampaignWorker | undefined = options.campaigns
     ? await startCampaignWorker({ ...options.campaigns, connection, prefix, logger, now })
@@ -142,6 +151,7 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
     close: async (timeoutMs = 10_000) => {
       clearInterval(reconcileTimer);
       mailReconcile?.stop();
+      await contributionUpkeep?.stop();
       let timer: NodeJS.Timeout | undefined;
       const graceful = Promise.all([...workers.map((w) => w.close()), campaignWorker?.close()]).then(() => true);
       const timeout = new Promise<boolean>((resolve) => {

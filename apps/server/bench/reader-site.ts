@@ -14,7 +14,7 @@ import {
   updateCampaignDraft,
   type Database,
 } from '@crieur/db';
-import { markCampaignSent } from '@crieur/db/testing';
+import { markCampaignSent, seedContributions, type SeedContribution } from '@crieur/db/testing';
 import { compileNewsletter, type NewsletterBlock } from '@crieur/newsletter';
 
 const DAY = 24 * 3600_000;
@@ -55,6 +55,9 @@ export type ReaderSite = {
   tag: string;
   letter: string;
   search: string;
+  /** the network's pages (issue 17): an event and an offer among a thousand of each */
+  event: string;
+  offer: string;
 };
 
 export async function seedReaderSite({ db }: Database, count = 200): Promise<ReaderSite> {
@@ -146,6 +149,7 @@ export async function seedReaderSite({ db }: Database, count = 200): Promise<Rea
   for (let i = 0; i < count; i += 10)
     await Promise.all(Array.from({ length: Math.min(10, count - i) }, (_, k) => piece(i + k)));
   const letter = await sentLetter(db, user.id, now);
+  await seedNetwork(db, now, 1_000);
   return {
     article: 'article-0',
     dossier: dossiers[0]!.slug,
@@ -153,6 +157,8 @@ export async function seedReaderSite({ db }: Database, count = 200): Promise<Rea
     tag: 'budget-participatif',
     letter,
     search: 'democratie alimentaire',
+    event: 'evenement-0',
+    offer: 'offre-0',
   };
 }
 
@@ -191,4 +197,43 @@ async function sentLetter(db: Database['db'], userId: string, now: Date): Promis
   );
   await markCampaignSent(db, { id: c.id, renderedHtml: compiled.html, renderedText: compiled.text, at: now });
   return c.slug;
+}
+
+/** `count` upcoming events (one every six hours) and `count` open offers, published, each with a page of text. */
+async function seedNetwork(db: Database['db'], now: Date, count: number): Promise<void> {
+  const published = new Date(now.getTime() - DAY);
+  const description =
+    'Une journée pour partager nos pratiques de concertation, avec des ateliers et une plénière. '.repeat(6);
+  const items: SeedContribution[] = Array.from({ length: count }, (_, i) => ({
+    kind: 'event',
+    status: 'accepted',
+    slug: `evenement-${i}`,
+    title: `Rencontre du réseau n° ${i} : la participation dans les communes`,
+    description,
+    publishAt: published,
+    startsAt: new Date(now.getTime() + (i + 1) * 6 * 3600_000),
+    endsAt: new Date(now.getTime() + (i + 1) * 6 * 3600_000 + 3 * 3600_000),
+    online: i % 3 === 0,
+    place: i % 3 === 0 ? '' : 'Maison des associations, Lyon',
+    organiser: 'Collectif Concertation',
+    history: false,
+  }));
+  const contracts = ['cdi', 'cdd', 'stage', 'alternance', 'service_civique'];
+  for (let i = 0; i < count; i++)
+    items.push({
+      kind: 'job',
+      status: 'accepted',
+      slug: `offre-${i}`,
+      title: `Chargé·e de mission concertation n° ${i}`,
+      description,
+      publishAt: published,
+      organisation: 'Ville de Grenoble',
+      place: 'Grenoble',
+      remote: i % 2 === 0,
+      contractType: contracts[i % contracts.length]!,
+      closesOn: new Date(now.getTime() + (30 + (i % 90)) * DAY).toISOString().slice(0, 10),
+      history: false,
+    });
+  // 500 rows a statement: well under PostgreSQL's 65,535 parameters
+  for (let i = 0; i < items.length; i += 500) await seedContributions(db, items.slice(i, i + 500), { now });
 }

@@ -42,6 +42,12 @@ const pages: [type: string, url: string][] = [
   ['confidentialite', '/confidentialite'],
   ['contact', '/contact'],
   ['feed', '/feed.xml'],
+  // the network's pages, 1,000 events and 1,000 offers behind them (issue 17)
+  ['agenda', '/agenda'],
+  ['offres', '/offres'],
+  ['event', `/agenda/${site.event}`],
+  ['offer', `/offres/${site.offer}`],
+  ['agenda_feed', '/agenda/feed.xml'],
   ['rubrique_feed', `/rubriques/${site.rubrique}/feed.xml`],
   ['dossier_feed', `/dossiers/${site.dossier}/feed.xml`],
 ];

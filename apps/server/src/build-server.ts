@@ -25,6 +25,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { archiveRoutes } from './routes/archive-routes';
 import { campaignRoutes } from './routes/campaign-routes';
 import { growthRoutes } from './routes/growth-routes';
+import { contributionFillRoutes } from './routes/contribution-fill-routes';
 import type { LoginSettings, RouteContext, SubscribeSettings } from './routes/context';
 import { preferenceRoutes } from './routes/preference-routes';
 import { commentRoutes } from './routes/comment-routes';
@@ -35,6 +36,7 @@ import { mediaRoutes } from './routes/media-routes';
 import { readerRoutes } from './routes/reader-routes';
 import { searchRoutes } from './routes/search-routes';
 import { feedRoutes } from './routes/feed-routes';
+import { contributionReaderRoutes } from './routes/contribution-reader-routes';
 import { setSiteIdentity, siteIdentityStamp } from './public/site-identity';
 import { createContentStamp } from './public/content-stamp';
 import { registerPageCache } from './public/page-cache';
@@ -54,6 +56,8 @@ import { queueDashboard } from './routes/queue-dashboard';
 import { userRoutes } from './routes/user-routes';
 import { organisationRoutes } from './routes/organisation-routes';
 import { legalRoutes } from './routes/legal-routes';
+import { proposeRoutes, type ProposeSettings } from './routes/propose-routes';
+import { contributionRoutes } from './routes/contribution-routes';
 
 export type ServerDeps = {
   config: Config;
@@ -77,6 +81,8 @@ export type ServerDeps = {
   campaignQueue: CampaignQueue;
   /** Tests shorten the limits or trust their own local https server; defaults: IMAGE_IMPORT_DEFAULTS. */
   imageImport?: Partial<ImageImportSettings>;
+  /** The « Proposer » form's limits; defaults: PROPOSE_DEFAULTS. */
+  propose?: Partial<ProposeSettings>;
 };
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -174,10 +180,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   editorialRoutes(app, ctx);
   commentRoutes(app, ctx);
   dossierRoutes(app, ctx);
+  contributionRoutes(app, ctx);
   mediaRoutes(app, ctx);
   readerRoutes(app, ctx);
   searchRoutes(app, ctx);
   feedRoutes(app, ctx);
+  contributionReaderRoutes(app, ctx);
   // the association's name on the public pages; kept fresh for changes saved through another server process
   const readIdentity = () =>
     getOrganisation(ctx.database.db)
@@ -188,8 +196,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => clearInterval(identityTimer));
   embedRoutes(app, ctx, subscriptionRoutes(app, ctx));
   preferenceRoutes(app, ctx);
+  proposeRoutes(app, ctx, deps.propose);
   campaignRoutes(app, ctx);
   growthRoutes(app, ctx);
+  contributionFillRoutes(app, ctx);
   archiveRoutes(app, ctx);
   const preflight = createCampaignPreflight(app, ctx);
   sendingRoutes(app, ctx, preflight);

@@ -60,6 +60,8 @@ Chiffres de l’année 2025, arrêtés au 31 décembre.
 
 1 dossier publié :
 - Démocratie du vivant (01/04/2025)
+
+Contributions du réseau publiées en 2025 : 2 annonces d’évènements, 1 offre d’emploi ou de stage et 0 actualité d’adhérent·e.
 `;
 
 const YEAR_2025_CSV_SUBSCRIBERS = [
@@ -288,6 +290,12 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       'Publications;Sur le terrain;articles;1',
       'Publications;Dans les marges;articles;0',
       'Publications;Dossiers;dossiers;1',
+    ]);
+    expect(json.publications.contributions).toEqual({ events: 2, jobs: 1, news: 0 });
+    expect(lines.filter((l) => l.startsWith('Contributions'))).toEqual([
+      'Contributions du réseau;Agenda;annonces d’évènements;2',
+      'Contributions du réseau;Offres d’emploi;offres;1',
+      'Contributions du réseau;Actualités des adhérent·es;actualités;0',
     ]);
     expect((await editor.request('GET', '/api/reports/year/2027')).statusCode).toBe(404);
     const pdf = await editor.request('GET', '/api/reports/year/2025.pdf');

@@ -50,11 +50,21 @@ const LegalPagesPage = lazy(() =>
   import('./pages/settings/LegalPagesPage').then((m) => ({ default: m.LegalPagesPage })),
 );
 const EmbedFormPage = lazy(() => import('./pages/settings/EmbedFormPage').then((m) => ({ default: m.EmbedFormPage })));
+// the moderation pages bring the shared field schemas (zod) and the date pickers: on demand
+const ContributionsPage = lazy(() =>
+  import('./pages/contributions/ContributionsPage').then((m) => ({ default: m.ContributionsPage })),
+);
+const ContributionPage = lazy(() =>
+  import('./pages/contributions/ContributionPage').then((m) => ({ default: m.ContributionPage })),
+);
 const GrowthPage = lazy(() => import('./pages/growth/GrowthPage').then((m) => ({ default: m.GrowthPage })));
 const CampaignReportPage = lazy(() =>
   import('./pages/growth/CampaignReportPage').then((m) => ({ default: m.CampaignReportPage })),
 );
 const YearReportPage = lazy(() => import('./pages/growth/YearReportPage').then((m) => ({ default: m.YearReportPage })));
+
+/** Roles that see contributions (the server lets senders read accepted ones only). */
+const CONTRIBUTION_ROLES = ['editor', 'admin', 'sender'] as const;
 
 /** Roles that may manage subscribers (the server answers 403 to the others). */
 const SUBSCRIBER_ROLES = ['sender', 'admin'] as const;
@@ -92,6 +102,10 @@ export function App() {
           <Route path="/campaigns">
             <Route index element={<Newsletters page={<CampaignsPage />} />} />
             <Route path=":id" element={<Newsletters page={<CampaignPage />} />} />
+          </Route>
+          <Route path="/contributions">
+            <Route index element={<Contributions page={<ContributionsPage />} />} />
+            <Route path=":id" element={<Contributions page={<ContributionPage />} />} />
           </Route>
           <Route path="/growth">
             <Route index element={<Lazy page={<GrowthPage />} />} />
@@ -177,6 +191,15 @@ function Editorial({ page }: { page: ReactNode }) {
 function Newsletters({ page }: { page: ReactNode }) {
   return (
     <RequireRole roles={SUBSCRIBER_ROLES}>
+      <Suspense fallback={<Loader aria-label={i18n.t('app.loading')} />}>{page}</Suspense>
+    </RequireRole>
+  );
+}
+
+/** A contributions page (editors and admins moderate, senders read), fetched on first visit. */
+function Contributions({ page }: { page: ReactNode }) {
+  return (
+    <RequireRole roles={CONTRIBUTION_ROLES}>
       <Suspense fallback={<Loader aria-label={i18n.t('app.loading')} />}>{page}</Suspense>
     </RequireRole>
   );

@@ -14,6 +14,8 @@ import { onboardingRoutes } from './onboarding';
 import { preflightRoutes } from './preflight';
 import { embedFormRoutes } from './embed-form';
 import { legalPagesRoutes } from './legal-pages';
+import { contributionFillRoutes } from './contributions-fill';
+import { contributionsRoutes } from './contributions-api';
 
 /** Every staff route. The server refuses to start with a route of its access table missing here. */
 export const contract = {
@@ -33,6 +35,8 @@ export const contract = {
   ...campaignsRoutes,
   ...preflightRoutes,
   ...growthRoutes,
+  ...contributionFillRoutes,
+  ...contributionsRoutes,
 } as const;
 
 export type ApiContract = typeof contract;

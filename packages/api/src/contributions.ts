@@ -81,6 +81,10 @@ export function parisWallClockToInstant(value: string): Date | null {
 export const ContributionKind = z.enum(CONTRIBUTION_KINDS, 'Choisissez ce que vous proposez');
 export const ContributionStatus = z.enum(CONTRIBUTION_STATUSES);
 export const JobContract = z.enum(JOB_CONTRACTS, 'Choisissez le type de contrat');
+// the schemas' names hide the enum module's types of the same name: restated here
+export type ContributionKind = z.infer<typeof ContributionKind>;
+export type ContributionStatus = z.infer<typeof ContributionStatus>;
+export type JobContract = z.infer<typeof JobContract>;
 
 const common = {
   title: text(200),

@@ -171,6 +171,8 @@ export const YearReport = z.object({
     rubriques: z.array(z.object({ slug: z.string(), name: z.string(), articles: Count })),
     articles: Count,
     dossiers: z.array(z.object({ slug: z.string(), title: z.string(), publishedAt: Day })),
+    /** contributions from the network made public in the year (accepted, by publication date) */
+    contributions: z.object({ events: Count, jobs: Count, news: Count }),
   }),
 });
 export type YearReport = z.infer<typeof YearReport>;

@@ -35,3 +35,5 @@ export * from './campaigns';
 export * from './preflight';
 export * from './growth';
 export * from './contributions';
+export * from './contributions-api';
+export * from './contributions-fill';

@@ -80,7 +80,20 @@ export function yearReportMarkdown(report: YearReport): string {
   const d = report.publications.dossiers;
   out.push(`${frNumber(d.length)} ${d.length > 1 ? 'dossiers publiés' : 'dossier publié'}${d.length ? ' :' : '.'}`);
   for (const x of d) out.push(`- ${x.title} (${frDay(x.publishedAt)})`);
+  out.push('', `${contributionsSentence(report.publications.contributions, report.year)}`);
   return `${out.join('\n')}\n`;
+}
+
+const plural = (n: number, one: string, many: string) => `${frNumber(n)} ${n > 1 ? many : one}`;
+
+/** « Contributions du réseau publiées en 2025 : 93 annonces d’évènements, 185 offres d’emploi ou de stage, … » */
+export function contributionsSentence(c: YearReport['publications']['contributions'], year: number): string {
+  const parts = [
+    plural(c.events, 'annonce d’évènement', 'annonces d’évènements'),
+    plural(c.jobs, 'offre d’emploi ou de stage', 'offres d’emploi ou de stage'),
+    plural(c.news, 'actualité d’adhérent·e', 'actualités d’adhérent·es'),
+  ];
+  return `Contributions du réseau publiées en ${year} : ${parts.slice(0, -1).join(', ')} et ${parts.at(-1)}.`;
 }
 
 export const YEAR_REPORT_CSV_HEADER = ['Section', 'Élément', 'Indicateur', 'Valeur'];
@@ -106,6 +119,12 @@ export function yearReportRows(report: YearReport): string[][] {
   }
   for (const r of report.publications.rubriques) rows.push(['Publications', r.name, 'articles', n(r.articles)]);
   rows.push(['Publications', 'Dossiers', 'dossiers', n(report.publications.dossiers.length)]);
+  const c = report.publications.contributions;
+  rows.push(
+    ['Contributions du réseau', 'Agenda', 'annonces d’évènements', n(c.events)],
+    ['Contributions du réseau', 'Offres d’emploi', 'offres', n(c.jobs)],
+    ['Contributions du réseau', 'Actualités des adhérent·es', 'actualités', n(c.news)],
+  );
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import {
   articlesPerRubrique,
   campaignReports,
+  contributionsPublishedBetween,
   dossiersPublishedBetween,
   listEnteredCounts,
   listLists,
@@ -32,6 +33,8 @@ export type YearReport = {
     rubriques: { slug: string; name: string; articles: number }[];
     articles: number;
     dossiers: { slug: string; title: string; publishedAt: string }[];
+    /** contributions from the network made public in the year: events, job offers, members' news */
+    contributions: { events: number; jobs: number; news: number };
   };
 };
 
@@ -44,12 +47,15 @@ export async function yearReport(db: Db, input: { year: number; now: Date }): Pr
   const asOf = yesterday < `${year}-12-31` ? yesterday : `${year}-12-31`;
   const allLists = await listLists(db);
   const ids = allLists.map((l) => l.id);
-  const [snaps, entered, sends, perRubrique, dossierRows] = await Promise.all([
+  // an item accepted for a later date is not published yet
+  const publishedTo = new Date(Math.min(end.getTime(), input.now.getTime()));
+  const [snaps, entered, sends, perRubrique, dossierRows, contributions] = await Promise.all([
     snapshotsBetween(db, { listIds: ids, from: `${year - 1}-12-31`, to: `${year}-12-31` }),
     listEnteredCounts(db, { listIds: ids, fromMonth: `${year}-01`, toMonth: `${year + 1}-01` }),
     campaignReports(db, { from: start, to: end, sentOnly: true }),
     articlesPerRubrique(db, { from: start, to: end }),
     dossiersPublishedBetween(db, { from: start, to: end }),
+    contributionsPublishedBetween(db, { from: start, to: publishedTo }),
   ]);
   const chronological = [...sends].reverse();
   return {
@@ -96,6 +102,7 @@ export async function yearReport(db: Db, input: { year: number; now: Date }): Pr
       rubriques: perRubrique.map((r) => ({ slug: r.slug, name: r.name, articles: r.articles })),
       articles: perRubrique.reduce((n, r) => n + r.articles, 0),
       dossiers: dossierRows.map((d) => ({ slug: d.slug, title: d.title, publishedAt: parisDay(d.publishedAt!) })),
+      contributions,
     },
   };
 }

@@ -31,3 +31,9 @@ export function formatEventDate(iso: string): EventDateParts {
   }
   return { day, month: `${month} ${y}`, full };
 }
+
+/** "2027-03-12" → "12 mars": the last day to apply, read from a letter of the weeks before it. */
+export function formatClosingDay(day: string): string {
+  const [, m = 1, d = 1] = day.split('-').map(Number);
+  return `${d === 1 ? '1er' : d}\u00a0${MONTHS[m - 1] ?? ''}`;
+}

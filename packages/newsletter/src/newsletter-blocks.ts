@@ -66,11 +66,25 @@ const EventDate = z
     return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && hh < 24 && mm < 60;
   }, 'Cette date n’existe pas');
 
+// the contribution an item was filled from: a sent letter records what it carried, so a fill never repeats it
+const ContributionId = z.uuid('Identifiant de contribution invalide').optional();
+
+// a Paris calendar day, "YYYY-MM-DD", that exists
+const ClosingDay = z
+  .string(EMPTY)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date attendue au format AAAA-MM-JJ', abort: true })
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'Cette date n’existe pas',
+  );
+
 export const AgendaEvent = z.strictObject({
   title: text(200),
   date: EventDate,
   place: text(200),
   url: NewsletterUrl.optional(),
+  contributionId: ContributionId,
 });
 export const AgendaBlock = z.strictObject({
   type: z.literal('agenda'),
@@ -83,6 +97,9 @@ export const JobOffer = z.strictObject({
   organisation: text(200),
   place: text(200),
   url: NewsletterUrl,
+  /** the last day to apply, shown as « Candidatures jusqu’au 12 mars » */
+  closesOn: ClosingDay.optional(),
+  contributionId: ContributionId,
 });
 export const JobsBlock = z.strictObject({
   type: z.literal('jobs'),
@@ -90,7 +107,12 @@ export const JobsBlock = z.strictObject({
   offers: z.array(JobOffer).min(1, 'Ajoutez au moins une offre').max(30, '30 offres au plus'),
 });
 
-export const MembersNewsItem = z.strictObject({ title: text(200), text: text(2000), url: NewsletterUrl.optional() });
+export const MembersNewsItem = z.strictObject({
+  title: text(200),
+  text: text(2000),
+  url: NewsletterUrl.optional(),
+  contributionId: ContributionId,
+});
 export const MembersNewsBlock = z.strictObject({
   type: z.literal('membersNews'),
   title: optionalText(120),
@@ -178,6 +200,8 @@ const FIELD_NAMES: Record<string, string> = {
   organisation: 'structure',
   caption: 'légende',
   label: 'texte du bouton',
+  closesOn: 'date limite de candidature',
+  contributionId: 'contribution',
 };
 const ROW_NAMES: Record<string, string> = { events: 'événement', offers: 'offre', items: 'actualité' };
 

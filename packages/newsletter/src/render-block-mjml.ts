@@ -2,7 +2,7 @@
 import { emailImageSource, renderEmailHtml } from '@crieur/content';
 import { escapeHtml as esc } from '@crieur/content';
 import { fillSlots } from './fill-slots.js';
-import { formatEventDate } from './format-event-date.js';
+import { formatClosingDay, formatEventDate } from './format-event-date.js';
 import type { PartialName } from './load-newsletter-templates.js';
 import type { NewsletterBlock } from './newsletter-blocks.js';
 import { resolveUrl } from './newsletter-url.js';
@@ -106,6 +106,8 @@ function agenda(ctx: RenderContext, block: Block<'agenda'>): string {
   return partial(ctx, 'listBlock', { title: listTitle(ctx, block.title), items });
 }
 
+const closingLine = (day: string) => `Candidatures jusqu’au ${formatClosingDay(day)}`;
+
 function jobs(ctx: RenderContext, block: Block<'jobs'>): string {
   const items = block.offers
     .map((offer) =>
@@ -114,6 +116,9 @@ function jobs(ctx: RenderContext, block: Block<'jobs'>): string {
         title: esc(offer.title),
         organisation: esc(offer.organisation),
         place: esc(offer.place),
+        closes: offer.closesOn
+          ? `<br><span style="font-size:14px;color:#4a5160;">${esc(closingLine(offer.closesOn))}</span>`
+          : '',
       }),
     )
     .join('');

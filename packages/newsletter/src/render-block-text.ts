@@ -1,6 +1,6 @@
 // One block → its text/plain part; every link of the HTML appears here as a plain URL.
 import { renderText } from '@crieur/content';
-import { formatEventDate } from './format-event-date.js';
+import { formatClosingDay, formatEventDate } from './format-event-date.js';
 import type { NewsletterBlock } from './newsletter-blocks.js';
 import { resolveUrl } from './newsletter-url.js';
 
@@ -38,7 +38,13 @@ export function renderBlockText(block: NewsletterBlock, publicUrl: string): stri
     case 'jobs':
       return (
         subheading(block.title) +
-        items(block.offers.map((o) => `* ${o.title}\n${o.organisation} · ${o.place}\n${url(o.url)}`))
+        items(
+          block.offers.map(
+            (o) =>
+              `* ${o.title}\n${o.organisation} · ${o.place}` +
+              `${o.closesOn ? `\nCandidatures jusqu’au ${formatClosingDay(o.closesOn)}` : ''}\n${url(o.url)}`,
+          ),
+        )
       );
     case 'membersNews':
       return subheading(block.title) + items(block.items.map((i) => `* ${i.title}\n${i.text}${more(i.url)}`));

@@ -3,10 +3,11 @@ import { hashToken, linkTokens, newToken } from '@crieur/auth';
 import { findWelcomeData, markConfirmationSent, markWelcomeSent, prepareConfirmationEmail, type Db } from '@crieur/db';
 import { renderConfirmSubscription, renderWelcome } from '@crieur/emails';
 import { listDomain, SmtpSendError, type Mailer } from '@crieur/mailer';
-import { confirmJobId, MailJob, staffMailJobId, welcomeJobId } from '@crieur/queue';
+import { confirmJobId, contributionMailJobId, MailJob, staffMailJobId, welcomeJobId } from '@crieur/queue';
 import { readBranding } from '@crieur/sending';
 import { readSender } from './mail-identity';
 import { scrubError } from '../redact';
+import { sendContributionMail } from './contribution-mail';
 import { sendStaffMail } from './staff-mail';
 
 export type MailDeps = {
@@ -57,8 +58,12 @@ export function mailProcessor(deps: MailDeps) {
         if (job.id !== staffMailJobId(data.staffMailId)) return { sent: false, reason: 'not the staff mail job' };
         return await sendStaffMail(deps, data.staffMailId);
       }
-      // issue 17 (helper A): the proposer's emails
-      if (data.type === 'contribution') return { sent: false, reason: 'contribution mail not built yet' };
+      if (data.type === 'contribution') {
+        // as for staff mail: only the job under the row's own id sends it
+        if (job.id !== contributionMailJobId(data.contributionMailId))
+          return { sent: false, reason: 'not the contribution mail job' };
+        return await sendContributionMail(deps, data.contributionMailId);
+      }
       // one welcome per confirmation click, whatever number of jobs point at it
       if (job.id !== welcomeJobId(data.subscriberId, data.dueAt)) return { sent: false, reason: 'not the welcome job' };
       const welcome = await findWelcomeData(deps.db, { subscriberId: data.subscriberId, dueAt: new Date(data.dueAt) });

@@ -1,6 +1,13 @@
 // Rebuilds lost mail jobs from PostgreSQL, as the publishing reconcile does for scheduled articles.
 import type { Logger } from 'pino';
-import { owedConfirmations, owedStaffMail, owedWelcomes, processLeftoverSubscribeRequests, type Db } from '@crieur/db';
+import {
+  owedConfirmations,
+  owedContributionMail,
+  owedStaffMail,
+  owedWelcomes,
+  processLeftoverSubscribeRequests,
+  type Db,
+} from '@crieur/db';
 import { restoreMailJobs, type MailJob, type MailQueue } from '@crieur/queue';
 import { redactAddresses } from '../redact';
 
@@ -11,7 +18,8 @@ export type MailReconcileOptions = { db: Db; queue: MailQueue; logger: Logger; n
 
 /**
  * One pass: form requests a crash left unprocessed become confirmations, then every confirmation, welcome
- * and staff email (invitation, password reset, review) the database still owes gets its job back, never twice.
+ * staff email (invitation, password reset, review) and proposer's email the database still owes gets its job back,
+ * never twice.
  */
 export async function reconcileMail(options: Omit<MailReconcileOptions, 'logger' | 'everyMs'>): Promise<number> {
   await processLeftoverSubscribeRequests(options.db);
@@ -19,10 +27,12 @@ export async function reconcileMail(options: Omit<MailReconcileOptions, 'logger'
   const confirmations = await owedConfirmations(options.db, { now });
   const welcomes = await owedWelcomes(options.db, { since: new Date(now.getTime() - WELCOME_WINDOW_MS) });
   const staff = await owedStaffMail(options.db, { now });
+  const proposers = await owedContributionMail(options.db, { now });
   const owed: MailJob[] = [
     ...confirmations.map((c) => ({ type: 'confirm' as const, ...c })),
     ...welcomes.map((w) => ({ type: 'welcome' as const, ...w })),
     ...staff.map((s) => ({ type: 'staff' as const, ...s })),
+    ...proposers.map((p) => ({ type: 'contribution' as const, ...p })),
   ];
   return restoreMailJobs(options.queue, owed);
 }

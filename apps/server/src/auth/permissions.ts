@@ -8,6 +8,7 @@ const ADMIN: readonly Role[] = ['admin'];
 const SENDERS: readonly Role[] = ['admin', 'sender'];
 const EDITORS: readonly Role[] = ['admin', 'editor'];
 const WRITERS: readonly Role[] = ['admin', 'editor', 'author'];
+const MODERATORS_AND_SENDERS: readonly Role[] = ['admin', 'editor', 'sender'];
 
 /**
  * The role × route table: every /api route must appear here, or the server refuses to start.
@@ -112,6 +113,15 @@ export const ROUTE_ACCESS = {
   'GET /api/reports/campaigns': STAFF,
   'GET /api/reports/campaigns.csv': STAFF,
   'GET /api/reports/year/:year': STAFF,
+  // whoever composes letters fills their agenda, offers and members' news from the accepted contributions
+  'GET /api/contributions/fill': SENDERS,
+  // contributions (issue 17): editors and admins moderate; senders read what was accepted (the handler narrows)
+  'GET /api/contributions': MODERATORS_AND_SENDERS,
+  'GET /api/contributions/:id': MODERATORS_AND_SENDERS,
+  'PUT /api/contributions/:id': EDITORS,
+  'POST /api/contributions/:id/accept': EDITORS,
+  'POST /api/contributions/:id/request-changes': EDITORS,
+  'POST /api/contributions/:id/refuse': EDITORS,
 } as const satisfies Record<RouteKey, Access>; // every contract route, and no other
 
 export function accessFor(method: string, url: string): Access | undefined {

@@ -77,7 +77,8 @@ export function createCampaignPreflight(app: FastifyInstance, ctx: RouteContext)
       dkim: ctx.config.dkim,
       sendingHost: sendingHostOf(ctx.config.smtpUrl),
       resolve,
-      ...(full ? { probe } : { blockingOnly: true }),
+      // past events and closed offers only warn: the send's own check leaves them out
+      ...(full ? { probe, now: ctx.now() } : { blockingOnly: true }),
     });
     return { ...report, version: campaign.version };
   };

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { PRELOADED_FONT } from './fonts';
 import { mediaOf, siteIdentity } from './site-identity';
+import { CONTRIBUTION_CSS } from './contribution-styles';
 import { PUBLIC_CSS } from './styles';
 
 const RUBRIQUES = [
@@ -10,6 +11,9 @@ const RUBRIQUES = [
   { href: '/rubriques/sur-le-terrain', label: 'Sur le terrain' },
   { href: '/rubriques/dans-les-marges', label: 'Dans les marges' },
 ];
+
+// the site's rules and the contributions' (agenda, offers, members' news, their search hits): one inline sheet
+const STYLESHEET = PUBLIC_CSS + CONTRIBUTION_CSS;
 
 function SiteHeader() {
   return (
@@ -38,6 +42,12 @@ function SiteHeader() {
           ))}
           <li>
             <a href="/dossiers">Dossiers</a>
+          </li>
+          <li>
+            <a href="/agenda">Agenda</a>
+          </li>
+          <li>
+            <a href="/offres">Offres d’emploi</a>
           </li>
           <li>
             <a href="/archive">Les lettres</a>
@@ -88,6 +98,12 @@ function SiteFooter() {
               <a href="/subscribe">S’abonner</a>
             </li>
             <li>
+              <a href="/actualites-adherents">Actualités des adhérent·es</a>
+            </li>
+            <li>
+              <a href="/proposer">Proposer un évènement ou une offre</a>
+            </li>
+            <li>
               <a href="/feed.xml">Flux Atom</a>
             </li>
           </ul>
@@ -116,7 +132,7 @@ export function PublicLayout(props: {
         <link rel="alternate" type="application/atom+xml" title="démocratieS" href="/feed.xml" />
         {props.head}
         <title>{`${ft(props.title)} · démocratieS`}</title>
-        <style dangerouslySetInnerHTML={{ __html: PUBLIC_CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />
       </head>
       <body>
         <a className="skip-link" href="#contenu">

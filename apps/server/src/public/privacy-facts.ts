@@ -2,6 +2,9 @@
 // Every figure comes from the constant or setting the code applies, so changing the code changes the page.
 import { frenchOf } from '@crieur/content';
 import { SESSION_MAX_DAYS, SUBSCRIBE_WINDOWS } from '@crieur/db';
+import { CONTRIBUTION_ERASE_DAYS, UNCONFIRMED_ERASE_DAYS } from '@crieur/api/enums/contributions';
+import { PROPOSER_LINK_VALID_DAYS } from '@crieur/db';
+import { PROPOSE_TEXT_VERSION } from './propose-page';
 import { SUBSCRIBE_TEXT_VERSION } from './subscribe-page';
 
 export type PrivacyList = {
@@ -52,6 +55,15 @@ export function privacyFigures(input: Pick<PrivacyFactsInput, 'staffSessionIdleM
   };
 }
 
+/** The « Proposer » page's figures, each from the constant its code applies (issue 17). */
+export function proposalFigures() {
+  return {
+    unconfirmed: durationWords(UNCONFIRMED_ERASE_DAYS * DAY),
+    closed: durationWords(CONTRIBUTION_ERASE_DAYS * DAY),
+    link: durationWords(PROPOSER_LINK_VALID_DAYS * DAY),
+  };
+}
+
 const quoted = (text: string) => `« ${text} »`;
 
 function purpose(list: PrivacyList): string {
@@ -70,6 +82,7 @@ function purpose(list: PrivacyList): string {
 /** The generated sections of the privacy page, in reading order. */
 export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
   const f = privacyFigures(input);
+  const proposals = proposalFigures();
   const controller = input.controller?.trim() || input.organisationName;
   const write = input.privacyEmail?.trim();
   const mailto = write ? { href: `mailto:${write}`, label: write } : null;
@@ -143,6 +156,27 @@ export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
         'Adresses refusées ou qui se sont plaintes : leur empreinte est conservée sans limite de durée.',
         'Relevés d’envoi et historique des inscriptions : conservés sans limite de durée, sans votre ' +
           'adresse une fois vos données effacées.',
+      ],
+    },
+    {
+      id: 'propositions',
+      heading: 'Si vous nous proposez une annonce',
+      paragraphs: [
+        'Quand vous proposez un événement, une offre d’emploi ou de stage ou une actualité depuis la page ' +
+          '« Proposer », nous enregistrons :',
+      ],
+      items: [
+        'ce que vous avez écrit dans le formulaire et, si vous en envoyez une, l’image (sans ses métadonnées) ;',
+        'votre nom et votre adresse e-mail, qui ne sont jamais publiés : l’équipe s’en sert seulement pour vous ' +
+          'écrire au sujet de votre proposition ;',
+        `la preuve de votre accord pour être contacté·e à ce sujet : la date, la version du texte accepté ` +
+          `(${PROPOSE_TEXT_VERSION}) et l’adresse IP depuis laquelle vous l’avez envoyée (RGPD, art. 6.1.a et 7.1) ;`,
+        'l’historique de la proposition (confirmation, décisions de l’équipe, modifications, retrait) ;',
+        'pour une actualité d’adhérent·e : nous vérifions que l’adresse est inscrite à la lettre des adhérent·es.',
+        `Une proposition jamais confirmée est effacée au bout de ${proposals.unconfirmed} ; une proposition ` +
+          `refusée ou retirée, ${proposals.closed} après. Une annonce publiée reste en ligne jusqu’à ce que vous ` +
+          `la retiriez. Le lien de nos e-mails, qui permet de voir, modifier ou retirer vos propositions, reste ` +
+          `valable ${proposals.link} ; nous envoyons au plus un e-mail de confirmation par adresse et par jour.`,
       ],
     },
     {

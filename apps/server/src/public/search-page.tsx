@@ -1,5 +1,6 @@
 import { frenchTypography as ft, frenchTypographyParts } from '@crieur/content';
-import { MATCH_END, MATCH_START, type SearchHit } from '@crieur/db';
+import { MATCH_END, MATCH_START, type ContributionHit, type SearchHit } from '@crieur/db';
+import { eventWhere, frenchCivilDay, frenchRange } from './contribution-format';
 import type { ReactNode } from 'react';
 import { Picture, type CoverImage } from './picture';
 
@@ -14,6 +15,8 @@ export type SearchView = {
   total: number;
   items: (SearchHit & { cover?: CoverImage | null })[];
   rubriques: { slug: string; name: string }[];
+  /** events, offers and members' news matching the query (first page only) */
+  contributions?: { total: number; items: ContributionHit[] };
 };
 
 /** « 1 résultat », « 1 234 résultats » (a narrow no-break space between thousands), « Aucun résultat ». */
@@ -100,6 +103,57 @@ function Result(props: { hit: SearchView['items'][number] }) {
   );
 }
 
+const HIT_KIND = {
+  event: { label: 'Agenda', path: '/agenda' },
+  job: { label: 'Offre d’emploi', path: '/offres' },
+  news: { label: 'Actualité d’adhérent·e', path: '/actualites-adherents' },
+} as const;
+
+/** What a contribution's hit says under its title: when and where, or who and until when. */
+function hitLine(hit: ContributionHit): string {
+  if (hit.kind === 'event')
+    return [hit.startsAt ? frenchRange(hit.startsAt, hit.endsAt) : '', eventWhere(hit), hit.organiser]
+      .filter(Boolean)
+      .join(' · ');
+  if (hit.kind === 'job')
+    return [hit.organisation, hit.closesOn ? `jusqu’au ${frenchCivilDay(hit.closesOn)}` : '']
+      .filter(Boolean)
+      .join(' · ');
+  return [hit.organisation, dateFr.format(hit.publishAt)].filter(Boolean).join(' · ');
+}
+
+/** « Agenda, offres et actualités »: the network's items matching the query, after the articles. */
+function ContributionHits(props: { total: number; items: ContributionHit[] }) {
+  return (
+    <section className="search-contributions" aria-labelledby="dans-le-reseau">
+      <h2 id="dans-le-reseau" className="section-title">
+        Agenda, offres et actualités
+      </h2>
+      <p className="search-count">
+        {props.total > props.items.length
+          ? `${resultCount(props.total)}, dont les ${count.format(props.items.length)} plus pertinents`
+          : resultCount(props.total)}
+      </p>
+      <ol className="search-results">
+        {props.items.map((hit) => (
+          <li key={hit.id}>
+            <article className="search-hit">
+              <a className="kicker" href={HIT_KIND[hit.kind].path}>
+                {HIT_KIND[hit.kind].label}
+              </a>
+              <h3 className="search-title">
+                <a href={`${HIT_KIND[hit.kind].path}/${hit.slug}`}>{ft(hit.title)}</a>
+              </h3>
+              {hit.excerpt && <p className="search-excerpt">{highlighted(hit.excerpt)}</p>}
+              <p className="byline">{ft(hitLine(hit))}</p>
+            </article>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function Pagination(props: { q: string; page: number; pages: number }) {
   const { q, page, pages } = props;
   if (pages <= 1 && page <= 1) return null;
@@ -169,10 +223,14 @@ export function SearchPage(props: SearchView) {
         <header className="search-head">
           <h1 id="titre">{q ? ft(`Résultats pour « ${q} »`) : 'Rechercher'}</h1>
           <SearchForm q={q} />
-          {q && <p className="search-count">{resultCount(total)}</p>}
+          {q && (
+            <p className="search-count">
+              {total === 0 && props.contributions?.total ? 'Aucun article' : resultCount(total)}
+            </p>
+          )}
         </header>
         {!q && <Help />}
-        {q && total === 0 && (
+        {q && total === 0 && !props.contributions?.total && (
           <div className="search-empty">
             <h2>Quelques pistes</h2>
             <ul>
@@ -198,6 +256,7 @@ export function SearchPage(props: SearchView) {
           </ol>
         )}
         {q && total > 0 && <Pagination q={q} page={page} pages={pages} />}
+        {q && props.contributions && props.contributions.total > 0 && <ContributionHits {...props.contributions} />}
       </section>
       <aside className="search-aside" aria-labelledby="parcourir">
         <h2 id="parcourir">Parcourir</h2>

@@ -73,6 +73,14 @@ const LEGAL_FIELD_WORDS: Record<string, string> = {
   intro: 'texte d’accueil',
 };
 
+// a contribution by its kind, as the « Contributions » page names them
+const PROPOSAL_WORDS: Record<string, string> = {
+  event: 'une proposition d’évènement',
+  job: 'une offre d’emploi proposée',
+  news: 'une actualité d’adhérent·e proposée',
+};
+const proposal = (kind: unknown) => PROPOSAL_WORDS[typeof kind === 'string' ? kind : ''] ?? 'une proposition';
+
 const fieldWords = (fields: unknown, words: Record<string, string>) =>
   (Array.isArray(fields) ? fields : []).map((f) => words[String(f)] ?? String(f)).join(', ') || 'sans changement';
 
@@ -270,6 +278,15 @@ export function auditSentence(e: AuditLine, names: AuditNames): string {
       return `${actor} a mis à jour la version en ligne du dossier ${dossier()}`;
     case 'dossier_unpublished':
       return `${actor} a retiré le dossier ${dossier()} du site`;
+    // no title: the proposal is the proposer's text, erased 90 days after a refusal; the log outlives it
+    case 'contribution_edited':
+      return `${actor} a modifié ${proposal(d.kind)}`;
+    case 'contribution_accepted':
+      return `${actor} a accepté ${proposal(d.kind)}${dateWords(d.at) ? `, en ligne le ${dateWords(d.at)}` : ''}`;
+    case 'contribution_changes_requested':
+      return `${actor} a demandé des modifications sur ${proposal(d.kind)}`;
+    case 'contribution_refused':
+      return `${actor} a ${d.from === 'accepted' ? 'retiré du site' : 'refusé'} ${proposal(d.kind)}`;
     default:
       return genericSentence(e, actor, target, names);
   }

@@ -4,10 +4,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { excerpt, renderWebHtml, type ArticleDoc } from '@crieur/content';
 import { slugify } from '@crieur/editorial';
-import { articlesWithLiveTag, dossierBySlug, latestPublished, liveTags, mediaByIds, rubriqueBySlug } from '@crieur/db';
+import {
+  articlesWithLiveTag,
+  dossierBySlug,
+  latestContributions,
+  latestPublished,
+  liveTags,
+  mediaByIds,
+  rubriqueBySlug,
+  type PublicContribution,
+  type PublicContributionKind,
+} from '@crieur/db';
 import { sendCached } from '../http/send-cached';
 import { feedImages } from '../media/feed-image';
 import { renderAtomFeed, type AtomEntry } from '../public/atom-feed';
+import { contributionFeedText, descriptionHtml } from '../public/contribution-format';
+import { NEWS_TITLE } from '../public/members-news-pages';
 import { mediaOf, siteIdentity } from '../public/site-identity';
 import type { RouteContext } from './context';
 
@@ -17,6 +29,11 @@ const ATOM = 'application/atom+xml; charset=utf-8';
 const SITE_TITLE = 'démocratieS';
 
 type Card = Awaited<ReturnType<typeof latestPublished>>[number];
+const CONTRIBUTION_PATHS: Record<PublicContributionKind, string> = {
+  event: '/agenda',
+  job: '/offres',
+  news: '/actualites-adherents',
+};
 type FeedPage = { path: string; title: string; subtitle: string; updated?: Date };
 
 export function feedRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -59,9 +76,42 @@ export function feedRoutes(app: FastifyInstance, ctx: RouteContext): void {
     );
   };
 
-  const send = async (request: FastifyRequest, reply: FastifyReply, page: FeedPage, items: Card[]) => {
+  // the network's contributions: their text as paragraphs, their image as the enclosure
+  const contributionEntries = async (items: PublicContribution[]): Promise<AtomEntry[]> => {
+    const rows = await mediaByIds(
+      db,
+      items.map((c) => c.imageMediaId),
+    );
+    return Promise.all(
+      items.map(async (c) => {
+        const row = c.imageMediaId ? rows.get(c.imageMediaId) : undefined;
+        const image = row ? await images.of(row) : null;
+        const text = contributionFeedText(c);
+        return {
+          url: abs(`${CONTRIBUTION_PATHS[c.kind]}/${c.slug}`),
+          title: c.title,
+          summary: text.summary,
+          html: descriptionHtml(c.description, c.url),
+          authors: text.author ? [text.author] : [],
+          categories: [],
+          updated: c.updatedAt,
+          published: c.publishAt,
+          // the proposer's alt text, not the library's
+          image: image ? { ...image, alt: c.imageAlt } : null,
+        };
+      }),
+    );
+  };
+
+  const send = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: FeedPage,
+    items: Card[],
+    ready?: AtomEntry[],
+  ) => {
     const identity = siteIdentity();
-    const list = await entries(items);
+    const list = ready ?? (await entries(items));
     // the newest change a reader could see: an entry's, or the page's own (a dossier's presentation)
     const times = [...list.map((e) => e.updated.getTime()), page.updated?.getTime() ?? 0];
     const xml = renderAtomFeed({
@@ -89,6 +139,25 @@ export function feedRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const text = mediaOf(siteIdentity());
     return `${text[0]!.toUpperCase()}${text.slice(1)}`;
   };
+
+  const contributionFeed = (kind: PublicContributionKind, title: string, subtitle: string) =>
+    async function (request: FastifyRequest, reply: FastifyReply) {
+      const items = await latestContributions(db, { now: ctx.now(), kind, limit: FEED_LIMIT });
+      const page = { path: CONTRIBUTION_PATHS[kind], title: `${SITE_TITLE} · ${title}`, subtitle };
+      return send(request, reply, page, [], await contributionEntries(items));
+    };
+  app.get(
+    '/agenda/feed.xml',
+    contributionFeed('event', 'Agenda', 'Les évènements à venir proposés par les membres du réseau.'),
+  );
+  app.get(
+    '/offres/feed.xml',
+    contributionFeed('job', 'Offres d’emploi', 'Les offres d’emploi et de stage ouvertes dans le réseau.'),
+  );
+  app.get(
+    '/actualites-adherents/feed.xml',
+    contributionFeed('news', NEWS_TITLE, 'Ce que font les structures adhérentes de l’association.'),
+  );
 
   app.get('/feed.xml', async (request, reply) => {
     const items = await latestPublished(db, { now: ctx.now(), limit: FEED_LIMIT });

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { frenchTypography as ft } from '@crieur/content';
-import { listRubriques, searchArticles, SEARCH_QUERY_MAX } from '@crieur/db';
+import { listRubriques, searchArticles, searchContributions, SEARCH_QUERY_MAX } from '@crieur/db';
 import { sendCached } from '../http/send-cached';
 import { renderPage } from '../public/layout';
 import { SearchPage } from '../public/search-page';
@@ -10,6 +10,8 @@ import type { RouteContext } from './context';
 import { withCovers } from './reader-covers';
 
 export const SEARCH_PAGE_SIZE = 10;
+/** Events, offers and members' news shown beside the articles, on the first page of results. */
+export const SEARCH_CONTRIBUTIONS = 5;
 // far past any real search's last page; a larger number is read as page 1, like any other bad value
 const MAX_PAGE = 10_000;
 // searches the page cache does not answer, per address and minute: far above a reader's, far below a flood's
@@ -35,9 +37,12 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const limit = { config: { rateLimit: { max: SEARCH_PER_IP_PER_MINUTE, timeWindow: 60_000 } } };
   app.get('/recherche', limit, async (request, reply) => {
     const { q, page } = SearchQuery.parse(request.query ?? {});
-    const [result, rubriques] = await Promise.all([
+    const [result, rubriques, contributions] = await Promise.all([
       q ? searchArticles(db, { q, now: ctx.now(), page, pageSize: SEARCH_PAGE_SIZE }) : { total: 0, items: [] },
       listRubriques(db),
+      q && page === 1
+        ? searchContributions(db, { q, now: ctx.now(), limit: SEARCH_CONTRIBUTIONS })
+        : { total: 0, items: [] },
     ]);
     const items = await withCovers(db, result.items);
     const html = renderPage(
@@ -49,6 +54,7 @@ export function searchRoutes(app: FastifyInstance, ctx: RouteContext): void {
         total={result.total}
         items={items}
         rubriques={rubriques.map((r) => ({ slug: r.slug, name: r.name }))}
+        contributions={contributions}
       />,
       { wide: true },
     );

@@ -3,9 +3,9 @@ import { ERROR_MESSAGES } from '@crieur/api/error-codes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
-import { emailHash, listLists, receiveSubscribeRequest } from '@crieur/db';
+import { listLists, receiveSubscribeRequest } from '@crieur/db';
 import { ApiError } from '../http/api-error';
-import { MemoryWindow } from '../http/memory-window';
+import { addressLimit, localLimits, type LocalLimits } from '../http/address-limit';
 import { renderPage } from '../public/layout';
 import {
   SUBSCRIBE_TEXT_VERSION,
@@ -50,12 +50,10 @@ export type SubscribeHandler = (
   source: SubscribeSource,
 ) => Promise<unknown>;
 
-type LocalLimits = { ip: MemoryWindow; address: MemoryWindow };
-
 export function createSubscribeHandler(ctx: RouteContext, inbox: SubscribeInbox): SubscribeHandler {
   const db = ctx.database.db;
   // one set of counters for every form: a robot gains nothing by switching from one to the other
-  const local: LocalLimits = { ip: new MemoryWindow(60_000), address: new MemoryWindow(3600_000) };
+  const local: LocalLimits = localLimits();
   const publicLists = async (): Promise<PublicList[]> => (await listLists(db)).filter((l) => l.visibility === 'public');
   const thanks = (request: FastifyRequest, reply: FastifyReply, source: SubscribeSource) =>
     wantsJson(request)
@@ -130,30 +128,15 @@ export function createSubscribeHandler(ctx: RouteContext, inbox: SubscribeInbox)
   };
 }
 
-/**
- * At most a few requests per address per hour, counted in Redis under a hash of the address.
- * Redis down: the per-IP plugin lets all through (skipOnError) and this counter is out of reach, so this
- * process counts per IP and per address in memory instead (bounded: floods still stop), and PostgreSQL's
- * `sent_at` still allows one confirmation email per address per 24 h whatever gets through.
- */
-async function subscribeLimit(
+/** The per-address counter shared with the other public forms (`http/address-limit.ts`). */
+function subscribeLimit(
   ctx: RouteContext,
   local: LocalLimits,
   email: string,
   ip: string,
 ): Promise<'ok' | 'ip' | 'address'> {
-  const hash = emailHash(email);
-  if (ctx.redis) {
-    const key = `${ctx.config.redisPrefix}:subscribe:address:${hash}`;
-    try {
-      const reply = await ctx.redis.multi().incr(key).expire(key, 3600, 'NX').exec();
-      const [[, count]] = reply as [[Error | null, number]];
-      return count <= ctx.subscribe.perAddressPerHour ? 'ok' : 'address';
-    } catch {
-      // Redis down: the in-memory counters below take over
-    }
-  }
-  const nowMs = ctx.now().getTime();
-  if (local.ip.hit(ip, nowMs) > ctx.subscribe.perIpPerMinute) return 'ip';
-  return local.address.hit(hash, nowMs) <= ctx.subscribe.perAddressPerHour ? 'ok' : 'address';
+  return addressLimit(
+    { redis: ctx.redis, redisPrefix: ctx.config.redisPrefix, local, now: ctx.now() },
+    { scope: 'subscribe', email, ip, ...ctx.subscribe },
+  );
 }

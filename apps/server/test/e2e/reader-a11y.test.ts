@@ -7,8 +7,10 @@ import { shoot } from './browser';
 import {
   publishArticle,
   publishDossier,
+  seedNetwork,
   sentLetter,
   subscribedReader,
+  type SeededNetwork,
   uploadCover,
   type ReaderLinks,
   type SeededArticle,
@@ -17,6 +19,7 @@ import { startE2e, type E2eWorld } from './start-e2e';
 import { COLLECT_TEXTS, pageTypographyIssues, typographyIssues } from './typography-check';
 
 const SHOTS = '/tmp/shots/a11y';
+const SHOTS_C = '/tmp/shots/C';
 const WIDTHS = [1440, 390] as const;
 
 /** What one page owes every reader, whatever its type: problems as sentences, none when all is well. */
@@ -121,6 +124,8 @@ type PageCase = {
   /** what else this page type promises */
   extra?: (page: Page) => Promise<string[]>;
   letter?: boolean;
+  /** a second folder the screenshots are copied to (the network's pages, issue 17) */
+  shots?: string;
 };
 
 describe('every public page type: axe-core, landmarks, skip link and French typography (Chromium)', () => {
@@ -130,6 +135,7 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
   let lead: SeededArticle;
   let dossier: { slug: string };
   let letter: { slug: string };
+  let network: SeededNetwork;
   const readers = new Map<number, ReaderLinks>();
   let page: Page;
 
@@ -204,6 +210,9 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
       authors: ['Anne Leroy'],
       cover: null,
       dossierId: null,
+    });
+    network = await seedNetwork(h, {
+      imageMediaId: await cover('Des habitant·es votent à main levée', 'Photo : ICPC', ['#2a9d8f', '#e9c46a']),
     });
     letter = await sentLetter(h, { staffId: staff.id, publicUrl: base, articleUrl: `${base}/articles/${lead.slug}` });
     for (const width of WIDTHS) readers.set(width, await subscribedReader(h, `Lecteur${width}`));
@@ -314,6 +323,48 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
     { name: 'mentions-legales', open: go('/mentions-legales'), shows: 'Mentions légales' },
     { name: 'confidentialite', open: go('/confidentialite'), shows: 'Politique de confidentialité' },
     { name: 'contact', open: go('/contact'), shows: 'Contact' },
+    { name: 'agenda', open: go('/agenda'), shows: 'Rencontre régionale des budgets participatifs', shots: SHOTS_C },
+    { name: 'agenda-archives', open: go('/agenda/archives'), shows: 'Atelier sur les conventions', shots: SHOTS_C },
+    { name: 'agenda-filtre-vide', open: go('/agenda?mois=2099-01'), shows: 'Aucun évènement', shots: SHOTS_C },
+    {
+      name: 'evenement',
+      open: (p) => p.goto(`${base}/agenda/${network.event}`),
+      shows: 'Ajouter à mon agenda',
+      shots: SHOTS_C,
+    },
+    {
+      name: 'evenement-passe',
+      open: (p) => p.goto(`${base}/agenda/${network.pastEvent}`),
+      shows: 'Cet évènement a eu lieu',
+    },
+    { name: 'offres', open: go('/offres'), shows: 'Chargé·e de mission concertation', shots: SHOTS_C },
+    { name: 'offres-vides', open: go('/offres?contrat=alternance'), shows: 'Aucune offre', shots: SHOTS_C },
+    {
+      name: 'offre',
+      open: (p) => p.goto(`${base}/offres/${network.offer}`),
+      shows: 'Ville de Grenoble',
+      shots: SHOTS_C,
+    },
+    {
+      name: 'offre-close',
+      open: (p) => p.goto(`${base}/offres/${network.closedOffer}`),
+      status: 410,
+      shows: 'Cette offre est close',
+      shots: SHOTS_C,
+    },
+    { name: 'actualites-adherents', open: go('/actualites-adherents'), shows: 'Les Ami·es du débat', shots: SHOTS_C },
+    {
+      name: 'actualite-adherent',
+      open: (p) => p.goto(`${base}/actualites-adherents/${network.news}`),
+      shows: 'Rennes',
+      shots: SHOTS_C,
+    },
+    {
+      name: 'recherche-reseau',
+      open: go('/recherche?q=budgets+participatifs'),
+      shows: 'Agenda, offres',
+      shots: SHOTS_C,
+    },
     { name: '404', open: go('/page-qui-n-existe-pas'), status: 404, shows: 'Chercher un article' },
     { name: 'article-introuvable', open: go('/articles/article-inconnu'), status: 404 },
   ];
@@ -331,6 +382,7 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
         await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
         await pageCase.open(page, width);
         await shoot(page, `a11y-${pageCase.name}-${width}.png`, { copyTo: SHOTS });
+        if (pageCase.shots) await shoot(page, `${pageCase.name}-${width}.png`, { copyTo: pageCase.shots });
         const where = (p: string) => `[${pageCase.name} @ ${width}px] ${p}`;
         if (status !== (pageCase.status ?? 200))
           problems.push(where(`statut HTTP ${status} (${pageCase.status ?? 200} attendu)`));

@@ -10,7 +10,7 @@ import {
   requestSubscription,
   updateCampaignDraft,
 } from '@crieur/db';
-import { markCampaignSent } from '@crieur/db/testing';
+import { markCampaignSent, seedContributions } from '@crieur/db/testing';
 import { compileNewsletter, type NewsletterBlock } from '@crieur/newsletter';
 import { TEST_LINK_KEY, type Client, type Harness } from '../harness';
 
@@ -221,5 +221,107 @@ export async function subscribedReader(h: Harness, name: string): Promise<Reader
     confirm: `/confirm/${token}`,
     preferences: `/preferences/${linkToken(TEST_LINK_KEY, 'preferences', subscriberId!)}`,
     unsubscribe: `/unsubscribe/${linkToken(TEST_LINK_KEY, 'unsubscribe', subscription.id)}`,
+  };
+}
+
+/** What the network's pages show (issue 17): slugs of each kind, one offer already closed. */
+export type SeededNetwork = { event: string; pastEvent: string; offer: string; closedOffer: string; news: string };
+
+/**
+ * Events, offers and members' news as the moderation would have published them, dated from the server's clock: typed
+ * as proposers type (straight apostrophes, plain spaces before « ? »), one event with its image.
+ */
+export async function seedNetwork(h: Harness, input: { imageMediaId: string }): Promise<SeededNetwork> {
+  const now = h.clock.now.getTime();
+  const day = 86_400_000;
+  const at = (days: number, hour: number) => {
+    const d = new Date(now + days * day);
+    d.setUTCHours(hour, 0, 0, 0);
+    return d;
+  };
+  const published = new Date(now - 2 * day);
+  const paris = (days: number) => new Date(now + days * day).toISOString().slice(0, 10);
+  const event = (slug: string, title: string, days: number, extra: Record<string, unknown> = {}) => ({
+    kind: 'event' as const,
+    status: 'accepted' as const,
+    slug,
+    title,
+    publishAt: published,
+    startsAt: at(days, 8),
+    endsAt: at(days, 11),
+    online: false,
+    place: 'Maison des associations, 12 rue Sala, Lyon',
+    organiser: 'Collectif Concertation Rhône',
+    description:
+      "Une matinée pour comparer nos budgets participatifs : qu'est-ce qui marche ?\n\nInscription libre, café offert.",
+    url: 'https://exemple.org/rencontre',
+    ...extra,
+  });
+  await seedContributions(h.database.db, [
+    event('rencontre-budgets-participatifs', 'Rencontre régionale des budgets participatifs', 5, {
+      imageMediaId: input.imageMediaId,
+      imageAlt: 'Des habitant·es votent à main levée dans une salle municipale',
+    }),
+    event('webinaire-tirage-au-sort', 'Webinaire : le tirage au sort en pratique', 12, { online: true, place: '' }),
+    event('forum-ete', "Forum d'été de la participation", 40),
+    event('atelier-passe', 'Atelier sur les conventions citoyennes', -10),
+    {
+      kind: 'job',
+      status: 'accepted',
+      slug: 'charge-mission-concertation',
+      title: 'Chargé·e de mission concertation',
+      publishAt: published,
+      organisation: 'Ville de Grenoble',
+      place: 'Grenoble',
+      remote: true,
+      contractType: 'cdd',
+      closesOn: paris(20),
+      description: "Vous animerez les ateliers de quartier.\n\nProfil : une première expérience d'animation ?",
+      url: 'https://exemple.org/offre',
+    },
+    {
+      kind: 'job',
+      status: 'accepted',
+      slug: 'stage-communication',
+      title: 'Stage communication (6 mois)',
+      publishAt: published,
+      organisation: 'Réseau Démocratie Locale',
+      place: 'Paris',
+      remote: false,
+      contractType: 'stage',
+      closesOn: paris(30),
+      description: 'Un stage pour raconter la participation citoyenne.',
+      url: 'https://exemple.org/stage',
+    },
+    {
+      kind: 'job',
+      status: 'accepted',
+      slug: 'offre-close',
+      title: 'Coordinateur·rice (offre close)',
+      publishAt: published,
+      organisation: 'Association Exemple',
+      place: 'Lille',
+      remote: false,
+      contractType: 'cdi',
+      closesOn: paris(-3),
+      url: 'https://exemple.org/close',
+    },
+    {
+      kind: 'news',
+      status: 'accepted',
+      slug: 'nouveau-local-amis-du-debat',
+      title: 'Les Ami·es du débat ouvrent un local à Rennes',
+      publishAt: published,
+      organisation: 'Les Ami·es du débat',
+      description: "Après deux ans d'itinérance, nous posons nos valises rue de Brest.\n\nVenez nous voir !",
+      url: 'https://exemple.org/local',
+    },
+  ]);
+  return {
+    event: 'rencontre-budgets-participatifs',
+    pastEvent: 'atelier-passe',
+    offer: 'charge-mission-concertation',
+    closedOffer: 'offre-close',
+    news: 'nouveau-local-amis-du-debat',
   };
 }

@@ -1,5 +1,6 @@
 import {
   IconChartLine,
+  IconInbox,
   IconForms,
   IconId,
   IconScale,
@@ -15,6 +16,7 @@ import type { Role } from '@crieur/api';
 
 export type SectionKey =
   | 'editorial'
+  | 'contributions'
   | 'newsletters'
   | 'subscribers'
   | 'campaigns'
@@ -38,6 +40,8 @@ export type Section = {
 /** Navbar order; titles and descriptions live in the catalog under sections.<key>. */
 export const SECTIONS: readonly Section[] = [
   { key: 'editorial', path: '/editorial', icon: IconNews },
+  // editors and admins moderate; senders read what was accepted (to fill the letters)
+  { key: 'contributions', path: '/contributions', icon: IconInbox, roles: ['editor', 'admin', 'sender'] },
   { key: 'newsletters', path: '/newsletters', icon: IconMail, roles: ['sender', 'admin'] },
   { key: 'subscribers', path: '/subscribers', icon: IconUsersGroup, roles: ['sender', 'admin'] },
   { key: 'campaigns', path: '/campaigns', icon: IconSend, roles: ['sender', 'admin'] },

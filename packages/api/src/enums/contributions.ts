@@ -40,3 +40,5 @@ export const JOB_CONTRACT_LABELS: Record<JobContract, string> = {
 
 /** Refused and withdrawn proposals are erased this many days later (said on the form and the privacy page). */
 export const CONTRIBUTION_ERASE_DAYS = 90;
+/** Proposals whose address was never confirmed are erased this many days after they were made (said on the form). */
+export const UNCONFIRMED_ERASE_DAYS = 30;

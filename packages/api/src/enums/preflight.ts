@@ -13,6 +13,7 @@ export const PREFLIGHT_CODES = [
   'spf',
   'dkim',
   'dmarc',
+  'contribution-dates',
 ] as const;
 
 /** block: the server refuses to send; warning: staff may send anyway; ok: checked and fine. */

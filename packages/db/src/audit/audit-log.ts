@@ -53,7 +53,11 @@ export type AuditAction =
   | 'dossier_unscheduled'
   | 'dossier_published'
   | 'dossier_updated'
-  | 'dossier_unpublished';
+  | 'dossier_unpublished'
+  | 'contribution_edited'
+  | 'contribution_accepted'
+  | 'contribution_changes_requested'
+  | 'contribution_refused';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 

@@ -72,34 +72,18 @@ export async function searchArticles(
   const tsquery = sql`websearch_to_tsquery('public.fr_unaccent', ${q})`;
   const query = sql`
     with hits as materialized (
-      -- from the index: no article's words are read to find or count the hits (but to check a "phrase")
-      select r.id as revision_id, a.id, a.published_at
+      -- from the index: no article's body words are read to find, count or rank the hits (but to check a "phrase");
+      -- the rank reads the head (title, lede, authors, tags), small enough to sit in the row
+      select r.id as revision_id, a.id, a.published_at,
+        -- above zero only when the title holds the query's words (closer together, higher)
+        ts_rank('{0,0,0,1}'::float4[], r.search_head, ${tsquery}) as title_rank,
+        ts_rank(${RANK_WEIGHTS}::float4[], r.search_head, ${tsquery}) as rank
       from article_revisions r join articles a on a.live_revision_id = r.id
       where r.search is not null and r.search @@ ${tsquery}
         and a.status = 'published' and a.published_at is not null and a.published_at <= ${input.now.toISOString()}
     ),
-    ranked as materialized (
-      select h.revision_id, h.id, h.published_at,
-        ts_rank(${RANK_WEIGHTS}::float4[], h.words, ${tsquery}) as rank,
-        -- above zero only when the title holds the query's words (closer together, higher)
-        ts_rank('{0,0,0,1}'::float4[], h.words, ${tsquery}) as title_rank
-      from (
-        -- the newest hits' words, read once (|| copies them out of TOAST) for both ranks; offset 0 keeps it so
-        select n.*, r.search || ''::tsvector as words
-        from (select * from hits order by published_at desc, id limit ${RANK_CAP}) n
-        join article_revisions r on r.id = n.revision_id
-        offset 0
-      ) h
-    ),
-    ordered as (
-      select revision_id, id, published_at, title_rank, rank, 0 as tier from ranked
-      union all
-      select revision_id, id, published_at, 0, 0, 1 from (
-        select * from hits order by published_at desc, id offset ${RANK_CAP}
-      ) older
-    ),
     shown as (
-      select * from ordered order by tier, title_rank desc, rank desc, published_at desc, id
+      select * from hits order by title_rank desc, rank desc, published_at desc, id
       limit ${input.pageSize} offset ${offset}
     )
     select c.total, a.id, a.slug, r.title, r.lede, r.authors, r.tags, a.published_at, r.saved_at,
@@ -132,7 +116,7 @@ export async function searchArticles(
     left join articles a on a.id = s.id
     left join article_revisions r on r.id = s.revision_id
     left join rubriques ru on ru.id = a.rubrique_id
-    order by s.tier, s.title_rank desc, s.rank desc, s.published_at desc, s.id`;
+    order by s.title_rank desc, s.rank desc, s.published_at desc, s.id`;
   // the planner does not count reading words out of TOAST and scans the table for common words: the index is cheaper
   const result = (await db.transaction(async (tx) => {
     // and a query of stop words alone is an empty query, not news for the server's log (one round trip for both)

@@ -14,6 +14,8 @@ export { campaignReports, type CampaignReportRow } from './campaign-reports';
 export {
   articlesPerRubrique,
   dossiersPublishedBetween,
+  contributionsPublishedBetween,
+  type ContributionsPublished,
   type RubriqueArticlesRow,
   type PublishedDossierRow,
 } from './publications-between';

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { articles, dossierRevisions, dossiers, rubriques } from '../schema';
+import { articles, contributions, dossierRevisions, dossiers, rubriques } from '../schema';
 
 export type RubriqueArticlesRow = { slug: string; name: string; articles: number };
 export type PublishedDossierRow = { slug: string; title: string; publishedAt: Date | null };
@@ -40,4 +40,26 @@ export async function dossiersPublishedBetween(
       and(eq(dossiers.status, 'published'), gte(dossiers.publishedAt, input.from), lt(dossiers.publishedAt, input.to)),
     )
     .orderBy(asc(dossiers.publishedAt));
+}
+
+export type ContributionsPublished = { events: number; jobs: number; news: number };
+
+/** Accepted contributions made public in [from, to), by kind: the report's « 93 annonces d’évènements, 185 offres ». */
+export async function contributionsPublishedBetween(
+  db: Db,
+  input: { from: Date; to: Date },
+): Promise<ContributionsPublished> {
+  const rows = await db
+    .select({ kind: contributions.kind, n: sql<number>`count(*)::int` })
+    .from(contributions)
+    .where(
+      and(
+        eq(contributions.status, 'accepted'),
+        gte(contributions.publishAt, input.from),
+        lt(contributions.publishAt, input.to),
+      ),
+    )
+    .groupBy(contributions.kind);
+  const count = (kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
+  return { events: count('event'), jobs: count('job'), news: count('news') };
 }

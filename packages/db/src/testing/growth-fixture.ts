@@ -159,5 +159,16 @@ export async function seedGrowthFixture(
       ('democratie-du-vivant', 'Démocratie du vivant', 'published', '2025-04-01 10:00 Europe/Paris'),
       ('democratie-alimentaire', 'Démocratie alimentaire', 'draft', null)
     ) as d(slug, title, status, at)`);
+  // contributions public in 2025 (Paris year): two events, one offer; a refused one and one from 2026 do not count
+  await db.execute(sql`
+    insert into contributions (kind, status, title, consent_at, consent_text_version, publish_at)
+    select kind::contribution_kind, status::contribution_status, title, '2025-01-01 Europe/Paris', 'v1', at::timestamptz
+    from (values
+      ('event', 'accepted', 'Rencontre de janvier', '2025-01-01 00:30 Europe/Paris'),
+      ('event', 'accepted', 'Veillée du réveillon', '2025-12-31 23:30 Europe/Paris'),
+      ('event', 'refused', 'Refusé', '2025-06-01 10:00 Europe/Paris'),
+      ('job', 'accepted', 'Chargé·e de mission', '2025-09-01 10:00 Europe/Paris'),
+      ('job', 'accepted', 'Offre de 2026', '2026-01-01 00:10 Europe/Paris')
+    ) as c(kind, status, title, at)`);
   return { listIds: ids };
 }

@@ -80,6 +80,7 @@ export async function dumpAllRows(db: Db): Promise<string> {
 }
 export { markCampaignSent, createTestCampaign, recipientRows } from './campaigns';
 export { setServerWait } from './server-wait';
+export { seedContribution, seedContributions, type SeedContribution } from './seed-contributions';
 export { seedGrowthFixture } from './growth-fixture';
 export { seedGrowthBenchLedger } from './growth-bench-ledger';
 export {

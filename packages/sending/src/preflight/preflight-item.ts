@@ -15,6 +15,7 @@ export const PREFLIGHT_CODES = [
   'spf',
   'dkim',
   'dmarc',
+  'contribution-dates',
 ] as const;
 export type PreflightCode = (typeof PREFLIGHT_CODES)[number];
 

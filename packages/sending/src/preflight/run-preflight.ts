@@ -2,8 +2,9 @@
 import type { SenderDefaults } from '@crieur/mailer';
 import { mailFromAddress, senderOf } from '@crieur/mailer';
 import { NewsletterMjmlError, type CompiledNewsletter, type NewsletterTemplates } from '@crieur/newsletter';
-import type { Db } from '@crieur/db';
+import { contributionDates, parisDayOf, type Db } from '@crieur/db';
 import { CampaignNotReadyError, compileCampaign, type CampaignToCompile } from '../compile-campaign';
+import { carriedContributionIds, checkContributionDates } from './contribution-dates-check';
 import { checkDkim, type DkimSetting } from './dkim-check';
 import { checkDmarc } from './dmarc-check';
 import type { DnsResolve } from './dns-resolver';
@@ -38,6 +39,8 @@ export type PreflightDeps = {
   templates?: NewsletterTemplates | undefined;
   /** the compile reads the stored branding, identity and media sizes through it, as the real send does */
   db?: Db | undefined;
+  /** when « now » is, for past events and closed offers (a warning: not part of the send's own check) */
+  now?: Date | undefined;
 };
 
 export type PreflightReport = {
@@ -124,7 +127,15 @@ export async function runPreflight(campaign: PreflightCampaign, deps: PreflightD
     urls && deps.probe ? checkLinks(urls, deps.probe, campaign.blocks) : Promise.resolve([]),
   ]);
   items.push(dkim, spf, dmarc, ...links);
+  if (deps.now) items.push(...(await contributionDatesCheck(campaign.blocks, deps.now, deps.db)));
   return { items: byLevel(items), notReady };
+}
+
+async function contributionDatesCheck(blocks: readonly unknown[], now: Date, db: Db | undefined) {
+  const ids = carriedContributionIds(blocks);
+  const found = db && ids.length > 0 ? await contributionDates(db, ids) : [];
+  const contributions = new Map(found.map((c) => [c.id, { endsAt: c.endsAt, closesOn: c.closesOn }]));
+  return checkContributionDates(blocks, { now, today: parisDayOf(now), contributions });
 }
 
 /** Short French names of what a warning was about, for the audit log's « Envoyé malgré\u00a0: … ». */
@@ -140,4 +151,5 @@ export const PREFLIGHT_LABELS: Record<PreflightItem['code'], string> = {
   spf: 'SPF',
   dkim: 'DKIM',
   dmarc: 'DMARC',
+  'contribution-dates': 'événement passé ou offre close',
 };

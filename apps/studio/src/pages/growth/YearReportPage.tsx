@@ -229,6 +229,23 @@ function YearReportBody({ year, report }: { year: string; report: YearReport }) 
             ))}
           </List>
         )}
+        <Text mt="md" data-testid="report-contributions">
+          {t('contributionFill.report.sentence', {
+            year,
+            events: t('contributionFill.report.events', {
+              count: report.publications.contributions.events,
+              formatted: n(report.publications.contributions.events),
+            }),
+            jobs: t('contributionFill.report.jobs', {
+              count: report.publications.contributions.jobs,
+              formatted: n(report.publications.contributions.jobs),
+            }),
+            news: t('contributionFill.report.news', {
+              count: report.publications.contributions.news,
+              formatted: n(report.publications.contributions.news),
+            }),
+          })}
+        </Text>
       </Block>
     </>
   );

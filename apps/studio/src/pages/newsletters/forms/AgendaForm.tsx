@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SECTION_TITLES } from '@crieur/api/enums/campaigns';
 import { emptyEvent, type AgendaBlock } from '../blocks';
 import { fieldError, type FormProps } from './form-props';
+import { FillFromContributions } from './FillFromContributions';
 import { RowList } from './RowList';
 
 /** "2026-04-12T18:30" ⇄ a date field and an optional time field (the schema's two forms). */
@@ -27,6 +28,9 @@ export function AgendaForm({ block, onChange, errors, readOnly }: FormProps<Agen
         data-field="title"
         readOnly={readOnly}
       />
+      {!readOnly && (
+        <FillFromContributions kind="event" rows={block.events} max={30} onChange={(events) => onChange({ events })} />
+      )}
       <RowList
         name="events"
         rows={block.events}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SECTION_TITLES } from '@crieur/api/enums/campaigns';
 import { emptyOffer, type JobsBlock } from '../blocks';
 import { fieldError, type FormProps } from './form-props';
+import { FillFromContributions } from './FillFromContributions';
 import { RowList } from './RowList';
 
 /** Job offers: title, organisation, place and the offer's link. */
@@ -20,6 +21,9 @@ export function JobsForm({ block, onChange, errors, readOnly }: FormProps<JobsBl
         data-field="title"
         readOnly={readOnly}
       />
+      {!readOnly && (
+        <FillFromContributions kind="job" rows={block.offers} max={30} onChange={(offers) => onChange({ offers })} />
+      )}
       <RowList
         name="offers"
         rows={block.offers}
@@ -62,6 +66,17 @@ export function JobsForm({ block, onChange, errors, readOnly }: FormProps<JobsBl
                 withAsterisk
               />
             </SimpleGrid>
+            <TextInput
+              label={t('contributionFill.closesOn')}
+              description={t('contributionFill.closesOnHint')}
+              type="date"
+              value={offer.closesOn ?? ''}
+              // an emptied date leaves the offer without one (the schema refuses an empty string)
+              onChange={(e) => setOffer({ closesOn: e.currentTarget.value || undefined })}
+              error={fieldError(rowErrors, 'closesOn')}
+              data-field="closesOn"
+              readOnly={readOnly}
+            />
             <TextInput
               label={t('newsletters.fields.url')}
               type="url"

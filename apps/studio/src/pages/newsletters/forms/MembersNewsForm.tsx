@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SECTION_TITLES } from '@crieur/api/enums/campaigns';
 import { emptyNewsItem, type MembersNewsBlock } from '../blocks';
 import { fieldError, type FormProps } from './form-props';
+import { FillFromContributions } from './FillFromContributions';
 import { RowList } from './RowList';
 
 /** "Les actualités de nos adhérent·es": short items with a title, a text and an optional link. */
@@ -20,6 +21,9 @@ export function MembersNewsForm({ block, onChange, errors, readOnly }: FormProps
         data-field="title"
         readOnly={readOnly}
       />
+      {!readOnly && (
+        <FillFromContributions kind="news" rows={block.items} max={30} onChange={(items) => onChange({ items })} />
+      )}
       <RowList
         name="items"
         rows={block.items}

@@ -1,6 +1,8 @@
-import { ActionIcon, Button, Input, Paper, Stack, Text } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Input, Paper, Stack, Text } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { moveRow } from './fill-merge';
 import { errorsUnder, type FieldErrors } from './form-props';
 
 // an error on the list or the row itself ("at least one event"), not on one of its fields
@@ -35,6 +37,7 @@ export function RowList<T>({
   onChange,
   renderRow,
 }: Props<T>) {
+  const { t } = useTranslation();
   const setRow = (index: number) => (patch: Partial<T>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const ownError = exactError(errors, name);
@@ -66,16 +69,43 @@ export function RowList<T>({
             >
               {rowLabel(index)}
               {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  size="sm"
-                  aria-label={removeLabel(index)}
-                  title={removeLabel(index)}
-                  onClick={() => onChange(rows.filter((_, i) => i !== index))}
-                >
-                  <IconTrash size={14} aria-hidden />
-                </ActionIcon>
+                <Group gap={4} wrap="nowrap">
+                  {/* rows keep their order in the letter: filled ones come in date order, staff may change it */}
+                  {rows.length > 1 && (
+                    <>
+                      <ActionIcon
+                        variant="subtle"
+                        size="sm"
+                        aria-label={t('contributionFill.moveUp', { row: rowLabel(index) })}
+                        title={t('contributionFill.moveUp', { row: rowLabel(index) })}
+                        disabled={index === 0}
+                        onClick={() => onChange(moveRow(rows, index, -1))}
+                      >
+                        <IconArrowUp size={14} aria-hidden />
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="subtle"
+                        size="sm"
+                        aria-label={t('contributionFill.moveDown', { row: rowLabel(index) })}
+                        title={t('contributionFill.moveDown', { row: rowLabel(index) })}
+                        disabled={index === rows.length - 1}
+                        onClick={() => onChange(moveRow(rows, index, 1))}
+                      >
+                        <IconArrowDown size={14} aria-hidden />
+                      </ActionIcon>
+                    </>
+                  )}
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    size="sm"
+                    aria-label={removeLabel(index)}
+                    title={removeLabel(index)}
+                    onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                  >
+                    <IconTrash size={14} aria-hidden />
+                  </ActionIcon>
+                </Group>
               )}
             </Text>
             {renderRow(row, setRow(index), errorsUnder(errors, `${name}.${index}`))}
