@@ -184,8 +184,8 @@ describe('contributions into the letters (PostgreSQL, Redis)', () => {
     const draft = await createCampaign('democraties');
     const open = await fill('job', draft);
     const ids = open.items.map((i) => i.contributionId);
-    expect(ids.indexOf(closesToday)).toBeGreaterThanOrEqual(0);
-    expect(ids.indexOf(closesToday)).toBeLessThan(ids.indexOf(remote));
+    expect(ids.indexOf(closesToday!)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(closesToday!)).toBeLessThan(ids.indexOf(remote!));
     expect(ids).not.toContain(closed);
     expect(open.items.find((i) => i.contributionId === remote)).toMatchObject({
       place: 'Lille ou télétravail',

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { excerpt, renderWebHtml, type ArticleDoc } from '@crieur/content';
 import { slugify } from '@crieur/editorial';
+import { contributionPath } from '@crieur/api';
 import {
+  contributionSitemap,
   dossierArticleCounts,
   dossierBySlug,
   getArticle,
@@ -356,11 +358,12 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
-    const [items, dossiers, rubriques, tags] = await Promise.all([
+    const [items, dossiers, rubriques, tags, contributions] = await Promise.all([
       latestPublished(db, { now: ctx.now(), limit: 50_000 }),
       publishedDossiers(db),
       listRubriques(db),
       liveTags(db, { now: ctx.now() }),
+      contributionSitemap(db, { now: ctx.now() }),
     ]);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const urls = [
@@ -376,6 +379,11 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
           `<url><loc>${esc(abs(`/articles/${a.slug}`))}</loc><lastmod>${a.updatedAt.toISOString()}</lastmod></url>`,
       ),
       ...tagLinks(tags).map((t) => `<url><loc>${esc(abs(`/mots-cles/${t.slug}`))}</loc></url>`),
+      ...['/agenda', '/offres', '/actualites-adherents'].map((p) => `<url><loc>${esc(abs(p))}</loc></url>`),
+      ...contributions.map(
+        (c) =>
+          `<url><loc>${esc(abs(contributionPath(c.kind, c.slug)))}</loc><lastmod>${c.updatedAt.toISOString()}</lastmod></url>`,
+      ),
     ];
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
     return sendCached(request, reply, xml, 'application/xml; charset=utf-8', 3600);

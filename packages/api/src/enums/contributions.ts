@@ -42,3 +42,6 @@ export const JOB_CONTRACT_LABELS: Record<JobContract, string> = {
 export const CONTRIBUTION_ERASE_DAYS = 90;
 /** Proposals whose address was never confirmed are erased this many days after they were made (said on the form). */
 export const UNCONFIRMED_ERASE_DAYS = 30;
+
+// taken under /agenda by the archive and the feed: never a contribution's slug
+export const RESERVED_CONTRIBUTION_SLUGS = ['archives', 'feed.xml'] as const;
