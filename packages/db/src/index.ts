@@ -64,7 +64,6 @@ export {
   MATCH_START,
   MATCH_END,
   SEARCH_QUERY_MAX,
-  SEARCH_RANK_CAP,
   type SearchHit,
   type SearchResult,
 } from './editorial/search';

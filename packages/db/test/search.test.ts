@@ -9,7 +9,6 @@ import {
   MATCH_START,
   saveArticle,
   searchArticles,
-  SEARCH_RANK_CAP,
   setArticleStatus,
   type Database,
 } from '../src';
@@ -251,28 +250,44 @@ describe.each(bothBackends('search'))('searchArticles on %s', (_name, open) => {
     expect(p4.items).toEqual([]);
   });
 
-  it('past the ranked hits, pages still hold every hit once, the older ones by date', async () => {
-    const words = (n: number) => ({
-      title: `Haie numéro ${n}`,
-      lede: '',
-      body: doc('Une haie vive.'),
-      authors: [],
-      tags: [],
+  it('ranks every hit: old articles that say it in the title or lede come before hundreds of newer mentions', async () => {
+    // more newer body-only hits than any first pass could rank (the former cap ranked the 500 newest)
+    const newer = 600;
+    await seedSearchArticles(database.db, {
+      count: newer,
+      now: daysAgo(10),
+      make: (n) => ({
+        title: `Bulletin numéro ${n}`,
+        lede: '',
+        body: doc('Sur le littoral, les zostères reculent.'),
+        authors: [],
+        tags: [],
+      }),
     });
-    await seedSearchArticles(database.db, { count: SEARCH_RANK_CAP + 20, now: daysAgo(2000), make: words });
+    await article({ title: 'Les zostères, prairies de la mer', publishedAt: daysAgo(4000) });
+    await article({ title: 'Herbiers marins', lede: 'Que deviennent les zostères ?', publishedAt: daysAgo(3000) });
+    const first = await searchArticles(database.db, { q: 'zostère', now, page: 1, pageSize: 10 });
+    expect(first.total).toBe(newer + 2);
+    expect(first.items.map((i) => i.title).slice(0, 4)).toEqual([
+      'Les zostères, prairies de la mer',
+      'Herbiers marins',
+      'Bulletin numéro 0',
+      'Bulletin numéro 1',
+    ]);
+    // and the pages hold every hit once, with the same total, the body-only ones by date
     const seen = new Set<string>();
     const totals = new Set<number>();
     for (let p = 1; ; p++) {
-      const found = await searchArticles(database.db, { q: 'haies', now, page: p, pageSize: 100 });
+      const found = await searchArticles(database.db, { q: 'zostères', now, page: p, pageSize: 100 });
       totals.add(found.total);
       if (!found.items.length) break;
       for (const item of found.items) seen.add(item.id);
     }
-    expect([...totals]).toEqual([SEARCH_RANK_CAP + 20]);
-    expect(seen.size).toBe(SEARCH_RANK_CAP + 20);
-    const last = await searchArticles(database.db, { q: 'haies', now, page: SEARCH_RANK_CAP / 10 + 2, pageSize: 10 });
+    expect([...totals]).toEqual([newer + 2]);
+    expect(seen.size).toBe(newer + 2);
+    const last = await searchArticles(database.db, { q: 'zostères', now, page: newer / 10, pageSize: 10 });
     expect(last.items.map((i) => i.title)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `Haie numéro ${SEARCH_RANK_CAP + 10 + i}`),
+      Array.from({ length: 10 }, (_, i) => `Bulletin numéro ${newer - 12 + i}`),
     );
   }, 120_000);
 });

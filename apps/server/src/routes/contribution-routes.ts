@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
-import { CONTRIBUTION_STATUS_LABELS, CONTRIBUTIONS_PAGE_SIZE } from '@crieur/api';
+import { CONTRIBUTION_STATUS_LABELS, CONTRIBUTIONS_PAGE_SIZE, RESERVED_CONTRIBUTION_SLUGS } from '@crieur/api';
 import {
   appendAudit,
   ContributionEditConflictError,
@@ -133,7 +133,9 @@ export function contributionRoutes(app: FastifyInstance, ctx: RouteContext): voi
     if (decision === 'accept') {
       const current = await getContributionForStaff(db, id);
       if (!current) throw notFound();
-      slugBase = slugify(current.title);
+      // '/agenda/archives' and '/agenda/feed.xml' are pages of their own; a title made of symbols has no slug
+      const base = slugify(current.title) || 'annonce';
+      slugBase = (RESERVED_CONTRIBUTION_SLUGS as readonly string[]).includes(base) ? `${base}-1` : base;
     }
     const result = await decideContribution(db, {
       id,

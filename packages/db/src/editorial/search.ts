@@ -40,11 +40,8 @@ type Row = {
   excerpt: string;
 };
 
-// title (A) far above lede, authors and tags (B), themselves above the body (D); C is unused
-const RANK_WEIGHTS = '{0.05,0.1,0.3,1}';
-// ranking reads each hit's words: past this many hits, the newest are ranked and older ones follow by date
-export const SEARCH_RANK_CAP = 500;
-const RANK_CAP = SEARCH_RANK_CAP;
+// title (A) far above lede, authors and tags (B); the ranked head holds no body words (D), which stay in TOAST
+const RANK_WEIGHTS = '{0,0,0.3,1}';
 // the headline's words: short fragments around the matches, joined by an ellipsis
 const HEADLINE_OPTIONS =
   `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MaxWords=22, MinWords=10, ShortWord=2, ` +
@@ -52,9 +49,11 @@ const HEADLINE_OPTIONS =
 
 /**
  * French full-text search over what readers see: the live revision of visible articles (title, lede, authors, tags,
- * body), accent-insensitive, with websearch syntax ("exact phrase", -excluded, or). Titles that hold the query's
- * words come first (closest together first), then the rank (title > lede, authors, tags > body), then the newest. One query: the page's rows
- * with the total; only the shown rows get an excerpt. A query of stop words or punctuation alone finds nothing.
+ * body), accent-insensitive, with websearch syntax ("exact phrase", -excluded, or). Every hit is ranked by its head
+ * (`search_head`: title, lede, authors, tags): titles that hold the query's words come first (closest together first),
+ * then the rank (title > lede, authors, tags), then the newest, so articles that only say it in the body follow by
+ * date. One query: the page's rows with the total; only the shown rows get an excerpt. A query of stop words or
+ * punctuation alone finds nothing.
  */
 export async function searchArticles(
   db: Db,
@@ -72,8 +71,8 @@ export async function searchArticles(
   const tsquery = sql`websearch_to_tsquery('public.fr_unaccent', ${q})`;
   const query = sql`
     with hits as materialized (
-      -- from the index: no article's body words are read to find, count or rank the hits (but to check a "phrase");
-      -- the rank reads the head (title, lede, authors, tags), small enough to sit in the row
+      -- from the index: no article's body words are read to find, count or rank the hits (but to check a "phrase"):
+      -- the ranks read the head (title, lede, authors, tags), small enough to sit in the row
       select r.id as revision_id, a.id, a.published_at,
         -- above zero only when the title holds the query's words (closer together, higher)
         ts_rank('{0,0,0,1}'::float4[], r.search_head, ${tsquery}) as title_rank,
@@ -119,9 +118,11 @@ export async function searchArticles(
     order by s.title_rank desc, s.rank desc, s.published_at desc, s.id`;
   // the planner does not count reading words out of TOAST and scans the table for common words: the index is cheaper
   const result = (await db.transaction(async (tx) => {
-    // and a query of stop words alone is an empty query, not news for the server's log (one round trip for both)
+    // a query of stop words alone is an empty query, not news for the server's log; and with seq scans priced out,
+    // a plan's cost can pass jit_above_cost, whose compiling costs more than the query (one round trip for all)
     await tx.execute(
-      sql`select set_config('enable_seqscan', 'off', true), set_config('client_min_messages', 'warning', true)`,
+      sql`select set_config('enable_seqscan', 'off', true), set_config('client_min_messages', 'warning', true),
+        set_config('jit', 'off', true)`,
     );
     return tx.execute(query);
   })) as unknown as { rows: Row[] };

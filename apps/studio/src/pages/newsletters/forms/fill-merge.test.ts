@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { isBlankRow, mergeFilled, moveRow } from './fill-merge';
 
-const row = (title: string, contributionId?: string) => ({ title, date: '2027-03-12', place: 'Lyon', contributionId });
+const row = (title: string, contributionId?: string) => ({
+  title,
+  date: '2027-03-12',
+  place: 'Lyon',
+  url: '',
+  contributionId,
+});
 
 describe('« Remplir avec les contributions » in a block', () => {
   it('replaces the blank starting row and appends in the order given', () => {
-    const blank = { title: '', date: '', place: '', url: '' };
+    const blank: { title: string; date: string; place: string; url: string; contributionId?: string } = {
+      title: '',
+      date: '',
+      place: '',
+      url: '',
+    };
     expect(isBlankRow(blank)).toBe(true);
     const merged = mergeFilled([blank], [row('A', 'a'), row('B', 'b')], 30);
     expect(merged).toEqual({ rows: [row('A', 'a'), row('B', 'b')], added: 2, left: 0 });
