@@ -127,7 +127,7 @@ describe('contributions on the reader site (PostgreSQL)', () => {
     expect(slugs).toHaveLength(20);
     expect(slugs).not.toContain('forum-passe');
     expect(slugs).not.toContain('pendante');
-    expect(page.body).toContain('27 évènements');
+    expect(page.body).toContain('27 événements');
     expect(page.body).toContain('samedi 27 mars 2027, de 10\u00a0h à 12\u00a0h');
     expect(linked((await get('/agenda?mois=2027-03')).body, '/agenda')).toEqual([
       'rencontre-budgets',
@@ -154,7 +154,7 @@ describe('contributions on the reader site (PostgreSQL)', () => {
     expect(linked(archive.body, '/agenda')).toEqual(['forum-passe']);
     const past = await get('/agenda/forum-passe');
     expect(past.statusCode).toBe(200);
-    expect(past.body).toContain('Cet évènement a eu lieu');
+    expect(past.body).toContain('Cet événement a eu lieu');
     expect((await get('/agenda/pendante')).statusCode).toBe(404);
   });
 

@@ -61,7 +61,7 @@ Chiffres de l’année 2025, arrêtés au 31 décembre.
 1 dossier publié :
 - Démocratie du vivant (01/04/2025)
 
-Contributions du réseau publiées en 2025 : 2 annonces d’évènements, 1 offre d’emploi ou de stage et 0 actualité d’adhérent·e.
+Contributions du réseau publiées en 2025 : 2 annonces d’événements, 1 offre d’emploi ou de stage et 0 actualité d’adhérent·e.
 `;
 
 const YEAR_2025_CSV_SUBSCRIBERS = [
@@ -293,7 +293,7 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
     ]);
     expect(json.publications.contributions).toEqual({ events: 2, jobs: 1, news: 0 });
     expect(lines.filter((l) => l.startsWith('Contributions'))).toEqual([
-      'Contributions du réseau;Agenda;annonces d’évènements;2',
+      'Contributions du réseau;Agenda;annonces d’événements;2',
       'Contributions du réseau;Offres d’emploi;offres;1',
       'Contributions du réseau;Actualités des adhérent·es;actualités;0',
     ]);

@@ -14,11 +14,11 @@ const report = (contributions: YearReport['publications']['contributions']): Yea
 describe('contributions from the network in the yearly report', () => {
   it('says the activity report’s sentence, in French numbers and with singulars for 0 and 1', () => {
     expect(contributionsSentence({ events: 93, jobs: 185, news: 1_204 }, 2025)).toBe(
-      'Contributions du réseau publiées en 2025 : 93 annonces d’évènements, 185 offres d’emploi ou de stage et ' +
+      'Contributions du réseau publiées en 2025 : 93 annonces d’événements, 185 offres d’emploi ou de stage et ' +
         '1\u202f204 actualités d’adhérent·es.',
     );
     expect(contributionsSentence({ events: 1, jobs: 0, news: 1 }, 2026)).toBe(
-      'Contributions du réseau publiées en 2026 : 1 annonce d’évènement, 0 offre d’emploi ou de stage et ' +
+      'Contributions du réseau publiées en 2026 : 1 annonce d’événement, 0 offre d’emploi ou de stage et ' +
         '1 actualité d’adhérent·e.',
     );
   });
@@ -29,7 +29,7 @@ describe('contributions from the network in the yearly report', () => {
       contributionsSentence(r.publications.contributions, 2025),
     );
     expect(yearReportRows(r).filter((row) => row[0] === 'Contributions du réseau')).toEqual([
-      ['Contributions du réseau', 'Agenda', 'annonces d’évènements', '93'],
+      ['Contributions du réseau', 'Agenda', 'annonces d’événements', '93'],
       ['Contributions du réseau', 'Offres d’emploi', 'offres', '185'],
       ['Contributions du réseau', 'Actualités des adhérent·es', 'actualités', '12'],
     ]);

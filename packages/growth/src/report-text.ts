@@ -86,10 +86,10 @@ export function yearReportMarkdown(report: YearReport): string {
 
 const plural = (n: number, one: string, many: string) => `${frNumber(n)} ${n > 1 ? many : one}`;
 
-/** « Contributions du réseau publiées en 2025 : 93 annonces d’évènements, 185 offres d’emploi ou de stage, … » */
+/** « Contributions du réseau publiées en 2025 : 93 annonces d’événements, 185 offres d’emploi ou de stage, … » */
 export function contributionsSentence(c: YearReport['publications']['contributions'], year: number): string {
   const parts = [
-    plural(c.events, 'annonce d’évènement', 'annonces d’évènements'),
+    plural(c.events, 'annonce d’événement', 'annonces d’événements'),
     plural(c.jobs, 'offre d’emploi ou de stage', 'offres d’emploi ou de stage'),
     plural(c.news, 'actualité d’adhérent·e', 'actualités d’adhérent·es'),
   ];
@@ -121,7 +121,7 @@ export function yearReportRows(report: YearReport): string[][] {
   rows.push(['Publications', 'Dossiers', 'dossiers', n(report.publications.dossiers.length)]);
   const c = report.publications.contributions;
   rows.push(
-    ['Contributions du réseau', 'Agenda', 'annonces d’évènements', n(c.events)],
+    ['Contributions du réseau', 'Agenda', 'annonces d’événements', n(c.events)],
     ['Contributions du réseau', 'Offres d’emploi', 'offres', n(c.jobs)],
     ['Contributions du réseau', 'Actualités des adhérent·es', 'actualités', n(c.news)],
   );

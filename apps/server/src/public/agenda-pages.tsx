@@ -66,19 +66,19 @@ export function AgendaPage(props: {
     <section aria-labelledby="titre" className="contribution-page agenda-page">
       <header className="page-head">
         <p className="kicker">{upcoming ? 'Dans le réseau' : 'Agenda'}</p>
-        <h1 id="titre">{upcoming ? 'Agenda' : 'Évènements passés'}</h1>
+        <h1 id="titre">{upcoming ? 'Agenda' : 'Événements passés'}</h1>
         <p className="lede">
           {ft(
             upcoming
               ? 'Rencontres, formations et débats proposés par les membres du réseau, les plus proches d’abord.'
-              : 'Les évènements annoncés ici et déjà passés, les plus récents d’abord.',
+              : 'Les événements annoncés ici et déjà passés, les plus récents d’abord.',
           )}
         </p>
         <p className="page-links">
           {upcoming ? (
-            <a href="/agenda/archives">Voir les évènements passés</a>
+            <a href="/agenda/archives">Voir les événements passés</a>
           ) : (
-            <a href="/agenda">Voir les évènements à venir</a>
+            <a href="/agenda">Voir les événements à venir</a>
           )}
           <a href={webcal}>S’abonner au calendrier</a>
           <a href="/agenda.ics" download>
@@ -110,8 +110,8 @@ export function AgendaPage(props: {
       </div>
       <p className="count" role="status">
         {total === 0
-          ? 'Aucun évènement'
-          : `${frCount(total)} ${total > 1 ? 'évènements' : 'évènement'}${
+          ? 'Aucun événement'
+          : `${frCount(total)} ${total > 1 ? 'événements' : 'événement'}${
               query.month ? ` en ${frenchMonth(query.month)}` : ''
             }`}
       </p>
@@ -126,20 +126,20 @@ export function AgendaPage(props: {
             <p>
               {filtered ? (
                 <>
-                  {ft('Aucun évènement ne correspond à ces filtres. ')}
-                  <a href={agendaHref(period, {})}>Voir tous les évènements</a>
+                  {ft('Aucun événement ne correspond à ces filtres. ')}
+                  <a href={agendaHref(period, {})}>Voir tous les événements</a>
                 </>
               ) : upcoming ? (
-                ft('Aucun évènement annoncé pour l’instant : revenez bientôt, ou proposez le vôtre.')
+                ft('Aucun événement annoncé pour l’instant : revenez bientôt, ou proposez le vôtre.')
               ) : (
-                ft('Aucun évènement passé pour l’instant.')
+                ft('Aucun événement passé pour l’instant.')
               )}
             </p>
           }
         />
       )}
       <ListPagination page={query.page} pages={pages} href={(page) => agendaHref(period, { ...query, page })} />
-      <ProposeBox what="un évènement" />
+      <ProposeBox what="un événement" />
     </section>
   );
 }
@@ -188,11 +188,11 @@ export function EventPage(props: { item: ContributionView; over: boolean }) {
       <header className="piece-head">
         <p className="kickers">
           <a className="kicker" href={over ? '/agenda/archives' : '/agenda'}>
-            {over ? 'Évènement passé' : 'Agenda'}
+            {over ? 'Événement passé' : 'Agenda'}
           </a>
         </p>
         <h1 id="titre">{ft(item.title)}</h1>
-        {over && <p className="notice-over">{ft('Cet évènement a eu lieu : cette page reste pour mémoire.')}</p>}
+        {over && <p className="notice-over">{ft('Cet événement a eu lieu : cette page reste pour mémoire.')}</p>}
         <Facts facts={eventFacts(item, where)} />
       </header>
       {item.image && <ItemImage image={item.image} alt={item.imageAlt} />}

@@ -101,7 +101,7 @@ function SiteFooter() {
               <a href="/actualites-adherents">Actualités des adhérent·es</a>
             </li>
             <li>
-              <a href="/proposer">Proposer un évènement ou une offre</a>
+              <a href="/proposer">Proposer une annonce</a>
             </li>
             <li>
               <a href="/feed.xml">Flux Atom</a>

@@ -75,7 +75,7 @@ const LEGAL_FIELD_WORDS: Record<string, string> = {
 
 // a contribution by its kind, as the « Contributions » page names them
 const PROPOSAL_WORDS: Record<string, string> = {
-  event: 'une proposition d’évènement',
+  event: 'une proposition d’événement',
   job: 'une offre d’emploi proposée',
   news: 'une actualité d’adhérent·e proposée',
 };

@@ -101,7 +101,7 @@ export function contributionReaderRoutes(app: FastifyInstance, ctx: RouteContext
     ]);
     const query = { month: q.mois, format: q.format as AgendaFormat | null, page: q.page };
     const html = renderPage(
-      period === 'upcoming' ? 'Agenda' : 'Évènements passés',
+      period === 'upcoming' ? 'Agenda' : 'Événements passés',
       <AgendaPage
         period={period}
         query={query}

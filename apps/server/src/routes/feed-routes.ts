@@ -148,7 +148,7 @@ export function feedRoutes(app: FastifyInstance, ctx: RouteContext): void {
     };
   app.get(
     '/agenda/feed.xml',
-    contributionFeed('event', 'Agenda', 'Les évènements à venir proposés par les membres du réseau.'),
+    contributionFeed('event', 'Agenda', 'Les événements à venir proposés par les membres du réseau.'),
   );
   app.get(
     '/offres/feed.xml',

@@ -325,7 +325,7 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
     { name: 'contact', open: go('/contact'), shows: 'Contact' },
     { name: 'agenda', open: go('/agenda'), shows: 'Rencontre régionale des budgets participatifs', shots: SHOTS_C },
     { name: 'agenda-archives', open: go('/agenda/archives'), shows: 'Atelier sur les conventions', shots: SHOTS_C },
-    { name: 'agenda-filtre-vide', open: go('/agenda?mois=2099-01'), shows: 'Aucun évènement', shots: SHOTS_C },
+    { name: 'agenda-filtre-vide', open: go('/agenda?mois=2099-01'), shows: 'Aucun événement', shots: SHOTS_C },
     {
       name: 'evenement',
       open: (p) => p.goto(`${base}/agenda/${network.event}`),
@@ -335,7 +335,7 @@ describe('every public page type: axe-core, landmarks, skip link and French typo
     {
       name: 'evenement-passe',
       open: (p) => p.goto(`${base}/agenda/${network.pastEvent}`),
-      shows: 'Cet évènement a eu lieu',
+      shows: 'Cet événement a eu lieu',
     },
     { name: 'offres', open: go('/offres'), shows: 'Chargé·e de mission concertation', shots: SHOTS_C },
     { name: 'offres-vides', open: go('/offres?contrat=alternance'), shows: 'Aucune offre', shots: SHOTS_C },

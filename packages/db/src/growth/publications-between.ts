@@ -44,7 +44,7 @@ export async function dossiersPublishedBetween(
 
 export type ContributionsPublished = { events: number; jobs: number; news: number };
 
-/** Accepted contributions made public in [from, to), by kind: the report's « 93 annonces d’évènements, 185 offres ». */
+/** Accepted contributions made public in [from, to), by kind: the report's « 93 annonces d’événements, 185 offres ». */
 export async function contributionsPublishedBetween(
   db: Db,
   input: { from: Date; to: Date },

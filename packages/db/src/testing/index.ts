@@ -103,4 +103,10 @@ export async function terminateBackends(db: Db, applicationName: string): Promis
   };
   return result.rows[0]?.n ?? 0;
 }
-export { seedSearchArticles, benchArticle, RARE_WORD, type BenchArticle } from './search-bench-articles';
+export {
+  seedSearchArticles,
+  benchArticle,
+  referenceQuery,
+  RARE_WORD,
+  type BenchArticle,
+} from './search-bench-articles';
