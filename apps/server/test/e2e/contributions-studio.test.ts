@@ -92,6 +92,8 @@ describe('contributions in the studio (Chromium, PostgreSQL, Redis)', () => {
       'Notre guide du débat public est paru',
     ]);
     await expect(page.getByRole('tab', { name: /À modérer/ }).textContent()).resolves.toMatch(/3/);
+    // and the navbar says how many wait, wherever the moderator is
+    await page.getByRole('navigation').getByLabel('3 propositions à modérer').waitFor();
     await shoot(page, 'contributions-queue-1440.png', { copyTo: SHOTS });
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(page, 'contributions-queue-390.png', { copyTo: SHOTS });

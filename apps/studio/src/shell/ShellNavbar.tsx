@@ -3,6 +3,7 @@ import { IconHome } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCurrentUser } from '../session/session-context';
+import { PendingContributions } from './PendingContributions';
 import { sectionsFor } from './sections';
 
 export function ShellNavbar() {
@@ -32,6 +33,8 @@ export function ShellNavbar() {
           to={path}
           label={t(`sections.${key}.title`)}
           leftSection={<Icon size={18} aria-hidden />}
+          // moderators see what waits for them; senders only read accepted items
+          rightSection={key === 'contributions' && user.role !== 'sender' ? <PendingContributions /> : undefined}
           active={isActive(path)}
           aria-current={isActive(path) ? 'page' : undefined}
         />
