@@ -250,7 +250,7 @@ describe.each(bothBackends('search'))('searchArticles on %s', (_name, open) => {
     expect(p4.items).toEqual([]);
   });
 
-  it('ranks every hit: old articles that say it in the title or lede come before hundreds of newer mentions', async () => {
+  it('ranks every hit: old title or lede matches come before hundreds of newer mentions', async () => {
     // more newer body-only hits than any first pass could rank (the former cap ranked the 500 newest)
     const newer = 600;
     await seedSearchArticles(database.db, {

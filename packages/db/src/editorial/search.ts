@@ -71,15 +71,21 @@ export async function searchArticles(
   const tsquery = sql`websearch_to_tsquery('public.fr_unaccent', ${q})`;
   const query = sql`
     with hits as materialized (
-      -- from the index: no article's body words are read to find, count or rank the hits (but to check a "phrase"):
-      -- the ranks read the head (title, lede, authors, tags), small enough to sit in the row
-      select r.id as revision_id, a.id, a.published_at,
-        -- above zero only when the title holds the query's words (closer together, higher)
-        ts_rank('{0,0,0,1}'::float4[], r.search_head, ${tsquery}) as title_rank,
-        ts_rank(${RANK_WEIGHTS}::float4[], r.search_head, ${tsquery}) as rank
-      from article_revisions r join articles a on a.live_revision_id = r.id
-      where r.search is not null and r.search @@ ${tsquery}
-        and a.status = 'published' and a.published_at is not null and a.published_at <= ${input.now.toISOString()}
+      -- from the index: no article's body words are read to find, count or rank the hits (but to check a "phrase")
+      select h.revision_id, a.id, a.published_at, h.title_rank, h.rank
+      from (
+        -- ranked by the head (title, lede, authors, tags: small enough to sit in the row) before the join, so only
+        -- the ranks go through it; offset 0 keeps it so
+        select r.id as revision_id,
+          -- above zero only when the title holds the query's words (closer together, higher)
+          ts_rank('{0,0,0,1}'::float4[], r.search_head, ${tsquery}) as title_rank,
+          ts_rank(${RANK_WEIGHTS}::float4[], r.search_head, ${tsquery}) as rank
+        from article_revisions r
+        where r.search is not null and r.search @@ ${tsquery}
+        offset 0
+      ) h
+      join articles a on a.live_revision_id = h.revision_id
+      where a.status = 'published' and a.published_at is not null and a.published_at <= ${input.now.toISOString()}
     ),
     shown as (
       select * from hits order by title_rank desc, rank desc, published_at desc, id

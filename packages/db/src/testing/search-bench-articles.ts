@@ -251,3 +251,8 @@ export async function seedSearchArticles(
   await db.execute(sql`vacuum analyze articles`);
   await db.execute(sql`vacuum analyze article_revisions`);
 }
+
+/** A fixed query that reads no table: timed beside the searches, it tells a busy machine from a slow search. */
+export async function referenceQuery(db: Db): Promise<void> {
+  await db.execute(sql`select count(*) from generate_series(1, 100000)`);
+}
