@@ -17,7 +17,9 @@ const QUERIES: Record<string, string> = {
   rare: RARE_WORD, // in one article in a thousand
   two_words: 'budget participatif',
   unaccented: 'elus municipale',
-  phrase: '"assemblée citoyenne"',
+  phrase: '"assemblée citoyenne"', // side by side in nearly every article
+  // both words in nearly every article, never side by side in this order: every article's positions are read
+  phrase_absent: '"citoyenne assemblée"',
   excluded: 'forêt -climat',
 };
 const now = new Date();

@@ -290,4 +290,16 @@ describe.each(bothBackends('search'))('searchArticles on %s', (_name, open) => {
       Array.from({ length: 10 }, (_, i) => `Bulletin numéro ${newer - 12 + i}`),
     );
   }, 120_000);
+
+  it('finds a phrase by its word pairs: side by side, across a stop word, three words long, with other words', async () => {
+    await article({ title: 'Conventions', body: ['Une assemblée de citoyens a siégé près de la lagune.'] });
+    await article({ title: 'Ailleurs', body: ['Les citoyens ont quitté l’assemblée, la lagune aussi.'] });
+    await article({ title: 'Lagune', body: ['Une assemblée citoyenne de la lagune, tirée au sort.'] });
+    expect(await titles('"assemblée de citoyens"')).toEqual(['Conventions']);
+    expect(await titles('"citoyens assemblée"')).toEqual([]);
+    expect(await titles('"assemblée citoyenne de la lagune"')).toEqual(['Lagune']);
+    expect(await titles('"assemblée citoyenne" sort')).toEqual(['Lagune']);
+    expect(await titles('"assemblée citoyenne" siégé')).toEqual([]);
+    expect((await titles('lagune assemblée')).sort()).toEqual(['Ailleurs', 'Conventions', 'Lagune']);
+  });
 });

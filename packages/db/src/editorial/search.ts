@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
+import { phrasePairs, type PhraseQuery } from './phrase-pairs';
 
 /** Around a match in an excerpt: private-use characters, which no article text contains (the page makes <mark>). */
 export const MATCH_START = '\uE000';
@@ -69,7 +70,14 @@ export async function searchArticles(
   if (!q) return { total: 0, items: [] };
   const offset = (Math.max(1, Math.floor(input.page)) - 1) * input.pageSize;
   const tsquery = sql`websearch_to_tsquery('public.fr_unaccent', ${q})`;
-  const query = sql`
+  // a phrase is found by its word pairs' index; its words' positions are read only for phrases of three words or more
+  const found = (pairs: PhraseQuery | null) => {
+    if (!pairs) return sql`r.search is not null and r.search @@ ${tsquery}`;
+    const inPairs = sql`r.search_pairs is not null and r.search_pairs @@ ${pairs.pairs}::tsquery`;
+    if (!pairs.exact) return sql`${inPairs} and r.search @@ ${tsquery}`;
+    return pairs.rest ? sql`${inPairs} and r.search @@ ${pairs.rest}::tsquery` : inPairs;
+  };
+  const query = (pairs: PhraseQuery | null) => sql`
     with hits as materialized (
       -- from the index: no article's body words are read to find, count or rank the hits (but to check a "phrase")
       select h.revision_id, a.id, a.published_at, h.title_rank, h.rank
@@ -81,7 +89,7 @@ export async function searchArticles(
           ts_rank('{0,0,0,1}'::float4[], r.search_head, ${tsquery}) as title_rank,
           ts_rank(${RANK_WEIGHTS}::float4[], r.search_head, ${tsquery}) as rank
         from article_revisions r
-        where r.search is not null and r.search @@ ${tsquery}
+        where ${found(pairs)}
         offset 0
       ) h
       join articles a on a.live_revision_id = h.revision_id
@@ -126,11 +134,12 @@ export async function searchArticles(
   const result = (await db.transaction(async (tx) => {
     // a query of stop words alone is an empty query, not news for the server's log; and with seq scans priced out,
     // a plan's cost can pass jit_above_cost, whose compiling costs more than the query (one round trip for all)
-    await tx.execute(
+    // (and the query as the database parses it: its phrases become word pairs)
+    const parsed = (await tx.execute(
       sql`select set_config('enable_seqscan', 'off', true), set_config('client_min_messages', 'warning', true),
-        set_config('jit', 'off', true)`,
-    );
-    return tx.execute(query);
+        set_config('jit', 'off', true), ${tsquery}::text as parsed`,
+    )) as unknown as { rows: { parsed: string }[] };
+    return tx.execute(query(phrasePairs(parsed.rows[0]?.parsed ?? '')));
   })) as unknown as { rows: Row[] };
   const rows = result.rows;
   return {

@@ -142,12 +142,17 @@ export const articleRevisions = pgTable(
     search: tsvector('search'),
     // the same for the title, lede, authors and tags only: small enough to rank every hit of a query (issue 16)
     searchHead: tsvector('search_head'),
+    // every pair of words one or two apart ('assembl 1 citoyen'): a phrase is found by the index, not by reading
+    searchPairs: tsvector('search_pairs'),
   },
   (t) => [
     index('article_revisions_article_idx').on(t.articleId, t.version),
     index('article_revisions_search_idx')
       .using('gin', t.search)
       .where(sql`${t.search} is not null`),
+    index('article_revisions_search_pairs_idx')
+      .using('gin', t.searchPairs)
+      .where(sql`${t.searchPairs} is not null`),
   ],
 );
 
