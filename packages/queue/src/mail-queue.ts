@@ -47,7 +47,8 @@ export async function enqueueMail(queue: MailQueue, job: MailJob): Promise<void>
 
 /** Proposers' email rows just written: queued now; the mail reconcile sends any this misses (Redis down). */
 export async function enqueueContributionMail(queue: MailQueue, contributionMailIds: readonly string[]): Promise<void> {
-  for (const contributionMailId of contributionMailIds) await enqueueMail(queue, { type: 'contribution', contributionMailId });
+  for (const contributionMailId of contributionMailIds)
+    await enqueueMail(queue, { type: 'contribution', contributionMailId });
 }
 
 /** Staff email rows just written: queued now; the mail reconcile sends any this misses (Redis down). */

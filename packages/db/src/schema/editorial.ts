@@ -17,7 +17,6 @@ import { sql } from 'drizzle-orm';
 import { tsvector } from './columns';
 import { users } from './users';
 
-
 export const articleStatusEnum = pgEnum('article_status', [
   'draft',
   'in_review',
