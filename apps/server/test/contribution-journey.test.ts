@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantToParisWallClock, type ContributionList, type FillAnswer, type PreflightCode } from '@crieur/api';
 import { frenchTypography as ft } from '@crieur/content';
 import { listIdsBySlugs, staffSubscribe } from '@crieur/db';
-import { createMailer, type Mailer } from '@crieur/mailer';
-import { startCampaignWorker, startWorkers, type CampaignWorker, type RunningWorkers } from '@crieur/workers';
+import { startCampaignWorker, type CampaignWorker } from '@crieur/workers';
 import { seedSubscribers } from '../../../workers/test/support/campaign-fixture';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
+import { startMailWorld, type MailWorld } from './mail-world';
+import type { ReceivedMail, SmtpSink } from './smtp-sink';
 import { startLoopbackDns, type LoopbackDns } from './support/loopback-dns';
 
 const PUBLIC_URL = 'https://democraties.example';
@@ -32,8 +32,7 @@ describe('a contribution of each kind, from the public form to a sent letter', (
   let h: Harness;
   let dns: LoopbackDns;
   let sink: SmtpSink;
-  let mailer: Mailer;
-  let workers: RunningWorkers;
+  let mail: MailWorld;
   let campaigns: CampaignWorker;
   let connection: Redis;
   let editor: Client;
@@ -90,20 +89,12 @@ describe('a contribution of each kind, from the public form to a sent letter', (
     });
     // the workers follow real time, and so does the server here
     Object.defineProperty(h.clock, 'now', { get: now });
-    sink = await startSmtpSink();
-    mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
-    workers = await startWorkers({
-      redisUrl: 'redis://127.0.0.1:6379',
-      prefix: h.prefix,
-      mode: 'test',
-      logger: pino({ level: 'silent' }),
-      now,
-      mail: { db: h.database.db, mailer, publicUrl: PUBLIC_URL, linkKey: TEST_LINK_KEY, mailFrom: MAIL_FROM },
-    });
+    mail = await startMailWorld(h, { publicUrl: PUBLIC_URL, mailFrom: MAIL_FROM, now });
+    sink = mail.sink;
     connection = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     campaigns = await startCampaignWorker({
       db: h.database.db,
-      transport: mailer,
+      transport: mail.mailer,
       publicUrl: PUBLIC_URL,
       linkKey: TEST_LINK_KEY,
       mailFrom: MAIL_FROM,
@@ -136,10 +127,8 @@ describe('a contribution of each kind, from the public form to a sent letter', (
   });
   afterAll(async () => {
     await campaigns?.close();
-    await workers?.close(5_000);
     connection?.disconnect();
-    await mailer?.close();
-    await sink?.close();
+    await mail?.close();
     await h?.close();
     await dns?.close();
   });

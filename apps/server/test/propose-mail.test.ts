@@ -1,13 +1,11 @@
 // The proposer's outcome emails (accepted, changes requested, refused) sent by the mail worker from the rows the
 // moderation writes, rebuilt when their job is lost, skipped when they no longer make sense.
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmProposals, receiveProposal, type ProposalValues } from '@crieur/db';
-import { createMailer, type Mailer } from '@crieur/mailer';
 import { enqueueContributionMail } from '@crieur/queue';
-import { startWorkers, type RunningWorkers } from '@crieur/workers';
-import { startHarness, TEST_LINK_KEY, type Harness } from './harness';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
+import { startHarness, type Harness } from './harness';
+import { startMailWorld, type MailWorld } from './mail-world';
+import type { ReceivedMail, SmtpSink } from './smtp-sink';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitUntil(fn: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
@@ -39,8 +37,7 @@ const values = (title: string, kind: ProposalValues['kind'] = 'event'): Proposal
 describe('the proposer’s outcome emails', () => {
   let h: Harness;
   let sink: SmtpSink;
-  let mailer: Mailer;
-  let workers: RunningWorkers;
+  let mail: MailWorld;
   const run = async <T>(query: string) => ((await h.database.db.execute(query)) as unknown as { rows: T[] }).rows;
   const to = (address: string): ReceivedMail[] => sink.messages.filter((m) => m.to[0]?.toLowerCase() === address);
 
@@ -84,28 +81,16 @@ describe('the proposer’s outcome emails', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    sink = await startSmtpSink();
-    mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
-    workers = await startWorkers({
-      redisUrl: 'redis://127.0.0.1:6379',
-      prefix: h.prefix,
-      mode: 'test',
-      logger: pino({ level: 'silent' }),
+    mail = await startMailWorld(h, {
+      publicUrl: 'http://localhost:3000',
+      mailFrom: 'lettre@democraties.example',
       now: () => h.clock.now,
-      mail: {
-        db: h.database.db,
-        mailer,
-        publicUrl: 'http://localhost:3000',
-        linkKey: TEST_LINK_KEY,
-        mailFrom: 'lettre@democraties.example',
-        reconcileEveryMs: 300,
-      },
+      reconcileEveryMs: 300,
     });
+    sink = mail.sink;
   });
   afterAll(async () => {
-    await workers?.close(5_000);
-    await mailer.close();
-    await sink.close();
+    await mail?.close();
     await h.close();
   });
 

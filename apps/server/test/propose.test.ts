@@ -3,17 +3,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCRIPT_TEXTS } from '@crieur/content/testing';
 import { listIdsBySlugs, listProposerContributions, staffSubscribe } from '@crieur/db';
 import { dumpAllRows } from '@crieur/db/testing';
-import { createMailer, type Mailer } from '@crieur/mailer';
-import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { parse } from 'parse5';
 import sharp from 'sharp';
-import { startHarness, TEST_LINK_KEY, type Harness } from './harness';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
+import { startHarness, type Harness } from './harness';
+import { startMailWorld, type MailWorld } from './mail-world';
+import type { ReceivedMail, SmtpSink } from './smtp-sink';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitUntil(fn: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
@@ -55,8 +53,7 @@ export const NEWS = {
 describe('proposing on the public form', () => {
   let h: Harness;
   let sink: SmtpSink;
-  let mailer: Mailer;
-  let workers: RunningWorkers;
+  let mail: MailWorld;
   let dataDir: string;
 
   const post = (fields: Record<string, string>, who: { email: string; name?: string }, ip?: string) =>
@@ -105,22 +102,12 @@ describe('proposing on the public form', () => {
       deps: { propose: { perIpPerMinute: 1000, perAddressPerHour: 1000 } },
       env: { DATA_DIR: dataDir }, // the uploaded images' files
     });
-    sink = await startSmtpSink();
-    mailer = createMailer({ smtpUrl: sink.url, outboxDir: '/nonexistent' });
-    workers = await startWorkers({
-      redisUrl: 'redis://127.0.0.1:6379',
-      prefix: h.prefix,
-      mode: 'test',
-      logger: pino({ level: 'silent' }),
+    mail = await startMailWorld(h, {
+      publicUrl: 'http://localhost:3000',
+      mailFrom: 'lettre@democraties.example',
       now: () => h.clock.now,
-      mail: {
-        db: h.database.db,
-        mailer,
-        publicUrl: 'http://localhost:3000',
-        linkKey: TEST_LINK_KEY,
-        mailFrom: 'lettre@democraties.example',
-      },
     });
+    sink = mail.sink;
     const admin = await h.createStaff('admin');
     const [adherents] = await listIdsBySlugs(h.database.db, ['adherents']);
     await staffSubscribe(h.database.db, {
@@ -132,9 +119,7 @@ describe('proposing on the public form', () => {
     });
   });
   afterAll(async () => {
-    await workers?.close(5_000);
-    await mailer.close();
-    await sink.close();
+    await mail?.close();
     await h.close();
     await rm(dataDir, { recursive: true, force: true });
   });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../free-port';
 import { type Harness } from '../harness';
 import type { SmtpSink } from '../smtp-sink';
-import { startMailWorld, type MailWorld } from './mail-world';
+import { startMailWorld, type MailWorld } from '../mail-world';
 import { login, shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
@@ -51,7 +51,7 @@ describe('the embeddable subscribe form, pasted on another site (Chromium, SMTP,
     mkdirSync(SHOTS, { recursive: true });
     world = await startE2e({ realClock: true });
     ({ h, base } = world);
-    mailWorld = await startMailWorld(h, base);
+    mailWorld = await startMailWorld(h, { publicUrl: base });
     sink = mailWorld.sink;
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Harness } from '../harness';
 import type { SmtpSink } from '../smtp-sink';
-import { startMailWorld, type MailWorld } from './mail-world';
+import { startMailWorld, type MailWorld } from '../mail-world';
 import { login, shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
@@ -28,7 +28,7 @@ describe('the legal pages: studio, reader pages and email footers (Chromium, SMT
     mkdirSync(SHOTS, { recursive: true });
     world = await startE2e({ realClock: true });
     ({ h, base } = world);
-    mailWorld = await startMailWorld(h, base, 'lettre@democraties.example');
+    mailWorld = await startMailWorld(h, { publicUrl: base, mailFrom: 'lettre@democraties.example' });
     sink = mailWorld.sink;
     adminEmail = (await h.createStaff('admin', 'camille@icpc.example')).email;
     api = h.client();

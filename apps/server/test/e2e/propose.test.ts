@@ -6,7 +6,7 @@ import { listProposerContributions } from '@crieur/db';
 import type { Harness } from '../harness';
 import { axeFindings, describeFinding, isBlocking } from './axe';
 import { shoot } from './browser';
-import { startMailWorld, type MailWorld } from './mail-world';
+import { startMailWorld, type MailWorld } from '../mail-world';
 import { startE2e, type E2eWorld } from './start-e2e';
 
 const SHOTS = '/tmp/shots/A';
@@ -44,7 +44,7 @@ describe('proposing an event (Chromium, SMTP, PostgreSQL, Redis)', () => {
   beforeAll(async () => {
     world = await startE2e({ realClock: true });
     ({ h, base } = world);
-    mail = await startMailWorld(h, base);
+    mail = await startMailWorld(h, { publicUrl: base });
   });
   afterAll(async () => {
     await mail?.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSubscriberDetail, searchSubscribers } from '@crieur/db';
 import { type Harness } from '../harness';
 import type { SmtpSink } from '../smtp-sink';
-import { startMailWorld, type MailWorld } from './mail-world';
+import { startMailWorld, type MailWorld } from '../mail-world';
 import { shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
@@ -34,7 +34,7 @@ describe('a reader subscribes, confirms and leaves (Chromium, SMTP, PostgreSQL, 
   beforeAll(async () => {
     world = await startE2e();
     ({ h, base, browser } = world);
-    mailWorld = await startMailWorld(h, base);
+    mailWorld = await startMailWorld(h, { publicUrl: base });
     sink = mailWorld.sink;
   });
   afterAll(async () => {
