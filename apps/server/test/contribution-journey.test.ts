@@ -175,6 +175,7 @@ describe('a contribution of each kind, from the public form to a sent letter', (
       const item = await page(itemPath);
       expect(item.statusCode, itemPath).toBe(200);
       expect(item.body).toContain('application/ld+json');
+      expect((await page('/sitemap.xml')).body).toContain(`<loc>${PUBLIC_URL}${itemPath}</loc>`);
     }
   });
 

@@ -366,26 +366,21 @@ export function readerRoutes(app: FastifyInstance, ctx: RouteContext): void {
       contributionSitemap(db, { now: ctx.now() }),
     ]);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const url = (path: string, updatedAt?: Date) =>
+      `<url><loc>${esc(abs(path))}</loc>${updatedAt ? `<lastmod>${updatedAt.toISOString()}</lastmod>` : ''}</url>`;
     const urls = [
-      `<url><loc>${esc(abs('/'))}</loc></url>`,
-      `<url><loc>${esc(abs('/dossiers'))}</loc></url>`,
-      ...rubriques.map((r) => `<url><loc>${esc(abs(`/rubriques/${r.slug}`))}</loc></url>`),
-      ...dossiers.map(
-        (d) =>
-          `<url><loc>${esc(abs(`/dossiers/${d.slug}`))}</loc><lastmod>${d.updatedAt.toISOString()}</lastmod></url>`,
-      ),
-      ...items.map(
-        (a) =>
-          `<url><loc>${esc(abs(`/articles/${a.slug}`))}</loc><lastmod>${a.updatedAt.toISOString()}</lastmod></url>`,
-      ),
-      ...tagLinks(tags).map((t) => `<url><loc>${esc(abs(`/mots-cles/${t.slug}`))}</loc></url>`),
-      ...['/agenda', '/offres', '/actualites-adherents'].map((p) => `<url><loc>${esc(abs(p))}</loc></url>`),
-      ...contributions.map(
-        (c) =>
-          `<url><loc>${esc(abs(contributionPath(c.kind, c.slug)))}</loc><lastmod>${c.updatedAt.toISOString()}</lastmod></url>`,
-      ),
+      url('/'),
+      url('/dossiers'),
+      ...rubriques.map((r) => url(`/rubriques/${r.slug}`)),
+      ...dossiers.map((d) => url(`/dossiers/${d.slug}`, d.updatedAt)),
+      ...items.map((a) => url(`/articles/${a.slug}`, a.updatedAt)),
+      ...tagLinks(tags).map((t) => url(`/mots-cles/${t.slug}`)),
+      ...['/agenda', '/offres', '/actualites-adherents'].map((p) => url(p)),
+      ...contributions.map((c) => url(contributionPath(c.kind, c.slug), c.updatedAt)),
     ];
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+      `${urls.join('\n')}\n</urlset>\n`;
     return sendCached(request, reply, xml, 'application/xml; charset=utf-8', 3600);
   });
 }
