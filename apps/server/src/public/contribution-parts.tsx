@@ -1,5 +1,5 @@
 // What the agenda, offers and members' news pages share: cards, pages of a list, the description, the image, JSON-LD.
-import { JOB_CONTRACT_LABELS, type JOB_CONTRACTS } from '@crieur/api';
+import { contributionPath, JOB_CONTRACT_LABELS, type JOB_CONTRACTS } from '@crieur/api';
 import { frenchTypography as ft } from '@crieur/content';
 import type { PublicContribution } from '@crieur/db';
 import type { ReactNode } from 'react';
@@ -113,7 +113,7 @@ export function EventCard(props: { item: PublicContribution; level?: 2 | 3 }) {
       )}
       <div>
         <Heading className="card-title">
-          <a href={`/agenda/${item.slug}`}>{ft(item.title)}</a>
+          <a href={contributionPath('event', item.slug)}>{ft(item.title)}</a>
         </Heading>
         {item.startsAt && (
           <p className="when">
@@ -137,7 +137,7 @@ export function OfferCard(props: { item: PublicContribution; level?: 2 | 3 }) {
     <article className="contribution-card offer-card">
       <p className="kicker">{contractLabel(item.contractType)}</p>
       <Heading className="card-title">
-        <a href={`/offres/${item.slug}`}>{ft(item.title)}</a>
+        <a href={contributionPath('job', item.slug)}>{ft(item.title)}</a>
       </Heading>
       <p className="byline">{ft([item.organisation, offerWhere(item)].filter(Boolean).join(' · '))}</p>
       {item.closesOn && <p className="closes">{ft(`Candidatures jusqu’au ${frenchCivilDay(item.closesOn)}`)}</p>}
@@ -152,7 +152,7 @@ export function NewsCard(props: { item: PublicContribution; level?: 2 | 3 }) {
     <article className="contribution-card news-card">
       {item.organisation && <p className="kicker">{ft(item.organisation)}</p>}
       <Heading className="card-title">
-        <a href={`/actualites-adherents/${item.slug}`}>{ft(item.title)}</a>
+        <a href={contributionPath('news', item.slug)}>{ft(item.title)}</a>
       </Heading>
       {item.description && <p className="card-lede">{ft(shortText(item.description, 220))}</p>}
       <p className="byline">

@@ -2,7 +2,7 @@
 // news, lists and item pages. Server-rendered, no script, behind the page cache like every public page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { JOB_CONTRACTS } from '@crieur/api';
+import { contributionPath, JOB_CONTRACTS } from '@crieur/api';
 import {
   calendarEvents,
   eventMonths,
@@ -143,7 +143,7 @@ export function contributionReaderRoutes(app: FastifyInstance, ctx: RouteContext
       return sendCached(request, reply, ics, ICS_TYPE, 900);
     }
     const v = await view(item);
-    const path = `/agenda/${item.slug}`;
+    const path = contributionPath('event', item.slug);
     const html = renderPage(item.title, <EventPage item={v} over={item.over} />, {
       indexable: true,
       wide: true,
@@ -193,7 +193,7 @@ export function contributionReaderRoutes(app: FastifyInstance, ctx: RouteContext
         .header('cache-control', 'no-store')
         .send(renderPage('Offre close', <ClosedOffer title={item.title} closesOn={item.closesOn} />));
     const v = await view(item);
-    const path = `/offres/${item.slug}`;
+    const path = contributionPath('job', item.slug);
     const html = renderPage(item.title, <OfferPage item={v} />, {
       indexable: true,
       wide: true,
@@ -231,7 +231,7 @@ export function contributionReaderRoutes(app: FastifyInstance, ctx: RouteContext
     const item = await one('news', slugOf(request));
     if (!item) return notFound(reply);
     const v = await view(item);
-    const path = `/actualites-adherents/${item.slug}`;
+    const path = contributionPath('news', item.slug);
     const html = renderPage(item.title, <NewsItemPage item={v} />, {
       indexable: true,
       wide: true,
