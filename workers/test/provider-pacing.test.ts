@@ -108,6 +108,80 @@ describe('sending each provider its own way', () => {
     w.smtp.faults.rcptReply = undefined;
   }, 120_000);
 
+  it.each([
+    [454, '4.7.0 Temporary service failure, try again later'],
+    [451, '4.7.1 Rate limited, please try again later'],
+  ])(
+    '%i %s to Gmail addresses only: the others keep their full pace, Gmail is retried later, each once',
+    async (code, message) => {
+      const refuseFor = 6000;
+      let refusing = true;
+      const refusals: number[] = [];
+      w.smtp.faults.rcptReply = (to) => {
+        if (!refusing || !to.endsWith('@gmail.com')) return undefined;
+        refusals.push(Date.now());
+        return { code, message };
+      };
+      const child = await w.spawnWorker({
+        sendRate: 100,
+        concurrency: 3,
+        providers: PROVIDERS,
+        providerPolicy: POLICY,
+        // a 4.7.x counts an attempt (it may concern this one recipient): retried soon in a test
+        retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 2000 },
+        logLevel: process.env.FAULT_LOG ?? 'silent',
+      });
+      // a list of its own (the first test's recipients are on 'membres'): 150 at Gmail, 300 elsewhere
+      const list = code === 454 ? 'membres' : 'democraties';
+      const { id, recipients } = await launch(list, ['gmail.com', 'example.org', 'example.net'], 150);
+      const startedAt = Date.now();
+      const gmailCount = [...(await w.rows(id)).values()].filter((r) => r.provider === 'gmail').length;
+      const mine = () => w.smtp.messages.filter((m) => m.messageId?.startsWith(`${id}.`));
+      const others = () => mine().filter((m) => !m.to.endsWith('@gmail.com'));
+      await w.smtp.waitUntil(
+        () => others().length === recipients - gmailCount,
+        refuseFor - 500,
+        'every example.org and example.net message',
+      );
+      // the others' rate while Gmail refuses: `autres` is bounded by SEND_RATE (100/s) alone
+      const otherTimes = others()
+        .map((m) => m.at)
+        .sort((a, b) => a - b);
+      const otherRate = (otherTimes.length - 1) / ((otherTimes.at(-1)! - otherTimes[0]!) / 1000);
+      expect(mine().filter((m) => m.to.endsWith('@gmail.com'))).toEqual([]);
+      expect((await w.progress(id)).serverWait).toBeNull();
+      expect([...(await readProviderSlowdowns(w.redis, w.prefix)).keys()]).toEqual(['gmail']);
+
+      await new Promise((r) => setTimeout(r, Math.max(0, refuseFor - (Date.now() - startedAt))));
+      refusing = false;
+      const done = await w.waitFor(id, (p) => p.status === 'sent', 60_000, 'the campaign to finish');
+      await w.stopWorker(child);
+      const gmailTimes = mine()
+        .filter((m) => m.to.endsWith('@gmail.com'))
+        .map((m) => m.at)
+        .sort((a, b) => a - b);
+      const gmailRate = (gmailTimes.length - 1) / ((gmailTimes.at(-1)! - gmailTimes[0]!) / 1000);
+      console.info(
+        JSON.stringify({
+          code,
+          otherRate: Math.round(otherRate),
+          gmailRateAfter: Math.round(gmailRate * 10) / 10,
+          gmailRefusals: refusals.length,
+        }),
+      );
+      // the others went at (about) the full pace of the cluster, Gmail well below its own 20/s on its way back
+      expect(otherRate).toBeGreaterThan(50);
+      expect(gmailRate).toBeLessThan(20);
+      expect(refusals.length).toBeLessThan(30);
+      const received = w.receivedFor(id);
+      expect(received.size).toBe(recipients);
+      expect(Math.max(...received.values())).toBe(1);
+      expect(done.counts).toMatchObject({ sent: recipients, failed: 0, uncertain: 0 });
+      w.smtp.faults.rcptReply = undefined;
+    },
+    120_000,
+  );
+
   it('a bad list pauses itself with the reason in French, sends nothing more, and goes on once resumed', async () => {
     const bad = (to: string) => /^r\d*0@bounce\.example$/.test(to); // r0, r10, r20…: one address in ten
     w.smtp.faults.rcptReply = (to) => (bad(to) ? { code: 550, message: '5.1.1 No such user' } : undefined);

@@ -32,6 +32,8 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
     lists: string[];
     at: string;
     status?: 'sent' | 'draft';
+    /** the frozen HTML as an older version of the templates made it */
+    frozen?: (html: string) => string;
   }) => {
     const slugBase = input.subject.toLowerCase().replace(/\W+/g, '-');
     const created = await createCampaign(h.database.db, {
@@ -67,7 +69,7 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
     if (input.status !== 'draft')
       await markCampaignSent(h.database.db, {
         id: c.id,
-        renderedHtml: compiled.html,
+        renderedHtml: input.frozen ? input.frozen(compiled.html) : compiled.html,
         renderedText: compiled.text,
         at: new Date(input.at),
       });
@@ -166,19 +168,58 @@ describe('the web archive of sent newsletters (PostgreSQL)', () => {
     expect(body).toContain('À Grenoble, un budget participatif');
     expect(body).not.toContain('%%CRIEUR_');
     expect(body).not.toMatch(/camille|dupont|@example\.org|192\.0\.2\.1/i);
-    expect(body).toContain(`${PUBLIC_URL}/subscribe`);
-    expect(body).toContain(`${PUBLIC_URL}/archive/${spring.slug}`);
+    // what only makes sense in an inbox is gone; a visitor is offered to subscribe and the other letters
+    for (const inboxOnly of [
+      'Voir cette lettre dans votre navigateur',
+      'Vous recevez cette lettre',
+      'Se désinscrire',
+      'Gérer mes préférences',
+      'Version en ligne',
+    ])
+      expect(body).not.toContain(inboxOnly);
+    expect(body).toMatch(new RegExp(`<a href="${PUBLIC_URL}/subscribe"[^>]*>S’abonner à cette lettre</a>`));
+    expect(body).toMatch(new RegExp(`<a href="${PUBLIC_URL}/archive"[^>]*>Toutes les lettres</a>`));
+    expect(body).toContain('Pour recevoir les prochaines lettres dans votre boîte\u00a0:');
     expect(body).not.toMatch(/\/(unsubscribe|preferences)\//);
     // no script at all, the letter's inline styles, images only from the site itself, never framed
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("img-src 'self' data:");
+    // the images' absolute addresses are PUBLIC_URL's, whatever host name the page was reached by
+    expect(csp).toContain(`img-src 'self' ${PUBLIC_URL} data:`);
     expect(csp).toContain("style-src 'unsafe-inline'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).not.toMatch(/script-src|https:|http:/);
+    expect(csp.replace(PUBLIC_URL, '')).not.toMatch(/script-src|https:|http:/);
     expect(body).not.toMatch(/<script/i);
     const again = await get(`/archive/${spring.slug}`, { 'if-none-match': String(res.headers.etag) });
     expect(again.statusCode).toBe(304);
+  });
+
+  it('makes a letter frozen before the inbox-only parts were marked public too', async () => {
+    // the templates before the inbox-only parts were wrapped in div.nl-reader-only
+    const unmark = (html: string) =>
+      html.replace(/<div class="nl-reader-only">([\s\S]*?)<\/div>/g, (_, inner: string) => inner);
+    const legacy = await sentCampaign({
+      subject: 'Lettre ancienne',
+      kind: 'democraties',
+      lists: ['democraties'],
+      at: '2025-11-15T09:00:00Z',
+      frozen: (html) => {
+        const old = unmark(html);
+        expect(old).not.toContain('nl-reader-only');
+        expect(old).toContain('Voir cette lettre dans votre navigateur');
+        return old;
+      },
+    });
+    const body = (await get(`/archive/${legacy.slug}`)).body;
+    for (const inboxOnly of [
+      'Voir cette lettre dans votre navigateur',
+      'Vous recevez cette lettre',
+      'Se désinscrire',
+      'Gérer mes préférences',
+      'Version en ligne',
+    ])
+      expect(body).not.toContain(inboxOnly);
+    expect(body).toContain('S’abonner à cette lettre');
   });
 
   it('sends the former full-page address to the issue page', async () => {

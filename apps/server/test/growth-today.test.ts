@@ -148,3 +148,54 @@ describe('growth after the nightly job, with a list created today (PostgreSQL)',
     ]);
   });
 });
+
+describe('growth counts each Paris day from midnight to midnight, across the spring change (PostgreSQL)', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 60_000);
+  afterAll(() => h.close());
+
+  /** An import at a given instant, by a sender logged in at that instant. */
+  const importAt = async (at: string, emails: string[]) => {
+    h.clock.now = new Date(at);
+    await importCsv(h, await staff(h), 'adherents', emails);
+  };
+
+  it('puts a minute before and after midnight on their own days, the 23-hour day included', async () => {
+    await importAt('2026-03-28T22:59:00Z', ['a1@example.org', 'a2@example.org']); // Saturday 28, 23:59 (UTC+1)
+    await importAt('2026-03-28T23:01:00Z', ['b1@example.org', 'b2@example.org', 'b3@example.org']); // Sunday 29, 00:01
+    await importAt('2026-03-29T21:59:00Z', ['c1@example.org']); // Sunday 29, 23:59 (UTC+2 since 03:00)
+    await importAt('2026-03-29T22:01:00Z', ['d1@example.org', 'd2@example.org', 'd3@example.org', 'd4@example.org']); // Monday 30, 00:01
+    // the nightly job of Monday 00:15 closes Saturday and Sunday; Monday stays live
+    await takeSnapshots(h.database.db, { now: new Date('2026-03-29T22:15:00Z') });
+    h.clock.now = new Date('2026-03-30T08:00:00Z');
+    const sender = await staff(h);
+    // a count entered for last June (before the measurements) never takes part in this year's change
+    expect(
+      (
+        await sender.request('PUT', '/api/growth/history', {
+          list: 'adherents',
+          month: '2025-06',
+          confirmed: 3300,
+          note: '',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const body = await growthOf(sender, '?lists=adherents&from=2026-03-27&to=2026-03-30');
+    const [adherents] = body.lists;
+    expect(adherents!.points).toEqual([
+      { day: '2026-03-28', confirmed: 2, entered: false, provisional: false },
+      { day: '2026-03-29', confirmed: 6, entered: false, provisional: false },
+      { day: '2026-03-30', confirmed: 10, entered: false, provisional: true },
+    ]);
+    // « +8 depuis le 28 mars (début des relevés) »: measured minus measured, the entered 3,300 apart (last year's)
+    expect(adherents!.headline).toEqual({
+      confirmedNow: 10,
+      year: 2026,
+      since: { day: '2026-03-28', change: 8, fromStart: true },
+      entered: null,
+    });
+  });
+});

@@ -76,7 +76,7 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     expect((await stranger.request('GET', '/api/newsletters/branding')).statusCode).toBe(401);
     const open = await stranger.request('GET', '/api/organisation/public');
     expect(open.statusCode).toBe(200);
-    expect(open.json()).toEqual({ organisation: { name: '' } });
+    expect(open.json()).toEqual({ organisation: { name: '', logo: null } });
     expect((await getOrganisation(h.database.db)).name).toBe('');
   });
 
@@ -181,7 +181,7 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     expect(saved.json().organisation).toMatchObject(organisation);
     expect((await sender.request('GET', '/api/organisation')).json().organisation).toMatchObject(organisation);
     expect((await h.client().request('GET', '/api/organisation/public')).json()).toEqual({
-      organisation: { name: organisation.name },
+      organisation: { name: organisation.name, logo: { url: `/media/${logoId}/w400.webp`, alt: 'Logo de l’ICPC' } },
     });
     // the public pages name the association and give its address, from the saved row
     const page = (await h.app.inject({ method: 'GET', url: '/subscribe' })).body;
@@ -240,6 +240,90 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     ]);
     // field names only: no address or text in the audit log
     expect(JSON.stringify(mine)).not.toContain('lettre@icpc.example');
+  });
+
+  it('refuses HTML tags and the letters’ markers in every identity text, in French, and keeps what was stored', async () => {
+    const before = await getOrganisation(h.database.db);
+    const tags = await admin.request('PUT', '/api/organisation', {
+      name: 'ICPC <script>alert(1)</script>',
+      postalAddress: '<img src=x onerror=alert(2)>\n75011 Paris',
+      senderName: 'ICPC</b>',
+    });
+    expect(tags.statusCode).toBe(400);
+    const html =
+      'Pas de balise HTML ici\u00a0: ce texte s’affiche tel quel (retirez «\u202f<\u202f» suivi d’une lettre).';
+    expect(tags.json().error.issues).toEqual([
+      { path: 'name', message: html },
+      { path: 'postalAddress', message: html },
+      { path: 'senderName', message: html },
+    ]);
+    // a marker would be filled in per recipient, or stop every letter's compile (the preview answered 500)
+    const marker = await admin.request('PUT', '/api/organisation', { name: 'ICPC %%CRIEUR_WEB_URL%%' });
+    expect(marker.json().error.issues).toEqual([
+      {
+        path: 'name',
+        message: 'Les marqueurs entre «\u202f%%\u202f» sont réservés aux lettres\u00a0: retirez-les de ce texte.',
+      },
+    ]);
+    // a « < » that opens no tag is text like any other
+    const maths = await admin.request('PUT', '/api/organisation', { name: 'ICPC < 2026' });
+    expect(maths.statusCode).toBe(200);
+    await admin.request('PUT', '/api/organisation', { name: before.name });
+    expect(await getOrganisation(h.database.db)).toMatchObject({
+      name: before.name,
+      postalAddress: before.postalAddress,
+    });
+
+    const branding = await admin.request('PUT', '/api/newsletters/membres/branding', {
+      ...BRANDING,
+      title: 'La lettre %%CRIEUR_FIRST_NAME%%',
+      notice: '<a href="https://x.example">ici</a>',
+      welcomeText: 'Bienvenue <b>chez nous</b>',
+    });
+    expect(branding.json().error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'title',
+      'notice',
+      'welcomeText',
+    ]);
+    expect(await getNewsletterBranding(h.database.db, 'membres')).toMatchObject({ title: 'La lettre des membres' });
+    // nothing refused reached the letters: the composer's preview still compiles
+    const preview = await sender.request('POST', '/api/campaigns/preview', {
+      kind: 'membres',
+      subject: 'Essai',
+      blocks: [],
+    });
+    expect(preview.statusCode).toBe(200);
+  });
+
+  it('shows the association’s logo in the public pages’ footer and as the publisher of every article', async () => {
+    const footer = (await h.app.inject({ method: 'GET', url: '/subscribe' })).body;
+    expect(footer).toContain(`<p class="footer-logo"><img src="/media/${logoId}/w400.webp" alt="" height="48"/></p>`);
+    const created = (
+      await editor.request('POST', '/api/articles', { title: 'Brouillon', rubrique: 'points-de-vue' })
+    ).json().article;
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Bonjour.' }] }] };
+    const saved = await editor.request('PUT', `/api/articles/${created.id}`, {
+      version: created.version,
+      title: 'Les communes et la participation',
+      slug: 'communes-participation',
+      lede: 'Un entretien.',
+      body: doc,
+      rubrique: 'points-de-vue',
+      authors: ['Léa Martin'],
+      tags: [],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    for (const action of ['submit', 'approve', 'publish'])
+      expect((await editor.request('POST', `/api/articles/${created.id}/transition`, { action })).statusCode).toBe(200);
+    const page = (await h.app.inject({ method: 'GET', url: '/articles/communes-participation' })).body;
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)![1]!);
+    expect(ld.publisher).toEqual({
+      '@type': 'Organization',
+      name: 'ICPC',
+      logo: { '@type': 'ImageObject', url: `http://localhost:3000/media/${logoId}/w400.webp` },
+    });
+    // the logo's file answers, for any site that shows the article's card
+    expect((await h.app.inject({ method: 'GET', url: `/media/${logoId}/w400.webp` })).statusCode).toBe(200);
   });
 
   it('rate-limits the public name per address', async () => {

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSuppression, searchSubscribers } from '@crieur/db';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { startCampaignWorker, type CampaignWorker } from '@crieur/workers';
-import { arfReport, mailtoUnsubscribe } from '../../../packages/mailer/test/support/inbound-fixture';
+import {
+  arfReport,
+  jmrpReport,
+  mailtoUnsubscribe,
+  yahooReport,
+} from '../../../packages/mailer/test/support/inbound-fixture';
 import { createDraftCampaign, seedSubscribers } from '../../../workers/test/support/campaign-fixture';
 import { startSmtpRecorder, type SmtpRecorder } from '../../../workers/test/support/smtp-recorder';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
@@ -53,9 +58,9 @@ describe('mailto unsubscribes and ARF complaints (PostgreSQL, Redis, SMTP)', () 
     connection = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
     sender = h.client();
     expect((await sender.login((await h.createStaff('sender')).email)).statusCode).toBe(200);
-    // r0…r3 are on both lists; the campaign goes to the members' list only
-    await seedSubscribers(h.database.db, { list: 'membres', count: 4, now: new Date() });
-    await seedSubscribers(h.database.db, { list: 'democraties', count: 4, now: new Date() });
+    // r0…r7 are on both lists; the campaign goes to the members' list only
+    await seedSubscribers(h.database.db, { list: 'membres', count: 8, now: new Date() });
+    await seedSubscribers(h.database.db, { list: 'democraties', count: 8, now: new Date() });
     worker = await startCampaignWorker({
       db: h.database.db,
       transport: mailer,
@@ -78,8 +83,8 @@ describe('mailto unsubscribes and ARF complaints (PostgreSQL, Redis, SMTP)', () 
     campaignId = await createDraftCampaign(h.database.db, { lists: ['membres'] });
     expect((await sender.request('POST', `/api/campaigns/${campaignId}/send`, {})).statusCode).toBe(200);
     const end = Date.now() + 30_000;
-    while (smtp.messages.length < 4 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-    expect(smtp.messages).toHaveLength(4);
+    while (smtp.messages.length < 8 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(smtp.messages).toHaveLength(8);
   }, 60_000);
   afterAll(async () => {
     await worker.close();
@@ -89,53 +94,85 @@ describe('mailto unsubscribes and ARF complaints (PostgreSQL, Redis, SMTP)', () 
     await h.close();
   });
 
-  it('every message offers a mailto target naming its campaign and list', () => {
+  const subscriberIdOf = (email: string) =>
+    /<[0-9a-f-]{36}\.([0-9a-f-]{36})@/.exec(headerOf(rawOf(email), 'Message-ID'))![1]!;
+  const mailtoOf = (email: string) => /<(mailto:[^>]+)>/.exec(headerOf(rawOf(email), 'List-Unsubscribe'))![1]!;
+
+  it('every message offers a mailto target naming its campaign, its reader and its list', () => {
     const unsubscribe = headerOf(rawOf('r0@example.org'), 'List-Unsubscribe');
-    expect(unsubscribe).toContain(`<mailto:lettre@lettre.example.org?subject=unsubscribe%20${campaignId}%20membres>`);
+    expect(unsubscribe).toContain(
+      `<mailto:lettre@lettre.example.org?subject=unsubscribe%20${campaignId}.${subscriberIdOf('r0@example.org')}%20membres>`,
+    );
+    // each reader's target is their own
+    expect(mailtoOf('r1@example.org')).not.toBe(mailtoOf('r0@example.org'));
   });
 
   it('a mailto request leaves the list that email came from at once, and nothing else', async () => {
-    const raw = rawOf('r0@example.org');
-    const mailto = /<(mailto:[^>]+)>/.exec(headerOf(raw, 'List-Unsubscribe'))![1]!;
-    const res = await post(mailtoUnsubscribe({ from: 'R0@Example.org', mailto }));
+    const res = await post(mailtoUnsubscribe({ from: 'R0@Example.org', mailto: mailtoOf('r0@example.org') }));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ unsubscribe: { known: true, lists: 1, campaign: true } });
     expect(await statuses('r0@example.org')).toEqual({ membres: 'unsubscribed', democraties: 'confirmed' });
-    // a second request changes nothing more
-    expect((await post(mailtoUnsubscribe({ from: 'r0@example.org', mailto }))).json()).toEqual({
+    // a replay changes nothing more
+    expect(
+      (await post(mailtoUnsubscribe({ from: 'r0@example.org', mailto: mailtoOf('r0@example.org') }))).json(),
+    ).toEqual({
       unsubscribe: { known: true, lists: 0, campaign: true },
     });
     expect(h.logLines.join('\n')).not.toMatch(/r0@example\.org/i);
   });
 
-  it('a bare "unsubscribe" without our subject leaves every list; a forged sender (DMARC failed) changes nothing', async () => {
-    const forged = await post(
+  it('a client that writes its own subject but answers our email (In-Reply-To) is understood', async () => {
+    const messageId = /<([^>]+)>/.exec(headerOf(rawOf('r4@example.org'), 'Message-ID'))![1]!;
+    const res = await post(
       mailtoUnsubscribe({
-        from: 'r3@example.org',
-        mailto: 'mailto:lettre@lettre.example.org?subject=unsubscribe',
-        authenticationResults: 'mx.lettre.example.org; dmarc=fail header.from=example.org',
+        from: 'r4@example.org',
+        mailto: 'mailto:lettre@lettre.example.org',
+        subject: 'Unsubscribe',
+        inReplyTo: messageId,
       }),
     );
-    expect(forged.json()).toEqual({ unsubscribe: { ignored: 'dmarc_failed' } });
-    expect(await statuses('r3@example.org')).toEqual({ membres: 'confirmed', democraties: 'confirmed' });
+    expect(res.json()).toEqual({ unsubscribe: { known: true, lists: 1, campaign: true } });
+    expect(await statuses('r4@example.org')).toEqual({ membres: 'unsubscribed', democraties: 'confirmed' });
+  });
+
+  it('nobody can unsubscribe someone else by writing in their name', async () => {
+    // a bare "unsubscribe" From a subscriber's address names no email of theirs: before, it left every list
     const bare = await post(
       mailtoUnsubscribe({ from: 'r2@example.org', mailto: 'mailto:lettre@lettre.example.org?subject=Unsubscribe' }),
     );
-    expect(bare.json()).toEqual({ unsubscribe: { known: true, lists: 2, campaign: false } });
-    expect(await statuses('r2@example.org')).toEqual({ membres: 'unsubscribed', democraties: 'unsubscribed' });
-    // naming a campaign this person never received (a test send's header): nothing changes
+    expect(bare.json()).toEqual({ unsubscribe: { ignored: 'no_proof' } });
+    // r3's own target (campaign, list) sent From r2: the campaign id alone, shared by every reader, proves nothing
+    const forged = await post(mailtoUnsubscribe({ from: 'r2@example.org', mailto: mailtoOf('r3@example.org') }));
+    expect(forged.json()).toEqual({ unsubscribe: { ignored: 'not_the_recipient' } });
+    const legacy = await post(
+      mailtoUnsubscribe({
+        from: 'r2@example.org',
+        mailto: `mailto:lettre@lettre.example.org?subject=unsubscribe%20${campaignId}%20membres`,
+      }),
+    );
+    expect(legacy.json()).toEqual({ unsubscribe: { ignored: 'no_proof' } });
+    // the receiving server found the From forged (DMARC): ignored even with the reader's own target
+    const dmarc = await post(
+      mailtoUnsubscribe({
+        from: 'r3@example.org',
+        mailto: mailtoOf('r3@example.org'),
+        authenticationResults: 'mx.lettre.example.org; dmarc=fail header.from=example.org',
+      }),
+    );
+    expect(dmarc.json()).toEqual({ unsubscribe: { ignored: 'dmarc_failed' } });
+    // a campaign this person never received, and a test send's target
     const other = await post(
       mailtoUnsubscribe({
         from: 'r3@example.org',
-        mailto: `mailto:lettre@lettre.example.org?subject=unsubscribe%20${randomUUID()}%20membres`,
+        mailto: `mailto:lettre@lettre.example.org?subject=unsubscribe%20${randomUUID()}.${subscriberIdOf('r3@example.org')}%20membres`,
       }),
     );
-    expect(other.json()).toEqual({ unsubscribe: { known: true, lists: 0, campaign: false } });
-    expect(await statuses('r3@example.org')).toEqual({ membres: 'confirmed', democraties: 'confirmed' });
-    const stranger = await post(
-      mailtoUnsubscribe({ from: 'nobody@example.org', mailto: 'mailto:lettre@lettre.example.org?subject=unsubscribe' }),
-    );
-    expect(stranger.json()).toEqual({ unsubscribe: { known: false, lists: 0, campaign: false } });
+    expect(other.json()).toEqual({ unsubscribe: { ignored: 'no_proof' } });
+    const stranger = await post(mailtoUnsubscribe({ from: 'nobody@example.org', mailto: mailtoOf('r3@example.org') }));
+    expect(stranger.json()).toEqual({ unsubscribe: { ignored: 'not_the_recipient' } });
+    for (const email of ['r2@example.org', 'r3@example.org'])
+      expect(await statuses(email)).toEqual({ membres: 'confirmed', democraties: 'confirmed' });
+    expect(h.logLines.join('\n')).not.toMatch(/r[23]@example\.org|nobody@/i);
   });
 
   it('an ARF complaint about the real message suppresses the person, even when the provider redacted the address', async () => {
@@ -146,14 +183,60 @@ describe('mailto unsubscribes and ARF complaints (PostgreSQL, Redis, SMTP)', () 
     expect(res.json()).toEqual({ complaint: { type: 'abuse', suppressed: true, campaign: true } });
     expect(await findSuppression(h.database.db, 'r1@example.org')).toMatchObject({ reason: 'complaint' });
     expect(await statuses('r1@example.org')).toEqual({ membres: 'unsubscribed', democraties: 'unsubscribed' });
+    // the feedback loop sends the same report again: still one complaint in the report (checked below)
+    expect((await post(arfReport({ to: 'r1@example.org', messageId, original: raw, redacted: true }))).json()).toEqual({
+      complaint: { type: 'abuse', suppressed: true, campaign: true },
+    });
   });
 
-  it('the campaign report counts the complaint and the unsubscribes', async () => {
+  it("Microsoft's and Yahoo's feedback loops, which hide the reader, suppress them from our headers", async () => {
+    const microsoft = await post(jmrpReport({ original: rawOf('r5@example.org') }));
+    expect(microsoft.json()).toEqual({ complaint: { type: 'abuse', suppressed: true, campaign: true } });
+    const yahoo = await post(yahooReport({ original: rawOf('r6@example.org') }));
+    expect(yahoo.json()).toEqual({ complaint: { type: 'abuse', suppressed: true, campaign: true } });
+    for (const email of ['r5@example.org', 'r6@example.org']) {
+      expect(await findSuppression(h.database.db, email)).toMatchObject({ reason: 'complaint' });
+      expect(await statuses(email)).toEqual({ membres: 'unsubscribed', democraties: 'unsubscribed' });
+    }
+    // the redaction placeholder is nobody's address: nothing suppressed under it
+    expect(await findSuppression(h.database.db, 'redacted@yahoo.com')).toBeNull();
+  });
+
+  it('a "not-spam" report or a DMARC failure report in ARF form suppresses nobody', async () => {
+    const raw = rawOf('r7@example.org');
+    const messageId = /<([^>]+)>/.exec(headerOf(raw, 'Message-ID'))![1]!;
+    for (const feedbackType of ['not-spam', 'auth-failure']) {
+      const res = await post(arfReport({ to: 'r7@example.org', messageId, original: raw, feedbackType }));
+      expect(res.json()).toEqual({ complaint: { type: feedbackType, ignored: 'not_a_complaint' } });
+    }
+    expect(await findSuppression(h.database.db, 'r7@example.org')).toBeNull();
+    expect(await statuses('r7@example.org')).toEqual({ membres: 'confirmed', democraties: 'confirmed' });
+  });
+
+  it('the campaign report counts each complaint once, and the unsubscribes, in the studio and the CSV', async () => {
     const res = await sender.request('GET', '/api/reports/campaigns');
     const row = res.json().campaigns.find((c: { id: string }) => c.id === campaignId);
-    expect(row).toMatchObject({ recipients: 4, sent: 4, complaints: 1 });
-    // r0 (mailto), r1 (complaint) and r2 (bare request) left the members' list in the days after the send
-    expect(row.unsubscribes7d).toBe(3);
+    // r1 (twice reported), r5 and r6
+    expect(row).toMatchObject({ recipients: 8, sent: 8, complaints: 3 });
+    // r0 and r4 (mailto), r1, r5 and r6 (complaints) left the members' list in the days after the send
+    expect(row.unsubscribes7d).toBe(5);
+    const csv = await sender.request('GET', '/api/reports/campaigns.csv');
+    const [head, ...lines] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const cells = lines.find((l) => l.includes(row.slug))!.split(';');
+    const columns = head!.split(';');
+    expect(cells[columns.findIndex((c) => /plainte/i.test(c))]).toBe('3');
+  });
+
+  it('a malformed or oversized message changes nothing and is answered clearly', async () => {
+    expect((await post('\u0000\u00ff\r\n\r\n--\r\n')).statusCode).toBe(422);
+    const huge =
+      mailtoUnsubscribe({ from: 'r3@example.org', mailto: mailtoOf('r3@example.org') }) + 'x'.repeat(3 * 1024 * 1024);
+    const res = await post(huge);
+    expect(res.statusCode).toBe(413);
+    expect(await statuses('r3@example.org')).toEqual({ membres: 'confirmed', democraties: 'confirmed' });
   });
 
   it('refuses what is none of the three, and callers without the token', async () => {

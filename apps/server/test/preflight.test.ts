@@ -189,10 +189,59 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
       expect(items.find((i) => i.code === 'dkim')!.message).toContain('DNS injoignable');
       const sent = await c.request('POST', `/api/campaigns/${mine}/send`, {});
       expect(sent.statusCode).toBe(200);
+      // sent through the API without the checklist: the audit log still names the warnings that stood (no preheader,
+      // DKIM unchecked)
+      const entry = (await listAudit(h2.database.db, { limit: 20 })).find(
+        (e) => e.action === 'campaign_started' && e.targetId === mine,
+      );
+      expect(entry?.data).toMatchObject({ unacknowledgedWarnings: ['preheader', 'dkim'] });
+      expect(entry?.actorId).toEqual(expect.any(String));
     } finally {
       await h2.close();
     }
     expect(await statusOf(id)).toBe('draft');
+  });
+
+  it('a site link that redirects to an internal address is not followed: the internal server is never asked', async () => {
+    const asked: string[] = [];
+    const intranet = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.writeHead(200).end('secret');
+    });
+    await new Promise<void>((resolve) => intranet.listen(0, '127.0.0.1', resolve));
+    const inside = `http://127.0.0.1:${(intranet.address() as AddressInfo).port}/admin`;
+    const h3 = await startHarness({
+      env: { MAIL_FROM: 'Lettre <lettre@example.test>', DNS_SERVERS: dns.server },
+      // a page of the site that sends its visitors elsewhere (an old address, a shortener)
+      beforeReady: (app) => app.get('/ailleurs', async (_request, reply) => reply.redirect(inside, 302)),
+    });
+    try {
+      const c = h3.client();
+      expect((await c.login((await h3.createStaff('sender')).email)).statusCode).toBe(200);
+      const id = await createTestCampaign(h3.database.db, {
+        slug: 'redirige',
+        lists: ['membres'],
+        subject: 'Objet',
+        blocks: [
+          ...GOOD,
+          { type: 'button', label: 'Une page déplacée', url: 'http://localhost:3000/ailleurs' },
+          { type: 'button', label: 'Une adresse interne', url: inside },
+        ],
+      });
+      const items: Item[] = (await c.request('POST', `/api/campaigns/${id}/preflight`, {})).json().items;
+      const links = items.filter((i) => i.code === 'links');
+      expect(links.map((i) => [i.detail, i.level])).toEqual(
+        expect.arrayContaining([
+          ['http://localhost:3000/ailleurs', 'warning'],
+          [inside, 'warning'],
+        ]),
+      );
+      for (const link of links) expect(link.message).toContain('adresse interne');
+      expect(asked).toEqual([]);
+    } finally {
+      await h3.close();
+      await new Promise((resolve) => intranet.close(resolve));
+    }
   });
 
   it('a link answering 404 is a warning that an acknowledged send goes past, written in the audit log', async () => {
@@ -224,6 +273,8 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
       (e) => e.action === 'campaign_started' && e.targetId === id,
     );
     expect(entry!.data).toMatchObject({ acknowledgedWarnings: ['links'], despite: 'lien cassé' });
+    // everything that stood was acknowledged: nothing named as skipped
+    expect(entry!.data).not.toHaveProperty('unacknowledgedWarnings');
   });
 
   it('a letter over 102 KB warns that Gmail clips it', async () => {

@@ -20,14 +20,27 @@ export const Organisation = z.object({
 });
 export type Organisation = z.infer<typeof Organisation>;
 
-// a header value (From, Reply-To): one line
-const oneLine = (max: number, min = 0) =>
+// what the identity's texts may not hold: they are shown as written, in pages and emails, never interpreted
+const TAG = /<[a-z!/?]/i;
+// the letters' per-recipient markers (%%NAME%%): one in a name or footer would be filled in, or stop every compile
+const MARKER = /%%[A-Z_]*%%|%%[A-Z]+_/;
+const HTML_REFUSED =
+  'Pas de balise HTML ici\u00a0: ce texte s’affiche tel quel (retirez «\u202f<\u202f» suivi d’une lettre).';
+const MARKER_REFUSED = 'Les marqueurs entre «\u202f%%\u202f» sont réservés aux lettres\u00a0: retirez-les de ce texte.';
+
+/** Plain text up to `max` characters: no HTML tag, no letter marker (each refused with its French reason). */
+const plainText = (max: number, min = 0) =>
   z
     .string()
     .trim()
     .min(min)
     .max(max)
-    .refine((value) => !/[\r\n]/.test(value), 'Une seule ligne, sans retour à la ligne.');
+    .refine((value) => !TAG.test(value), HTML_REFUSED)
+    .refine((value) => !MARKER.test(value), MARKER_REFUSED);
+
+// a header value (From, Reply-To) or a title: one line
+const oneLine = (max: number, min = 0) =>
+  plainText(max, min).refine((value) => !/[\r\n]/.test(value), 'Une seule ligne, sans retour à la ligne.');
 const emailOrEmpty = z
   .string()
   .trim()
@@ -37,7 +50,7 @@ const emailOrEmpty = z
 /** The first-run checklist sends the name alone: the other fields keep their value when left out. */
 export const PutOrganisationBody = z.object({
   name: oneLine(160, 1),
-  postalAddress: z.string().trim().max(500).optional(),
+  postalAddress: plainText(500).optional(),
   senderName: oneLine(120).optional(),
   senderEmail: emailOrEmpty.optional(),
   replyTo: emailOrEmpty.optional(),
@@ -83,8 +96,8 @@ export const PutNewsletterBrandingBody = z
     titleFont: TitleFont,
     bannerMediaId: Uuid.nullable(),
     identity: oneLine(300),
-    notice: z.string().trim().max(500),
-    welcomeText: z.string().trim().max(2000),
+    notice: plainText(500),
+    welcomeText: plainText(2000),
   })
   .superRefine((body, ctx) => {
     // a malformed colour already has its own issue; only well-formed ones are weighed
@@ -108,8 +121,10 @@ export const organisationRoutes = defineRoutes({
     response: OrganisationAnswer,
   },
   'GET /api/organisation/public': {
-    summary: 'The organisation’s name alone, for the pages seen before login (no session needed)',
-    response: z.object({ organisation: z.object({ name: z.string() }) }),
+    summary: 'The organisation’s name and logo, for the studio’s header and the pages seen before login (no session)',
+    response: z.object({
+      organisation: z.object({ name: z.string(), logo: z.object({ url: z.string(), alt: z.string() }).nullable() }),
+    }),
   },
   'GET /api/newsletters/branding': {
     summary: 'The three newsletters’ branding (masthead, colours, banner, footer line, notice, welcome text)',

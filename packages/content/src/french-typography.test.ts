@@ -94,6 +94,19 @@ describe('frenchTypography', () => {
     for (const sample of samples) expect(f(f(sample))).toBe(f(sample));
   });
 
+  it('leaves English in quotes and inline code as typed, yet types the French around them', () => {
+    expect(f('Il a dit "Hello! How are you?" ; puis rien')).toBe(`Il a dit "Hello! How are you?"${N}; puis rien`);
+    expect(f('Leur devise : “Yes we can!” !')).toBe(`Leur devise${S}: “Yes we can!”${N}!`);
+    expect(f("Tapez `a:b;c!` puis l'aide ?")).toBe(`Tapez \`a:b;c!\` puis l’aide${N}?`);
+    // a space typed inside the quotes is French spacing: it becomes the narrow no-break one
+    expect(f('"Vraiment ?"')).toBe(`"Vraiment${N}?"`);
+    expect(f('Rendez-vous à 18:30 ; merci')).toBe(`Rendez-vous à 18:30${N}; merci`);
+  });
+
+  it('types the sample of the audit: « a : b ; c ! ? l’ICPC 20 % »', () => {
+    expect(f("« a : b ; c ! ? l'ICPC 20 % »")).toBe(`«${N}a${S}: b${N}; c${N}!${N}? l’ICPC 20${N}%${N}»`);
+  });
+
   it('leaves line breaks where they are', () => {
     expect(f('Fin\n! Début\n: suite')).toBe('Fin\n! Début\n: suite');
   });
@@ -109,6 +122,7 @@ describe('frenchTypographyParts', () => {
     expect(parts(['«', 'Bonjour', '»'])).toEqual(['«', `${N}Bonjour`, `${N}»`]);
     expect(parts(['l', "'ICPC"])).toEqual(['l', '’ICPC']);
     expect(parts(['https://icpc.example/?a', '!'])).toEqual(['https://icpc.example/?a', `${N}!`]);
+    expect(parts(['He said "', 'Hello', '!"'])).toEqual(['He said "', 'Hello', '!"']);
   });
 
   it('is idempotent', () => {

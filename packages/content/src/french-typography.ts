@@ -17,6 +17,8 @@ const PROTECTED = new RegExp(
     '(?:https?:\\/\\/|www\\.)[^\\s<>"«»]+',
     "(?:mailto:)?[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+",
     '%%[A-Z_]+%%',
+    // inline code as staff type it (`a:b;c!`): not prose
+    '`[^`\\n]+`',
     '&(?:#\\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);',
   ].join('|'),
   'giu',
@@ -96,13 +98,22 @@ function unmask(text: string, spans: readonly string[]): string {
   return text.replace(MASKED, (_match, index: string) => spans[index.charCodeAt(0) - 0xe000] ?? '');
 }
 
+/**
+ * Whether `before` ends inside English-style quotes ("…" or “…”): quoted English ("Hello!") gets no space where the
+ * writer typed none. A space typed before the mark is still made no-break: that writer meant French spacing.
+ */
+function insideQuotes(before: string): boolean {
+  const straight = before.split('"').length - 1;
+  return straight % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”');
+}
+
 function highPunctuation(text: string): string {
   return text.replace(
     new RegExp(`(${SPACES}+)?([;!?]+)`, 'gu'),
-    (match, spaces: string | undefined, marks: string, at) => {
+    (match, spaces: string | undefined, marks: string, at: number) => {
       if (spaces !== undefined) return NARROW_NBSP + marks;
       const before = at > 0 ? (text[at - 1] ?? '') : '';
-      return WORD_END.test(before) ? NARROW_NBSP + marks : match;
+      return WORD_END.test(before) && !insideQuotes(text.slice(0, at)) ? NARROW_NBSP + marks : match;
     },
   );
 }
@@ -141,7 +152,7 @@ const TRAILING_SPACES = new RegExp(`${SPACES}+$`, 'u');
 const LEADING_SPACES = new RegExp(`^${SPACES}+`, 'u');
 
 /** The seam between two typeset pieces, fixed as if they were one text; returns the new pair. */
-function seam(prev: string, next: string): [string, string] {
+function seam(prev: string, next: string, textBefore: string): [string, string] {
   const lead = LEADING_SPACES.exec(next)?.[0] ?? '';
   const body = next.slice(lead.length);
   const first = body[0] ?? '';
@@ -151,7 +162,8 @@ function seam(prev: string, next: string): [string, string] {
   const spaced = lead !== '' || trimmed !== prev;
   if (/[;!?»]/u.test(first)) {
     if (spaced) return [trimmed, NARROW_NBSP + body];
-    return WORD_END.test(last) || first === '»' ? [prev, NARROW_NBSP + next] : [prev, next];
+    if (first === '»') return [prev, NARROW_NBSP + next];
+    return WORD_END.test(last) && !insideQuotes(textBefore) ? [prev, NARROW_NBSP + next] : [prev, next];
   }
   if (first === ':' && spaced) return [trimmed, NBSP + body];
   if (last === '«') return [trimmed, NARROW_NBSP + body];
@@ -166,7 +178,7 @@ function seam(prev: string, next: string): [string, string] {
 export function frenchTypographyParts(parts: readonly string[]): string[] {
   const out = parts.map(frenchTypography);
   for (let i = 1; i < out.length; i++) {
-    const [prev, next] = seam(out[i - 1] ?? '', out[i] ?? '');
+    const [prev, next] = seam(out[i - 1] ?? '', out[i] ?? '', out.slice(0, i).join(''));
     out[i - 1] = prev;
     out[i] = next;
   }

@@ -51,4 +51,5 @@ export {
 export type { EmailImage, EmailMediaInfo } from './email-image.js';
 export { frenchTypography, frenchTypographyParts, NARROW_NBSP, NBSP } from './french-typography.js';
 export { frenchOf } from './french-of.js';
+export { contrastRatio, MIN_TEXT_CONTRAST, readableDark, readableLight } from './readable-colour.js';
 export { LEGAL_PATHS, legalLinks, type LegalLinks } from './legal-links.js';

@@ -15,6 +15,12 @@ const isMailbox = (value: string) => {
 const mailbox = (label: string) =>
   oneLine(label).max(320).refine(isMailbox, `${label} must be one mailbox with an ASCII address`);
 
+const unsubscribeMailto = z
+  .string()
+  .max(320)
+  .regex(listHeaderUrlSafe, 'unsubscribeMailto must percent-encode spaces and commas')
+  .refine((value) => value.includes('@'), 'unsubscribeMailto must hold an address');
+
 export const CampaignMessageInput = z.object({
   from: mailbox('from'),
   replyTo: mailbox('replyTo').optional(),
@@ -27,12 +33,7 @@ export const CampaignMessageInput = z.object({
     name: oneLine('list.name').max(200),
   }),
   /** the List-Unsubscribe mailto target, after the per-recipient https one: an address or a mailto: URL */
-  unsubscribeMailto: z
-    .string()
-    .max(320)
-    .regex(listHeaderUrlSafe, 'unsubscribeMailto must percent-encode spaces and commas')
-    .refine((value) => value.includes('@'), 'unsubscribeMailto must hold an address')
-    .optional(),
+  unsubscribeMailto: unsubscribeMailto.optional(),
   /** the placeholder strings left in html and text, filled per recipient (e.g. "%%CRIEUR_FIRST_NAME%%") */
   tokens: z
     .array(
@@ -59,6 +60,8 @@ export const CampaignRecipient = z.object({
     .regex(listHeaderUrlSafe, 'unsubscribeUrl must percent-encode spaces and commas'),
   /** default: now */
   date: z.date().optional(),
+  /** this recipient's mailto target (its subject names them), in place of the campaign's */
+  unsubscribeMailto: unsubscribeMailto.optional(),
   /** token → value already escaped for HTML (see personalTokenValues in @crieur/newsletter) */
   htmlValues: z.record(z.string(), z.string()),
   textValues: z.record(z.string(), z.string()),

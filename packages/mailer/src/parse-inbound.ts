@@ -16,8 +16,10 @@ export type Complaint = {
 export type UnsubscribeRequest = {
   /** the reader who asked: the request's From address */
   email: string;
-  /** our campaign's id and list slug, from the subject the mailto target set ("unsubscribe <campaign> <list>") */
+  /** our campaign's id, the recipient's subscriber id and list slug, from the subject the mailto target set
+   * ("unsubscribe <campaign>.<subscriber> <list>", the local part of that reader's Message-ID) */
   campaignId: string | null;
+  subscriberId: string | null;
   listSlug: string | null;
   /** our Message-IDs named in In-Reply-To or References, when a mail client added them */
   messageIds: string[];
@@ -41,13 +43,16 @@ export class NotInboundMailError extends Error {
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 // what our mailto target puts in the subject; a mail client may prefix "Re:" or translate nothing else
 const UNSUBSCRIBE_SUBJECT = new RegExp(
-  `^\\s*(?:re\\s*:\\s*)?(?:unsubscribe|d[ée]sinscription|se d[ée]sabonner|d[ée]sabonnement)\\b(?:\\s+(${UUID}))?(?:\\s+([a-z0-9-]{1,64}))?`,
+  `^\\s*(?:re\\s*:\\s*)?(?:unsubscribe|d[ée]sinscription|se d[ée]sabonner|d[ée]sabonnement)\\b(?:\\s+(${UUID})(?:\\.(${UUID}))?)?(?:\\s+([a-z0-9-]{1,64}))?`,
   'i',
 );
 
-/** The value a List-Unsubscribe mailto target carries as its subject, naming the campaign and list. */
-export function unsubscribeSubject(campaignId: string, listSlug: string): string {
-  return `unsubscribe ${campaignId} ${listSlug}`;
+/**
+ * The subject a List-Unsubscribe mailto target carries: the campaign, the recipient (the local part of their
+ * Message-ID, so a request proves which email it answers) and the list. A test send names no recipient.
+ */
+export function unsubscribeSubject(campaignId: string, listSlug: string, subscriberId?: string): string {
+  return `unsubscribe ${campaignId}${subscriberId ? `.${subscriberId}` : ''} ${listSlug}`;
 }
 
 const clean = (value: string | null | undefined): string | null =>
@@ -112,7 +117,8 @@ function unsubscribeOf(mail: Email): UnsubscribeRequest | null {
   return {
     email,
     campaignId: m[1]?.toLowerCase() ?? null,
-    listSlug: m[2]?.toLowerCase() ?? null,
+    subscriberId: m[2]?.toLowerCase() ?? null,
+    listSlug: m[3]?.toLowerCase() ?? null,
     messageIds: [...new Set(messageIds)],
     dmarcFailed: /\bdmarc=fail\b/i.test(authResults),
   };

@@ -161,7 +161,10 @@ export function prepareCampaignMessage(input: CampaignMessageInput): PreparedCam
             headerField('To', recipient.to) +
             headerField('Date', dateValue(recipient.date ?? new Date())) +
             headerField('Message-ID', `<${recipient.messageId}>`) +
-            headerField('List-Unsubscribe', listUnsubscribeValue(recipient.unsubscribeUrl, unsubscribeMailto));
+            headerField(
+              'List-Unsubscribe',
+              listUnsubscribeValue(recipient.unsubscribeUrl, recipient.unsubscribeMailto ?? unsubscribeMailto),
+            );
           recipientHeaders = Buffer.from(headers, 'utf8');
           chunks.push(recipientHeaders);
         } else {

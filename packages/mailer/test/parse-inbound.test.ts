@@ -28,11 +28,28 @@ describe('parseInbound', () => {
       request: {
         email: 'Marie@Example.org',
         campaignId: CAMPAIGN,
+        subscriberId: null,
         listSlug: 'membres',
         messageIds: [MESSAGE_ID],
         dmarcFailed: false,
       },
     });
+  });
+
+  it('reads the reader our target names (campaign.subscriber), as every sent message has it', async () => {
+    const mailto = `mailto:lettre@lettre.example.org?subject=${encodeURIComponent(unsubscribeSubject(CAMPAIGN, 'membres', SUBSCRIBER))}`;
+    const m = await parseInbound(mailtoUnsubscribe({ from: 'marie@example.org', mailto }));
+    expect(m).toMatchObject({
+      kind: 'unsubscribe',
+      request: { campaignId: CAMPAIGN, subscriberId: SUBSCRIBER, listSlug: 'membres', messageIds: [] },
+    });
+  });
+
+  it('reads the feedback type, so a "not-spam" report is not taken for a complaint', async () => {
+    const m = await parseInbound(
+      arfReport({ to: 'marie@example.org', messageId: MESSAGE_ID, feedbackType: 'not-spam' }),
+    );
+    expect(m).toMatchObject({ kind: 'complaint', complaint: { feedbackType: 'not-spam' } });
   });
 
   it('takes a bare "unsubscribe" (no campaign named), and flags a From that failed DMARC at our server', async () => {

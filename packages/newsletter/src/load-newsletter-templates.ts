@@ -8,6 +8,7 @@ export const PARTIAL_FILES = {
   topBar: 'top-bar.mjml',
   banner: 'banner.mjml',
   mastheadImage: 'masthead-image.mjml',
+  logoBand: 'logo-band.mjml',
   notice: 'notice.mjml',
   greeting: 'greeting.mjml',
   sectionTitle: 'section-title.mjml',

@@ -1,5 +1,5 @@
 // One compile's look and sender: the theme and identity given (or the code's defaults), checked, then typeset.
-import { frenchTypography, type EmailImage } from '@crieur/content';
+import { frenchTypography, readableDark, readableLight, type EmailImage } from '@crieur/content';
 import type { NewsletterKind } from './newsletter-content.js';
 import { InvalidNewsletterOptionsError } from './newsletter-options.js';
 import type { NewsletterIdentity, NewsletterOptions } from './newsletter-options.js';
@@ -11,6 +11,8 @@ export const DEFAULT_ORGANISATION_NAME = 'Institut de la concertation et de la p
 
 export type NewsletterLook = { theme: NewsletterTheme; identity: NewsletterIdentity };
 
+// the letters' body text colour (templates), written on white and on the tint
+const BODY_TEXT = '#1f2430';
 // colours and fonts go into style attributes: anything else than a colour or a font list could carry CSS
 const COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 const FONT_LIST = /^[\w\s,'"-]+$/;
@@ -38,8 +40,13 @@ export function newsletterLook(
   if (!COLOUR.test(given.accent) || !COLOUR.test(given.tint))
     throw new InvalidNewsletterOptionsError('theme colours must be #rgb or #rrggbb');
   if (!FONT_LIST.test(given.titleFont)) throw new InvalidNewsletterOptionsError('theme titleFont must be a font list');
+  // whatever colours were stored, the letter stays readable: body text on the tint, white on the accent, the accent
+  // on white and on the tint (the dossier's label)
+  const tint = readableLight(given.tint, BODY_TEXT);
   const theme: NewsletterTheme = {
     ...given,
+    tint,
+    accent: readableDark(given.accent, ['#ffffff', tint]),
     kicker: checkText('theme kicker', given.kicker),
     title: checkText('theme title', given.title),
     tagline: checkText('theme tagline', given.tagline),

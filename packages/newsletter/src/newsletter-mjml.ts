@@ -46,12 +46,14 @@ export function newsletterMjml(
 
   return fillSlots(templates.layouts[parsed.kind], {
     head: p('head', { title: esc(parsed.subject), preview: esc(parsed.preheader) }),
-    topBar: p('topBar', { webUrl: PLACEHOLDERS.webUrl }),
+    // the logo on white above the coloured masthead: a dark logo on a transparent ground stays visible
+    topBar:
+      p('topBar', { webUrl: PLACEHOLDERS.webUrl }) +
+      (identity.logo ? p('logoBand', { image: mastheadImage(identity.logo, ' align="left" padding="0"') }) : ''),
     bannerImage: theme.banner
       ? p('mastheadImage', { image: mastheadImage(theme.banner, ' padding="0" fluid-on-mobile="true"') })
       : '',
     banner: p('banner', {
-      logo: identity.logo ? mastheadImage(identity.logo, ' align="left" padding="0 0 16px"') : '',
       kicker: esc(theme.kicker),
       title: esc(theme.title),
       tagline: esc(theme.tagline),

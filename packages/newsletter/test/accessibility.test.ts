@@ -69,14 +69,30 @@ describe('accessible newsletters', () => {
     expect(auditEmailHtml(compiled.html)).toEqual([]);
     expect(compiled.html).toContain('src="https://democraties.example/media/banner/email.jpg"');
     expect(compiled.html).toMatch(/<img\s+alt="ICPC"[^>]*src="https:\/\/democraties.example\/media\/logo\/email.png"/);
+    // the logo sits on white, never on the accent: a dark logo on a transparent ground would vanish there
+    const logoAt = compiled.html.search(/<img\s+alt="ICPC"/);
+    const backgrounds = [...compiled.html.slice(0, logoAt).matchAll(/background(?:-color)?:\s*(#[0-9a-f]{3,6})/gi)];
+    expect(backgrounds.at(-1)?.[1]?.toLowerCase()).toBe('#ffffff');
+    expect(logoAt).toBeLessThan(compiled.html.indexOf('<h1'));
     expect(compiled.html).toContain('12 rue de la République<br>75011 Paris');
     expect(compiled.text).toContain('12 rue de la République\n75011 Paris');
   });
 
   it('finds what the audit is for in a letter that breaks the rules (the audit can fail)', async () => {
-    const theme = { ...NEWSLETTER_THEMES.membres, accent: '#9aa5b1' };
+    const compiled = await compileNewsletter(content('membres', RICH), options('membres'));
+    const light = compiled.html.replaceAll(NEWSLETTER_THEMES.membres.accent, '#9aa5b1');
+    expect(auditEmailHtml(light).map((issue) => issue.rule)).toContain('contrast');
+  });
+
+  it.each([
+    ['#9aa5b1', '#e8eef7'],
+    ['#ffcc00', '#fff3c4'],
+    ['#1b4d89', '#5a6270'],
+    ['#ffffff', '#ffffff'],
+  ])('keeps the letter readable when an admin stored accent %s and tint %s', async (accent, tint) => {
+    const theme = { ...NEWSLETTER_THEMES.membres, accent, tint };
     const compiled = await compileNewsletter(content('membres', RICH), options('membres', { theme }));
-    expect(auditEmailHtml(compiled.html).map((issue) => issue.rule)).toContain('contrast');
+    expect(auditEmailHtml(compiled.html)).toEqual([]);
   });
 
   it('typesets every text of the letter in French, in the HTML and the text part', async () => {

@@ -32,6 +32,9 @@ export type CampaignMessages = { get(campaignId: string): Promise<RecipientMessa
 // sendRaw sends bytes as given: the signature is made here, with the body hash from parts prepared once
 export type CampaignMessageSettings = { db: Db; publicUrl: string; mailFrom: string; dkim?: DkimSettings | undefined };
 
+// a sent campaign's Message-IDs are "<campaign uuid>.<subscriber uuid>@domain"
+const RECIPIENT_MESSAGE_ID = /^([0-9a-f-]{36})\.([0-9a-f-]{36})@/;
+
 /** "Marie Curie" → "Marie": the greeting uses the first name only. */
 export const firstNameOf = (name: string) => name.trim().split(/\s+/)[0] ?? '';
 
@@ -75,10 +78,8 @@ export function buildRecipientMessage(
         html: campaign.html,
         text: campaign.text,
         list: { id: `${list.slug}.${domain}`, name: list.name },
-        // the inbound intake reads the request: the sender's address, and the campaign and list the subject names
-        unsubscribeMailto: `mailto:${envelopeFrom}?subject=${encodeURIComponent(
-          campaign.id ? unsubscribeSubject(campaign.id, list.slug) : 'unsubscribe',
-        )}`,
+        // a test send's target names no campaign: the intake finds no email of the reader's in it
+        unsubscribeMailto: `mailto:${envelopeFrom}?subject=unsubscribe`,
         tokens: [...PERSONAL_TOKENS],
       }),
     ]),
@@ -97,7 +98,16 @@ export function buildRecipientMessage(
         preferencesUrl: `${settings.publicUrl}/preferences/${input.preferencesToken}`,
         webUrl,
       });
+      // the inbound intake reads the request: the sender's address, and the email it answers (campaign and
+      // recipient, as in the Message-ID) and its list, so nobody can unsubscribe someone else by writing in their name
+      const recipientId = RECIPIENT_MESSAGE_ID.exec(input.messageId);
+      const list = campaign.lists.find((l) => l.id === input.listId) ?? campaign.lists[0];
+      const unsubscribeMailto =
+        campaign.id && recipientId?.[1] === campaign.id && list
+          ? `mailto:${envelopeFrom}?subject=${encodeURIComponent(unsubscribeSubject(campaign.id, list.slug, recipientId[2]))}`
+          : undefined;
       const recipient = {
+        ...(unsubscribeMailto ? { unsubscribeMailto } : {}),
         to: input.email,
         messageId: input.messageId,
         unsubscribeUrl,

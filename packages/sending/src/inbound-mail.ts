@@ -12,24 +12,30 @@ export type BounceOutcome = {
 export type InboundMailOutcome =
   | { recorded: BounceOutcome[] }
   | { complaint: { type: string; suppressed: boolean; campaign: boolean } }
-  | { unsubscribe: { ignored: 'dmarc_failed' } | { known: boolean; lists: number; campaign: boolean } };
+  | { complaint: { type: string; ignored: 'not_a_complaint' } }
+  | {
+      unsubscribe:
+        | { ignored: 'dmarc_failed' | 'no_proof' | 'not_the_recipient' }
+        | { known: boolean; lists: number; campaign: boolean };
+    };
+
+// RFC 5965 and 6650: a reader's complaint; "not-spam" (a reader rescuing the email) and "auth-failure" (a DMARC
+// failure report, RFC 6591) come in the same format but say nothing against the reader
+const COMPLAINT_TYPES = new Set(['abuse', 'fraud', 'virus', 'other']);
 
 /** Records one inbound message; the answer holds counts and flags only, never an address. */
 export async function recordInboundMail(db: Db, message: InboundMessage, now: Date): Promise<InboundMailOutcome> {
   if (message.kind === 'complaint') {
+    const type = message.complaint.feedbackType;
+    if (!COMPLAINT_TYPES.has(type)) return { complaint: { type, ignored: 'not_a_complaint' } };
     const outcome = await recordComplaint(db, { ...message.complaint, now });
-    return {
-      complaint: {
-        type: message.complaint.feedbackType,
-        suppressed: outcome.suppressed,
-        campaign: outcome.campaignId !== null,
-      },
-    };
+    return { complaint: { type, suppressed: outcome.suppressed, campaign: outcome.campaignId !== null } };
   }
   if (message.kind === 'unsubscribe') {
     // the receiving server found the From address forged: a stranger must not unsubscribe someone
     if (message.request.dmarcFailed) return { unsubscribe: { ignored: 'dmarc_failed' } };
     const outcome = await recordUnsubscribeRequest(db, { ...message.request, now });
+    if ('ignored' in outcome) return { unsubscribe: { ignored: outcome.ignored } };
     return { unsubscribe: { known: outcome.known, lists: outcome.lists, campaign: outcome.campaignId !== null } };
   }
   const recorded: BounceOutcome[] = [];

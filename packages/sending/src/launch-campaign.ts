@@ -4,6 +4,7 @@ import { mailFromAddress } from '@crieur/mailer';
 import type { NewsletterTemplates } from '@crieur/newsletter';
 import { CampaignNotReadyError, compileCampaign } from './compile-campaign';
 import type { BatchQueue } from './ports';
+import { assertLaunchable, type LaunchCheckSettings } from './preflight/launch-check';
 import { providerMatchers, type ProviderGroup } from './provider-groups';
 
 export type LaunchDeps = {
@@ -16,6 +17,8 @@ export type LaunchDeps = {
   batchSize?: number;
   /** SEND_PROVIDERS: each recipient's provider group is frozen with its row (absent: every one is 'autres') */
   providers?: ProviderGroup[] | undefined;
+  /** the preflight's blocking checks, run again before the freeze (a schedule coming due); absent: not asked here */
+  preflight?: LaunchCheckSettings | undefined;
 };
 
 // about 40 batch jobs a campaign (50 to 1,000 recipients each): every sending process gets some, and a
@@ -37,6 +40,9 @@ export async function launchCampaign(
   const from = input.from ?? ['draft', 'scheduled', 'held'];
   if (!from.includes(campaign.status)) return { started: false, status: campaign.status, recipientCount: 0 };
   const { publicUrl, templates, db } = deps;
+  // a block found now (alt text removed, DKIM record changed…) throws PreflightBlockedError: nothing is frozen
+  if (deps.preflight)
+    await assertLaunchable(campaign, { ...deps.preflight, db, publicUrl, mailFrom: deps.mailFrom, templates });
   const compiled = await compileCampaign(campaign, { publicUrl, templates, db });
   const domain = mailFromAddress(deps.mailFrom).split('@')[1] ?? 'crieur.invalid';
   const started = await startCampaign(deps.db, {

@@ -2,6 +2,7 @@
 // is due, which claims lost their process, and whether a waiting campaign's mail server answers again.
 import type { Logger } from 'pino';
 import {
+  appendAudit,
   claimRows,
   dueCampaigns,
   endServerWait,
@@ -19,6 +20,7 @@ import {
 import { reasonInFrench, toSendFailure } from './decide-failure';
 import { decodeEntry, workerIdOf } from './journal-entry';
 import { launchCampaign, type LaunchDeps } from './launch-campaign';
+import { PreflightBlockedError } from './preflight/launch-check';
 import type { SendJournal, Transport } from './ports';
 
 export type ReconcileDeps = LaunchDeps & {
@@ -142,6 +144,7 @@ async function dropStaleHolds(deps: ReconcileDeps, sending: string[]): Promise<v
 
 async function startDueCampaigns(deps: ReconcileDeps, report: ReconcileReport): Promise<void> {
   const now = deps.now();
+  const db: Db = deps.db;
   for (const due of await dueCampaigns(deps.db, { now })) {
     const lateBy = now.getTime() - due.scheduledAt.getTime();
     if (lateBy > deps.lateMs) {
@@ -156,12 +159,24 @@ async function startDueCampaigns(deps: ReconcileDeps, report: ReconcileReport): 
       const launched = await launchCampaign(deps, { campaignId: due.id, now, actorId: null, from: ['scheduled'] });
       if (launched.started) report.started++;
     } catch (error) {
-      await holdCampaign(deps.db, {
-        campaignId: due.id,
-        now,
-        reason: `Envoi programmé impossible : ${(error as Error).message}`,
-      }).catch(() => undefined);
-      report.held++;
+      // held, not sent: staff read why on the campaign, fix the letter or the DNS, then send or reschedule
+      const blocked = error instanceof PreflightBlockedError ? error : null;
+      const reason = blocked ? blocked.message : `Envoi programmé impossible : ${(error as Error).message}`;
+      const held = await holdCampaign(deps.db, { campaignId: due.id, now, reason }).then(
+        () => true,
+        () => false,
+      );
+      if (held) {
+        report.held++;
+        deps.logger.warn({ campaignId: due.id, blocks: blocked?.items.map((i) => i.code) }, 'scheduled campaign held');
+        await appendAudit(db, {
+          action: 'campaign_held',
+          actorId: null,
+          targetType: 'campaign',
+          targetId: due.id,
+          data: { reason, ...(blocked ? { blocks: blocked.items.map((i) => i.code) } : {}) },
+        }).catch(() => undefined);
+      }
     }
   }
 }

@@ -109,6 +109,16 @@ describe('renderWelcome', () => {
   });
 });
 
+describe('brand colours an admin may store', () => {
+  it('keeps the welcome readable when the stored accent is too light for white text', async () => {
+    for (const accent of ['#9aa5b1', '#ffcc00', '#fafafa']) {
+      const email = await renderWelcome({ ...welcomeProps, brand: { ...membres, accent } });
+      expect(auditEmailHtml(email.html), accent).toEqual([]);
+      expect(email.html.toLowerCase(), accent).not.toContain(accent);
+    }
+  });
+});
+
 describe('renderGoodbye', () => {
   it('confirms the departure and offers to come back, in HTML and text', async () => {
     const email = await renderGoodbye({

@@ -1,6 +1,6 @@
 import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
-import { frenchTypography, type EmailImage } from '@crieur/content';
+import { frenchTypography, readableDark, type EmailImage } from '@crieur/content';
 import type { EmailBrand, EmailIdentity } from './theme';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -22,7 +22,8 @@ export function typesetHtml(html: string): string {
   return html
     .replace(/<!-- -->/g, '')
     .replace(TEXT_NODE, (match, skipped: string | undefined, text: string | undefined) =>
-      skipped !== undefined || text === undefined ? match : `>${frenchTypography(text)}<`,
+      // React writes a typed apostrophe as &#x27;: given back as a character, it becomes ’ like any other
+      skipped !== undefined || text === undefined ? match : `>${frenchTypography(text.replace(/&#x27;|&#39;/g, "'"))}<`,
     );
 }
 
@@ -79,7 +80,8 @@ export function checkBrand(brand: EmailBrand | null | undefined): EmailBrand | n
   if (!/^#[0-9a-f]{6}$/i.test(brand.accent)) throw new TypeError('brand.accent must be a #rrggbb colour');
   return {
     title: brand.title.trim(),
-    accent: brand.accent,
+    // white text on it (masthead, button) and it on white (links): darkened just enough when stored too light
+    accent: readableDark(brand.accent),
     titleFont: brand.titleFont === 'serif' ? 'serif' : 'sans',
     banner: checkImage('brand.banner.url', brand.banner),
     welcomeText: brand.welcomeText,

@@ -17,6 +17,7 @@ export function campaignWorkerOptions(
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
     dkim: config.dkim,
+    dnsServers: config.dnsServers,
     sendRate: config.sendRate,
     providers: config.sendProviders,
     bouncePause: config.sendBouncePause,

@@ -17,6 +17,7 @@ import {
 } from '@crieur/queue';
 import {
   createCampaignMessages,
+  createDnsResolve,
   createSendLedger,
   newSenderHealth,
   reconcileCampaigns,
@@ -40,6 +41,8 @@ export type CampaignWorkerOptions = {
   mailFrom: string;
   /** DKIM_* settings: each campaign message is signed as it is rendered */
   dkim?: DkimSettings | undefined;
+  /** DNS_SERVERS: where a schedule coming due asks the DKIM record again before it starts (absent: the system's) */
+  dnsServers?: readonly string[] | undefined;
   templates?: NewsletterTemplates;
   /** messages per second for the whole cluster (SEND_RATE) */
   sendRate: number;
@@ -147,6 +150,7 @@ export async function startCampaignWorker(
     logger.error({ queue: QUEUES.campaigns, reason: redactAddresses(error.message) }, 'campaign worker error'),
   );
 
+  const launchCheck = { dkim: options.dkim, resolve: createDnsResolve({ servers: options.dnsServers }) };
   let running: Promise<void> | undefined;
   const reconcileNow = async () => {
     // one reconcile at a time per process
@@ -163,6 +167,8 @@ export async function startCampaignWorker(
         publicUrl: options.publicUrl,
         mailFrom: options.mailFrom,
         providers: options.providers,
+        // a schedule coming due is checked again: what blocks a send now holds it with the reason
+        preflight: launchCheck,
         ...(options.batchSize ? { batchSize: options.batchSize } : {}),
         ...(options.maxProbeDelayMs ? { maxProbeDelayMs: options.maxProbeDelayMs } : {}),
         livenessTtlMs,

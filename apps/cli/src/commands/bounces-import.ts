@@ -32,7 +32,8 @@ export async function bouncesImport(db: Db, argv: string[], io: CommandIo): Prom
           counts[r.kind]++;
           if (!r.known) counts.unknown++;
         }
-      else if ('complaint' in outcome) counts.complaints += outcome.complaint.suppressed ? 1 : 0;
+      else if ('complaint' in outcome)
+        counts.complaints += 'suppressed' in outcome.complaint && outcome.complaint.suppressed ? 1 : 0;
       else if ('ignored' in outcome.unsubscribe) counts.ignored++;
       else if (outcome.unsubscribe.known) counts.unsubscribes++;
       else counts.unknown++;
@@ -46,7 +47,9 @@ export async function bouncesImport(db: Db, argv: string[], io: CommandIo): Prom
     `${fr.format(counts.soft)} soft bounce(s) counted`,
     `${fr.format(counts.complaints)} complaint(s) suppressed`,
     `${fr.format(counts.unsubscribes)} unsubscribe request(s) done`,
-    ...(counts.ignored ? [`${fr.format(counts.ignored)} unsubscribe request(s) ignored (DMARC failed)`] : []),
+    ...(counts.ignored
+      ? [`${fr.format(counts.ignored)} unsubscribe request(s) ignored (forged sender, or naming no email we sent them)`]
+      : []),
   ];
   io.out(
     `${fr.format(files.length)} file(s): ${parts.join(', ')}${counts.unknown ? `, ${fr.format(counts.unknown)} for addresses not in the subscriber base` : ''}.`,

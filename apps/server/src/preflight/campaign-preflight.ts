@@ -11,6 +11,7 @@ import {
   PRIVATE_ADDRESS,
   runPreflight,
   type HttpRequester,
+  type PreflightCode,
   type PreflightItem,
   type SendingHost,
 } from '@crieur/sending';
@@ -21,8 +22,11 @@ import type { RouteContext } from '../routes/context';
 export type CampaignPreflight = {
   /** Every check, links and DNS included: the studio's checklist. */
   full(campaignId: string): Promise<{ items: PreflightItem[]; version: number }>;
-  /** Only what blocks, without asking links, SPF or DMARC: throws CAMPAIGN_NOT_READY or 422 PREFLIGHT_BLOCKED. */
-  assertSendable(campaignId: string): Promise<void>;
+  /**
+   * Only what blocks, without asking links, SPF or DMARC: throws CAMPAIGN_NOT_READY or 422 PREFLIGHT_BLOCKED.
+   * Returns the codes of the warnings this shorter run found (long subject, size, DKIM unsigned…), for the audit.
+   */
+  assertSendable(campaignId: string): Promise<PreflightCode[]>;
 };
 
 const LAUNCHABLE = ['draft', 'scheduled', 'held'];
@@ -98,6 +102,7 @@ export function createCampaignPreflight(app: FastifyInstance, ctx: RouteContext)
           `Des vérifications bloquent l’envoi\u00a0: ${blocks.map((b) => b.message).join('\u202f; ')}`,
           { items: blocks },
         );
+      return [...new Set(report.items.filter((item) => item.level === 'warning').map((item) => item.code))];
     },
   };
 }

@@ -74,6 +74,12 @@ function SiteFooter() {
           <p className="brand footer-brand">
             démocratie<span>S</span>
           </p>
+          {identity.logo && (
+            <p className="footer-logo">
+              {/* the name follows in words: the logo adds nothing for a screen reader */}
+              <img src={identity.logo} alt="" height={48} />
+            </p>
+          )}
           <p>{ft(address ? `${identity.name} · ${address}.` : `${identity.name}.`)}</p>
           <p className="privacy-note">
             Nous ne suivons ni l’ouverture de nos lettres ni les clics, et ne vendons ni ne prêtons jamais votre

@@ -2,7 +2,7 @@ import { frenchTypography as ft } from '@crieur/content';
 import { Fragment, type ReactNode } from 'react';
 import { CardGrid, frenchDate, type Teaser } from './cards';
 import { creditLine, Picture, type CoverImage } from './picture';
-import { siteIdentity } from './site-identity';
+import { publisherOf, siteIdentity } from './site-identity';
 
 export { CardGrid, Card, type Teaser } from './cards';
 export type { CoverImage } from './picture';
@@ -220,7 +220,7 @@ export function ArticleHead(props: {
     datePublished: props.publishedAt?.toISOString(),
     dateModified: props.updatedAt.toISOString(),
     author: props.authors.map((name) => ({ '@type': 'Person', name })),
-    publisher: { '@type': 'Organization', name: siteIdentity().name },
+    publisher: publisherOf(siteIdentity(), props.url),
     mainEntityOfPage: props.url,
     ...(props.image ? { image: props.image } : {}),
   };

@@ -55,6 +55,9 @@ footer.site a{color:#fff}
 .footer-grid{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:2rem 4rem}
 .footer-brand{font-size:1.9rem;color:#fff;margin:0 0 .75rem}
 .footer-brand span{color:#8fb2f0}
+/* the association's logo, drawn for light backgrounds: on its own white plate in the dark footer */
+.footer-logo{display:inline-block;background:#fff;border-radius:6px;padding:.5rem .75rem;margin:0 0 .75rem;line-height:0}
+.footer-logo img{display:block;height:48px;width:auto;max-width:220px;object-fit:contain}
 .privacy-note{color:#b9bccb}
 .footer-links{list-style:none;margin:0;padding:0;columns:2;column-gap:2rem}
 .footer-links li{margin:0 0 .45rem}

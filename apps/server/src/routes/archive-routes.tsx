@@ -1,38 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findArchived, listArchive, type ArchivedCampaign } from '@crieur/db';
-import { preparePersonaliser } from '@crieur/newsletter';
+import { findArchived, listArchive } from '@crieur/db';
 import { ArchiveIndex, archiveLetterPage } from '../public/archive-pages';
 import { MessagePage, renderPage } from '../public/layout';
+import { publicLetterHtml } from '../public/public-letter';
 import type { RouteContext } from './context';
 
 // the letter's own document, served as the page: no script at all, its inline styles, images only from our /media
 // (no reader's IP handed to a third party), never framed
-const LETTER_CSP = [
-  "default-src 'none'",
-  "img-src 'self' data:",
-  "style-src 'unsafe-inline'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-/** The frozen HTML with its placeholders filled by nothing personal: no name, links to public pages. */
-export function publicLetterHtml(campaign: ArchivedCampaign & { renderedHtml: string }, publicUrl: string): string {
-  const { html } = preparePersonaliser({
-    html: campaign.renderedHtml,
-    text: '',
-    bytes: 0,
-    clipped: false,
-    mjmlErrors: [],
-  })({
-    firstName: '',
-    unsubscribeUrl: `${publicUrl}/subscribe`,
-    preferencesUrl: `${publicUrl}/subscribe`,
-    webUrl: `${publicUrl}/archive/${campaign.slug}`,
-  });
-  return html;
-}
+// (the letter's images are PUBLIC_URL's absolute addresses: allowed even when the page is reached by another host name)
+const letterCsp = (publicUrl: string) =>
+  [
+    "default-src 'none'",
+    `img-src 'self' ${new URL(publicUrl).origin} data:`,
+    "style-src 'unsafe-inline'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 
 function sendCached(
   request: FastifyRequest,
@@ -52,6 +37,7 @@ function sendCached(
 export function archiveRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
   const publicUrl = ctx.config.publicUrl;
+  const LETTER_CSP = letterCsp(publicUrl);
   const notFoundPage = (reply: FastifyReply) =>
     reply
       .status(404)
@@ -90,7 +76,7 @@ export function archiveRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const token = tokenOf(request);
     const page = archiveLetterPage({
       campaign,
-      html: publicLetterHtml(campaign, publicUrl),
+      html: publicLetterHtml(campaign.renderedHtml, { publicUrl, slug: campaign.slug }),
       canonicalUrl: `${publicUrl}/archive/${campaign.slug}`,
       // an issue opened with its token may be a private list's: never indexed, never cached by others
       indexable: !token,

@@ -47,8 +47,8 @@ export function bounceRoutes(app: FastifyInstance, ctx: RouteContext): void {
           throw error;
         });
         const answer = await recordInboundMail(ctx.database.db, message, ctx.now());
-        // kinds and counts only: the caller already knows the addresses, logs must not
-        request.log.info({ kind: message.kind }, 'inbound mail recorded');
+        // kinds, counts and flags only: the caller already knows the addresses, logs must not
+        request.log.info({ kind: message.kind, outcome: answer }, 'inbound mail recorded');
         return answer;
       });
   });

@@ -81,7 +81,11 @@ export function organisationRoutes(app: FastifyInstance, ctx: RouteContext): voi
     app,
     'GET /api/organisation/public',
     { config: { rateLimit: { max: PUBLIC_NAME_PER_IP_PER_MINUTE, timeWindow: 60_000 } } },
-    async () => ({ organisation: { name: (await getOrganisation(db)).name } }),
+    async () => {
+      const o = await getOrganisation(db);
+      const logo = await imageView(db, o.logoMediaId);
+      return { organisation: { name: o.name, logo: logo && { url: mediaUrl(logo.id, 'w400'), alt: logo.alt } } };
+    },
   );
 
   handle(app, 'PUT /api/organisation', async ({ body }, request) => {

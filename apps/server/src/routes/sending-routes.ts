@@ -43,9 +43,17 @@ function mapError(error: unknown): never {
   throw error;
 }
 
-// « Envoyé malgré : lien cassé, DMARC »: the warnings staff knowingly sent past, in the audit log
-const acknowledged = (codes: readonly PreflightCode[] | undefined) =>
-  codes?.length ? { acknowledgedWarnings: [...codes], despite: codes.map((c) => PREFLIGHT_LABELS[c]).join(', ') } : {};
+// « Envoyé malgré : lien cassé, DMARC »: the warnings staff knowingly sent past, in the audit log; a warning the
+// send's own check found that the request did not acknowledge (an API call that skipped the checklist) is named too
+const acknowledged = (codes: readonly PreflightCode[] | undefined, standing: readonly PreflightCode[] = []) => {
+  const unacknowledged = standing.filter((code) => !codes?.includes(code));
+  return {
+    ...(codes?.length
+      ? { acknowledgedWarnings: [...codes], despite: codes.map((c) => PREFLIGHT_LABELS[c]).join(', ') }
+      : {}),
+    ...(unacknowledged.length ? { unacknowledgedWarnings: unacknowledged } : {}),
+  };
+};
 
 export function sendingRoutes(app: FastifyInstance, ctx: RouteContext, preflight: CampaignPreflight): void {
   const db = ctx.database.db;
@@ -106,7 +114,7 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext, preflight
 
   handle(app, 'POST /api/campaigns/:id/send', async ({ params: { id }, body }, request) => {
     // what would hurt readers or the association's name stops here; warnings never do
-    await preflight.assertSendable(id).catch(mapError);
+    const standing = await preflight.assertSendable(id).catch(mapError);
     const result = await launchCampaign(
       {
         db,
@@ -120,7 +128,7 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext, preflight
     if (result.started)
       await audit(request, 'campaign_started', id, {
         recipients: result.recipientCount,
-        ...acknowledged(body?.acknowledgedWarnings),
+        ...acknowledged(body?.acknowledgedWarnings, standing),
       });
     return { started: result.started, status: asStatus(result.status), ...(await progress(id)) };
   });
@@ -128,13 +136,13 @@ export function sendingRoutes(app: FastifyInstance, ctx: RouteContext, preflight
   handle(app, 'POST /api/campaigns/:id/schedule', async ({ params: { id }, body }, request) => {
     const at = new Date(body.at);
     if (at.getTime() <= ctx.now().getTime()) throw fieldError('at', 'Choisissez un moment à venir.');
-    await preflight.assertSendable(id).catch(mapError);
+    const standing = await preflight.assertSendable(id).catch(mapError);
     await scheduleCampaign(db, { campaignId: id, now: ctx.now(), at, actorId: requireStaff(request).id }).catch(
       mapError,
     );
     await audit(request, 'campaign_scheduled', id, {
       at: at.toISOString(),
-      ...acknowledged(body.acknowledgedWarnings),
+      ...acknowledged(body.acknowledgedWarnings, standing),
     });
     return progress(id);
   });

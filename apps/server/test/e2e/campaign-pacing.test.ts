@@ -5,13 +5,18 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autoPauseCampaign } from '@crieur/db';
 import { createProviderPaceStore } from '@crieur/queue';
-import { bouncePauseReason } from '@crieur/sending';
+import { generateKeyPairSync } from 'node:crypto';
+import pino from 'pino';
+import { scheduleCampaign } from '@crieur/db';
+import { batchQueue, createSendJournal } from '@crieur/queue';
+import { bouncePauseReason, createDnsResolve, reconcileCampaigns } from '@crieur/sending';
+import { startLoopbackDns } from '../support/loopback-dns';
 import { createDraftCampaign, seedSubscribers } from '../../../../workers/test/support/campaign-fixture';
 import type { Harness } from '../harness';
 import { login, shoot as shootAll } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
-const SHOTS = '/tmp/shots/pacing';
+const SHOTS = '/tmp/shots/D';
 const NBSP = '\u00a0';
 
 const hourMinute = (d: Date) =>
@@ -109,6 +114,54 @@ describe('sending each provider its own way, in the studio (Chromium)', () => {
       );
       await page.getByRole('button', { name: 'Reprendre' }).waitFor();
       await shoot(page, 'campaign-auto-paused');
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  it('shows why a scheduled campaign was held at its minute: the DKIM record no longer matches', async () => {
+    const key = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const signing = key();
+    const published = key().publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const dns = await startLoopbackDns({ 'sel._domainkey.icpc.example': { TXT: [`v=DKIM1; k=rsa; p=${published}`] } });
+    const id = await createDraftCampaign(h.database.db, {
+      lists: ['membres'],
+      subject: 'La lettre des membres — juin',
+    });
+    const due = new Date(Date.now() - 30_000);
+    await scheduleCampaign(h.database.db, { campaignId: id, now: new Date(due.getTime() - 3600_000), at: due });
+    // the reconcile as the campaign worker runs it, the schedule due, the selector publishing another key
+    const report = await reconcileCampaigns({
+      db: h.database.db,
+      queue: batchQueue(h.campaignQueue),
+      journal: createSendJournal(h.redis, h.prefix),
+      transport: { probe: async () => undefined },
+      logger: pino({ level: 'silent' }),
+      now: () => new Date(),
+      publicUrl: base,
+      mailFrom: 'lettre@icpc.example',
+      livenessTtlMs: 5000,
+      lateMs: 60 * 60_000,
+      preflight: {
+        dkim: {
+          domain: 'icpc.example',
+          selector: 'sel',
+          privateKey: signing.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        },
+        resolve: createDnsResolve({ servers: [dns.server] }),
+      },
+    });
+    await dns.close();
+    expect(report.held).toBe(1);
+
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${base}/studio/campaigns/${id}`);
+      const alert = page.getByRole('status').filter({ hasText: 'Envoi programmé arrêté' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('ne correspond pas');
+      await page.getByRole('button', { name: 'Envoyer maintenant' }).waitFor();
+      await shoot(page, 'campaign-held-by-preflight');
     } finally {
       await page.close();
     }

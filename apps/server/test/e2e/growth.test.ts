@@ -206,7 +206,18 @@ describe('the Croissance page (Chromium, the known 2025 ledger)', () => {
     expect(await page.locator('[data-chart-empty="growth-net"]').textContent()).toMatch(
       /^La croissance nette apparaîtra dès le premier mois complet de relevés/,
     );
+    // nor an empty chart of moves: a list fed by imports (or new) has none, and says so
+    expect(await page.locator('[data-chart-empty="growth-moves"]').textContent()).toMatch(
+      /^Aucune inscription ni désinscription sur cette période\. Les imports n’y figurent pas/,
+    );
     await page.waitForTimeout(800);
     await shoot(page, 'studio-growth-new-list.png', { copyTo: SHOTS });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(800);
+    // nothing wider than the phone: the entered counts' table scrolls inside its card
+    expect(
+      await page.locator('html').evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth),
+    ).toBeLessThanOrEqual(390);
+    await shoot(page, 'studio-growth-new-list-phone.png', { copyTo: SHOTS });
   }, 120_000);
 });

@@ -11,7 +11,7 @@ import type { Harness } from '../harness';
 import { login, shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
-const SHOTS = '/tmp/shots/identity-studio';
+const SHOTS = '/tmp/shots/B';
 const NAME = 'Institut de la concertation et de la participation citoyenne';
 
 /** Every text a person can read on the page, and the tab title, must be free of the software's name. */
@@ -20,6 +20,12 @@ async function expectNoSoftwareName(page: Page, where: string): Promise<void> {
   const text = await page.evaluate('`${document.title}\\n${document.body.innerText}`');
   expect(text, where).not.toMatch(/crieur/i);
 }
+
+// an <img> that the browser fetched and decoded (no DOM types in the tests' compile)
+const loaded = (img: unknown) => {
+  const i = img as { complete: boolean; naturalWidth: number };
+  return i.complete && i.naturalWidth > 0;
+};
 
 describe('« Identité »: the association’s identity, set in the studio (Chromium, PostgreSQL, Redis)', () => {
   let world: E2eWorld;
@@ -90,8 +96,11 @@ describe('« Identité »: the association’s identity, set in the studio (Chro
     await page.getByRole('img', { name: 'Logo de l’ICPC' }).first().waitFor();
     await page.getByRole('button', { name: 'Enregistrer l’association' }).click();
     await page.getByText('Identité de l’association enregistrée.').waitFor();
-    // the header follows at once
+    // the header follows at once, the logo beside the name
     await page.getByRole('banner').getByRole('link', { name: NAME }).waitFor();
+    const headerLogo = page.getByRole('banner').getByTestId('organisation-logo');
+    await headerLogo.waitFor();
+    expect(await headerLogo.evaluate(loaded)).toBe(true);
 
     // démocratieS: a light accent is refused live with its ratio, a dark one reads well
     await page.getByRole('tab', { name: 'démocratieS' }).click();
@@ -137,6 +146,17 @@ describe('« Identité »: the association’s identity, set in the studio (Chro
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await page.getByText(`Espace réservé à l’équipe ${frenchOf(NAME)}.`).waitFor();
+    await page.getByTestId('organisation-logo').waitFor();
+    // the public pages: the association's logo in the footer, on its white plate
+    await page.goto(`${base}/subscribe`);
+    const footerLogo = page.getByRole('contentinfo').locator('.footer-logo img');
+    await footerLogo.waitFor();
+    expect(await footerLogo.evaluate(loaded)).toBe(true);
+    await page.getByRole('contentinfo').screenshot({ path: `${SHOTS}/public-footer-1440.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('contentinfo').screenshot({ path: `${SHOTS}/public-footer-390.png` });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${base}/studio/login`);
     await expect.poll(() => page.title()).toBe(`Connexion au studio — ${NAME}`);
     await expectNoSoftwareName(page, 'login, named');
     await shoot(page, 'login-1440.png', { fullPage: true, copyTo: SHOTS });

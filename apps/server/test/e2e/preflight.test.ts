@@ -6,7 +6,7 @@ import { seedSubscribers } from '../../../../workers/test/support/campaign-fixtu
 import { login, shoot } from './browser';
 import { startE2e, type E2eWorld } from './start-e2e';
 
-const SHOTS = '/tmp/shots/preflight';
+const SHOTS = '/tmp/shots/D';
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
 describe('preflight in the studio (Chromium)', () => {
@@ -59,6 +59,14 @@ describe('preflight in the studio (Chromium)', () => {
       await page.setViewportSize({ width, height: 900 });
 
       await page.goto(`${world.base}/studio/campaigns/${blocked}`);
+      // « Programmer » shows the same checklist: a block keeps it off
+      await page.getByRole('button', { name: 'Programmer', exact: true }).click();
+      const scheduling = page.getByRole('dialog', { name: 'Programmer l’envoi' });
+      await scheduling.getByText(/point bloque l’envoi/).waitFor({ timeout: 20_000 });
+      expect(await scheduling.getByRole('button', { name: /^Programmer/ }).isDisabled()).toBe(true);
+      await shoot(page, `preflight-schedule-blocked-${width}.png`, { copyTo: SHOTS });
+      await scheduling.getByRole('button', { name: 'Annuler' }).click();
+      await scheduling.waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Envoyer maintenant' }).click();
       let dialog = page.getByRole('dialog', { name: 'Envoyer maintenant ?' });
       await dialog.getByText(/point bloque l’envoi/).waitFor({ timeout: 20_000 });

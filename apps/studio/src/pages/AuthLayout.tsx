@@ -2,6 +2,7 @@ import { Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/co
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrganisationName } from '../hooks/use-organisation-name';
+import { OrganisationMark } from '../shell/OrganisationMark';
 import { changeLanguage } from '../i18n';
 
 /** Centered card for the pages seen before logging in (login, invitation). */
@@ -12,9 +13,13 @@ export function AuthLayout({ title, intro, children }: { title: string; intro?: 
   return (
     <Container size={440} py={48}>
       <Group justify="space-between" mb="lg" wrap="nowrap" align="flex-start">
-        <Text fw={700} fz={organisation.length > 32 ? 'lg' : 'xl'} lh={1.25} style={{ flex: 1, minWidth: 0 }}>
-          {organisation || t('app.name')}
-        </Text>
+        {/* the logo on its own line: a long name keeps the card's whole width on a phone */}
+        <Stack gap={8} style={{ flex: 1, minWidth: 0 }}>
+          <OrganisationMark height={40} />
+          <Text fw={700} fz={organisation.length > 32 ? 'lg' : 'xl'} lh={1.25}>
+            {organisation || t('app.name')}
+          </Text>
+        </Stack>
         <Button
           variant="subtle"
           size="compact-sm"

@@ -11,7 +11,7 @@ import { LoginPage } from './LoginPage';
 const anonymous = { user: null, refresh: async () => null, logout: async () => undefined };
 const named = (name: string) => ({
   'GET /api/session': { csrfToken: FAKE_CSRF, user: null },
-  'GET /api/organisation/public': { organisation: { name } },
+  'GET /api/organisation/public': { organisation: { name, logo: null } },
 });
 
 describe('the association’s name instead of the software’s', () => {

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { OrganisationMark } from './OrganisationMark';
 import { useOrganisationName } from '../hooks/use-organisation-name';
 import { ShellNavbar } from './ShellNavbar';
 import { UserMenu } from './UserMenu';
@@ -28,6 +29,7 @@ export function Shell({ children }: { children?: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNav')} />
+            <OrganisationMark height={32} />
             <Anchor
               component={Link}
               to="/"

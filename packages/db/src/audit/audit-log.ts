@@ -30,6 +30,7 @@ export type AuditAction =
   | 'campaign_paused'
   | 'campaign_resumed'
   | 'campaign_auto_paused'
+  | 'campaign_held'
   | 'campaign_cancelled'
   | 'campaign_resent'
   | 'organisation_renamed'

@@ -63,8 +63,9 @@ export async function campaignReports(
       where e.type = 'bounced' and e.data->>'campaignId' in (select id::text from picked)
       group by 1
     ),
+    -- one per person: a feedback loop that sends its report twice is still one complaint
     complained as (
-      select e.data->>'campaignId' as campaign_id, count(*)::int as n
+      select e.data->>'campaignId' as campaign_id, count(distinct e.subscriber_id)::int as n
       from subscription_events e
       where e.type = 'complained' and e.data->>'campaignId' in (select id::text from picked)
       group by 1

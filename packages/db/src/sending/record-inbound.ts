@@ -48,17 +48,32 @@ export async function recordComplaint(db: Db, input: ComplaintInput): Promise<Co
 export type UnsubscribeRequestInput = {
   email: string;
   campaignId: string | null;
+  subscriberId: string | null;
   listSlug: string | null;
   messageIds: string[];
   now: Date;
 };
-export type UnsubscribeRequestResult = { known: boolean; lists: number; campaignId: string | null };
+export type UnsubscribeRequestResult =
+  | { known: boolean; lists: number; campaignId: string | null }
+  /** no email of ours proves the request comes from its recipient: nothing was changed */
+  | { ignored: 'no_proof' | 'not_the_recipient' };
+
+/** The ledger row of (campaign, subscriber): the email a request answers, if we sent it. */
+async function ledgerRow(db: Db, campaignId: string, subscriberId: string): Promise<Recipient | null> {
+  const [row] = await queryRows<{ list_id: number }>(
+    db,
+    sql`select list_id from campaign_recipients
+        where campaign_id = ${campaignId}::uuid and subscriber_id = ${subscriberId}::uuid`,
+  );
+  return row ? { campaignId, subscriberId, listId: row.list_id, email: null } : null;
+}
 
 /**
- * A reader wrote to the List-Unsubscribe mailto target. The sender must be a subscriber; when the request names one of
- * our campaigns that they received, they leave the list that email came from (as the one-click link would); one that
- * they did not receive (a test send) changes nothing; a bare request leaves every list: someone who asks to stop
- * receiving our email by writing must not get any more.
+ * A reader wrote to the List-Unsubscribe mailto target. The request must name an email we sent to the sender's own
+ * address: the subject our target set ("unsubscribe <campaign>.<subscriber> <list>") or, from a reply, our Message-ID
+ * in In-Reply-To or References. They then leave the list that email came from, as the one-click link would. A bare
+ * "unsubscribe", a campaign they did not receive (a test send) or someone else's email changes nothing: anyone can
+ * write From any address, so an address alone proves nothing.
  */
 export async function recordUnsubscribeRequest(
   db: Db,
@@ -68,43 +83,36 @@ export async function recordUnsubscribeRequest(
     db,
     sql`select id from subscribers where lower(email) = lower(${input.email.trim()})`,
   );
-  if (!subscriber) return { known: false, lists: 0, campaignId: null };
-  let recipient: Recipient | null = null;
+  const named: Recipient[] = [];
+  if (input.campaignId && input.subscriberId) {
+    const row = await ledgerRow(db, input.campaignId, input.subscriberId);
+    if (row) named.push(row);
+  }
   for (const id of input.messageIds) {
     const found = await recipientByMessageId(db, id);
-    if (found?.subscriberId === subscriber.id) recipient = found;
+    if (found) named.push(found);
   }
-  if (!recipient && input.campaignId) {
-    const [row] = await queryRows<{ list_id: number }>(
-      db,
-      sql`select list_id from campaign_recipients
-          where campaign_id = ${input.campaignId}::uuid and subscriber_id = ${subscriber.id}::uuid`,
-    );
-    if (row)
-      recipient = { campaignId: input.campaignId, subscriberId: subscriber.id, listId: row.list_id, email: null };
-  }
-  // a campaign they did not receive from us (a test send, a forged subject): the request names no email of theirs
-  if (!recipient && (input.campaignId || input.messageIds.length > 0))
-    return { known: true, lists: 0, campaignId: null };
+  if (named.length === 0) return subscriber ? { ignored: 'no_proof' } : { known: false, lists: 0, campaignId: null };
+  const recipient = named.find((r) => r.subscriberId === subscriber?.id);
+  // an email we sent to someone else, forwarded or forged: its reader is not the one writing
+  if (!subscriber || !recipient) return { ignored: 'not_the_recipient' };
   // the list the mailto target named, when it is one the campaign went to this person through
-  const [named] =
-    recipient && input.listSlug
-      ? await queryRows<{ id: number }>(
-          db,
-          sql`select l.id from lists l join campaign_lists cl on cl.list_id = l.id
-              where l.slug = ${input.listSlug} and cl.campaign_id = ${recipient.campaignId}::uuid`,
-        )
-      : [];
-  const listIds = recipient ? [named?.id ?? recipient.listId] : undefined;
+  const [list] = input.listSlug
+    ? await queryRows<{ id: number }>(
+        db,
+        sql`select l.id from lists l join campaign_lists cl on cl.list_id = l.id
+            where l.slug = ${input.listSlug} and cl.campaign_id = ${recipient.campaignId}::uuid`,
+      )
+    : [];
   const changed = await db.transaction((tx) =>
     unsubscribeSubscriber(tx, {
       subscriberId: subscriber.id,
-      ...(listIds ? { listIds } : {}),
+      listIds: [list?.id ?? recipient.listId],
       now: input.now,
       source: 'email',
       reason: 'mailto',
-      ...(recipient ? { campaignId: recipient.campaignId } : {}),
+      campaignId: recipient.campaignId,
     }),
   );
-  return { known: true, lists: changed.length, campaignId: recipient?.campaignId ?? null };
+  return { known: true, lists: changed.length, campaignId: recipient.campaignId };
 }

@@ -307,4 +307,34 @@ describe('CampaignActions: sending now', () => {
       acknowledgedWarnings: ['links', 'dmarc'],
     });
   });
+
+  it('« Programmer » shows the same checks: a block keeps it off, warnings make it « Programmer quand même »', async () => {
+    const blocked = fakeApi({
+      'POST /api/campaigns/c1/preflight': preflightOf([
+        { code: 'dkim', level: 'block', message: 'La clé DKIM publiée ne correspond pas à DKIM_PRIVATE_KEY.' },
+      ]),
+    });
+    const first = renderActions('draft');
+    await first.user.click(screen.getByRole('button', { name: 'Programmer' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Programmer l’envoi' });
+    await within(dialog).findByText('1 point bloque l’envoi · 0 vérification réussie');
+    expect(within(dialog).getByText(/La clé DKIM publiée ne correspond pas/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Programmer' })).toBeDisabled();
+    expect(blocked.writes().map((call) => call.path)).toEqual(['/api/campaigns/c1/preflight']);
+    first.unmount();
+
+    fakeApi({
+      'POST /api/campaigns/c1/preflight': preflightOf([
+        { code: 'preheader', level: 'warning', message: 'Le texte d’aperçu est vide.' },
+      ]),
+    });
+    const second = renderActions('held');
+    await second.user.click(screen.getByRole('button', { name: 'Reprogrammer' }));
+    dialog = await screen.findByRole('dialog', { name: 'Reprogrammer' });
+    const button = await within(dialog).findByRole('button', { name: 'Programmer quand même' });
+    expect(button).toBeEnabled();
+    expect(
+      within(dialog).getByText(/Les points bloquants seront vérifiés de nouveau à l’heure prévue/),
+    ).toBeInTheDocument();
+  });
 });

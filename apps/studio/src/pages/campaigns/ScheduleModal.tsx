@@ -1,10 +1,16 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Campaign, CampaignProgress } from '@crieur/api';
+import { ApiError } from '../../api/api-error';
 import { useApiMutation, useSingleFlight } from '../../api/queries';
+import { PreflightChecklist } from '../../components/preflight/PreflightChecklist';
+import { usePreflight, warningCodes } from '../../components/preflight/use-preflight';
 import { ScheduleField } from '../../components/schedule/ScheduleField';
 import { sendingError } from './format';
+
+const isBlocked = (error: unknown) => error instanceof ApiError && error.code === 'PREFLIGHT_BLOCKED';
 
 type Props = {
   campaign: Campaign;
@@ -13,13 +19,22 @@ type Props = {
   onScheduled: (progress: CampaignProgress, at: string) => void;
 };
 
-/** "Programmer" / "Reprogrammer": a day and a time, both read in Paris time (the shared schedule field). */
+/**
+ * "Programmer" / "Reprogrammer": a day and a time, both read in Paris time (the shared schedule field), and the
+ * checks before sending, as in "Envoyer maintenant": blocks keep the button off, warnings are acknowledged.
+ */
 export function ScheduleModal({ campaign, opened, onClose, onScheduled }: Props) {
   const { t } = useTranslation();
   const title =
     campaign.status === 'held' ? t('campaignsPage.actions.reschedule') : t('campaignsPage.scheduleModal.title');
   return (
-    <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      closeButtonProps={{ 'aria-label': t('common.closeDialog') }}
+      size="lg"
+    >
       {opened && <ScheduleForm campaign={campaign} onClose={onClose} onScheduled={onScheduled} />}
     </Modal>
   );
@@ -34,13 +49,22 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
   });
   // stays busy after a success: the modal closes on the answer
   const busy = schedule.isPending || schedule.isSuccess;
-  const scheduleOnce = useSingleFlight(schedule.mutate);
+  const preflight = usePreflight(campaign.id);
+  const items = preflight.answer?.items ?? [];
+  const blocked = items.some((i) => i.level === 'block');
+  const warnings = warningCodes(items);
+  const waiting = preflight.checking && preflight.answer === null;
+  // a refused schedule's blocks (422 PREFLIGHT_BLOCKED) take their place in the checklist
+  const scheduleOnce = useSingleFlight(
+    (input: Parameters<typeof schedule.mutate>[0], options: { onSettled: () => void }) =>
+      schedule.mutate(input, { ...options, onError: (error) => preflight.showBlocked(error) }),
+  );
 
   const submit = () => {
     // the instant is exactly what the field understood and showed: nothing is rounded or moved here
     if (!at) return setRefused(t('schedule.incomplete'));
-    if (busy) return;
-    scheduleOnce({ params: { id: campaign.id }, body: { at } });
+    if (busy || blocked) return;
+    scheduleOnce({ params: { id: campaign.id }, body: { at, acknowledgedWarnings: warnings } });
   };
 
   return (
@@ -64,7 +88,26 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
           error={refused}
           autoFocus
         />
-        {schedule.isError && (
+        <PreflightChecklist
+          state={preflight}
+          order={3}
+          fixLink={
+            <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} size="sm" fw={600}>
+              {t('preflight.fixInComposer')}
+            </Anchor>
+          }
+        />
+        {blocked && (
+          <Text size="sm" c="red.9" fw={600}>
+            {t('preflight.blockedHint')}
+          </Text>
+        )}
+        {!blocked && warnings.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('preflight.scheduleWarningsHint')}
+          </Text>
+        )}
+        {schedule.isError && !isBlocked(schedule.error) && (
           <Alert color="red" role="alert" title={t('campaignsPage.actions.failed')}>
             {sendingError(t, schedule.error)}
           </Alert>
@@ -73,8 +116,13 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={busy}>
-            {t('campaignsPage.scheduleModal.confirm')}
+          <Button
+            type="submit"
+            loading={busy}
+            disabled={busy || waiting || blocked}
+            color={warnings.length > 0 ? 'orange' : undefined}
+          >
+            {t(warnings.length > 0 ? 'preflight.scheduleAnyway' : 'campaignsPage.scheduleModal.confirm')}
           </Button>
         </Group>
       </Stack>

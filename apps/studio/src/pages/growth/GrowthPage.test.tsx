@@ -58,4 +58,36 @@ describe('GrowthPage', () => {
       .poll(() => api.calls.map((call) => call.path).filter((path) => path.startsWith('/api/growth')))
       .toEqual([`/api/growth?from=${from}&to=${to}`, `/api/growth?from=${janvier}&to=${decembre}`]);
   });
+
+  it('says why the moves chart is empty when the period has only imports', async () => {
+    const day = parisDay(new Date());
+    const month = day.slice(0, 7);
+    const imported: ListGrowth = {
+      ...quiet,
+      points: [{ day, confirmed: 3, entered: false, provisional: true }],
+      monthly: [
+        { month, opening: null, closing: 3, net: null, subscribes: 0, unsubscribes: 0, partial: true, entered: false },
+      ],
+      headline: {
+        confirmedNow: 3,
+        year: Number(day.slice(0, 4)),
+        since: { day, change: 0, fromStart: true },
+        entered: null,
+      },
+    };
+    fakeApi({
+      'GET /api/lists': { lists: [membres] },
+      [`GET /api/growth?from=${day}&to=${day}`]: { from: day, to: day, today: day, lists: [imported] },
+    });
+    const session = { user: editor, refresh: async () => editor, logout: async () => undefined };
+    renderWithProviders(
+      <SessionContext.Provider value={session}>
+        <GrowthPage />
+      </SessionContext.Provider>,
+      { route: `/growth?from=${day}&to=${day}` },
+    );
+    expect(
+      await screen.findByText(/^Aucune inscription ni désinscription sur cette période\. Les imports n’y figurent pas/),
+    ).toBeInTheDocument();
+  });
 });

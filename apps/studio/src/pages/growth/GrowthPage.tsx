@@ -11,7 +11,14 @@ import { useCurrentUser } from '../../session/session-context';
 import { SectionHeader } from '../SectionPage';
 import { ChartCard } from './charts/ChartCard';
 import { LineFigures } from './charts/LineFigures';
-import { hasNetGrowth, movesOption, netGrowthOption, subscribersOption, type ChartLabels } from './charts/options';
+import {
+  hasMoves,
+  hasNetGrowth,
+  movesOption,
+  netGrowthOption,
+  subscribersOption,
+  type ChartLabels,
+} from './charts/options';
 import { addDays, formatCount, formatDay, parisDay } from './format';
 import { GrowthFilters, type GrowthRange } from './GrowthFilters';
 import { GrowthTabs } from './GrowthTabs';
@@ -137,6 +144,7 @@ function GrowthCharts({ data, canEnter, fileStem }: { data: Growth; canEnter: bo
               hint={t('growth.charts.movesHint')}
               option={options.moves}
               filename={`${fileStem}-inscriptions`}
+              empty={hasMoves(data.lists) ? null : t('growth.charts.movesEmpty')}
             />
           </SimpleGrid>
         </>

@@ -76,12 +76,12 @@ describe('HistoryPanel', () => {
       }),
     });
     const { user } = renderWithProviders(<HistoryPanel lists={lists} latestMonth="2026-11" />);
-    expect(await screen.findByText("Aucun chiffre saisi pour l'instant.")).toBeInTheDocument();
+    expect(await screen.findByText('Aucun chiffre saisi pour l’instant.')).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: /Mois/ }), '2025-03');
     await user.type(screen.getByRole('textbox', { name: /Abonné·es/ }), '12');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('« liste » : Liste inconnue : membres.')).toBeInTheDocument();
-    expect(screen.getByText("Le chiffre n'a pas été enregistré")).toBeInTheDocument();
+    expect(screen.getByText('Le chiffre n’a pas été enregistré')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /Mois/ })).toHaveValue('2025-03');
   });
 });

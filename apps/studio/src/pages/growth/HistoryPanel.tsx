@@ -145,42 +145,45 @@ export function HistoryPanel({ lists, latestMonth }: { lists: MailingList[]; lat
               {t('growth.history.empty')}
             </Text>
           ) : (
-            <Table mt="md" striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('growth.history.list')}</Table.Th>
-                  <Table.Th>{t('growth.history.month')}</Table.Th>
-                  <Table.Th style={{ textAlign: 'right' }}>{t('growth.history.count')}</Table.Th>
-                  <Table.Th>{t('growth.history.note')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('growth.history.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={`${row.list}-${row.month}`}>
-                    <Table.Td>{nameOf(row.list)}</Table.Td>
-                    <Table.Td>{formatMonth(i18n.language, row.month)}</Table.Td>
-                    <Table.Td style={{ textAlign: 'right' }}>{formatCount(i18n.language, row.confirmed)}</Table.Td>
-                    <Table.Td>{row.note}</Table.Td>
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        onClick={() => onRemove(row)}
-                        aria-label={t('growth.history.remove', {
-                          list: nameOf(row.list),
-                          month: formatMonth(i18n.language, row.month),
-                        })}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Table.Td>
+            // on a phone the table scrolls in its card, never the page
+            <Table.ScrollContainer minWidth={520} mt="md">
+              <Table striped withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('growth.history.list')}</Table.Th>
+                    <Table.Th>{t('growth.history.month')}</Table.Th>
+                    <Table.Th style={{ textAlign: 'right' }}>{t('growth.history.count')}</Table.Th>
+                    <Table.Th>{t('growth.history.note')}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t('growth.history.actions')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((row) => (
+                    <Table.Tr key={`${row.list}-${row.month}`}>
+                      <Table.Td>{nameOf(row.list)}</Table.Td>
+                      <Table.Td>{formatMonth(i18n.language, row.month)}</Table.Td>
+                      <Table.Td style={{ textAlign: 'right' }}>{formatCount(i18n.language, row.confirmed)}</Table.Td>
+                      <Table.Td>{row.note}</Table.Td>
+                      <Table.Td>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          onClick={() => onRemove(row)}
+                          aria-label={t('growth.history.remove', {
+                            list: nameOf(row.list),
+                            month: formatMonth(i18n.language, row.month),
+                          })}
+                        >
+                          <IconTrash size={16} aria-hidden />
+                        </ActionIcon>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )
         }
       </QueryView>

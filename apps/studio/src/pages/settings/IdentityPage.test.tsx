@@ -37,7 +37,7 @@ const branding = (kind: NewsletterBranding['kind'], over: Partial<NewsletterBran
 function render(routes: Record<string, unknown> = {}) {
   const api = fakeApi({
     'GET /api/organisation': { organisation },
-    'GET /api/organisation/public': { organisation: { name: organisation.name } },
+    'GET /api/organisation/public': { organisation: { name: organisation.name, logo: null } },
     'GET /api/newsletters/branding': {
       brandings: [branding('membres', { accent: '#1b4d89' }), branding('adherents'), branding('democraties')],
     },

@@ -101,6 +101,9 @@ export function subscribersOption(
 
 /** Whether any month of any list has a net growth to draw. */
 export const hasNetGrowth = (lists: ListGrowth[]) => lists.some((l) => l.monthly.some((m) => m.net !== null));
+/** Something to draw in the moves chart: imports are not moves, so a list fed only by imports has none. */
+export const hasMoves = (lists: ListGrowth[]) =>
+  lists.some((l) => l.monthly.some((m) => m.subscribes > 0 || m.unsubscribes > 0));
 
 function months(lists: ListGrowth[]): string[] {
   return lists[0]?.monthly.map((m) => m.month) ?? [];
