@@ -232,6 +232,16 @@ describe('mailto unsubscribes and ARF complaints (PostgreSQL, Redis, SMTP)', () 
 
   it('a malformed or oversized message changes nothing and is answered clearly', async () => {
     expect((await post('\u0000\u00ff\r\n\r\n--\r\n')).statusCode).toBe(422);
+    // MIME nested deeper than the parser reads: a clear 422, not a 500 the mail server would retry forever
+    const nested = Array.from(
+      { length: 300 },
+      (_, i) => `--x${i}\r\nContent-Type: multipart/mixed; boundary="x${i + 1}"\r\n\r\n`,
+    );
+    const deep = await post(
+      `From: r3@example.org\r\nSubject: unsubscribe\r\nContent-Type: multipart/mixed; boundary="x0"\r\n\r\n${nested.join('')}`,
+    );
+    expect(deep.statusCode).toBe(422);
+    expect(deep.json().error.message).toMatch(/^Ce message n’est ni un avis de non-remise/);
     const huge =
       mailtoUnsubscribe({ from: 'r3@example.org', mailto: mailtoOf('r3@example.org') }) + 'x'.repeat(3 * 1024 * 1024);
     const res = await post(huge);

@@ -126,7 +126,12 @@ function unsubscribeOf(mail: Email): UnsubscribeRequest | null {
 
 /** Reads one raw message received by the intake and says what it is; throws NotInboundMailError otherwise. */
 export async function parseInbound(raw: Buffer | string): Promise<InboundMessage> {
-  const mail = await PostalMime.parse(raw, { attachmentEncoding: 'utf8' });
+  const mail = await PostalMime.parse(raw, { attachmentEncoding: 'utf8' }).catch((error: unknown) => {
+    // a message too deeply nested or broken to read is none of ours: said so, not a server fault retried forever
+    throw new NotInboundMailError(
+      `unreadable message (${error instanceof Error ? error.message.slice(0, 120) : 'parse error'})`,
+    );
+  });
   const isDsn = mail.attachments.some(
     (a) => a.mimeType === 'message/delivery-status' || a.mimeType === 'message/global-delivery-status',
   );

@@ -64,6 +64,8 @@ describe('preflight in the studio (Chromium)', () => {
       const scheduling = page.getByRole('dialog', { name: 'Programmer l’envoi' });
       await scheduling.getByText(/point bloque l’envoi/).waitFor({ timeout: 20_000 });
       expect(await scheduling.getByRole('button', { name: /^Programmer/ }).isDisabled()).toBe(true);
+      // the modal fades in (Mantine's transition): shot once it is opaque
+      await page.waitForTimeout(400);
       await shoot(page, `preflight-schedule-blocked-${width}.png`, { copyTo: SHOTS });
       await scheduling.getByRole('button', { name: 'Annuler' }).click();
       await scheduling.waitFor({ state: 'detached' });

@@ -18,9 +18,4 @@ export {
 export type { DkimSetting } from './dkim-check';
 export type { SendingHost } from './spf-check';
 export { PRIVATE_ADDRESS } from './link-check';
-export {
-  assertLaunchable,
-  launchBlockedReason,
-  PreflightBlockedError,
-  type LaunchCheckSettings,
-} from './launch-check';
+export { assertLaunchable, launchBlockedReason, PreflightBlockedError, type LaunchCheckSettings } from './launch-check';
