@@ -112,6 +112,12 @@ describe('mailto unsubscribes and ARF complaints (PostgreSQL, Redis, SMTP)', () 
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ unsubscribe: { known: true, lists: 1, campaign: true } });
     expect(await statuses('r0@example.org')).toEqual({ membres: 'unsubscribed', democraties: 'confirmed' });
+    // one event, naming the campaign, as the one-click link would write
+    const events = (await h.database.db.execute(
+      `select type, source, data from subscription_events
+       where subscriber_id = '${subscriberIdOf('r0@example.org')}' and type = 'unsubscribed'`,
+    )) as unknown as { rows: unknown[] };
+    expect(events.rows).toEqual([{ type: 'unsubscribed', source: 'email', data: { reason: 'mailto', campaignId } }]);
     // a replay changes nothing more
     expect(
       (await post(mailtoUnsubscribe({ from: 'r0@example.org', mailto: mailtoOf('r0@example.org') }))).json(),

@@ -127,7 +127,7 @@ describe('a schedule coming due runs the blocking checks again (PostgreSQL, Redi
     delete (dns.zone as Record<string, unknown>)['sel._domainkey.example.test'];
     h.clock.now = new Date(at.getTime() + 2 * 3600_000 + 30_000);
     expect((await waitFor(dkimGone, ['held', 'sending', 'sent'])).status).toBe('held');
-    expect((await campaign(dkimGone)).pauseReason).toContain('Aucune clé DKIM');
+    expect((await campaign(dkimGone)).pauseReason).toContain('aucune clé DKIM publiée');
     expect(smtp.countsByAddress().size).toBe(0);
 
     // the record fixed, staff send the first one knowingly; a new schedule with everything right starts on its own

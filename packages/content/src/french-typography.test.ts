@@ -121,6 +121,7 @@ describe('frenchTypographyParts', () => {
     expect(parts(['« ', 'Bonjour', ' »'])).toEqual(['«', `${N}Bonjour`, `${N}»`]);
     expect(parts(['«', 'Bonjour', '»'])).toEqual(['«', `${N}Bonjour`, `${N}»`]);
     expect(parts(['l', "'ICPC"])).toEqual(['l', '’ICPC']);
+    expect(parts(["c ! ? l'", 'ICPC', ' 20 %'])).toEqual([`c${N}!${N}? l’`, 'ICPC', ` 20${N}%`]);
     expect(parts(['https://icpc.example/?a', '!'])).toEqual(['https://icpc.example/?a', `${N}!`]);
     expect(parts(['He said "', 'Hello', '!"'])).toEqual(['He said "', 'Hello', '!"']);
   });

@@ -168,6 +168,8 @@ function seam(prev: string, next: string, textBefore: string): [string, string] 
   if (first === ':' && spaced) return [trimmed, NBSP + body];
   if (last === '«') return [trimmed, NARROW_NBSP + body];
   if (!spaced && first === "'" && /\p{L}/u.test(last) && /^'\p{L}/u.test(next)) return [prev, `’${next.slice(1)}`];
+  // "l'" then a highlighted "ICPC": the apostrophe ends the piece before
+  if (!spaced && last === "'" && /\p{L}'$/u.test(prev) && /\p{L}/u.test(first)) return [`${prev.slice(0, -1)}’`, next];
   return [prev, next];
 }
 

@@ -78,8 +78,10 @@ export function buildRecipientMessage(
         html: campaign.html,
         text: campaign.text,
         list: { id: `${list.slug}.${domain}`, name: list.name },
-        // a test send's target names no campaign: the intake finds no email of the reader's in it
-        unsubscribeMailto: `mailto:${envelopeFrom}?subject=unsubscribe`,
+        // a test send keeps this one (its campaign, no reader): the intake finds no email of the reader's in it
+        unsubscribeMailto: `mailto:${envelopeFrom}?subject=${encodeURIComponent(
+          campaign.id ? unsubscribeSubject(campaign.id, list.slug) : 'unsubscribe',
+        )}`,
         tokens: [...PERSONAL_TOKENS],
       }),
     ]),

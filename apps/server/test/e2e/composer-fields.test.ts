@@ -73,12 +73,10 @@ describe('the composer’s fields, test addresses and keyboard (Chromium)', () =
         await page.getByRole('button', { name: 'Ajouter un bloc' }).click();
         await item.waitFor({ timeout: 2000 }).catch(() => undefined);
       }
-      await item
-        .click({ timeout: 5000 })
-        .catch(async (error: unknown) => {
-          await shoot(page, 'menu-failure.png', { fullPage: false, copyTo: SHOTS });
-          throw error;
-        });
+      await item.click({ timeout: 5000 }).catch(async (error: unknown) => {
+        await shoot(page, 'menu-failure.png', { fullPage: false, copyTo: SHOTS });
+        throw error;
+      });
       const card = selected;
       await expect.poll(() => card.getAttribute('aria-label')).toMatch(new RegExp(`: ${kind.slice(0, 5)}`));
       // the live preview refuses the empty block after its debounce: still nothing red in the card
@@ -170,7 +168,11 @@ describe('the composer’s fields, test addresses and keyboard (Chromium)', () =
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu');
     await menu.waitFor();
-    for (let i = 0; i < 10 && !(await menu.getByRole('menuitem', { name: 'Bouton' }).evaluate((e) => e === document.activeElement)); i++)
+    for (
+      let i = 0;
+      i < 10 && !(await menu.getByRole('menuitem', { name: 'Bouton' }).evaluate((e) => e === document.activeElement));
+      i++
+    )
       await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await blockLabels(page))[1]).toMatch(/^Bloc 2 : Bouton/);
@@ -196,6 +198,13 @@ describe('the composer’s fields, test addresses and keyboard (Chromium)', () =
     const after = await blockLabels(page);
     expect(after).toHaveLength(before.length + 2);
     expect(after[3]?.replace(/\s+/g, ' ')).toBe('Bloc 4 : Article « Le jury citoyen de Grenoble »');
+    await page.getByText(/Enregistré à \d\d:\d\d/).waitFor({ timeout: 15_000 });
+    await page.getByRole('region', { name: /^Bloc 3 : Bouton/ }).scrollIntoViewIfNeeded();
+    await shoot(page, 'composer-keyboard-1440.png', { fullPage: false, copyTo: SHOTS });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('region', { name: /^Bloc 3 : Bouton/ }).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await shoot(page, 'composer-keyboard-390.png', { fullPage: false, copyTo: SHOTS });
     await page.close();
   }, 120_000);
 });
