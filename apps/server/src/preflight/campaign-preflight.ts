@@ -1,14 +1,11 @@
 // The preflight's I/O for the server: the saved campaign, the organisation, DNS_SERVERS, and links asked of
 // the site itself (PUBLIC_URL) or of the network.
-import { lookup } from 'node:dns/promises';
 import type { FastifyInstance } from 'fastify';
-import ipaddr from 'ipaddr.js';
 import { findCampaignContent, getOrganisation, NotFoundError } from '@crieur/db';
 import {
   createDnsResolve,
   createLinkProbe,
   networkRequester,
-  PRIVATE_ADDRESS,
   runPreflight,
   type HttpRequester,
   type PreflightCode,
@@ -16,8 +13,8 @@ import {
   type SendingHost,
 } from '@crieur/sending';
 import { ApiError } from '../http/api-error';
-import { isPublicAddress } from '../media/fetch-public-image';
 import type { RouteContext } from '../routes/context';
+import { pinnedPublicRequester, type HostLookup } from './pinned-requester';
 
 export type CampaignPreflight = {
   /** Every check, links and DNS included: the studio's checklist. */
@@ -34,28 +31,19 @@ const LAUNCHABLE = ['draft', 'scheduled', 'held'];
 const sendingHostOf = (smtpUrl: string | undefined): SendingHost =>
   smtpUrl ? { kind: 'smtp', host: new URL(smtpUrl).hostname } : { kind: 'outbox' };
 
-/** Refuses a host that resolves to a private, loopback or link-local address: status answers must not map the intranet. */
-async function assertPublicHost(url: string): Promise<void> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  if (addresses.length === 0 || !addresses.every(isPublicAddress))
-    throw Object.assign(new Error('private address'), { code: PRIVATE_ADDRESS });
-}
-
 /**
- * Links to the site are asked of the server itself (no network, no proxy); the others go out with fetch, to public
- * addresses only unless PREFLIGHT_PRIVATE_LINKS (the status of a redirect target is checked again at each hop).
+ * Links to the site are asked of the server itself (no network, no proxy); the others go out to public addresses
+ * only, resolved once and pinned, unless PREFLIGHT_PRIVATE_LINKS (each redirect target is checked again at its hop).
  */
 export function siteOrNetwork(
   app: FastifyInstance,
   publicUrl: string,
-  options: { privateLinks: boolean } = { privateLinks: false },
+  options: { privateLinks: boolean; lookup?: HostLookup } = { privateLinks: false },
 ): HttpRequester {
+  const outside = options.privateLinks ? networkRequester : pinnedPublicRequester(options.lookup);
   return async (url, method, signal) => {
-    if (url !== publicUrl && !url.startsWith(`${publicUrl}/`) && !url.startsWith(`${publicUrl}?`)) {
-      if (!options.privateLinks) await assertPublicHost(url);
-      return networkRequester(url, method, signal);
-    }
+    if (url !== publicUrl && !url.startsWith(`${publicUrl}/`) && !url.startsWith(`${publicUrl}?`))
+      return outside(url, method, signal);
     const answer = await app.inject({ method, url: url.slice(publicUrl.length) || '/' });
     const location = answer.headers.location;
     return { status: answer.statusCode, location: typeof location === 'string' ? location : undefined };
