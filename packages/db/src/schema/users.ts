@@ -72,7 +72,14 @@ export const passwordResets = pgTable(
   (t) => [index('password_resets_user_idx').on(t.userId)],
 );
 
-export const staffMailKindEnum = pgEnum('staff_mail_kind', ['invitation', 'password_reset', 'review']);
+export const staffMailKindEnum = pgEnum('staff_mail_kind', [
+  'invitation',
+  'password_reset',
+  'review',
+  // a send stopped without anyone watching: a schedule held by the preflight, a send paused by its bounces
+  'campaign_held',
+  'campaign_paused',
+]);
 export const reviewEventEnum = pgEnum('review_event', [
   'submitted',
   'update_submitted',
@@ -102,6 +109,8 @@ export const staffMail = pgTable(
     dossierId: uuid('dossier_id'),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     commentId: integer('comment_id'),
+    // campaign emails: which letter stopped (its reason is read from the campaign when the email is rendered)
+    campaignId: uuid('campaign_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
