@@ -136,6 +136,20 @@ describe('preflight: blocks what would hurt, warns about the rest (PostgreSQL, R
     expect(forced.statusCode).toBe(422);
   });
 
+  it('names a half-filled block in staff words (« Bloc 3 (Agenda), événement 1 › … »), never by its data path', async () => {
+    const id = await draft([
+      ...GOOD,
+      { type: 'agenda', title: 'Agenda', events: [{ title: '', date: '2026-05-21', place: 'Lyon', url: '' }] },
+    ]);
+    const unfinished = (await preflight(id)).filter((i) => i.code === 'content-invalid');
+    expect(unfinished.length).toBeGreaterThan(0);
+    for (const item of unfinished) {
+      expect(item).toMatchObject({ level: 'block', blockIndex: 2 });
+      expect(item.message).toMatch(/^Bloc 3 \(Agenda\), événement 1 › /);
+      expect(`${item.message} ${item.detail ?? ''}`).not.toMatch(/blocks\.|events\.\d/);
+    }
+  });
+
   it('blocks when the DKIM record does not match DKIM_PRIVATE_KEY, and when it is absent (NXDOMAIN)', async () => {
     const id = await draft(GOOD);
     dns.zone['sel._domainkey.example.test'] = { TXT: [other.record] };

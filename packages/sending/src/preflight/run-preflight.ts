@@ -1,7 +1,12 @@
 // The checklist before "Envoyer": the letter as it will be sent, its headers, its links and the sender's DNS.
 import type { SenderDefaults } from '@crieur/mailer';
 import { mailFromAddress, senderOf } from '@crieur/mailer';
-import { NewsletterMjmlError, type CompiledNewsletter, type NewsletterTemplates } from '@crieur/newsletter';
+import {
+  blockIssuePlace,
+  NewsletterMjmlError,
+  type CompiledNewsletter,
+  type NewsletterTemplates,
+} from '@crieur/newsletter';
 import { contributionDates, parisDayOf, type Db } from '@crieur/db';
 import { CampaignNotReadyError, compileCampaign, type CampaignToCompile } from '../compile-campaign';
 import { carriedContributionIds, checkContributionDates } from './contribution-dates-check';
@@ -54,9 +59,13 @@ const blockOfPath = (path: string) => {
   return m ? Number(m[1]) : undefined;
 };
 
-// the subject and alt text checks say it better than the schema's message: one line each, not two
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// the subject and alt text checks say it better than the schema's message: one line each, not two; a block's
+// problem says where it lies in staff's words (« Bloc 3 (Agenda), événement 1 › date »), never its data path
 function compileProblems(
   error: CampaignNotReadyError,
+  blocks: readonly unknown[],
   said: { subject: boolean; altBlocks: Set<number> },
 ): PreflightItem[] {
   return error.problems
@@ -64,11 +73,13 @@ function compileProblems(
     .filter((p) => !(/(^|\.)alt$/.test(p.path) && said.altBlocks.has(blockOfPath(p.path) ?? -1)))
     .map((p) => {
       const blockIndex = blockOfPath(p.path);
-      const where = blockIndex === undefined ? '' : `Bloc ${blockIndex + 1}\u00a0: `;
-      return block('content-invalid', `${where}${p.message}.`.replace(/\.\.$/, '.'), {
-        ...(p.path ? { detail: p.path } : {}),
-        ...(blockIndex === undefined ? {} : { blockIndex }),
-      });
+      const type = blockIndex === undefined ? undefined : (blocks[blockIndex] as { type?: unknown } | undefined)?.type;
+      const place =
+        blockIndex === undefined
+          ? ''
+          : `${capitalised(blockIssuePlace(blockIndex, type, p.path.split('.').slice(2).join('.')))}\u00a0: `;
+      const message = `${place}${place ? p.message : capitalised(p.message)}.`.replace(/\.\.$/, '.');
+      return block('content-invalid', message, blockIndex === undefined ? {} : { blockIndex });
     });
 }
 
@@ -95,7 +106,7 @@ export async function runPreflight(campaign: PreflightCampaign, deps: PreflightD
   items.push(...alt);
   if (notReady)
     items.push(
-      ...compileProblems(notReady, {
+      ...compileProblems(notReady, campaign.blocks, {
         subject: subject.level === 'block',
         altBlocks: new Set(alt.flatMap((a) => (a.blockIndex === undefined ? [] : [a.blockIndex]))),
       }),
