@@ -1,5 +1,6 @@
 // One sample typed as staff and proposers type it, read back from every surface a reader gets: each shows it in
 // French typography, and the database keeps it as typed (issue 15, « French typography at render time »).
+import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '@crieur/mailer';
 import { seedContributions } from '@crieur/db/testing';
@@ -166,6 +167,15 @@ describe('French typography on every surface (real PostgreSQL, SMTP sink)', () =
       else problems.push(...problemsIn(path, res.body));
     }
     expect(problems).toEqual([]);
+
+    // the calendar files, as a calendar app reads them (folded lines and escapes undone by a real parser)
+    for (const path of ['/agenda/rencontre-icpc.ics', '/agenda.ics']) {
+      const res = await reader.request('GET', path);
+      expect(res.statusCode, path).toBe(200);
+      const event = Object.values(ical.sync.parseICS(res.body)).find((c): c is ical.VEvent => c?.type === 'VEVENT')!;
+      for (const field of [event.summary, event.description, event.location])
+        expect(String(field), path).toContain(TYPESET);
+    }
 
     // never stored: what was typed is what the rows hold
     const stored = (await editor.request('GET', `/api/articles/${article.id}`)).json().article;

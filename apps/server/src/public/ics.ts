@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545) of the agenda, written by ical-generator: times as UTC instants, which every calendar shows in
 // its reader's zone (Paris for ours), so no VTIMEZONE table can be out of date.
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import { frenchTypography } from '@crieur/content';
 import type { PublicContribution } from '@crieur/db';
 import { eventWhere } from './contribution-format';
 
@@ -10,12 +11,15 @@ export const ICS_TYPE = 'text/calendar; charset=utf-8';
 // control characters (the input rule refuses them; older rows may hold them) are dropped
 // eslint-disable-next-line no-control-regex -- these are the characters to drop
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// French typography at render time, as on the event's page (the database keeps what was typed)
 const oneLine = (s: string) =>
-  s
-    .replace(CONTROL, '')
-    .replace(/[\u2028\u2029\r\n\t]+/g, ' ')
-    .trim();
-const lines = (s: string) => s.replace(CONTROL, '').replace(/[\u2028\u2029]/g, '\n');
+  frenchTypography(
+    s
+      .replace(CONTROL, '')
+      .replace(/[\u2028\u2029\r\n\t]+/g, ' ')
+      .trim(),
+  );
+const lines = (s: string) => frenchTypography(s.replace(CONTROL, '').replace(/[\u2028\u2029]/g, '\n'));
 
 export function eventsCalendar(input: {
   /** the calendar's name, as a calendar app lists it */
