@@ -1,11 +1,10 @@
-import { Alert, Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Campaign, CampaignProgress } from '@crieur/api';
 import { ApiError } from '../../api/api-error';
 import { useApiMutation, useSingleFlight } from '../../api/queries';
-import { PreflightChecklist } from '../../components/preflight/PreflightChecklist';
+import { PreflightGate } from '../../components/preflight/PreflightGate';
 import { usePreflight, warningCodes } from '../../components/preflight/use-preflight';
 import { ScheduleField } from '../../components/schedule/ScheduleField';
 import { sendingError } from './format';
@@ -88,25 +87,13 @@ function ScheduleForm({ campaign, onClose, onScheduled }: Omit<Props, 'opened'>)
           error={refused}
           autoFocus
         />
-        <PreflightChecklist
+        <PreflightGate
           state={preflight}
-          order={3}
-          fixLink={
-            <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} size="sm" fw={600}>
-              {t('preflight.fixInComposer')}
-            </Anchor>
-          }
+          campaignId={campaign.id}
+          blocked={blocked}
+          warningCount={warnings.length}
+          warningsHint={t('preflight.scheduleWarningsHint')}
         />
-        {blocked && (
-          <Text size="sm" c="red.9" fw={600}>
-            {t('preflight.blockedHint')}
-          </Text>
-        )}
-        {!blocked && warnings.length > 0 && (
-          <Text size="sm" c="dimmed">
-            {t('preflight.scheduleWarningsHint')}
-          </Text>
-        )}
         {schedule.isError && !isBlocked(schedule.error) && (
           <Alert color="red" role="alert" title={t('campaignsPage.actions.failed')}>
             {sendingError(t, schedule.error)}

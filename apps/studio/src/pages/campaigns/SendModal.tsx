@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Campaign, CampaignProgress } from '@crieur/api';
 import { useApiMutation, useApiQuery, useSingleFlight } from '../../api/queries';
-import { PreflightChecklist } from '../../components/preflight/PreflightChecklist';
+import { PreflightGate } from '../../components/preflight/PreflightGate';
 import { usePreflight, warningCodes } from '../../components/preflight/use-preflight';
 import { ApiError } from '../../api/api-error';
 import { formatCount, notReadyProblems, problemText, sendingError } from './format';
@@ -115,25 +115,13 @@ function SendForm({ campaign, onClose, onSent }: Omit<Props, 'opened'>) {
           </Anchor>
         </Alert>
       )}
-      <PreflightChecklist
+      <PreflightGate
         state={preflight}
-        order={3}
-        fixLink={
-          <Anchor component={Link} to={`/newsletters/${encodeURIComponent(campaign.id)}`} size="sm" fw={600}>
-            {t('preflight.fixInComposer')}
-          </Anchor>
-        }
+        campaignId={campaign.id}
+        blocked={blocked}
+        warningCount={warnings.length}
+        warningsHint={t('preflight.warningsHint')}
       />
-      {blocked && (
-        <Text size="sm" c="red.9" fw={600}>
-          {t('preflight.blockedHint')}
-        </Text>
-      )}
-      {!blocked && warnings.length > 0 && (
-        <Text size="sm" c="dimmed">
-          {t('preflight.warningsHint')}
-        </Text>
-      )}
       {failure !== null && (
         <Alert color="red" role="alert" title={t('campaignsPage.actions.failed')}>
           {sendingError(t, failure)}
