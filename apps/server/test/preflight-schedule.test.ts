@@ -1,6 +1,6 @@
 // A scheduled letter is checked again when its minute comes: between scheduling and sending, the DNS or the letter
 // may change. The campaign worker is wired as `pnpm start` wires it (campaignWorkerOptions), DNS on loopback.
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,17 +13,11 @@ import { campaignWorkerOptions } from '../../../workers/src/campaigns/campaign-o
 import { seedSubscribers } from '../../../workers/test/support/campaign-fixture';
 import { startSmtpRecorder, type SmtpRecorder } from '../../../workers/test/support/smtp-recorder';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
+import { dkimKeyPair } from './support/dkim-keys';
 import { startLoopbackDns, type LoopbackDns } from './support/loopback-dns';
 
-const keyPair = () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    record: `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`,
-  };
-};
-const signing = keyPair();
-const other = keyPair();
+const signing = dkimKeyPair();
+const other = dkimKeyPair();
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const GOOD = [
   { type: 'edito', doc: doc('Chères et chers membres, le printemps des communes commence.') },

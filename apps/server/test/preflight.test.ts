@@ -1,5 +1,4 @@
 // The checklist before sending, on a real server: DNS answered by a loopback server, links by a local HTTP server.
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -8,17 +7,11 @@ import { createTestCampaign } from '@crieur/db/testing';
 import { listAudit } from '@crieur/db';
 import { seedSubscribers } from '../../../workers/test/support/campaign-fixture';
 import { startHarness, type Client, type Harness } from './harness';
+import { dkimKeyPair } from './support/dkim-keys';
 import { startLoopbackDns, type LoopbackDns } from './support/loopback-dns';
 
-const keyPair = () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    record: `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`,
-  };
-};
-const signing = keyPair();
-const other = keyPair();
+const signing = dkimKeyPair();
+const other = dkimKeyPair();
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
