@@ -1,5 +1,6 @@
 // The public « Proposer » flow against real PostgreSQL, Redis, mail workers and an SMTP server: form → one
 // confirmation email with nothing the proposer typed → « Mes propositions » → confirm, withdraw, resubmit.
+import { SUIVI_PER_IP_PER_MINUTE } from '../src/routes/propose-suivi-routes';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -421,5 +422,23 @@ describe('proposing on the public form', () => {
     }
     // the raw token is only in the email: the database keeps its hash
     expect(await dumpAllRows(h.database.db)).not.toContain(link.split('/').at(-1));
+  });
+
+  it('limits « Mes propositions » per address: a token guesser gets 429 after SUIVI_PER_IP_PER_MINUTE tries', async () => {
+    const guess = (i: number, method: 'GET' | 'POST') =>
+      h.app.inject({
+        method,
+        url: `/proposer/suivi/${'g'.repeat(30)}${String(i).padStart(6, '0')}`,
+        remoteAddress: '198.51.100.77',
+        headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        ...(method === 'POST' ? { payload: 'action=confirm' } : {}),
+      });
+    // each route counts on its own: reading the page and acting on it
+    for (const method of ['GET', 'POST'] as const) {
+      for (let i = 0; i < SUIVI_PER_IP_PER_MINUTE; i++) expect((await guess(i, method)).statusCode).toBe(410);
+      expect((await guess(SUIVI_PER_IP_PER_MINUTE, method)).statusCode).toBe(429);
+    }
+    const refused = await guess(0, 'GET');
+    expect(refused.body).toContain('<html lang="fr"');
   });
 });

@@ -18,6 +18,10 @@ import type { RouteContext } from './context';
 import { sendHtml } from './subscribe-handler';
 import { Token } from './subscription-routes';
 
+// a person reading and acting on their own proposals needs a few requests a minute; a token guesser needs millions
+export const SUIVI_PER_IP_PER_MINUTE = 60;
+const limited = { config: { rateLimit: { max: SUIVI_PER_IP_PER_MINUTE, timeWindow: 60_000 } } };
+
 const SuiviAction = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('confirm'),
@@ -70,7 +74,7 @@ export function proposeSuiviRoutes(app: FastifyInstance, ctx: RouteContext): voi
       ),
     );
 
-  app.get('/proposer/suivi/:token', async (request, reply) => {
+  app.get('/proposer/suivi/:token', limited, async (request, reply) => {
     const proposer = await proposerOf(request);
     if (!proposer) return invalid(reply);
     const query = SuiviQuery.safeParse(request.query ?? {});
@@ -88,7 +92,7 @@ export function proposeSuiviRoutes(app: FastifyInstance, ctx: RouteContext): voi
     );
   });
 
-  app.post('/proposer/suivi/:token', async (request, reply) => {
+  app.post('/proposer/suivi/:token', limited, async (request, reply) => {
     if (fromAnotherSite(request, ctx.config.publicUrl))
       return sendHtml(reply, 403, proposePage('Formulaire refusé', <SuiviLinkInvalid />));
     const proposer = await proposerOf(request);
