@@ -21,6 +21,7 @@ import { redactAddresses } from './redact';
 import { startCampaignWorker, type CampaignWorker, type CampaignWorkerOptions } from './campaigns/campaign-worker';
 import { startGrowthWorker, type GrowthWorkerOptions } from './growth/growth-worker';
 import { startContributionUpkeep } from './contributions/contribution-upkeep';
+import { startSubscriberRetention } from './subscribers/subscriber-retention';
 
 export type WorkersOptions = {
   redisUrl: string;
@@ -32,7 +33,7 @@ export type WorkersOptions = {
   /** Transactional mail (confirmations, welcomes); absent in processes that do not send. */
   mail?: Omit<MailDeps, 'now'> & { concurrency?: number; reconcileEveryMs?: number };
   /** Scheduled publication; reconciles the queue with the database at start and every `reconcileEveryMs`. */
-  publishing?: { db: Db; reconcileEveryMs?: number; contributionsEveryMs?: number };
+  publishing?: { db: Db; reconcileEveryMs?: number; contributionsEveryMs?: number; retentionEveryMs?: number };
   /** Campaign sending (batch jobs, pace, reconcile from the send ledger). */
   campaigns?: CampaignWorkerOptions;
   /** Daily list snapshots (growth): nightly at 00:15 Paris and once at start. */
@@ -92,6 +93,7 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
   const publishingQueue = options.publishing ? createPublishingQueue(connection, prefix) : undefined;
   let reconcileTimer: NodeJS.Timeout | undefined;
   let contributionUpkeep: { stop(): Promise<void> } | undefined;
+  let subscriberRetention: { stop(): Promise<void> } | undefined;
   if (options.publishing && publishingQueue) {
     const { db } = options.publishing;
     workers.push(
@@ -127,6 +129,13 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
       now,
       everyMs: options.publishing.contributionsEveryMs,
     });
+    // subscribers: never-confirmed requests and people long gone are erased when their time is up (RGPD)
+    subscriberRetention = await startSubscriberRetention({
+      db,
+      logger,
+      now,
+      everyMs: options.publishing.retentionEveryMs,
+    });
   }
   const campaignWorker: CampaignWorker | undefined = options.campaigns
     ? await startCampaignWorker({ ...options.campaigns, connection, prefix, logger, now })
@@ -152,6 +161,7 @@ export async function startWorkers(options: WorkersOptions): Promise<RunningWork
       clearInterval(reconcileTimer);
       mailReconcile?.stop();
       await contributionUpkeep?.stop();
+      await subscriberRetention?.stop();
       let timer: NodeJS.Timeout | undefined;
       const graceful = Promise.all([...workers.map((w) => w.close()), campaignWorker?.close()]).then(() => true);
       const timeout = new Promise<boolean>((resolve) => {

@@ -268,10 +268,10 @@ describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)'
       const six = Array.from({ length: 6 }, (_, i) => `relecture${i}@relecture.example`).join('\n');
       const tooMany = await testSend(six);
       expect(tooMany.statusCode).toBe(400);
-      expect(tooMany.json().error.message).toBe('« adresses » : 5 adresses au plus\u00a0: vous en avez indiqué 6.');
+      expect(tooMany.json().error.message).toBe(frenchTypography('« adresses » : 5 adresses au plus\u00a0: vous en avez indiqué 6.'));
       const wrong = await testSend(['marie@relecture.example', 'marie@']);
       expect(wrong.statusCode).toBe(400);
-      expect(wrong.json().error.message).toContain('«\u00a0marie@\u00a0» n’est pas une adresse valide.');
+      expect(wrong.json().error.message).toContain(frenchTypography('«\u00a0marie@\u00a0» n’est pas une adresse valide.'));
       expect(sink.messages.length).toBe(before);
     });
 
@@ -281,7 +281,7 @@ describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)'
       for (let i = 0; i < 4; i++) expect((await testSend(five)).statusCode).toBe(202);
       const refused = await testSend(five);
       expect(refused.statusCode).toBe(429);
-      expect(refused.json().error.message).toMatch(/^Trop de messages de test : 25 au plus en 10 minutes\./);
+      expect(refused.json().error.message).toMatch(/^Trop de messages de test\u00A0: 25 au plus en 10 minutes\./u);
     }, 30_000);
   });
 });

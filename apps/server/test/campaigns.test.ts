@@ -19,6 +19,7 @@ import { createMailer, type Mailer } from '@crieur/mailer';
 import { startHarness, type Client, type Harness } from './harness';
 import { startSmtpSink } from './smtp-sink';
 import { startSmtpRecorder } from '../../../workers/test/support/smtp-recorder';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const doc = (...paragraphs: string[]) => ({
   type: 'doc',
@@ -145,8 +146,8 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toMatchObject({
       code: 'VALIDATION',
-      message: '« listes » : Liste inconnue : fantome.',
-      issues: [{ path: 'lists', message: 'Liste inconnue : fantome.' }],
+      message: fr('« listes » : Liste inconnue : fantome.'),
+      issues: [{ path: 'lists', message: fr('Liste inconnue : fantome.') }],
       unknownLists: ['fantome'],
     });
     // the contract refuses a wrong field in French, naming it
@@ -154,12 +155,12 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     expect(twoLines.statusCode).toBe(400);
     expect(twoLines.json().error).toMatchObject({
       code: 'VALIDATION',
-      message: '« objet » : Une seule ligne, sans retour à la ligne.',
+      message: fr('« objet » : Une seule ligne, sans retour à la ligne.'),
       issues: [{ path: 'subject', message: 'Une seule ligne, sans retour à la ligne.' }],
     });
     const noVersion = await save(saved, { version: undefined, blocks: [{ type: 'video' }] });
     expect(noVersion.json().error.message).toBe(
-      '« version » : Ce champ est obligatoire. (et 1 autre champ à vérifier)',
+      fr('« version » : Ce champ est obligatoire. (et 1 autre champ à vérifier)'),
     );
     expect(noVersion.json().error.issues).toContainEqual({ path: 'blocks.0.type', message: 'Type de bloc inconnu.' });
     expect((await sender.request('GET', `/api/campaigns/${c.id}`)).json().campaign.version).toBe(2);
@@ -350,7 +351,7 @@ describe('campaign drafts, preview and test sends (PostgreSQL, Redis)', () => {
     });
     expect(notAnAddress.statusCode).toBe(400);
     expect(notAnAddress.json().error.message).toBe(
-      '« adresses » : «\u00a0pas une adresse\u00a0» n’est pas une adresse valide.',
+      fr('« adresses » : «\u00a0pas une adresse\u00a0» n’est pas une adresse valide.'),
     );
     expect(
       (

@@ -11,6 +11,10 @@ import { handle } from '../src/http/contract-route';
 import { registerErrorHandler } from '../src/http/error-handler';
 import { startHarness, type Client, type Harness } from './harness';
 
+// French typography in every answer: U+202F inside « » and before ; ! ?, U+00A0 before :
+const NNBSP = '\u202F';
+const NBSP = '\u00A0';
+
 describe('the contract between server and studio (PostgreSQL)', () => {
   let h: Harness;
   let admin: Client;
@@ -39,11 +43,19 @@ describe('the contract between server and studio (PostgreSQL)', () => {
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toBe('« adresse e-mail » : Adresse e-mail invalide. (et 1 autre champ à vérifier)');
+    expect(error.message).toBe(
+      `«${NNBSP}adresse e-mail${NNBSP}»${NBSP}: Adresse e-mail invalide. (et 1 autre champ à vérifier)`,
+    );
     expect(error.issues).toEqual([
       { path: 'email', message: 'Adresse e-mail invalide.' },
-      { path: 'role', message: 'Valeur non reconnue (attendu : admin, editor, author, sender).' },
+      { path: 'role', message: `Valeur non reconnue (attendu${NBSP}: admin, editor, author, sender).` },
     ]);
+  });
+
+  it('answers a handler’s own French message in French typography too', async () => {
+    const res = await admin.request('GET', '/api/campaigns/00000000-0000-4000-8000-000000000000');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toBe(`Lettre introuvable${NBSP}: cet élément a peut-être été supprimé.`);
   });
 
   it('says a missing field is required, in French', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributionMailJobId } from '@crieur/queue';
 import { seedContribution, type SeedContribution } from '@crieur/db/testing';
 import { startHarness, type Client, type Harness } from './harness';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 type Row = Record<string, unknown>;
 
@@ -189,7 +190,7 @@ describe('contributions: moderation in the studio (PostgreSQL, Redis)', () => {
     // accepted twice: the second answer is a 409 and writes nothing
     const again = await editor.request('POST', `/api/contributions/${first}/accept`, {});
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toContain('« Acceptée »');
+    expect(again.json().error.message).toContain(fr('« Acceptée »'));
     expect(await mailRows(first)).toHaveLength(1);
   });
 

@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkers } from '@crieur/workers';
 import { startHarness, type Client, type Harness } from './harness';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -148,14 +149,14 @@ describe('editorial workflow through the API (PostgreSQL, Redis)', () => {
     expect(noTitle.statusCode).toBe(400);
     expect(noTitle.json().error).toMatchObject({
       code: 'VALIDATION',
-      message: '« titre » : Ce champ est obligatoire.',
+      message: fr('« titre » : Ce champ est obligatoire.'),
       issues: [{ path: 'title', message: 'Ce champ est obligatoire.' }],
     });
     const unknown = await editor.request('POST', '/api/articles', { title: 'Hors rubrique', rubrique: 'nulle-part' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toMatchObject({
       code: 'VALIDATION',
-      message: '« rubrique » : Rubrique inconnue.',
+      message: fr('« rubrique » : Rubrique inconnue.'),
       issues: [{ path: 'rubrique', message: 'Rubrique inconnue.' }],
     });
 
@@ -163,7 +164,7 @@ describe('editorial workflow through the API (PostgreSQL, Redis)', () => {
     const slug = await save(editor, a, { slug: 'Avec Des Majuscules' });
     expect(slug.statusCode).toBe(400);
     expect(slug.json().error.message).toBe(
-      '« adresse (slug) » : Lettres minuscules sans accent, chiffres et tirets seulement.',
+      fr('« adresse (slug) » : Lettres minuscules sans accent, chiffres et tirets seulement.'),
     );
     const link = await save(editor, a, {
       body: {
@@ -174,7 +175,7 @@ describe('editorial workflow through the API (PostgreSQL, Redis)', () => {
       },
     });
     expect(link.statusCode).toBe(400);
-    expect(link.json().error.message).toMatch(/^« texte › /);
+    expect(link.json().error.message).toMatch(/^«\u202Ftexte › /u);
     expect(link.json().error.issues).toEqual([
       { path: 'body.content.0.content.0.marks.0.attrs.href', message: 'Le lien doit avoir une adresse (href)' },
     ]);

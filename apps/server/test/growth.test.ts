@@ -3,6 +3,7 @@ import type { CampaignReport, EnteredCount, Growth, YearReport } from '@crieur/a
 import { takeSnapshots } from '@crieur/growth';
 import { seedGrowthFixture } from '@crieur/db/testing';
 import { startHarness, type Client, type Harness } from './harness';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 // numbers in French typography use a narrow no-break space; the expected texts below use plain ones
 const plain = (text: string) => text.replace(/\u202f/g, ' ');
@@ -170,15 +171,15 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
     };
     expect(await refused('/api/growth?lists=membres,nope')).toEqual({
       code: 'VALIDATION',
-      message: '« listes » : Liste inconnue : nope.',
-      issues: [{ path: 'lists', message: 'Liste inconnue : nope.' }],
+      message: fr('« listes » : Liste inconnue : nope.'),
+      issues: [{ path: 'lists', message: fr('Liste inconnue : nope.') }],
     });
-    expect((await refused('/api/growth?from=2025-02-30')).message).toBe('« début » : Date invalide.');
+    expect((await refused('/api/growth?from=2025-02-30')).message).toBe(fr('« début » : Date invalide.'));
     expect((await refused('/api/growth?from=2025-03-01&to=2025-02-01')).message).toBe(
-      '« début » : Le début vient après la fin.',
+      fr('« début » : Le début vient après la fin.'),
     );
     expect((await refused('/api/growth?from=2020-01-01&to=2025-02-01')).message).toBe(
-      '« début » : Trois ans au plus à la fois.',
+      fr('« début » : Trois ans au plus à la fois.'),
     );
   });
 
@@ -209,16 +210,16 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
       return error.message;
     };
     expect(await refused({ list: 'democraties', month: '2026-12', confirmed: 1 })).toBe(
-      '« mois » : Ce mois n’a pas encore commencé.',
+      fr('« mois » : Ce mois n’a pas encore commencé.'),
     );
     expect(await refused({ list: 'democraties', month: '2025-13', confirmed: 1 })).toBe(
-      '« mois » : Mois invalide : écrivez-le AAAA-MM (2025-03).',
+      fr('« mois » : Mois invalide : écrivez-le AAAA-MM (2025-03).'),
     );
     expect(await refused({ list: 'democraties', month: '2025-04', confirmed: -1 })).toBe(
-      '« nombre d’abonné·es » : La valeur doit être au moins 0.',
+      fr('« nombre d’abonné·es » : La valeur doit être au moins 0.'),
     );
     expect(await refused({ list: 'fantome', month: '2025-04', confirmed: 1 })).toBe(
-      '« liste » : Liste inconnue : fantome.',
+      fr('« liste » : Liste inconnue : fantome.'),
     );
     const body = (
       await editor.request('GET', '/api/growth?lists=democraties&from=2025-01-01&to=2025-06-30')
@@ -300,7 +301,7 @@ describe('growth and reports on the known 2025 ledger (PostgreSQL)', () => {
     expect((await editor.request('GET', '/api/reports/year/2027')).statusCode).toBe(404);
     const pdf = await editor.request('GET', '/api/reports/year/2025.pdf');
     expect(pdf.statusCode).toBe(400);
-    expect(pdf.json().error.message).toBe('« année » : Écrivez une année : 2025, 2025.md ou 2025.csv.');
+    expect(pdf.json().error.message).toBe(fr('« année » : Écrivez une année : 2025, 2025.md ou 2025.csv.'));
   });
 
   it('marks a year still running as such', async () => {

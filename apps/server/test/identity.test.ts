@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNewsletterBranding, getOrganisation } from '@crieur/db';
 import { PUBLIC_NAME_PER_IP_PER_MINUTE } from '../src/routes/organisation-routes';
 import { startHarness, type Client, type Harness } from './harness';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const BRANDING = {
   title: 'démocratieS',
@@ -92,7 +93,7 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
       { path: 'replyTo', message: 'Adresse e-mail invalide.' },
     ]);
     expect(bad.json().error.message).toBe(
-      '« adresse d’expédition par défaut » : Adresse e-mail invalide. (et 1 autre champ à vérifier)',
+      fr('« adresse d’expédition par défaut » : Adresse e-mail invalide. (et 1 autre champ à vérifier)'),
     );
 
     const lines = await admin.request('PUT', '/api/organisation', { name: 'ICPC', senderName: 'ICPC\nBcc: x@y.z' });
@@ -107,11 +108,11 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toMatchObject({
       code: 'VALIDATION',
-      message: '« logo » : Cette image n’est pas (ou plus) dans la médiathèque : choisissez-en une autre.',
+      message: fr('« logo » : Cette image n’est pas (ou plus) dans la médiathèque : choisissez-en une autre.'),
       issues: [{ path: 'logoMediaId' }],
     });
     const noName = await admin.request('PUT', '/api/organisation', { name: '  ' });
-    expect(noName.json().error.message).toBe('« nom » : Ce champ est obligatoire.');
+    expect(noName.json().error.message).toBe(fr('« nom » : Ce champ est obligatoire.'));
     // nothing of the refused saves was written
     expect(await getOrganisation(h.database.db)).toMatchObject({ name: '', senderEmail: '', logoMediaId: null });
   });
@@ -128,7 +129,7 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
       {
         path: 'accent',
         message:
-          'Le contraste du blanc sur #d0e4ff est de 1,2:1\u00a0; il faut au moins 4,5:1\u00a0: choisissez une couleur plus foncée.',
+          fr('Le contraste du blanc sur #d0e4ff est de 1,2:1\u00a0; il faut au moins 4,5:1\u00a0: choisissez une couleur plus foncée.'),
       },
       {
         path: 'tint',
@@ -153,7 +154,7 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     expect(banner.json().error.issues).toEqual([
       {
         path: 'bannerMediaId',
-        message: 'Cette image n’est pas (ou plus) dans la médiathèque : choisissez-en une autre.',
+        message: fr('Cette image n’est pas (ou plus) dans la médiathèque : choisissez-en une autre.'),
       },
     ]);
     // the seeded branding is untouched

@@ -188,11 +188,11 @@ describe('outside images in articles (local https server, PostgreSQL)', () => {
     ['a redirect to http://', () => `${origin}/to-http`, /seules les adresses https:\/\//],
     ['an unknown host', () => 'https://image.invalid/photo.png', /ce site est introuvable/],
     ['a 404', () => `${origin}/missing.png`, /le site a répondu par une erreur \(404\)/],
-    ['an HTML page', () => `${origin}/page.html`, /ce n'est pas une image JPEG, PNG, WebP/],
-    ['bytes that are no image', () => `${origin}/fake.png`, /ce n'est pas une image lisible/],
-    ['too many bytes', () => `${origin}/big.png`, /l'image dépasse 300 ko/],
-    ['too many pixels', () => `${origin}/huge.png`, /l'image dépasse 40 mégapixels/],
-    ['a server that never answers', () => `${origin}/slow.png`, /le site n'a pas répondu à temps/],
+    ['an HTML page', () => `${origin}/page.html`, /ce n’est pas une image JPEG, PNG, WebP/],
+    ['bytes that are no image', () => `${origin}/fake.png`, /ce n’est pas une image lisible/],
+    ['too many bytes', () => `${origin}/big.png`, /l’image dépasse 300 ko/],
+    ['too many pixels', () => `${origin}/huge.png`, /l’image dépasse 40 mégapixels/],
+    ['a server that never answers', () => `${origin}/slow.png`, /le site n’a pas répondu à temps/],
   ])('refuses %s with a French message and keeps the saved article', async (_name, src, reason) => {
     const article = await newArticle(`Refus ${_name}`);
     const res = await save(article, article.version, [paragraph, image(src())]);
@@ -201,7 +201,7 @@ describe('outside images in articles (local https server, PostgreSQL)', () => {
     expect(error.code).toBe('VALIDATION');
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0].path).toBe('body.content.1.attrs.src');
-    const start = /^Image 1 \(« Le conseil municipal en séance »\) : impossible de la copier depuis /;
+    const start = /^Image 1 \(«\u202FLe conseil municipal en séance\u202F»\)\u00A0: impossible de la copier depuis /u;
     expect(error.issues[0].message).toMatch(start);
     expect(error.issues[0].message).toMatch(reason);
     expect(error.issues[0].message).toMatch(/ajoutez-la depuis la médiathèque\.$/);
@@ -215,7 +215,7 @@ describe('outside images in articles (local https server, PostgreSQL)', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues[0]).toMatchObject({ path: 'body.content.2.attrs.src' });
     const { message } = res.json().error.issues[0];
-    expect(message).toMatch(/^Image 3 \(« Photo 3 »\) : .*2 images extérieures au plus par enregistrement/);
+    expect(message).toMatch(/^Image 3 \(«\u202FPhoto 3\u202F»\)\u00A0: .*2 images extérieures au plus par enregistrement/u);
   });
 
   it('with the default rule, loopback, private and metadata addresses are refused before any connection', async () => {

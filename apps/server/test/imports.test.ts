@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Client, type Harness } from './harness';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 describe('imports and exports through the staff API (PostgreSQL)', () => {
   let h: Harness;
@@ -93,15 +94,15 @@ describe('imports and exports through the staff API (PostgreSQL)', () => {
     expect(maybe.statusCode).toBe(400);
     expect(maybe.json().error).toEqual({
       code: 'VALIDATION',
-      message: '« simulation » : Valeur non reconnue (attendu : true, false).',
-      issues: [{ path: 'dryRun', message: 'Valeur non reconnue (attendu : true, false).' }],
+      message: fr('« simulation » : Valeur non reconnue (attendu : true, false).'),
+      issues: [{ path: 'dryRun', message: fr('Valeur non reconnue (attendu : true, false).') }],
     });
     const noList = await upload(sender, 'dryRun=true', file);
-    expect(noList.json().error.message).toBe('« liste » : Ce champ est obligatoire.');
+    expect(noList.json().error.message).toBe(fr('« liste » : Ce champ est obligatoire.'));
     const unknown = await upload(sender, 'list=inconnue', file);
     expect(unknown.json().error.issues).toEqual([{ path: 'list', message: 'Liste inconnue.' }]);
     expect((await sender.request('GET', '/api/imports/12')).json().error.message).toBe(
-      '« identifiant » : Identifiant invalide.',
+      fr('« identifiant » : Identifiant invalide.'),
     );
   });
 

@@ -5,6 +5,7 @@ import { createMedia } from '@crieur/db';
 import { dumpAllRows } from '@crieur/db/testing';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
 import { inviteWithLink } from './invitation-link';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 // The input rule: control characters other than tab, LF and CR, and lone surrogates, are refused with a
 // 400 naming the field, in French, before any handler runs. U+2028 and U+2029 are ordinary text.
@@ -50,7 +51,7 @@ function expectRefused(res: LightMyRequestResponse, field: string, character: st
       : character === '\ud800'
         ? 'un caractère invalide'
         : 'un caractère de contrôle invisible';
-  const message = `Le champ « ${field} » contient ${what} (${label(character)}) : retirez-le, puis réessayez.`;
+  const message = fr(`Le champ « ${field} » contient ${what} (${label(character)}) : retirez-le, puis réessayez.`);
   expect(error.message).toBe(message);
   expect(error.issues).toEqual([{ path: field, message: error.message }]);
 }
@@ -340,7 +341,7 @@ describe('the input rule: no control character reaches a handler or the database
         );
         expect(res.statusCode).toBe(400);
         expect(res.headers['content-type']).toContain('text/html');
-        expect(res.body).toContain(`Le champ « ${key} » contient`);
+        expect(res.body).toContain(fr(`Le champ « ${key} » contient`));
       }
     }
     const preferences = { action: 'save', lists: '1', confirm: 'yes' };
@@ -354,7 +355,7 @@ describe('the input rule: no control character reaches a handler or the database
           'text/html',
         );
         expect(res.statusCode).toBe(400);
-        expect(res.body).toContain(`Le champ « ${key} » contient`);
+        expect(res.body).toContain(fr(`Le champ « ${key} » contient`));
       }
     }
     for (const bad of BAD_IN_URL) {

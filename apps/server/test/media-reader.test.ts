@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Client, type Harness } from './harness';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 describe('media library and reader pages (PostgreSQL)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'crieur-media-'));
@@ -30,7 +31,7 @@ describe('media library and reader pages (PostgreSQL)', () => {
       .toBuffer();
     const noAlt = await upload(png, 'image/png', 'caption=x'); // alt text is required
     expect([noAlt.statusCode, noAlt.json().error.code]).toEqual([400, 'VALIDATION']);
-    expect(noAlt.json().error.message).toBe('« texte alternatif » : Ce champ est obligatoire.');
+    expect(noAlt.json().error.message).toBe(fr('« texte alternatif » : Ce champ est obligatoire.'));
     expect((await upload(Buffer.from('not an image'), 'image/png', 'alt=x')).json().error.code).toBe('MEDIA_INVALID');
     const res = await upload(
       png,
@@ -134,7 +135,7 @@ describe('media library and reader pages (PostgreSQL)', () => {
 
     const noTitle = await editor.request('POST', '/api/dossiers', { title: ' ', lede: 'Chapô' });
     expect([noTitle.statusCode, noTitle.json().error.code]).toEqual([400, 'VALIDATION']);
-    expect(noTitle.json().error.message).toBe('« titre » : Ce champ est obligatoire.');
+    expect(noTitle.json().error.message).toBe(fr('« titre » : Ce champ est obligatoire.'));
     const badSlug = await editor.request('PUT', `/api/dossiers/${dossier.id}`, {
       ...dossier,
       slug: 'Tirage au sort',
@@ -143,7 +144,7 @@ describe('media library and reader pages (PostgreSQL)', () => {
       { path: 'slug', message: 'Lettres minuscules sans accent, chiffres et tirets seulement.' },
     ]);
     const badOrder = await editor.request('PUT', `/api/dossiers/${dossier.id}/order`, { articleIds: ['12'] });
-    expect(badOrder.json().error.message).toBe('« articles › 1 » : Identifiant invalide.');
+    expect(badOrder.json().error.message).toBe(fr('« articles › 1 » : Identifiant invalide.'));
     const unknown = await editor.request('GET', '/api/dossiers/00000000-0000-4000-8000-000000000000');
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'NOT_FOUND']);
     const malformed = await editor.request('GET', '/api/dossiers/pas-un-id');

@@ -9,6 +9,7 @@ import { reconcileCampaigns } from '@crieur/sending';
 import { createDraftCampaign, seedSubscribers } from '../../../workers/test/support/campaign-fixture';
 import { dsnMessage } from '../../../workers/test/support/dsn-fixture';
 import { startHarness, type Client, type Harness } from './harness';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const TOKEN = 'b'.repeat(40);
 
@@ -56,16 +57,16 @@ describe('schedules, bounces and the queue dashboard (PostgreSQL, Redis)', () =>
     expect(past.statusCode).toBe(400);
     expect(past.json().error).toMatchObject({
       code: 'VALIDATION',
-      message: '« date » : Choisissez un moment à venir.',
+      message: fr('« date » : Choisissez un moment à venir.'),
       issues: [{ path: 'at', message: 'Choisissez un moment à venir.' }],
     });
     const vague = await sender.request('POST', `/api/campaigns/${onTime}/schedule`, { at: 'demain matin' });
     expect(vague.json().error).toMatchObject({
       code: 'VALIDATION',
-      message: '« date » : Date et heure attendues, par exemple 2026-03-12T09:30:00+01:00.',
+      message: fr('« date » : Date et heure attendues, par exemple 2026-03-12T09:30:00+01:00.'),
     });
     expect((await sender.request('POST', '/api/campaigns/pas-un-uuid/pause', {})).json().error.message).toBe(
-      '« identifiant » : Identifiant invalide.',
+      fr('« identifiant » : Identifiant invalide.'),
     );
     const lateAt = new Date(at.getTime() + 3 * 3600_000);
     expect(

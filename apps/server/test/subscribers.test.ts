@@ -15,6 +15,7 @@ import { createMailer, type Mailer } from '@crieur/mailer';
 import { startWorkers, type RunningWorkers } from '@crieur/workers';
 import { startHarness, TEST_LINK_KEY, type Client, type Harness } from './harness';
 import { startSmtpSink } from './smtp-sink';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const form = (fields: Record<string, string | string[]>) =>
   Object.entries(fields)
@@ -129,7 +130,7 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toEqual({
       code: 'VALIDATION',
-      message: '« adresse e-mail » : Adresse e-mail invalide. (et 1 autre champ à vérifier)',
+      message: fr('« adresse e-mail » : Adresse e-mail invalide. (et 1 autre champ à vérifier)'),
       issues: [
         { path: 'email', message: 'Adresse e-mail invalide.' },
         { path: 'lists', message: 'Choisissez au moins une liste.' },
@@ -140,11 +141,11 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toEqual({
       code: 'VALIDATION',
-      message: '« listes » : Liste inconnue.',
+      message: fr('« listes » : Liste inconnue.'),
       issues: [{ path: 'lists', message: 'Liste inconnue.' }],
     });
     const cursor = await sender.request('GET', '/api/subscribers?cursor=abc');
-    expect(cursor.json().error.message).toBe('« page » : Page introuvable : relancez la recherche.');
+    expect(cursor.json().error.message).toBe(fr('« page » : Page introuvable : relancez la recherche.'));
     const id = await sender.request('PATCH', '/api/subscribers/12', { locale: 'fr' });
     expect(id.statusCode).toBe(400);
     expect(id.json().error.issues).toEqual([{ path: 'id', message: 'Identifiant invalide.' }]);
@@ -152,7 +153,7 @@ describe('subscribers: staff API, abuse limits and erasure (PostgreSQL, Redis, S
       await sender.request('POST', '/api/subscribers', { email: 'langue@example.org', lists: ['adherents'] })
     ).json();
     const locale = await sender.request('PATCH', `/api/subscribers/${created.subscriber.id}`, { locale: 'de' });
-    expect(locale.json().error.message).toBe('« langue » : Valeur non reconnue (attendu : fr, en).');
+    expect(locale.json().error.message).toBe(fr('« langue » : Valeur non reconnue (attendu : fr, en).'));
   });
 
   it('answers a robot that fills the honeypot like anyone else, and does nothing', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { frenchTypography } from '@crieur/content/typography';
 
 /** How staff read a field's name in messages; a path not listed is shown as it is. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -98,8 +99,13 @@ const TYPE_NAMES: Record<string, string> = {
 
 const plural = (n: number | bigint, word: string) => `${n} ${word}${Number(n) > 1 ? 's' : ''}`;
 
-/** zod's messages in the French staff read: short, and saying what to do. */
+/** zod's messages in the French staff read: short, saying what to do, and in French typography. */
 export function frenchIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  const message = frenchIssueText(issue);
+  return message === undefined ? undefined : frenchTypography(message);
+}
+
+function frenchIssueText(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'Ce champ est obligatoire.';
@@ -126,8 +132,13 @@ export function frenchIssue(issue: z.core.$ZodRawIssue): string | undefined {
     case 'unrecognized_keys':
       return `Champ inconnu : ${issue.keys.join(', ')}.`;
     default:
-      return undefined; // zod's own French locale
+      return undefined; // zod's own French locale, typeset by the error map below
   }
+}
+
+/** A zod error map's answer as text (maps may answer a string or `{ message }`). */
+function messageOf(answer: string | { message: string } | undefined | null): string | undefined {
+  return typeof answer === 'string' ? answer : (answer?.message ?? undefined);
 }
 
 let configured = false;
@@ -136,15 +147,24 @@ let configured = false;
 export function configureFrenchValidation(): void {
   if (configured) return;
   configured = true;
+  const zodFrench = z.locales.fr().localeError;
   z.config(z.locales.fr());
-  z.config({ customError: frenchIssue });
+  z.config({
+    customError: (issue) => {
+      const own = frenchIssue(issue);
+      if (own !== undefined) return own;
+      const fallback = messageOf(zodFrench(issue));
+      return fallback === undefined ? undefined : frenchTypography(fallback);
+    },
+  });
 }
 
-/** The one-line summary of a VALIDATION answer, naming the fields. */
+/** The one-line summary of a VALIDATION answer, naming the fields: « titre » : Ce champ est obligatoire. */
 export function validationSummary(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const [first] = issues;
   if (!first) return 'Certains champs ne sont pas valides.';
-  const head = `« ${fieldLabel(first.path)} » : ${first.message}`;
   const more = issues.length - 1;
-  return more === 0 ? head : `${head} (et ${more} ${more > 1 ? 'autres champs' : 'autre champ'} à vérifier)`;
+  const tail = more === 0 ? '' : ` (et ${more} ${more > 1 ? 'autres champs' : 'autre champ'} à vérifier)`;
+  // a message a schema or a handler wrote itself is typeset here too; the function never breaks an address
+  return frenchTypography(`« ${fieldLabel(first.path)} » : ${first.message}${tail}`);
 }

@@ -10,6 +10,8 @@ type Deps = {
   health: { bouncesSettled: Set<string> };
   now: () => Date;
   logger: Logger;
+  /** queues the staff emails written with the pause (their rows are committed: a miss is rebuilt) */
+  notifyStaff?: ((staffMailIds: string[]) => Promise<void>) | undefined;
 };
 
 /** True when the campaign is now paused (by this call or another process's): the batch stops. */
@@ -27,17 +29,27 @@ export async function pauseOnBounces(deps: Deps, rule: BouncePauseRule, campaign
   }
   // the hold first, as for a staff pause: no message is handed over once the campaign is paused
   await deps.journal.hold(campaignId).catch(() => undefined);
-  const paused = await deps.ledger.autoPause({
+  const { paused, staffMailIds } = await deps.ledger.autoPause({
     campaignId,
     now: deps.now(),
     reason: bouncePauseReason(counts),
     data: { hardBounces: counts.hardBounces, processed: counts.processed },
   });
   settled.add(campaignId);
-  if (paused)
+  if (paused) {
     deps.logger.warn(
       { campaignId, hardBounces: counts.hardBounces, processed: counts.processed },
       'too many hard bounces early in the send: the campaign paused itself',
     );
+    // nobody may be watching: its sender and the admins are told by email
+    await deps
+      .notifyStaff?.(staffMailIds)
+      .catch((error: Error) =>
+        deps.logger.warn(
+          { campaignId, reason: error.message },
+          'could not queue the pause emails; the mail rebuild will',
+        ),
+      );
+  }
   return true;
 }

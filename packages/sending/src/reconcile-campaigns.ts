@@ -2,7 +2,6 @@
 // is due, which claims lost their process, and whether a waiting campaign's mail server answers again.
 import type { Logger } from 'pino';
 import {
-  appendAudit,
   claimRows,
   dueCampaigns,
   endServerWait,
@@ -35,6 +34,8 @@ export type ReconcileDeps = LaunchDeps & {
   lateMs: number;
   /** the longest wait between two probes of a mail server that does not answer (default 60 s) */
   maxProbeDelayMs?: number;
+  /** queues staff emails already written in the database (a held schedule tells its team) */
+  notifyStaff?: ((staffMailIds: string[]) => Promise<void>) | undefined;
 };
 
 export type ReconcileReport = {
@@ -150,7 +151,10 @@ async function startDueCampaigns(deps: ReconcileDeps, report: ReconcileReport): 
     if (lateBy > deps.lateMs) {
       const minutes = Math.round(lateBy / 60_000);
       const reason = `L’heure prévue est passée depuis ${minutes} min (système arrêté) : vérifiez la campagne, puis envoyez-la ou reprogrammez-la.`;
-      await holdCampaign(deps.db, { campaignId: due.id, now, reason }).catch(() => undefined);
+      const staffMailIds = await holdCampaign(deps.db, { campaignId: due.id, now, reason, audit: { reason } }).catch(
+        () => null,
+      );
+      if (staffMailIds) await notify(deps, due.id, staffMailIds);
       report.held++;
       continue;
     }
@@ -162,23 +166,26 @@ async function startDueCampaigns(deps: ReconcileDeps, report: ReconcileReport): 
       // held, not sent: staff read why on the campaign, fix the letter or the DNS, then send or reschedule
       const blocked = error instanceof PreflightBlockedError ? error : null;
       const reason = blocked ? blocked.message : `Envoi programmé impossible : ${(error as Error).message}`;
-      const held = await holdCampaign(deps.db, { campaignId: due.id, now, reason }).then(
-        () => true,
-        () => false,
-      );
-      if (held) {
+      // the hold, its audit entry and the emails to its team in one transaction: none without the others
+      const audit = { reason, ...(blocked ? { blocks: blocked.items.map((i) => i.code) } : {}) };
+      const staffMailIds = await holdCampaign(db, { campaignId: due.id, now, reason, audit }).catch(() => null);
+      if (staffMailIds) {
         report.held++;
         deps.logger.warn({ campaignId: due.id, blocks: blocked?.items.map((i) => i.code) }, 'scheduled campaign held');
-        await appendAudit(db, {
-          action: 'campaign_held',
-          actorId: null,
-          targetType: 'campaign',
-          targetId: due.id,
-          data: { reason, ...(blocked ? { blocks: blocked.items.map((i) => i.code) } : {}) },
-        }).catch(() => undefined);
+        await notify(deps, due.id, staffMailIds);
       }
     }
   }
+}
+
+/** A schedule held while nobody watched: its sender and the admins are told by email (rows already committed). */
+async function notify(deps: ReconcileDeps, campaignId: string, staffMailIds: string[]): Promise<void> {
+  if (staffMailIds.length === 0 || !deps.notifyStaff) return;
+  await deps
+    .notifyStaff(staffMailIds)
+    .catch((error: Error) =>
+      deps.logger.warn({ campaignId, reason: error.message }, 'could not queue the hold emails; the mail rebuild will'),
+    );
 }
 
 /** A waiting campaign's mail server is probed with a bounded backoff; when it answers, claims resume. */

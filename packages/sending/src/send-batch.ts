@@ -32,6 +32,8 @@ export type BatchSenderDeps = {
   health: SenderHealth;
   /** SEND_BOUNCE_PAUSE: too many hard bounces early in a send pause the campaign; null or absent: never */
   bouncePause?: BouncePauseRule | null;
+  /** queues staff emails already written in the database (a send that paused itself tells its team) */
+  notifyStaff?: ((staffMailIds: string[]) => Promise<void>) | undefined;
 };
 
 export type SenderHealth = {

@@ -1,6 +1,6 @@
 // What the batch loop needs of the send ledger, and its implementation on @crieur/db.
 import {
-  autoPauseCampaign,
+  autoPauseAndTell,
   bounceCounts,
   claimRecipients,
   currentRecipientStates,
@@ -35,8 +35,13 @@ export type SendLedger = {
   hasDueRows(input: { campaignId: string; batch: number; providers: string[]; now: Date }): Promise<boolean>;
   bounceCounts(campaignId: string): Promise<BounceCounts>;
   wasAutoPaused(campaignId: string): Promise<boolean>;
-  /** paused with its reason and audited; false when it was no longer sending */
-  autoPause(input: { campaignId: string; now: Date; reason: string; data: Record<string, unknown> }): Promise<boolean>;
+  /** paused with its reason, audited, its team's emails written; not paused when it was no longer sending */
+  autoPause(input: {
+    campaignId: string;
+    now: Date;
+    reason: string;
+    data: Record<string, unknown>;
+  }): Promise<{ paused: boolean; staffMailIds: string[] }>;
   currentStates(
     rows: { subscriberId: string; listId: number }[],
   ): Promise<Map<string, { email: string | null; subscriptionStatus: string | null }>>;
@@ -63,7 +68,7 @@ export function createSendLedger(db: Db): SendLedger {
     hasDueRows: (input) => hasDueRows(db, input),
     bounceCounts: (campaignId) => bounceCounts(db, campaignId),
     wasAutoPaused: (campaignId) => wasAutoPaused(db, campaignId),
-    autoPause: (input) => autoPauseCampaign(db, input),
+    autoPause: (input) => autoPauseAndTell(db, input),
     currentStates: (rows) =>
       currentRecipientStates(db, {
         subscriberIds: rows.map((r) => r.subscriberId),

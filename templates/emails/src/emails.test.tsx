@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frenchOf, NARROW_NBSP } from '@crieur/content';
 import { auditEmailHtml } from '@crieur/content/testing';
+import { renderCampaignStopped } from './campaign-stopped-email';
 import { renderConfirmSubscription } from './confirm-subscription-email';
 import { renderGoodbye } from './goodbye-email';
 import { renderPasswordReset } from './password-reset-email';
@@ -175,8 +176,23 @@ async function everyEmail(who: EmailIdentity): Promise<[string, RenderedEmail][]
         settingsUrl: url,
       }),
     ],
+    ['campaign held', await renderCampaignStopped({ identity: who, stop: 'held', campaign: stopped, openUrl: url })],
+    // a paused send shows its figures too
+    [
+      'campaign paused',
+      await renderCampaignStopped({ identity: who, stop: 'paused', campaign: stopped, openUrl: url }),
+    ],
   ];
 }
+
+const stopped = {
+  subject: 'La lettre des membres',
+  reason: 'Envoi suspendu : 38 adresses refusées sur les 412 premières (9 %).',
+  scheduledAt: new Date('2026-03-08T06:00:00Z'),
+  sent: 374,
+  recipients: 1250,
+  bounces: { hardBounces: 38, processed: 412 },
+};
 
 // relative luminance and contrast ratio (WCAG 2.2)
 const channel = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);

@@ -19,6 +19,8 @@ export type { StaffInvitationProps } from './staff-invitation-email';
 export { renderPasswordReset, PasswordResetEmail, PASSWORD_RESET_SUBJECT } from './password-reset-email';
 export type { PasswordResetProps } from './password-reset-email';
 export { renderReviewNotification, ReviewNotificationEmail } from './review-notification-email';
+export { renderCampaignStopped, CampaignStoppedEmail, campaignStoppedSubject } from './campaign-stopped-email';
+export type { CampaignStop, CampaignStoppedProps, StoppedCampaign } from './campaign-stopped-email';
 export type { ReviewNotificationProps } from './review-notification-email';
 export { REVIEW_EVENTS, reviewSubject, reviewSentence, parisDateTime } from './review-wording';
 export type { ReviewEventName, ReviewPiece } from './review-wording';

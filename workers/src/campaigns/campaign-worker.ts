@@ -11,7 +11,10 @@ import {
   batchQueue,
   CampaignJob,
   createCampaignQueue,
+  createMailQueue,
   createSendJournal,
+  enqueueStaffMail,
+  promptly,
   QUEUES,
   senderLivenessKey,
 } from '@crieur/queue';
@@ -99,6 +102,12 @@ export async function startCampaignWorker(
     mailFrom: options.mailFrom,
     dkim: options.dkim,
   });
+  // a send that stops while nobody watches (held at launch, paused by its bounces) emails its team
+  const mailQueue = createMailQueue(connection, prefix);
+  mailQueue.on('error', (error) =>
+    logger.warn({ queue: QUEUES.mail, reason: redactAddresses(error.message) }, 'mail queue error'),
+  );
+  const notifyStaff = (staffMailIds: string[]) => promptly(enqueueStaffMail(mailQueue, staffMailIds));
   const journal = createSendJournal(connection, prefix);
   const ledger = createSendLedger(options.db);
   const health = newSenderHealth();
@@ -123,6 +132,7 @@ export async function startCampaignWorker(
     logger,
     health,
     bouncePause: options.bouncePause ?? null,
+    notifyStaff,
   };
   const processor = async (job: Job<CampaignJob>) => {
     const parsed = CampaignJob.safeParse(job.data);
@@ -173,6 +183,7 @@ export async function startCampaignWorker(
         ...(options.maxProbeDelayMs ? { maxProbeDelayMs: options.maxProbeDelayMs } : {}),
         livenessTtlMs,
         lateMs: options.lateMinutes * 60_000,
+        notifyStaff,
       });
     })()
       .catch((error: unknown) =>
@@ -196,6 +207,7 @@ export async function startCampaignWorker(
       clearInterval(liveness);
       await connection.del(senderLivenessKey(prefix, workerId)).catch(() => undefined);
       await queue.close();
+      await mailQueue.close();
     },
   };
 }

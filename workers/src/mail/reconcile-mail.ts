@@ -18,7 +18,7 @@ export type MailReconcileOptions = { db: Db; queue: MailQueue; logger: Logger; n
 
 /**
  * One pass: form requests a crash left unprocessed become confirmations, then every confirmation, welcome
- * staff email (invitation, password reset, review) and proposer's email the database still owes gets its job back,
+ * staff email (invitation, password reset, review, a send that stopped unwatched) and proposer's email the database still owes gets its job back,
  * never twice.
  */
 export async function reconcileMail(options: Omit<MailReconcileOptions, 'logger' | 'everyMs'>): Promise<number> {

@@ -1,6 +1,7 @@
 // Email to a member of the team: one `staff_mail` row becomes one message, sent once.
 import { hashToken, newToken } from '@crieur/auth';
 import {
+  campaignMailData,
   findStaffMail,
   markStaffMailSent,
   prepareInvitationEmail,
@@ -11,6 +12,7 @@ import {
 } from '@crieur/db';
 import {
   INVITATION_VALID_DAYS,
+  renderCampaignStopped,
   renderPasswordReset,
   renderReviewNotification,
   renderStaffInvitation,
@@ -31,6 +33,7 @@ export const studioPaths = {
   article: (id: string) => `/studio/editorial/articles/${id}`,
   dossier: (id: string) => `/studio/editorial/dossiers/${id}`,
   settings: '/studio/settings',
+  campaign: (id: string) => `/studio/campaigns/${id}`,
 };
 
 /** What sending a staff email needs (the mail worker's deps have it all). */
@@ -42,7 +45,8 @@ type Message = { to: string; email: RenderedEmail };
 /**
  * Reads the row, renders its email (a fresh token for links: only its hash is stored), sends it as
  * transactional mail, then stamps it sent. A row already sent, or one that no longer makes sense (a used
- * invitation, a deactivated person, review emails turned off), sends nothing and says why.
+ * invitation, a deactivated person, review emails turned off, a stopped campaign since sent, resumed, cancelled
+ * or deleted), sends nothing and says why.
  */
 export async function sendStaffMail(deps: StaffMailDeps, staffMailId: string): Promise<StaffMailOutcome> {
   const row = await findStaffMail(deps.db, staffMailId);
@@ -91,6 +95,18 @@ async function messageFor(
     const resetUrl = url(studioPaths.passwordReset(token));
     const email = await renderPasswordReset({ identity, resetUrl, name: target.name });
     return { to: target.email, email };
+  }
+  if (row.kind === 'campaign_held' || row.kind === 'campaign_paused') {
+    // a send that stopped unwatched; nothing when the campaign is gone or staff already acted on it
+    const data = await campaignMailData(deps.db, row.id);
+    if ('skip' in data) return data;
+    const email = await renderCampaignStopped({
+      identity,
+      stop: data.kind === 'campaign_held' ? 'held' : 'paused',
+      campaign: data.campaign,
+      openUrl: url(studioPaths.campaign(data.campaign.id)),
+    });
+    return { to: data.recipient.email, email };
   }
   const data = await reviewMailData(deps.db, row.id);
   if ('skip' in data) return data;

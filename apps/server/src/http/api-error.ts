@@ -62,7 +62,7 @@ const THINGS: Record<string, string> = {
   Resource: 'Élément',
 };
 export const notFound = (what = 'Resource') =>
-  new ApiError(404, 'NOT_FOUND', `${THINGS[what] ?? what} introuvable : il a peut-être été supprimé.`);
+  new ApiError(404, 'NOT_FOUND', `${THINGS[what] ?? what} introuvable : cet élément a peut-être été supprimé.`);
 /** Redis (the job queues) does not answer; the client may retry in a while. */
 export const redisUnavailable = () =>
   new ApiError(503, 'REDIS_UNAVAILABLE', 'La file des tâches (Redis) ne répond pas : réessayez dans quelques minutes.');

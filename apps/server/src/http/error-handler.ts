@@ -4,12 +4,13 @@ import { isRedisDownError } from '@crieur/queue';
 import { ApiError, notFound, redisUnavailable } from './api-error';
 import { contractValidationError } from './contract';
 import { ERROR_MESSAGES } from '@crieur/api/error-codes';
+import { frenchTypography } from '@crieur/content/typography';
 import { publicErrorPage } from '../public/error-page';
 
 /** Maps every error to one JSON shape; domain errors become HTTP only here. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
-    const api = toApiError(error);
+    const api = typesetMessages(toApiError(error));
     if (api.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     if (isResponseMismatch(error))
       request.log.error({ issues: responseIssues(error) }, 'answer does not match the contract');
@@ -39,7 +40,7 @@ function toApiError(error: unknown): ApiError {
   const invalid = contractValidationError(error);
   if (invalid) return invalid;
   if (error instanceof DuplicateEmailError)
-    return new ApiError(409, 'DUPLICATE_EMAIL', 'A user with this email already exists');
+    return new ApiError(409, 'DUPLICATE_EMAIL', ERROR_MESSAGES.DUPLICATE_EMAIL);
   if (error instanceof NotFoundError) return notFound(error.entity);
   // the server's queues fail fast: a route that cannot work without Redis says so instead of hanging
   if (isRedisDownError(error)) return redisUnavailable();
@@ -56,6 +57,24 @@ function toApiError(error: unknown): ApiError {
     return new ApiError(413, 'VALIDATION', 'Le corps de la requête est trop volumineux.', { issues: [] });
   if (e.statusCode === 429) return new ApiError(429, 'RATE_LIMITED', ERROR_MESSAGES.RATE_LIMITED);
   return new ApiError(500, 'INTERNAL', ERROR_MESSAGES.INTERNAL);
+}
+
+/**
+ * Every message staff and readers read, in French typography (« titre » : …, l’adresse…), set here where each answer
+ * is built: the handlers' own messages and a VALIDATION answer's per-field ones. Addresses and URLs come out as sent.
+ */
+function typesetMessages(api: ApiError): ApiError {
+  const issues = api.extra.issues;
+  const extra = Array.isArray(issues)
+    ? { ...api.extra, issues: issues.map((issue: unknown) => typesetIssue(issue)) }
+    : api.extra;
+  return new ApiError(api.statusCode, api.code, frenchTypography(api.message), extra);
+}
+
+function typesetIssue(issue: unknown): unknown {
+  if (typeof issue !== 'object' || issue === null || !('message' in issue) || typeof issue.message !== 'string')
+    return issue;
+  return { ...issue, message: frenchTypography(issue.message) };
 }
 
 /** fastify-type-provider-zod's answer check failed: a bug of ours, logged with where (never the values). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_MAX_DAYS, SUBSCRIBE_WINDOWS } from '@crieur/db';
-import { durationWords, privacyFacts, privacyFigures, type PrivacyFactsInput } from './privacy-facts';
+import { DEPARTED_SUBSCRIBER_ERASE_YEARS, UNCONFIRMED_SUBSCRIBER_ERASE_DAYS } from '@crieur/api/enums/subscribers';
+import { durationWords, privacyFacts, privacyFigures, yearsWords, type PrivacyFactsInput } from './privacy-facts';
 
 const input: PrivacyFactsInput = {
   organisationName: 'Institut de la concertation',
@@ -29,9 +30,24 @@ describe('privacy facts', () => {
       confirmationResend: durationWords(SUBSCRIBE_WINDOWS.resendAfterMs),
       staffSessionIdle: '12 heures',
       staffSessionMax: durationWords(SESSION_MAX_DAYS * 24 * 3600_000),
+      unconfirmedErase: durationWords(UNCONFIRMED_SUBSCRIBER_ERASE_DAYS * 24 * 3600_000),
+      departedErase: yearsWords(DEPARTED_SUBSCRIBER_ERASE_YEARS),
     });
     for (const figure of Object.values(figures)) expect(all(privacyFacts(input))).toContain(figure);
     expect(all(privacyFacts({ ...input, staffSessionIdleMs: 2 * 3600_000 }))).toContain('après 2 heures sans activité');
+  });
+
+  it('states the retention the purge applies: never-confirmed requests and people with no list left', () => {
+    expect(yearsWords(3)).toBe('3 ans');
+    expect(yearsWords(1)).toBe('1 an');
+    // the confirmation link dies before the request is erased
+    expect(UNCONFIRMED_SUBSCRIBER_ERASE_DAYS * 24 * 3600_000).toBeGreaterThan(SUBSCRIBE_WINDOWS.confirmationTtlMs);
+    const durees = privacyFacts(input).find((s) => s.id === 'durees')!;
+    const text = JSON.stringify(durees.items);
+    expect(text).not.toContain('pas encore automatiquement');
+    expect(text).not.toContain('jusqu’à ce que vous demandiez leur effacement');
+    expect(text).toContain(`effacée automatiquement ${UNCONFIRMED_SUBSCRIBER_ERASE_DAYS} jours après la dernière`);
+    expect(text).toContain(`elles sont effacées ${DEPARTED_SUBSCRIBER_ERASE_YEARS} ans après votre dernière action`);
   });
 
   it('takes purposes and legal bases from the lists, names the mail server, and the contact address when given', () => {

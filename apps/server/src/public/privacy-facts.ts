@@ -3,6 +3,7 @@
 import { frenchOf } from '@crieur/content';
 import { SESSION_MAX_DAYS, SUBSCRIBE_WINDOWS } from '@crieur/db';
 import { CONTRIBUTION_ERASE_DAYS, UNCONFIRMED_ERASE_DAYS } from '@crieur/api/enums/contributions';
+import { DEPARTED_SUBSCRIBER_ERASE_YEARS, UNCONFIRMED_SUBSCRIBER_ERASE_DAYS } from '@crieur/api/enums/subscribers';
 import { PROPOSER_LINK_VALID_DAYS } from '@crieur/db';
 import { PROPOSE_TEXT_VERSION } from './propose-page';
 import { SUBSCRIBE_TEXT_VERSION } from './subscribe-page';
@@ -45,6 +46,11 @@ export function durationWords(ms: number): string {
   return unit(Math.max(1, Math.round(ms / 60_000)), 'minute', 'minutes');
 }
 
+/** « 3 ans », « 1 an ». */
+export function yearsWords(years: number): string {
+  return `${years.toLocaleString('fr-FR')} ${years > 1 ? 'ans' : 'an'}`;
+}
+
 /** The figures the page shows, each from the value the code applies (the tests compare them). */
 export function privacyFigures(input: Pick<PrivacyFactsInput, 'staffSessionIdleMs'>) {
   return {
@@ -52,6 +58,8 @@ export function privacyFigures(input: Pick<PrivacyFactsInput, 'staffSessionIdleM
     confirmationResend: durationWords(SUBSCRIBE_WINDOWS.resendAfterMs),
     staffSessionIdle: durationWords(input.staffSessionIdleMs),
     staffSessionMax: durationWords(SESSION_MAX_DAYS * DAY),
+    unconfirmedErase: durationWords(UNCONFIRMED_SUBSCRIBER_ERASE_DAYS * DAY),
+    departedErase: yearsWords(DEPARTED_SUBSCRIBER_ERASE_YEARS),
   };
 }
 
@@ -144,11 +152,15 @@ export function privacyFacts(input: PrivacyFactsInput): PrivacySection[] {
       items: [
         `Demande d’inscription : le lien de confirmation reste valable ${f.confirmationLink} ; nous ` +
           `envoyons au plus un e-mail de confirmation par période de ${f.confirmationResend}. Une demande ` +
-          `jamais confirmée ne reçoit aucune lettre, mais l’adresse reste enregistrée « en attente » jusqu’à ` +
-          `ce que vous demandiez son effacement : nous ne l’effaçons pas encore automatiquement.`,
+          `jamais confirmée n’entraîne l’envoi d’aucune lettre ; elle est effacée automatiquement ` +
+          `${f.unconfirmedErase} après la dernière : si vous n’avez confirmé aucune lettre, votre adresse et tout ce qui s’y rattache ` +
+          `sont alors supprimés, sans même garder d’empreinte.`,
         'Abonnement : vos données sont conservées tant que vous êtes inscrit·e.',
-        'Après une désinscription : votre adresse et la preuve de votre consentement restent enregistrées, ' +
-          'pour respecter votre choix et pouvoir le prouver, jusqu’à ce que vous demandiez leur effacement.',
+        `Après une désinscription : votre adresse et la preuve de votre consentement restent enregistrées, ` +
+          `pour respecter votre choix et pouvoir le prouver. Si vous n’êtes plus inscrit·e à aucune lettre, ` +
+          `elles sont effacées ${f.departedErase} après votre dernière action (désinscription, confirmation ou ` +
+          `changement de vos lettres) ; seule une empreinte de l’adresse est gardée, pour que l’équipe ne ` +
+          `puisse pas vous réinscrire par erreur. Vous pouvez demander l’effacement plus tôt.`,
         'Effacement : immédiat. Votre adresse, votre nom, vos abonnements et leurs preuves sont supprimés ; ' +
           'seule une empreinte de l’adresse est gardée pour ne plus vous écrire, et elle disparaît si vous ' +
           'vous réabonnez. L’historique ne garde alors qu’un identifiant tiré au hasard, sans lien avec vous, ' +

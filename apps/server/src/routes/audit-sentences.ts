@@ -238,6 +238,8 @@ export function auditSentence(e: AuditLine, names: AuditNames): string {
       return `${actor} a repris l’envoi de ${letter(e.targetId)}`;
     case 'campaign_auto_paused':
       return `${actor} a suspendu l’envoi de ${letter(e.targetId)} : ${plural(num(d.hardBounces) ?? 0, 'adresse refusée', 'adresses refusées')} sur les ${num(d.processed) ?? 0} premières`;
+    case 'campaign_held':
+      return `${actor} a retenu l’envoi programmé de ${letter(e.targetId)}${str(d.reason) ? ` : ${str(d.reason)}` : ''}`;
     case 'campaign_cancelled':
       return `${actor} a annulé l’envoi de ${letter(e.targetId)}`;
     case 'campaign_resent':

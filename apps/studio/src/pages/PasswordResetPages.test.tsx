@@ -7,6 +7,7 @@ import { SessionContext } from '../session/session-context';
 import { ForgotPasswordPage } from './ForgotPasswordPage';
 import { LoginPage } from './LoginPage';
 import { ResetPasswordPage } from './ResetPasswordPage';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz0123456789ABCD';
 const NBSP = '\u00a0';
@@ -89,7 +90,7 @@ describe('ResetPasswordPage', () => {
     await user.click(screen.getByRole('button', { name: 'Changer mon mot de passe' }));
     expect(
       // the matcher collapses every space, no-break ones included
-      await screen.findByText('Mot de passe changé ; connectez-vous.', {}, { timeout: 10_000 }),
+      await screen.findByText(fr('Mot de passe changé ; connectez-vous.'), {}, { timeout: 10_000 }),
     ).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Adresse e-mail').value).toBe('lea@example.org');
     expect(api.writes().map((w) => [w.path, w.body])).toEqual([

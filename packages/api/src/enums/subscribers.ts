@@ -45,3 +45,11 @@ export const IMPORT_MEDIA_TYPES = [
   'application/octet-stream',
   'application/vnd.ms-excel',
 ] as const;
+
+/**
+ * Retention (RGPD; the privacy page states both): someone who never confirmed any list is erased this many days
+ * after their last request (longer than the confirmation link lives), without keeping anything of them…
+ */
+export const UNCONFIRMED_SUBSCRIBER_ERASE_DAYS = 30;
+/** …and someone with no list left, this many years after their last action (CNIL's guidance for prospects). */
+export const DEPARTED_SUBSCRIBER_ERASE_YEARS = 3;

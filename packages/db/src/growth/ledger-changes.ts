@@ -15,7 +15,8 @@ export type LedgerChangeRow = {
  *
  * State of a subscription (subscriber, list) = its latest state event by (at, id): subscribed →
  * pending, confirmed or imported → confirmed, unsubscribed → unsubscribed, erased (no list: it
- * applies to every list the person had events on) → gone. Subscribes are new subscriptions by form,
+ * applies to every list the person had events on; with a list: that subscription alone, a stale pending request the
+ * retention dropped) → gone. Subscribes are new subscriptions by form,
  * preferences or staff; imports bring audiences that existed before and count only as confirmations.
  * All grouping happens in PostgreSQL.
  */
@@ -43,9 +44,9 @@ export async function ledgerChanges(
     ),
     state_events as (
       select e.id, e.at, e.subscriber_id, e.list_id,
-        case e.type when 'subscribed' then 'p' when 'unsubscribed' then 'u' else 'c' end as s, e.type = 'imported' as imp
+        case e.type when 'subscribed' then 'p' when 'unsubscribed' then 'u' when 'erased' then 'n' else 'c' end as s, e.type = 'imported' as imp
       from subscription_events e
-      where e.list_id is not null and e.type in ('subscribed', 'confirmed', 'imported', 'unsubscribed') and e.at < ${end}::timestamptz ${touched}
+      where e.list_id is not null and e.type in ('subscribed', 'confirmed', 'imported', 'unsubscribed', 'erased') and e.at < ${end}::timestamptz ${touched}
       union all
       select e.id, e.at, e.subscriber_id, l.list_id, 'n', false
       from subscription_events e

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { queryRows } from '../shared/query-rows';
+import { queueCampaignMail } from '../staff-mail/queue-campaign-mail';
 
 /**
  * Recipients the mail server answered (sent, failed, uncertain) and the hard bounces among them: 5xx
@@ -32,14 +33,19 @@ export async function wasAutoPaused(db: Db, campaignId: string): Promise<boolean
   return row?.found === true;
 }
 
+type AutoPause = { campaignId: string; now: Date; reason: string; data: Record<string, unknown> };
+
+/** Pauses a sending campaign for its bounces (see `autoPauseAndTell`); false when it was no longer sending. */
+export async function autoPauseCampaign(db: Db, input: AutoPause): Promise<boolean> {
+  return (await autoPauseAndTell(db, input)).paused;
+}
+
 /**
- * Pauses a sending campaign with its reason and writes the audit entry, in one transaction: the same
- * state as a staff pause (the caller sets the hold first). False when it was no longer sending.
+ * Pauses a sending campaign with its reason, writes the audit entry and the emails telling its team, in one
+ * transaction: the same state as a staff pause (the caller sets the hold first). Returns the emails' ids, to
+ * enqueue once committed; not paused (and nobody told) when it was no longer sending.
  */
-export async function autoPauseCampaign(
-  db: Db,
-  input: { campaignId: string; now: Date; reason: string; data: Record<string, unknown> },
-): Promise<boolean> {
+export async function autoPauseAndTell(db: Db, input: AutoPause): Promise<{ paused: boolean; staffMailIds: string[] }> {
   return db.transaction(async (tx) => {
     const now = input.now.toISOString();
     const paused = await queryRows<{ id: string }>(
@@ -48,10 +54,11 @@ export async function autoPauseCampaign(
             updated_at = ${now}::timestamptz
           where id = ${input.campaignId} and status = 'sending' returning id`,
     );
-    if (paused.length === 0) return false;
+    if (paused.length === 0) return { paused: false, staffMailIds: [] };
     await tx.execute(sql`insert into audit_log (at, actor_id, action, target_type, target_id, data)
       values (${now}::timestamptz, null, 'campaign_auto_paused', 'campaign', ${input.campaignId},
         ${JSON.stringify(input.data)}::jsonb)`);
-    return true;
+    const staffMailIds = await queueCampaignMail(tx, { campaignId: input.campaignId, kind: 'campaign_paused' });
+    return { paused: true, staffMailIds };
   });
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
+import { appendAudit } from '../audit/audit-log';
 import { NotFoundError } from '../errors';
+import { queueCampaignMail } from '../staff-mail/queue-campaign-mail';
 import { CampaignStateError } from './errors';
 import { queryRows } from '../shared/query-rows';
 
@@ -80,9 +82,33 @@ export async function unscheduleCampaign(db: Db, input: Actor): Promise<void> {
   );
 }
 
-/** A scheduled campaign found too late (system down): a human decides. */
-export async function holdCampaign(db: Db, input: Actor & { reason: string }): Promise<void> {
-  await transition(db, input, 'hold', ['scheduled'], sql`status = 'held', pause_reason = ${input.reason}`);
+/**
+ * A scheduled campaign that cannot go (found too late, or blocked by the checks at launch): a human decides.
+ * In one transaction: the hold, its audit entry (when given) and the emails telling its team; returns their
+ * ids, to enqueue once committed (a crash cannot lose them, nor send them for a hold that did not happen).
+ */
+export async function holdCampaign(
+  db: Db,
+  input: Actor & { reason: string; audit?: Record<string, unknown> },
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await transition(
+      tx as unknown as Db,
+      input,
+      'hold',
+      ['scheduled'],
+      sql`status = 'held', pause_reason = ${input.reason}`,
+    );
+    if (input.audit)
+      await appendAudit(tx as unknown as Db, {
+        action: 'campaign_held',
+        actorId: input.actorId ?? null,
+        targetType: 'campaign',
+        targetId: input.campaignId,
+        data: input.audit,
+      });
+    return queueCampaignMail(tx, { campaignId: input.campaignId, kind: 'campaign_held' });
+  });
 }
 
 /**

@@ -6,3 +6,5 @@ export { reviewMailData, type ReviewMailData } from './review-mail-data';
 export { markStaffMailSent } from './mark-staff-mail-sent';
 export { owedStaffMail } from './owed-staff-mail';
 export { requestPasswordReset, findOpenPasswordReset, completePasswordReset } from './password-reset';
+export { queueCampaignMail, type CampaignMailKind } from './queue-campaign-mail';
+export { campaignMailData, type CampaignMailData } from './campaign-mail-data';

@@ -8,7 +8,7 @@ const OWED_FOR_MS = 24 * 3600_000;
 /**
  * Staff emails not sent and younger than a day, for the mail rebuild: a lost job comes back. Rows the
  * worker would only skip (a used invitation or reset, a resend's older email, someone deactivated or who
- * turned review emails off) are left out, so they do not come back every hour.
+ * turned review emails off, a campaign staff already sent, resumed or cancelled) are left out, so they do not come back every hour.
  */
 export async function owedStaffMail(
   db: DbOrTx,
@@ -31,6 +31,9 @@ export async function owedStaffMail(
           where newer.invitation_id = s.invitation_id and newer.created_at > s.created_at)))
         and (s.kind <> 'password_reset' or (r.used_at is null and u.status = 'active'))
         and (s.kind <> 'review' or (u.status = 'active' and u.notify_review))
+        and (s.kind not in ('campaign_held', 'campaign_paused') or (u.status = 'active' and exists (
+          select 1 from campaigns c where c.id = s.campaign_id
+            and c.status::text = case s.kind when 'campaign_held' then 'held' else 'paused' end)))
       order by s.created_at
       limit ${input.limit ?? 1000}`,
   );

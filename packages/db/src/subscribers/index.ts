@@ -52,3 +52,12 @@ export {
   type ImportRecord,
 } from './imports';
 export { createImportStore, confirmedSubscriberRows, importProblemRows, EXPORT_HEADER } from './import-store';
+export {
+  purgeSubscribers,
+  eraseNeverConfirmed,
+  eraseDeparted,
+  dropStalePending,
+  dropStaleRequests,
+  RETENTION_BATCH,
+  type RetentionCounts,
+} from './retention';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { addDays, parisToday } from './paris-time';
 import { ScheduleField } from './ScheduleField';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 /** A dialog's use of the field: confirm sends what the field understood, or refuses. */
 function Dialog() {
@@ -37,15 +38,15 @@ const tomorrow = () => addDays(parisToday(), 1);
 describe('ScheduleField', () => {
   it('reads « 21 » then « 02 » as 21 h 02, leaves the text as typed, and confirming keeps it', async () => {
     const { user } = renderWithProviders(<Dialog />);
-    await user.click(screen.getByRole('button', { name: 'Demain 8 h' }));
+    await user.click(screen.getByRole('button', { name: fr('Demain 8 h') }));
     const time = screen.getByLabelText(/Heure \(heure de Paris\)/);
     expect(time).toHaveValue('08:00');
     await user.clear(time);
     await user.type(time, '21');
-    expect(await screen.findByText(/Compris : .* à 21 h 00, heure de Paris\./)).toBeInTheDocument();
+    expect(await screen.findByText(/Compris\s: .* à 21 h 00, heure de Paris\./)).toBeInTheDocument();
     await user.type(time, '02');
     expect(time).toHaveValue('2102');
-    expect(await screen.findByText(/Compris : .* à 21 h 02, heure de Paris\./)).toBeInTheDocument();
+    expect(await screen.findByText(/Compris\s: .* à 21 h 02, heure de Paris\./)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Programmer' }));
     const sent = await screen.findByRole('status');
     expect(sent.textContent).toMatch(new RegExp(`^envoyé : ${tomorrow()}T21:02:00\\+0[12]:00$`));
@@ -54,11 +55,11 @@ describe('ScheduleField', () => {
 
   it('accepts the French forms and says in French what it cannot read, without changing it', async () => {
     const { user } = renderWithProviders(<Dialog />);
-    await user.click(screen.getByRole('button', { name: 'Lundi 8 h' }));
+    await user.click(screen.getByRole('button', { name: fr('Lundi 8 h') }));
     const time = screen.getByLabelText(/Heure \(heure de Paris\)/);
     await user.clear(time);
     await user.type(time, '21 h 02');
-    expect(await screen.findByText(/Compris : lundi .* à 21 h 02/)).toBeInTheDocument();
+    expect(await screen.findByText(/Compris\s: lundi .* à 21 h 02/)).toBeInTheDocument();
     await user.clear(time);
     await user.type(time, '25h');
     await user.tab();

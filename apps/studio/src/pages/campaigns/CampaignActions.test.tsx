@@ -4,6 +4,7 @@ import type { Campaign, CampaignProgress, CampaignStatus, RecipientCounts } from
 import { answer, FAKE_CSRF, fakeApi } from '../../test/fake-api';
 import { renderWithProviders } from '../../test/render';
 import { CampaignActions } from './CampaignActions';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const NNBSP = '\u202f';
 
@@ -166,10 +167,10 @@ describe('CampaignActions: actions that ask first', () => {
     const { user, onChanged } = renderActions('sending', { queued: 1200, sending: 14, sent: 2141 });
 
     await user.click(screen.getByRole('button', { name: 'Annuler l’envoi' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Annuler l’envoi ?' });
+    const dialog = await screen.findByRole('dialog', { name: fr('Annuler l’envoi ?') });
     // queries collapse white space: the French separator is checked on the raw text
     expect(dialog).toHaveTextContent(
-      '« La lettre de mars » ne partira pas vers les personnes qui ne l’ont pas encore reçue',
+      fr('« La lettre de mars » ne partira pas vers les personnes qui ne l’ont pas encore reçue'),
     );
     expect(dialog.textContent).toContain(`reçue (1${NNBSP}214)`);
     expect(api.writes()).toEqual([]);
@@ -198,7 +199,7 @@ describe('CampaignActions: actions that ask first', () => {
     const { user, onChanged } = renderActions('sent', { sent: 3352, failed: 3 });
 
     await user.click(screen.getByRole('button', { name: 'Renvoyer aux échecs' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Renvoyer aux échecs ?' });
+    const dialog = await screen.findByRole('dialog', { name: fr('Renvoyer aux échecs ?') });
     expect(dialog).toHaveTextContent('3 adresses ont été refusées');
     await user.click(within(dialog).getByRole('button', { name: 'Renvoyer aux échecs' }));
 
@@ -214,7 +215,7 @@ describe('CampaignActions: actions that ask first', () => {
     const { user } = renderActions('sent', { sent: 3354, uncertain: 1 });
 
     await user.click(screen.getByRole('button', { name: 'Renvoyer aux incertains' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Renvoyer aux incertains ?' });
+    const dialog = await screen.findByRole('dialog', { name: fr('Renvoyer aux incertains ?') });
     expect(dialog).toHaveTextContent('Pour 1 personne');
     expect(dialog).toHaveTextContent('Renvoyez seulement si un doublon est moins gênant qu’un oubli.');
     await user.click(within(dialog).getByRole('button', { name: 'Renvoyer quand même' }));
@@ -227,11 +228,11 @@ describe('CampaignActions: actions that ask first', () => {
     fakeApi({ 'POST /api/campaigns/c1/cancel': answer(503, { error: { code: 'REDIS_UNAVAILABLE', message: 'x' } }) });
     const { user, onChanged } = renderActions('sending', { queued: 5 });
     await user.click(screen.getByRole('button', { name: 'Annuler l’envoi' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Annuler l’envoi ?' });
+    const dialog = await screen.findByRole('dialog', { name: fr('Annuler l’envoi ?') });
     await user.click(within(dialog).getByRole('button', { name: 'Annuler l’envoi' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('La file des tâches (Redis) ne répond pas.');
-    expect(screen.getByRole('dialog', { name: 'Annuler l’envoi ?' })).toBeInTheDocument();
+    expect(screen.getByRole('dialog', { name: fr('Annuler l’envoi ?') })).toBeInTheDocument();
     expect(onChanged).not.toHaveBeenCalled();
   });
 });
@@ -254,10 +255,10 @@ describe('CampaignActions: sending now', () => {
     const { user, onChanged } = renderActions('draft');
 
     await user.click(screen.getByRole('button', { name: 'Envoyer maintenant' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Envoyer maintenant ?' });
-    expect(dialog).toHaveTextContent('« La lettre de mars » partira tout de suite aux listes : Membres.');
+    const dialog = await screen.findByRole('dialog', { name: fr('Envoyer maintenant ?') });
+    expect(dialog).toHaveTextContent(fr('« La lettre de mars » partira tout de suite aux listes : Membres.'));
     // only the campaign's own list is counted
-    const estimate = await within(dialog).findByText('Environ 1 714 personnes la recevront.');
+    const estimate = await within(dialog).findByText(fr('Environ 1 714 personnes la recevront.'));
     expect(estimate.textContent).toBe(`Environ 1${NNBSP}714 personnes la recevront.`);
     // the checklist is asked at once; nothing is sent before the click
     await within(dialog).findByText('1 vérification réussie');
@@ -281,7 +282,7 @@ describe('CampaignActions: sending now', () => {
     });
     const first = renderActions('draft');
     await first.user.click(screen.getByRole('button', { name: 'Envoyer maintenant' }));
-    let dialog = await screen.findByRole('dialog', { name: 'Envoyer maintenant ?' });
+    let dialog = await screen.findByRole('dialog', { name: fr('Envoyer maintenant ?') });
     await within(dialog).findByText('1 point bloque l’envoi · 0 vérification réussie');
     expect(within(dialog).getByRole('heading', { name: 'À corriger avant d’envoyer' })).toBeInTheDocument();
     expect(within(dialog).getByText(/Bloquant/)).toBeInTheDocument();
@@ -300,7 +301,7 @@ describe('CampaignActions: sending now', () => {
     });
     const second = renderActions('draft');
     await second.user.click(screen.getByRole('button', { name: 'Envoyer maintenant' }));
-    dialog = await screen.findByRole('dialog', { name: 'Envoyer maintenant ?' });
+    dialog = await screen.findByRole('dialog', { name: fr('Envoyer maintenant ?') });
     await second.user.click(await within(dialog).findByRole('button', { name: 'Envoyer quand même' }));
     await waitFor(() => expect(second.onChanged).toHaveBeenCalled());
     expect(warned.calls.find((call) => call.path === '/api/campaigns/c1/send')?.body).toEqual({

@@ -5,6 +5,7 @@ import type { CampaignProgress, RecipientCounts } from '@crieur/api';
 import { renderWithProviders } from '../../test/render';
 import type { Pace } from './format';
 import { ProgressPanel } from './ProgressPanel';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const NNBSP = '\u202f';
 
@@ -96,13 +97,13 @@ describe('ProgressPanel while sending', () => {
   it('shows the pace this page measured, and the time left at that pace', () => {
     renderPanel(progress(), { ratePerSecond: 12.46, secondsLeft: 170 });
     expect(figure('Vitesse')).toBe('12,5 messages/s');
-    expect(figure('Temps restant')).toBe('environ 3 min');
+    expect(figure('Temps restant')).toBe(fr('environ 3 min'));
   });
 
   it("falls back on the server's average until the page has its own measure", () => {
     renderPanel(progress({ ratePerSecond: 8, secondsLeft: 4800 }));
     expect(figure('Vitesse')).toBe('8 messages/s');
-    expect(figure('Temps restant')).toBe('environ 1 h 20 min');
+    expect(figure('Temps restant')).toBe(fr('environ 1 h 20 min'));
   });
 
   it('does not guess a pace before anything was sent lately', () => {
@@ -138,7 +139,7 @@ describe('ProgressPanel before and after', () => {
   it('has no figures before anything left, and no error list', () => {
     renderPanel(progress({ status: 'scheduled', startedAt: null, recipientCount: 0, counts: counts() }));
     expect(
-      screen.getByText('Rien n’est encore parti : les chiffres apparaîtront dès le lancement.'),
+      screen.getByText(fr('Rien n’est encore parti : les chiffres apparaîtront dès le lancement.')),
     ).toBeInTheDocument();
     expect(screen.queryByText(/traités/)).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Erreurs' })).not.toBeInTheDocument();
@@ -156,7 +157,7 @@ describe('ProgressPanel before and after', () => {
     );
     expect(screen.getByText(/traités/).textContent).toBe(`4${NNBSP}800 sur 4${NNBSP}800 traités (100\u00a0%)`);
     expect(figure('Vitesse moyenne')).toBe('1 messages/s');
-    expect(figure('Durée')).toBe('1 h 20 min');
+    expect(figure('Durée')).toBe(fr('1 h 20 min'));
     expect(figure('Fin')).toBe('12 mars 2026 à 10:20');
   });
 

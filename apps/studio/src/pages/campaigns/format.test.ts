@@ -24,6 +24,7 @@ import {
   segmentValues,
   sendingError,
 } from './format';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const t = i18n.getFixedT('fr');
 const tEn = i18n.getFixedT('en');
@@ -142,10 +143,10 @@ describe('durations', () => {
   it('says how long is left, rounded to the minute', () => {
     expect(formatTimeLeft(t, 0)).toBe('moins d’une minute');
     expect(formatTimeLeft(t, 59)).toBe('moins d’une minute');
-    expect(formatTimeLeft(t, 240)).toBe('environ 4 min');
-    expect(formatTimeLeft(t, 3569)).toBe('environ 59 min');
-    expect(formatTimeLeft(t, 3570)).toBe('environ 1 h 0 min');
-    expect(formatTimeLeft(t, 4800)).toBe('environ 1 h 20 min');
+    expect(formatTimeLeft(t, 240)).toBe(fr('environ 4 min'));
+    expect(formatTimeLeft(t, 3569)).toBe(fr('environ 59 min'));
+    expect(formatTimeLeft(t, 3570)).toBe(fr('environ 1 h 0 min'));
+    expect(formatTimeLeft(t, 4800)).toBe(fr('environ 1 h 20 min'));
   });
 
   it('knows nothing of an unknown or infinite time left', () => {
@@ -155,11 +156,11 @@ describe('durations', () => {
   });
 
   it('says how long a finished sending took', () => {
-    expect(formatDuration(t, 42.4)).toBe('42 s');
-    expect(formatDuration(t, -3)).toBe('0 s');
-    expect(formatDuration(t, 360)).toBe('6 min');
-    expect(formatDuration(t, 4800)).toBe('1 h 20 min');
-    expect(formatDuration(t, 7200)).toBe('2 h 0 min');
+    expect(formatDuration(t, 42.4)).toBe(fr('42 s'));
+    expect(formatDuration(t, -3)).toBe(fr('0 s'));
+    expect(formatDuration(t, 360)).toBe(fr('6 min'));
+    expect(formatDuration(t, 4800)).toBe(fr('1 h 20 min'));
+    expect(formatDuration(t, 7200)).toBe(fr('2 h 0 min'));
   });
 });
 
@@ -213,12 +214,12 @@ describe('errors of the sending actions', () => {
 
   it('names where a launch problem is before saying what it is', () => {
     expect(problemText(t, { path: 'blocks.2.title', message: 'le titre est obligatoire' })).toBe(
-      'Bloc 3 : le titre est obligatoire',
+      fr('Bloc 3 : le titre est obligatoire'),
     );
-    expect(problemText(t, { path: 'blocks.0', message: 'bloc inconnu' })).toBe('Bloc 1 : bloc inconnu');
-    expect(problemText(t, { path: 'subject', message: 'vide' })).toBe('Objet : vide');
-    expect(problemText(t, { path: 'preheader', message: 'trop long' })).toBe('Texte d’aperçu : trop long');
-    expect(problemText(t, { path: 'lists', message: 'aucune' })).toBe('Listes : aucune');
+    expect(problemText(t, { path: 'blocks.0', message: 'bloc inconnu' })).toBe(fr('Bloc 1 : bloc inconnu'));
+    expect(problemText(t, { path: 'subject', message: 'vide' })).toBe(fr('Objet : vide'));
+    expect(problemText(t, { path: 'preheader', message: 'trop long' })).toBe(fr('Texte d’aperçu : trop long'));
+    expect(problemText(t, { path: 'lists', message: 'aucune' })).toBe(fr('Listes : aucune'));
     expect(problemText(t, { path: 'replyTo', message: 'Adresse de réponse invalide' })).toBe(
       'Adresse de réponse invalide',
     );

@@ -6,6 +6,7 @@ import { answer, fakeApi } from '../../test/fake-api';
 import { renderWithProviders } from '../../test/render';
 import { SessionContext } from '../../session/session-context';
 import { DossierPage } from './DossierPage';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const ID = '6f1c2a4e-8b1d-4c3e-9a7f-2d5e8b1c4a90';
 const A1 = '1b7c2a4e-8b1d-4c3e-9a7f-2d5e8b1c4a91';
@@ -65,7 +66,7 @@ describe('DossierPage', () => {
       },
     });
     const { user } = renderPage();
-    expect(await screen.findByText(/Brouillon : rien n’est visible sur le site/)).toBeInTheDocument();
+    expect(await screen.findByText(/Brouillon\s: rien n’est visible sur le site/)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Note éditoriale' })).toHaveTextContent('Le hasard comme garde-fou.');
     expect(screen.queryByRole('button', { name: 'Enregistrer' })).not.toBeInTheDocument();
     const title = screen.getByLabelText(/^Titre/);
@@ -108,10 +109,10 @@ describe('DossierPage', () => {
     expect(await screen.findByTestId('dossier-article-count')).toHaveTextContent('1 article · 1 publié');
     await user.type(screen.getByRole('searchbox', { name: 'Ajouter un article' }), 'budget');
     const results = await screen.findByRole('list', { name: 'Articles trouvés' });
-    expect(within(results).getByText('Dans « Alimentation » : l’ajouter ici l’en retire.')).toBeInTheDocument();
-    await user.click(within(results).getByRole('button', { name: 'Ajouter « Budget des cantines » au dossier' }));
+    expect(within(results).getByText(fr('Dans « Alimentation » : l’ajouter ici l’en retire.'))).toBeInTheDocument();
+    await user.click(within(results).getByRole('button', { name: fr('Ajouter « Budget des cantines » au dossier') }));
     expect(
-      await screen.findByText('« Budget des cantines » ajouté ; il a quitté le dossier « Alimentation ».'),
+      await screen.findByText(fr('« Budget des cantines » ajouté ; il a quitté le dossier « Alimentation ».')),
     ).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Articles du dossier' });
     expect(

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { keyed, order, renderList } from './block-list-harness';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const issue = () =>
   keyed(
@@ -40,7 +41,7 @@ describe('BlockList', () => {
 
   it('says the newsletter is empty, and how to start', () => {
     renderList([]);
-    expect(screen.getByText(/Aucun bloc pour l'instant/)).toBeInTheDocument();
+    expect(screen.getByText(/Aucun bloc pour l’instant/)).toBeInTheDocument();
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
   });
 
@@ -123,7 +124,7 @@ describe('BlockList', () => {
     await user.click(screen.getByRole('button', { name: 'Ajouter un bloc' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Séparateur' }));
     expect(latest().at(-1)).toEqual({ type: 'divider' });
-    expect(order().at(-1)).toBe('Bloc 4 : Séparateur');
+    expect(order().at(-1)).toBe(fr('Bloc 4 : Séparateur'));
   });
 
   it("hands the form's changes to the block they belong to", async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import { renderWithProviders } from '../../test/render';
 import { ConflictDialog } from './ConflictDialog';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 function renderDialog(opened = true) {
   const onReload = vi.fn(() => Promise.resolve());
@@ -19,7 +20,7 @@ describe('ConflictDialog (newsletter composer)', () => {
 
   it('explains what each choice loses', () => {
     renderDialog();
-    const dialog = screen.getByRole('dialog', { name: "Quelqu'un d'autre a modifié cette newsletter" });
+    const dialog = screen.getByRole('dialog', { name: fr("Quelqu'un d'autre a modifié cette newsletter") });
     expect(dialog).toHaveTextContent('vos dernières modifications ne sont pas enregistrées');
     expect(dialog).toHaveTextContent('(vos modifications non enregistrées seront perdues)');
     expect(dialog).toHaveTextContent('(les siennes seront perdues)');

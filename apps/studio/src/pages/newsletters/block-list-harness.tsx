@@ -46,7 +46,7 @@ export function renderList(initial: KeyedBlock[], props: { readOnly?: boolean; e
 
 /** The blocks' names, top to bottom, as assistive tools read them. */
 export function order(): string[] {
-  const list = screen.getByRole('list', { name: "Blocs de la newsletter, dans l'ordre" });
+  const list = screen.getByRole('list', { name: 'Blocs de la newsletter, dans l’ordre' });
   return within(list)
     .getAllByRole('region')
     .map((region) => region.getAttribute('aria-label') ?? '');

@@ -5,6 +5,7 @@ import { SessionContext } from '../../session/session-context';
 import { answer, fakeApi } from '../../test/fake-api';
 import { renderWithProviders } from '../../test/render';
 import { IdentityPage } from './IdentityPage';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const admin: SessionUser = { id: 'a1', email: 'camille@icpc.example', name: 'Camille', role: 'admin' };
 
@@ -96,17 +97,17 @@ describe('IdentityPage', () => {
 
   it('shows the contrast live and refuses a light accent before sending anything', async () => {
     const { api, user } = render();
-    const panel = await screen.findByRole('form', { name: 'Habillage : Lettre des membres' });
+    const panel = await screen.findByRole('form', { name: fr('Habillage : Lettre des membres') });
     expect(within(panel).getByText('Contraste 8,5:1 — lisible')).toBeInTheDocument();
     const accent = within(panel).getByLabelText('Couleur principale');
     await user.clear(accent);
     await user.type(accent, '#d0e4ff');
     expect(within(panel).getByText('Contraste 1,2:1 — trop faible (4,5:1 au moins)')).toBeInTheDocument();
-    await user.click(within(panel).getByRole('button', { name: 'Enregistrer : Lettre des membres' }));
+    await user.click(within(panel).getByRole('button', { name: fr('Enregistrer : Lettre des membres') }));
     // Testing Library reads the no-break spaces as spaces
     expect(
       await within(panel).findByText(
-        'Le contraste du blanc sur #d0e4ff est de 1,2:1 ; il faut au moins 4,5:1 : choisissez une couleur plus foncée.',
+        fr('Le contraste du blanc sur #d0e4ff est de 1,2:1 ; il faut au moins 4,5:1 : choisissez une couleur plus foncée.'),
       ),
     ).toBeInTheDocument();
     expect(api.writes()).toEqual([]);
@@ -122,14 +123,14 @@ describe('IdentityPage', () => {
     });
     const { user } = render({ 'PUT /api/newsletters/democraties/branding': () => refusal.clone() });
     await user.click(await screen.findByRole('tab', { name: 'démocratieS' }));
-    const panel = screen.getByRole('form', { name: 'Habillage : démocratieS' });
+    const panel = screen.getByRole('form', { name: fr('Habillage : démocratieS') });
     const title = within(panel).getByLabelText(/Titre de la lettre/);
     await user.clear(title);
     await user.type(title, 'démocratieS, le média');
     const preview = within(panel).getByLabelText('Aperçu de l’en-tête et du pied de la lettre');
     expect(within(preview).getByText('démocratieS, le média')).toBeInTheDocument();
     expect(within(preview).getByText('ICPC')).toBeInTheDocument();
-    await user.click(within(panel).getByRole('button', { name: 'Enregistrer : démocratieS' }));
+    await user.click(within(panel).getByRole('button', { name: fr('Enregistrer : démocratieS') }));
     expect(await within(panel).findByText('Cette image n’est pas (ou plus) dans la médiathèque.')).toBeInTheDocument();
   });
 });

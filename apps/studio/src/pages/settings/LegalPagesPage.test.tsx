@@ -5,6 +5,7 @@ import { SessionContext } from '../../session/session-context';
 import { answer, fakeApi } from '../../test/fake-api';
 import { renderWithProviders } from '../../test/render';
 import { LegalPagesPage } from './LegalPagesPage';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const admin: SessionUser = { id: 'a1', email: 'camille@icpc.example', name: 'Camille', role: 'admin' };
 
@@ -51,8 +52,8 @@ describe('LegalPagesPage', () => {
   it('says what the law still requires, shows the organisation’s values as defaults, and links to each page', async () => {
     render();
     const form = await screen.findByRole('form', { name: 'Mentions légales' });
-    expect(within(form).getByText('Indiquez l’hébergeur : la loi l’exige.')).toBeInTheDocument();
-    expect(within(form).getByText(/directeur·rice de la publication : la loi l’exige/)).toBeInTheDocument();
+    expect(within(form).getByText(fr('Indiquez l’hébergeur : la loi l’exige.'))).toBeInTheDocument();
+    expect(within(form).getByText(/directeur·rice de la publication\s: la loi l’exige/)).toBeInTheDocument();
     expect(within(form).getByLabelText('Éditeur')).toHaveAttribute('placeholder', expect.stringContaining('ICPC'));
     expect(within(form).getByLabelText('Adresse')).toHaveAttribute(
       'placeholder',
@@ -71,10 +72,10 @@ describe('LegalPagesPage', () => {
     const { api, user } = render({ 'PUT /api/legal-pages/mentions-legales': { page: saved } });
     const form = await screen.findByRole('form', { name: 'Mentions légales' });
     await user.type(within(form).getByLabelText(/^Hébergeur/), '  Hébergeur SAS ');
-    expect(within(form).queryByText('Indiquez l’hébergeur : la loi l’exige.')).not.toBeInTheDocument();
+    expect(within(form).queryByText(fr('Indiquez l’hébergeur : la loi l’exige.'))).not.toBeInTheDocument();
     expect(within(form).getByText('Modifications non enregistrées')).toBeInTheDocument();
-    await user.click(within(form).getByRole('button', { name: 'Enregistrer : Mentions légales' }));
-    expect(await screen.findByText('Page « Mentions légales » enregistrée : elle est en ligne.')).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: fr('Enregistrer : Mentions légales') }));
+    expect(await screen.findByText(fr('Page « Mentions légales » enregistrée : elle est en ligne.'))).toBeInTheDocument();
     const [write] = api.writes();
     expect(write).toMatchObject({ method: 'PUT', path: '/api/legal-pages/mentions-legales' });
     expect((write!.body as { fields: Record<string, string> }).fields).toMatchObject({
@@ -99,12 +100,12 @@ describe('LegalPagesPage', () => {
     await user.type(email, 'ecrire@');
     await user.tab();
     expect(await within(form).findByText(/adresse e-mail invalide/)).toBeVisible();
-    await user.click(within(form).getByRole('button', { name: 'Enregistrer : Contact' }));
+    await user.click(within(form).getByRole('button', { name: fr('Enregistrer : Contact') }));
     expect(api.writes()).toEqual([]);
 
     await user.type(email, 'icpc.example');
     await user.type(within(form).getByLabelText('Téléphone'), '0123456789');
-    await user.click(within(form).getByRole('button', { name: 'Enregistrer : Contact' }));
+    await user.click(within(form).getByRole('button', { name: fr('Enregistrer : Contact') }));
     expect(await within(form).findAllByText(/un numéro de téléphone, par exemple/)).not.toHaveLength(0);
     expect(api.writes()).toHaveLength(1);
     // nothing typed is lost, and the page still says it is not saved

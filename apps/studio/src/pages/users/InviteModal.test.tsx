@@ -4,6 +4,7 @@ import type { InvitationSent, StaffUser } from '@crieur/api';
 import { answer, fakeApi } from '../../test/fake-api';
 import { renderWithProviders } from '../../test/render';
 import { InviteModal } from './InviteModal';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const lea: StaffUser = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -48,7 +49,7 @@ describe('InviteModal', () => {
     const api = fakeApi({ 'POST /api/users/invitations': answer(201, sent()) });
     const { user, onInvited } = open();
     await user.type(screen.getByRole('textbox', { name: /Adresse e-mail/ }), 'lea@icpc.example');
-    await user.click(screen.getByRole('button', { name: "Envoyer l'invitation" }));
+    await user.click(screen.getByRole('button', { name: fr("Envoyer l'invitation") }));
     expect(await screen.findByText('Invitation envoyée à lea@icpc.example')).toBeInTheDocument();
     expect(screen.getByText(/l’e-mail est enregistré dans la boîte d’envoi locale/)).toBeInTheDocument();
     expect(api.writes()[0]?.body).toEqual({ email: 'lea@icpc.example', name: '', role: 'editor' });
@@ -67,7 +68,7 @@ describe('InviteModal', () => {
     });
     const { user, onShowUser } = open();
     await user.type(screen.getByRole('textbox', { name: /Adresse e-mail/ }), 'LEA@icpc.example');
-    await user.click(screen.getByRole('button', { name: "Envoyer l'invitation" }));
+    await user.click(screen.getByRole('button', { name: fr("Envoyer l'invitation") }));
     expect(await screen.findByText(message)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Voir Léa Dubois dans l’équipe' }));
     expect(onShowUser).toHaveBeenCalledWith(lea.id);

@@ -5,6 +5,7 @@ import { answer, fakeApi } from '../../../test/fake-api';
 import { renderWithProviders } from '../../../test/render';
 import { clearCommentFocus, focusComment } from './comment-focus';
 import { CommentsPanel, CommentsTabLabel } from './CommentsPanel';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const ID = '6f1c2a4e-8b1d-4c3e-9a7f-2d5e8b1c4a90';
 const COMMENTS = `/api/articles/${ID}/comments`;
@@ -121,14 +122,14 @@ describe('CommentsPanel', () => {
   it('marks the comment of a passage clicked in the editor, and asks the editor to show a quoted passage', async () => {
     fakeApi({ [`GET ${COMMENTS}`]: { comments: conversation } });
     const { user } = render();
-    const anchored = (await screen.findByText('Formule forte : la garder ?')).closest('li')!;
+    const anchored = (await screen.findByText(fr('Formule forte : la garder ?'))).closest('li')!;
     expect(anchored).not.toHaveAttribute('aria-current');
     focusComment({ articleId: ID, anchorId: 'garde-fou', commentId: null, from: 'editor' });
-    expect(await screen.findByText('Formule forte : la garder ?')).toBeInTheDocument();
+    expect(await screen.findByText(fr('Formule forte : la garder ?'))).toBeInTheDocument();
     expect(anchored).toHaveAttribute('aria-current', 'true');
     clearCommentFocus();
     await user.click(
-      within(anchored).getByRole('button', { name: 'Voir dans le texte le passage « comme garde-fou »' }),
+      within(anchored).getByRole('button', { name: fr('Voir dans le texte le passage « comme garde-fou »') }),
     );
     expect(anchored).toHaveAttribute('aria-current', 'true');
   });

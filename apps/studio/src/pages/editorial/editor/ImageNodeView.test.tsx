@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ArticleDoc } from '@crieur/content';
 import { renderWithProviders } from '../../../test/render';
 import { BodyEditor } from './BodyEditor';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const DOC = {
   type: 'doc',
@@ -63,7 +64,7 @@ describe('the image in the body editor', () => {
   it('shows the caption as text, with nothing to change, when the body is read-only', async () => {
     renderWithProviders(<BodyEditor initial={DOC} editable={false} onChange={vi.fn()} />);
     const figure = (await screen.findByRole('img', { name: 'Le conseil municipal' })).closest('figure')!;
-    expect(within(figure as HTMLElement).getByText('Photo : mairie').tagName).toBe('FIGCAPTION');
+    expect(within(figure as HTMLElement).getByText(fr('Photo : mairie')).tagName).toBe('FIGCAPTION');
     expect(within(figure as HTMLElement).queryByRole('textbox')).not.toBeInTheDocument();
     expect(within(figure as HTMLElement).queryByRole('button')).not.toBeInTheDocument();
   });

@@ -5,6 +5,7 @@ import { ApiError } from '../../../api/api-error';
 import { renderWithProviders } from '../../../test/render';
 import { ImageUploadDialog } from './ImageUploadDialog';
 import type { UploadImage } from './upload-image';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const MEDIA: Media = {
   id: '0f4f7e8c-3c1b-4a55-9d6f-2f1f3f0e9a11',
@@ -72,7 +73,7 @@ describe('ImageUploadDialog', () => {
       expect.any(Function),
       expect.any(AbortSignal),
     );
-    expect(await within(dialog).findByRole('progressbar', { name: 'Envoi : 25 %' })).toBeInTheDocument();
+    expect(await within(dialog).findByRole('progressbar', { name: fr('Envoi : 25 %') })).toBeInTheDocument();
     finish(MEDIA);
     await waitFor(() => expect(onUploaded).toHaveBeenCalledWith(MEDIA));
   });
@@ -88,8 +89,8 @@ describe('ImageUploadDialog', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Texte alternatif/ }), 'Le conseil');
     await user.click(within(dialog).getByRole('button', { name: 'Téléverser et insérer' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent('Téléversement impossible : rien n’a été inséré');
-    expect(alert).toHaveTextContent('Ce fichier n’est pas une image lisible : il est peut-être incomplet.');
+    expect(alert).toHaveTextContent(fr('Téléversement impossible : rien n’a été inséré'));
+    expect(alert).toHaveTextContent(fr('Ce fichier n’est pas une image lisible : il est peut-être incomplet.'));
     expect(onUploaded).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Réessayer' }));
     await waitFor(() => expect(onUploaded).toHaveBeenCalledWith(MEDIA));

@@ -88,7 +88,7 @@ describe('SidePanel', () => {
     });
     const { user } = renderPanel();
     await user.click(screen.getByRole('tab', { name: 'Versions' }));
-    await user.click(await screen.findByRole('button', { name: /^Comparer avec la version de travail : / }));
+    await user.click(await screen.findByRole('button', { name: /^Comparer avec la version de travail\s: / }));
     const dialog = await screen.findByRole('dialog');
     const diff = await within(dialog).findByTestId('version-diff');
     expect(diff.querySelector('del')?.textContent).toBe('hier');

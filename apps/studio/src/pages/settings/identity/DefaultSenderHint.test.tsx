@@ -5,6 +5,7 @@ import { SessionContext } from '../../../session/session-context';
 import { fakeApi } from '../../../test/fake-api';
 import { renderWithProviders } from '../../../test/render';
 import { DefaultSenderHint, useDefaultSenderName } from './DefaultSenderHint';
+import { frenchTypography as fr } from '@crieur/content/typography';
 
 const organisation = (over: Partial<Organisation>): Organisation => ({
   name: '',
@@ -38,26 +39,26 @@ describe('the composer’s sender-name hint', () => {
     });
     as('sender');
     expect(
-      await screen.findByText('Vide : « La lettre de l’ICPC », le nom par défaut de l’association.'),
+      await screen.findByText(fr('Vide : « La lettre de l’ICPC », le nom par défaut de l’association.')),
     ).toBeVisible();
   });
 
   it('falls back on the name', async () => {
     fakeApi({ 'GET /api/organisation': { organisation: organisation({ name: 'ICPC' }) } });
     as('sender');
-    expect(await screen.findByText('Vide : « ICPC », le nom par défaut de l’association.')).toBeVisible();
+    expect(await screen.findByText(fr('Vide : « ICPC », le nom par défaut de l’association.'))).toBeVisible();
   });
 
   it('links admins to « Identité » when there is none, and tells others whom to ask', async () => {
     fakeApi({ 'GET /api/organisation': { organisation: organisation({}) } });
     const { unmount } = as('admin');
-    await screen.findByText('Définissez-le dans « Identité ».', undefined, { timeout: 5000 });
-    expect(screen.getByRole('link', { name: 'Définissez-le dans « Identité ».' })).toHaveAttribute(
+    await screen.findByText(fr('Définissez-le dans « Identité ».'), undefined, { timeout: 5000 });
+    expect(screen.getByRole('link', { name: fr('Définissez-le dans « Identité ».') })).toHaveAttribute(
       'href',
       '/settings/identity',
     );
     unmount();
     as('sender');
-    expect(await screen.findByText(/Un·e administrateur·rice peut le définir dans « Identité »/)).toBeVisible();
+    expect(await screen.findByText(/Un·e administrateur·rice peut le définir dans «\sIdentité\s»/)).toBeVisible();
   });
 });
