@@ -41,7 +41,7 @@ describe('validation messages staff read', () => {
     expect(messages(z.object({ kind: z.literal('a') }), { kind: 'b' })).toEqual([
       ['kind', `Valeur non reconnue (attendu${NBSP}: a).`],
     ]);
-    expect(messages(z.object({}).strict(), { 'l\'x': 1 })).toEqual([['', `Champ inconnu${NBSP}: l’x.`]]);
+    expect(messages(z.object({}).strict(), { "l'x": 1 })).toEqual([['', `Champ inconnu${NBSP}: l’x.`]]);
     // a zod message no rule of ours words (here a multiple of 5): zod's French locale, typeset
     expect(messages(z.number().multipleOf(5), 7)).toEqual([['', `Nombre invalide${NBSP}: doit être un multiple de 5`]]);
   });

@@ -39,8 +39,7 @@ function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const invalid = contractValidationError(error);
   if (invalid) return invalid;
-  if (error instanceof DuplicateEmailError)
-    return new ApiError(409, 'DUPLICATE_EMAIL', ERROR_MESSAGES.DUPLICATE_EMAIL);
+  if (error instanceof DuplicateEmailError) return new ApiError(409, 'DUPLICATE_EMAIL', ERROR_MESSAGES.DUPLICATE_EMAIL);
   if (error instanceof NotFoundError) return notFound(error.entity);
   // the server's queues fail fast: a route that cannot work without Redis says so instead of hanging
   if (isRedisDownError(error)) return redisUnavailable();

@@ -80,7 +80,7 @@ describe('a comment anchored to a passage (Chromium)', () => {
     await shoot(page, 'home-review-editor-1440.png');
     await queue.getByRole('link', { name: 'Relire « Tirer au sort les conseils de quartier »' }).click();
 
-    const body = page.getByRole('textbox', { name: "Corps de l'article" });
+    const body = page.getByRole('textbox', { name: 'Corps de l’article' });
     await body.waitFor();
     // the keyboard way: Ctrl+Alt+M opens the form; Escape leaves the text as it was
     await caret(page, 1, SECOND.indexOf('se multiplient'), 'se multiplient'.length);

@@ -14,7 +14,7 @@ const KINDS = [
   'Dossier à la une',
   'Texte libre',
   'Agenda',
-  "Offres d'emploi",
+  'Offres d’emploi',
   'Actualités des adhérent·es',
   'Image',
   'Bouton',
@@ -122,10 +122,10 @@ describe('the composer’s fields, test addresses and keyboard (Chromium)', () =
     await newLetter(page, sender.email);
     // a letter ready to test: a subject, the edito and the members' news of the skeleton
     await page.getByRole('textbox', { name: 'Objet', exact: true }).fill('La lettre des membres — hiver');
-    await page.getByRole('textbox', { name: "Texte de l'édito" }).click();
+    await page.getByRole('textbox', { name: 'Texte de l’édito' }).click();
     await page.keyboard.type('Bonne année à toutes et à tous.');
     const news = page.getByRole('region', { name: /Actualités des adhérent·es/ });
-    await news.getByLabel("Titre de l'actualité").fill('Un guide de la concertation');
+    await news.getByLabel('Titre de l’actualité').fill('Un guide de la concertation');
     await news.getByLabel(/^Texte/).fill('Territoires en dialogue publie son guide.');
     await page.getByText(/Enregistré à \d\d:\d\d/).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Envoyer un test' }).click();
@@ -165,11 +165,11 @@ describe('the composer’s fields, test addresses and keyboard (Chromium)', () =
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1440, height: 1000 });
     await newLetter(page, sender.email);
-    await page.getByRole('textbox', { name: "Texte de l'édito" }).waitFor();
+    await page.getByRole('textbox', { name: 'Texte de l’édito' }).waitFor();
     const before = await blockLabels(page);
 
     // Tab into the edito's text: the edito is selected; the add menu opens and picks with the keyboard
-    await page.getByRole('textbox', { name: "Texte de l'édito" }).focus();
+    await page.getByRole('textbox', { name: 'Texte de l’édito' }).focus();
     await page.getByRole('button', { name: 'Ajouter un bloc' }).focus();
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu');
@@ -179,7 +179,7 @@ describe('the composer’s fields, test addresses and keyboard (Chromium)', () =
     for (let i = 0; i < 12 && (await focusedName()) !== 'Bouton'; i++) await page.keyboard.press('ArrowDown');
     expect(await focusedName()).toBe('Bouton');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await blockLabels(page))[1]).toMatch(/^Bloc 2 : Bouton/);
+    await expect.poll(async () => (await blockLabels(page))[1]).toMatch(/^Bloc 2\s: Bouton/);
     // the new block's first field has the focus
     expect(await page.locator('li[aria-current="true"] :focus').count()).toBe(1);
     await page.keyboard.type('Adhérer');
@@ -187,7 +187,7 @@ describe('the composer’s fields, test addresses and keyboard (Chromium)', () =
     // move it down with the keyboard: its « Descendre » button, Enter
     await page.getByRole('button', { name: /Descendre .*Adhérer/ }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await blockLabels(page))[2]).toMatch(/^Bloc 3 : Bouton/);
+    await expect.poll(async () => (await blockLabels(page))[2]).toMatch(/^Bloc 3\s: Bouton/);
 
     // insert an article after it, keyboard only
     await page.getByRole('button', { name: 'Insérer un article' }).focus();
@@ -203,10 +203,10 @@ describe('the composer’s fields, test addresses and keyboard (Chromium)', () =
     expect(after).toHaveLength(before.length + 2);
     expect(after[3]?.replace(/\s+/g, ' ')).toBe('Bloc 4 : Article « Le jury citoyen de Grenoble »');
     await page.getByText(/Enregistré à \d\d:\d\d/).waitFor({ timeout: 15_000 });
-    await page.getByRole('region', { name: /^Bloc 3 : Bouton/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: /^Bloc 3\s: Bouton/ }).scrollIntoViewIfNeeded();
     await shoot(page, 'composer-keyboard-1440.png', { fullPage: false, copyTo: SHOTS });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.getByRole('region', { name: /^Bloc 3 : Bouton/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: /^Bloc 3\s: Bouton/ }).scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await shoot(page, 'composer-keyboard-390.png', { fullPage: false, copyTo: SHOTS });
     await page.close();

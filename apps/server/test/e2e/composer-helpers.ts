@@ -29,7 +29,7 @@ export async function publishArticle(editor: Client, title: string, lede: string
 /** Titles of the block cards, top to bottom, as the list announces them. */
 export async function blockLabels(page: Page): Promise<string[]> {
   const cards = await page
-    .getByRole('list', { name: "Blocs de la newsletter, dans l'ordre" })
+    .getByRole('list', { name: 'Blocs de la newsletter, dans l’ordre' })
     .locator(':scope > li > section')
     .all();
   return Promise.all(cards.map(async (card) => (await card.getAttribute('aria-label')) ?? ''));

@@ -157,7 +157,7 @@ describe('« Remplir avec les contributions » in the composer, then the test em
         .waitFor();
     }
     // events in date order: the webinar (in 5 days) first, « En ligne »
-    expect(await regions.agenda.getByLabel("Intitulé de l'événement").first().inputValue()).toContain('Webinaire');
+    expect(await regions.agenda.getByLabel('Intitulé de l’événement').first().inputValue()).toContain('Webinaire');
     expect(await regions.agenda.getByLabel('Lieu').first().inputValue()).toBe('En ligne');
     // a second fill finds nothing new, and says so
     await regions.agenda.getByRole('button', { name: 'Remplir avec les contributions' }).click();

@@ -41,9 +41,9 @@ describe('an author writes, an editor publishes, readers read (Chromium)', () =>
     await dialog.getByLabel('Titre').fill('Le tirage au sort entre à la mairie');
     await dialog.getByRole('combobox', { name: 'Rubrique' }).click();
     await page.getByRole('option', { name: 'Sur le terrain' }).click();
-    await dialog.getByRole('button', { name: "Créer et ouvrir l'éditeur" }).click();
+    await dialog.getByRole('button', { name: 'Créer et ouvrir l’éditeur' }).click();
 
-    const body = page.getByRole('textbox', { name: "Corps de l'article" });
+    const body = page.getByRole('textbox', { name: 'Corps de l’article' });
     await body.waitFor();
     await body.click();
     await page.keyboard.type('Dans cette commune, le conseil de quartier est ');

@@ -79,8 +79,8 @@ describe('images pasted and dropped into an article, covers and tags on the site
     await create.getByLabel('Titre').fill('Une assemblée citoyenne à Saillans');
     await create.getByRole('combobox', { name: 'Rubrique' }).click();
     await page.getByRole('option', { name: 'Sur le terrain' }).click();
-    await create.getByRole('button', { name: "Créer et ouvrir l'éditeur" }).click();
-    const body = page.getByRole('textbox', { name: "Corps de l'article" });
+    await create.getByRole('button', { name: 'Créer et ouvrir l’éditeur' }).click();
+    const body = page.getByRole('textbox', { name: 'Corps de l’article' });
     await body.waitFor();
     await body.click();
     await page.keyboard.type('Cent habitant·es tirés au sort se sont réunis samedi.');

@@ -69,7 +69,7 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
 
     await page.getByLabel('Objet').fill('La lettre des membres — printemps 2026');
     // a members issue starts with an empty edito; add one only if the skeleton ever changes
-    const edito = page.getByRole('textbox', { name: "Texte de l'édito" });
+    const edito = page.getByRole('textbox', { name: 'Texte de l’édito' });
     if ((await edito.count()) === 0) {
       await page.getByRole('button', { name: 'Ajouter un bloc' }).click();
       await page.getByRole('menuitem', { name: 'Édito' }).click();
@@ -79,7 +79,7 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     // the members' news block of the skeleton: filled, or the test would be refused
     const news = page.getByRole('region', { name: /Actualités des adhérent·es/ });
     if ((await news.count()) > 0) {
-      await news.getByLabel("Titre de l'actualité").fill('Territoires en dialogue publie son guide');
+      await news.getByLabel('Titre de l’actualité').fill('Territoires en dialogue publie son guide');
       await news.getByLabel(/^Texte/).fill('Un guide pratique de la concertation locale.');
     }
 
@@ -116,7 +116,7 @@ describe('a sender composes the members newsletter and sends a test (Chromium)',
     await page.getByRole('button', { name: 'Ajouter un bloc' }).click();
     await page.getByRole('menuitem', { name: 'Agenda' }).click();
     const agenda = page.getByRole('region', { name: /Agenda/ });
-    await agenda.getByLabel("Intitulé de l'événement").fill(EVENT);
+    await agenda.getByLabel('Intitulé de l’événement').fill(EVENT);
     await agenda.getByLabel(/^Date/).fill('2026-05-21');
     await agenda.getByLabel('Heure (facultative)').fill('18:30');
     await agenda.getByLabel('Lieu').fill('Lyon, Hôtel de ville');

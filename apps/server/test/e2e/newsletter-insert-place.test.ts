@@ -61,15 +61,15 @@ describe('inserted articles land under the chosen section (Chromium)', () => {
     await page.getByLabel('Objet').fill('La lettre des membres — été 2026');
 
     // the skeleton: edito, the démocratieS section title, the members' news with its heading filled in
-    await page.getByRole('textbox', { name: "Texte de l'édito" }).click();
+    await page.getByRole('textbox', { name: 'Texte de l’édito' }).click();
     await page.keyboard.type(EDITO);
-    const news = page.getByRole('region', { name: /^Bloc 3 : Actualités des adhérent·es/ });
+    const news = page.getByRole('region', { name: /^Bloc 3\s: Actualités des adhérent·es/ });
     await expect
       .poll(() => news.getByLabel('Titre de la rubrique').inputValue())
       .toBe('Les actualités de nos adhérent·es');
 
     // an untouched empty field says nothing; leaving it says what is wrong, in French, once
-    const newsTitle = news.getByLabel("Titre de l'actualité");
+    const newsTitle = news.getByLabel('Titre de l’actualité');
     await expect.poll(() => page.getByText('Bloc à compléter').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await newsTitle.getAttribute('aria-invalid')).not.toBe('true');
     await newsTitle.click();
@@ -82,14 +82,14 @@ describe('inserted articles land under the chosen section (Chromium)', () => {
     // the members' news block is selected (the last one): an agenda goes at the end, with its visible heading
     await page.getByRole('button', { name: 'Ajouter un bloc' }).click();
     await page.getByRole('menuitem', { name: 'Agenda' }).click();
-    const agenda = page.getByRole('region', { name: /^Bloc 4 : Agenda/ });
+    const agenda = page.getByRole('region', { name: /^Bloc 4\s: Agenda/ });
     expect(await agenda.getByLabel('Titre de la rubrique').inputValue()).toBe('Agenda');
-    await agenda.getByLabel("Intitulé de l'événement").fill(EVENT);
+    await agenda.getByLabel('Intitulé de l’événement').fill(EVENT);
     await agenda.getByLabel(/^Date/).fill('2026-07-02');
     await agenda.getByLabel('Lieu').fill('Lyon');
 
     // select the démocratieS section by clicking in it, then insert two articles at once
-    const section = page.getByRole('region', { name: /^Bloc 2 : Titre de rubrique/ });
+    const section = page.getByRole('region', { name: /^Bloc 2\s: Titre de rubrique/ });
     await section.getByLabel(/^Titre de rubrique/).click();
     await section.getByText('Sélectionné').waitFor();
     const dialog = page.getByRole('dialog', { name: 'Insérer un article publié' });
@@ -112,11 +112,11 @@ describe('inserted articles land under the chosen section (Chromium)', () => {
     // the labels' spaces may be any kind (French spacing in titles): compare them as plain spaces
     const labels = (await blockLabels(page)).map((label) => label.replace(/\s+/g, ' '));
     expect(labels.slice(0, 5)).toEqual([
-      expect.stringMatching(/^Bloc 1 : Édito/),
-      expect.stringMatching(/^Bloc 2 : Titre de rubrique « démocratieS »/),
+      expect.stringMatching(/^Bloc 1\s: Édito/),
+      expect.stringMatching(/^Bloc 2\s: Titre de rubrique\s«\sdémocratieS\s»/),
       `Bloc 3 : Article « ${FIRST} »`,
       `Bloc 4 : Article « ${SECOND} »`,
-      expect.stringMatching(/^Bloc 5 : Actualités des adhérent·es/),
+      expect.stringMatching(/^Bloc 5\s: Actualités des adhérent·es/),
     ]);
     // the last inserted card is the selected block now
     await page

@@ -36,7 +36,7 @@ describe('staff import a spreadsheet and find the people (Chromium)', () => {
     await page.getByRole('combobox', { name: 'Liste', exact: true }).click();
     await page.getByRole('option', { name: /adhérent/i }).click();
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByRole('button', { name: "Lancer l'import" }).click();
+    await page.getByRole('button', { name: 'Lancer l’import' }).click();
     const summary = page.getByTestId('import-summary');
     await summary.waitFor();
     expect(await page.getByTestId('import-count-imported').textContent()).toContain('2');

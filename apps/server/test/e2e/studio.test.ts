@@ -47,7 +47,7 @@ describe('the studio in Chromium', () => {
     await dialog.getByLabel('Nom').fill('Nora');
     await dialog.getByLabel('Rôle').click();
     await page.getByRole('option', { name: 'Auteur·rice' }).click();
-    await dialog.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    await dialog.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     // no link to copy any more: it goes by email (the mail worker makes it; here, as it would)
     await dialog.getByText('Invitation envoyée à nora@icpc.example').waitFor();
     await shoot(page, 'studio-invite.png', { fullPage: false });
@@ -56,7 +56,7 @@ describe('the studio in Chromium', () => {
     const first = (await issueInvitationLink(h, nora.id, base)).inviteUrl;
 
     // the email got lost: the admin sends it again, and only the newest email's link works
-    await page.getByRole('button', { name: "Renvoyer l'invitation à Nora" }).click();
+    await page.getByRole('button', { name: 'Renvoyer l’invitation à Nora' }).click();
     await page.getByText('Invitation renvoyée à nora@icpc.example.', { exact: false }).waitFor();
     const link = (await issueInvitationLink(h, nora.id, base)).inviteUrl;
     expect(link).not.toBe(first);
@@ -86,9 +86,9 @@ describe('the studio in Chromium', () => {
 
     // the admin reads the activity log and the local outbox in Réglages
     await page.getByRole('link', { name: 'Réglages' }).first().click();
-    const log = page.getByRole('table', { name: "Journal d'activité" });
+    const log = page.getByRole('table', { name: 'Journal d’activité' });
     await log.getByText('Nora Benali a rejoint l’équipe (invitation acceptée)').first().waitFor();
     expect(await log.getByText('Échec de connexion au compte de', { exact: false }).count()).toBeGreaterThan(0);
-    await page.getByRole('heading', { name: "Boîte d'envoi locale" }).waitFor();
+    await page.getByRole('heading', { name: 'Boîte d’envoi locale' }).waitFor();
   }, 120_000);
 });

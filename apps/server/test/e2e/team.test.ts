@@ -72,7 +72,7 @@ describe('the team page, invitations by email and the first steps (Chromium, out
     await page.getByRole('option', { name: /^Éditeur·rice/ }).click();
     await dialog.getByText(/Relit, programme et publie les articles et les dossiers/).waitFor();
     await shoot(page, 'team-invite-dialog-1440.png', { fullPage: false });
-    await dialog.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    await dialog.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     await dialog.getByText(`Invitation envoyée à ${LEA}`).waitFor();
     await dialog.getByText(/l’e-mail est enregistré dans la boîte d’envoi locale/).waitFor();
     await shoot(page, 'team-invite-sent-1440.png', { fullPage: false });
@@ -102,7 +102,7 @@ describe('the team page, invitations by email and the first steps (Chromium, out
     await page.getByRole('button', { name: 'Inviter' }).click();
     await dialog.getByLabel('Adresse e-mail').fill('LEA.DUBOIS@icpc.example');
     await dialog.getByLabel('Nom').fill('Quelqu’un d’autre');
-    await dialog.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    await dialog.getByRole('button', { name: 'Envoyer l’invitation' }).click();
     await dialog.getByText(/Cette adresse appartient déjà à Léa Dubois \(éditeur·rice, invité·e/).waitFor();
     await dialog.getByRole('button', { name: 'Renvoyer l’invitation à Léa Dubois' }).waitFor();
     await shoot(page, 'team-invite-taken-1440.png', { fullPage: false });
@@ -172,7 +172,7 @@ describe('the team page, invitations by email and the first steps (Chromium, out
 
     // the activity log in words, in the settings
     await page.getByRole('link', { name: 'Réglages' }).first().click();
-    const log = page.getByRole('table', { name: "Journal d'activité" });
+    const log = page.getByRole('table', { name: 'Journal d’activité' });
     await log.getByText('camille.martin@icpc.example a invité Léa Dubois-Martin (éditeur·rice)').waitFor();
     await log.getByText('Léa Dubois-Martin a rejoint l’équipe (invitation acceptée)').waitFor();
     await shoot(page, 'team-settings-admin-1440.png', { fullPage: true });

@@ -139,7 +139,7 @@ describe('ProgressPanel before and after', () => {
   it('has no figures before anything left, and no error list', () => {
     renderPanel(progress({ status: 'scheduled', startedAt: null, recipientCount: 0, counts: counts() }));
     expect(
-      screen.getByText(fr('Rien n’est encore parti : les chiffres apparaîtront dès le lancement.')),
+      screen.getByText('Rien n’est encore parti : les chiffres apparaîtront dès le lancement.'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/traités/)).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Erreurs' })).not.toBeInTheDocument();

@@ -26,6 +26,8 @@ import {
 } from './format';
 import { frenchTypography as fr } from '@crieur/content/typography';
 
+const NBSP = '\u00a0';
+
 const t = i18n.getFixedT('fr');
 const tEn = i18n.getFixedT('en');
 const NNBSP = '\u202f'; // French thousands separator: narrow no-break space
@@ -145,8 +147,8 @@ describe('durations', () => {
     expect(formatTimeLeft(t, 59)).toBe('moins d’une minute');
     expect(formatTimeLeft(t, 240)).toBe(fr('environ 4 min'));
     expect(formatTimeLeft(t, 3569)).toBe(fr('environ 59 min'));
-    expect(formatTimeLeft(t, 3570)).toBe(fr('environ 1 h 0 min'));
-    expect(formatTimeLeft(t, 4800)).toBe(fr('environ 1 h 20 min'));
+    expect(formatTimeLeft(t, 3570)).toBe(`environ 1${NBSP}h${NBSP}0${NBSP}min`);
+    expect(formatTimeLeft(t, 4800)).toBe(`environ 1${NBSP}h${NBSP}20${NBSP}min`);
   });
 
   it('knows nothing of an unknown or infinite time left', () => {
@@ -159,8 +161,8 @@ describe('durations', () => {
     expect(formatDuration(t, 42.4)).toBe(fr('42 s'));
     expect(formatDuration(t, -3)).toBe(fr('0 s'));
     expect(formatDuration(t, 360)).toBe(fr('6 min'));
-    expect(formatDuration(t, 4800)).toBe(fr('1 h 20 min'));
-    expect(formatDuration(t, 7200)).toBe(fr('2 h 0 min'));
+    expect(formatDuration(t, 4800)).toBe(`1${NBSP}h${NBSP}20${NBSP}min`);
+    expect(formatDuration(t, 7200)).toBe(`2${NBSP}h${NBSP}0${NBSP}min`);
   });
 });
 

@@ -109,10 +109,10 @@ describe('DossierPage', () => {
     expect(await screen.findByTestId('dossier-article-count')).toHaveTextContent('1 article · 1 publié');
     await user.type(screen.getByRole('searchbox', { name: 'Ajouter un article' }), 'budget');
     const results = await screen.findByRole('list', { name: 'Articles trouvés' });
-    expect(within(results).getByText(fr('Dans « Alimentation » : l’ajouter ici l’en retire.'))).toBeInTheDocument();
+    expect(within(results).getByText('Dans « Alimentation » : l’ajouter ici l’en retire.')).toBeInTheDocument();
     await user.click(within(results).getByRole('button', { name: fr('Ajouter « Budget des cantines » au dossier') }));
     expect(
-      await screen.findByText(fr('« Budget des cantines » ajouté ; il a quitté le dossier « Alimentation ».')),
+      await screen.findByText('« Budget des cantines » ajouté ; il a quitté le dossier « Alimentation ».'),
     ).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Articles du dossier' });
     expect(

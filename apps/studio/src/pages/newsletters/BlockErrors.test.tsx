@@ -12,7 +12,7 @@ const ERRORS: BlockError[] = [
   { index: 1, path: 'events.0.date', message: 'Indiquez la date' },
 ];
 const fresh = () => keyed(emptyBlock('article'), emptyBlock('agenda'));
-const card = (n: number) => screen.getByRole('region', { name: new RegExp(`^Bloc ${n} `) });
+const card = (n: number) => screen.getByRole('region', { name: new RegExp(`^Bloc ${n}\\s`) });
 
 describe('block errors show once touched', () => {
   it('shows no error on a brand-new block before anything is typed, only a quiet note', () => {

@@ -16,7 +16,7 @@ const issue = () =>
   );
 
 // how a block is named: "Article « … »", with no-break spaces that keep the quotes on the title's line
-const named = (type: string, summary: string) => `${type}\u00a0«\u00a0${summary}\u00a0»`;
+const named = (type: string, summary: string) => `${type}\u00a0«\u202f${summary}\u202f»`;
 const TITLE = named('Titre de rubrique', 'À la une');
 const ARTICLE = named('Article', 'Le tirage au sort');
 const BUTTON = named('Bouton', 'Adhérer');
@@ -35,7 +35,7 @@ function layOutBlocks() {
 describe('BlockList', () => {
   it('shows each block in order, named by its type and title', () => {
     renderList(issue());
-    expect(order()).toEqual([`Bloc 1 : ${TITLE}`, `Bloc 2 : ${ARTICLE}`, `Bloc 3 : ${BUTTON}`]);
+    expect(order()).toEqual([`Bloc 1\u00a0: ${TITLE}`, `Bloc 2\u00a0: ${ARTICLE}`, `Bloc 3\u00a0: ${BUTTON}`]);
     expect(screen.getByRole('textbox', { name: 'Texte du bouton' })).toHaveValue('Adhérer');
   });
 
@@ -56,10 +56,10 @@ describe('BlockList', () => {
     const { user, latest, onChange } = renderList(issue());
 
     await user.click(screen.getByRole('button', { name: `Descendre ${TITLE}` }));
-    expect(order()).toEqual([`Bloc 1 : ${ARTICLE}`, `Bloc 2 : ${TITLE}`, `Bloc 3 : ${BUTTON}`]);
+    expect(order()).toEqual([`Bloc 1\u00a0: ${ARTICLE}`, `Bloc 2\u00a0: ${TITLE}`, `Bloc 3\u00a0: ${BUTTON}`]);
 
     await user.click(screen.getByRole('button', { name: `Monter ${BUTTON}` }));
-    expect(order()).toEqual([`Bloc 1 : ${ARTICLE}`, `Bloc 2 : ${BUTTON}`, `Bloc 3 : ${TITLE}`]);
+    expect(order()).toEqual([`Bloc 1\u00a0: ${ARTICLE}`, `Bloc 2\u00a0: ${BUTTON}`, `Bloc 3\u00a0: ${TITLE}`]);
     expect(latest().map((block) => block.type)).toEqual(['article', 'button', 'sectionTitle']);
     expect(onChange).toHaveBeenCalledTimes(2);
   });
@@ -68,10 +68,10 @@ describe('BlockList', () => {
     const { user } = renderList(issue());
     screen.getByRole('button', { name: `Monter ${BUTTON}` }).focus();
     await user.keyboard('{Enter}');
-    expect(order()).toEqual([`Bloc 1 : ${TITLE}`, `Bloc 2 : ${BUTTON}`, `Bloc 3 : ${ARTICLE}`]);
+    expect(order()).toEqual([`Bloc 1\u00a0: ${TITLE}`, `Bloc 2\u00a0: ${BUTTON}`, `Bloc 3\u00a0: ${ARTICLE}`]);
     expect(document.activeElement).toHaveAccessibleName(`Monter ${BUTTON}`);
     await user.keyboard(' ');
-    expect(order()).toEqual([`Bloc 1 : ${BUTTON}`, `Bloc 2 : ${TITLE}`, `Bloc 3 : ${ARTICLE}`]);
+    expect(order()).toEqual([`Bloc 1\u00a0: ${BUTTON}`, `Bloc 2\u00a0: ${TITLE}`, `Bloc 3\u00a0: ${ARTICLE}`]);
   });
 
   it('drags a block with the keyboard through its handle, and announces each step', async () => {
@@ -87,7 +87,9 @@ describe('BlockList', () => {
     await waitFor(() => expect(screen.getByText(plain(`${TITLE} en position 2 sur 3.`))).toBeInTheDocument());
     await user.keyboard(' ');
 
-    await waitFor(() => expect(order()).toEqual([`Bloc 1 : ${ARTICLE}`, `Bloc 2 : ${TITLE}`, `Bloc 3 : ${BUTTON}`]));
+    await waitFor(() =>
+      expect(order()).toEqual([`Bloc 1\u00a0: ${ARTICLE}`, `Bloc 2\u00a0: ${TITLE}`, `Bloc 3\u00a0: ${BUTTON}`]),
+    );
     expect(screen.getByText(plain(`${TITLE} déposé en position 2 sur 3.`))).toBeInTheDocument();
   });
 
@@ -101,7 +103,7 @@ describe('BlockList', () => {
     await waitFor(() =>
       expect(screen.getByText(plain(`Déplacement annulé : ${ARTICLE} revient à sa place.`))).toBeInTheDocument(),
     );
-    expect(order()).toEqual([`Bloc 1 : ${TITLE}`, `Bloc 2 : ${ARTICLE}`, `Bloc 3 : ${BUTTON}`]);
+    expect(order()).toEqual([`Bloc 1\u00a0: ${TITLE}`, `Bloc 2\u00a0: ${ARTICLE}`, `Bloc 3\u00a0: ${BUTTON}`]);
     expect(onChange).not.toHaveBeenCalled();
   });
 
@@ -109,12 +111,12 @@ describe('BlockList', () => {
     const { user, latest } = renderList(issue());
 
     await user.click(screen.getByRole('button', { name: `Supprimer ${ARTICLE}` }));
-    expect(order()).toEqual([`Bloc 1 : ${TITLE}`, `Bloc 2 : ${BUTTON}`]);
+    expect(order()).toEqual([`Bloc 1\u00a0: ${TITLE}`, `Bloc 2\u00a0: ${BUTTON}`]);
     const notice = screen.getByText(plain(`${ARTICLE} supprimé.`)).closest<HTMLElement>('[role="status"]')!;
     expect(notice).toBeInTheDocument();
 
     await user.click(within(notice).getByRole('button', { name: 'Annuler la suppression' }));
-    expect(order()).toEqual([`Bloc 1 : ${TITLE}`, `Bloc 2 : ${ARTICLE}`, `Bloc 3 : ${BUTTON}`]);
+    expect(order()).toEqual([`Bloc 1\u00a0: ${TITLE}`, `Bloc 2\u00a0: ${ARTICLE}`, `Bloc 3\u00a0: ${BUTTON}`]);
     expect(latest()[1]).toMatchObject({ type: 'article', title: 'Le tirage au sort' });
     expect(screen.queryByText(/supprimé\./)).not.toBeInTheDocument();
   });
@@ -147,7 +149,7 @@ describe('BlockList', () => {
     const problems = screen.getByRole('group', { name: 'Problèmes de ce bloc' });
     expect(problems).toHaveTextContent('Corrigez les 2 champs signalés.');
     expect(problems).toHaveTextContent('Bloc inconnu du gabarit');
-    expect(screen.getByRole('region', { name: `Bloc 2 : ${ARTICLE}` })).toContainElement(problems);
+    expect(screen.getByRole('region', { name: `Bloc 2\u00a0: ${ARTICLE}` })).toContainElement(problems);
   });
 
   it('offers no way to change a read-only newsletter', () => {

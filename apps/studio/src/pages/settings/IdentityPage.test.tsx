@@ -107,7 +107,7 @@ describe('IdentityPage', () => {
     // Testing Library reads the no-break spaces as spaces
     expect(
       await within(panel).findByText(
-        fr('Le contraste du blanc sur #d0e4ff est de 1,2:1 ; il faut au moins 4,5:1 : choisissez une couleur plus foncée.'),
+        'Le contraste du blanc sur #d0e4ff est de 1,2:1 ; il faut au moins 4,5:1 : choisissez une couleur plus foncée.',
       ),
     ).toBeInTheDocument();
     expect(api.writes()).toEqual([]);

@@ -52,7 +52,7 @@ describe('LegalPagesPage', () => {
   it('says what the law still requires, shows the organisation’s values as defaults, and links to each page', async () => {
     render();
     const form = await screen.findByRole('form', { name: 'Mentions légales' });
-    expect(within(form).getByText(fr('Indiquez l’hébergeur : la loi l’exige.'))).toBeInTheDocument();
+    expect(within(form).getByText('Indiquez l’hébergeur : la loi l’exige.')).toBeInTheDocument();
     expect(within(form).getByText(/directeur·rice de la publication\s: la loi l’exige/)).toBeInTheDocument();
     expect(within(form).getByLabelText('Éditeur')).toHaveAttribute('placeholder', expect.stringContaining('ICPC'));
     expect(within(form).getByLabelText('Adresse')).toHaveAttribute(
@@ -72,10 +72,10 @@ describe('LegalPagesPage', () => {
     const { api, user } = render({ 'PUT /api/legal-pages/mentions-legales': { page: saved } });
     const form = await screen.findByRole('form', { name: 'Mentions légales' });
     await user.type(within(form).getByLabelText(/^Hébergeur/), '  Hébergeur SAS ');
-    expect(within(form).queryByText(fr('Indiquez l’hébergeur : la loi l’exige.'))).not.toBeInTheDocument();
+    expect(within(form).queryByText('Indiquez l’hébergeur : la loi l’exige.')).not.toBeInTheDocument();
     expect(within(form).getByText('Modifications non enregistrées')).toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: fr('Enregistrer : Mentions légales') }));
-    expect(await screen.findByText(fr('Page « Mentions légales » enregistrée : elle est en ligne.'))).toBeInTheDocument();
+    expect(await screen.findByText('Page « Mentions légales » enregistrée : elle est en ligne.')).toBeInTheDocument();
     const [write] = api.writes();
     expect(write).toMatchObject({ method: 'PUT', path: '/api/legal-pages/mentions-legales' });
     expect((write!.body as { fields: Record<string, string> }).fields).toMatchObject({

@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EditConflict } from '@crieur/api';
 import { renderWithProviders } from '../../../test/render';
 import { ConflictModal } from './ConflictModal';
-import { frenchTypography as fr } from '@crieur/content/typography';
 
 // 14:02 on the machine's clock, whatever its time zone: the modal shows the browser's local time
 const at1402 = new Date(2026, 2, 12, 14, 2).toISOString();
@@ -33,13 +32,13 @@ describe('ConflictModal', () => {
     renderModal(conflict());
     const dialog = screen.getByRole('dialog', { name: 'Modification en conflit' });
     expect(within(dialog).getByRole('alert')).toHaveTextContent(
-      fr("Quelqu'un d'autre (Camille Martin) a modifié cet article à 14:02. Vos dernières modifications ne sont pas enregistrées."),
+      'Quelqu’un d’autre (Camille Martin) a modifié cet article à 14:02. Vos dernières modifications ne sont pas enregistrées.',
     );
   });
 
   it('names no one when the other version has no author', () => {
     renderModal(conflict({ updatedBy: null }));
-    expect(screen.getByRole('alert')).toHaveTextContent(fr("Quelqu'un d'autre (une autre personne) a modifié cet article"));
+    expect(screen.getByRole('alert')).toHaveTextContent('Quelqu’un d’autre (une autre personne) a modifié cet article');
   });
 
   it('offers the two ways out and no close button', () => {
@@ -65,7 +64,7 @@ describe('ConflictModal', () => {
     await user.click(screen.getByRole('button', { name: 'Copier mon texte' }));
 
     expect(
-      await screen.findByText(fr('Copie impossible : sélectionnez le texte ci-dessous et copiez-le à la main.')),
+      await screen.findByText('Copie impossible : sélectionnez le texte ci-dessous et copiez-le à la main.'),
     ).toBeInTheDocument();
     const text = screen.getByRole('textbox', { name: 'Votre texte non enregistré' });
     expect(text).toHaveValue(MY_TEXT);

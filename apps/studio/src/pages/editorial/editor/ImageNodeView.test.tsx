@@ -51,7 +51,7 @@ describe('the image in the body editor', () => {
     await user.clear(field);
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(field).toHaveAccessibleDescription(
-      'Le texte alternatif ne peut pas être vide : décrivez l’image en quelques mots.',
+      fr('Le texte alternatif ne peut pas être vide : décrivez l’image en quelques mots.'),
     );
     expect(onChange).not.toHaveBeenCalled();
     await user.type(field, 'Les élu·es en séance{Enter}');
@@ -64,7 +64,7 @@ describe('the image in the body editor', () => {
   it('shows the caption as text, with nothing to change, when the body is read-only', async () => {
     renderWithProviders(<BodyEditor initial={DOC} editable={false} onChange={vi.fn()} />);
     const figure = (await screen.findByRole('img', { name: 'Le conseil municipal' })).closest('figure')!;
-    expect(within(figure as HTMLElement).getByText(fr('Photo : mairie')).tagName).toBe('FIGCAPTION');
+    expect(within(figure as HTMLElement).getByText('Photo : mairie').tagName).toBe('FIGCAPTION');
     expect(within(figure as HTMLElement).queryByRole('textbox')).not.toBeInTheDocument();
     expect(within(figure as HTMLElement).queryByRole('button')).not.toBeInTheDocument();
   });

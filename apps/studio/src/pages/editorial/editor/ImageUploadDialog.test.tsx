@@ -48,7 +48,7 @@ describe('ImageUploadDialog', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Légende' }), 'Photo : mairie');
     await user.click(within(dialog).getByRole('button', { name: 'Téléverser et insérer' }));
     expect(within(dialog).getByRole('textbox', { name: /Texte alternatif/ })).toHaveAccessibleDescription(
-      /Le texte alternatif est obligatoire : décrivez l’image en quelques mots\./,
+      /Le texte alternatif est obligatoire\s: décrivez l’image en quelques mots\./,
     );
     // spaces are not an alt text either
     await user.type(within(dialog).getByRole('textbox', { name: /Texte alternatif/ }), '   ');
@@ -89,8 +89,8 @@ describe('ImageUploadDialog', () => {
     await user.type(within(dialog).getByRole('textbox', { name: /Texte alternatif/ }), 'Le conseil');
     await user.click(within(dialog).getByRole('button', { name: 'Téléverser et insérer' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert).toHaveTextContent(fr('Téléversement impossible : rien n’a été inséré'));
-    expect(alert).toHaveTextContent(fr('Ce fichier n’est pas une image lisible : il est peut-être incomplet.'));
+    expect(alert).toHaveTextContent('Téléversement impossible : rien n’a été inséré');
+    expect(alert).toHaveTextContent('Ce fichier n’est pas une image lisible : il est peut-être incomplet.');
     expect(onUploaded).not.toHaveBeenCalled();
     await user.click(within(dialog).getByRole('button', { name: 'Réessayer' }));
     await waitFor(() => expect(onUploaded).toHaveBeenCalledWith(MEDIA));

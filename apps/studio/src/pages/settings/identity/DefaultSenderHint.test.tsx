@@ -39,20 +39,20 @@ describe('the composer’s sender-name hint', () => {
     });
     as('sender');
     expect(
-      await screen.findByText(fr('Vide : « La lettre de l’ICPC », le nom par défaut de l’association.')),
+      await screen.findByText('Vide : « La lettre de l’ICPC », le nom par défaut de l’association.'),
     ).toBeVisible();
   });
 
   it('falls back on the name', async () => {
     fakeApi({ 'GET /api/organisation': { organisation: organisation({ name: 'ICPC' }) } });
     as('sender');
-    expect(await screen.findByText(fr('Vide : « ICPC », le nom par défaut de l’association.'))).toBeVisible();
+    expect(await screen.findByText('Vide : « ICPC », le nom par défaut de l’association.')).toBeVisible();
   });
 
   it('links admins to « Identité » when there is none, and tells others whom to ask', async () => {
     fakeApi({ 'GET /api/organisation': { organisation: organisation({}) } });
     const { unmount } = as('admin');
-    await screen.findByText(fr('Définissez-le dans « Identité ».'), undefined, { timeout: 5000 });
+    await screen.findByText('Définissez-le dans « Identité ».', undefined, { timeout: 5000 });
     expect(screen.getByRole('link', { name: fr('Définissez-le dans « Identité ».') })).toHaveAttribute(
       'href',
       '/settings/identity',
