@@ -313,10 +313,10 @@ describe('contributions into the letters (PostgreSQL, Redis)', () => {
     const dates = items.filter((i) => i.code === 'contribution-dates');
     expect(dates.every((i) => i.level === 'warning')).toBe(true);
     expect(dates.map((i) => [i.blockIndex, i.message])).toEqual([
-      [0, 'Bloc 1\u00a0: l’événement « Débat terminé » est déjà passé. Retirez-le ou corrigez sa date.'],
-      [0, 'Bloc 1\u00a0: l’événement « Saisi à la main » est déjà passé. Retirez-le ou corrigez sa date.'],
-      [1, 'Bloc 2\u00a0: l’offre « Poste pourvu » est close (candidatures jusqu’au 27/02/2026). Retirez-la.'],
-      [1, 'Bloc 2\u00a0: l’offre « Offre saisie » est close (candidatures jusqu’au 01/03/2026). Retirez-la.'],
+      [0, 'Bloc 1\u00a0: l’événement «\u202fDébat terminé\u202f» est déjà passé. Retirez-le ou corrigez sa date.'],
+      [0, 'Bloc 1\u00a0: l’événement «\u202fSaisi à la main\u202f» est déjà passé. Retirez-le ou corrigez sa date.'],
+      [1, 'Bloc 2\u00a0: l’offre «\u202fPoste pourvu\u202f» est close (candidatures jusqu’au 27/02/2026). Retirez-la.'],
+      [1, 'Bloc 2\u00a0: l’offre «\u202fOffre saisie\u202f» est close (candidatures jusqu’au 01/03/2026). Retirez-la.'],
     ]);
 
     const current = await createCampaign('membres');

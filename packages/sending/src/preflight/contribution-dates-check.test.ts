@@ -40,7 +40,7 @@ describe('past events and closed offers before sending', () => {
       {
         code: 'contribution-dates',
         level: 'warning',
-        message: 'Bloc 1\u00a0: l’événement « Matinée » est déjà passé. Retirez-le ou corrigez sa date.',
+        message: 'Bloc 1\u00a0: l’événement «\u202fMatinée\u202f» est déjà passé. Retirez-le ou corrigez sa date.',
         detail: '2027-04-01',
         blockIndex: 0,
       },

@@ -1,4 +1,5 @@
 // One line of the checklist shown before "Envoyer": what was checked, how bad it is, and what to do.
+import { frenchTypography } from '@crieur/content/typography';
 
 /** block: the letter cannot go; warning: staff may send anyway, knowingly; ok: checked and fine. */
 export type PreflightLevel = 'block' | 'warning' | 'ok';
@@ -22,7 +23,7 @@ export type PreflightCode = (typeof PREFLIGHT_CODES)[number];
 export type PreflightItem = {
   code: PreflightCode;
   level: PreflightLevel;
-  /** French, says what to do */
+  /** French, says what to do; typeset here (staff read it as they read the studio), the detail never */
   message: string;
   /** what exactly: an address, a DNS record, a byte count */
   detail?: string;
@@ -33,19 +34,19 @@ export type PreflightItem = {
 export const ok = (code: PreflightCode, message: string, detail?: string): PreflightItem => ({
   code,
   level: 'ok',
-  message,
+  message: frenchTypography(message),
   ...(detail ? { detail } : {}),
 });
 export const warning = (code: PreflightCode, message: string, extra: Partial<PreflightItem> = {}): PreflightItem => ({
   code,
   level: 'warning',
-  message,
+  message: frenchTypography(message),
   ...extra,
 });
 export const block = (code: PreflightCode, message: string, extra: Partial<PreflightItem> = {}): PreflightItem => ({
   code,
   level: 'block',
-  message,
+  message: frenchTypography(message),
   ...extra,
 });
 
