@@ -3,6 +3,7 @@
 // the first-run checklist ticked by what was done, and the activity log in words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffUser } from '@crieur/api';
+import { frenchTypography as fr } from '@crieur/content/typography';
 import { findStaffMail, findUserById, markStaffMailSent, owedStaffMail } from '@crieur/db';
 import { staffMailJobId } from '@crieur/queue';
 import { PASSWORD, startHarness, type Client, type Harness } from './harness';
@@ -115,9 +116,10 @@ describe('the team: invitations by email, preferences, organisation, checklist, 
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toEqual({
       code: 'DUPLICATE_EMAIL',
-      message:
+      message: fr(
         'Cette adresse appartient déjà à Inès (chargé·e d’envoi, invité·e, compte pas encore activé) : ' +
-        'renvoyez-lui l’invitation plutôt.',
+          'renvoyez-lui l’invitation plutôt.',
+      ),
       existing: { id: user.id, name: 'Inès', email: 'ines@icpc.example', role: 'sender', status: 'invited' },
     });
     expect(await findUserById(h.database.db, user.id)).toMatchObject({ name: 'Inès', role: 'sender' });
@@ -128,8 +130,10 @@ describe('the team: invitations by email, preferences, organisation, checklist, 
       role: 'author',
     });
     expect(active.json().error.message).toBe(
-      'Cette adresse appartient déjà à camille@icpc.example (administrateur·rice, actif·ve) : ' +
-        'changez son rôle dans la liste de l’équipe si besoin.',
+      fr(
+        'Cette adresse appartient déjà à camille@icpc.example (administrateur·rice, actif·ve) : ' +
+          'changez son rôle dans la liste de l’équipe si besoin.',
+      ),
     );
     expect((await findUserById(h.database.db, adminId))?.role).toBe('admin');
     // nor can an active account be "re-invited" by resend
