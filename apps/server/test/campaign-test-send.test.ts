@@ -268,10 +268,14 @@ describe('test sends are the campaign’s own message (PostgreSQL, Redis, SMTP)'
       const six = Array.from({ length: 6 }, (_, i) => `relecture${i}@relecture.example`).join('\n');
       const tooMany = await testSend(six);
       expect(tooMany.statusCode).toBe(400);
-      expect(tooMany.json().error.message).toBe(frenchTypography('« adresses » : 5 adresses au plus\u00a0: vous en avez indiqué 6.'));
+      expect(tooMany.json().error.message).toBe(
+        frenchTypography('« adresses » : 5 adresses au plus\u00a0: vous en avez indiqué 6.'),
+      );
       const wrong = await testSend(['marie@relecture.example', 'marie@']);
       expect(wrong.statusCode).toBe(400);
-      expect(wrong.json().error.message).toContain(frenchTypography('«\u00a0marie@\u00a0» n’est pas une adresse valide.'));
+      expect(wrong.json().error.message).toContain(
+        frenchTypography('«\u00a0marie@\u00a0» n’est pas une adresse valide.'),
+      );
       expect(sink.messages.length).toBe(before);
     });
 

@@ -128,8 +128,9 @@ describe('identity: the organisation and the newsletters’ branding (PostgreSQL
     expect(issues).toEqual([
       {
         path: 'accent',
-        message:
-          fr('Le contraste du blanc sur #d0e4ff est de 1,2:1\u00a0; il faut au moins 4,5:1\u00a0: choisissez une couleur plus foncée.'),
+        message: fr(
+          'Le contraste du blanc sur #d0e4ff est de 1,2:1\u00a0; il faut au moins 4,5:1\u00a0: choisissez une couleur plus foncée.',
+        ),
       },
       {
         path: 'tint',

@@ -215,7 +215,9 @@ describe('outside images in articles (local https server, PostgreSQL)', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues[0]).toMatchObject({ path: 'body.content.2.attrs.src' });
     const { message } = res.json().error.issues[0];
-    expect(message).toMatch(/^Image 3 \(«\u202FPhoto 3\u202F»\)\u00A0: .*2 images extérieures au plus par enregistrement/u);
+    expect(message).toMatch(
+      /^Image 3 \(«\u202FPhoto 3\u202F»\)\u00A0: .*2 images extérieures au plus par enregistrement/u,
+    );
   });
 
   it('with the default rule, loopback, private and metadata addresses are refused before any connection', async () => {
