@@ -135,10 +135,10 @@ describe('the XSS corpus in contributions (PostgreSQL)', () => {
     );
     expect(parsed).toHaveLength(PAYLOADS.length);
     const summaries = parsed.map((e) => String(e.summary));
-    // a line separator is a space on the calendar's one-line summary
-    for (const p of PAYLOADS) expect(summaries).toContain(p.replace(/\u2028/g, ' ').trim());
+    // a line separator is a space on the calendar's one-line summary; French typography as on the event's page
+    for (const p of PAYLOADS) expect(summaries).toContain(ft(p.replace(/\u2028/g, ' ').trim()));
     const one = ical.sync.parseICS((await get('/agenda/xss-event-0.ics')).body);
     const e = Object.values(one).find((c): c is ical.VEvent => c?.type === 'VEVENT')!;
-    expect(String(e.description)).toContain(PAYLOADS[0]);
+    expect(String(e.description)).toContain(ft(PAYLOADS[0]!));
   });
 });

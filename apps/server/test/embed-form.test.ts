@@ -2,6 +2,7 @@
 // POST /subscribe, any other (another site, an opaque origin, none) is refused and leaves nothing behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedSnippet, parseEmbedOrigin } from '@crieur/api';
+import { frenchTypography as fr } from '@crieur/content/typography';
 import { startHarness, type Client, type Harness } from './harness';
 
 const SITE = 'https://www.i-cpc.org';
@@ -65,23 +66,25 @@ describe('embeddable subscribe form', () => {
 
     const bad = await setOrigins(['http://www.i-cpc.org', 'https://www.i-cpc.org/abonnement', 'i-cpc.org', SITE]);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.issues).toEqual([
-      {
-        path: 'origins.0',
-        message:
-          '« http://www.i-cpc.org » : seule une adresse en https:// est acceptée (http:// pour localhost seulement).',
-      },
-      {
-        path: 'origins.1',
-        message:
-          '« https://www.i-cpc.org/abonnement » : indiquez le site seul, sans chemin ni paramètre, par exemple https://www.exemple.fr.',
-      },
-      {
-        path: 'origins.2',
-        message:
-          '« i-cpc.org » n’est pas l’adresse d’un site : écrivez-la en entier, par exemple https://www.exemple.fr.',
-      },
-    ]);
+    expect(bad.json().error.issues).toEqual(
+      [
+        {
+          path: 'origins.0',
+          message:
+            '« http://www.i-cpc.org » : seule une adresse en https:// est acceptée (http:// pour localhost seulement).',
+        },
+        {
+          path: 'origins.1',
+          message:
+            '« https://www.i-cpc.org/abonnement » : indiquez le site seul, sans chemin ni paramètre, par exemple https://www.exemple.fr.',
+        },
+        {
+          path: 'origins.2',
+          message:
+            '« i-cpc.org » n’est pas l’adresse d’un site : écrivez-la en entier, par exemple https://www.exemple.fr.',
+        },
+      ].map((issue) => ({ ...issue, message: fr(issue.message) })),
+    );
     const many = Array.from({ length: 21 }, (_, i) => `https://site${i}.example`);
     expect((await setOrigins(many)).json().error.issues).toEqual([{ path: 'origins', message: 'Au plus 20 sites.' }]);
     // the same site 21 times is one site

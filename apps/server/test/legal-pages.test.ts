@@ -137,7 +137,7 @@ describe('legal pages (PostgreSQL)', () => {
         'fields.director',
         /200 caractères au plus/,
       ],
-      [{ ...MENTIONS, fields: { ...MENTIONS.fields, dpo: 'Quelqu’un' } }, 'fields', /Champ inconnu : dpo/],
+      [{ ...MENTIONS, fields: { ...MENTIONS.fields, dpo: 'Quelqu’un' } }, 'fields', /Champ inconnu\u00a0: dpo/],
       [
         { ...MENTIONS, fields: { ...MENTIONS.fields, hostPhone: 'appelez-nous' } },
         'fields.hostPhone',

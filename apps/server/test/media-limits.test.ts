@@ -59,7 +59,7 @@ describe('image uploads: pixel limit, broken files, nothing left behind (Postgre
       .png()
       .toBuffer();
     const cases: [string, Buffer, string, RegExp][] = [
-      ['16,000 × 16,000 PNG', bomb, 'image/png', /trop grande : 40 mégapixels/],
+      ['16,000 × 16,000 PNG', bomb, 'image/png', /trop grande\u00a0: 40 mégapixels/],
       ['PNG cut in half', photoPng.subarray(0, photoPng.length >> 1), 'image/png', /pas une image lisible/],
       ['header says 20,000 × 20,000', withLyingHeader(tiny, 20000, 20000), 'image/png', /trop grande/],
       ['header says 3,000 × 3,000 for 100²', withLyingHeader(tiny, 3000, 3000), 'image/png', /pas une image lisible/],

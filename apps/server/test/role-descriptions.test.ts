@@ -34,7 +34,7 @@ describe('the roles described where they are chosen', () => {
 
   it('editor: reviews, schedules and publishes articles and dossiers; no subscribers, no letters', () => {
     expect(fr.editor).toMatch(
-      /Relit, programme et publie les articles et les dossiers ; ne voit ni les abonné·es ni les lettres/,
+      /Relit, programme et publie les articles et les dossiers\s;\sne voit ni les abonné·es ni les lettres/,
     );
     for (const action of ['approve', 'schedule', 'publish'] as const)
       expect(
@@ -60,7 +60,7 @@ describe('the roles described where they are chosen', () => {
 
   it('sender: composes and sends letters, manages subscribers and imports; writes no article', () => {
     expect(fr.sender).toMatch(
-      /Compose et envoie les lettres, gère les abonné·es et les imports ; n’écrit pas d’articles/,
+      /Compose et envoie les lettres, gère les abonné·es et les imports\s;\sn’écrit pas d’articles/,
     );
     for (const key of [
       'POST /api/campaigns',

@@ -123,7 +123,7 @@ describe('contributions in the studio (Chromium, PostgreSQL, Redis)', () => {
     const accept = page.getByRole('dialog', { name: 'Accepter la proposition' });
     await accept.getByLabel('Publier à une date choisie').check();
     await accept.getByRole('button', { name: 'Demain 8 h' }).click();
-    await accept.getByText(/Compris : /).waitFor();
+    await accept.getByText(/Compris\s:\s/).waitFor();
     await shoot(page, 'contribution-accept-dialog.png', { copyTo: SHOTS, fullPage: false });
     await accept.getByRole('button', { name: 'Accepter et programmer' }).click();
     await expect.poll(() => page.getByTestId('contribution-status').textContent()).toBe('Acceptée');

@@ -83,7 +83,7 @@ describe('a dossier gets its articles from its own page, and a time typed « 21 
     await time.pressSequentially('21');
     await time.pressSequentially('02');
     expect(await time.inputValue()).toBe('2102');
-    await dialog.getByText(/Compris : .* à 21 h 02, heure de Paris\./).waitFor();
+    await dialog.getByText(/Compris\s:\s.* à 21\sh\s02, heure de Paris\./).waitFor();
     await shoot(page, 'dossier-schedule.png', { fullPage: false });
     await dialog.getByRole('button', { name: 'Programmer', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -92,7 +92,7 @@ describe('new passwords and failed logins in the studio (Chromium)', () => {
     expect(wrong).toBe(unknown);
     await failedWith(staff.email);
     const waiting = await failedWith(staff.email);
-    expect(waiting).toMatch(/Trop de tentatives depuis votre connexion \(adresse IP\)\. Patientez \d+ min/);
+    expect(waiting).toMatch(/Trop de tentatives depuis votre connexion \(adresse IP\)\. Patientez\s\d+\smin/);
     await shoot(page, 'login-ip-waits.png', { fullPage: false });
     await stranger.close();
   }, 120_000);
