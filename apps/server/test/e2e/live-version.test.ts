@@ -77,7 +77,9 @@ describe('a live article changes only when an editor says so (Chromium)', () => 
     await login(page, base, author.email);
     await page.goto(`${base}/studio/editorial/articles/${created.id}`);
     const banner = page.getByTestId('live-banner');
-    await banner.getByText(/Vous modifiez la version de travail\s;\sles lecteurs voient la version publiée le/).waitFor();
+    await banner
+      .getByText(/Vous modifiez la version de travail\s;\sles lecteurs voient la version publiée le/)
+      .waitFor();
     await banner.getByText('La version de travail est identique à la version publiée.').waitFor();
     // the editor may still be taking its content when the banner shows: check each keystroke landed, else retry
     const second = page.locator('.ProseMirror p').nth(1);
