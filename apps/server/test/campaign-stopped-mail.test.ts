@@ -1,7 +1,7 @@
 // A send that stops while nobody watches (a schedule held at launch, a send paused by its bounces) emails the
 // person who scheduled or started it and every active admin, once. Real PostgreSQL, Redis, loopback DNS, the
 // campaign worker wired as `pnpm start` wires it, a refusing SMTP server for the letter and a recording one for staff.
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,17 +18,11 @@ import { PASSWORD, startHarness, TEST_LINK_KEY, type Client, type Harness } from
 import { startMailWorld, type MailWorld } from './mail-world';
 import type { ReceivedMail } from './smtp-sink';
 import { launchChromium, shoot } from './e2e/browser';
+import { dkimKeyPair } from './support/dkim-keys';
 import { startLoopbackDns, type LoopbackDns } from './support/loopback-dns';
 
-const keyPair = () => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    record: `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`,
-  };
-};
-const signing = keyPair();
-const other = keyPair();
+const signing = dkimKeyPair();
+const other = dkimKeyPair();
 const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 const BLOCKS = [
   { type: 'edito', doc: doc('Chères et chers membres, le printemps des communes commence.') },
