@@ -18,7 +18,10 @@ export function HomePage() {
 
   return (
     <>
-      <Title order={1}>{t('home.welcome', { name: displayName(user) })}</Title>
+      {/* a long address as the name must wrap on a phone, not widen the page */}
+      <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+        {t('home.welcome', { name: displayName(user) })}
+      </Title>
       <Text c="dimmed" mt={4} mb="xl">
         {t('home.intro')}
       </Text>
