@@ -1,7 +1,11 @@
-// No zod here: the studio imports this at run time to show the ratio as staff pick a colour.
+// No zod here: the studio imports this at run time to show the ratio as staff pick a colour (the WCAG formula is
+// the renderers' own, from @crieur/content/colour, a file with no imports).
 
+import { contrastRatio, MIN_TEXT_CONTRAST } from '@crieur/content/colour';
+
+export { contrastRatio };
 /** WCAG 2.x AA for body text: the least contrast accepted for the newsletters' colours. */
-export const MIN_CONTRAST = 4.5;
+export const MIN_CONTRAST = MIN_TEXT_CONTRAST;
 /** The newsletters' body text colour, written on the tint. */
 export const BODY_TEXT = '#1f2430';
 export const WHITE = '#ffffff';
@@ -10,23 +14,6 @@ const HEX = /^#([0-9a-f]{6})$/i;
 
 /** "#1B4D89" → true; shorthand (#fff), names and rgb() are not accepted: the templates need six digits. */
 export const isHexColour = (value: string): boolean => HEX.test(value);
-
-// WCAG 2.2 "relative luminance": sRGB channels linearised, then weighted
-function luminance(hex: string): number {
-  const digits = HEX.exec(hex)?.[1];
-  if (!digits) throw new RangeError(`not a #rrggbb colour: ${hex}`);
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = parseInt(digits.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-}
-
-/** WCAG contrast ratio of two #rrggbb colours, from 1 (same) to 21 (black on white). */
-export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
 
 /** "8,2:1": one decimal, rounded down so that a ratio just under 4.5 never reads as 4,5. */
 export function formatRatio(ratio: number): string {
