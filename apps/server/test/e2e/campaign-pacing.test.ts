@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autoPauseCampaign } from '@crieur/db';
+import { autoPauseAndTell } from '@crieur/db';
 import { createProviderPaceStore } from '@crieur/queue';
 import { generateKeyPairSync } from 'node:crypto';
 import pino from 'pino';
@@ -102,7 +102,9 @@ describe('sending each provider its own way, in the studio (Chromium)', () => {
     expect((await api.request('POST', `/api/campaigns/${id}/send`, {})).json()).toMatchObject({ status: 'sending' });
     const reason = bouncePauseReason({ processed: 412, hardBounces: 38 });
     const data = { processed: 412, hardBounces: 38 };
-    expect(await autoPauseCampaign(h.database.db, { campaignId: id, now: new Date(), reason, data })).toBe(true);
+    expect((await autoPauseAndTell(h.database.db, { campaignId: id, now: new Date(), reason, data })).paused).toBe(
+      true,
+    );
 
     const page = await browser.newPage();
     try {

@@ -35,11 +35,6 @@ export async function wasAutoPaused(db: Db, campaignId: string): Promise<boolean
 
 type AutoPause = { campaignId: string; now: Date; reason: string; data: Record<string, unknown> };
 
-/** Pauses a sending campaign for its bounces (see `autoPauseAndTell`); false when it was no longer sending. */
-export async function autoPauseCampaign(db: Db, input: AutoPause): Promise<boolean> {
-  return (await autoPauseAndTell(db, input)).paused;
-}
-
 /**
  * Pauses a sending campaign with its reason, writes the audit entry and the emails telling its team, in one
  * transaction: the same state as a staff pause (the caller sets the hold first). Returns the emails' ids, to

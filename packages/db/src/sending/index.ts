@@ -12,7 +12,7 @@ export {
   type ProviderLimits,
 } from './claim-recipients';
 export { deferProvider, hasDueRows, pendingProviders } from './provider-pacing';
-export { autoPauseAndTell, autoPauseCampaign, bounceCounts, wasAutoPaused } from './bounce-pause';
+export { autoPauseAndTell, bounceCounts, wasAutoPaused } from './bounce-pause';
 export { recordOutcomes, type RecipientOutcome } from './record-outcomes';
 export {
   pauseCampaign,
